@@ -1,0 +1,39 @@
+using Duban.Parsing.Model;
+
+namespace Duban.Parsing.Input;
+
+/// <summary>The text of an input document, decoded or extracted, ready for the parser.</summary>
+/// <param name="Text">The text. For .docx: one line per paragraph, one line per table row with cells separated by tabs.</param>
+/// <param name="Format"><c>text</c> or <c>docx</c>.</param>
+/// <param name="Encoding">The detected encoding for text input (utf-8, utf-16le, utf-16be, gb18030); null for .docx.</param>
+/// <param name="Warnings">What went wrong while reading but did not stop it (invalid bytes replaced, …).</param>
+public sealed record SourceText(string Text, string Format, string? Encoding, IReadOnlyList<ParseWarning> Warnings);
+
+/// <summary>An input that cannot be read as a plan at all: empty, binary, a broken or oversized .docx.</summary>
+public sealed class PlanInputException(string code, string message) : Exception(message)
+{
+    /// <summary>A stable code, e.g. input.empty, input.notText, docx.corrupt, docx.tooLarge.</summary>
+    public string Code { get; } = code;
+}
+
+/// <summary>Limits that keep hostile input from exhausting memory or time.</summary>
+public sealed record InputLimits
+{
+    /// <summary>Largest input accepted, in bytes.</summary>
+    public long MaxInputBytes { get; init; } = 64L * 1024 * 1024;
+
+    /// <summary>Largest decompressed size of a .docx part that is read.</summary>
+    public long MaxDocxPartBytes { get; init; } = 128L * 1024 * 1024;
+
+    /// <summary>Largest compression ratio tolerated for a .docx part before it is treated as a zip bomb.</summary>
+    public double MaxCompressionRatio { get; init; } = 200;
+
+    public static InputLimits Default { get; } = new();
+}
+
+/// <summary>Turns input bytes into <see cref="SourceText"/>. (Stub: being implemented.)</summary>
+public static class InputReader
+{
+    public static SourceText Read(ReadOnlySpan<byte> content, string? fileName, InputLimits limits) =>
+        new(System.Text.Encoding.UTF8.GetString(content), "text", "utf-8", []);
+}

@@ -1,0 +1,76 @@
+namespace Duban.Parsing.Model;
+
+/// <summary>
+/// Everything read from one plan document. Serialised as JSON (see docs/plan-json.md); the shape is versioned by
+/// <see cref="SchemaVersion"/> and only grows by adding optional fields within a version.
+/// </summary>
+public sealed record PlanDocument
+{
+    public const int CurrentSchemaVersion = 1;
+
+    public int SchemaVersion { get; init; } = CurrentSchemaVersion;
+
+    /// <summary>How the input was read: format, encoding, size and hash.</summary>
+    public required SourceInfo Source { get; init; }
+
+    /// <summary>The plan's own title (for a notice that issues a plan, the issued plan's title).</summary>
+    public string? Title { get; init; }
+    public SourceSpan? TitleSpan { get; init; }
+
+    /// <summary>The title of the covering notice (关于印发《…》的通知), when the document is one.</summary>
+    public string? NoticeTitle { get; init; }
+    public SourceSpan? NoticeTitleSpan { get; init; }
+
+    /// <summary>发文机关.</summary>
+    public string? Issuer { get; init; }
+    public SourceSpan? IssuerSpan { get; init; }
+
+    /// <summary>发文字号 in its standard form, e.g. 平政发〔2020〕76号.</summary>
+    public string? DocNumber { get; init; }
+    public DocNumberParts? DocNumberParts { get; init; }
+    public SourceSpan? DocNumberSpan { get; init; }
+
+    /// <summary>成文日期 as YYYY-MM-DD.</summary>
+    public DateOnly? IssueDate { get; init; }
+    public SourceSpan? IssueDateSpan { get; init; }
+
+    /// <summary>主送机关.</summary>
+    public IReadOnlyList<Recipient> Recipients { get; init; } = [];
+
+    /// <summary>Upper-level documents the plan implements (依据文件).</summary>
+    public IReadOnlyList<BasisDocument> Basis { get; init; } = [];
+
+    /// <summary>The heading tree, annexes at the top level.</summary>
+    public IReadOnlyList<Section> Sections { get; init; } = [];
+
+    public IReadOnlyList<TaskList> TaskLists { get; init; } = [];
+
+    /// <summary>Numeric targets stated in the document's goal sections (tasks carry their own).</summary>
+    public IReadOnlyList<Target> Targets { get; init; } = [];
+
+    /// <summary>Leading groups and joint meetings.</summary>
+    public IReadOnlyList<GoverningBody> Bodies { get; init; } = [];
+
+    /// <summary>Numbered lists that are not task lists (policy lists, …).</summary>
+    public IReadOnlyList<OtherList> OtherLists { get; init; } = [];
+
+    public IReadOnlyList<ParseWarning> Warnings { get; init; } = [];
+
+    /// <summary>The text every span points into: the decoded text file, or the text extracted from a .docx.</summary>
+    public required string Text { get; init; }
+}
+
+/// <summary>How the bytes were read.</summary>
+/// <param name="Format"><c>text</c> or <c>docx</c>.</param>
+/// <param name="Encoding">The detected text encoding (utf-8, utf-16le, utf-16be, gb18030), null for .docx.</param>
+/// <param name="Length">Input size in bytes.</param>
+/// <param name="Sha256">Lower-case hex SHA-256 of the input bytes.</param>
+public sealed record SourceInfo(string Format, string? Encoding, long Length, string Sha256, string? FileName = null);
+
+/// <param name="IssuerCode">机关代字, e.g. 平政发.</param>
+public sealed record DocNumberParts(string IssuerCode, int Year, int Serial);
+
+public sealed record Recipient(string Name, SourceSpan Span);
+
+/// <summary>An upper-level document cited as the plan's basis: 《title》（docNumber）.</summary>
+public sealed record BasisDocument(string Title, string? DocNumber, SourceSpan Span);
