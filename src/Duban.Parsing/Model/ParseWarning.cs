@@ -17,4 +17,5 @@ public static class WarningCodes
     public const string NoTaskList = "document.noTaskList";
     public const string NoTitle = "document.noTitle";
     public const string UnitNotRecognised = "unit.unrecognised";
+    public const string UnitsOutsideList = "task.outsideList";
 }

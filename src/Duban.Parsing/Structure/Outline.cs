@@ -1,0 +1,179 @@
+using Duban.Parsing.Model;
+using Duban.Parsing.Text;
+
+namespace Duban.Parsing.Structure;
+
+/// <summary>A numbered paragraph or an annex, as placed in the document's outline.</summary>
+internal sealed class OutlineNode
+{
+    public required SectionKind Kind { get; init; }
+    public required MarkerStyle Style { get; init; }
+    public required int Number { get; init; }
+    public required string Marker { get; init; }
+    public required string Title { get; init; }
+    public required SourceSpan Span { get; init; }
+
+    /// <summary>The paragraph block the node stands on (-1 for an annex without a paragraph of its own).</summary>
+    public required int BlockIndex { get; init; }
+
+    /// <summary>True when the paragraph reads as a heading (a title, or a run-in title before 。), not as a numbered sentence.</summary>
+    public required bool IsHeading { get; init; }
+
+    /// <summary>Set when the paragraph turned out to be a task or a list item: it then leaves the heading tree.</summary>
+    public bool IsListItem { get; set; }
+
+    public OutlineNode? Parent { get; set; }
+    public List<OutlineNode> Children { get; } = [];
+
+    public int Rank => HeadingMarker.Rank(Style);
+
+    /// <summary>The heading as it reads in a path: marker and title ("三、重点任务及分工").</summary>
+    public string PathText => Kind == SectionKind.Annex ? Title : Marker + Title;
+}
+
+/// <summary>The outline of a document: the annexes and numbered paragraphs, and, for every block, where it stands.</summary>
+internal sealed class Outline
+{
+    private readonly OutlineNode?[] _nodeOfBlock;
+    private readonly OutlineNode?[] _parentOfBlock;
+    private readonly bool[] _isAnnexTitle;
+
+    private Outline(int blockCount)
+    {
+        _nodeOfBlock = new OutlineNode?[blockCount];
+        _parentOfBlock = new OutlineNode?[blockCount];
+        _isAnnexTitle = new bool[blockCount];
+    }
+
+    public List<OutlineNode> Roots { get; } = [];
+
+    /// <summary>The node a paragraph block opens (its marker), if any.</summary>
+    public OutlineNode? NodeOf(int block) => _nodeOfBlock[block];
+
+    /// <summary>The innermost node containing a block (for a numbered paragraph, the node above its own).</summary>
+    public OutlineNode? ParentOf(int block) => _parentOfBlock[block];
+
+    /// <summary>True for the paragraph that gives an annex its title.</summary>
+    public bool IsAnnexTitle(int block) => _isAnnexTitle[block];
+
+    /// <summary>The annex a block stands in, or null in the main text.</summary>
+    public OutlineNode? AnnexOf(int block)
+    {
+        for (var n = _nodeOfBlock[block] ?? _parentOfBlock[block]; n is not null; n = n.Parent)
+            if (n.Kind == SectionKind.Annex) return n;
+        return null;
+    }
+
+    /// <summary>The headings above a block, outermost first, annexes excluded.</summary>
+    public List<string> HeadingPath(int block)
+    {
+        var path = new List<string>();
+        for (var n = _parentOfBlock[block]; n is not null; n = n.Parent)
+            if (n.Kind == SectionKind.Heading && n.IsHeading && !n.IsListItem) path.Add(n.PathText);
+        path.Reverse();
+        return path;
+    }
+
+    public static Outline Build(IReadOnlyList<Block> blocks)
+    {
+        var outline = new Outline(blocks.Count);
+        var stack = new List<OutlineNode>();
+        var inAnnexIndex = false;
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            outline._parentOfBlock[i] = stack.Count > 0 ? stack[^1] : null;
+            if (blocks[i] is not ParagraphBlock p) continue;
+
+            // "附件：1. …" followed by "2. …", "3. …": the list of annexes closing the main text, not headings.
+            if (IsAnnexIndex(p.Folded)) { inAnnexIndex = true; continue; }
+            if (inAnnexIndex && HeadingMarker.Read(p.Folded) is { Style: MarkerStyle.Arabic } && !p.Folded.Contains('。')) continue;
+            inAnnexIndex = false;
+
+            if (AnnexHeader.Read(p.Folded) is { } annex)
+            {
+                var (title, titleSpan, usedNext) = AnnexTitle(blocks, i, p, annex.TitleStart);
+                if (usedNext) outline._isAnnexTitle[i + 1] = true;
+                var node = new OutlineNode
+                {
+                    Kind = SectionKind.Annex, Style = MarkerStyle.Annex, Number = annex.Number,
+                    Marker = Compact(p.Raw.Value[..(annex.TitleStart >= 0 ? annex.TitleStart : p.Raw.Length)]).TrimEnd(':', '：'),
+                    Title = title, Span = SourceSpan.Cover(p.Span, titleSpan), BlockIndex = i, IsHeading = true,
+                };
+                stack.Clear();
+                outline.Add(node, stack, i);
+                if (usedNext)
+                {
+                    outline._parentOfBlock[i + 1] = node;
+                    i++;
+                }
+                continue;
+            }
+
+            if (HeadingMarker.Read(p.Folded) is not { } marker) continue;
+            var (headingTitle, isHeading, titleEnd) = HeadingTitle(p, marker);
+            var heading = new OutlineNode
+            {
+                Kind = SectionKind.Heading, Style = marker.Style, Number = marker.Number,
+                Marker = p.Raw.Value[..marker.Length].Trim(), Title = headingTitle,
+                Span = p.Raw.ToSource(0, Math.Max(titleEnd, marker.Length)), BlockIndex = i, IsHeading = isHeading,
+            };
+            while (stack.Count > 0 && stack[^1].Rank >= heading.Rank) stack.RemoveAt(stack.Count - 1);
+            outline._parentOfBlock[i] = stack.Count > 0 ? stack[^1] : null;
+            outline.Add(heading, stack, i);
+        }
+        return outline;
+    }
+
+    private static bool IsAnnexIndex(string folded)
+    {
+        var t = folded.TrimStart();
+        if (!t.StartsWith("附件", StringComparison.Ordinal)) return false;
+        var rest = t.AsSpan(2).TrimStart();
+        return rest.StartsWith(":") && AnnexHeader.Read(folded) is null;
+    }
+
+    private void Add(OutlineNode node, List<OutlineNode> stack, int block)
+    {
+        node.Parent = stack.Count > 0 ? stack[^1] : null;
+        (node.Parent?.Children ?? Roots).Add(node);
+        _nodeOfBlock[block] = node;
+        stack.Add(node);
+    }
+
+    /// <summary>
+    /// The heading text of a numbered paragraph: the whole paragraph when it has no full stop and is short (a title);
+    /// the part before the first 。 when that part is short and has no commas (a run-in title: "（七）加强组织领导。…").
+    /// </summary>
+    private static (string Title, bool IsHeading, int TitleEnd) HeadingTitle(ParagraphBlock p, HeadingMarker marker)
+    {
+        var body = p.Folded.AsSpan(marker.Length);
+        var stop = body.IndexOf('。');
+        if (stop < 0 && body.IndexOf(';') < 0 && WrapWidth.Of(body.ToString()) <= 60)
+            return (Clean(p.Raw.Value[marker.Length..]), true, p.Raw.Length);
+        if (stop > 0 && stop <= 40 && body[..stop].IndexOfAny(",;") < 0)
+            return (Clean(p.Raw.Value.Substring(marker.Length, stop)), true, marker.Length + stop + 1);
+        var cut = stop > 0 ? stop : Math.Min(body.Length, 40);
+        return (Clean(p.Raw.Value.Substring(marker.Length, cut)), false, marker.Length + cut);
+    }
+
+    private static (string Title, SourceSpan Span, bool UsedNext) AnnexTitle(IReadOnlyList<Block> blocks, int i, ParagraphBlock p, int titleStart)
+    {
+        if (titleStart >= 0 && titleStart < p.Raw.Length)
+        {
+            var t = p.Raw.Slice(titleStart).Trim();
+            if (t.Length > 0) return (Clean(t.Value), t.SourceSpan, false);
+        }
+        if (i + 1 < blocks.Count && blocks[i + 1] is ParagraphBlock next && LooksLikeTitle(next))
+            return (Clean(next.Raw.Value), next.Span, true);
+        return ("", p.Span, false);
+    }
+
+    private static bool LooksLikeTitle(ParagraphBlock p) =>
+        !p.Folded.Contains('。') && WrapWidth.Of(p.Folded) <= 80 && HeadingMarker.Read(p.Folded) is null
+        && AnnexHeader.Read(p.Folded) is null && !LineShapes.IsMemberLine(p.Folded);
+
+    /// <summary>Heading text as read: trailing punctuation dropped, spaces left over from line breaks between CJK removed.</summary>
+    public static string Clean(string s) => TitleText.Clean(s).TrimEnd('。', '；', ';', '，', ',', '：', ':', ' ');
+
+    private static string Compact(string s) => new(s.Where(c => !char.IsWhiteSpace(c)).ToArray());
+}

@@ -1,0 +1,68 @@
+namespace Duban.Parsing.Tables;
+
+/// <summary>What a column of a task table holds, read from its header.</summary>
+internal enum ColumnRole
+{
+    Unknown,
+    Number,
+    Task,
+    Target,
+    Lead,
+    Responsible,
+    Cooperating,
+    Deadline,
+    Note,
+}
+
+/// <summary>The roles of a table's columns, read from its header row.</summary>
+internal sealed class TableColumns
+{
+    private static readonly (string Name, ColumnRole Role)[] Names =
+    [
+        ("序号", ColumnRole.Number), ("编号", ColumnRole.Number), ("项次", ColumnRole.Number),
+        ("牵头单位", ColumnRole.Lead), ("牵头部门", ColumnRole.Lead), ("主责单位", ColumnRole.Lead), ("牵头", ColumnRole.Lead),
+        ("配合单位", ColumnRole.Cooperating), ("配合部门", ColumnRole.Cooperating), ("协办单位", ColumnRole.Cooperating),
+        ("参与单位", ColumnRole.Cooperating), ("协同单位", ColumnRole.Cooperating), ("配合", ColumnRole.Cooperating),
+        ("责任单位", ColumnRole.Responsible), ("责任部门", ColumnRole.Responsible), ("负责单位", ColumnRole.Responsible),
+        ("负责部门", ColumnRole.Responsible), ("责任主体", ColumnRole.Responsible), ("承办单位", ColumnRole.Responsible),
+        ("落实单位", ColumnRole.Responsible), ("实施单位", ColumnRole.Responsible), ("责任领导", ColumnRole.Note),
+        ("完成时限", ColumnRole.Deadline), ("时间进度", ColumnRole.Deadline), ("完成时间", ColumnRole.Deadline),
+        ("时间节点", ColumnRole.Deadline), ("时限要求", ColumnRole.Deadline), ("进度安排", ColumnRole.Deadline),
+        ("完成期限", ColumnRole.Deadline), ("时间安排", ColumnRole.Deadline), ("时限", ColumnRole.Deadline),
+        ("量化指标", ColumnRole.Target), ("绩效目标", ColumnRole.Target), ("考核指标", ColumnRole.Target),
+        ("预期目标", ColumnRole.Target), ("目标值", ColumnRole.Target), ("指标", ColumnRole.Target), ("预期成果", ColumnRole.Target),
+        ("工作任务", ColumnRole.Task), ("任务目标", ColumnRole.Task), ("重点任务", ColumnRole.Task), ("主要任务", ColumnRole.Task),
+        ("任务内容", ColumnRole.Task), ("工作内容", ColumnRole.Task), ("具体任务", ColumnRole.Task), ("目标任务", ColumnRole.Task),
+        ("工作措施", ColumnRole.Task), ("具体措施", ColumnRole.Task), ("政策内容", ColumnRole.Task), ("任务", ColumnRole.Task),
+        ("内容", ColumnRole.Task), ("事项", ColumnRole.Task), ("措施", ColumnRole.Task), ("备注", ColumnRole.Note),
+    ];
+
+    private TableColumns(ColumnRole[] roles) => Roles = roles;
+
+    public IReadOnlyList<ColumnRole> Roles { get; }
+
+    public int IndexOf(ColumnRole role) => Array.IndexOf((ColumnRole[])Roles, role);
+
+    public bool HasUnits => IndexOf(ColumnRole.Lead) >= 0 || IndexOf(ColumnRole.Responsible) >= 0;
+
+    /// <summary>The columns of a header row, or null when the row is not a header (fewer than two known column names).</summary>
+    public static TableColumns? FromHeader(IReadOnlyList<string> compactCells)
+    {
+        var roles = compactCells.Select(RoleOf).ToArray();
+        var known = roles.Count(r => r != ColumnRole.Unknown);
+        if (known < 2 || !roles.Contains(ColumnRole.Task) && !roles.Contains(ColumnRole.Number)) return null;
+        // A second "task" column (任务目标 next to 工作任务) is treated as a target description.
+        var firstTask = Array.IndexOf(roles, ColumnRole.Task);
+        for (var i = firstTask + 1; firstTask >= 0 && i < roles.Length; i++)
+            if (roles[i] == ColumnRole.Task) roles[i] = ColumnRole.Target;
+        return new TableColumns(roles);
+    }
+
+    private static ColumnRole RoleOf(string compact)
+    {
+        if (compact.Length is 0 or > 12) return ColumnRole.Unknown;
+        foreach (var (name, role) in Names)
+            if (compact.Contains(name, StringComparison.Ordinal)) return role;
+        return ColumnRole.Unknown;
+    }
+}

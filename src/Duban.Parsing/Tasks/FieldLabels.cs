@@ -1,0 +1,71 @@
+namespace Duban.Parsing.Tasks;
+
+/// <summary>What a labelled field of a task holds.</summary>
+internal enum FieldKind
+{
+    /// <summary>牵头单位: the units accountable when named apart from the others.</summary>
+    Lead,
+    /// <summary>责任单位 / 负责单位 / 责任部门: accountable, unless a 牵头单位 is named too.</summary>
+    Responsible,
+    /// <summary>配合单位 / 协办单位 / 参与单位.</summary>
+    Cooperating,
+    /// <summary>完成时限 / 时间进度 / 完成时间.</summary>
+    Deadline,
+}
+
+/// <summary>A label such as 责任单位： found in folded text: [Start, ValueStart) is the label and its colon.</summary>
+internal readonly record struct FieldLabel(FieldKind Kind, int Start, int ValueStart);
+
+/// <summary>Finds field labels (责任单位：, 配合单位:, 完成时限：, and their traditional-character forms once folded).</summary>
+internal static class FieldLabels
+{
+    // Longest first where one word is the tail of another (完成时限 before 时限).
+    private static readonly (string Word, FieldKind Kind)[] Words =
+    [
+        ("牵头单位", FieldKind.Lead), ("牵头部门", FieldKind.Lead), ("主责单位", FieldKind.Lead), ("主责部门", FieldKind.Lead),
+        ("责任单位", FieldKind.Responsible), ("责任部门", FieldKind.Responsible), ("负责单位", FieldKind.Responsible),
+        ("负责部门", FieldKind.Responsible), ("责任主体", FieldKind.Responsible), ("承办单位", FieldKind.Responsible),
+        ("落实单位", FieldKind.Responsible), ("实施单位", FieldKind.Responsible),
+        ("配合单位", FieldKind.Cooperating), ("配合部门", FieldKind.Cooperating), ("协办单位", FieldKind.Cooperating),
+        ("参与单位", FieldKind.Cooperating), ("协同单位", FieldKind.Cooperating), ("协助单位", FieldKind.Cooperating),
+        ("完成时限", FieldKind.Deadline), ("完成时间", FieldKind.Deadline), ("完成期限", FieldKind.Deadline),
+        ("时间节点", FieldKind.Deadline), ("时限要求", FieldKind.Deadline), ("时间进度", FieldKind.Deadline),
+        ("进度安排", FieldKind.Deadline), ("时间要求", FieldKind.Deadline), ("时限", FieldKind.Deadline),
+    ];
+
+    /// <summary>Every label in <paramref name="folded"/>, in order.</summary>
+    public static List<FieldLabel> FindAll(string folded)
+    {
+        var found = new List<FieldLabel>();
+        for (var i = 0; i < folded.Length; i++)
+        {
+            var c = folded[i];
+            if (c is not ('牵' or '主' or '责' or '负' or '承' or '落' or '实' or '配' or '协' or '参' or '完' or '时' or '进')) continue;
+            var label = MatchAt(folded, i);
+            if (label is null) continue;
+            found.Add(label.Value);
+            i = label.Value.ValueStart - 1;
+        }
+        return found;
+    }
+
+    /// <summary>The label at the very start of <paramref name="folded"/> (after spaces and an opening bracket), if any.</summary>
+    public static FieldLabel? AtStart(string folded)
+    {
+        var i = 0;
+        while (i < folded.Length && folded[i] is ' ' or '(') i++;
+        return i < folded.Length ? MatchAt(folded, i) : null;
+    }
+
+    private static FieldLabel? MatchAt(string folded, int i)
+    {
+        foreach (var (word, kind) in Words)
+        {
+            if (string.CompareOrdinal(folded, i, word, 0, word.Length) != 0) continue;
+            var j = i + word.Length;
+            while (j < folded.Length && folded[j] == ' ') j++;
+            if (j < folded.Length && folded[j] == ':') return new FieldLabel(kind, i, j + 1);
+        }
+        return null;
+    }
+}

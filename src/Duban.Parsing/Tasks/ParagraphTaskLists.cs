@@ -1,0 +1,125 @@
+using Duban.Parsing.Model;
+using Duban.Parsing.Structure;
+using Duban.Parsing.Text;
+
+namespace Duban.Parsing.Tasks;
+
+/// <summary>
+/// Finds task lists written as numbered paragraphs. A list is a run of items of one numbering style in one part of the
+/// document (the main text or one annex) whose numbers go up by one, possibly restarting at 1 under each heading; it is
+/// a task list when at least half of its items name responsible units.
+/// </summary>
+internal static class ParagraphTaskLists
+{
+    public static (List<TaskList> TaskLists, List<OtherList> OtherLists) Read(
+        ParseContext context, IReadOnlyList<Block> blocks, Outline outline, List<NumberedItem> items)
+    {
+        var runs = SplitIntoRuns(items);
+        var taskRuns = MergeRestarts(runs.Where(IsTaskRun).ToList());
+        var taskLists = new List<TaskList>();
+        foreach (var run in taskRuns)
+        {
+            var tasks = new List<PlanTask>();
+            for (var k = 0; k < run.Count; k++)
+            {
+                var item = run[k];
+                item.Node.IsListItem = true;
+                if (!item.Fields.HasUnits)
+                {
+                    var isLastOfDocument = k == run.Count - 1 && item.LastBlock == blocks.Count - 1;
+                    if (isLastOfDocument && item.EndsOpen)
+                    {
+                        context.Warn(WarningCodes.TruncatedTask,
+                            $"第{item.Node.Number}项任务在文末被截断，未写明责任单位，已舍弃。", item.Span);
+                        continue;
+                    }
+                    context.Warn(WarningCodes.TaskWithoutUnits, $"第{item.Node.Number}项任务未写明责任单位。", item.Span);
+                }
+                tasks.Add(TaskBuilder.Build(context, item.Node.Number.ToString(), outline.HeadingPath(item.FirstBlock),
+                    item.Fields, fromTable: false, item.Span));
+            }
+            if (tasks.Count == 0) continue;
+            taskLists.Add(new TaskList
+            {
+                Name = ListName(outline, run[0]),
+                Location = run[0].Annex is null ? TaskListLocation.Body : TaskListLocation.Annex,
+                Layout = TaskListLayout.Paragraphs,
+                Span = SourceSpan.Cover(run[0].Span, run[^1].Span),
+                Tasks = tasks,
+            });
+        }
+
+        foreach (var item in items.Where(i => i.Fields.HasUnits && !i.Node.IsListItem))
+            context.Warn(WarningCodes.UnitsOutsideList,
+                $"编号段落“{item.Node.Marker}”写明了责任单位，但不在任何任务清单中，请核对。", item.Span);
+
+        var otherLists = runs
+            .Where(r => !IsTaskRun(r) && r[0].Annex is not null && r.Count >= 2
+                        && r[0].Node.Style is MarkerStyle.Arabic or MarkerStyle.ParenArabic)
+            .Select(r =>
+            {
+                foreach (var item in r) item.Node.IsListItem = true;
+                return new OtherList
+                {
+                    Name = ListName(outline, r[0]),
+                    Span = SourceSpan.Cover(r[0].Span, r[^1].Span),
+                    Items = r.Select(i => new ListItem(i.Node.Number.ToString(), i.Fields.Text.Value.Trim(), i.Span)).ToList(),
+                };
+            })
+            .ToList();
+        return (taskLists, otherLists);
+    }
+
+    private static bool IsTaskRun(List<NumberedItem> run)
+    {
+        var withUnits = run.Count(i => i.Fields.HasUnits);
+        return withUnits > 0 && withUnits * 2 >= run.Count;
+    }
+
+    private static List<List<NumberedItem>> SplitIntoRuns(List<NumberedItem> items)
+    {
+        var runs = new List<List<NumberedItem>>();
+        var open = new Dictionary<(OutlineNode?, MarkerStyle), List<NumberedItem>>();
+        foreach (var item in items)
+        {
+            var key = (item.Annex, item.Node.Style);
+            if (open.TryGetValue(key, out var run) && item.Node.Number == run[^1].Node.Number + 1)
+            {
+                run.Add(item);
+                continue;
+            }
+            run = [item];
+            runs.Add(run);
+            open[key] = run;
+        }
+        runs.Sort((a, b) => a[0].FirstBlock.CompareTo(b[0].FirstBlock));
+        return runs;
+    }
+
+    /// <summary>Task runs that restart at 1 under the next heading continue the list before them.</summary>
+    private static List<List<NumberedItem>> MergeRestarts(List<List<NumberedItem>> runs)
+    {
+        var merged = new List<List<NumberedItem>>();
+        foreach (var run in runs)
+        {
+            if (merged.Count > 0 && run[0].Node.Number == 1 && merged[^1][0].Annex == run[0].Annex
+                && merged[^1][0].Node.Style == run[0].Node.Style && merged[^1][0].Node.Parent != run[0].Node.Parent)
+            {
+                merged[^1].AddRange(run);
+                continue;
+            }
+            merged.Add([.. run]);
+        }
+        return merged;
+    }
+
+    /// <summary>A list is named by its annex's title, or by the top-level heading it starts under.</summary>
+    public static string ListName(Outline outline, NumberedItem first)
+    {
+        if (first.Annex is { } annex) return annex.Title.Length > 0 ? annex.Title : annex.Marker;
+        OutlineNode? top = null;
+        for (var n = first.Node.Parent; n is not null; n = n.Parent)
+            if (n.Kind == SectionKind.Heading) top = n;
+        return top?.Title ?? "任务清单";
+    }
+}

@@ -1,0 +1,175 @@
+using Duban.Parsing.Model;
+using Duban.Parsing.Structure;
+using Duban.Parsing.Tables;
+using Duban.Parsing.Text;
+
+namespace Duban.Parsing.Tasks;
+
+/// <summary>
+/// Reads tables: a header row names the columns (序号 / 工作任务 / 责任部门 / 完成时限 …); group rows (一、加快推进…)
+/// between task rows become part of the tasks' section paths; repeated headers (a table continued over pages) are
+/// skipped; an empty units cell under a filled one is a merged cell and takes the value above. A table with unit
+/// columns is a task list, one without is an other list.
+/// </summary>
+internal static class TableTaskLists
+{
+    public static (List<TaskList> TaskLists, List<OtherList> OtherLists) Read(ParseContext context, IReadOnlyList<Block> blocks, Outline outline)
+    {
+        var taskLists = new List<TaskList>();
+        var otherLists = new List<OtherList>();
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            if (blocks[i] is not TableRowBlock) continue;
+            var end = TableEnd(blocks, i);
+            var table = new TableReading(context, blocks, outline, i, end);
+            table.Read();
+            if (table.Tasks.Count > 0)
+                taskLists.Add(new TaskList
+                {
+                    Name = table.Name, Location = table.Location, Layout = TaskListLayout.Table, Span = table.Span, Tasks = table.Tasks,
+                });
+            else if (table.Items.Count > 0)
+                otherLists.Add(new OtherList { Name = table.Name, Span = table.Span, Items = table.Items });
+            i = end - 1;
+        }
+        return (taskLists, otherLists);
+    }
+
+    /// <summary>A table runs over its rows and over group headings written as paragraphs between rows.</summary>
+    private static int TableEnd(IReadOnlyList<Block> blocks, int start)
+    {
+        var end = start;
+        for (var j = start; j < blocks.Count; j++)
+        {
+            if (blocks[j] is TableRowBlock) { end = j + 1; continue; }
+            if (blocks[j] is ParagraphBlock p && HeadingMarker.Read(p.Folded) is not null && !p.Folded.Contains('。')
+                && j + 1 < blocks.Count && blocks[j + 1] is TableRowBlock) continue;
+            break;
+        }
+        return end;
+    }
+
+    private sealed class TableReading(ParseContext context, IReadOnlyList<Block> blocks, Outline outline, int start, int end)
+    {
+        private TableColumns? _columns;
+        private string? _group;
+        private PlanTask? _previous;
+
+        public List<PlanTask> Tasks { get; } = [];
+        public List<ListItem> Items { get; } = [];
+        public string Name { get; private set; } = "";
+        public TaskListLocation Location { get; private set; }
+        public SourceSpan Span { get; private set; }
+
+        public void Read()
+        {
+            var annex = outline.AnnexOf(start);
+            Location = annex is null ? TaskListLocation.Body : TaskListLocation.Annex;
+            Name = annex is { Title.Length: > 0 } ? annex.Title : NameBefore();
+            Span = SourceSpan.Cover(blocks[start].Span, blocks[end - 1].Span);
+
+            for (var j = start; j < end; j++)
+            {
+                switch (blocks[j])
+                {
+                    case ParagraphBlock p:
+                        _group = Outline.Clean(p.Raw.Value);
+                        continue;
+                    case TableRowBlock row when !row.IsBlank:
+                        ReadRow(row, isLast: j == blocks.Count - 1);
+                        continue;
+                }
+            }
+            if (_columns is null)
+                context.Warn(WarningCodes.TableRowMalformed, "表格没有可识别的表头（序号、工作任务、责任单位等），未作为任务清单读取。", Span);
+        }
+
+        private void ReadRow(TableRowBlock row, bool isLast)
+        {
+            if (TableColumns.FromHeader(row.CompactCells) is { } header)
+            {
+                _columns ??= header;
+                return; // the header, or the header repeated on a new page
+            }
+            if (_columns is null) return;
+
+            var cells = row.Cells;
+            var filled = cells.Where(c => c.Length > 0).ToList();
+            var numberCell = Cell(cells, ColumnRole.Number);
+            var number = numberCell?.Value.Trim() ?? "";
+            if (!IsRowNumber(number))
+            {
+                if (filled.Count == 1)
+                {
+                    _group = Outline.Clean(filled[0].Value);
+                    return;
+                }
+                if (number.Length == 0 && _previous is not null && filled.Count > 0) return; // continuation debris
+            }
+
+            var taskCell = Cell(cells, ColumnRole.Task) ?? filled.FirstOrDefault(c => c != numberCell) ?? new MappedText("", []);
+            if (!_columns.HasUnits)
+            {
+                Items.Add(new ListItem(number, taskCell.Value.Trim(), row.Span));
+                return;
+            }
+
+            var fields = new List<TaskField>();
+            AddField(fields, cells, ColumnRole.Lead, FieldKind.Lead);
+            AddField(fields, cells, ColumnRole.Responsible, FieldKind.Responsible);
+            AddField(fields, cells, ColumnRole.Cooperating, FieldKind.Cooperating);
+            AddField(fields, cells, ColumnRole.Deadline, FieldKind.Deadline);
+            var taskFields = new TaskFields(taskCell.Trim(), fields);
+            var path = outline.HeadingPath(start).Concat(_group is null ? [] : [_group]).ToList();
+
+            if (!taskFields.HasUnits)
+            {
+                if (_previous is { Units.Count: > 0 } && InheritsUnits())
+                {
+                    var task = TaskBuilder.Build(context, number, path, taskFields, true, row.Span, Cell(cells, ColumnRole.Target));
+                    Add(task with { Units = _previous.Units.Select(u => u with { }).ToList() });
+                    return;
+                }
+                if (isLast)
+                {
+                    context.Warn(WarningCodes.TruncatedTask, $"表格第{number}行在文末被截断，未写明责任单位，已舍弃。", row.Span);
+                    return;
+                }
+                context.Warn(WarningCodes.TaskWithoutUnits, $"表格第{number}行未写明责任单位。", row.Span);
+            }
+            Add(TaskBuilder.Build(context, number, path, taskFields, true, row.Span, Cell(cells, ColumnRole.Target)));
+        }
+
+        /// <summary>An empty units cell under a filled one: the cell was merged vertically over several rows.</summary>
+        private bool InheritsUnits() => _columns!.HasUnits;
+
+        private void Add(PlanTask task)
+        {
+            Tasks.Add(task);
+            _previous = task;
+        }
+
+        private void AddField(List<TaskField> fields, IReadOnlyList<MappedText> cells, ColumnRole role, FieldKind kind)
+        {
+            var cell = Cell(cells, role);
+            if (cell is { Length: > 0 }) fields.Add(new TaskField(kind, InlineFieldReader.TrimValue(cell)));
+        }
+
+        private MappedText? Cell(IReadOnlyList<MappedText> cells, ColumnRole role)
+        {
+            var index = _columns!.IndexOf(role);
+            return index >= 0 && index < cells.Count ? cells[index] : null;
+        }
+
+        private static bool IsRowNumber(string s) => s.Length is > 0 and <= 4 && s.All(char.IsAsciiDigit);
+
+        /// <summary>For a table in the main text: the title-like paragraph just above it, or the heading it is under.</summary>
+        private string NameBefore()
+        {
+            if (start > 0 && blocks[start - 1] is ParagraphBlock p && !p.Folded.Contains('。') && WrapWidth.Of(p.Folded) <= 60)
+                return Outline.Clean(p.Raw.Value);
+            var path = outline.HeadingPath(start);
+            return path.Count > 0 ? path[^1] : "任务清单";
+        }
+    }
+}

@@ -1,0 +1,84 @@
+using Duban.Parsing.Text;
+
+namespace Duban.Parsing.Tasks;
+
+/// <summary>A field of a task read from the document: its kind and its value as written.</summary>
+internal sealed record TaskField(FieldKind Kind, MappedText Value);
+
+/// <summary>What one task says: its text and its labelled fields (units, deadline).</summary>
+internal sealed record TaskFields(MappedText Text, IReadOnlyList<TaskField> Fields)
+{
+    public bool HasUnits => Fields.Any(f => f.Kind != FieldKind.Deadline && f.Value.Length > 0);
+}
+
+/// <summary>
+/// Reads the fields of a task written as paragraphs: labels inline ((责任单位：…；完成时限：…)), labels on lines of their
+/// own after the task, or, without labels, a closing (市教育局牵头，市财政局配合) or 由…负责.
+/// </summary>
+internal static class InlineFieldReader
+{
+    /// <param name="parts">The task's paragraphs, the first one without its number; raw text and folded text.</param>
+    public static TaskFields Read(IReadOnlyList<(MappedText Raw, string Folded)> parts)
+    {
+        var text = new List<MappedText>();
+        var fields = new List<TaskField>();
+        foreach (var (raw, folded) in parts)
+        {
+            var labels = FieldLabels.FindAll(folded);
+            if (labels.Count == 0)
+            {
+                if (fields.Count == 0) text.Add(raw);
+                continue;
+            }
+            if (fields.Count == 0)
+            {
+                var textEnd = labels[0].Start;
+                while (textEnd > 0 && folded[textEnd - 1] is ' ' or '(') textEnd--;
+                if (textEnd > 0) text.Add(raw.Slice(0, textEnd));
+            }
+            for (var k = 0; k < labels.Count; k++)
+            {
+                var limit = k + 1 < labels.Count ? labels[k + 1].Start : folded.Length;
+                var end = ValueEnd(folded, labels[k].ValueStart, limit);
+                fields.Add(new TaskField(labels[k].Kind, TrimValue(raw.Slice(labels[k].ValueStart, end - labels[k].ValueStart))));
+            }
+        }
+
+        var body = MappedText.Concat(text).Trim();
+        if (fields.Count == 0 && body.Length > 0)
+        {
+            var (rest, closing) = UnitClause.Read(body);
+            if (closing.Count > 0) return new TaskFields(rest, closing);
+        }
+        return new TaskFields(body, fields);
+    }
+
+    /// <summary>Where a field's value ends: at the next label, or at the bracket that closes the enclosing group.</summary>
+    private static int ValueEnd(string folded, int start, int limit)
+    {
+        var depth = 0;
+        for (var j = start; j < limit; j++)
+        {
+            var c = folded[j];
+            if (c == '(') depth++;
+            else if (c == ')')
+            {
+                if (depth == 0) return j;
+                depth--;
+            }
+        }
+        return limit;
+    }
+
+    /// <summary>A value without the separators around it (；。，、 and spaces).</summary>
+    public static MappedText TrimValue(MappedText value)
+    {
+        int start = 0, end = value.Length;
+        while (start < end && IsSeparator(value[start])) start++;
+        while (end > start && IsSeparator(value[end - 1])) end--;
+        return value.Slice(start, end - start);
+    }
+
+    private static bool IsSeparator(char c) =>
+        char.IsWhiteSpace(c) || c is '；' or ';' or '。' or '，' or ',' or '、' or '：' or ':' or '.';
+}

@@ -1,0 +1,118 @@
+using Duban.Parsing.Structure;
+using Duban.Parsing.Tables;
+using Duban.Parsing.Tasks;
+
+namespace Duban.Parsing.Text;
+
+/// <summary>
+/// Turns physical lines into blocks: table rows, and paragraphs made by joining the lines a document wrapped.
+/// Documents converted from PDF break lines at a fixed width, in the middle of words and headings, and scatter blank
+/// lines where pages ended, so blank lines cannot be trusted; what decides a join is how the line ends, whether the next
+/// line starts something new (a heading, a label, an annex), and whether the line is as long as the wrapped lines.
+/// </summary>
+internal static class BlockBuilder
+{
+    public static List<Block> Build(string text)
+    {
+        var lines = SourceLine.Split(text);
+        var wrapWidth = WrapWidth.Detect(lines);
+        var blocks = new List<Block>();
+        var paragraph = new List<SourceLine>();
+
+        for (var i = 0; i < lines.Count;)
+        {
+            var line = lines[i];
+            switch (line.Kind)
+            {
+                case LineKind.Blank or LineKind.Debris:
+                    i++;
+                    continue;
+                case LineKind.Tab:
+                    Flush();
+                    blocks.Add(TabRow(text, line));
+                    i++;
+                    continue;
+                case LineKind.Pipe:
+                {
+                    Flush();
+                    var (rows, next) = PipeTableReader.Read(text, lines, i);
+                    blocks.AddRange(rows);
+                    i = Math.Max(next, i + 1);
+                    continue;
+                }
+            }
+
+            if (paragraph.Count > 0 && !Joins(paragraph, line, wrapWidth)) Flush();
+            paragraph.Add(line);
+            i++;
+        }
+        Flush();
+        return blocks;
+
+        void Flush()
+        {
+            if (paragraph.Count == 0) return;
+            var parts = paragraph.Select(l => MappedText.Contiguous(text.Substring(l.Start, l.Length), l.Start)).ToList();
+            blocks.Add(ParagraphBlock.From(parts.Count == 1 ? parts[0] : MappedText.Concat(parts), paragraph.Count));
+            paragraph.Clear();
+        }
+    }
+
+    private static TableRowBlock TabRow(string text, SourceLine line)
+    {
+        var cells = new List<MappedText>();
+        var start = line.Start;
+        for (var k = line.Start; k <= line.End; k++)
+        {
+            if (k < line.End && text[k] != '\t') continue;
+            cells.Add(CellText.From(text, start, k));
+            start = k + 1;
+        }
+        return new TableRowBlock(cells, new(line.Start, line.End));
+    }
+
+    /// <summary>Whether <paramref name="next"/> continues the paragraph whose lines so far are <paramref name="paragraph"/>.</summary>
+    private static bool Joins(List<SourceLine> paragraph, SourceLine next, int? wrapWidth)
+    {
+        var last = paragraph[^1];
+        if (StartsBlock(next.Folded) || StandsAlone(last.Folded)) return false;
+        if (EndsSentence(last.Folded)) return false;
+        if (EndsMidClause(last.Folded)) return true;
+        if (WrapWidth.IsWrapped(last.Folded, wrapWidth)) return true;
+
+        // A short line with no punctuation anywhere in the paragraph so far is a title or a heading, not a page break.
+        if (!paragraph.Any(l => HasClausePunctuation(l.Folded))) return false;
+        if (paragraph.Count == 1 && HeadingMarker.Read(last.Folded) is not null && !last.Folded.Contains('。')) return false;
+        return true;
+    }
+
+    /// <summary>Lines that begin something new whatever came before them.</summary>
+    internal static bool StartsBlock(string folded) =>
+        HeadingMarker.Read(folded) is not null
+        || FieldLabels.AtStart(folded) is not null
+        || folded.StartsWith("附件", StringComparison.Ordinal)
+        || folded.StartsWith("--", StringComparison.Ordinal)
+        || StandsAlone(folded);
+
+    private static bool StandsAlone(string folded) =>
+        LineShapes.IsDocNumberLine(folded) || LineShapes.IsDateLine(folded) || LineShapes.IsMemberLine(folded)
+        || LineShapes.IsClosingMatter(folded) || AnnexHeader.IsAnnexStart(folded);
+
+    private static bool EndsSentence(string folded)
+    {
+        var end = folded.Length - 1;
+        while (end >= 0 && folded[end] is '”' or '’' or '"' or '\'' or '》') end--;
+        if (end < 0) return false;
+        var c = folded[end];
+        if (c is '。' or '!' or '?' or ';' or ':' or '…') return true;
+        // A closing bracket ends a sentence when it closes a field list ((责任单位：…)) or follows a full stop.
+        if (c == ')') return (end > 0 && folded[end - 1] is '。' or ';') || FieldLabels.FindAll(folded).Count > 0;
+        return false;
+    }
+
+    private static bool EndsMidClause(string folded) =>
+        folded.Length > 0 && folded[^1] is ',' or '、' or '“' or '《' or '(' or '〔' or '-';
+
+    private static bool HasClausePunctuation(string folded) =>
+        folded.AsSpan().IndexOfAny(",。;:、") >= 0;
+}

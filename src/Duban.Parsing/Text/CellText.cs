@@ -1,0 +1,53 @@
+namespace Duban.Parsing.Text;
+
+/// <summary>
+/// Builds the text of a table cell from a range of the source: markup that converters leave in cells
+/// (&lt;p&gt;, &lt;/p&gt;, &lt;br/&gt;) becomes a space, runs of white space collapse, and the ends are trimmed.
+/// </summary>
+internal static class CellText
+{
+    public static MappedText From(string source, int start, int end)
+    {
+        var chars = new char[end - start];
+        var offsets = new int[end - start];
+        var n = 0;
+        var i = start;
+        while (i < end)
+        {
+            var c = source[i];
+            var tagEnd = c == '<' ? TagEnd(source, i, end) : -1;
+            if (tagEnd > 0)
+            {
+                Append(' ', i);
+                i = tagEnd;
+                continue;
+            }
+            Append(c is '\t' or '\u3000' ? ' ' : c, i);
+            i++;
+        }
+        var from = 0;
+        while (from < n && chars[from] == ' ') from++;
+        while (n > from && chars[n - 1] == ' ') n--;
+        return new MappedText(new string(chars, from, n - from), offsets[from..n]);
+
+        void Append(char ch, int at)
+        {
+            if (ch == ' ' && n > 0 && chars[n - 1] == ' ') return;
+            chars[n] = ch;
+            offsets[n] = at;
+            n++;
+        }
+    }
+
+    /// <summary>The index after a simple tag (&lt;p&gt;, &lt;/p&gt;, &lt;br /&gt;) starting at <paramref name="i"/>, or -1.</summary>
+    private static int TagEnd(string s, int i, int end)
+    {
+        var j = i + 1;
+        if (j < end && s[j] == '/') j++;
+        var nameStart = j;
+        while (j < end && j - nameStart < 10 && char.IsAsciiLetter(s[j])) j++;
+        if (j == nameStart) return -1;
+        while (j < end && j - nameStart < 40 && s[j] != '>' && s[j] != '<' && s[j] != '\n') j++;
+        return j < end && s[j] == '>' ? j + 1 : -1;
+    }
+}

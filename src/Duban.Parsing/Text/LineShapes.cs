@@ -1,0 +1,51 @@
+using System.Text.RegularExpressions;
+
+namespace Duban.Parsing.Text;
+
+/// <summary>
+/// Shapes of physical lines that stand alone, never joined to their neighbours: document-number lines, date lines,
+/// name-and-post lines of a member list, page numbers, and the closing matter of an official document.
+/// </summary>
+internal static class LineShapes
+{
+    private const RegexOptions Options = RegexOptions.NonBacktracking | RegexOptions.CultureInvariant;
+
+    private static readonly Regex DocNumber = new(@"^ *[\u4e00-\u9fff]{1,12} *[〔(] *[0-9]{4} *[〕)] *[0-9]{1,5} *号", Options);
+
+    private static readonly Regex DateOnly = new(
+        @"^ *([0-9]{4}|[〇零○O一二三四五六七八九]{4}) *年 *([0-9]{1,2}|[一二三四五六七八九十]{1,3}) *月 *([0-9]{1,2}|[一二三四五六七八九十]{1,3}) *日 *(印发|发布|签发)? *$",
+        Options);
+
+    private static readonly Regex PageNumber = new(@"^ *(-+ *[0-9]{1,4} *-+|第 *[0-9]{1,4} *页( *[,，/] *共 *[0-9]{1,4} *页)?|[0-9]{1,4} *[/] *[0-9]{1,4}) *$", Options);
+
+    // 组 长：王奋彦 市委副书记、市长 / 王 锦 副市长: an optional role label, a name of two to four characters (sometimes
+    // padded with a space to align columns), a space, and a post.
+    private static readonly Regex MemberLine = new(
+        @"^ *([\u4e00-\u9fff][\u4e00-\u9fff ]{0,8}: *)?[\u4e00-\u9fff]{1,2} ?[\u4e00-\u9fff]{1,2} +[^ ]{2,40}$", Options);
+
+    private static readonly string[] ClosingPrefixes = ["抄送", "主办:", "主办 :", "主送:", "公开属性", "(此件", "此件公开", "信息公开选项", "印发:"];
+
+    public static bool IsDocNumberLine(string folded) =>
+        folded.Length <= 48 && !folded.Contains('《') && DocNumber.IsMatch(folded);
+
+    public static bool IsDateLine(string folded) => folded.Length <= 32 && DateOnly.IsMatch(folded);
+
+    public static bool IsPageNumber(string folded) => folded.Length <= 24 && PageNumber.IsMatch(folded);
+
+    public static bool IsMemberLine(string folded)
+    {
+        var t = folded.TrimEnd();
+        if (t.Length is < 5 or > 60 || t.Contains('。') || t.Contains(',')) return false;
+        var last = t[^1];
+        if (last is not ('长' or '任' or '记' or '席' or '员' or '志' or '理' or '官' or '督' or '学' or '监')) return false;
+        return MemberLine.IsMatch(t);
+    }
+
+    public static bool IsClosingMatter(string folded)
+    {
+        var t = folded.TrimStart();
+        foreach (var p in ClosingPrefixes)
+            if (t.StartsWith(p, StringComparison.Ordinal)) return true;
+        return false;
+    }
+}
