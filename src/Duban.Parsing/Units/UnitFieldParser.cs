@@ -3,22 +3,49 @@ using Duban.Parsing.Text;
 
 namespace Duban.Parsing.Units;
 
-/// <summary>Splits a responsible-units field into units. (Stub: being implemented.)</summary>
+/// <summary>
+/// Reads a responsible-units field (责任单位, 牵头单位, 配合单位…) into the organisations it names: splits it, restores
+/// prefixes and shared tails that the writer left out, recognises collectives and looks up each unit's canonical name.
+/// See docs/parsing-rules.md, "Responsible units", for the rules.
+/// </summary>
+/// <remarks>Thread-safe and stateless apart from the immutable alias table. Never throws; runs in linear time.</remarks>
 public sealed class UnitFieldParser(UnitAliasTable aliases)
 {
-    public UnitAliasTable Aliases { get; } = aliases;
+    public UnitAliasTable Aliases { get; } = aliases ?? UnitAliasTable.Default;
 
     /// <param name="field">The field's text without its label, e.g. "市发展改革委、财政局，中宁、海原县人民政府".</param>
     /// <param name="role">The role every unit of this field takes.</param>
     /// <param name="fromTableCell">True for a table cell, where spaces and line breaks also separate units.</param>
-    public IReadOnlyList<ResponsibleUnit> Parse(MappedText field, UnitRole role, bool fromTableCell) => [];
-}
+    public IReadOnlyList<ResponsibleUnit> Parse(MappedText field, UnitRole role, bool fromTableCell)
+    {
+        if (field is null || field.Length == 0) return [];
 
-/// <summary>Groups of names that mean the same organisation. (Stub: being implemented.)</summary>
-public sealed class UnitAliasTable
-{
-    public static UnitAliasTable Default { get; } = new();
+        var text = field.Value;
+        var key = ChineseFolding.Fold(text);
+        var brackets = BracketMap.Of(key);
 
-    /// <summary>The canonical name for <paramref name="name"/>, or <paramref name="name"/> itself when unknown.</summary>
-    public string Canonicalize(string name) => name;
+        var drafts = new List<UnitDraft>();
+        foreach (var piece in FieldSplitter.Split(key, brackets, fromTableCell))
+            if (PieceReader.Read(text, key, brackets, piece) is { } draft)
+                drafts.Add(draft);
+
+        SharedTailRestorer.Restore(drafts);
+        PrefixRestorer.Restore(drafts);
+
+        var units = new List<ResponsibleUnit>(drafts.Count);
+        foreach (var draft in drafts)
+        {
+            var kind = CollectiveClassifier.Classify(draft.Name.Key);
+            units.Add(new ResponsibleUnit
+            {
+                Name = draft.Name.Written,
+                Canonical = Aliases.Canonicalize(draft.Name.Written),
+                Role = role,
+                Collective = kind is not null,
+                CollectiveKind = kind,
+                Span = field.ToSource(draft.Span.Start, draft.Span.End),
+            });
+        }
+        return units;
+    }
 }

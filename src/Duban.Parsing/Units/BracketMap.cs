@@ -1,0 +1,46 @@
+namespace Duban.Parsing.Units;
+
+/// <summary>
+/// The matched bracket pairs of a folded field. Only a matched pair protects its content from splitting; a stray
+/// bracket (a lost half from a broken line) is ordinary punctuation and is trimmed off a unit's ends.
+/// </summary>
+internal sealed class BracketMap
+{
+    private const string Openers = "（【《";
+    private const string Closers = "）】》";
+
+    private readonly int[] _partner;
+
+    private BracketMap(int[] partner) => _partner = partner;
+
+    public static BracketMap Of(string key)
+    {
+        var partner = new int[key.Length];
+        Array.Fill(partner, -1);
+        var open = new Stack<int>();
+        for (var i = 0; i < key.Length; i++)
+        {
+            var c = key[i];
+            if (Openers.Contains(c))
+            {
+                open.Push(i);
+                continue;
+            }
+            var kind = Closers.IndexOf(c);
+            if (kind < 0) continue;
+            // A closer pairs with the nearest opener of its kind; openers left open in between stay unmatched.
+            while (open.Count > 0 && Openers[kind] != key[open.Peek()]) open.Pop();
+            if (open.Count == 0) continue;
+            var opener = open.Pop();
+            partner[opener] = i;
+            partner[i] = opener;
+        }
+        return new BracketMap(partner);
+    }
+
+    /// <summary>The index of the bracket matching the one at <paramref name="index"/>; -1 when none.</summary>
+    public int PartnerOf(int index) => _partner[index];
+
+    /// <summary>True when the character at <paramref name="index"/> opens a matched pair.</summary>
+    public bool OpensPair(int index) => _partner[index] > index;
+}

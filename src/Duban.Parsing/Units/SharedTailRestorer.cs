@@ -1,0 +1,68 @@
+namespace Duban.Parsing.Units;
+
+/// <summary>
+/// Completes bare pieces from the piece after them, which carries the tail they share:
+/// 中宁、海原县人民政府 → 中宁县人民政府; 市、县人民政府教育督导室 → 市人民政府教育督导室;
+/// 教育、财政等部门 → 教育部门, 财政部门.
+/// </summary>
+internal static class SharedTailRestorer
+{
+    // 市、县两级政府 names two levels at once: 两级 is not a tail 市 can take.
+    private const string LevelCounts = "级两三";
+
+    public static void Restore(List<UnitDraft> drafts)
+    {
+        // Right to left: a tail passes over a run of bare pieces to its left, so each piece is visited a bounded
+        // number of times and the run stops at the first piece that is whole.
+        for (var i = drafts.Count - 1; i > 0; i--)
+        {
+            var giver = drafts[i];
+            if (giver.SharedTail is { } tail)
+                LendTail(drafts, i, tail);
+            else
+                LendPlaceTail(drafts, i);
+        }
+    }
+
+    private static void LendTail(List<UnitDraft> drafts, int giver, UnitName tail)
+    {
+        for (var j = giver - 1; j >= 0; j--)
+        {
+            var taker = drafts[j];
+            if (taker.SharedTail is not null || !UnitShape.IsBare(taker.Name.Key)) return;
+            drafts[j] = taker with { Name = taker.Name + tail, SharedTail = tail };
+        }
+    }
+
+    private static void LendPlaceTail(List<UnitDraft> drafts, int giver)
+    {
+        var name = drafts[giver].Name;
+        var segment = AdministrativePrefix.FirstSegment(name.Key);
+        if (!segment.Found || segment.Length >= name.Length) return;
+        var rest = name.Slice(segment.Length);
+        if (LevelCounts.Contains(rest.Key[0]) || !UnitShape.IsComplete(rest.Key)) return;
+        var level = name.Slice(segment.LevelStart, segment.Length - segment.LevelStart);
+
+        for (var j = giver - 1; j >= 0; j--)
+        {
+            var taker = drafts[j];
+            var key = taker.Name.Key.AsSpan();
+            UnitName completed;
+            if (!segment.HasPlace && AdministrativePrefix.IsBareLevel(key))
+                completed = taker.Name + rest; // 市 + 人民政府教育督导室
+            else if (segment.HasPlace && IsPlaceWithLevel(key))
+                completed = taker.Name + rest; // 中宁县 + 人民政府
+            else if (segment.HasPlace && UnitShape.IsBarePlace(key))
+                completed = taker.Name + level + rest; // 中宁 + 县 + 人民政府
+            else
+                return;
+            drafts[j] = taker with { Name = completed };
+        }
+    }
+
+    private static bool IsPlaceWithLevel(ReadOnlySpan<char> key)
+    {
+        var segment = AdministrativePrefix.FirstSegment(key);
+        return segment.HasPlace && segment.Length == key.Length;
+    }
+}

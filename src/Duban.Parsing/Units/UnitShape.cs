@@ -1,0 +1,109 @@
+namespace Duban.Parsing.Units;
+
+/// <summary>
+/// What the shape of a (folded) name says about it: whether it is a whole organisation name, a department that may
+/// have lost its prefix, or a bare short form that only makes sense with a neighbour's tail.
+/// </summary>
+internal static class UnitShape
+{
+    // Endings of a whole organisation name, longest first (the matched length matters: 政府 alone is not a unit).
+    private static readonly string[] UnitEndings =
+    [
+        "委员会", "办公室", "办公厅", "管委会", "供销社", "合作社",
+        "政府", "部门", "单位", "机构", "中心", "院校", "学校", "学院", "大学", "医院", "集团", "公司", "银行", "基地", "报社",
+        "局", "委", "办", "厅", "部", "处", "科", "室", "所", "站", "队", "会", "联", "协", "院", "校", "组", "馆", "台",
+    ];
+
+    // The endings of an office that sits under a government or party committee and is commonly written without the
+    // prefix it shares with the unit before it (市发展改革委、财政局).
+    private static readonly string[] DepartmentEndings = ["委员会", "办公室", "中心", "科协", "工会", "局", "委", "办", "厅", "部", "联"];
+
+    // Openings of a name that stands for many (各县区, 有关单位).
+    private static readonly string[] CollectiveStarts = ["各", "有关", "相关", "所属", "其他", "其它"];
+
+    // Openings of a name that is complete on its own and never takes a prefix (团市委, 中共平凉市委, 国家税务总局).
+    private static readonly string[] OwnNameStarts = ["团", "共青团", "中共", "中国", "国家", "驻", "全"];
+
+    // Marks of a named body that carries its own place (中卫工业园区管委会) or of a school (…职业教育中心).
+    private static readonly string[] NamedBodyMarks = ["园区", "开发区", "新区", "示范区", "试验区", "保税区", "管委会", "学校", "学院", "院校", "大学", "职教中心"];
+
+    // Party organs: after a prefix they take 委 as well (县委编办、组织部 → 县委组织部, never 县组织部).
+    private static readonly string[] PartyOrgans = ["组织部", "宣传部", "统战部", "政法委", "编办", "编委办", "机构编制委员会办公室", "网信办", "政研室", "老干部局"];
+
+    private const int LongestBareForm = 12;
+
+    /// <summary>The length of the unit ending <paramref name="key"/> ends with; 0 when none.</summary>
+    public static int EndingLength(ReadOnlySpan<char> key)
+    {
+        foreach (var ending in UnitEndings)
+            if (key.EndsWith(ending))
+                return ending.Length;
+        return 0;
+    }
+
+    /// <summary>
+    /// True for a whole organisation name: more than a bare ending (市教育局, 党委, but not 政府), or a collective.
+    /// 社会 ends in 会 but only ever occurs inside a name (人力资源和社会保障局).
+    /// </summary>
+    public static bool IsComplete(ReadOnlySpan<char> key)
+    {
+        var ending = EndingLength(key);
+        if (ending > 0 && key.Length > ending && !key.EndsWith("社会")) return true;
+        return key.Length >= 2 && StartsCollective(key);
+    }
+
+    public static bool StartsCollective(ReadOnlySpan<char> key)
+    {
+        foreach (var start in CollectiveStarts)
+            if (key.StartsWith(start))
+                return true;
+        return false;
+    }
+
+    /// <summary>
+    /// A short form that is not a name on its own and takes a neighbour's tail: 教育 in 教育、财政等部门.
+    /// </summary>
+    public static bool IsBare(ReadOnlySpan<char> key) =>
+        key.Length is > 0 and <= LongestBareForm
+        && AllIdeographs(key)
+        && !IsComplete(key)
+        && AdministrativePrefix.Length(key) == 0;
+
+    /// <summary>A place name written without its level, as 中宁 in 中宁、海原县人民政府.</summary>
+    public static bool IsBarePlace(ReadOnlySpan<char> key) => key.Length is >= 2 and <= 4 && IsBare(key);
+
+    /// <summary>
+    /// True for a department written without the prefix it shares with an earlier unit: it ends like an office
+    /// (局, 委, 办, 厅, 部, 委员会, 办公室, 中心, 联…) and opens with no place, level, collective or own-name word.
+    /// </summary>
+    public static bool NeedsPrefix(ReadOnlySpan<char> key)
+    {
+        if (AdministrativePrefix.Length(key) > 0 || StartsCollective(key)) return false;
+        foreach (var start in OwnNameStarts)
+            if (key.StartsWith(start))
+                return false;
+        foreach (var mark in NamedBodyMarks)
+            if (key.Contains(mark, StringComparison.Ordinal))
+                return false;
+        foreach (var ending in DepartmentEndings)
+            if (key.EndsWith(ending))
+                return key.Length > ending.Length;
+        return false;
+    }
+
+    public static bool IsPartyOrgan(ReadOnlySpan<char> key)
+    {
+        foreach (var organ in PartyOrgans)
+            if (key.SequenceEqual(organ))
+                return true;
+        return false;
+    }
+
+    public static bool AllIdeographs(ReadOnlySpan<char> key)
+    {
+        foreach (var c in key)
+            if (!ChineseFolding.IsIdeograph(c))
+                return false;
+        return true;
+    }
+}
