@@ -109,13 +109,11 @@ internal static class MetadataReader
         if (titleBlock is not null)
         {
             var f = titleBlock.Folded;
-            foreach (var word in new[] { "关于", "印发", "转发" })
+            var at = new[] { "关于", "印发", "转发" }.Select(w => f.IndexOf(w, StringComparison.Ordinal)).Where(x => x > 0).DefaultIfEmpty(-1).Min();
+            if (at > 0)
             {
-                var at = f.IndexOf(word, StringComparison.Ordinal);
-                if (at <= 0) continue;
                 var prefix = TitleText.Clean(titleBlock.Raw.Value[..at]);
                 if (IsOrgName(prefix)) return (prefix, titleBlock.Raw.ToSource(0, at));
-                break;
             }
         }
         var standalone = head.FirstOrDefault(p => IsOrgName(TitleText.Clean(p.Folded)));

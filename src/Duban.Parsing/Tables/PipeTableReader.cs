@@ -86,7 +86,7 @@ internal static class PipeTableReader
         var rows = new List<TableRowBlock>();
         for (var r = 0; r < cells.Count; r += width)
         {
-            var rowCells = cells.Skip(r).Take(width).ToList();
+            var rowCells = cells.GetRange(r, Math.Min(width, cells.Count - r));
             while (rowCells.Count < width) rowCells.Add(new MappedText("", []));
             var spans = rowCells.Where(c => c.Length > 0).Select(c => c.SourceSpan).ToList();
             if (spans.Count == 0) continue;

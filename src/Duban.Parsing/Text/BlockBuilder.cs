@@ -18,6 +18,11 @@ internal static class BlockBuilder
         var wrapWidth = WrapWidth.Detect(lines);
         var blocks = new List<Block>();
         var paragraph = new List<SourceLine>();
+        // The paragraph after an annex marker is the annex's title: it continues only with title-like lines.
+        var titleNext = false;
+        var isTitle = false;
+        // Whether the paragraph so far has clause punctuation, kept as lines are added so that joining stays linear.
+        var punctuated = false;
 
         for (var i = 0; i < lines.Count;)
         {
@@ -42,7 +47,13 @@ internal static class BlockBuilder
                 }
             }
 
-            if (paragraph.Count > 0 && !Joins(paragraph, line, wrapWidth)) Flush();
+            if (paragraph.Count > 0 && !(isTitle ? ContinuesTitle(paragraph, line, wrapWidth) : Joins(paragraph, punctuated, line, wrapWidth))) Flush();
+            punctuated = (paragraph.Count > 0 && punctuated) || HasClausePunctuation(line.Folded);
+            if (paragraph.Count == 0)
+            {
+                isTitle = titleNext;
+                titleNext = AnnexHeader.Read(line.Folded) is { TitleStart: < 0 };
+            }
             paragraph.Add(line);
             i++;
         }
@@ -71,8 +82,9 @@ internal static class BlockBuilder
         return new TableRowBlock(cells, new(line.Start, line.End));
     }
 
-    /// <summary>Whether <paramref name="next"/> continues the paragraph whose lines so far are <paramref name="paragraph"/>.</summary>
-    private static bool Joins(List<SourceLine> paragraph, SourceLine next, int? wrapWidth)
+    /// <summary>Whether <paramref name="next"/> continues the paragraph whose lines so far are <paramref name="paragraph"/>
+    /// (<paramref name="punctuated"/>: whether any of them has clause punctuation).</summary>
+    private static bool Joins(List<SourceLine> paragraph, bool punctuated, SourceLine next, int? wrapWidth)
     {
         var last = paragraph[^1];
         if (StartsBlock(next.Folded) || StandsAlone(last.Folded)) return false;
@@ -81,10 +93,14 @@ internal static class BlockBuilder
         if (WrapWidth.IsWrapped(last.Folded, wrapWidth)) return true;
 
         // A short line with no punctuation anywhere in the paragraph so far is a title or a heading, not a page break.
-        if (!paragraph.Any(l => HasClausePunctuation(l.Folded))) return false;
+        if (!punctuated) return false;
         if (paragraph.Count == 1 && HeadingMarker.Read(last.Folded) is not null && !last.Folded.Contains('。')) return false;
         return true;
     }
+
+    private static bool ContinuesTitle(List<SourceLine> paragraph, SourceLine next, int? wrapWidth) =>
+        !StartsBlock(next.Folded) && WrapWidth.IsWrapped(paragraph[^1].Folded, wrapWidth)
+        && !HasClausePunctuation(next.Folded) && !EndsSentence(next.Folded);
 
     /// <summary>Lines that begin something new whatever came before them.</summary>
     internal static bool StartsBlock(string folded) =>
