@@ -15,9 +15,10 @@ internal enum DateRole
 
 /// <param name="Period">The dates; null when the text needs a year nobody gave ("6月底" without an issue year).</param>
 /// <param name="End">The index just after the expression in the normalized text.</param>
-internal readonly record struct DateExpression(DateRole Role, Period? Period, int End);
+/// <param name="Year">The year the expression ends in, which year-less dates after it are in.</param>
+internal readonly record struct DateExpression(DateRole Role, Period? Period, int End, int? Year);
 
 /// <summary>One written date before its role is known.</summary>
 /// <param name="Year">The year it is in, for a year-less second half of a range ("2021年3月至6月").</param>
-/// <param name="IsRange">True when the date is already a range ("3—6月").</param>
+/// <param name="IsRange">True when the date is already a range ("3—6月"), not a list ("6、9月").</param>
 internal readonly record struct DatePoint(Period? Period, int End, int? Year, bool IsRange = false);

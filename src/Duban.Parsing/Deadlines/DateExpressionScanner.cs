@@ -16,47 +16,69 @@ internal sealed class DateExpressionScanner(string text, int? issueYear)
     // A leap year, to accept 2月29日 when the year is not known.
     private const int AnyLeapYear = 2000;
 
+    private const int MonthsInYear = 12;
+    private const int QuartersInYear = 4;
+
+    // "1、2、3、4、5、6、7、8、9、10、11、12月" is the longest list that makes sense.
+    private const int MaxElidedItems = MonthsInYear;
+
     // Characters after which a lone 一 can still begin a date; after any other Han character it is most likely part
     // of a word (统一, 进一步, 唯一) and "统一月报" must not read as January.
     private const string DateIntroducers = "年于在至到自从每第和及或前底起止";
 
     public IEnumerable<DateExpression> Scan()
     {
+        // A year-less date after a written year is in that year: "2021年6月底前完成试点，12月底前全面推开".
+        var contextYear = issueYear;
         for (var i = 0; i < text.Length; i++)
         {
             // A date never starts in the middle of a number: "12月" is not also "2月".
             if (i > 0 && Numeral.IsNumeralChar(text[i]) && Numeral.IsNumeralChar(text[i - 1])) continue;
-            if (!TryExpression(i, out var expression)) continue;
+            if (!TryExpression(i, contextYear, out var expression)) continue;
             yield return expression;
+            contextYear = expression.Year ?? contextYear;
             i = Math.Max(i, expression.End - 1);
         }
     }
 
-    private bool TryExpression(int i, out DateExpression expression)
+    private bool TryExpression(int i, int? contextYear, out DateExpression expression)
     {
         if (TryElidedYearRange(i, out expression)) return true;
-        if (!TryPoint(i, issueYear, out var first)) return false;
+        if (!TryPoint(i, contextYear, out var first)) return false;
         if (first.IsRange)
         {
-            expression = new DateExpression(DateRole.Range, first.Period, first.End);
+            expression = new DateExpression(DateRole.Range, first.Period, first.End, first.Year);
             return true;
         }
 
         // "2021年起至2023年底": the 起 of a range adds nothing.
         var afterFirst = At(first.End) == '起' ? first.End + 1 : first.End;
-        if (TryRangeMarker(afterFirst, out var secondStart) && TryPoint(secondStart, first.Year ?? issueYear, out var second))
+        if (TryRangeMarker(afterFirst, out var secondStart) && TryRangeEnd(secondStart, first, out var second))
         {
-            expression = new DateExpression(DateRole.Range, Period.Through(first.Period, second.Period), second.End);
+            expression = new DateExpression(DateRole.Range, Period.Through(first.Period, second.Period), second.End, second.Year);
             return true;
         }
 
         if (TryStartSuffix(first.End, out var end) || HasStartPrefix(i))
         {
-            expression = new DateExpression(DateRole.Start, first.Period, Math.Max(end, first.End));
+            expression = new DateExpression(DateRole.Start, first.Period, Math.Max(end, first.End), first.Year);
             return true;
         }
 
-        expression = new DateExpression(DateRole.Due, first.Period, first.End);
+        expression = new DateExpression(DateRole.Due, first.Period, first.End, first.Year);
+        return true;
+    }
+
+    // The second date of a range is in the first one's year unless it says otherwise, and in the next year when it
+    // would otherwise end before the range begins: "2021年9月至6月" ends in June 2022.
+    private bool TryRangeEnd(int i, DatePoint first, out DatePoint second)
+    {
+        if (!TryPoint(i, first.Year, out second)) return false;
+        if (first.Period is { } from && second.Period is { } to && to.Last < from.First
+            && TryPoint(i, first.Year + 1, out var wrapped) && wrapped.Period is { } next && next.Last >= from.First)
+        {
+            second = wrapped;
+        }
         return true;
     }
 
@@ -68,12 +90,12 @@ internal sealed class DateExpressionScanner(string text, int? issueYear)
         if (!TryRangeMarker(first.End, out var k)) return false;
         if (TryExplicitYear(k, out _, out _) && TryPoint(k, issueYear, out var second))
         {
-            expression = new DateExpression(DateRole.Range, Period.Through(Period.Year(first.Value), second.Period), second.End);
+            expression = new DateExpression(DateRole.Range, Period.Through(Period.Year(first.Value), second.Period), second.End, second.Year);
             return true;
         }
         if (Numeral.TryRead(text, k, out var last) && IsWrittenYear(last) && last.Value >= first.Value)
         {
-            expression = new DateExpression(DateRole.Range, Period.Through(Period.Year(first.Value), Period.Year(last.Value)), last.End);
+            expression = new DateExpression(DateRole.Range, Period.Through(Period.Year(first.Value), Period.Year(last.Value)), last.End, last.Value);
             return true;
         }
         return false;
@@ -203,34 +225,41 @@ internal sealed class DateExpressionScanner(string text, int? issueYear)
         return true;
     }
 
-    // 第三季度, 三季度, 一季度末, 第1季度, 二季度前.
+    // 第三季度, 三季度, 一季度末, 第1季度, 二季度前, and 第一、二季度 / 二至三季度 where the unit is written once.
     private bool TryQuarter(int i, int? year, bool yearWritten, out DatePoint point)
     {
         point = default;
         var k = At(i) == '第' ? i + 1 : i;
-        if (!Numeral.TryRead(text, k, out var q) || q.Digits != 1 || q.Value is < 1 or > 4) return false;
+        if (!Numeral.TryRead(text, k, out var q) || q.Digits != 1 || q.Value is < 1 or > QuartersInYear) return false;
         if (!yearWritten && IsStrayYi(k, q)) return false;
-        if (Matches(q.End, "季度")) k = q.End + 2;
-        else if (At(q.End) == '季') k = q.End + 1;
-        else return false;
-        point = ReadPeriodEnding(k, Period.Quarter(year, q.Value), year);
+        var last = q;
+        var isRange = false;
+        if (!IsQuarterUnit(q.End, out _) && !TryElidedUnit(q.End, QuartersInYear, out last, out isRange)) return false;
+        if (last.Value < q.Value || !IsQuarterUnit(last.End, out k)) return false;
+        var tail = ReadPeriodEnding(k, Period.Quarter(year, last.Value), year);
+        point = last.End == q.End
+            ? tail
+            : new DatePoint(Period.Through(Period.Quarter(year, q.Value), tail.Period), tail.End, year, isRange);
         return true;
+    }
+
+    private bool IsQuarterUnit(int k, out int end)
+    {
+        end = Matches(k, "季度") ? k + 2 : At(k) == '季' ? k + 1 : k;
+        return end > k;
     }
 
     // 前三季度: the first three quarters, to September 30.
     private bool TryFirstQuarters(int i, int? year, out DatePoint point)
     {
         point = default;
-        if (At(i) != '前' || !Numeral.TryRead(text, i + 1, out var q) || q.Digits != 1 || q.Value is < 1 or > 4) return false;
-        int end;
-        if (Matches(q.End, "季度")) end = q.End + 2;
-        else if (At(q.End) == '季') end = q.End + 1;
-        else return false;
+        if (At(i) != '前' || !Numeral.TryRead(text, i + 1, out var q) || q.Digits != 1 || q.Value is < 1 or > QuartersInYear) return false;
+        if (!IsQuarterUnit(q.End, out var end)) return false;
         point = new DatePoint(Period.Through(Period.Quarter(year, 1), Period.Quarter(year, q.Value)), end, year);
         return true;
     }
 
-    // 6月, 十二月, 06月份, and "3—6月" where the first month's 月 is left out.
+    // 6月, 十二月, 06月份, and "3—6月" / "6、9、12月" where the unit is written once.
     private bool TryMonth(int i, int? year, bool yearWritten, out DatePoint point)
     {
         point = default;
@@ -238,14 +267,37 @@ internal sealed class DateExpressionScanner(string text, int? issueYear)
         if (!yearWritten && IsStrayYi(i, month)) return false;
         if (At(month.End) == '月') return TryMonthBody(month.End + 1, year, month.Value, out point);
 
-        if (TryRangeMarker(month.End, out var k)
-            && TryReadMonthNumber(k, out var last) && last.Value >= month.Value && At(last.End) == '月'
+        if (TryElidedUnit(month.End, MonthsInYear, out var last, out var isRange)
+            && last.Value >= month.Value && At(last.End) == '月'
             && TryMonthBody(last.End + 1, year, last.Value, out var tail))
         {
-            point = new DatePoint(Period.Through(Period.Month(year, month.Value), tail.Period), tail.End, year, IsRange: true);
+            point = new DatePoint(Period.Through(Period.Month(year, month.Value), tail.Period), tail.End, year, isRange);
             return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// After a number whose unit is left out, reads the numbers that follow up to the one the unit is written after:
+    /// "—6" in "3—6月" (a range), "、9、12" in "6、9、12月" (a list, due with its last item).
+    /// </summary>
+    private bool TryElidedUnit(int k, int max, out Numeral last, out bool isRange)
+    {
+        last = default;
+        isRange = false;
+        var items = 0;
+        for (; items < MaxElidedItems; items++)
+        {
+            int next;
+            if (TryRangeMarker(k, out next)) isRange = true;
+            else if (At(k) is '、' or '和' or '及' or '或') next = k + 1;
+            else break;
+            if (At(next) == '第') next++;
+            if (!Numeral.TryRead(text, next, out var n) || n.Digits > 2 || n.Value < 1 || n.Value > max) return false;
+            last = n;
+            k = n.End;
+        }
+        return items > 0;
     }
 
     private bool TryReadMonthNumber(int i, out Numeral month) =>
@@ -338,12 +390,12 @@ internal sealed class DateExpressionScanner(string text, int? issueYear)
         return end > k;
     }
 
-    // 起, 开始: "2017年起实施", "2018年春季学期开始实施". Not 起草 ("drafted in 2023").
+    // 起, 开始, 至今, 以来: "2017年起实施", "2018年春季学期开始实施", "2021年至今". Not 起草 ("drafted in 2023").
     private bool TryStartSuffix(int k, out int end)
     {
         end = k;
         if (At(k) == '起' && At(k + 1) != '草') end = k + 1;
-        else if (Matches(k, "开始")) end = k + 2;
+        else if (Matches(k, "开始") || Matches(k, "至今") || Matches(k, "以来")) end = k + 2;
         return end > k;
     }
 
