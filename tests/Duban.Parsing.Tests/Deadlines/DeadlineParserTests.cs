@@ -153,6 +153,10 @@ public class DeadlineParserTests
     [InlineData("2021年3月至6月", "2021-03-01", "2021-06-30")]
     [InlineData("2021年3-6月", "2021-03-01", "2021-06-30")]
     [InlineData("2021.9-2022.6", "2021-09-01", "2022-06-30")]
+    [InlineData("2021年9月至6月", "2021-09-01", "2022-06-30")]
+    [InlineData("2021年二至三季度", "2021-04-01", "2021-09-30")]
+    [InlineData("2021年第一季度至第三季度", "2021-01-01", "2021-09-30")]
+    [InlineData("2021年至次年6月", "2021-01-01", "2022-06-30")]
     public void Range_starts_at_its_first_date_and_is_due_at_its_last(string raw, string start, string due) =>
         ShouldRead(raw, 2020, due, start);
 
@@ -166,6 +170,8 @@ public class DeadlineParserTests
     [InlineData("从2018年9月起", "2018-09-01")]
     [InlineData("2020年下半年起", "2020-07-01")]
     [InlineData("自2020年开始", "2020-01-01")]
+    [InlineData("2021年至今", "2021-01-01")]
+    [InlineData("2019年以来", "2019-01-01")]
     public void Start_form_starts_and_runs_on_without_a_due_date(string raw, string start) =>
         ShouldRead(raw, 2016, due: null, start, ongoing: true);
 
@@ -255,7 +261,14 @@ public class DeadlineParserTests
     [Theory]
     [InlineData("2021年6月底前完成试点，2022年底前全面推开", "2022-12-31")]
     [InlineData("2022年、2021年", "2022-12-31")]
-    public void Several_milestones_are_due_at_the_last(string raw, string due) => ShouldRead(raw, 2020, due);
+    [InlineData("2021年6月底前完成试点，12月底前全面推开", "2021-12-31")]
+    [InlineData("2021年6月、9月、12月", "2021-12-31")]
+    [InlineData("2021年6、9、12月", "2021-12-31")]
+    [InlineData("2021年第一、二季度", "2021-06-30")]
+    [InlineData("第一、第二季度", "2020-06-30")]
+    [InlineData("2022年1和2月", "2022-02-28")]
+    public void Several_milestones_are_due_at_the_last_and_share_the_written_year(string raw, string due) =>
+        ShouldRead(raw, 2020, due);
 
     [Fact]
     public void Start_with_a_later_milestone_and_ongoing_wording_has_all_three() =>
