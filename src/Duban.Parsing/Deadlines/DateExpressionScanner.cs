@@ -55,7 +55,8 @@ internal sealed class DateExpressionScanner(string text, int? issueYear)
         var afterFirst = At(first.End) == '起' ? first.End + 1 : first.End;
         if (TryRangeMarker(afterFirst, out var secondStart) && TryRangeEnd(secondStart, first, out var second))
         {
-            expression = new DateExpression(DateRole.Range, Period.Through(first.Period, second.Period), second.End, second.Year);
+            var range = Period.Through(first.Period, second.Period);
+            expression = new DateExpression(DateRole.Range, range, second.End, second.Year);
             return true;
         }
 
@@ -90,12 +91,14 @@ internal sealed class DateExpressionScanner(string text, int? issueYear)
         if (!TryRangeMarker(first.End, out var k)) return false;
         if (TryExplicitYear(k, out _, out _) && TryPoint(k, issueYear, out var second))
         {
-            expression = new DateExpression(DateRole.Range, Period.Through(Period.Year(first.Value), second.Period), second.End, second.Year);
+            var range = Period.Through(Period.Year(first.Value), second.Period);
+            expression = new DateExpression(DateRole.Range, range, second.End, second.Year);
             return true;
         }
         if (Numeral.TryRead(text, k, out var last) && IsWrittenYear(last) && last.Value >= first.Value)
         {
-            expression = new DateExpression(DateRole.Range, Period.Through(Period.Year(first.Value), Period.Year(last.Value)), last.End, last.Value);
+            var range = Period.Through(Period.Year(first.Value), Period.Year(last.Value));
+            expression = new DateExpression(DateRole.Range, range, last.End, last.Value);
             return true;
         }
         return false;
@@ -105,7 +108,8 @@ internal sealed class DateExpressionScanner(string text, int? issueYear)
     {
         if (TryExplicitYear(i, out var year, out var afterYear)) return TryYearBody(afterYear, year, out point);
         if (TryNumericDate(i, out point)) return true;
-        if (TryRelativeYear(i, contextYear, out var relative, out afterYear)) return TryYearBody(afterYear, relative, out point);
+        if (TryRelativeYear(i, contextYear, out var relative, out afterYear))
+            return TryYearBody(afterYear, relative, out point);
         if (At(i) == '年' && MayStandForContextYear(i))
         {
             var afterYearChar = At(i + 1) == '度' ? i + 2 : i + 1;
@@ -127,16 +131,17 @@ internal sealed class DateExpressionScanner(string text, int? issueYear)
 
     private static bool IsWrittenYear(Numeral n) => n.Digits == 4 && Period.IsPlausibleYear(n.Value);
 
-    // 今年, 本年度, 当年, 明年, 次年: relative to the issue year (or, in a range, to the first date's year).
+    // 今年, 本年度, 明年 count from the issue year; 当年 ("that year") and 次年 ("the year after") from the date
+    // before them, as in "2021年至次年6月".
     private bool TryRelativeYear(int i, int? contextYear, out int? year, out int end)
     {
         year = null;
         end = i;
-        int offset;
-        if (Matches(i, "今年") || Matches(i, "本年") || Matches(i, "当年")) offset = 0;
-        else if (Matches(i, "明年") || Matches(i, "次年")) offset = 1;
+        if (Matches(i, "今年") || Matches(i, "本年")) year = issueYear;
+        else if (Matches(i, "明年")) year = issueYear + 1;
+        else if (Matches(i, "当年")) year = contextYear;
+        else if (Matches(i, "次年")) year = contextYear + 1;
         else return false;
-        year = contextYear + offset;
         end = At(i + 2) == '度' ? i + 3 : i + 2;
         return true;
     }
@@ -253,8 +258,8 @@ internal sealed class DateExpressionScanner(string text, int? issueYear)
     private bool TryFirstQuarters(int i, int? year, out DatePoint point)
     {
         point = default;
-        if (At(i) != '前' || !Numeral.TryRead(text, i + 1, out var q) || q.Digits != 1 || q.Value is < 1 or > QuartersInYear) return false;
-        if (!IsQuarterUnit(q.End, out var end)) return false;
+        if (At(i) != '前' || !Numeral.TryRead(text, i + 1, out var q)) return false;
+        if (q.Digits != 1 || q.Value is < 1 or > QuartersInYear || !IsQuarterUnit(q.End, out var end)) return false;
         point = new DatePoint(Period.Through(Period.Quarter(year, 1), Period.Quarter(year, q.Value)), end, year);
         return true;
     }
@@ -271,7 +276,8 @@ internal sealed class DateExpressionScanner(string text, int? issueYear)
             && last.Value >= month.Value && At(last.End) == '月'
             && TryMonthBody(last.End + 1, year, last.Value, out var tail))
         {
-            point = new DatePoint(Period.Through(Period.Month(year, month.Value), tail.Period), tail.End, year, isRange);
+            var months = Period.Through(Period.Month(year, month.Value), tail.Period);
+            point = new DatePoint(months, tail.End, year, isRange);
             return true;
         }
         return false;
@@ -410,5 +416,6 @@ internal sealed class DateExpressionScanner(string text, int? issueYear)
 
     private char At(int k) => k < text.Length ? text[k] : '\0';
 
-    private bool Matches(int k, string word) => k <= text.Length && text.AsSpan(k).StartsWith(word, StringComparison.Ordinal);
+    private bool Matches(int k, string word) =>
+        k <= text.Length && text.AsSpan(k).StartsWith(word, StringComparison.Ordinal);
 }

@@ -33,9 +33,14 @@ internal static class DeadlineWording
             else if (rest.StartsWith("学期")) recurrence = Recurrence.Semester;
             else if (rest.StartsWith("季")) recurrence = Recurrence.Quarterly;
             else if (rest.StartsWith("月")) recurrence = Recurrence.Monthly;
-            else if (!(rest.StartsWith("周") || rest.StartsWith("星期") || rest.StartsWith("日") || rest.StartsWith("天") || rest.StartsWith("旬"))) continue;
+            else if (!IsUnmodelledCadence(rest)) continue;
             return true;
         }
         return false;
     }
+
+    // 每周, 每星期, 每日, 每天, 每旬: Recurrence has no value for these.
+    private static bool IsUnmodelledCadence(ReadOnlySpan<char> rest) =>
+        rest.StartsWith("周") || rest.StartsWith("星期") || rest.StartsWith("日") || rest.StartsWith("天")
+        || rest.StartsWith("旬");
 }

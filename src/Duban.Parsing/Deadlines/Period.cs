@@ -20,7 +20,8 @@ internal readonly record struct Period(DateOnly First, DateOnly Last)
     public static Period? Month(int? year, int month) =>
         year is int y ? new(new DateOnly(y, month, 1), new DateOnly(y, month, DateTime.DaysInMonth(y, month))) : null;
 
-    public static Period? Quarter(int? year, int quarter) => Through(Month(year, quarter * 3 - 2), Month(year, quarter * 3));
+    public static Period? Quarter(int? year, int quarter) =>
+        Through(Month(year, quarter * 3 - 2), Month(year, quarter * 3));
 
     public static Period? Day(int? year, int month, int day) => year is int y ? On(new DateOnly(y, month, day)) : null;
 
@@ -33,5 +34,6 @@ internal readonly record struct Period(DateOnly First, DateOnly Last)
     public static Period? DayBefore(Period? period) => period is { } p ? On(p.First.AddDays(-1)) : null;
 
     /// <summary>From the start of <paramref name="from"/> to the end of <paramref name="to"/>: 2021—2023年.</summary>
-    public static Period? Through(Period? from, Period? to) => from is { } f && to is { } t ? new(f.First, t.Last) : null;
+    public static Period? Through(Period? from, Period? to) =>
+        from is { } f && to is { } t ? new(f.First, t.Last) : null;
 }

@@ -82,8 +82,9 @@ public class DeadlineParserRobustnessTests
         deadline.Raw.ShouldBe(raw.Trim(), Escape(raw));
         if (deadline.Understood)
         {
-            (deadline.Due is not null || deadline.Start is not null || deadline.Ongoing || deadline.Recurrence is not null)
-                .ShouldBeTrue($"understood but says nothing: {Escape(raw)}");
+            var saysSomething = deadline.Due is not null || deadline.Start is not null || deadline.Ongoing
+                || deadline.Recurrence is not null;
+            saysSomething.ShouldBeTrue($"understood but says nothing: {Escape(raw)}");
         }
         else
         {

@@ -53,7 +53,8 @@ public class DeadlineParserTests
     [InlineData("12月底前完成", 2020, "2020-12-31")]
     [InlineData("2月底", 2024, "2024-02-29")]
     [InlineData("6月", 2022, "2022-06-30")]
-    public void Yearless_month_is_in_the_issue_year(string raw, int issueYear, string due) => ShouldRead(raw, issueYear, due);
+    public void Yearless_month_is_in_the_issue_year(string raw, int issueYear, string due) =>
+        ShouldRead(raw, issueYear, due);
 
     [Theory]
     [InlineData("2021年7月前", "2021-06-30")]
@@ -61,7 +62,8 @@ public class DeadlineParserTests
     [InlineData("2021年3月前", "2021-02-28")]
     [InlineData("2024年3月以前", "2024-02-29")]
     [InlineData("2022年10月之前完成", "2022-09-30")]
-    public void Before_a_month_is_the_last_day_of_the_month_before(string raw, string due) => ShouldRead(raw, 2020, due);
+    public void Before_a_month_is_the_last_day_of_the_month_before(string raw, string due) =>
+        ShouldRead(raw, 2020, due);
 
     [Fact]
     public void Yearless_before_January_is_the_end_of_the_year_before_the_issue_year() =>
@@ -106,6 +108,7 @@ public class DeadlineParserTests
     [InlineData("本年度内", 2023, "2023-12-31")]
     [InlineData("今年6月底", 2021, "2021-06-30")]
     [InlineData("明年6月底前", 2021, "2022-06-30")]
+    [InlineData("2019年试点，今年底前推开", 2021, "2021-12-31")]
     public void Yearless_year_end_is_December_31_of_the_issue_year(string raw, int issueYear, string due) =>
         ShouldRead(raw, issueYear, due);
 
@@ -136,7 +139,8 @@ public class DeadlineParserTests
     [InlineData("下半年", 2020, "2020-12-31")]
     [InlineData("2021年上半年", null, "2021-06-30")]
     [InlineData("2022年下半年完成", null, "2022-12-31")]
-    public void Half_year_is_due_on_its_last_day(string raw, int? issueYear, string due) => ShouldRead(raw, issueYear, due);
+    public void Half_year_is_due_on_its_last_day(string raw, int? issueYear, string due) =>
+        ShouldRead(raw, issueYear, due);
 
     [Theory]
     [InlineData("2021—2023年", "2021-01-01", "2023-12-31")]
@@ -213,7 +217,8 @@ public class DeadlineParserTests
     [InlineData("每半年", 2020, null, Recurrence.HalfYearly)]
     [InlineData("每年", 2020, null, Recurrence.Yearly)]
     [InlineData("每年12月底前", null, null, Recurrence.Yearly)]
-    public void Recurring_wording_recurs_and_is_ongoing(string raw, int? issueYear, string? due, Recurrence recurrence) =>
+    public void Recurring_wording_recurs_and_is_ongoing(
+        string raw, int? issueYear, string? due, Recurrence recurrence) =>
         ShouldRead(raw, issueYear, due, ongoing: true, recurrence: recurrence);
 
     [Fact]
@@ -327,7 +332,8 @@ public class DeadlineParserTests
     [InlineData("12月底前完成并长期坚持", true, null)]
     [InlineData("每年12月底前", true, Recurrence.Yearly)]
     [InlineData("自秋季学期起", true, null)]
-    public void Yearless_date_without_issue_year_keeps_what_else_it_says(string raw, bool ongoing, Recurrence? recurrence)
+    public void Yearless_date_without_issue_year_keeps_what_else_it_says(
+        string raw, bool ongoing, Recurrence? recurrence)
     {
         var deadline = Read(raw, issueYear: null);
         deadline.ShouldSatisfyAllConditions(
