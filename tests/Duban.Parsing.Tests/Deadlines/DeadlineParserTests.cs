@@ -132,6 +132,7 @@ public class DeadlineParserTests
     [InlineData("三季度末前", "2020-09-30")]
     [InlineData("2021年二季度前", "2021-03-31")]
     [InlineData("2021年前三季度", "2021-09-30")]
+    [InlineData("2021年第1季", "2021-03-31")]
     public void Quarter_is_due_on_its_last_day(string raw, string due) => ShouldRead(raw, 2020, due);
 
     [Theory]
@@ -186,6 +187,9 @@ public class DeadlineParserTests
     [InlineData("长期")]
     [InlineData("常态化")]
     [InlineData("常态化开展")]
+    [InlineData("常年开展")]
+    [InlineData("建立长效机制")]
+    [InlineData("定期开展")]
     [InlineData("持续开展")]
     [InlineData("长期推进")]
     [InlineData("長期堅持")]
@@ -216,14 +220,37 @@ public class DeadlineParserTests
     [InlineData("每季度末", 2020, null, Recurrence.Quarterly)]
     [InlineData("每半年", 2020, null, Recurrence.HalfYearly)]
     [InlineData("每年", 2020, null, Recurrence.Yearly)]
+    [InlineData("每年度", 2020, null, Recurrence.Yearly)]
+    [InlineData("每个季度", 2020, null, Recurrence.Quarterly)]
+    [InlineData("每个学期", 2020, null, Recurrence.Semester)]
     [InlineData("每年12月底前", null, null, Recurrence.Yearly)]
     public void Recurring_wording_recurs_and_is_ongoing(
         string raw, int? issueYear, string? due, Recurrence recurrence) =>
         ShouldRead(raw, issueYear, due, ongoing: true, recurrence: recurrence);
 
+    [Theory]
+    [InlineData("每周调度")]
+    [InlineData("每星期报送")]
+    [InlineData("每天")]
+    [InlineData("每旬")]
+    public void Cadence_without_a_recurrence_value_is_ongoing(string raw) =>
+        ShouldRead(raw, 2020, due: null, ongoing: true, recurrence: null);
+
     [Fact]
-    public void Weekly_cadence_has_no_recurrence_value_but_is_ongoing() =>
-        ShouldRead("每周调度", 2020, due: null, ongoing: true, recurrence: null);
+    public void Recurrence_after_a_start_year_is_first_due_in_that_year() =>
+        ShouldRead("2020年起每年12月底前", 2019, "2020-12-31", "2020-01-01", ongoing: true, Recurrence.Yearly);
+
+    [Theory]
+    [InlineData("2023年前", "2022-12-31")]
+    [InlineData("2020年前完成", "2019-12-31")]
+    [InlineData("2021年下半年前", "2021-06-30")]
+    [InlineData("2022年6月前后", "2022-06-30")]
+    [InlineData("2025年前后", "2025-12-31")]
+    [InlineData("2021年秋季", "2021-09-01")]
+    [InlineData("2022年春季", "2022-03-01")]
+    [InlineData("2021年起草", "2021-12-31")]
+    [InlineData("截至2022年6月", "2022-06-30")]
+    public void Ambiguous_forms_read_as_documented(string raw, string due) => ShouldRead(raw, 2020, due);
 
     [Theory]
     [InlineData("２０２２年", "2022-12-31")]
@@ -294,6 +321,8 @@ public class DeadlineParserTests
     [InlineData("3年内")]
     [InlineData("两年内完成")]
     [InlineData("半年内")]
+    [InlineData("一年内")]
+    [InlineData("几年内")]
     [InlineData("2021年2月30日")]
     [InlineData("1234年")]
     [InlineData("统一月报")]
