@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Duban.Parsing.Units;
 
 /// <summary>
@@ -32,9 +34,14 @@ internal static class UnitShape
 
     private const int LongestBareForm = 12;
 
+    // Most names end in none of the endings' last characters; checking that first saves the loops.
+    private static readonly SearchValues<char> UnitEndingLastChars = LastChars(UnitEndings);
+    private static readonly SearchValues<char> DepartmentEndingLastChars = LastChars(DepartmentEndings);
+
     /// <summary>The length of the unit ending <paramref name="key"/> ends with; 0 when none.</summary>
     public static int EndingLength(ReadOnlySpan<char> key)
     {
+        if (key.IsEmpty || !UnitEndingLastChars.Contains(key[^1])) return 0;
         foreach (var ending in UnitEndings)
             if (key.EndsWith(ending))
                 return ending.Length;
@@ -78,13 +85,19 @@ internal static class UnitShape
     /// </summary>
     public static bool NeedsPrefix(ReadOnlySpan<char> key)
     {
-        if (AdministrativePrefix.Length(key) > 0 || StartsCollective(key)) return false;
+        if (!EndsLikeDepartment(key) || AdministrativePrefix.Length(key) > 0 || StartsCollective(key)) return false;
         foreach (var start in OwnNameStarts)
             if (key.StartsWith(start))
                 return false;
         foreach (var mark in NamedBodyMarks)
             if (key.Contains(mark, StringComparison.Ordinal))
                 return false;
+        return true;
+    }
+
+    private static bool EndsLikeDepartment(ReadOnlySpan<char> key)
+    {
+        if (key.IsEmpty || !DepartmentEndingLastChars.Contains(key[^1])) return false;
         foreach (var ending in DepartmentEndings)
             if (key.EndsWith(ending))
                 return key.Length > ending.Length;
@@ -98,6 +111,8 @@ internal static class UnitShape
                 return true;
         return false;
     }
+
+    private static SearchValues<char> LastChars(string[] words) => SearchValues.Create([.. words.Select(w => w[^1]).Distinct()]);
 
     public static bool AllIdeographs(ReadOnlySpan<char> key)
     {
