@@ -46,6 +46,8 @@ public class PrefixRestorationTests
     [InlineData("中宁、同心、海原县人民政府", new[] { "中宁县人民政府", "同心县人民政府", "海原县人民政府" })]
     [InlineData("中宁县、海原县人民政府", new[] { "中宁县人民政府", "海原县人民政府" })]
     [InlineData("市、县人民政府教育督导室", new[] { "市人民政府教育督导室", "县人民政府教育督导室" })]
+    [InlineData("省、市、县教育部门", new[] { "省教育部门", "市教育部门", "县教育部门" })]
+    [InlineData("市、县（区）政府", new[] { "市政府", "县（区）政府" })]
     [InlineData("市、县两级政府", new[] { "市", "县两级政府" })]
     [InlineData("教育、市财政局", new[] { "教育", "市财政局" })]
     public void A_bare_place_or_level_takes_the_next_units_tail(string field, string[] expected) =>

@@ -90,6 +90,9 @@ public class SplittingTests
     [InlineData("牵头单位:市教育局；配合单位：市财政局。", new[] { "市教育局", "市财政局" })]
     [InlineData("牵头单位市教育局", new[] { "市教育局" })]
     [InlineData("市教育局（牵头）、市财政局", new[] { "市教育局", "市财政局" })]
+    [InlineData("市教育局（责任单位）", new[] { "市教育局" })]
+    [InlineData("市教育局牵头，市财政局配合", new[] { "市教育局", "市财政局" })]
+    [InlineData("市教育局、市财政局按职责分工负责", new[] { "市教育局", "市财政局" })]
     public void Drops_labels_and_role_notes_that_slipped_in(string field, string[] expected) =>
         UnitFields.Names(field).ShouldBe(expected);
 
