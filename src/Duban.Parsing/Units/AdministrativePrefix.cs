@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Duban.Parsing.Units;
 
 /// <summary>
@@ -21,6 +23,8 @@ internal static class AdministrativePrefix
     // 镇, 乡 and 街道 open many ordinary words (乡村振兴局, 城乡建设局), so they count only before a government word.
     private static readonly string[] TownLevels = ["街道", "镇", "乡"];
     private static readonly string[] TownGovernments = ["人民政府", "政府", "党委", "办事处"];
+
+    private static readonly SearchValues<char> LevelFirstChars = SearchValues.Create("自省市州盟县区旗街镇乡");
 
     // Words that open with a level character without being a level (市场监督管理局 is the market bureau).
     private static readonly string[] FalseStarts = ["市场", "乡村", "区域", "县域", "市域", "州际"];
@@ -89,6 +93,7 @@ internal static class AdministrativePrefix
 
     private static int LevelLength(ReadOnlySpan<char> text)
     {
+        if (text.IsEmpty || !LevelFirstChars.Contains(text[0])) return 0;
         foreach (var level in Levels)
             if (text.StartsWith(level))
                 return level.Length;

@@ -9,12 +9,16 @@ internal sealed class BracketMap
     private const string Openers = "（【《";
     private const string Closers = "）】》";
 
-    private readonly int[] _partner;
+    private static readonly BracketMap None = new(null);
 
-    private BracketMap(int[] partner) => _partner = partner;
+    // Null when the field has no bracket at all, as most have.
+    private readonly int[]? _partner;
+
+    private BracketMap(int[]? partner) => _partner = partner;
 
     public static BracketMap Of(string key)
     {
+        if (key.AsSpan().IndexOfAny(Openers) < 0) return None;
         var partner = new int[key.Length];
         Array.Fill(partner, -1);
         var open = new Stack<int>();
@@ -39,8 +43,8 @@ internal sealed class BracketMap
     }
 
     /// <summary>The index of the bracket matching the one at <paramref name="index"/>; -1 when none.</summary>
-    public int PartnerOf(int index) => _partner[index];
+    public int PartnerOf(int index) => _partner is null ? -1 : _partner[index];
 
     /// <summary>True when the character at <paramref name="index"/> opens a matched pair.</summary>
-    public bool OpensPair(int index) => _partner[index] > index;
+    public bool OpensPair(int index) => _partner is not null && _partner[index] > index;
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Duban.Parsing.Model;
 
 namespace Duban.Parsing.Units;
@@ -25,8 +26,14 @@ internal static class CollectiveClassifier
     // Words that make 部门/单位 plural: 市直有关部门, 市政府相关部门, 各有关单位, 市直部门.
     private static readonly string[] PluralMarks = ["有关", "相关", "各", "直属", "市直", "县直", "区直", "所属", "其他", "其它"];
 
+    // The last characters a collective not opening with 各/有关/相关 can end with: 成员单位, 职业院校, 县（市、区）政府,
+    // 县市区, 市直有关部门, 有关机构. A name ending otherwise (…局, …委) is one body unless it opens like a collective.
+    private static readonly SearchValues<char> PossibleLastChars = SearchValues.Create("员位校府区市县镇乡旗州门构）");
+
     public static CollectiveKind? Classify(ReadOnlySpan<char> key)
     {
+        if (key.IsEmpty) return null;
+        if (!PossibleLastChars.Contains(key[^1])) return UnitShape.StartsCollective(key) ? CollectiveKind.Other : null;
         if (key.EndsWith("成员单位") || key.EndsWith("成员")) return CollectiveKind.BodyMembers;
 
         var plural = HasPluralMark(key);

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Duban.Parsing.Units;
 
 /// <summary>A stretch [<see cref="Start"/>, <see cref="End"/>) of a field: one unit as written.</summary>
@@ -14,9 +16,9 @@ internal readonly record struct Piece(int Start, int End)
 internal static class FieldSplitter
 {
     // A full stop, a colon (责任单位：…) and slashes are separators too: none occurs inside an organisation name.
-    private const string Separators = "、，；：。／/|";
+    private static readonly SearchValues<char> Separators = SearchValues.Create("、，；：。／/|");
 
-    private const string Conjunctions = "和与及";
+    private static readonly SearchValues<char> Conjunctions = SearchValues.Create("和与及");
 
     // Labels that slip into a field: dropped at the start of a piece. Longest first.
     private static readonly string[] Labels =

@@ -19,9 +19,17 @@ internal static class PieceReader
     // A bracket holding one of these is a note on the unit's role, not part of its name.
     private static readonly string[] RoleNotes = ["牵头", "配合", "负责", "协办", "协助", "参与", "按职责", "分工"];
 
+    // Role words written after a name in running text (市教育局牵头，市财政局配合), longest first.
+    private static readonly string[] RoleWords =
+    [
+        "按职责分工负责", "按职责分工", "按职责负责", "分工负责", "分别负责", "共同负责", "牵头负责", "配合落实",
+        "牵头", "配合", "负责", "参与", "协助", "协办", "落实",
+    ];
+
     public static UnitDraft? Read(string text, string key, BracketMap brackets, Piece piece)
     {
         var (start, end) = (piece.Start, piece.End);
+        end = DropRoleWords(key, brackets, start, end);
         var nameEnd = end;
         UnitName? tail = null;
 
@@ -87,6 +95,19 @@ internal static class PieceReader
             var headIsName = UnitShape.EndingLength(head) is > 0 and var ending && head.Length > ending;
             if (!headIsName || !(UnitShape.IsComplete(note) || IsRoleNote(note))) break;
             end = headEnd;
+        }
+        return end;
+    }
+
+    /// <summary>The end of the piece once role words after a whole name are dropped: 市教育局牵头 → 市教育局.</summary>
+    private static int DropRoleWords(string key, BracketMap brackets, int start, int end)
+    {
+        var piece = key.AsSpan(start, end - start);
+        foreach (var word in RoleWords)
+        {
+            if (!piece.EndsWith(word)) continue;
+            var headEnd = TrimEnd(key, brackets, start, end - word.Length);
+            return UnitShape.IsComplete(key.AsSpan(start, headEnd - start)) ? headEnd : end;
         }
         return end;
     }

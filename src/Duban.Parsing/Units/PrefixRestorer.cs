@@ -7,7 +7,8 @@ namespace Duban.Parsing.Units;
 /// </summary>
 internal static class PrefixRestorer
 {
-    public static void Restore(List<UnitDraft> drafts)
+    /// <param name="collective">Per draft, whether it is a collective.</param>
+    public static void Restore(List<UnitDraft> drafts, IReadOnlyList<bool> collective)
     {
         UnitName? prefix = null;
         for (var i = 0; i < drafts.Count; i++)
@@ -15,7 +16,7 @@ internal static class PrefixRestorer
             var draft = drafts[i];
             var key = draft.Name.Key;
             // A collective (县（市、区）政府, 市直有关部门) names many bodies: it neither lends nor takes a prefix.
-            if (CollectiveClassifier.Classify(key) is not null) continue;
+            if (collective[i]) continue;
 
             var length = AdministrativePrefix.Length(key);
             if (length > 0)

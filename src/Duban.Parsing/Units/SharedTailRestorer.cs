@@ -40,7 +40,14 @@ internal static class SharedTailRestorer
         var segment = AdministrativePrefix.FirstSegment(name.Key);
         if (!segment.Found || segment.Length >= name.Length) return;
         var rest = name.Slice(segment.Length);
-        if (LevelCounts.Contains(rest.Key[0]) || !UnitShape.IsComplete(rest.Key)) return;
+        // 市、县（区）政府: the bracket lists the giver's own levels; the taker shares only what follows it.
+        if (rest.Key[0] == '（')
+        {
+            var close = rest.Key.IndexOf('）');
+            if (close < 0 || close == rest.Length - 1) return;
+            rest = rest.Slice(close + 1);
+        }
+        if (LevelCounts.Contains(rest.Key[0]) || UnitShape.EndingLength(rest.Key) == 0) return;
         var level = name.Slice(segment.LevelStart, segment.Length - segment.LevelStart);
 
         for (var j = giver - 1; j >= 0; j--)

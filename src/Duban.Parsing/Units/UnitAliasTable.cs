@@ -99,7 +99,14 @@ public sealed class UnitAliasTable
     public string Canonicalize(string name)
     {
         if (string.IsNullOrEmpty(name) || _longestKey == 0) return name ?? "";
-        var key = ChineseFolding.Fold(UnitName.Normalize(name));
+        return Canonicalize(UnitName.Of(UnitName.Normalize(name))) is { } found ? found : name;
+    }
+
+    /// <summary>The canonical name for an already normalised name; null when unknown.</summary>
+    internal string? Canonicalize(UnitName name)
+    {
+        var key = name.Key;
+        if (_longestKey == 0 || key.Length == 0) return null;
         if (key.Length <= _longestKey && _canonicalByKey.TryGetValue(key, out var whole)) return whole;
 
         Span<int> cuts = stackalloc int[MaxPrefixCuts];
@@ -114,7 +121,7 @@ public sealed class UnitAliasTable
             if (rest.Length <= _longestKey && _canonicalByKey.TryGetValue(rest, out var canonical))
                 return string.Concat(key.AsSpan(0, cut), canonical);
         }
-        return name;
+        return null;
     }
 
     /// <summary>Where the level list of a collective ends: 各县（区）|政府, 县（市、区）|政府, 各级|政府.</summary>

@@ -30,16 +30,18 @@ public sealed class UnitFieldParser(UnitAliasTable aliases)
                 drafts.Add(draft);
 
         SharedTailRestorer.Restore(drafts);
-        PrefixRestorer.Restore(drafts);
+        // A restored prefix never turns a unit into a collective or back, so the kinds are read once.
+        var kinds = drafts.ConvertAll(d => CollectiveClassifier.Classify(d.Name.Key));
+        PrefixRestorer.Restore(drafts, kinds.ConvertAll(k => k is not null));
 
         var units = new List<ResponsibleUnit>(drafts.Count);
-        foreach (var draft in drafts)
+        for (var i = 0; i < drafts.Count; i++)
         {
-            var kind = CollectiveClassifier.Classify(draft.Name.Key);
+            var (draft, kind) = (drafts[i], kinds[i]);
             units.Add(new ResponsibleUnit
             {
                 Name = draft.Name.Written,
-                Canonical = Aliases.Canonicalize(draft.Name.Written),
+                Canonical = Aliases.Canonicalize(draft.Name) ?? draft.Name.Written,
                 Role = role,
                 Collective = kind is not null,
                 CollectiveKind = kind,

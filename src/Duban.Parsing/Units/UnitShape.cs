@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Duban.Parsing.Units;
 
 /// <summary>
@@ -16,7 +18,7 @@ internal static class UnitShape
 
     // The endings of an office that sits under a government or party committee and is commonly written without the
     // prefix it shares with the unit before it (市发展改革委、财政局).
-    private static readonly string[] DepartmentEndings = ["委员会", "办公室", "中心", "科协", "工会", "局", "委", "办", "厅", "部", "联"];
+    private static readonly string[] DepartmentEndings = ["委员会", "办公室", "联合会", "中心", "协会", "工会", "局", "委", "办", "厅", "部", "联", "协"];
 
     // Openings of a name that stands for many (各县区, 有关单位).
     private static readonly string[] CollectiveStarts = ["各", "有关", "相关", "所属", "其他", "其它"];
@@ -25,16 +27,21 @@ internal static class UnitShape
     private static readonly string[] OwnNameStarts = ["团", "共青团", "中共", "中国", "国家", "驻", "全"];
 
     // Marks of a named body that carries its own place (中卫工业园区管委会) or of a school (…职业教育中心).
-    private static readonly string[] NamedBodyMarks = ["园区", "开发区", "新区", "示范区", "试验区", "保税区", "管委会", "学校", "学院", "院校", "大学", "职教中心"];
+    private static readonly string[] NamedBodyMarks = ["园区", "开发区", "新区", "示范区", "试验区", "保税区", "管委会", "学校", "学院", "院校", "大学", "职教中心", "职业教育中心"];
 
     // Party organs: after a prefix they take 委 as well (县委编办、组织部 → 县委组织部, never 县组织部).
     private static readonly string[] PartyOrgans = ["组织部", "宣传部", "统战部", "政法委", "编办", "编委办", "机构编制委员会办公室", "网信办", "政研室", "老干部局"];
 
     private const int LongestBareForm = 12;
 
+    // Most names end in none of the endings' last characters; checking that first saves the loops.
+    private static readonly SearchValues<char> UnitEndingLastChars = LastChars(UnitEndings);
+    private static readonly SearchValues<char> DepartmentEndingLastChars = LastChars(DepartmentEndings);
+
     /// <summary>The length of the unit ending <paramref name="key"/> ends with; 0 when none.</summary>
     public static int EndingLength(ReadOnlySpan<char> key)
     {
+        if (key.IsEmpty || !UnitEndingLastChars.Contains(key[^1])) return 0;
         foreach (var ending in UnitEndings)
             if (key.EndsWith(ending))
                 return ending.Length;
@@ -78,13 +85,19 @@ internal static class UnitShape
     /// </summary>
     public static bool NeedsPrefix(ReadOnlySpan<char> key)
     {
-        if (AdministrativePrefix.Length(key) > 0 || StartsCollective(key)) return false;
+        if (!EndsLikeDepartment(key) || AdministrativePrefix.Length(key) > 0 || StartsCollective(key)) return false;
         foreach (var start in OwnNameStarts)
             if (key.StartsWith(start))
                 return false;
         foreach (var mark in NamedBodyMarks)
             if (key.Contains(mark, StringComparison.Ordinal))
                 return false;
+        return true;
+    }
+
+    private static bool EndsLikeDepartment(ReadOnlySpan<char> key)
+    {
+        if (key.IsEmpty || !DepartmentEndingLastChars.Contains(key[^1])) return false;
         foreach (var ending in DepartmentEndings)
             if (key.EndsWith(ending))
                 return key.Length > ending.Length;
@@ -98,6 +111,8 @@ internal static class UnitShape
                 return true;
         return false;
     }
+
+    private static SearchValues<char> LastChars(string[] words) => SearchValues.Create([.. words.Select(w => w[^1]).Distinct()]);
 
     public static bool AllIdeographs(ReadOnlySpan<char> key)
     {
