@@ -5,6 +5,10 @@ public static class ChineseNumber
 {
     public static bool IsDigitChar(char c) => DigitValue(c) >= 0 || c is '十' or '百' or '千';
 
+    /// <summary>Numeral characters that headings use (一 … 十, 〇): not the financial forms 壹 伍, which are ordinary
+    /// characters in running text (队伍) far more often than numbers.</summary>
+    public static bool IsHeadingNumeral(char c) => c is '一' or '二' or '三' or '四' or '五' or '六' or '七' or '八' or '九' or '十' or '〇' or '零' or '百';
+
     /// <summary>0–9 for 〇零一二两三四五六七八九 (and ○, O used for zero in dates), else -1.</summary>
     public static int DigitValue(char c) => c switch
     {

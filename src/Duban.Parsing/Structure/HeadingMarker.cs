@@ -47,7 +47,7 @@ public readonly record struct HeadingMarker(MarkerStyle Style, int Number, int L
                 if (j < folded.Length && folded[j] == ')') return Finish(folded, j + 1, MarkerStyle.ParenArabic, number);
                 return null;
             }
-            while (j < folded.Length && ChineseNumber.IsDigitChar(folded[j]) && j - numStart < 4) j++;
+            while (j < folded.Length && ChineseNumber.IsHeadingNumeral(folded[j]) && j - numStart < 4) j++;
             if (j == numStart) return null;
             var value = ChineseNumber.Parse(folded[numStart..j]);
             j = SkipSpaces(folded, j);
@@ -88,10 +88,10 @@ public readonly record struct HeadingMarker(MarkerStyle Style, int Number, int L
             return null;
         }
 
-        if (ChineseNumber.IsDigitChar(c) && c is not '两' and not '千' and not '百')
+        if (ChineseNumber.IsHeadingNumeral(c) && c is not '百')
         {
             var j = i;
-            while (j < folded.Length && ChineseNumber.IsDigitChar(folded[j]) && j - i < 4) j++;
+            while (j < folded.Length && ChineseNumber.IsHeadingNumeral(folded[j]) && j - i < 4) j++;
             if (j < folded.Length && folded[j] is '、')
             {
                 var value = ChineseNumber.Parse(folded[i..j]);

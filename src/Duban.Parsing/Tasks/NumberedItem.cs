@@ -32,12 +32,12 @@ internal sealed class NumberedItem
             {
                 if (blocks[j] is not ParagraphBlock next || outline.NodeOf(j) is not null || outline.IsAnnexTitle(j)) break;
                 var startsWithLabel = FieldLabels.AtStart(next.Folded) is not null;
-                // Following paragraphs belong to the item when they carry its labels, or when the item's own text
-                // stopped mid-sentence; anything else is prose after the list.
-                var previous = (ParagraphBlock)blocks[last];
-                if (!startsWithLabel && (hasLabels || EndsSentence(previous.Folded))) break;
+                // Until its fields are found, an item runs on over unnumbered paragraphs: a wrapped document may
+                // break a task's text into paragraphs wherever a line happened to end with 。. Once they are found,
+                // only further field lines belong to it; anything else is prose after the list.
+                if (hasLabels ? !startsWithLabel : IsTitleLike(next.Folded)) break;
                 parts.Add((next.Raw, next.Folded));
-                hasLabels |= startsWithLabel;
+                hasLabels |= FieldLabels.FindAll(next.Folded).Count > 0;
                 last = j;
             }
             var lastBlock = (ParagraphBlock)blocks[last];
@@ -54,6 +54,11 @@ internal sealed class NumberedItem
         }
         return items;
     }
+
+    /// <summary>A date, a document number, the closing matter: lines that end any item. (A short line without
+    /// punctuation does not: a page break can leave half a sentence on a line of its own.)</summary>
+    private static bool IsTitleLike(string folded) =>
+        LineShapes.IsDateLine(folded) || LineShapes.IsClosingMatter(folded) || LineShapes.IsDocNumberLine(folded);
 
     private static bool EndsSentence(string folded)
     {

@@ -87,7 +87,10 @@ internal static class BlockBuilder
     private static bool Joins(List<SourceLine> paragraph, bool punctuated, SourceLine next, int? wrapWidth)
     {
         var last = paragraph[^1];
+        if (SplitsLabel(last.Folded, next.Folded)) return true;
         if (StartsBlock(next.Folded) || StandsAlone(last.Folded)) return false;
+        // A semicolon separates clauses of one sentence; at the end of a full-width wrapped line it ends no paragraph.
+        if (last.Folded.EndsWith(';') && WrapWidth.IsWrapped(last.Folded, wrapWidth) && FieldLabels.FindAll(last.Folded).Count == 0) return true;
         if (EndsSentence(last.Folded)) return false;
         if (EndsMidClause(last.Folded)) return true;
         if (WrapWidth.IsWrapped(last.Folded, wrapWidth)) return true;
@@ -120,14 +123,47 @@ internal static class BlockBuilder
         while (end >= 0 && folded[end] is '”' or '’' or '"' or '\'' or '》') end--;
         if (end < 0) return false;
         var c = folded[end];
-        if (c is '。' or '!' or '?' or ';' or ':' or '…') return true;
+        // A colon ends a lead-in line ("各县人民政府：") but not a field label waiting for its value ("完成时限：").
+        if (c == ':') return !EndsWithLabel(folded);
+        if (c is '。' or '!' or '?' or ';' or '…') return true;
         // A closing bracket ends a sentence when it closes a field list ((责任单位：…)) or follows a full stop.
-        if (c == ')') return (end > 0 && folded[end - 1] is '。' or ';') || FieldLabels.FindAll(folded).Count > 0;
+        if (c == ')') return (end > 0 && folded[end - 1] is '。' or ';') || ClosesFieldGroup(folded, end);
+        return false;
+    }
+
+    /// <summary>Whether the bracket at <paramref name="close"/> closes a group that holds a field label ((责任单位：…)).</summary>
+    private static bool ClosesFieldGroup(string folded, int close)
+    {
+        var depth = 0;
+        for (var j = close; j >= 0; j--)
+        {
+            if (folded[j] == ')') depth++;
+            else if (folded[j] == '(' && --depth == 0) return FieldLabels.FindAll(folded[j..close]).Count > 0;
+        }
+        // The opening bracket is on an earlier line: the line holds the end of the group, and its labels.
+        return FieldLabels.FindAll(folded[..close]).Count > 0 || close < folded.Length && LooksLikeDeadlineTail(folded[..close]);
+    }
+
+    private static bool LooksLikeDeadlineTail(string s) => s.EndsWith('年') || s.EndsWith('月') || s.EndsWith("坚持") || s.EndsWith("实施");
+
+    /// <summary>A label broken over two lines ("…；完成" + "时限：2023年）") must be joined before anything else.</summary>
+    private static bool SplitsLabel(string last, string next)
+    {
+        var tail = last.Length >= 4 ? last[^4..] : last;
+        var junction = tail + (next.Length > 8 ? next[..8] : next);
+        foreach (var label in FieldLabels.FindAll(junction))
+            if (label.Start < tail.Length && label.ValueStart > tail.Length) return true;
         return false;
     }
 
     private static bool EndsMidClause(string folded) =>
-        folded.Length > 0 && folded[^1] is ',' or '、' or '“' or '《' or '(' or '〔' or '-';
+        folded.Length > 0 && (folded[^1] is ',' or '、' or '“' or '《' or '(' or '〔' or '-' || EndsWithLabel(folded));
+
+    private static bool EndsWithLabel(string folded)
+    {
+        var labels = FieldLabels.FindAll(folded);
+        return labels.Count > 0 && labels[^1].ValueStart >= folded.TrimEnd().Length;
+    }
 
     private static bool HasClausePunctuation(string folded) =>
         folded.AsSpan().IndexOfAny(",。;:、") >= 0;
