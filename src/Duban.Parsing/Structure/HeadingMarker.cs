@@ -73,7 +73,7 @@ public readonly record struct HeadingMarker(MarkerStyle Style, int Number, int L
         {
             var j = i;
             while (j < folded.Length && char.IsAsciiDigit(folded[j])) j++;
-            if (j - i > 4) return null;
+            if (j - i > 6) return null;
             var number = int.Parse(folded[i..j]);
             var k = SkipSpaces(folded, j);
             if (k >= folded.Length) return null;
