@@ -33,10 +33,3 @@ public sealed record InputLimits
 
     public static InputLimits Default { get; } = new();
 }
-
-/// <summary>Turns input bytes into <see cref="SourceText"/>. (Stub: being implemented.)</summary>
-public static class InputReader
-{
-    public static SourceText Read(ReadOnlySpan<byte> content, string? fileName, InputLimits limits) =>
-        new(System.Text.Encoding.UTF8.GetString(content), "text", "utf-8", []);
-}
