@@ -1,3 +1,4 @@
+using System.Globalization;
 using Duban.Parsing.Input.Docx;
 
 namespace Duban.Parsing.Input;
@@ -17,7 +18,7 @@ public static class InputReader
         ArgumentNullException.ThrowIfNull(limits);
         if (content.Length > limits.MaxInputBytes)
             throw new PlanInputException(InputErrorCodes.TooLarge,
-                $"输入文件过大（{content.Length:N0} 字节），上限为 {limits.MaxInputBytes:N0} 字节。");
+                string.Create(CultureInfo.InvariantCulture, $"输入文件过大（{content.Length:N0} 字节），上限为 {limits.MaxInputBytes:N0} 字节。"));
         if (content.IsEmpty)
             throw new PlanInputException(InputErrorCodes.Empty, "输入为空，没有可读取的文字。");
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Duban.Parsing.Model;
 
 namespace Duban.Parsing.Input;
@@ -82,8 +83,9 @@ internal static class TextDecoder
         var index = LineBreaks.NormalizedIndex(decoded.Text, invalid.FirstCharIndex);
         return new ParseWarning(
             WarningCodes.InvalidEncoding,
-            $"按 {decoded.EncodingName.ToUpperInvariant()} 读取时有 {invalid.Count} 处无效的字节序列（第一处位于字节偏移 {offset}），" +
-            "已替换为“\uFFFD”；文件可能已损坏，或混用了多种编码（如 UTF-8 与 GBK）。",
+            string.Create(CultureInfo.InvariantCulture,
+                $"按 {decoded.EncodingName.ToUpperInvariant()} 读取时有 {invalid.Count} 处无效的字节序列（第一处位于字节偏移 {offset}），" +
+                $"已替换为“\uFFFD”；文件可能已损坏，或混用了多种编码（如 UTF-8 与 GBK）。"),
             new SourceSpan(index, index + 1));
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Xml;
 
@@ -111,14 +112,14 @@ internal sealed class DocxPackage : IDisposable
         try
         {
             var bounded = new BoundedReadStream(entry.Open(), maxBytes, () => new PlanInputException(InputErrorCodes.DocxTooLarge,
-                $"该 .docx 文件中的 {ZipBombGuard.Describe(partName)} 解压后超过 {maxBytes:N0} 字节，已停止读取。"));
+                string.Create(CultureInfo.InvariantCulture, $"该 .docx 文件中的 {ZipBombGuard.Describe(partName)} 解压后超过 {maxBytes:N0} 字节，已停止读取。")));
             using var reader = WordXml.CreateReader(bounded);
             read(reader);
         }
         catch (XmlException e)
         {
-            throw new PlanInputException(InputErrorCodes.DocxCorrupt,
-                $"不是有效的 .docx 文件（{ZipBombGuard.Describe(partName)} 第 {e.LineNumber} 行的 XML 有误）。");
+            var where = e.LineNumber > 0 ? string.Create(CultureInfo.InvariantCulture, $" 第 {e.LineNumber} 行") : "";
+            throw new PlanInputException(InputErrorCodes.DocxCorrupt, $"不是有效的 .docx 文件（{ZipBombGuard.Describe(partName)}{where}的 XML 有误）。");
         }
     }
 
