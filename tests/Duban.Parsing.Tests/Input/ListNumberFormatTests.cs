@@ -31,6 +31,7 @@ public class ListNumberFormatTests
     [InlineData(1, "ideographTraditional", "甲")]
     [InlineData(10, "ideographTraditional", "癸")]
     [InlineData(28, "lowerLetter", "bb")]
+    [InlineData(2_000_000_000, "upperLetter", "2000000000")]
     [InlineData(14, "upperRoman", "XIV")]
     [InlineData(4, "lowerRoman", "iv")]
     [InlineData(4, "none", "")]

@@ -111,6 +111,21 @@ public class ZipBombTests
         stream.Position.ShouldBe(4096);
     }
 
+    [Fact]
+    public void Bounded_stream_limit_surfaces_through_the_xml_reader_unchanged()
+    {
+        var xml = Encoding.UTF8.GetBytes(DocumentStart + new string(' ', 10_000) + DocumentEnd);
+        using var reader = WordXml.CreateReader(new BoundedReadStream(new MemoryStream(xml), 4096,
+            () => new PlanInputException("docx.tooLarge", "过大")));
+
+        var error = Should.Throw<PlanInputException>(() =>
+        {
+            while (reader.Read()) { }
+        });
+
+        error.Code.ShouldBe("docx.tooLarge");
+    }
+
     /// <summary>A ZIP holding one document whose text is <paramref name="size"/> bytes, mostly spaces, written as it is compressed.</summary>
     private static byte[] ZipWithSpaces(string entryName, long size, CompressionLevel level = CompressionLevel.SmallestSize)
     {

@@ -82,9 +82,12 @@ internal static class ListNumberFormat
         return text.ToString();
     }
 
-    /// <summary>a…z, then aa…zz, aaa…: Word repeats the letter rather than counting in base 26.</summary>
+    /// <summary>
+    /// a…z, then aa…zz, aaa…: Word repeats the letter rather than counting in base 26. Beyond 780 (30 letters) the
+    /// number is written in decimal, so that a hostile start value cannot make a label millions of letters long.
+    /// </summary>
     private static string Letters(int value, char first) =>
-        value < 1 ? Decimal(value) : new string((char)(first + (value - 1) % 26), (value - 1) / 26 + 1);
+        value is < 1 or > 26 * 30 ? Decimal(value) : new string((char)(first + (value - 1) % 26), (value - 1) / 26 + 1);
 
     private static string Roman(int value)
     {
