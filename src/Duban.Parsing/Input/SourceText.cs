@@ -12,7 +12,7 @@ public sealed record SourceText(string Text, string Format, string? Encoding, IR
 /// <summary>An input that cannot be read as a plan at all: empty, binary, a broken or oversized .docx.</summary>
 public sealed class PlanInputException(string code, string message) : Exception(message)
 {
-    /// <summary>A stable code, e.g. input.empty, input.notText, docx.corrupt, docx.tooLarge.</summary>
+    /// <summary>A stable code, one of <see cref="InputErrorCodes"/>: input.empty, input.notText, docx.corrupt, docx.tooLarge, ….</summary>
     public string Code { get; } = code;
 }
 
@@ -28,12 +28,8 @@ public sealed record InputLimits
     /// <summary>Largest compression ratio tolerated for a .docx part before it is treated as a zip bomb.</summary>
     public double MaxCompressionRatio { get; init; } = 200;
 
-    public static InputLimits Default { get; } = new();
-}
+    /// <summary>Largest number of entries tolerated in a .docx archive; a real document has a few dozen.</summary>
+    public int MaxDocxEntries { get; init; } = 10_000;
 
-/// <summary>Turns input bytes into <see cref="SourceText"/>. (Stub: being implemented.)</summary>
-public static class InputReader
-{
-    public static SourceText Read(ReadOnlySpan<byte> content, string? fileName, InputLimits limits) =>
-        new(System.Text.Encoding.UTF8.GetString(content), "text", "utf-8", []);
+    public static InputLimits Default { get; } = new();
 }

@@ -1,0 +1,240 @@
+using System.Text;
+using System.Xml;
+
+namespace Duban.Parsing.Input.Docx;
+
+/// <summary>
+/// Walks the body of document.xml in document order and writes its text as lines: a paragraph is one line (its list
+/// label in front), a table row is one line with its cells separated by tabs. See docs/input-formats.md.
+/// </summary>
+internal sealed class DocxBodyReader(XmlReader reader, ListNumbering numbering)
+{
+    private const string BodyCellSeparator = "\t";
+
+    // In a cell, nested tables and paragraphs are flattened with spaces so that a cell never holds a tab or newline.
+    private const string NestedSeparator = " ";
+
+    // A cell spanning more grid columns than Word allows (63) is hostile; the cap keeps it from making millions of cells.
+    private const int MaxGridSpan = 64;
+
+    /// <summary>Reads the whole document part and returns its lines.</summary>
+    public List<string> ReadDocument()
+    {
+        var lines = new List<string>();
+        reader.MoveToContent();
+        if (!reader.IsWord("document")) throw new XmlException("The main part is not a w:document.");
+        reader.ReadChildren(() =>
+        {
+            if (reader.IsWord("body")) ReadBlocks(lines, BodyCellSeparator);
+            else reader.Skip();
+        });
+        return lines;
+    }
+
+    /// <summary>Block-level content: paragraphs and tables, possibly wrapped in content controls, custom XML, insertions.</summary>
+    private void ReadBlocks(List<string> lines, string cellSeparator) =>
+        reader.ReadChildren(() =>
+        {
+            if (reader.IsWord("p")) lines.Add(ReadParagraph());
+            else if (reader.IsWord("tbl")) ReadTable(lines, cellSeparator);
+            else if (IsContainer()) ReadBlocks(lines, cellSeparator);
+            else reader.Skip();
+        });
+
+    private string ReadParagraph()
+    {
+        var paragraph = new ParagraphBuilder();
+        ReadInline(paragraph);
+        return numbering.NextLabel(paragraph.ListProperties) + paragraph.Text;
+    }
+
+    private void ReadInline(ParagraphBuilder paragraph) =>
+        reader.ReadChildren(() =>
+        {
+            if (!reader.IsWordNamespace())
+            {
+                if (IsContainer()) ReadInline(paragraph);
+                else reader.Skip();
+                return;
+            }
+
+            switch (reader.LocalName)
+            {
+                case "pPr":
+                    ReadParagraphProperties(paragraph);
+                    break;
+                case "t":
+                    paragraph.Append(reader.ReadElementContentAsString());
+                    break;
+                // A tab or line break inside a paragraph is layout, not structure: a space keeps the words apart.
+                case "tab" or "ptab" or "br" or "cr":
+                    paragraph.Append(" ");
+                    reader.Skip();
+                    break;
+                case "noBreakHyphen":
+                    paragraph.Append("-");
+                    reader.Skip();
+                    break;
+                default:
+                    if (IsContainer()) ReadInline(paragraph);
+                    else reader.Skip();
+                    break;
+            }
+        });
+
+    private void ReadParagraphProperties(ParagraphBuilder paragraph) =>
+        reader.ReadChildren(() =>
+        {
+            if (reader.IsWord("pStyle"))
+            {
+                paragraph.StyleId = reader.WordAttribute("val");
+                reader.Skip();
+            }
+            else if (reader.IsWord("numPr"))
+            {
+                (paragraph.NumId, paragraph.Level) = ParagraphListProperties.ReadNumPr(reader);
+            }
+            else
+            {
+                reader.Skip(); // including w:pPrChange, the properties before a tracked change
+            }
+        });
+
+    private void ReadTable(List<string> lines, string cellSeparator)
+    {
+        void ReadTableChild()
+        {
+            if (reader.IsWord("tr"))
+            {
+                var cells = ReadRow();
+                if (cells.Exists(cell => !string.IsNullOrWhiteSpace(cell))) lines.Add(string.Join(cellSeparator, cells));
+            }
+            else if (IsContainer())
+            {
+                reader.ReadChildren(ReadTableChild);
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        reader.ReadChildren(ReadTableChild);
+    }
+
+    private List<string> ReadRow()
+    {
+        var cells = new List<string>();
+        int gridBefore = 0, gridAfter = 0;
+
+        void ReadRowChild()
+        {
+            if (reader.IsWord("tc"))
+            {
+                ReadCell(cells);
+            }
+            else if (reader.IsWord("trPr"))
+            {
+                reader.ReadChildren(() =>
+                {
+                    // Grid columns skipped before or after the row's cells: empty cells keep the columns aligned.
+                    if (reader.IsWord("gridBefore")) gridBefore = Math.Clamp(reader.WordIntAttribute("val") ?? 0, 0, MaxGridSpan);
+                    else if (reader.IsWord("gridAfter")) gridAfter = Math.Clamp(reader.WordIntAttribute("val") ?? 0, 0, MaxGridSpan);
+                    reader.Skip();
+                });
+            }
+            else if (IsContainer())
+            {
+                reader.ReadChildren(ReadRowChild);
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        reader.ReadChildren(ReadRowChild);
+        cells.InsertRange(0, Enumerable.Repeat("", gridBefore));
+        cells.AddRange(Enumerable.Repeat("", gridAfter));
+        return cells;
+    }
+
+    private void ReadCell(List<string> cells)
+    {
+        var content = new List<string>();
+        var span = 1;
+        var continuesMerge = false;
+
+        void ReadCellChild()
+        {
+            if (reader.IsWord("tcPr"))
+            {
+                reader.ReadChildren(() =>
+                {
+                    if (reader.IsWord("gridSpan")) span = Math.Clamp(reader.WordIntAttribute("val") ?? 1, 1, MaxGridSpan);
+                    // vMerge (and the legacy hMerge) without "restart" continues the cell above (or before): its text
+                    // belongs to the first cell of the merge, this one is empty.
+                    else if (reader.IsWord("vMerge") || reader.IsWord("hMerge")) continuesMerge |= reader.WordAttribute("val") != "restart";
+                    reader.Skip();
+                });
+            }
+            else if (reader.IsWord("p"))
+            {
+                content.Add(ReadParagraph().Trim());
+            }
+            else if (reader.IsWord("tbl"))
+            {
+                ReadTable(content, NestedSeparator);
+            }
+            else if (IsContainer())
+            {
+                reader.ReadChildren(ReadCellChild);
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        reader.ReadChildren(ReadCellChild);
+        cells.Add(continuesMerge ? "" : string.Join(NestedSeparator, content.Where(text => text.Length > 0)));
+        for (var i = 1; i < span; i++) cells.Add("");
+    }
+
+    /// <summary>
+    /// Whether to look inside the current element for content: w: wrappers such as w:sdt, w:r, w:hyperlink, w:ins,
+    /// and the first branch of mc:AlternateContent. Deleted or moved-away text, drawings and text boxes, and the
+    /// fallback branch are not read.
+    /// </summary>
+    private bool IsContainer()
+    {
+        if (reader.NamespaceURI == WordXml.MarkupCompatibilityNamespace)
+            return reader.LocalName is "AlternateContent" or "Choice";
+        if (!reader.IsWordNamespace()) return false;
+        return reader.LocalName is not ("del" or "moveFrom" or "delText" or "instrText" or "delInstrText" or "drawing"
+            or "pict" or "object" or "txbxContent" or "sdtPr" or "sdtEndPr" or "rPr" or "tblPr" or "tblGrid" or "trPr"
+            or "tcPr" or "sectPr" or "pPrChange" or "rPrChange" or "footnoteReference" or "endnoteReference"
+            or "commentReference" or "fldData");
+    }
+
+    /// <summary>The text and list properties of one paragraph as it is read.</summary>
+    private sealed class ParagraphBuilder
+    {
+        private readonly StringBuilder _text = new();
+
+        public string? StyleId { get; set; }
+        public int? NumId { get; set; }
+        public int? Level { get; set; }
+
+        public ParagraphListProperties ListProperties => new(StyleId, NumId, Level);
+
+        public string Text => _text.ToString();
+
+        /// <summary>Appends run text; control characters and line separators become spaces, so a paragraph stays one line.</summary>
+        public void Append(string text)
+        {
+            foreach (var c in text)
+                _text.Append(char.IsControl(c) || c is '\u2028' or '\u2029' ? ' ' : c);
+        }
+    }
+}

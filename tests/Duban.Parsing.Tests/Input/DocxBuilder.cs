@@ -1,0 +1,77 @@
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+
+namespace Duban.Parsing.Tests.Input;
+
+// Inside the namespace, so that it wins over the Duban.Parsing.Text namespace.
+using Text = DocumentFormat.OpenXml.Wordprocessing.Text;
+
+/// <summary>Builds small .docx files in memory with the OpenXml SDK, as Word would write them.</summary>
+internal static class DocxBuilder
+{
+    public static byte[] Build(Action<MainDocumentPart> fill)
+    {
+        using var stream = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        {
+            fill(document.AddMainDocumentPart());
+        }
+
+        return stream.ToArray();
+    }
+
+    public static byte[] WithBody(params OpenXmlElement[] blocks) =>
+        Build(main => main.Document = new Document(new Body(blocks)));
+
+    public static Paragraph P(params string[] runs) =>
+        new(runs.Select(text => new Run(new Text(text) { Space = SpaceProcessingModeValues.Preserve })));
+
+    public static Paragraph BlankParagraph() => new();
+
+    public static Paragraph Numbered(int numId, int level, string text) =>
+        new(
+            new ParagraphProperties(new NumberingProperties(new NumberingLevelReference { Val = level }, new NumberingId { Val = numId })),
+            new Run(new Text(text)));
+
+    public static Paragraph Styled(string styleId, string text) =>
+        new(new ParagraphProperties(new ParagraphStyleId { Val = styleId }), new Run(new Text(text)));
+
+    public static Table Table(params TableRow[] rows) => new(rows);
+
+    public static TableRow Row(params TableCell[] cells) => new(cells);
+
+    public static TableRow Row(params string[] cells) => new(cells.Select(text => Cell(text)));
+
+    public static TableCell Cell(params string[] paragraphs) =>
+        new(paragraphs.Length == 0 ? [BlankParagraph()] : paragraphs.Select(text => (OpenXmlElement)P(text)));
+
+    public static TableCell SpanningCell(int columns, string text) =>
+        new(new TableCellProperties(new GridSpan { Val = columns }), P(text));
+
+    public static TableCell MergeStart(string text) =>
+        new(new TableCellProperties(new VerticalMerge { Val = MergedCellValues.Restart }), P(text));
+
+    /// <summary>The lower cell of a vertical merge; Word shows the merged text once, from the first cell.</summary>
+    public static TableCell MergeContinuation(string leftoverText = "") =>
+        new(new TableCellProperties(new VerticalMerge()), P(leftoverText));
+
+    public static AbstractNum AbstractList(int id, params Level[] levels) => new(levels) { AbstractNumberId = id };
+
+    public static Level Level(int index, NumberFormatValues format, string text, bool noSuffix = true) =>
+        new(
+            new StartNumberingValue { Val = 1 },
+            new NumberingFormat { Val = format },
+            new LevelSuffix { Val = noSuffix ? LevelSuffixValues.Nothing : LevelSuffixValues.Tab },
+            new LevelText { Val = text })
+        { LevelIndex = index };
+
+    public static NumberingInstance ListInstance(int numId, int abstractId) =>
+        new(new AbstractNumId { Val = abstractId }) { NumberID = numId };
+
+    public static void AddNumbering(MainDocumentPart main, params OpenXmlElement[] definitions)
+    {
+        var part = main.AddNewPart<NumberingDefinitionsPart>();
+        part.Numbering = new Numbering(definitions);
+    }
+}

@@ -1,0 +1,150 @@
+using System.IO.Compression;
+using System.Text;
+using Duban.Parsing.Input;
+
+namespace Duban.Parsing.Tests.Input;
+
+/// <summary>WordprocessingML that the OpenXml SDK does not write by itself: hand-made parts.</summary>
+public class DocxMarkupTests
+{
+    private const string W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    private const string Mc = "http://schemas.openxmlformats.org/markup-compatibility/2006";
+
+    private const string PackageRelationships =
+        """
+        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+          <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="/word/main%20part.xml"/>
+        </Relationships>
+        """;
+
+    private const string DocumentRelationships =
+        """
+        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+          <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="../lists/numbering.xml"/>
+          <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://example.org/" TargetMode="External"/>
+        </Relationships>
+        """;
+
+    private static SourceText Read(params (string Name, string Xml)[] parts)
+    {
+        using var stream = new MemoryStream();
+        using (var archive = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, xml) in parts)
+            {
+                using var entry = archive.CreateEntry(name).Open();
+                entry.Write(Encoding.UTF8.GetBytes(xml));
+            }
+        }
+
+        return InputReader.Read(stream.ToArray(), "计划.docx", InputLimits.Default);
+    }
+
+    private static string Body(string content) => $"""<w:document xmlns:w="{W}" xmlns:mc="{Mc}"><w:body>{content}</w:body></w:document>""";
+
+    [Fact]
+    public void Alternate_content_is_read_once_from_its_first_choice()
+    {
+        var source = Read(("word/document.xml", Body(
+            """
+            <mc:AlternateContent>
+              <mc:Choice Requires="w14"><w:p><w:r><w:t>新版内容</w:t></w:r></w:p></mc:Choice>
+              <mc:Fallback><w:p><w:r><w:t>旧版内容</w:t></w:r></w:p></mc:Fallback>
+            </mc:AlternateContent>
+            <w:p><w:r><w:t>正文</w:t></w:r></w:p>
+            """)));
+
+        source.Text.ShouldBe("新版内容\n正文");
+    }
+
+    [Fact]
+    public void Text_boxes_and_field_codes_are_left_out_field_results_kept()
+    {
+        var source = Read(("word/document.xml", Body(
+            """
+            <w:p>
+              <w:r><w:t xml:space="preserve">见第 </w:t></w:r>
+              <w:r><w:fldChar w:fldCharType="begin"/></w:r>
+              <w:r><w:instrText xml:space="preserve"> PAGEREF _Toc1 \h </w:instrText></w:r>
+              <w:r><w:fldChar w:fldCharType="separate"/></w:r>
+              <w:r><w:t>3</w:t></w:r>
+              <w:r><w:fldChar w:fldCharType="end"/></w:r>
+              <w:r><w:t xml:space="preserve"> 页</w:t></w:r>
+              <w:r><w:drawing><w:txbxContent><w:p><w:r><w:t>文本框</w:t></w:r></w:p></w:txbxContent></w:drawing></w:r>
+            </w:p>
+            """)));
+
+        source.Text.ShouldBe("见第 3 页");
+    }
+
+    [Fact]
+    public void Control_characters_and_line_separators_in_runs_become_spaces()
+    {
+        var source = Read(("word/document.xml", Body("<w:p><w:r><w:t>甲&#x9;乙&#xA;丙\u2028丁</w:t></w:r></w:p>")));
+
+        source.Text.ShouldBe("甲 乙 丙 丁");
+    }
+
+    [Fact]
+    public void Strict_open_xml_namespace_is_read()
+    {
+        var source = Read(("word/document.xml",
+            """<w:document xmlns:w="http://purl.oclc.org/ooxml/wordprocessingml/main"><w:body><w:p><w:r><w:t>严格模式</w:t></w:r></w:p></w:body></w:document>"""));
+
+        source.Text.ShouldBe("严格模式");
+    }
+
+    [Fact]
+    public void Rows_with_skipped_grid_columns_keep_their_columns_aligned()
+    {
+        var source = Read(("word/document.xml", Body(
+            """
+            <w:tbl>
+              <w:tr><w:tc><w:p><w:r><w:t>序号</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>任务</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>单位</w:t></w:r></w:p></w:tc></w:tr>
+              <w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr><w:tc><w:p><w:r><w:t>续上</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>市局</w:t></w:r></w:p></w:tc></w:tr>
+              <w:tr><w:tc><w:tcPr><w:gridSpan w:val="999999999"/></w:tcPr><w:p><w:r><w:t>宽</w:t></w:r></w:p></w:tc></w:tr>
+            </w:tbl>
+            """)));
+
+        var lines = source.Text.Split('\n');
+        lines[0].ShouldBe("序号\t任务\t单位");
+        lines[1].ShouldBe("\t续上\t市局");
+        lines[2].ShouldBe("宽" + new string('\t', 63)); // an absurd span is capped at 64 columns
+    }
+
+    [Fact]
+    public void Parts_are_found_through_relationships_and_list_styles_resolved()
+    {
+        // The main part has an unusual, escaped name; numbering lives in another folder; the list instance uses a
+        // list style (numStyleLink) whose levels are in the abstract list that defines it (styleLink), and its
+        // number format hides behind mc:AlternateContent as Word 2010 writes custom formats.
+        const string numbering =
+            $"""
+            <w:numbering xmlns:w="{W}" xmlns:mc="{Mc}">
+              <w:abstractNum w:abstractNumId="1"><w:numStyleLink w:val="PlanList"/></w:abstractNum>
+              <w:abstractNum w:abstractNumId="2">
+                <w:styleLink w:val="PlanList"/>
+                <w:lvl w:ilvl="0">
+                  <w:start w:val="1"/>
+                  <mc:AlternateContent>
+                    <mc:Choice Requires="w14"><w:numFmt w:val="custom" w:format="01, 02, 03, ..."/></mc:Choice>
+                    <mc:Fallback><w:numFmt w:val="chineseCounting"/></mc:Fallback>
+                  </mc:AlternateContent>
+                  <w:suff w:val="nothing"/>
+                  <w:lvlText w:val="第%1条"/>
+                </w:lvl>
+              </w:abstractNum>
+              <w:num w:numId="5"><w:abstractNumId w:val="1"/></w:num>
+            </w:numbering>
+            """;
+        const string paragraph = """<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="5"/></w:numPr></w:pPr><w:r><w:t>{0}</w:t></w:r></w:p>""";
+
+        var source = Read(
+            ("_rels/.rels", PackageRelationships),
+            ("word/_rels/main part.xml.rels", DocumentRelationships),
+            ("word/main part.xml", Body(string.Format(paragraph, "总则") + string.Format(paragraph, "任务"))),
+            ("lists/numbering.xml", numbering));
+
+        source.Text.ShouldBe("第一条总则\n第二条任务");
+    }
+}
