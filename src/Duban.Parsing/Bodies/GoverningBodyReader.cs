@@ -1,6 +1,7 @@
 using Duban.Parsing.Model;
 using Duban.Parsing.Structure;
 using Duban.Parsing.Text;
+using Duban.Parsing.Units;
 
 namespace Duban.Parsing.Bodies;
 
@@ -11,7 +12,7 @@ namespace Duban.Parsing.Bodies;
 /// </summary>
 internal static class GoverningBodyReader
 {
-    public static List<GoverningBody> Read(IReadOnlyList<Block> blocks, Outline outline)
+    public static List<GoverningBody> Read(IReadOnlyList<Block> blocks, Outline outline, IReadOnlyList<TaskList> taskLists, UnitFieldParser units)
     {
         var bodies = new Dictionary<GoverningBodyKind, GoverningBody>();
 
@@ -40,10 +41,52 @@ internal static class GoverningBodyReader
                 if (mention is null) continue;
                 if (!bodies.TryGetValue(kind, out var body))
                     body = new GoverningBody { Kind = kind, Name = mention.Value.Name, Span = mention.Value.Span };
-                bodies[kind] = Enrich(body, [p], prose: true);
+                bodies[kind] = Enrich(body, [p], prose: true) with { Members = [.. body.Members, .. ProseMembers(p), .. Composition(p, units)] };
             }
         }
+
+        // A body the plan only names through its members as a responsible unit (市职业教育攻坚工作领导小组成员单位).
+        foreach (var unit in taskLists.SelectMany(l => l.Tasks).SelectMany(t => t.Units).Where(u => u.CollectiveKind == CollectiveKind.BodyMembers))
+        {
+            var kind = KindOf(unit.Name);
+            if (kind is null || bodies.ContainsKey(kind.Value)) continue;
+            var cut = unit.Name.IndexOf("成员单位", StringComparison.Ordinal);
+            bodies[kind.Value] = new GoverningBody { Kind = kind.Value, Name = cut > 0 ? unit.Name[..cut] : unit.Name, Span = unit.Span };
+        }
         return bodies.Values.OrderBy(b => b.Kind).ToList();
+    }
+
+    /// <summary>
+    /// Members named by organisation: "由教育、人社、发改…等部门组成", "县教育和体育局牵头，编办、发展和改革局…等部门参加".
+    /// </summary>
+    private static IEnumerable<BodyMember> Composition(ParagraphBlock p, UnitFieldParser units)
+    {
+        var f = p.Folded;
+        var members = new List<BodyMember>();
+        var lead = f.IndexOf("牵头,", StringComparison.Ordinal);
+        var join = f.IndexOf("参加", StringComparison.Ordinal);
+        if (lead > 0 && join > lead)
+        {
+            var leadStart = ClauseStart(f, lead);
+            foreach (var u in units.Parse(p.Raw.Slice(leadStart, lead - leadStart), UnitRole.Lead, fromTableCell: false))
+                members.Add(new BodyMember(null, MemberRole.Convener, "牵头", null, u.Name, u.Span));
+            members.AddRange(MemberUnits(p, units, lead + 3, join));
+        }
+        var by = f.IndexOf('由');
+        var formed = by >= 0 ? f.IndexOf("组成", by, StringComparison.Ordinal) : -1;
+        if (by >= 0 && formed > by && formed - by < 200) members.AddRange(MemberUnits(p, units, by + 1, formed));
+        return members;
+    }
+
+    private static IEnumerable<BodyMember> MemberUnits(ParagraphBlock p, UnitFieldParser units, int start, int end) =>
+        units.Parse(p.Raw.Slice(start, end - start), UnitRole.Cooperating, fromTableCell: false)
+            .Select(u => new BodyMember(null, MemberRole.Member, "成员", null, u.Name, u.Span));
+
+    private static int ClauseStart(string f, int at)
+    {
+        var start = at;
+        while (start > 0 && f[start - 1] is not (',' or '。' or ';' or ':')) start--;
+        return start;
     }
 
     private static GoverningBodyKind? KindOf(string text) =>
@@ -106,7 +149,6 @@ internal static class GoverningBodyReader
             var cadenceBelongsHere = body.Kind == GoverningBodyKind.JointMeeting || !mentionsJointMeeting;
             if (body.Cadence is null && cadenceBelongsHere && CadenceReader.Read(p.Raw, f) is { } cadence)
                 body = body with { Cadence = cadence };
-            if (prose) body = body with { Members = [.. body.Members, .. ProseMembers(p)] };
         }
         return body;
     }
