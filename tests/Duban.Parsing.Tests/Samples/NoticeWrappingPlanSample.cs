@@ -8,7 +8,7 @@ namespace Duban.Parsing.Tests.Samples;
 /// samples/notice-wrapping-plan.txt: masthead (…文件), 发文字号 in [] brackets, 关于印发《…》的通知, recipients, a short
 /// notice body, the plan's own title, a preamble citing two documents, tasks, signature and a date in Chinese numerals.
 /// </summary>
-public sealed class NoticeWrappingPlanSample : SampleTest
+public class NoticeWrappingPlanSample : SampleTest
 {
     protected override string FileName => "notice-wrapping-plan.txt";
 
