@@ -6,11 +6,17 @@ namespace Duban.Cli;
 /// <summary>The <c>duban</c> command line: builds the commands and runs them against a <see cref="CliConsole"/>.</summary>
 internal static class DubanCli
 {
-    public static RootCommand CreateRoot(CliConsole console, PlanFileReader reader) =>
-        new("duban：读取实施方案，提取任务清单 (reads Chinese plan documents and their task lists)")
+    public static RootCommand CreateRoot(CliConsole console, PlanFileReader reader)
+    {
+        var root = new RootCommand("duban：读取实施方案，提取任务清单 (reads Chinese plan documents and their task lists)")
         {
             new ParseCommand(console, reader),
         };
+        // Help and version speak for duban, also when it runs inside another process (the tests).
+        root.HelpName = "duban";
+        foreach (var version in root.Options.OfType<VersionOption>()) version.Action = new VersionAction();
+        return root;
+    }
 
     /// <returns>The exit code (<see cref="ExitCodes"/>).</returns>
     public static int Run(IReadOnlyList<string> args, CliConsole console, PlanFileReader? reader = null)
