@@ -67,8 +67,9 @@ internal sealed record PlanSummary(
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>Whether warning span <paramref name="a"/> points into task span <paramref name="b"/>; an empty span counts where it stands.</summary>
     private static bool Overlaps(SourceSpan a, SourceSpan b) =>
-        a.Start < b.End && b.Start < a.End || a.Length == 0 && a.Start >= b.Start && a.Start < b.End;
+        (a.Start < b.End && b.Start < a.End) || (a.Length == 0 && a.Start >= b.Start && a.Start < b.End);
 
     public static string Shorten(string text, int max)
     {
