@@ -52,9 +52,10 @@ internal static class SubjectReader
         var yearVerb = TargetLexicon.YearVerbs.FindFirst(s, a + 1, b);
         if (yearVerb.Found && !CharClass.DigitBefore(s, yearVerb.Index)) b = yearVerb.Index;
 
-        // 市财政|每年安排|职业教育专项经费: the money is the subject, the payer an actor.
+        // 市财政|每年安排|职业教育专项经费: the money is the subject, the payer an actor. A splitter that opens the
+        // subject (安排|职业教育专项经费) has no actor before it and is simply dropped.
         var actors = ImmutableArray<string>.Empty;
-        var split = TargetLexicon.ActorSplitters.FindFirst(s, a + 1, b);
+        var split = TargetLexicon.ActorSplitters.FindFirst(s, a, b);
         var objectStart = split.Found ? SkipLeading(s, split.Index, b, verbs: true) : b;
         if (objectStart < b)
         {
