@@ -9,7 +9,7 @@ internal static class CharClass
     public static char ToAsciiDigit(char c) => c <= '9' ? c : (char)('0' + (c - '０'));
 
     /// <summary>Blanks that typesetters put around numbers ("800 人以上", "达到 50%").</summary>
-    public static bool IsBlank(char c) => c is ' ' or '\t' or '\u3000' or '\u00A0';
+    public static bool IsBlank(char c) => c is ' ' or '\u3000' or '\u00A0';
 
     public static bool IsSentenceEnd(char c) => c is '。' or '！' or '？' or '!' or '?' or '\n' or '\r';
 
@@ -28,7 +28,8 @@ internal static class CharClass
     public static bool IsClauseBreak(string s, int i)
     {
         var c = s[i];
-        if (IsSentenceEnd(c) || c is '，' or '；' or ';') return true;
+        // A tab or a bar separates the cells of a table flattened into text.
+        if (IsSentenceEnd(c) || c is '，' or '；' or ';' or '\t' or '|' or '｜') return true;
         if (c is ',' or ':' or '：')
             return !(i > 0 && i + 1 < s.Length && IsDigit(s[i - 1]) && IsDigit(s[i + 1]));
         return false;

@@ -13,7 +13,7 @@ internal static class QuantityReader
     /// <summary>The quantity starting at the digit <c>s[start]</c>, or null when the figure is not one (a year, 3+2, 〔2020〕, 第2次).</summary>
     public static Quantity? TryRead(string s, int start)
     {
-        if (IsExcludedByWhatPrecedes(s, start)) return null;
+        if (IsExcludedByWhatPrecedes(s, start) || IsInsideTitle(s, start)) return null;
         var first = NumberReader.Read(s, start);
         if (!first.IsValid) return null;
 
@@ -55,6 +55,17 @@ internal static class QuantityReader
         return c is '第' or '+' or '＋' or '〔' or '[' or '【' or '［' or '/' or '／' or '每' or '#' or '＃' or '№'
             || CharClass.IsAsciiLetter(c)
             || (c is '.' or '．' && k > 0 && CharClass.IsDigit(s[k - 1]));
+    }
+
+    // 《关于…等5个实施意见的通知》: a figure in the title of a document is not the plan's commitment.
+    private static bool IsInsideTitle(string s, int start)
+    {
+        for (var i = start - 1; i >= 0 && i >= start - 80; i--)
+        {
+            if (s[i] == '》' || CharClass.IsSentenceEnd(s[i])) return false;
+            if (s[i] == '《') return true;
+        }
+        return false;
     }
 
     private static Quantity? TryReadRatio(string s, ParsedNumber first, int colon)

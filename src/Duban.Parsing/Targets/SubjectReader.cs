@@ -7,7 +7,8 @@ namespace Duban.Parsing.Targets;
 /// <param name="Actors">
 /// For 市财政和各县（区）政府每年安排…分别不少于500万元和300万元: the actors (市财政, 各县（区）政府), one per figure.
 /// </param>
-internal readonly record struct SubjectBefore(int Start, int End, int AreaEnd, ImmutableArray<string> Actors)
+/// <param name="IsShareOf">The subject was written as X的 right before the figure (本级财政应承担的|20%): the figure is a share of X.</param>
+internal readonly record struct SubjectBefore(int Start, int End, int AreaEnd, ImmutableArray<string> Actors, bool IsShareOf)
 {
     public bool IsEmpty => End <= Start;
 }
@@ -28,8 +29,10 @@ internal static class SubjectReader
         var link = TargetLexicon.SubjectEnds.FindFirst(s, a, b);
         // 保持高中阶段职普比例|大体相当: a link that opens the clause is its verb, not the end of the subject; so is one
         // after a bare preposition (按|不低于|投资额30%的比例).
+        var afterPreposition = false;
         while (link.Found && (link.Index == a || TargetLexicon.Prepositions.MatchAt(s, a, link.Index) == link.Index - a))
         {
+            afterPreposition |= link.Index > a;
             a = SkipLeading(s, link.End, b, verbs: false);
             link = TargetLexicon.SubjectEnds.FindFirst(s, a, b);
         }
@@ -71,14 +74,18 @@ internal static class SubjectReader
         b = CharClass.TrimBlanksEnd(s, a, b);
         // 建设实训基地（10个）: the bracket belongs to the figure.
         while (b > a && s[b - 1] is '（' or '(' or '《' or '“') b = CharClass.TrimBlanksEnd(s, a, b - 1);
+        // X的N%: after 按 the share measures what is done with it (按投资额的30%抵免…: 投资额); without 按 the noun after
+        // the figure is what the share is of (本级财政应承担的20%免学费补助资金: 免学费补助资金), see SubjectBefore.IsShareOf.
+        var isShareOf = false;
         if (b > a && s[b - 1] == '的')
         {
-            var preposition = TargetLexicon.Prepositions.FindLastEnding(s, a, b - 1);
-            if (preposition.Found) a = preposition.End;
+            var preposition = TargetLexicon.Prepositions.FindLastEnding(s, start, b - 1);
+            if (preposition.Found && preposition.End > a) a = preposition.End;
+            isShareOf = !preposition.Found && !afterPreposition;
             b = CharClass.TrimBlanksEnd(s, a, b - 1);
         }
         a = CharClass.SkipBlanks(s, a, b);
-        return new SubjectBefore(a, b, areaEnd, actors);
+        return new SubjectBefore(a, b, areaEnd, actors, isShareOf);
     }
 
     /// <summary>The noun a counter counts, after the quantity ending at <paramref name="start"/>: 10个|全省优质专业. Null when none.</summary>
@@ -91,7 +98,13 @@ internal static class SubjectReader
 
         var limit = Math.Min(s.Length, j + MaxNounAfter);
         var k = j;
-        while (k < limit && !EndsNoun(s, k)) k++;
+        while (k < limit)
+        {
+            // A short quoted name is part of the noun even with a figure in it: 4个“3+4”本科专业.
+            if (s[k] is '“' or '"' && QuotedNameEnd(s, k, limit) is > 0 and var closed) k = closed;
+            else if (EndsNoun(s, k)) break;
+            else k++;
+        }
         var end = CharClass.TrimBlanksEnd(s, j, k);
         // 建设10个实训基地等: 等 closes a list, it is not part of the noun (unlike 中等).
         if (end > j && s[end - 1] is '的' or '等') end--;
@@ -137,11 +150,22 @@ internal static class SubjectReader
         return chars.ToString().Trim();
     }
 
+    // The index after the quotation mark closing the one at open, when it closes soon and on the same clause; else 0.
+    private static int QuotedNameEnd(string s, int open, int limit)
+    {
+        for (var i = open + 1; i < limit && i <= open + 10; i++)
+        {
+            if (s[i] is '”' or '"') return i + 1;
+            if (CharClass.IsClauseBreak(s, i)) return 0;
+        }
+        return 0;
+    }
+
     private static bool EndsNoun(string s, int k)
     {
         var c = s[k];
         if (CharClass.IsClauseBreak(s, k) || CharClass.IsDigit(c)) return true;
-        if (c is '、' or '（' or '(' or '）' or ')' or '并') return true;
+        if (c is '、' or '（' or '(' or '）' or ')' or '并' or '《' or '》' or '〈' or '〉') return true;
         if (TargetLexicon.NounEnds.MatchAt(s, k, s.Length) > 0) return true;
         // 4—5所全省优质中等职业学校|和10个…: the next figure starts another target.
         if (c is '和' or '及' or '与' or '或')
@@ -157,10 +181,11 @@ internal static class SubjectReader
     {
         while (a < end)
         {
-            if (CharClass.IsBlank(s[a]) || s[a] is '…' or '、' or '.' or '·' or '．') { a++; continue; }
             var length = SectionMarkLength(s, a, end);
+            if (length == 0 && (CharClass.IsBlank(s[a]) || s[a] is '…' or '、' or '.' or '·' or '．' or '（' or '(' or '）' or ')'))
+                length = 1;
             if (length == 0) length = YearPhraseLength(s, a, end);
-            if (length == 0) length = TargetLexicon.Fillers.MatchAt(s, a, end);
+            if (length == 0) length = TargetLexicon.FillerLengthAt(s, a, end);
             if (length == 0) length = TargetLexicon.Scopes.MatchAt(s, a, end);
             if (length == 0 && verbs) length = TargetLexicon.LeadingVerbs.MatchAt(s, a, end);
             if (length == 0) return a;

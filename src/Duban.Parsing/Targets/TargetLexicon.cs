@@ -70,7 +70,8 @@ internal static class TargetLexicon
         "达到", "基本达到", "力争达到", "争取达到", "均达到", "全部达到", "要达到", "达成",
         "保持在", "保持", "稳定在", "稳定于", "维持在", "控制到",
         "提高到", "提高至", "提升到", "提升至", "增加到", "增加至", "增长到", "增至", "扩大到", "扩大至",
-        "降低到", "降低至", "降至", "减少到", "减少至", "分别",
+        "降低到", "降低至", "降至", "减少到", "减少至", "调整到", "调整至", "调整为", "压缩到", "压缩至", "整合为", "整合到",
+        "分别",
     ]));
 
     /// <summary>
@@ -87,7 +88,7 @@ internal static class TargetLexicon
     public static readonly WordList TrailingAdverbs = new(
     [
         "均", "都", "基本", "要", "需", "应", "须", "必须", "力争", "确保", "争取", "逐步", "稳步", "进一步", "原则上",
-        "不断", "每年", "全部", "总体", "整体",
+        "不断", "每年", "全部", "总体", "整体", "按", "按照",
     ]);
 
     /// <summary>Words that open a clause without being part of what is measured.</summary>
@@ -95,8 +96,32 @@ internal static class TargetLexicon
     [
         "力争", "确保", "争取", "努力", "计划", "预计", "原则上", "其中", "同时", "另外", "此外", "并且", "并", "以及", "和", "及",
         "与", "或", "逐步", "稳步", "进一步", "全面", "积极", "每年度", "每学年", "每年", "累计", "共计", "总计", "合计", "实现",
-        "使得", "推动", "推进",
+        "使得", "推动", "推进", "使", "切实", "严格", "认真", "全力", "大力", "着力", "加快", "探索", "落实", "执行", "要",
+        "需", "须", "应", "可", "按规定", "按照规定", "依规", "依法", "按照", "根据",
     ]);
+
+    /// <summary>Fillers that also open nouns (使用率, 落实率, 应届, 可持续): not stripped before these.</summary>
+    private static readonly FrozenDictionary<string, string[]> FillersNotBefore = new Dictionary<string, string[]>
+    {
+        ["使"] = ["用", "命"],
+        ["落实"] = ["率", "情况"],
+        ["执行"] = ["率", "情况"],
+        ["要"] = ["素", "求", "点"],
+        ["需"] = ["求", "要"],
+        ["应"] = ["用", "届", "急", "对"],
+        ["可"] = ["能", "行", "持续", "视", "信", "靠", "控"],
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>The length of the filler at <paramref name="index"/>, or 0 (also when it opens a noun: 使用率).</summary>
+    public static int FillerLengthAt(string s, int index, int end)
+    {
+        var length = Fillers.MatchAt(s, index, end);
+        if (length == 0 || !FillersNotBefore.TryGetValue(s.Substring(index, length), out var followers)) return length;
+        var rest = s.AsSpan(index + length);
+        foreach (var follower in followers)
+            if (rest.StartsWith(follower, StringComparison.Ordinal)) return 0;
+        return length;
+    }
 
     /// <summary>
     /// Verbs that open a clause whose figure comes after its object (每年培养|具有合格职业技能的学生800人以上). They are stripped
@@ -140,7 +165,7 @@ internal static class TargetLexicon
     public static readonly WordList NotNounOpenings = new(
     [
         "用于", "用", "提取", "接纳", "接收", "比例", "作为", "参加", "参与", "为", "是", "和", "及", "与", "或", "等", "其中", "之间",
-        "以", "内", "中", "后", "前", "时", "由", "到", "至", "并", "左右", "上下", "年", "月", "日", "的",
+        "以", "内", "后", "前", "时", "由", "到", "至", "并", "左右", "上下", "年", "月", "日", "的",
     ]);
 
     /// <summary>Verbs that end a counted noun: 1000名以上教师|参加培训.</summary>
@@ -151,7 +176,10 @@ internal static class TargetLexicon
 
     /// <summary>Words after a year: 2018年年底, 2022年前.</summary>
     public static readonly WordList YearSuffixes = new(
-        ["年底前", "年末前", "年底", "年末", "年初", "年中", "底前", "底", "末", "初", "前", "以前", "之前", "内", "时", "起", "度"]);
+    [
+        "年底前", "年末前", "年底", "年末", "年初", "年中", "年内", "底前", "底", "末", "初", "前", "以前", "之前", "内", "时", "起", "度",
+        "上半年", "下半年", "秋季学期开学前", "春季学期开学前", "秋季学期", "春季学期", "开学前",
+    ]);
 
     /// <summary>The comparator named by a word of one of the lists above.</summary>
     public static Comparator? ComparatorOf(FrozenDictionary<string, Comparator> words, string s, WordMatch match) =>

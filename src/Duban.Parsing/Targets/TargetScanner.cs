@@ -45,11 +45,7 @@ internal sealed class TargetScanner
                 i++;
             }
             else if (CharClass.IsDigit(c)) i = ReadFigure(i);
-            else if (c is '职' or '普' && QuantityReader.TryReadBalancedRatio(_s, i) is { } balanced)
-            {
-                Add(balanced);
-                i = balanced.End;
-            }
+            else if (c is '职' or '普' && QuantityReader.TryReadBalancedRatio(_s, i) is { } balanced) i = Add(balanced);
             else i++;
         }
         EndSentence();
@@ -65,11 +61,7 @@ internal sealed class TargetScanner
             _year = (int)number.Value;
             return yearEnd;
         }
-        if (QuantityReader.TryRead(_s, i) is { } quantity)
-        {
-            Add(quantity);
-            return quantity.End;
-        }
+        if (QuantityReader.TryRead(_s, i) is { } quantity) return Add(quantity);
         return number.End;
     }
 
@@ -85,10 +77,12 @@ internal sealed class TargetScanner
         return end >= _s.Length || _s[end] != '版';
     }
 
-    private void Add(Quantity quantity)
+    /// <summary>Adds the target read around <paramref name="quantity"/>; returns where scanning goes on: after its phrase,
+    /// so that a figure inside a counted name (10个“3+2”专业) is not read again.</summary>
+    private int Add(Quantity quantity)
     {
         var clauseStart = ClauseStart(quantity.Start);
-        var previous = _previous is { } p && p.End >= clauseStart ? p : null;
+        var previous = _previous is { } p && p.End >= clauseStart && p.End <= quantity.Start ? p : null;
         var segmentStart = previous?.End ?? clauseStart;
 
         var before = SubjectReader.ReadBefore(_s, segmentStart, quantity.Start);
@@ -97,7 +91,8 @@ internal sealed class TargetScanner
         var rawEnd = quantity.End;
         string? subject = null;
         var inherited = false;
-        if (quantity.Unit.CountsNounAfter && after is { } counted)
+        // Counters name what they count after the unit; so does a share written X的20%Y (本级财政应承担的20%免学费补助资金).
+        if ((quantity.Unit.CountsNounAfter || before.IsShareOf) && after is { } counted)
         {
             subject = SubjectReader.Clean(_s, counted.Start, counted.End);
             rawEnd = counted.End;
@@ -144,6 +139,7 @@ internal sealed class TargetScanner
         if (!inherited && before.Actors.Length > 0) _group = new DistributionGroup(_targets.Count - 1, 1, before.Actors);
         else if (inherited && _group is { } group) _group = group with { Count = group.Count + 1 };
         _previous = new PreviousTarget(rawEnd, subject, scope, perYear, leading);
+        return Math.Max(rawEnd, quantity.End);
     }
 
     private Comparator ComparatorOf(Quantity quantity, Comparator? leading)
