@@ -41,6 +41,14 @@ public class ContextTests
     [InlineData("生均公用经费不低于每生每年2000元")]
     public void Per_year(string text) => Read.Single(text).PerYear.ShouldBeTrue();
 
+    [Fact]
+    public void A_figure_joined_to_the_previous_one_inherits_per_year()
+    {
+        var targets = Read.Targets("每年培训企业职工5000人次、农民3000人次");
+
+        targets.Select(t => (t.Subject, t.PerYear)).ShouldBe([("企业职工", true), ("农民", true)]);
+    }
+
     [Theory]
     [InlineData("到2025年培训5000人次")]
     [InlineData("培训5000人次")]

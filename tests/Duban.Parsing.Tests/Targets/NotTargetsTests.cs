@@ -22,6 +22,7 @@ public class NotTargetsTests
     [InlineData("每5年评估一次")]
     [InlineData("每3个月通报一次")]
     [InlineData("3个月内完成整改")]
+    [InlineData("30天内报送")]
     [InlineData("学制3年")]
     [InlineData("共有职业院校12")]
     [InlineData("培训1.5万")]
@@ -31,6 +32,10 @@ public class NotTargetsTests
     [InlineData("一是加强领导，二是完善制度")]
     [InlineData("")]
     public void Not_a_target(string text) => Read.Targets(text).ShouldBeEmpty();
+
+    [Fact]
+    public void A_time_with_yinei_is_a_target() =>
+        Read.Single("顶岗实习时间控制在6个月以内").Comparator.ShouldBe(Duban.Parsing.Model.Comparator.AtMost);
 
     [Fact]
     public void Shares_used_as_money_rules_are_targets()
