@@ -70,12 +70,12 @@ internal static class SubjectReader
             // nothing but verbs (每年安排|不少于1000万元) has no subject before the figure.
             a = SkipLeading(s, a, b, verbs: true);
 
-        // 企业按照职工工资总额的|1.5—2.5%: the share is of 职工工资总额.
         b = CharClass.TrimBlanksEnd(s, a, b);
         // 建设实训基地（10个）: the bracket belongs to the figure.
         while (b > a && s[b - 1] is '（' or '(' or '《' or '“') b = CharClass.TrimBlanksEnd(s, a, b - 1);
-        // X的N%: after 按 the share measures what is done with it (按投资额的30%抵免…: 投资额); without 按 the noun after
-        // the figure is what the share is of (本级财政应承担的20%免学费补助资金: 免学费补助资金), see SubjectBefore.IsShareOf.
+        // X的N%: after 按 the share is of its base (企业按照职工工资总额的1.5—2.5%: 职工工资总额; 按投资额的30%抵免…:
+        // 投资额); without 按 the noun after the figure is what the share is of (本级财政应承担的20%免学费补助资金:
+        // 免学费补助资金), see SubjectBefore.IsShareOf.
         var isShareOf = false;
         if (b > a && s[b - 1] == '的')
         {
@@ -93,7 +93,7 @@ internal static class SubjectReader
     {
         var j = CharClass.SkipBlanks(s, start, s.Length);
         if (j < s.Length && s[j] == '的') j = CharClass.SkipBlanks(s, j + 1, s.Length);
-        if (j >= s.Length || !(CharClass.IsHan(s[j]) || s[j] is '“' or '"' or '‘' or '《')) return null;
+        if (j >= s.Length || !(CharClass.IsHan(s[j]) || s[j] is '“' or '"')) return null;
         if (TargetLexicon.NotNounOpenings.MatchAt(s, j, s.Length) > 0) return null;
 
         var limit = Math.Min(s.Length, j + MaxNounAfter);

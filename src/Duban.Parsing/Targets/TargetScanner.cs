@@ -86,30 +86,7 @@ internal sealed class TargetScanner
         var segmentStart = previous?.End ?? clauseStart;
 
         var before = SubjectReader.ReadBefore(_s, segmentStart, quantity.Start);
-        var after = SubjectReader.ReadAfter(_s, quantity.End);
-        var rawStart = SubjectReader.SkipConnectors(_s, segmentStart, quantity.Start);
-        var rawEnd = quantity.End;
-        string? subject = null;
-        var inherited = false;
-        // Counters name what they count after the unit; so does a share written X的20%Y (本级财政应承担的20%免学费补助资金).
-        if ((quantity.Unit.CountsNounAfter || before.IsShareOf) && after is { } counted)
-        {
-            subject = SubjectReader.Clean(_s, counted.Start, counted.End);
-            rawEnd = counted.End;
-        }
-        else if (!before.IsEmpty) subject = SubjectReader.Clean(_s, before.Start, before.End);
-        else if (previous is not null && SubjectReader.IsOnlyConnectors(_s, segmentStart, quantity.Start))
-        {
-            subject = previous.Subject;
-            inherited = true;
-            rawStart = quantity.Start;
-        }
-        else if (after is { } named)
-        {
-            subject = SubjectReader.Clean(_s, named.Start, named.End);
-            rawEnd = named.End;
-        }
-
+        var (subject, rawStart, rawEnd, inherited) = ChooseSubject(quantity, before, previous, segmentStart);
         rawStart = CharClass.SkipBlanks(_s, rawStart, rawEnd);
         rawEnd = CharClass.TrimBlanksEnd(_s, rawStart, rawEnd);
         var raw = _s[rawStart..rawEnd];
@@ -142,6 +119,26 @@ internal sealed class TargetScanner
         return Math.Max(rawEnd, quantity.End);
     }
 
+    private readonly record struct SubjectChoice(string? Subject, int RawStart, int RawEnd, bool Inherited);
+
+    // Which side names what the figure measures, and so where the phrase of the target starts and ends.
+    private SubjectChoice ChooseSubject(Quantity quantity, SubjectBefore before, PreviousTarget? previous, int segmentStart)
+    {
+        var after = SubjectReader.ReadAfter(_s, quantity.End);
+        var clauseStart = SubjectReader.SkipConnectors(_s, segmentStart, quantity.Start);
+        // Counters name what they count after the unit; so does a share written X的20%Y (本级财政应承担的20%免学费补助资金).
+        if ((quantity.Unit.CountsNounAfter || before.IsShareOf) && after is { } counted)
+            return new SubjectChoice(SubjectReader.Clean(_s, counted.Start, counted.End), clauseStart, counted.End, false);
+        if (!before.IsEmpty)
+            return new SubjectChoice(SubjectReader.Clean(_s, before.Start, before.End), clauseStart, quantity.End, false);
+        // 分别不少于500万元|和|300万元: a figure joined to the previous one measures the same thing.
+        if (previous is not null && SubjectReader.IsOnlyConnectors(_s, segmentStart, quantity.Start))
+            return new SubjectChoice(previous.Subject, quantity.Start, quantity.End, true);
+        if (after is { } named)
+            return new SubjectChoice(SubjectReader.Clean(_s, named.Start, named.End), clauseStart, named.End, false);
+        return new SubjectChoice(null, clauseStart, quantity.End, false);
+    }
+
     private Comparator ComparatorOf(Quantity quantity, Comparator? leading)
     {
         if (quantity.ValueMax is not null) return Comparator.Range;
@@ -151,7 +148,7 @@ internal sealed class TargetScanner
         return quantity.MoreThan ? Comparator.AtLeast : Comparator.Equal;
     }
 
-    // 约5000人, 近千人: one-character words, only taken right before the figure (they start 约束, 近年 elsewhere).
+    // 约5000人, 近300所: one-character words, only taken right before the figure (they start 约束, 近年 elsewhere).
     private bool IsRightAfterApproximately(int start)
     {
         var k = start - 1;
