@@ -32,6 +32,7 @@ internal static class GoverningBodyReader
             bodies[kind.Value] = Enrich(body, paragraphs);
         }
 
+        var listed = bodies.Where(b => b.Value.Members.Count > 0).Select(b => b.Key).ToHashSet();
         for (var i = 0; i < blocks.Count; i++)
         {
             if (blocks[i] is not ParagraphBlock p || outline.AnnexOf(i) is not null) continue;
@@ -41,7 +42,14 @@ internal static class GoverningBodyReader
                 if (mention is null) continue;
                 if (!bodies.TryGetValue(kind, out var body))
                     body = new GoverningBody { Kind = kind, Name = mention.Value.Name, Span = mention.Value.Span };
-                bodies[kind] = Enrich(body, [p], prose: true) with { Members = [.. body.Members, .. ProseMembers(p), .. Composition(p, units)] };
+                // The most specific name wins: 建立联席会议制度 in a heading, 建立云岭县职业教育工作联席会议制度 in its text.
+                else if (!listed.Contains(kind) && mention.Value.Name.Length > body.Name.Length)
+                    body = body with { Name = mention.Value.Name, Span = mention.Value.Span };
+                body = Enrich(body, [p], prose: true);
+                // A member list in an annex is the authority; prose repeats it less precisely (由县长任组长).
+                if (!listed.Contains(kind) && MentionsOnly(p, kind))
+                    body = body with { Members = [.. body.Members, .. ProseMembers(p), .. Composition(p, units)] };
+                bodies[kind] = body;
             }
         }
 
@@ -54,6 +62,13 @@ internal static class GoverningBodyReader
             bodies[kind.Value] = new GoverningBody { Kind = kind.Value, Name = cut > 0 ? unit.Name[..cut] : unit.Name, Span = unit.Span };
         }
         return bodies.Values.OrderBy(b => b.Kind).ToList();
+    }
+
+    /// <summary>Prose about members belongs to the body the paragraph speaks of; a paragraph naming both is read for neither.</summary>
+    private static bool MentionsOnly(ParagraphBlock p, GoverningBodyKind kind)
+    {
+        var other = kind == GoverningBodyKind.LeadingGroup ? "联席会议" : "领导小组";
+        return !p.Folded.Contains(other);
     }
 
     /// <summary>
@@ -75,6 +90,9 @@ internal static class GoverningBodyReader
         var by = f.IndexOf('由');
         var formed = by >= 0 ? f.IndexOf("组成", by, StringComparison.Ordinal) : -1;
         if (by >= 0 && formed > by && formed - by < 200) members.AddRange(MemberUnits(p, units, by + 1, formed));
+        // "…，县教育和体育局、财政局…为成员单位"
+        var asMembers = f.IndexOf("为成员单位", StringComparison.Ordinal);
+        if (asMembers > 0) members.AddRange(MemberUnits(p, units, ClauseStart(f, asMembers), asMembers));
         return members;
     }
 
@@ -182,6 +200,8 @@ internal static class GoverningBodyReader
                 var start = at;
                 while (start > 0 && f[start - 1] is not (',' or '。' or ';' or ':')) start--;
                 var title = p.Raw.Value[start..at].Trim();
+                // 由县政府分管教育工作的副县长担任召集人: the post, without the 由 that introduces it.
+                if (title.StartsWith('由')) { title = title[1..].TrimStart(); start = p.Raw.Value.IndexOf(title, start, StringComparison.Ordinal); }
                 if (title.Length is < 2 or > 40) continue;
                 yield return new BodyMember(null, role, roleWord, title, MemberLineReader.UnitOf(title), p.Raw.ToSource(start, at + verb.Length + roleWord.Length));
                 goto nextRole;
@@ -190,13 +210,13 @@ internal static class GoverningBodyReader
         }
     }
 
-    /// <summary>成立…领导小组 / 建立…联席会议制度: the body's name and where it is named.</summary>
+    /// <summary>成立…领导小组 / 建立…联席会议制度: the body's name and where it is named (the most specific mention).</summary>
     private static (string Name, SourceSpan Span)? Mention(ParagraphBlock p, GoverningBodyKind kind)
     {
         var f = p.Folded;
         var word = kind == GoverningBodyKind.LeadingGroup ? "领导小组" : "联席会议";
-        var at = f.IndexOf(word, StringComparison.Ordinal);
-        while (at >= 0)
+        (string Name, SourceSpan Span)? best = null;
+        for (var at = f.IndexOf(word, StringComparison.Ordinal); at >= 0; at = f.IndexOf(word, at + word.Length, StringComparison.Ordinal))
         {
             var start = at;
             while (start > 0 && f[start - 1] is not (',' or '。' or ';' or ':' or '、') && at - start < 40) start--;
@@ -207,11 +227,11 @@ internal static class GoverningBodyReader
                 if (v < 0) continue;
                 var nameStart = start + v + verb.Length;
                 var name = TitleText.Clean(p.Raw.Value[nameStart..(at + word.Length)]);
-                if (name.Length < word.Length) break;
-                return (name, p.Raw.ToSource(nameStart, at + word.Length));
+                if (name.Length >= word.Length && (best is null || name.Length > best.Value.Name.Length))
+                    best = (name, p.Raw.ToSource(nameStart, at + word.Length));
+                break;
             }
-            at = f.IndexOf(word, at + word.Length, StringComparison.Ordinal);
         }
-        return null;
+        return best;
     }
 }

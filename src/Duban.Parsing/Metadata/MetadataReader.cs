@@ -40,7 +40,7 @@ internal static class MetadataReader
             IssueDate = date,
             IssueDateSpan = dateSpan,
             Recipients = Recipients(head),
-            Basis = Basis(head, titleSpan),
+            Basis = Basis(head, titleSpan, title, notice is not null),
         };
     }
 
@@ -186,15 +186,21 @@ internal static class MetadataReader
     }
 
     /// <summary>Documents cited in the preamble of the plan: the paragraphs after the plan's title, before its first heading.</summary>
-    private static List<BasisDocument> Basis(List<ParagraphBlock> head, SourceSpan? titleSpan)
+    private static List<BasisDocument> Basis(List<ParagraphBlock> head, SourceSpan? titleSpan, string? title, bool isNotice)
     {
         var preamble = titleSpan is { } span ? head.Where(p => p.Span.Start >= span.End).ToList() : head;
         var basis = new List<BasisDocument>();
         foreach (var p in preamble)
         {
+            // The notice's own body (现将《…》印发给你们 / 已经…同意，现予印发) cites the plan it issues, not a basis.
+            if (isNotice && IsNoticeBody(p.Folded)) continue;
             if (p.Folded.Contains('。') || p.Folded.Contains(',') || preamble.Count == 1)
-                basis.AddRange(Citations.FindAll(p.Raw, p.Folded));
+                basis.AddRange(Citations.FindAll(p.Raw, p.Folded).Where(c => title is null || TitleText.Clean(c.Title) != title));
         }
         return basis;
     }
+
+    private static bool IsNoticeBody(string folded) =>
+        folded.Contains("印发给你们") || folded.Contains("现予印发") || folded.Contains("现印发") || folded.Contains("请认真贯彻")
+        || folded.Contains("请结合实际") || folded.Contains("请认真组织实施");
 }

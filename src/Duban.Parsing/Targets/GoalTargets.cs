@@ -22,9 +22,23 @@ internal static class GoalTargets
                 if (goal is null && node.Kind == SectionKind.Heading && node.IsHeading && node.Title.Contains("目标")) goal = node;
             }
             if (blocks[i] is not ParagraphBlock p || outline.AnnexOf(i) is not null) continue;
-            if (goal is not null || OpensWithGoalLabel(p.Folded)) targets.AddRange(TargetExtractor.Extract(p.Raw));
+            if (goal is null && !OpensWithGoalLabel(p.Folded)) continue;
+            // "到2023年，…。…。": a paragraph of goals opened by a year sets that year for every figure in it.
+            var year = OpeningYear(p.Folded);
+            targets.AddRange(TargetExtractor.Extract(p.Raw).Select(t => t.Year is null && year is not null ? t with { Year = year } : t));
         }
         return targets;
+    }
+
+    private static int? OpeningYear(string folded)
+    {
+        var clauseEnd = folded.IndexOfAny([',', '。', ';']);
+        var clause = clauseEnd < 0 ? folded : folded[..clauseEnd];
+        if (clause.Length > 30) return null;
+        var at = clause.IndexOf('年');
+        if (at < 4) return null;
+        var digits = new string(clause[..at].Where(char.IsAsciiDigit).ToArray());
+        return digits.Length >= 4 && int.TryParse(digits[^4..], out var y) && y is >= 1990 and <= 2100 && clause.Contains('到') ? y : null;
     }
 
     private static bool OpensWithGoalLabel(string folded)

@@ -63,7 +63,7 @@ internal static class ParagraphTaskLists
                 {
                     Name = ListName(outline, r[0]),
                     Span = SourceSpan.Cover(r[0].Span, r[^1].Span),
-                    Items = r.Select(i => new ListItem(i.Node.Number.ToString(), i.Fields.Text.Value.Trim(), i.Span)).ToList(),
+                    Items = r.Select(i => new ListItem(i.Node.Number.ToString(), TitleText.Clean(i.Fields.Text.Value), i.Span)).ToList(),
                 };
             })
             .ToList();

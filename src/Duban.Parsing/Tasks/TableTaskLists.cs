@@ -110,7 +110,7 @@ internal static class TableTaskLists
             var taskCell = Cell(cells, ColumnRole.Task) ?? filled.FirstOrDefault(c => c != numberCell) ?? new MappedText("", []);
             if (!_columns.HasUnits)
             {
-                Items.Add(new ListItem(number, taskCell.Value.Trim(), row.Span));
+                Items.Add(new ListItem(number, TitleText.Clean(taskCell.Value), row.Span));
                 return;
             }
 

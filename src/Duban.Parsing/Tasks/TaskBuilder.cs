@@ -42,7 +42,7 @@ internal static class TaskBuilder
         {
             No = no,
             SectionPath = sectionPath,
-            Text = fields.Text.Value.Trim(),
+            Text = TitleText.Clean(fields.Text.Value),
             Units = units,
             Deadline = deadline,
             Targets = targets,

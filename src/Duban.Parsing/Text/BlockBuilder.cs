@@ -93,6 +93,8 @@ internal static class BlockBuilder
         if (last.Folded.EndsWith(';') && WrapWidth.IsWrapped(last.Folded, wrapWidth) && FieldLabels.FindAll(last.Folded).Count == 0) return true;
         if (EndsSentence(last.Folded)) return false;
         if (EndsMidClause(last.Folded)) return true;
+        // A title (方案, 意见, …, no clause punctuation) begins a paragraph unless the line before was wrapped into it.
+        if (IsTitleLine(next.Folded) && !WrapWidth.IsWrapped(last.Folded, wrapWidth)) return false;
         if (WrapWidth.IsWrapped(last.Folded, wrapWidth)) return true;
 
         // A short line with no punctuation anywhere in the paragraph so far is a title or a heading, not a page break.
@@ -164,6 +166,11 @@ internal static class BlockBuilder
         var labels = FieldLabels.FindAll(folded);
         return labels.Count > 0 && labels[^1].ValueStart >= folded.TrimEnd().Length;
     }
+
+    private static readonly string[] TitleEndings = ["方案", "意见", "办法", "规划", "计划", "措施", "细则", "清单", "要点", "通知", "决定", "纲要", "分工表", "安排表", "一览表", "名单", "制度"];
+
+    private static bool IsTitleLine(string folded) =>
+        !HasClausePunctuation(folded) && TitleEndings.Any(e => folded.TrimEnd().EndsWith(e, StringComparison.Ordinal));
 
     private static bool HasClausePunctuation(string folded) =>
         folded.AsSpan().IndexOfAny(",。;:、") >= 0;

@@ -21,7 +21,7 @@ internal static class LineShapes
     // 组 长：王奋彦 市委副书记、市长 / 王 锦 副市长: an optional role label, a name of two to four characters (sometimes
     // padded with a space to align columns), a space, and a post.
     private static readonly Regex MemberLine = new(
-        @"^ *([\u4e00-\u9fff][\u4e00-\u9fff ]{0,8}: *)?[\u4e00-\u9fff]{1,2} ?[\u4e00-\u9fff]{1,2} +[^ ]{2,40}$", Options);
+        @"^ *([\u4e00-\u9fff][\u4e00-\u9fff ]{0,8}: *)?[\u4e00-\u9fff]( {0,3}[\u4e00-\u9fff]){1,3} +[^ ]{2,40}$", Options);
 
     private static readonly string[] ClosingPrefixes = ["抄送", "主办:", "主办 :", "主送:", "公开属性", "(此件", "此件公开", "信息公开选项", "印发:"];
 
@@ -39,6 +39,19 @@ internal static class LineShapes
         var last = t[^1];
         if (last is not ('长' or '任' or '记' or '席' or '员' or '志' or '理' or '官' or '督' or '学' or '监')) return false;
         return MemberLine.IsMatch(t);
+    }
+
+    private static readonly string[] WebNoise = ["打印本页", "关闭窗口", "【打印】", "【关闭】", "分享到", "【字体", "字号:", "当前位置:", "您当前的位置", "浏览次数", "扫一扫在手机", "返回顶部"];
+
+    /// <summary>Text left by a web page around a published plan: breadcrumbs (首页 > 政务公开 > …), font and print buttons.</summary>
+    public static bool IsWebNoise(string folded)
+    {
+        if (folded.Length > 80) return false;
+        if (folded.Contains('>') || folded.Contains('›') || folded.Contains('»'))
+            return folded.Contains("首页") || folded.Contains("当前位置") || folded.Count(c => c is '>' or '›' or '»') >= 2;
+        foreach (var word in WebNoise)
+            if (folded.Contains(word, StringComparison.Ordinal)) return true;
+        return false;
     }
 
     public static bool IsClosingMatter(string folded)

@@ -52,7 +52,7 @@ internal sealed class SourceLine(int start, int end, string folded)
         line.Kind = line.Length == 0 ? LineKind.Blank
             : isTab ? LineKind.Tab
             : text.AsSpan(start, end - start).Contains('|') ? LineKind.Pipe
-            : LineShapes.IsPageNumber(line.Folded) ? LineKind.Debris
+            : LineShapes.IsPageNumber(line.Folded) || LineShapes.IsWebNoise(line.Folded) ? LineKind.Debris
             : LineKind.Text;
         return line;
     }

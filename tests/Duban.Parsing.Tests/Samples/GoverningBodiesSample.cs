@@ -64,10 +64,17 @@ public sealed class GoverningBodiesSample : SampleTest
     [Fact]
     public void Joint_meeting_convener()
     {
-        var convener = JointMeeting.Members.ShouldHaveSingleItem();
-        convener.Role.ShouldBe(MemberRole.Convener);
+        var convener = JointMeeting.Members.Where(m => m.Role == MemberRole.Convener).ShouldHaveSingleItem();
         convener.Person.ShouldBeNull();
         convener.Title.ShouldBe("县政府分管教育工作的副县长");
+    }
+
+    [Fact]
+    public void Joint_meeting_member_units_named_in_prose()
+    {
+        // "…，县教育和体育局、发展和改革局、财政局、人力资源和社会保障局、农业农村局为成员单位": the dropped 县 restored.
+        JointMeeting.Members.Where(m => m.Role == MemberRole.Member).Select(m => m.Unit).ShouldBe(
+            ["县教育和体育局", "县发展和改革局", "县财政局", "县人力资源和社会保障局", "县农业农村局"]);
     }
 
     [Fact]
