@@ -4,7 +4,7 @@ namespace Duban.Parsing.Deadlines;
 /// Finds the dates in a normalized deadline text (see <see cref="DeadlineText"/>) and what each says: due, start or
 /// range. A hand-written recursive-descent reader rather than regular expressions: the forms nest (a year, then a
 /// month, then 底, then 前) and each needs its own arithmetic, and every step reads a bounded amount of text, so the
-/// whole scan is linear in the text's length whatever it holds. The rules are those of docs/parsing-rules-deadlines.md.
+/// whole scan is linear in the text's length whatever it holds. The rules are those of docs/parsing-rules.md (Deadlines).
 /// </summary>
 /// <param name="text">The normalized text.</param>
 /// <param name="issueYear">The plan's issue year, for year-less forms; null when unknown.</param>

@@ -3,7 +3,7 @@ using Duban.Parsing.Model;
 namespace Duban.Parsing.Deadlines;
 
 /// <summary>
-/// Reads a 完成时限 / 时间进度 text into a <see cref="Deadline"/>, by the rules of docs/parsing-rules-deadlines.md.
+/// Reads a 完成时限 / 时间进度 text into a <see cref="Deadline"/>, by the rules of docs/parsing-rules.md (Deadlines).
 /// Never throws: text it cannot read yields a deadline with <see cref="Deadline.Understood"/> false.
 /// </summary>
 public static class DeadlineParser

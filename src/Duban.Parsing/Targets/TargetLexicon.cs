@@ -5,7 +5,7 @@ namespace Duban.Parsing.Targets;
 
 /// <summary>
 /// The words of plan prose that the target scanner reads around a figure. Kept in one place so that
-/// docs/parsing-rules-targets.md can be checked against it.
+/// docs/parsing-rules.md (Targets) can be checked against it.
 /// </summary>
 internal static class TargetLexicon
 {

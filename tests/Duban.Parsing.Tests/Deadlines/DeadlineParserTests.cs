@@ -3,7 +3,7 @@ using Duban.Parsing.Model;
 
 namespace Duban.Parsing.Tests.Deadlines;
 
-/// <summary>One theory per rule of docs/parsing-rules-deadlines.md, with the forms found in real plans.</summary>
+/// <summary>One theory per rule of docs/parsing-rules.md (Deadlines), with the forms found in real plans.</summary>
 public class DeadlineParserTests
 {
     private static readonly SourceSpan AnySpan = new(10, 30);
