@@ -4,19 +4,21 @@ namespace Duban.Benchmarks;
 
 /// <summary>
 /// The inputs of the benchmarks: the seed plans in ../shared/seeds (when present) and the project's own samples, by
-/// file name, plus "all-x40": every input concatenated forty times (about 4–6 MB), to see throughput at size.
+/// file name, plus "all-x10" and "all-x40": every input concatenated ten and forty times (about 1.5 and 6 MB), to see
+/// throughput at size and that time grows linearly with it.
 /// </summary>
 public static class BenchmarkInputs
 {
-    public const string Large = "all-x40";
+    private static readonly string[] Large = ["all-x10", "all-x40"];
 
-    public static IEnumerable<string> Names() => Files().Select(Path.GetFileName).Append(Large)!;
+    public static IEnumerable<string> Names() => Files().Select(Path.GetFileName).Concat(Large)!;
 
     public static byte[] Load(string name)
     {
-        if (name != Large) return File.ReadAllBytes(Files().Single(f => Path.GetFileName(f) == name));
+        if (!Large.Contains(name)) return File.ReadAllBytes(Files().Single(f => Path.GetFileName(f) == name));
+        var copies = int.Parse(name["all-x".Length..]);
         var sb = new StringBuilder();
-        for (var i = 0; i < 40; i++)
+        for (var i = 0; i < copies; i++)
             foreach (var f in Files()) sb.Append(File.ReadAllText(f)).Append('\n');
         return Encoding.UTF8.GetBytes(sb.ToString());
     }

@@ -40,22 +40,6 @@ internal static class DeadlineText
         'ｏ' => 'o',
         '—' or '–' or '‐' or '‑' or '‒' or '―' or '−' or '－' or '﹣' => Dash,
         '～' or '〜' or '∼' => Tilde,
-        // Only the traditional characters the reader looks at; the rest of the text may stay traditional.
-        '長' => '长',
-        '續' => '续',
-        '態' => '态',
-        '開' => '开',
-        '學' => '学',
-        '從' => '从',
-        '內' => '内',
-        '當' => '当',
-        '號' => '号',
-        '個' => '个',
-        '週' => '周',
-        '時' => '时',
-        '堅' => '坚',
-        '實' => '实',
-        '進' => '进',
-        _ => c,
+        _ => Text.TraditionalChinese.ToSimplified(c),
     };
 }

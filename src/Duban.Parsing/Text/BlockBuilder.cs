@@ -63,8 +63,7 @@ internal static class BlockBuilder
         void Flush()
         {
             if (paragraph.Count == 0) return;
-            var parts = paragraph.Select(l => MappedText.Contiguous(text.Substring(l.Start, l.Length), l.Start)).ToList();
-            blocks.Add(ParagraphBlock.From(parts.Count == 1 ? parts[0] : MappedText.Concat(parts), paragraph.Count));
+            blocks.Add(ParagraphBlock.From(MappedText.FromRanges(text, paragraph.Select(l => (l.Start, l.Length)).ToList()), paragraph.Count));
             paragraph.Clear();
         }
     }

@@ -11,12 +11,14 @@ public static class CharFolding
 
     public static char Fold(char c) => Table[c];
 
-    public static string Fold(string s)
+    public static string Fold(string s) => Fold(s.AsSpan());
+
+    public static string Fold(ReadOnlySpan<char> s)
     {
-        return string.Create(s.Length, s, static (span, src) =>
-        {
-            for (var i = 0; i < src.Length; i++) span[i] = Table[src[i]];
-        });
+        if (s.IsEmpty) return "";
+        var chars = s.Length <= 512 ? stackalloc char[s.Length] : new char[s.Length];
+        for (var i = 0; i < s.Length; i++) chars[i] = Table[s[i]];
+        return new string(chars);
     }
 
     private static char[] BuildTable()
@@ -40,9 +42,7 @@ public static class CharFolding
         t['\uFE55'] = ':';
         t['\uFF0E'] = '.';
 
-        const string traditional = "責單牽頭時間協辦負進門務標縣區會議組長員領導際關實現續堅術業職學級號發計劃規範體處廳財資與為於開後從這個萬億達確總數項屆廣電視農鄉鎮園團廠產傳專訓練試點機構編製報紀錄書記權許設認證讓論調質購貧費補獎勵優齡環衛營稅區鄉黨國態質軍醫療養齊審層級歲週";
-        const string simplified = "责单牵头时间协办负进门务标县区会议组长员领导际关实现续坚术业职学级号发计划规范体处厅财资与为于开后从这个万亿达确总数项届广电视农乡镇园团厂产传专训练试点机构编制报纪录书记权许设认证让论调质购贫费补奖励优龄环卫营税区乡党国态质军医疗养齐审层级岁周";
-        for (var i = 0; i < traditional.Length; i++) t[traditional[i]] = simplified[i];
+        foreach (var (traditional, simplified) in TraditionalChinese.All) t[traditional] = simplified;
         return t;
     }
 }

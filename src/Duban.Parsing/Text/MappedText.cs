@@ -8,9 +8,16 @@ namespace Duban.Parsing.Text;
 /// <see cref="ToSource(int, int)"/>, so a fact read from a sentence that was wrapped over three lines still points at
 /// exactly those three lines.
 /// </summary>
+/// <remarks>
+/// The mapping is kept as runs (segments) of characters that are contiguous in the source — usually one per source
+/// line — rather than one offset per character, which would cost four bytes a character on every copy of the text.
+/// </remarks>
 public sealed class MappedText
 {
-    private readonly int[] _offsets;
+    // Segment k covers characters [_starts[k], _starts[k + 1]) of Value (the last one up to Length) and maps them to
+    // the source from _sources[k] on.
+    private readonly int[] _starts;
+    private readonly int[] _sources;
 
     /// <param name="value">The assembled text.</param>
     /// <param name="sourceOffsets">For each character of <paramref name="value"/>, its index in the source text.</param>
@@ -19,7 +26,23 @@ public sealed class MappedText
         if (value.Length != sourceOffsets.Length)
             throw new ArgumentException("One source offset per character is required.", nameof(sourceOffsets));
         Value = value;
-        _offsets = sourceOffsets;
+        var starts = new List<int>();
+        var sources = new List<int>();
+        for (var i = 0; i < sourceOffsets.Length; i++)
+        {
+            if (i > 0 && sourceOffsets[i] == sourceOffsets[i - 1] + 1) continue;
+            starts.Add(i);
+            sources.Add(sourceOffsets[i]);
+        }
+        _starts = [.. starts];
+        _sources = [.. sources];
+    }
+
+    private MappedText(string value, int[] starts, int[] sources)
+    {
+        Value = value;
+        _starts = starts;
+        _sources = sources;
     }
 
     public string Value { get; }
@@ -29,23 +52,50 @@ public sealed class MappedText
     public char this[int index] => Value[index];
 
     /// <summary>A piece of the source taken as it stands, starting at <paramref name="sourceStart"/>.</summary>
-    public static MappedText Contiguous(string value, int sourceStart)
+    public static MappedText Contiguous(string value, int sourceStart) =>
+        value.Length == 0 ? new MappedText(value, [], []) : new MappedText(value, [0], [sourceStart]);
+
+    /// <summary>The ranges [start, start + length) of <paramref name="source"/>, one after the other, as one text.</summary>
+    public static MappedText FromRanges(string source, IReadOnlyList<(int Start, int Length)> ranges)
     {
-        var offsets = new int[value.Length];
-        for (var i = 0; i < offsets.Length; i++) offsets[i] = sourceStart + i;
-        return new MappedText(value, offsets);
+        var total = 0;
+        foreach (var r in ranges) total += r.Length;
+        var starts = new List<int>(ranges.Count);
+        var sources = new List<int>(ranges.Count);
+        var value = string.Create(total, (source, ranges), (chars, state) =>
+        {
+            var at = 0;
+            foreach (var (start, length) in state.ranges)
+            {
+                state.source.AsSpan(start, length).CopyTo(chars[at..]);
+                at += length;
+            }
+        });
+        var position = 0;
+        foreach (var (start, length) in ranges)
+        {
+            if (length == 0) continue;
+            starts.Add(position);
+            sources.Add(start);
+            position += length;
+        }
+        return new MappedText(value, [.. starts], [.. sources]);
     }
 
     /// <summary>The source index of character <paramref name="index"/>.</summary>
-    public int SourceOffset(int index) => _offsets[index];
+    public int SourceOffset(int index)
+    {
+        var k = Segment(index);
+        return _sources[k] + (index - _starts[k]);
+    }
 
     /// <summary>The source span covering characters [<paramref name="start"/>, <paramref name="end"/>) of this text.</summary>
     public SourceSpan ToSource(int start, int end)
     {
-        if (_offsets.Length == 0) return default;
-        start = Math.Clamp(start, 0, _offsets.Length - 1);
-        end = Math.Clamp(end, start + 1, _offsets.Length);
-        return new SourceSpan(_offsets[start], _offsets[end - 1] + 1);
+        if (Length == 0) return default;
+        start = Math.Clamp(start, 0, Length - 1);
+        end = Math.Clamp(end, start + 1, Length);
+        return new SourceSpan(SourceOffset(start), SourceOffset(end - 1) + 1);
     }
 
     /// <summary>The source span of the whole text.</summary>
@@ -53,9 +103,18 @@ public sealed class MappedText
 
     public MappedText Slice(int start, int length)
     {
-        var offsets = new int[length];
-        Array.Copy(_offsets, start, offsets, 0, length);
-        return new MappedText(Value.Substring(start, length), offsets);
+        if (length == 0) return new MappedText("", [], []);
+        var first = Segment(start);
+        var last = Segment(start + length - 1);
+        var starts = new int[last - first + 1];
+        var sources = new int[last - first + 1];
+        for (var k = first; k <= last; k++)
+        {
+            var segmentStart = Math.Max(_starts[k], start);
+            starts[k - first] = segmentStart - start;
+            sources[k - first] = _sources[k] + (segmentStart - _starts[k]);
+        }
+        return new MappedText(Value.Substring(start, length), starts, sources);
     }
 
     public MappedText Slice(int start) => Slice(start, Length - start);
@@ -71,18 +130,27 @@ public sealed class MappedText
 
     public static MappedText Concat(IReadOnlyList<MappedText> parts)
     {
-        var total = 0;
-        foreach (var p in parts) total += p.Length;
-        var chars = new char[total];
-        var offsets = new int[total];
+        if (parts.Count == 1) return parts[0];
+        var starts = new List<int>();
+        var sources = new List<int>();
         var at = 0;
         foreach (var p in parts)
         {
-            p.Value.CopyTo(0, chars, at, p.Length);
-            Array.Copy(p._offsets, 0, offsets, at, p.Length);
+            for (var k = 0; k < p._starts.Length; k++)
+            {
+                starts.Add(at + p._starts[k]);
+                sources.Add(p._sources[k]);
+            }
             at += p.Length;
         }
-        return new MappedText(new string(chars), offsets);
+        return new MappedText(string.Concat(parts.Select(p => p.Value)), [.. starts], [.. sources]);
+    }
+
+    /// <summary>The segment holding character <paramref name="index"/>: the last one starting at or before it.</summary>
+    private int Segment(int index)
+    {
+        var k = Array.BinarySearch(_starts, index);
+        return k >= 0 ? k : ~k - 1;
     }
 
     public override string ToString() => Value;

@@ -48,7 +48,7 @@ internal sealed class SourceLine(int start, int end, string folded)
         while (end > start && IsPadding(text[end - 1])) end--;
         var isTab = text.AsSpan(start, end - start).Trim('\t').Length > 0 && text.AsSpan(start, end - start).Contains('\t');
         if (!isTab) (start, end) = TrimTabs(text, start, end);
-        var line = new SourceLine(start, end, CharFolding.Fold(text.Substring(start, end - start)));
+        var line = new SourceLine(start, end, CharFolding.Fold(text.AsSpan(start, end - start)));
         line.Kind = line.Length == 0 ? LineKind.Blank
             : isTab ? LineKind.Tab
             : text.AsSpan(start, end - start).Contains('|') ? LineKind.Pipe
@@ -75,7 +75,7 @@ internal sealed class SourceLine(int start, int end, string folded)
             var hasNeighbour = Neighbour(lines, i, -1) || Neighbour(lines, i, +1);
             if (hasNeighbour) continue;
             var (start, end) = TrimTabs(text, lines[i].Start, lines[i].End);
-            lines[i] = new SourceLine(start, end, CharFolding.Fold(text.Substring(start, end - start))) { Kind = LineKind.Text };
+            lines[i] = new SourceLine(start, end, CharFolding.Fold(text.AsSpan(start, end - start))) { Kind = LineKind.Text };
         }
     }
 
