@@ -11,11 +11,13 @@ public sealed class LargeInputTests
     {
         var sb = new StringBuilder("青禾市职业教育重点任务分工方案\n");
         var n = 0;
-        while (sb.Length * 3 < 20_000_000)
+        var size = 0;
+        while (size <= 20_000_000)
         {
             n++;
-            sb.Append(n).Append(". 推进职业院校专业建设，建设一批骨干专业和实训基地，")
-              .Append("提高人才培养质量。（牵头单位：市教育局；配合单位：市财政局、市人社局；完成时限：2023年6月底前）\n");
+            var line = $"{n}. 推进职业院校专业建设，建设一批骨干专业和实训基地，提高人才培养质量。（牵头单位：市教育局；配合单位：市财政局、市人社局；完成时限：2023年6月底前）\n";
+            sb.Append(line);
+            size += Encoding.UTF8.GetByteCount(line);
         }
         var bytes = Encoding.UTF8.GetBytes(sb.ToString());
         bytes.Length.ShouldBeGreaterThan(20_000_000);
