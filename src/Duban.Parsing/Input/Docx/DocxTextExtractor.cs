@@ -6,6 +6,11 @@ namespace Duban.Parsing.Input.Docx;
 /// Extracts the body text of a .docx: paragraphs and table rows in document order, with Word's automatic list labels
 /// written out. Headers, footers, comments, footnotes and text boxes are not read.
 /// </summary>
+/// <remarks>
+/// Written by hand over ZipArchive and a forward-only XmlReader instead of the OpenXml SDK's package reader: the SDK
+/// decompresses and loads parts with no byte limit the caller controls, and a plan upload must not be able to exhaust
+/// memory (zip bombs). The SDK is still what the tests use to build .docx files.
+/// </remarks>
 internal static class DocxTextExtractor
 {
     public const string Format = "docx";
