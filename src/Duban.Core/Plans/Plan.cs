@@ -1,0 +1,86 @@
+using Duban.Core.Regions;
+
+namespace Duban.Core.Plans;
+
+/// <summary>A plan (实施方案 / 实施意见 / 分工方案) and its versions; the current version's content is what is tracked.</summary>
+public sealed class Plan
+{
+    public long Id { get; set; }
+
+    public required string Title { get; set; }
+
+    public string? DocNumber { get; set; }
+
+    public string? Issuer { get; set; }
+
+    public DateOnly? IssueDate { get; set; }
+
+    public long? RegionId { get; set; }
+
+    public Region? Region { get; set; }
+
+    public PlanStatus Status { get; set; } = PlanStatus.Draft;
+
+    public long? CurrentVersionId { get; set; }
+
+    public List<PlanVersion> Versions { get; set; } = [];
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public Guid Version { get; set; } = Guid.NewGuid();
+}
+
+public enum PlanStatus
+{
+    Draft = 1,
+    Published = 2,
+    Archived = 3,
+}
+
+/// <summary>One imported file of a plan: the original bytes, the text spans point into, and what was read from it.</summary>
+public sealed class PlanVersion
+{
+    public long Id { get; set; }
+
+    public long PlanId { get; set; }
+
+    public int Number { get; set; }
+
+    public required string FileName { get; set; }
+
+    public required byte[] Content { get; set; }
+
+    /// <summary>Lower-case hex SHA-256 of <see cref="Content"/>: the same file imported again is recognised by it.</summary>
+    public required string Sha256 { get; set; }
+
+    /// <summary>The text every stored span points into.</summary>
+    public required string Text { get; set; }
+
+    /// <summary>The parsed <c>PlanDocument</c> as JSON, for the review screen and re-reading.</summary>
+    public required string ParsedJson { get; set; }
+
+    public int SchemaVersion { get; set; }
+
+    public DateTimeOffset ImportedAt { get; set; }
+
+    public long? ImportedById { get; set; }
+
+    public List<PlanTaskList> TaskLists { get; set; } = [];
+}
+
+public sealed class PlanTaskList
+{
+    public long Id { get; set; }
+
+    public long PlanVersionId { get; set; }
+
+    public required string Name { get; set; }
+
+    public int Order { get; set; }
+
+    public bool InAnnex { get; set; }
+
+    public bool IsTable { get; set; }
+
+    public List<PlanTask> Tasks { get; set; } = [];
+}

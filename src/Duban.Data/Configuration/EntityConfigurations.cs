@@ -1,0 +1,199 @@
+using Duban.Core.Audit;
+using Duban.Core.Organizations;
+using Duban.Core.Plans;
+using Duban.Core.Regions;
+using Duban.Core.Users;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Duban.Data.Configuration;
+
+internal sealed class RegionConfiguration : IEntityTypeConfiguration<Region>
+{
+    public void Configure(EntityTypeBuilder<Region> e)
+    {
+        e.ToTable("regions");
+        e.Property(x => x.Name).HasMaxLength(100);
+        e.Property(x => x.Path).HasMaxLength(400);
+        e.HasIndex(x => x.Path);
+        e.HasOne(x => x.Parent).WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organization>
+{
+    public void Configure(EntityTypeBuilder<Organization> e)
+    {
+        e.ToTable("organizations");
+        e.Property(x => x.Name).HasMaxLength(200);
+        e.HasIndex(x => new { x.RegionId, x.Name });
+        e.Property(x => x.Version).IsConcurrencyToken();
+        e.HasOne(x => x.Region).WithMany().HasForeignKey(x => x.RegionId).OnDelete(DeleteBehavior.Restrict);
+        e.HasMany(x => x.Aliases).WithOne().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class OrganizationAliasConfiguration : IEntityTypeConfiguration<OrganizationAlias>
+{
+    public void Configure(EntityTypeBuilder<OrganizationAlias> e)
+    {
+        e.ToTable("organization_aliases");
+        e.Property(x => x.Name).HasMaxLength(200);
+        e.HasIndex(x => x.Name);
+    }
+}
+
+internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
+{
+    public void Configure(EntityTypeBuilder<Plan> e)
+    {
+        e.ToTable("plans");
+        e.Property(x => x.Title).HasMaxLength(500);
+        e.Property(x => x.DocNumber).HasMaxLength(100);
+        e.Property(x => x.Issuer).HasMaxLength(200);
+        e.HasIndex(x => x.DocNumber);
+        e.Property(x => x.Version).IsConcurrencyToken();
+        e.HasOne(x => x.Region).WithMany().HasForeignKey(x => x.RegionId).OnDelete(DeleteBehavior.Restrict);
+        e.HasMany(x => x.Versions).WithOne().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class PlanVersionConfiguration : IEntityTypeConfiguration<PlanVersion>
+{
+    public void Configure(EntityTypeBuilder<PlanVersion> e)
+    {
+        e.ToTable("plan_versions");
+        e.Property(x => x.FileName).HasMaxLength(300);
+        e.Property(x => x.Sha256).HasMaxLength(64);
+        e.HasIndex(x => x.Sha256);
+        e.HasIndex(x => new { x.PlanId, x.Number }).IsUnique();
+        e.HasMany(x => x.TaskLists).WithOne().HasForeignKey(x => x.PlanVersionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class PlanTaskListConfiguration : IEntityTypeConfiguration<PlanTaskList>
+{
+    public void Configure(EntityTypeBuilder<PlanTaskList> e)
+    {
+        e.ToTable("task_lists");
+        e.Property(x => x.Name).HasMaxLength(300);
+        e.HasMany(x => x.Tasks).WithOne(x => x.TaskList).HasForeignKey(x => x.TaskListId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class PlanTaskConfiguration : IEntityTypeConfiguration<PlanTask>
+{
+    public void Configure(EntityTypeBuilder<PlanTask> e)
+    {
+        e.ToTable("tasks");
+        e.Property(x => x.Key).HasMaxLength(400);
+        e.Property(x => x.No).HasMaxLength(20);
+        e.Property(x => x.SectionPath).HasMaxLength(1000);
+        e.Property(x => x.DeadlineRaw).HasMaxLength(200);
+        e.HasIndex(x => new { x.PlanId, x.Key });
+        e.HasIndex(x => x.Due);
+        e.Property(x => x.Version).IsConcurrencyToken();
+        e.HasMany(x => x.Assignments).WithOne(x => x.Task).HasForeignKey(x => x.TaskId).OnDelete(DeleteBehavior.Cascade);
+        e.HasMany(x => x.Targets).WithOne().HasForeignKey(x => x.TaskId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignment>
+{
+    public void Configure(EntityTypeBuilder<Assignment> e)
+    {
+        e.ToTable("assignments");
+        e.Property(x => x.UnitName).HasMaxLength(200);
+        // The reporter's task page: every task of one organisation.
+        e.HasIndex(x => new { x.OrganizationId, x.TaskId });
+        e.HasOne(x => x.Organization).WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class TaskTargetConfiguration : IEntityTypeConfiguration<TaskTarget>
+{
+    public void Configure(EntityTypeBuilder<TaskTarget> e)
+    {
+        e.ToTable("targets");
+        e.Property(x => x.Subject).HasMaxLength(300);
+        e.Property(x => x.Unit).HasMaxLength(20);
+        e.Property(x => x.Raw).HasMaxLength(500);
+        e.Property(x => x.Value).HasPrecision(18, 4);
+        e.Property(x => x.ValueMax).HasPrecision(18, 4);
+        e.HasIndex(x => x.PlanId);
+    }
+}
+
+internal sealed class GoverningBodyConfiguration : IEntityTypeConfiguration<GoverningBodyRecord>
+{
+    public void Configure(EntityTypeBuilder<GoverningBodyRecord> e)
+    {
+        e.ToTable("governing_bodies");
+        e.Property(x => x.Name).HasMaxLength(300);
+        e.Property(x => x.Office).HasMaxLength(200);
+        e.Property(x => x.MeetingsPerYear).HasPrecision(9, 2);
+        e.HasIndex(x => x.PlanId);
+        e.HasMany(x => x.Members).WithOne().HasForeignKey(x => x.BodyId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class BodyMemberConfiguration : IEntityTypeConfiguration<BodyMemberRecord>
+{
+    public void Configure(EntityTypeBuilder<BodyMemberRecord> e)
+    {
+        e.ToTable("body_members");
+        e.Property(x => x.Person).HasMaxLength(50);
+        e.Property(x => x.Title).HasMaxLength(200);
+        e.Property(x => x.UnitName).HasMaxLength(200);
+    }
+}
+
+internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
+{
+    public void Configure(EntityTypeBuilder<User> e)
+    {
+        e.ToTable("users");
+        e.Property(x => x.UserName).HasMaxLength(100);
+        e.Property(x => x.DisplayName).HasMaxLength(100);
+        e.Property(x => x.PasswordHash).HasMaxLength(200);
+        e.HasIndex(x => x.UserName).IsUnique();
+        e.Property(x => x.Version).IsConcurrencyToken();
+    }
+}
+
+internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
+{
+    public void Configure(EntityTypeBuilder<ApiToken> e)
+    {
+        e.ToTable("api_tokens");
+        e.Property(x => x.Name).HasMaxLength(100);
+        e.Property(x => x.Prefix).HasMaxLength(16);
+        e.Property(x => x.Hash).HasMaxLength(64);
+        e.HasIndex(x => x.Hash).IsUnique();
+        e.HasIndex(x => x.UserId);
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> e)
+    {
+        e.ToTable("audit_entries");
+        e.Property(x => x.Actor).HasMaxLength(100);
+        e.Property(x => x.RemoteAddress).HasMaxLength(64);
+        e.Property(x => x.Action).HasMaxLength(100);
+        e.Property(x => x.EntityType).HasMaxLength(100);
+        e.Property(x => x.EntityId).HasMaxLength(100);
+        e.HasIndex(x => x.At);
+        e.HasIndex(x => new { x.EntityType, x.EntityId });
+    }
+}
+
+internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<DataProtectionKey>
+{
+    public void Configure(EntityTypeBuilder<DataProtectionKey> e)
+    {
+        e.ToTable("data_protection_keys");
+        e.Property(x => x.FriendlyName).HasMaxLength(200);
+    }
+}

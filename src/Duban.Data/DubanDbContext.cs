@@ -1,0 +1,50 @@
+using Duban.Core.Audit;
+using Duban.Core.Organizations;
+using Duban.Core.Plans;
+using Duban.Core.Regions;
+using Duban.Core.Users;
+using Microsoft.EntityFrameworkCore;
+
+namespace Duban.Data;
+
+/// <summary>
+/// The database of Duban, on SQLite or PostgreSQL. The same model and the same hand-written migrations serve both
+/// (see Migrations/): column types come from the CLR types, never from provider-specific names.
+/// </summary>
+public sealed class DubanDbContext(DbContextOptions<DubanDbContext> options) : DbContext(options)
+{
+    public DbSet<Region> Regions => Set<Region>();
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<OrganizationAlias> OrganizationAliases => Set<OrganizationAlias>();
+    public DbSet<Plan> Plans => Set<Plan>();
+    public DbSet<PlanVersion> PlanVersions => Set<PlanVersion>();
+    public DbSet<PlanTaskList> TaskLists => Set<PlanTaskList>();
+    public DbSet<PlanTask> Tasks => Set<PlanTask>();
+    public DbSet<Assignment> Assignments => Set<Assignment>();
+    public DbSet<TaskTarget> Targets => Set<TaskTarget>();
+    public DbSet<GoverningBodyRecord> GoverningBodies => Set<GoverningBodyRecord>();
+    public DbSet<BodyMemberRecord> BodyMembers => Set<BodyMemberRecord>();
+    public DbSet<User> Users => Set<User>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        // Instants are stored as Unix milliseconds (UTC) on every provider: SQLite has no date type to sort and compare
+        // on, and one column type keeps the migrations provider-neutral.
+        builder.Properties<DateTimeOffset>().HaveConversion<Configuration.UnixMillisecondsConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder model) => model.ApplyConfigurationsFromAssembly(typeof(DubanDbContext).Assembly);
+}
+
+/// <summary>An ASP.NET Core data-protection key, kept in the database so that every web instance shares the keys.</summary>
+public sealed class DataProtectionKey
+{
+    public long Id { get; set; }
+
+    public string? FriendlyName { get; set; }
+
+    public required string Xml { get; set; }
+}
