@@ -31,8 +31,8 @@ public sealed record TaskSnapshot(
 /// <summary>A responsible unit of a task; compared by its canonical name, so 市人社局 → 市人力资源和社会保障局 is no change.</summary>
 public sealed record UnitSnapshot(string Name, string Canonical, UnitRole Role, bool Primary);
 
-/// <summary>A task's key and where it stands.</summary>
-public sealed record KeyedTask(string Key, TaskList List, Parsing.Model.PlanTask Task, int IndexInList);
+/// <summary>A task's key and where it stands: its list (<paramref name="ListIndex"/> in document order) and its place in it.</summary>
+public sealed record KeyedTask(string Key, TaskList List, int ListIndex, Parsing.Model.PlanTask Task, int IndexInList);
 
 /// <summary>
 /// The identity of a task across versions: its list's name and its number, <c>工作任务和年度绩效清单#3</c>. A document that
@@ -50,14 +50,15 @@ public static class TaskKeys
     {
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var keyed = new List<KeyedTask>();
-        foreach (var list in document.TaskLists)
+        for (var l = 0; l < document.TaskLists.Count; l++)
         {
+            var list = document.TaskLists[l];
             for (var i = 0; i < list.Tasks.Count; i++)
             {
                 var task = list.Tasks[i];
                 var key = Of(list.Name, task.No);
                 var count = seen[key] = seen.GetValueOrDefault(key) + 1;
-                keyed.Add(new KeyedTask(count == 1 ? key : $"{key}@{count}", list, task, i));
+                keyed.Add(new KeyedTask(count == 1 ? key : $"{key}@{count}", list, l, task, i));
             }
         }
         return keyed;

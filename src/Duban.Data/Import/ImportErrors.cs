@@ -1,0 +1,45 @@
+namespace Duban.Data.Import;
+
+/// <summary>
+/// Why an import was refused: a stable <see cref="Code"/> to branch on, the <see cref="Field"/> of the request it
+/// concerns (file, region, units, tasks), and a message for people (Chinese). Nothing was stored.
+/// </summary>
+public class PlanImportException(string code, string field, string message) : Exception(message)
+{
+    public string Code { get; } = code;
+
+    public string Field { get; } = field;
+}
+
+/// <summary>Units named in the plan that no decision covers; <see cref="UnitNames"/> in document order.</summary>
+public sealed class UnmappedUnitsException(IReadOnlyList<string> unitNames)
+    : PlanImportException(ImportErrorCodes.UnmappedUnits, ImportFields.Units,
+        $"以下 {unitNames.Count} 个单位尚未确定对应的组织（新建、对应已有单位或展开）：{string.Join("、", unitNames)}")
+{
+    public IReadOnlyList<string> UnitNames { get; } = unitNames;
+}
+
+/// <summary>The codes of <see cref="PlanImportException"/>. A file the parser cannot read keeps the parser's code (docx.corrupt, input.empty, …).</summary>
+public static class ImportErrorCodes
+{
+    public const string FileType = "import.fileType";
+    public const string FileTooLarge = "import.fileTooLarge";
+    public const string NoTaskList = "import.noTaskList";
+    public const string UnmappedUnits = "import.unmappedUnits";
+    public const string InvalidDecision = "import.invalidDecision";
+    public const string UnknownOrganization = "import.unknownOrganization";
+    public const string UnknownRegion = "import.unknownRegion";
+    public const string AmbiguousRegion = "import.ambiguousRegion";
+
+    /// <summary>The database changed between analysis and confirmation (another import of the same plan): analyse again.</summary>
+    public const string Stale = "import.stale";
+}
+
+/// <summary>The request fields errors point at, so that a form can show the message beside the right input.</summary>
+public static class ImportFields
+{
+    public const string File = "file";
+    public const string Region = "region";
+    public const string Units = "units";
+    public const string Tasks = "tasks";
+}
