@@ -11,6 +11,7 @@ internal static class DubanCli
         var root = new RootCommand("duban：读取实施方案，提取任务清单 (reads Chinese plan documents and their task lists)")
         {
             new ParseCommand(console, reader),
+            new ImportCommand(console),
         };
         // Help and version speak for duban, also when it runs inside another process (the tests).
         root.HelpName = "duban";

@@ -1,0 +1,63 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+
+namespace Duban.Cli;
+
+/// <summary><c>duban import FILE... [--region NAME] [--create-units] [--db PATH]</c>.</summary>
+internal sealed class ImportCommand : Command
+{
+    public const string DefaultDatabase = "data/duban.db";
+
+    private readonly Argument<string[]> files = new("FILE")
+    {
+        Arity = ArgumentArity.OneOrMore,
+        Description = "要导入的 .txt / .docx 文件 (plan files to import)",
+    };
+
+    private readonly Option<string?> region = new("--region")
+    {
+        Description = "计划所属地区，没有则新建；默认取发文机关所在地 (the plan's region, created if missing; default: the issuer's place)",
+        HelpName = "NAME",
+    };
+
+    private readonly Option<bool> createUnits = new("--create-units")
+    {
+        Description = "为找不到对应组织的单位新建组织；不加时这些单位是错误 (create organisations for unmatched units)",
+    };
+
+    private readonly Option<string> database = new("--db")
+    {
+        Description = $"SQLite 数据库文件，没有则创建 (the SQLite database; default {DefaultDatabase})",
+        HelpName = "PATH",
+        DefaultValueFactory = _ => DefaultDatabase,
+    };
+
+    public ImportCommand(CliConsole console)
+        : base("import", "导入实施方案：任务、责任单位、分工，重复导入不变，修订稿成为新版本 (import plans into the database)")
+    {
+        Add(files);
+        Add(region);
+        Add(createUnits);
+        Add(database);
+        Validators.Add(Validate);
+        SetAction((result, ct) => new ImportRun(console).ExecuteAsync(new ImportRequest(
+            result.GetValue(files) ?? [],
+            result.GetValue(region),
+            result.GetValue(createUnits),
+            result.GetValue(database) ?? DefaultDatabase), ct));
+    }
+
+    private void Validate(CommandResult result)
+    {
+        if (result.GetValue(region) is { } name && string.IsNullOrWhiteSpace(name)) result.AddError("--region 的地区名称不能为空。");
+        // The parser hands unknown options to FILE; a misspelt option should not be reported as a missing file.
+        foreach (var input in (result.GetValue(files) ?? []).Where(i => i.StartsWith('-') && i.Length > 1 && !File.Exists(i)))
+            result.AddError($"未知选项：{input}");
+    }
+}
+
+/// <summary>What <c>duban import</c> was asked to do.</summary>
+/// <param name="Region">The region's name, or null for the one the document's issuer names.</param>
+/// <param name="CreateUnits">Create an organisation for every unit without a match (ambiguous ones still fail).</param>
+/// <param name="Database">The SQLite file.</param>
+internal sealed record ImportRequest(IReadOnlyList<string> Files, string? Region, bool CreateUnits, string Database);
