@@ -39,3 +39,25 @@ public sealed class TableLayoutTests
         list.Tasks.ShouldAllBe(t => t.SectionPath.Single() == "一、办学条件");
     }
 }
+
+/// <summary>Lead units marked inside a field: 市教育局（牵头）、市财政局.</summary>
+public sealed class MarkedLeadTests
+{
+    [Theory]
+    [InlineData("1. 建设实训基地。（责任单位：市教育局（牵头）、市财政局、市人社局；完成时限：2023年）")]
+    [InlineData("1. 建设实训基地。(责任单位:市教育局(牵头),市财政局,市人社局;完成时限:2023年)")]
+    public void The_unit_marked_as_lead_leads_and_the_others_cooperate(string text)
+    {
+        var task = new PlanParser().ParseText(text).TaskLists.Single().Tasks.Single();
+        task.Units.Select(u => $"{u.Name}/{u.Role}{(u.Primary ? "*" : "")}").ShouldBe(
+            ["市教育局/Lead*", "市财政局/Cooperating", "市人社局/Cooperating"]);
+    }
+
+    [Fact]
+    public void A_marked_lead_in_a_table_cell_leads()
+    {
+        const string text = "序号\t工作任务\t责任单位\t完成时限\n1\t开展培训。\t市人社局（牵头） 市教育局\t2022年\n2\t建设基地。\t市教育局\t2023年\n";
+        var task = new PlanParser().ParseText(text).TaskLists.Single().Tasks[0];
+        task.Units.Select(u => $"{u.Name}/{u.Role}").ShouldBe(["市人社局/Lead", "市教育局/Cooperating"]);
+    }
+}
