@@ -49,20 +49,23 @@ internal sealed class PostgresTestServer(string adminConnectionString) : ITestSe
         var name = "duban_test_" + Guid.NewGuid().ToString("N");
         lock (_databases) _databases.Add(name);
         if (create) await ExecuteAsync($"CREATE DATABASE \"{name}\"");
-        var connectionString = new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = name }.ConnectionString;
-        return new DatabaseOptions { Provider = DatabaseProvider.PostgreSQL, ConnectionString = connectionString };
+        return new DatabaseOptions { Provider = DatabaseProvider.PostgreSQL, ConnectionString = ConnectionStringFor(name) };
     }
 
     public async ValueTask DisposeAsync()
     {
-        NpgsqlConnection.ClearAllPools();
         string[] names;
         lock (_databases) names = [.. _databases];
         foreach (var name in names)
         {
+            await using (var pooled = new NpgsqlConnection(ConnectionStringFor(name))) NpgsqlConnection.ClearPool(pooled);
+            // FORCE ends the sessions still open on it (PostgreSQL 13 and later).
             await ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
         }
     }
+
+    private string ConnectionStringFor(string database) =>
+        new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = database }.ConnectionString;
 
     private async Task ExecuteAsync(string sql)
     {
