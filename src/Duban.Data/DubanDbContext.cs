@@ -37,6 +37,40 @@ public sealed class DubanDbContext(DbContextOptions<DubanDbContext> options) : D
     }
 
     protected override void OnModelCreating(ModelBuilder model) => model.ApplyConfigurationsFromAssembly(typeof(DubanDbContext).Assembly);
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StampNewVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampNewVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// Gives every updated entity with a Guid concurrency token (Version) a new one. The UPDATE still checks the old
+    /// value, so a second writer who read the same row fails with DbUpdateConcurrencyException instead of overwriting
+    /// the first; and the ETag changes with every update without each caller having to remember it. A new value the
+    /// caller set already is kept.
+    /// </summary>
+    private void StampNewVersions()
+    {
+        ChangeTracker.DetectChanges();
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State != EntityState.Modified) continue;
+            foreach (var property in entry.Properties)
+            {
+                if (property.Metadata.IsConcurrencyToken && property.Metadata.ClrType == typeof(Guid) && !property.IsModified)
+                {
+                    property.CurrentValue = Guid.NewGuid();
+                }
+            }
+        }
+    }
 }
 
 /// <summary>An ASP.NET Core data-protection key, kept in the database so that every web instance shares the keys.</summary>

@@ -30,6 +30,7 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         e.Property(x => x.Version).IsConcurrencyToken();
         e.HasOne(x => x.Region).WithMany().HasForeignKey(x => x.RegionId).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(x => x.Aliases).WithOne().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne<Organization>().WithMany().HasForeignKey(x => x.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -55,6 +56,8 @@ internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
         e.Property(x => x.Version).IsConcurrencyToken();
         e.HasOne(x => x.Region).WithMany().HasForeignKey(x => x.RegionId).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(x => x.Versions).WithOne().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Cascade);
+        // CurrentVersionId has no foreign key: with plan_versions.PlanId it would make a cycle, and every import would
+        // need two round trips to insert a plan with its first version.
     }
 }
 
@@ -68,6 +71,7 @@ internal sealed class PlanVersionConfiguration : IEntityTypeConfiguration<PlanVe
         e.HasIndex(x => x.Sha256);
         e.HasIndex(x => new { x.PlanId, x.Number }).IsUnique();
         e.HasMany(x => x.TaskLists).WithOne().HasForeignKey(x => x.PlanVersionId).OnDelete(DeleteBehavior.Cascade);
+        // ImportedById has no foreign key, like the audit's UserId: it records history, which outlives users.
     }
 }
 
@@ -95,6 +99,8 @@ internal sealed class PlanTaskConfiguration : IEntityTypeConfiguration<PlanTask>
         e.Property(x => x.Version).IsConcurrencyToken();
         e.HasMany(x => x.Assignments).WithOne(x => x.Task).HasForeignKey(x => x.TaskId).OnDelete(DeleteBehavior.Cascade);
         e.HasMany(x => x.Targets).WithOne().HasForeignKey(x => x.TaskId).OnDelete(DeleteBehavior.Cascade);
+        // PlanId is a shortcut past task list and version; the key keeps it pointing at a plan that exists.
+        e.HasOne<Plan>().WithMany().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -121,6 +127,7 @@ internal sealed class TaskTargetConfiguration : IEntityTypeConfiguration<TaskTar
         e.Property(x => x.Value).HasPrecision(18, 4);
         e.Property(x => x.ValueMax).HasPrecision(18, 4);
         e.HasIndex(x => x.PlanId);
+        e.HasOne<Plan>().WithMany().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -134,6 +141,7 @@ internal sealed class GoverningBodyConfiguration : IEntityTypeConfiguration<Gove
         e.Property(x => x.MeetingsPerYear).HasPrecision(9, 2);
         e.HasIndex(x => x.PlanId);
         e.HasMany(x => x.Members).WithOne().HasForeignKey(x => x.BodyId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne<Plan>().WithMany().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -145,6 +153,7 @@ internal sealed class BodyMemberConfiguration : IEntityTypeConfiguration<BodyMem
         e.Property(x => x.Person).HasMaxLength(50);
         e.Property(x => x.Title).HasMaxLength(200);
         e.Property(x => x.UnitName).HasMaxLength(200);
+        e.HasOne<Organization>().WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -158,6 +167,8 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         e.Property(x => x.PasswordHash).HasMaxLength(200);
         e.HasIndex(x => x.UserName).IsUnique();
         e.Property(x => x.Version).IsConcurrencyToken();
+        e.HasOne<Organization>().WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Region>().WithMany().HasForeignKey(x => x.RegionId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -171,6 +182,7 @@ internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
         e.Property(x => x.Hash).HasMaxLength(64);
         e.HasIndex(x => x.Hash).IsUnique();
         e.HasIndex(x => x.UserId);
+        e.HasOne<User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -179,6 +191,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
     public void Configure(EntityTypeBuilder<AuditEntry> e)
     {
         e.ToTable("audit_entries");
+        // UserId has no foreign key on purpose: the audit is kept forever, also for users who are gone; Actor names them.
         e.Property(x => x.Actor).HasMaxLength(100);
         e.Property(x => x.RemoteAddress).HasMaxLength(64);
         e.Property(x => x.Action).HasMaxLength(100);

@@ -54,6 +54,7 @@ internal static class TableTaskLists
         private TableColumns? _columns;
         private string? _group;
         private PlanTask? _previous;
+        private (TableRowBlock Row, string Number, List<string> Path)? _previousRow;
 
         public List<PlanTask> Tasks { get; } = [];
         public List<ListItem> Items { get; } = [];
@@ -94,21 +95,38 @@ internal static class TableTaskLists
             if (_columns is null) return;
 
             var cells = row.Cells;
-            var filled = cells.Where(c => c.Length > 0).ToList();
-            var numberCell = Cell(cells, ColumnRole.Number);
-            var number = numberCell?.Value.Trim() ?? "";
+            var filledIndexes = Enumerable.Range(0, cells.Count).Where(i => cells[i].Length > 0).ToList();
+            if (filledIndexes.Count == 0) return;
+            var hasNumberColumn = _columns.IndexOf(ColumnRole.Number) >= 0;
+            var number = Cell(cells, ColumnRole.Number)?.Value.Trim() ?? "";
             if (!IsRowNumber(number))
             {
-                if (filled.Count == 1)
+                // A group row (一、加快推进…): one filled cell, a heading or a cell merged from the first column.
+                var only = filledIndexes.Count == 1 ? cells[filledIndexes[0]] : null;
+                if (only is not null && (filledIndexes[0] == 0 || HeadingMarker.Read(CharFolding.Fold(only.Value)) is not null))
                 {
-                    _group = Outline.Clean(filled[0].Value);
+                    _group = Outline.Clean(only.Value);
                     return;
                 }
-                if (number.Length == 0 && _previous is not null && filled.Count > 0) return; // continuation debris
+                // A row without a number under a task: the task's cells continued on the next page.
+                if (hasNumberColumn && number.Length == 0 && _previousRow is not null)
+                {
+                    Continue(row);
+                    return;
+                }
+                if (!hasNumberColumn) number = (Tasks.Count + Items.Count + 1).ToString();
             }
+            Read(row, number, isLast);
+        }
 
-            var taskCell = Cell(cells, ColumnRole.Task) ?? filled.FirstOrDefault(c => c != numberCell) ?? new MappedText("", []);
-            if (!_columns.HasUnits)
+        private void Read(TableRowBlock row, string number, bool isLast)
+        {
+            var cells = row.Cells;
+            var numberCell = Cell(cells, ColumnRole.Number);
+            var taskCell = Cell(cells, ColumnRole.Task) ?? cells.FirstOrDefault(c => c.Length > 0 && c != numberCell) ?? new MappedText("", []);
+            var path = outline.HeadingPath(start).Concat(_group is null ? [] : [_group]).ToList();
+            _previousRow = (row, number, path);
+            if (!_columns!.HasUnits)
             {
                 Items.Add(new ListItem(number, TitleText.Clean(taskCell.Value), row.Span));
                 return;
@@ -120,7 +138,6 @@ internal static class TableTaskLists
             AddField(fields, cells, ColumnRole.Cooperating, FieldKind.Cooperating);
             AddField(fields, cells, ColumnRole.Deadline, FieldKind.Deadline);
             var taskFields = new TaskFields(taskCell.Trim(), fields);
-            var path = outline.HeadingPath(start).Concat(_group is null ? [] : [_group]).ToList();
 
             if (!taskFields.HasUnits)
             {
@@ -138,6 +155,29 @@ internal static class TableTaskLists
                 context.Warn(WarningCodes.TaskWithoutUnits, $"表格第{number}行未写明责任单位。", row.Span);
             }
             Add(TaskBuilder.Build(context, number, path, taskFields, true, row.Span, Cell(cells, ColumnRole.Target)));
+        }
+
+        /// <summary>Joins a continuation row's cells to the row above, column by column, and reads the task again.</summary>
+        private void Continue(TableRowBlock row)
+        {
+            var (previous, number, path) = _previousRow!.Value;
+            var width = Math.Max(previous.Cells.Count, row.Cells.Count);
+            var merged = new List<MappedText>(width);
+            for (var i = 0; i < width; i++)
+            {
+                var above = i < previous.Cells.Count ? previous.Cells[i] : null;
+                var below = i < row.Cells.Count ? row.Cells[i] : null;
+                merged.Add(above is null ? below! : below is null || below.Length == 0 ? above
+                    : above.Length == 0 ? below
+                    // Unit cells continue with a separator, so that 市教育局 + 市财政局 stay two units; text continues as is.
+                    : MappedText.Concat(_columns!.Roles[i] is ColumnRole.Lead or ColumnRole.Responsible or ColumnRole.Cooperating
+                        ? [above, MappedText.Contiguous(" ", above.SourceSpan.End - 1), below] : [above, below]));
+            }
+            if (Tasks.Count > 0 && ReferenceEquals(Tasks[^1], _previous) && _columns!.HasUnits) Tasks.RemoveAt(Tasks.Count - 1);
+            else if (Items.Count > 0 && !_columns!.HasUnits) Items.RemoveAt(Items.Count - 1);
+            var combined = new TableRowBlock(merged, SourceSpan.Cover(previous.Span, row.Span));
+            _previous = Tasks.Count > 0 ? Tasks[^1] : null;
+            Read(combined, number, isLast: false);
         }
 
         /// <summary>An empty units cell under a filled one: the cell was merged vertically over several rows.</summary>

@@ -29,7 +29,7 @@ internal static class TaskBuilder
                 FieldKind.Responsible => hasLeadLabel ? UnitRole.Cooperating : UnitRole.Lead,
                 _ => UnitRole.Cooperating,
             };
-            units.AddRange(context.Units.Parse(field.Value, role, fromTable));
+            units.AddRange(MarkedLeads(field.Value, context.Units.Parse(field.Value, role, fromTable)));
         }
         MarkPrimary(units);
 
@@ -57,6 +57,27 @@ internal static class TaskBuilder
         if (!deadline.Understood)
             context.Warn(WarningCodes.UnreadableDeadline, $"无法识别完成时限“{raw}”，已保留原文。", value.SourceSpan);
         return deadline;
+    }
+
+    /// <summary>
+    /// "市教育局（牵头）、市财政局、市人社局": within one field, the units marked （牵头） lead and the others cooperate.
+    /// </summary>
+    private static IEnumerable<ResponsibleUnit> MarkedLeads(MappedText field, IReadOnlyList<ResponsibleUnit> units)
+    {
+        var folded = CharFolding.Fold(field.Value);
+        var markers = new List<int>();
+        for (var at = folded.IndexOf("(牵头", StringComparison.Ordinal); at >= 0; at = folded.IndexOf("(牵头", at + 3, StringComparison.Ordinal))
+            markers.Add(field.SourceOffset(at));
+        if (markers.Count == 0 || units.Count < 2) return units;
+        var leads = new HashSet<ResponsibleUnit>();
+        foreach (var marker in markers)
+        {
+            // The marked unit is the last one that starts before the marker.
+            var marked = units.Where(u => u.Span.Start < marker).MaxBy(u => u.Span.Start);
+            if (marked is not null) leads.Add(marked);
+        }
+        if (leads.Count == 0) return units;
+        return units.Select(u => u with { Role = leads.Contains(u) ? UnitRole.Lead : UnitRole.Cooperating });
     }
 
     /// <summary>The first lead unit is the primary one; every other unit is not.</summary>
