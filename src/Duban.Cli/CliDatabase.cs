@@ -1,24 +1,26 @@
 using Duban.Data;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
 namespace Duban.Cli;
 
 /// <summary>
-/// Opens the command line's SQLite database, creating file and schema when missing. The one place that knows how: it
-/// gives way to the shared DatabaseOptions and to migrations (Migrate instead of EnsureCreated) when they land.
+/// Opens the command line's SQLite database through <see cref="DubanDatabase"/>, creating the file and migrating the
+/// schema when needed, as the web host does at start-up.
 /// </summary>
 internal static class CliDatabase
 {
     public static async Task<DubanDbContext> OpenAsync(string path, CancellationToken ct)
     {
-        var full = Path.GetFullPath(path);
-        if (Path.GetDirectoryName(full) is { Length: > 0 } directory) Directory.CreateDirectory(directory);
-        var connection = new SqliteConnectionStringBuilder { DataSource = full, Pooling = false }.ToString();
-        var db = new DubanDbContext(new DbContextOptionsBuilder<DubanDbContext>().UseSqlite(connection).Options);
+        var options = new DatabaseOptions
+        {
+            Provider = DatabaseProvider.Sqlite,
+            // No pooling: a command line run should leave no connection holding the file once it is done.
+            ConnectionString = new SqliteConnectionStringBuilder { DataSource = Path.GetFullPath(path), Pooling = false }.ToString(),
+        };
+        var db = DubanDatabase.CreateContext(options);
         try
         {
-            await db.Database.EnsureCreatedAsync(ct);
+            await DubanDatabase.MigrateAsync(db, ct);
             return db;
         }
         catch

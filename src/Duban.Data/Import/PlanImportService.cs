@@ -180,7 +180,6 @@ public sealed class PlanImportService(DubanDbContext db, TimeProvider clock, IAu
         plan.DocNumber = ColumnText.FitOrNull(document.DocNumber, 100) ?? plan.DocNumber;
         plan.Issuer = ColumnText.FitOrNull(document.Issuer, 200) ?? plan.Issuer;
         plan.IssueDate = document.IssueDate ?? plan.IssueDate;
-        plan.Version = Guid.NewGuid();
         await db.SaveChangesAsync(ct);
         plan.CurrentVersionId = version.Id;
 
@@ -221,7 +220,6 @@ public sealed class PlanImportService(DubanDbContext db, TimeProvider clock, IAu
             PlanContent.Place(task, next);
             content.Revise(task, next, diff.Changes);
             content.SyncTargets(task, next.Task.Targets);
-            task.Version = Guid.NewGuid();
             if (image is not null)
             {
                 var changed = task;

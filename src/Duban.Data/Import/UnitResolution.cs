@@ -170,7 +170,8 @@ internal sealed class UnitResolution
         {
             var before = Image(organization);
             if (!UnitResolution.Learn(organization, written)) return false;
-            // The organisation's ETag covers its names.
+            // The organisation's ETag covers its names, but a new alias row leaves the organisation's own row untouched,
+            // so DubanDbContext would not stamp a new Version by itself.
             organization.Version = Guid.NewGuid();
             if (audited.Add(organization))
                 audit.Add(ImportAuditActions.OrganizationAlias, nameof(Organization), () => organization.Id, before, () => Image(organization));
