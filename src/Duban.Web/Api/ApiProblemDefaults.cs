@@ -31,7 +31,8 @@ public static partial class ApiProblemDefaults
         if (exception.InnerException is JsonException { Path: { Length: > 0 } path } && path != "$")
             return path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
         var match = ParameterName().Match(exception.Message + " ");
-        return match.Success ? match.Groups["name"].Value : null;
+        // Parameters bound through [AsParameters] records carry their C# names (Page); the API's names are camel case.
+        return match.Success ? JsonNamingPolicy.CamelCase.ConvertName(match.Groups["name"].Value) : null;
     }
 }
 
@@ -47,7 +48,8 @@ public sealed class ApiBadRequestHandler : IExceptionHandler
         var field = bad.StatusCode == StatusCodes.Status400BadRequest ? ApiProblemDefaults.FieldOf(bad) : null;
         var detail = field is null ? ApiResults.DetailFor(bad.StatusCode) : $"字段 {field} 的值缺失或格式不正确。";
         context.Response.StatusCode = bad.StatusCode;
-        await ApiResults.Problem(bad.StatusCode, ApiResults.TitleFor(bad.StatusCode), detail, field).ExecuteAsync(context);
+        var title = field is null ? ApiResults.TitleFor(bad.StatusCode) : ApiResults.InvalidFieldTitle;
+        await ApiResults.Problem(bad.StatusCode, title, detail, field).ExecuteAsync(context);
         return true;
     }
 }

@@ -10,6 +10,8 @@ namespace Duban.Web.Api;
 /// </summary>
 public static class ApiResults
 {
+    public const string InvalidFieldTitle = "请求参数有误";
+
     public static ProblemHttpResult Problem(int status, string title, string detail, string? field = null)
     {
         ProblemDetails problem = field is null
@@ -24,7 +26,7 @@ public static class ApiResults
 
     public static ProblemHttpResult From(OperationError error) => error.Kind switch
     {
-        ErrorKind.Validation => Problem(StatusCodes.Status400BadRequest, "请求参数有误", error.Message, error.Field),
+        ErrorKind.Validation => Problem(StatusCodes.Status400BadRequest, InvalidFieldTitle, error.Message, error.Field),
         ErrorKind.NotFound => Problem(StatusCodes.Status404NotFound, "未找到", error.Message, error.Field),
         ErrorKind.Conflict => Problem(StatusCodes.Status409Conflict, "与现有数据冲突", error.Message, error.Field),
         ErrorKind.PreconditionFailed => Problem(StatusCodes.Status412PreconditionFailed, "数据已被修改", error.Message, error.Field),

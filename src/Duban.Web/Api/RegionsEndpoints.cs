@@ -32,7 +32,7 @@ public static class RegionsEndpoints
         if (!string.IsNullOrEmpty(level))
         {
             if (!Enum.TryParse<RegionLevel>(level, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
-                return ApiResults.Problem(StatusCodes.Status400BadRequest, "请求参数有误", "level 必须是 province、city 或 county。", "level");
+                return ApiResults.Problem(StatusCodes.Status400BadRequest, ApiResults.InvalidFieldTitle, "level 必须是 province、city 或 county。", "level");
             query = query.Where(r => r.Level == parsed);
         }
         var result = await query.OrderBy(r => r.Level).ThenBy(r => r.Id)

@@ -42,7 +42,7 @@ public static class UsersEndpoints
         if (!string.IsNullOrEmpty(role))
         {
             if (!Enum.TryParse<Role>(role, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
-                return ApiResults.Problem(StatusCodes.Status400BadRequest, "请求参数有误", "role 必须是 admin、reporter 或 inspector。", "role");
+                return ApiResults.Problem(StatusCodes.Status400BadRequest, ApiResults.InvalidFieldTitle, "role 必须是 admin、reporter 或 inspector。", "role");
             roleFilter = parsed;
         }
         var result = await users.ListAsync(DubanUser.Required(context.User), new UserFilter(q, roleFilter, active), page.Value!, ct);

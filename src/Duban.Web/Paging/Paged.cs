@@ -16,8 +16,8 @@ public sealed record PageRequest(int Page, int PageSize)
     /// <summary>Checks the query values a client sent; absent values take the defaults.</summary>
     public static Outcome<PageRequest> From(int? page, int? pageSize)
     {
-        if (page is < 1) return Outcome<PageRequest>.Invalid("page", "页码必须是大于等于 1 的整数。");
-        if (pageSize is < 1 or > MaxPageSize) return Outcome<PageRequest>.Invalid("pageSize", $"每页条数必须在 1 到 {MaxPageSize} 之间。");
+        if (page is < 1) return Outcome<PageRequest>.Invalid("page", "page（页码）必须是大于等于 1 的整数。");
+        if (pageSize is < 1 or > MaxPageSize) return Outcome<PageRequest>.Invalid("pageSize", $"pageSize（每页条数）必须在 1 到 {MaxPageSize} 之间。");
         return Outcome<PageRequest>.Ok(new(page ?? 1, pageSize ?? DefaultPageSize));
     }
 
