@@ -28,7 +28,8 @@ public static class OrganizationsEndpoints
             .WithDescription("分页列出当前用户数据范围内的单位。regionId 只列出该区划的单位；q 按名称或别名筛选；默认不含已停用（含已合并）的单位。")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         organizations.MapGet("/{id:long}", GetAsync).WithName("GetOrganization").WithSummary("获取单位")
-            .WithDescription("响应头 ETag 为当前版本。数据范围以外的单位与不存在的单位一样返回 404。");
+            .WithDescription("响应头 ETag 为当前版本。数据范围以外的单位与不存在的单位一样返回 404。")
+            .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static async Task<Results<Ok<Paged<OrganizationView>>, ProblemHttpResult>> ListAsync(

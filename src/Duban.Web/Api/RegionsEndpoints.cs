@@ -19,7 +19,8 @@ public static class RegionsEndpoints
             .WithDescription("分页列出当前用户数据范围内的行政区划。parentId 只列出其直接下级；level 为 province、city 或 county。")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         regions.MapGet("/{id:long}", GetAsync).WithName("GetRegion").WithSummary("获取行政区划")
-            .WithDescription("数据范围以外的区划与不存在的区划一样返回 404。");
+            .WithDescription("数据范围以外的区划与不存在的区划一样返回 404。")
+            .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static async Task<Results<Ok<Paged<RegionView>>, ProblemHttpResult>> ListAsync(

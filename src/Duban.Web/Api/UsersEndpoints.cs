@@ -24,13 +24,18 @@ public static class UsersEndpoints
         users.MapGet("", ListAsync).WithName("ListUsers").WithSummary("用户列表")
             .WithDescription("分页列出当前管理员数据范围内的用户。q 按用户名或姓名筛选；role 为 admin、reporter 或 inspector；active 为 true 或 false。")
             .ProducesProblem(StatusCodes.Status400BadRequest);
-        users.MapGet("/{id:long}", GetAsync).WithName("GetUser").WithSummary("获取用户").WithDescription("响应头 ETag 为当前版本，修改时放入 If-Match。");
+        users.MapGet("/{id:long}", GetAsync).WithName("GetUser").WithSummary("获取用户").WithDescription("响应头 ETag 为当前版本，修改时放入 If-Match。")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         users.MapPost("", CreateAsync).WithName("CreateUser").WithSummary("创建用户")
-            .WithDescription("未提供 password 时自动生成初始密码，并仅在本次响应中返回。");
+            .WithDescription("未提供 password 时自动生成初始密码，并仅在本次响应中返回。")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
         users.MapPut("/{id:long}", UpdateAsync).WithName("UpdateUser").WithSummary("修改用户")
-            .WithDescription("整体替换可修改的字段（姓名、角色、数据范围、单位、区域、是否启用）。必须提供 If-Match。");
+            .WithDescription("整体替换可修改的字段（姓名、角色、数据范围、单位、区域、是否启用）。必须提供 If-Match。")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
         users.MapPost("/{id:long}/password", ResetPasswordAsync).WithName("ResetUserPassword").WithSummary("重置密码")
-            .WithDescription("设置新密码并解除锁定；未提供 password 时自动生成。该用户的所有登录会话随即失效。");
+            .WithDescription("设置新密码并解除锁定；未提供 password 时自动生成。该用户的所有登录会话随即失效。")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static async Task<Results<Ok<Paged<UserView>>, ProblemHttpResult>> ListAsync(

@@ -10,6 +10,8 @@ using Duban.Web.Demo;
 using Duban.Web.Security;
 using Duban.Web.Users;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.HttpOverrides;
 
@@ -123,7 +125,12 @@ public static class WebApplicationSetup
         app.MapGet("/healthz", () => TypedResults.Text("ok")).AllowAnonymous().ExcludeFromDescription();
         app.MapDubanApi();
         app.MapAccount();
-        app.MapRazorComponents<App>();
+        app.MapRazorComponents<App>().Add(endpoint =>
+        {
+            // Every page declares its own rule. The framework adds one endpoint that is no page: the redirect that
+            // enhanced navigation follows, whose target is checked on its own. It is open to all, and says so.
+            if (!endpoint.Metadata.OfType<ComponentTypeMetadata>().Any()) endpoint.Metadata.Add(new AllowAnonymousAttribute());
+        });
 
         StartupBanner.Register(app);
         return app;

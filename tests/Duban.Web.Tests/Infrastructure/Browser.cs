@@ -19,13 +19,17 @@ public static partial class Browser
         return WebUtility.HtmlDecode(match.Groups["token"].Value);
     }
 
-    /// <summary>Fetches <paramref name="page"/>, then posts the fields with its token to <paramref name="action"/> (the page itself when null).</summary>
-    public static async Task<HttpResponseMessage> SubmitAsync(HttpClient client, string page, IDictionary<string, string> fields, string? action = null, string? formName = null)
+    /// <summary>
+    /// Fetches <paramref name="page"/>, then posts the fields with its token to <paramref name="action"/> (the page
+    /// itself when null), naming the Blazor form <paramref name="formName"/>; through <paramref name="poster"/> when given.
+    /// </summary>
+    public static async Task<HttpResponseMessage> SubmitAsync(HttpClient client, string page, IDictionary<string, string> fields,
+        string? action = null, string? formName = null, HttpClient? poster = null)
     {
         var html = await client.GetStringAsync(page);
         var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = AntiforgeryToken(html) };
         if (formName is not null) form["_handler"] = formName;
-        return await client.PostAsync(action ?? page, new FormUrlEncodedContent(form));
+        return await (poster ?? client).PostAsync(action ?? page, new FormUrlEncodedContent(form));
     }
 
     public static Task<HttpResponseMessage> SignInAsync(HttpClient client, string userName, string password, string? returnUrl = null)
