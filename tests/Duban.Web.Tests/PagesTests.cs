@@ -222,7 +222,10 @@ public sealed class PagesTests(WebAppFixture app) : IClassFixture<WebAppFixture>
         var css = Regex.Match(html, "href=\"(?<href>lib/bootstrap/bootstrap\\.min\\.[a-z0-9]+\\.css)\"").Groups["href"].Value;
         css.ShouldNotBeEmpty();
 
-        (await client.GetAsync("/" + css)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var response = await client.GetAsync("/" + css);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        // With nosniff a browser ignores a style sheet served without its type.
+        response.Content.Headers.ContentType?.MediaType.ShouldBe("text/css");
         (await client.GetAsync("/lib/echarts/echarts.min.js")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 

@@ -22,6 +22,9 @@ public static class WebApplicationSetup
 {
     public static WebApplicationBuilder AddDubanWeb(this WebApplicationBuilder builder)
     {
+        // Serve the build's static assets (and their compressed copies) in every environment, not only Development,
+        // so that a run from the build output behaves like the published one; in a published app this does nothing.
+        builder.WebHost.UseStaticWebAssets();
         var services = builder.Services;
         services.AddRazorComponents();
         // Chinese text is written as it is rather than as &#x...; entities: the pages are Chinese, and half the size.
