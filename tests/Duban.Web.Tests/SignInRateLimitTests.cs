@@ -16,15 +16,15 @@ public sealed class SignInRateLimitTests(LowSignInRateFixture app) : IClassFixtu
         var client = app.Factory.CreateClient();
         var html = await client.GetStringAsync("/signin");
         var token = Browser.AntiforgeryToken(html);
-        HttpResponseMessage Post(string user) => client.PostAsync("/account/signin", new FormUrlEncodedContent(new Dictionary<string, string>
+        Task<HttpResponseMessage> PostAsync(string user) => client.PostAsync("/account/signin", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token,
             ["UserName"] = user,
             ["Password"] = "wrong-password",
-        })).GetAwaiter().GetResult();
+        }));
 
-        for (var i = 0; i < 3; i++) Post("user-" + i).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        var refused = Post("user-3");
+        for (var i = 0; i < 3; i++) (await PostAsync("user-" + i)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var refused = await PostAsync("user-3");
 
         refused.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
         refused.Headers.RetryAfter.ShouldNotBeNull();

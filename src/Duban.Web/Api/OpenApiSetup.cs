@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
 
 namespace Duban.Web.Api;
@@ -31,6 +32,20 @@ public static class OpenApiSetup
                     Description = "个人 API 令牌，形如 dbn_…，只在创建时显示一次。",
                 };
                 document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", document)] = [] }];
+                return Task.CompletedTask;
+            });
+            options.AddSchemaTransformer((schema, context, _) =>
+            {
+                var type = context.JsonTypeInfo.Type;
+                // Enums travel as camel-case strings (JsonStringEnumConverter); say so, or clients see "any".
+                if (type.IsEnum) schema.Type = JsonSchemaType.String;
+                // The two members every problem of this API may carry beyond RFC 7807.
+                if (type == typeof(ProblemDetails) || type == typeof(HttpValidationProblemDetails))
+                {
+                    schema.Properties ??= new Dictionary<string, IOpenApiSchema>();
+                    schema.Properties["field"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "出错的字段（JSON 名称），例如 organizationId 或 If-Match。" };
+                    schema.Properties["traceId"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "请求编号，联系管理员时请提供。" };
+                }
                 return Task.CompletedTask;
             });
         });

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Duban.Web.Api;
 
 /// <summary>The body of a password reset: the new password, or nothing to have one made.</summary>
-public sealed record PasswordReset(string? Password);
+public sealed record PasswordReset(string? Password = null);
 
 /// <summary>The password now in force, returned this once.</summary>
 public sealed record PasswordResetResult(string Password);

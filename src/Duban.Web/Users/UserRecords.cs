@@ -26,18 +26,18 @@ public sealed record NewUser(
     string? DisplayName,
     Role? Role,
     DataScope? Scope,
-    long? OrganizationId,
-    long? RegionId,
-    string? Password);
+    long? OrganizationId = null,
+    long? RegionId = null,
+    string? Password = null);
 
 /// <summary>The editable fields of a user, all replaced at once.</summary>
 public sealed record UserChanges(
     string? DisplayName,
     Role? Role,
     DataScope? Scope,
-    long? OrganizationId,
-    long? RegionId,
-    bool? IsActive);
+    bool? IsActive,
+    long? OrganizationId = null,
+    long? RegionId = null);
 
 /// <param name="InitialPassword">The password made for the user when none was given: shown this once, never stored in clear.</param>
 public sealed record CreatedUser(UserView User, string? InitialPassword);

@@ -30,16 +30,26 @@ public sealed class DemoInBrowserTests(ITestOutputHelper output) : IAsyncLifetim
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
         });
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 }, Locale = "zh-CN" });
+        // Two cores shared with the other test classes: a page may take a while, it will not take a minute.
+        context.SetDefaultTimeout(60_000);
         var page = await context.NewPageAsync();
         var problems = new List<string>();
         page.Console += (_, message) => { if (message.Type == "error") problems.Add(message.Text); };
 
         await page.GotoAsync(address + "/users");
-        page.Url.ShouldStartWith(address + "/signin");
+        var form = page.Url;
+        form.ShouldStartWith(address + "/signin?returnUrl=");
         await page.FillAsync("#userName", DemoAccounts.Admin);
         await page.FillAsync("#password", DemoAccounts.Password);
         await page.ClickAsync("form[action='account/signin'] button[type=submit]");
-        await page.WaitForURLAsync(address + "/users");
+        // Wherever the post leads (the list, the form with an error, an error page), it leaves this address.
+        await page.WaitForURLAsync(url => url != form);
+        await page.WaitForLoadStateAsync();
+        if (page.Url != address + "/users")
+        {
+            await ScreenshotAsync(page, "after-sign-in.png");
+            page.Url.ShouldBe(address + "/users", "signing in should lead back to the user list; see after-sign-in.png");
+        }
 
         await ScreenshotAsync(page, "users-1366x768.png");
         (await page.Locator(".demo-banner").InnerTextAsync()).ShouldContain("演示模式");

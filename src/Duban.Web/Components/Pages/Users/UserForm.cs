@@ -35,7 +35,7 @@ public sealed class UserForm
 
     public NewUser ToNewUser() => new(UserName, DisplayName, Role, Scope, OrganizationId, RegionId, Password);
 
-    public UserChanges ToChanges() => new(DisplayName, Role, Scope, OrganizationId, RegionId, IsActive);
+    public UserChanges ToChanges() => new(DisplayName, Role, Scope, IsActive, OrganizationId, RegionId);
 
     /// <summary>Shows an error of the users service next to its field; one without a field is left to the caller.</summary>
     /// <returns>True when the error was placed on a field.</returns>
