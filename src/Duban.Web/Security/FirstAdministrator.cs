@@ -47,8 +47,9 @@ public sealed class SetupTokens(IDataProtectionProvider protection, TimeProvider
         {
             return Protector.Unprotect(token, out var expires) == Payload && expires > time.GetUtcNow();
         }
-        catch (System.Security.Cryptography.CryptographicException)
+        catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or FormatException)
         {
+            // Forged, damaged or protected with keys this database does not hold.
             return false;
         }
     }
@@ -94,7 +95,9 @@ public sealed class FirstAdministrator(DubanDbContext db, AuditLog audit, TimePr
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Users.Add(user);
         await db.SaveChangesAsync(ct);
-        audit.Add(actor with { UserId = actor.UserId ?? user.Id }, AuditActions.SetupFirstAdmin, AuditEntities.User, user.Id, null, UserSnapshot.Of(user));
+        // Through the link, whoever used it is the administrator just made; from configuration, it is the system.
+        var who = actor == Actor.System ? actor : actor with { UserId = user.Id, Name = user.UserName };
+        audit.Add(who, AuditActions.SetupFirstAdmin, AuditEntities.User, user.Id, null, UserSnapshot.Of(user));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return Outcome<User>.Ok(user);
