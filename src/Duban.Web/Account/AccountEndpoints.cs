@@ -58,8 +58,8 @@ public static class AccountEndpoints
             : "/";
 
     private static IResult Back(string error, string? userName, string returnUrl) =>
-        TypedResults.LocalRedirect(QueryStringBuilder("/signin", ("error", error), ("userName", userName?.Trim()), ("returnUrl", returnUrl == "/" ? null : returnUrl)));
+        TypedResults.LocalRedirect(WithQuery("/signin", ("error", error), ("userName", userName?.Trim()), ("returnUrl", returnUrl == "/" ? null : returnUrl)));
 
-    private static string QueryStringBuilder(string path, params (string Key, string? Value)[] pairs) =>
+    private static string WithQuery(string path, params (string Key, string? Value)[] pairs) =>
         path + QueryString.Create(pairs.Where(p => !string.IsNullOrEmpty(p.Value)).Select(p => new KeyValuePair<string, string?>(p.Key, p.Value)));
 }

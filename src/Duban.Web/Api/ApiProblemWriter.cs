@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-
 namespace Duban.Web.Api;
 
 /// <summary>Writes an RFC 7807 problem from places that have no endpoint result to return: authentication challenges, rate limiting.</summary>
