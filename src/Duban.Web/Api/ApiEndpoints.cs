@@ -1,0 +1,22 @@
+namespace Duban.Web.Api;
+
+/// <summary>
+/// The HTTP API under /api/v1: one route group per resource, each declaring its authorization rule. A group or an
+/// endpoint without one is caught by the route-table test (and meanwhile closed to anonymous visitors by the fallback policy).
+/// </summary>
+public static class ApiEndpoints
+{
+    public const string Prefix = "/api/v1";
+
+    public static IEndpointRouteBuilder MapDubanApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup(Prefix)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status500InternalServerError);
+        api.MapMe();
+        api.MapUsers();
+        api.MapRegions();
+        api.MapOrganizations();
+        return app;
+    }
+}

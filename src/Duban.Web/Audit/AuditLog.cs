@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Duban.Core.Audit;
+using Duban.Data;
+
+namespace Duban.Web.Audit;
+
+/// <summary>
+/// Adds audit entries to the caller's unit of work: the entry is saved by the same SaveChanges as the change it
+/// describes, so there is never a change without its entry, nor an entry for a change that failed.
+/// </summary>
+public sealed class AuditLog(DubanDbContext db, TimeProvider time)
+{
+    /// <summary>Readable Chinese in the stored JSON: the log is read by people, in the database as well as on the page.</summary>
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
+    public AuditEntry Add(Actor actor, string action, string entityType, long? entityId, object? before, object? after) =>
+        Add(actor, action, entityType, entityId?.ToString(CultureInfo.InvariantCulture), before, after);
+
+    public AuditEntry Add(Actor actor, string action, string entityType, string? entityId, object? before, object? after)
+    {
+        var entry = new AuditEntry
+        {
+            At = time.GetUtcNow(),
+            UserId = actor.UserId,
+            Actor = actor.Name,
+            RemoteAddress = actor.RemoteAddress,
+            Action = action,
+            EntityType = entityType,
+            EntityId = entityId,
+            Before = before is null ? null : JsonSerializer.Serialize(before, Json),
+            After = after is null ? null : JsonSerializer.Serialize(after, Json),
+        };
+        db.AuditEntries.Add(entry);
+        return entry;
+    }
+}
+
+/// <summary>The actions this application records; the audit page names them in Chinese.</summary>
+public static class AuditActions
+{
+    public const string SignIn = "auth.sign-in";
+    public const string SignInFailed = "auth.sign-in-failed";
+    public const string SignInLockout = "auth.lockout";
+    public const string UserCreate = "user.create";
+    public const string UserUpdate = "user.update";
+    public const string UserResetPassword = "user.reset-password";
+    public const string UserChangePassword = "user.change-password";
+    public const string TokenCreate = "api-token.create";
+    public const string TokenRevoke = "api-token.revoke";
+    public const string SetupFirstAdmin = "setup.first-admin";
+    public const string DemoSeed = "demo.seed";
+
+    public static string Describe(string action) => action switch
+    {
+        SignIn => "登录",
+        SignInFailed => "登录失败",
+        SignInLockout => "账户锁定",
+        UserCreate => "创建用户",
+        UserUpdate => "修改用户",
+        UserResetPassword => "重置密码",
+        UserChangePassword => "修改本人密码",
+        TokenCreate => "创建 API 令牌",
+        TokenRevoke => "撤销 API 令牌",
+        SetupFirstAdmin => "创建首个管理员",
+        DemoSeed => "创建演示数据",
+        _ => action,
+    };
+}
+
+public static class AuditEntities
+{
+    public const string User = "user";
+    public const string ApiToken = "api-token";
+    public const string Database = "database";
+
+    public static string Describe(string entityType) => entityType switch
+    {
+        User => "用户",
+        ApiToken => "API 令牌",
+        Database => "数据库",
+        _ => entityType,
+    };
+}

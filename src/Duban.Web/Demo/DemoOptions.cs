@@ -1,0 +1,19 @@
+namespace Duban.Web.Demo;
+
+/// <summary>Demo mode ("Demo" section): demo users with a published password, a sample region tree, a banner on every page.</summary>
+public sealed class DemoOptions
+{
+    public const string Section = "Demo";
+
+    /// <summary>Off unless set; appsettings.Development.json turns it on, so `dotnet run` starts a demo.</summary>
+    public bool Enabled { get; set; }
+}
+
+/// <summary>The demo accounts. The password is public on purpose: it exists only in demo mode and is printed at start.</summary>
+public static class DemoAccounts
+{
+    public const string Password = "duban-demo";
+    public const string Admin = "admin";
+    public const string Reporter = "reporter";
+    public const string Inspector = "inspector";
+}

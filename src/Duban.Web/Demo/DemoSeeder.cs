@@ -1,0 +1,82 @@
+using Duban.Core.Organizations;
+using Duban.Core.Regions;
+using Duban.Core.Security;
+using Duban.Core.Users;
+using Duban.Data;
+using Duban.Web.Audit;
+using Microsoft.EntityFrameworkCore;
+
+namespace Duban.Web.Demo;
+
+/// <summary>
+/// Fills an empty database with a small, made-up world in which data scopes mean something: a province, a city and
+/// three counties, a few organisations, and one demo user per role. Runs only in demo mode and only on an empty database.
+/// </summary>
+public sealed class DemoSeeder(DubanDbContext db, AuditLog audit, TimeProvider time, IEnumerable<IDemoPlanSeeder> planSeeders, IServiceProvider services, ILogger<DemoSeeder> logger)
+{
+    public const string Province = "江南省";
+    public const string City = "清河市";
+    public static readonly string[] Counties = ["东湖县", "西山县", "南岭县"];
+    public const string CityEducation = "清河市教育局";
+    public const string CityFinance = "清河市财政局";
+
+    public async Task SeedAsync(CancellationToken ct = default)
+    {
+        if (await db.Users.AnyAsync(ct) || await db.Regions.AnyAsync(ct)) return;
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var province = await AddRegionAsync(Province, RegionLevel.Province, null, ct);
+        var city = await AddRegionAsync(City, RegionLevel.City, province, ct);
+        var counties = new List<Region>();
+        foreach (var name in Counties) counties.Add(await AddRegionAsync(name, RegionLevel.County, city, ct));
+
+        var education = new Organization { Name = CityEducation, Kind = OrganizationKind.Department, RegionId = city.Id, Aliases = [new() { Name = "市教育局" }] };
+        db.Organizations.AddRange(
+            new Organization { Name = "江南省教育厅", Kind = OrganizationKind.Department, RegionId = province.Id, Aliases = [new() { Name = "省教育厅" }] },
+            education,
+            new Organization { Name = CityFinance, Kind = OrganizationKind.Department, RegionId = city.Id, Aliases = [new() { Name = "市财政局" }] },
+            new Organization { Name = "清河市人力资源和社会保障局", Kind = OrganizationKind.Department, RegionId = city.Id, Aliases = [new() { Name = "市人社局" }] },
+            new Organization { Name = "清河职业技术学院", Kind = OrganizationKind.School, RegionId = city.Id });
+        foreach (var county in counties)
+            db.Organizations.Add(new Organization { Name = county.Name + "人民政府", Kind = OrganizationKind.Government, RegionId = county.Id, Aliases = [new() { Name = county.Name + "政府" }] });
+        await db.SaveChangesAsync(ct);
+
+        var now = time.GetUtcNow();
+        var admin = NewUser(DemoAccounts.Admin, "演示管理员", Role.Admin, DataScope.All, null, null, now);
+        var reporter = NewUser(DemoAccounts.Reporter, "演示填报员", Role.Reporter, DataScope.Own, education.Id, null, now);
+        var inspector = NewUser(DemoAccounts.Inspector, "演示督查员", Role.Inspector, DataScope.RegionAndBelow, null, city.Id, now);
+        db.Users.AddRange(admin, reporter, inspector);
+        await db.SaveChangesAsync(ct);
+
+        audit.Add(Actor.System, AuditActions.DemoSeed, AuditEntities.Database, (string?)null, null,
+            new { regions = 2 + counties.Count, organizations = await db.Organizations.CountAsync(ct), users = new[] { admin.UserName, reporter.UserName, inspector.UserName } });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        logger.LogInformation("Demo data created: regions, organisations and the users {Users}", string.Join(", ", admin.UserName, reporter.UserName, inspector.UserName));
+
+        foreach (var seeder in planSeeders) await seeder.SeedAsync(new DemoSeedContext(services, admin.Id), ct);
+    }
+
+    private async Task<Region> AddRegionAsync(string name, RegionLevel level, Region? parent, CancellationToken ct)
+    {
+        var region = new Region { Name = name, Level = level, ParentId = parent?.Id };
+        db.Regions.Add(region);
+        await db.SaveChangesAsync(ct);
+        // The path holds the region's own id, known only once it is saved.
+        region.Path = Region.PathOf(parent, region.Id);
+        await db.SaveChangesAsync(ct);
+        return region;
+    }
+
+    private static User NewUser(string userName, string displayName, Role role, DataScope scope, long? organizationId, long? regionId, DateTimeOffset now) => new()
+    {
+        UserName = userName,
+        DisplayName = displayName,
+        PasswordHash = PasswordHasher.Hash(DemoAccounts.Password),
+        Role = role,
+        Scope = scope,
+        OrganizationId = organizationId,
+        RegionId = regionId,
+        CreatedAt = now,
+    };
+}

@@ -1,0 +1,141 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Unicode;
+using Duban.Web.Account;
+using Duban.Web.Api;
+using Duban.Web.Audit;
+using Duban.Web.Components;
+using Duban.Web.Demo;
+using Duban.Web.Security;
+using Duban.Web.Users;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Endpoints;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.HttpOverrides;
+
+namespace Duban.Web.Hosting;
+
+/// <summary>The services and the request pipeline of the web application, in the order they matter.</summary>
+public static class WebApplicationSetup
+{
+    public static WebApplicationBuilder AddDubanWeb(this WebApplicationBuilder builder)
+    {
+        // Serve the build's static assets (and their compressed copies) in every environment, not only Development,
+        // so that a run from the build output behaves like the published one; in a published app this does nothing.
+        builder.WebHost.UseStaticWebAssets();
+        var services = builder.Services;
+        services.AddRazorComponents();
+        // Chinese text is written as it is rather than as &#x...; entities: the pages are Chinese, and half the size.
+        services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddDubanDatabase();
+        services.AddDubanAuthentication();
+        services.AddSignInRateLimiting();
+        services.AddDubanOpenApi();
+
+        services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
+        services.AddOptions<SetupOptions>().BindConfiguration(SetupOptions.Section);
+        services.AddOptions<WebHostOptions>().BindConfiguration(WebHostOptions.Section);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<SetupTokens>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<AuditQueries>();
+        services.AddScoped<UserAdministration>();
+        services.AddScoped<MyAccount>();
+        services.AddScoped<FirstAdministrator>();
+        services.AddScoped<DemoSeeder>();
+
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblemDefaults.Customize);
+        services.AddExceptionHandler<ApiBadRequestHandler>();
+        // Binding failures throw so that ApiBadRequestHandler can name the field in Chinese.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(options =>
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false)));
+        return builder;
+    }
+
+    public static WebApplication UseDubanWeb(this WebApplication app)
+    {
+        var web = app.Configuration.GetSection(WebHostOptions.Section).Get<WebHostOptions>() ?? new WebHostOptions();
+        if (web.TrustForwardedHeaders)
+        {
+            var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+            // The proxy's address is not known in advance; trusting the headers is the operator's explicit choice above.
+            forwarded.KnownIPNetworks.Clear();
+            forwarded.KnownProxies.Clear();
+            app.UseForwardedHeaders(forwarded);
+        }
+
+        app.UseWhen(context => AuthenticationSetup.IsApi(context.Request), api =>
+        {
+            api.UseExceptionHandler();
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(context => !AuthenticationSetup.IsApi(context.Request), pages =>
+        {
+            pages.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = "/error",
+                CreateScopeForErrors = true,
+                // A form that fails antiforgery or binding is the client's fault: 400, with a page that says so.
+                StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+                SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
+            });
+            pages.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
+            // The error pages are re-executed with the failed request's method. A POST would make them a form post,
+            // whose form (perhaps the very one that failed antiforgery) they would try to read: show them as a GET.
+            pages.Use((context, next) =>
+            {
+                if (context.Features.Get<IExceptionHandlerFeature>() is not null || context.Features.Get<IStatusCodeReExecuteFeature>() is not null)
+                    context.Request.Method = HttpMethods.Get;
+                return next(context);
+            });
+        });
+        if (web.HttpsOnly)
+        {
+            if (!app.Environment.IsDevelopment()) app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+        app.UseSecurityHeaders();
+
+        app.UseSwaggerUI(options =>
+        {
+            options.RoutePrefix = OpenApiSetup.BrowsablePath;
+            options.SwaggerEndpoint(OpenApiSetup.DocumentPath, "督办 API v1");
+            options.DocumentTitle = "督办 API 文档";
+        });
+
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.UseAntiforgery();
+        // A post whose antiforgery token failed stops here with an empty 400, which the status pages answer in
+        // Chinese; left to the endpoint, a page would answer in the framework's English.
+        app.Use((context, next) =>
+        {
+            if (HttpMethods.IsPost(context.Request.Method) && context.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false })
+            {
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                return Task.CompletedTask;
+            }
+            return next(context);
+        });
+
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapOpenApi(OpenApiSetup.DocumentPath).AllowAnonymous();
+        app.MapGet("/healthz", () => TypedResults.Text("ok")).AllowAnonymous().ExcludeFromDescription();
+        app.MapDubanApi();
+        app.MapAccount();
+        app.MapRazorComponents<App>().Add(endpoint =>
+        {
+            // Every page declares its own rule. The framework adds one endpoint that is no page: the redirect that
+            // enhanced navigation follows, whose target is checked on its own. It is open to all, and says so.
+            if (!endpoint.Metadata.OfType<ComponentTypeMetadata>().Any()) endpoint.Metadata.Add(new AllowAnonymousAttribute());
+        });
+
+        StartupBanner.Register(app);
+        return app;
+    }
+}

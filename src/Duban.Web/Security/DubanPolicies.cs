@@ -1,0 +1,27 @@
+using Duban.Core.Security;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Duban.Web.Security;
+
+/// <summary>
+/// The authorization rules an endpoint or page can declare. Every endpoint must declare one of these policies, or
+/// [AllowAnonymous]; a test reads the route table and fails on any endpoint that declares neither, and the fallback
+/// policy closes such an endpoint to anonymous visitors in the meantime.
+/// </summary>
+public static class DubanPolicies
+{
+    /// <summary>Any signed-in user, whatever the role; data is still filtered by the user's scope.</summary>
+    public const string SignedIn = "signed-in";
+
+    /// <summary>管理员 only.</summary>
+    public const string Admin = "admin";
+
+    public static IReadOnlyList<string> All { get; } = [SignedIn, Admin];
+
+    public static void Add(AuthorizationOptions options)
+    {
+        options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser().RequireClaim(DubanClaimTypes.UserId));
+        options.AddPolicy(Admin, p => p.RequireAuthenticatedUser().RequireRole(nameof(Role.Admin)));
+        options.FallbackPolicy = options.GetPolicy(SignedIn);
+    }
+}

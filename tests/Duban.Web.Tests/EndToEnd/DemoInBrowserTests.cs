@@ -1,0 +1,110 @@
+using System.Net;
+using Duban.Web.Demo;
+using Duban.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace Duban.Web.Tests.EndToEnd;
+
+/// <summary>The demo as a person sees it: the real server on a loopback port, headless Chromium, screenshots to look at.</summary>
+public sealed class DemoInBrowserTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private readonly string directory = Path.Combine(Path.GetTempPath(), "duban-web-tests", Guid.NewGuid().ToString("N"));
+    private DubanWebFactory? factory;
+
+    [ChromiumFact]
+    public async Task The_demo_administrator_signs_in_and_sees_the_banner_and_the_user_list()
+    {
+        File.Exists(ChromiumFactAttribute.ChromiumPath).ShouldBeTrue(
+            $"{ChromiumFactAttribute.ChromiumPath} is missing and CI=true: the CI script must install chromium and fonts-wqy-microhei.");
+        var address = StartServer();
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumFactAttribute.ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
+        });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 }, Locale = "zh-CN" });
+        // Two cores shared with the other test classes: a page may take a while, it will not take a minute.
+        context.SetDefaultTimeout(60_000);
+        var page = await context.NewPageAsync();
+        var problems = new List<string>();
+        page.Console += (_, message) => { if (message.Type == "error") problems.Add(message.Text); };
+
+        await page.GotoAsync(address + "/users");
+        var form = page.Url;
+        form.ShouldStartWith(address + "/signin?returnUrl=");
+        await page.FillAsync("#userName", DemoAccounts.Admin);
+        await page.FillAsync("#password", DemoAccounts.Password);
+        await page.ClickAsync("form[action='account/signin'] button[type=submit]");
+        // Wherever the post leads (the list, the form with an error, an error page), it leaves this address.
+        await page.WaitForURLAsync(url => url != form);
+        await page.WaitForLoadStateAsync();
+        if (page.Url != address + "/users")
+        {
+            await ScreenshotAsync(page, "after-sign-in.png");
+            page.Url.ShouldBe(address + "/users", "signing in should lead back to the user list; see after-sign-in.png");
+        }
+
+        await ScreenshotAsync(page, "users-1366x768.png");
+        (await page.Locator(".demo-banner").InnerTextAsync()).ShouldContain("演示模式");
+        (await page.Locator("nav").InnerTextAsync()).ShouldContain("演示管理员");
+        var rows = await page.Locator("#user-list tbody tr").AllInnerTextsAsync();
+        rows.ShouldContain(r => r.Contains(DemoAccounts.Admin) && r.Contains("管理员"));
+        rows.ShouldContain(r => r.Contains(DemoAccounts.Reporter) && r.Contains("清河市教育局"));
+        rows.ShouldContain(r => r.Contains(DemoAccounts.Inspector) && r.Contains("本区域及下级（清河市）"));
+        // Bootstrap came from wwwroot/lib: the navigation bar is styled, not a bare list.
+        (await page.Locator("nav.navbar").EvaluateAsync<string>("e => getComputedStyle(e).display")).ShouldBe("flex");
+        problems.ShouldBeEmpty();
+
+        // The same page on a phone: the navigation folds into its toggle, the table scrolls inside its frame.
+        await page.SetViewportSizeAsync(390, 844);
+        (await page.Locator("#main-nav").IsVisibleAsync()).ShouldBeFalse();
+        await page.ClickAsync(".navbar-toggler");
+        await page.Locator("#main-nav.show").WaitForAsync();
+        (await page.Locator("#main-nav a[href='audit']").IsVisibleAsync()).ShouldBeTrue();
+        var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        scrollWidth.ShouldBeLessThanOrEqualTo(390);
+        await ScreenshotAsync(page, "users-phone.png");
+    }
+
+    private string StartServer()
+    {
+        factory = new DubanWebFactory(directory, new Dictionary<string, string?> { ["Web:HttpsOnly"] = "false" });
+        factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        factory.StartServer();
+        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        output.WriteLine($"server: {address}");
+        return address.TrimEnd('/');
+    }
+
+    private async Task ScreenshotAsync(IPage page, string name)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, name);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        output.WriteLine($"screenshot: {path}");
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        if (factory is not null) await factory.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Absent, or left for the system's temp clean-up.
+        }
+    }
+}
