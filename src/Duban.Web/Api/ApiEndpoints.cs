@@ -17,6 +17,7 @@ public static class ApiEndpoints
         api.MapUsers();
         api.MapRegions();
         api.MapOrganizations();
+        api.MapImport();
         return app;
     }
 }

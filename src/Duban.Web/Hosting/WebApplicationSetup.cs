@@ -7,6 +7,7 @@ using Duban.Web.Api;
 using Duban.Web.Audit;
 using Duban.Web.Components;
 using Duban.Web.Demo;
+using Duban.Web.Import;
 using Duban.Web.Security;
 using Duban.Web.Users;
 using Microsoft.AspNetCore.Antiforgery;
@@ -45,6 +46,8 @@ public static class WebApplicationSetup
         services.AddScoped<MyAccount>();
         services.AddScoped<FirstAdministrator>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<IDemoPlanSeeder, SamplePlanSeeder>();
+        services.AddPlanImport();
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblemDefaults.Customize);
         services.AddExceptionHandler<ApiBadRequestHandler>();

@@ -1,0 +1,139 @@
+using System.Text.Json;
+using Duban.Core.Import;
+using Duban.Data.Import;
+using Duban.Web.Audit;
+using Duban.Web.Import;
+using Duban.Web.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Duban.Web.Api;
+
+public sealed record ImportUnitView(string Name, string Canonical, string Proposal, IReadOnlyList<ImportOrganizationRef> Organizations, string Reason,
+    NewOrganization? Suggestion);
+
+public sealed record ImportOrganizationRef(long Id, string Name);
+
+public sealed record ImportWarningView(string Code, string Message);
+
+public sealed record ImportTaskListView(string Name, int TaskCount);
+
+public sealed record ImportRegionView(long? Id, string Name, bool IsNew);
+
+public sealed record ImportDuplicateView(long PlanId, long VersionId, int VersionNumber, string PlanTitle, string Reason);
+
+public sealed record ImportRevisionView(long PlanId, string PlanTitle, int CurrentVersionNumber, int NextVersionNumber, string MatchedBy,
+    int Added, int Removed, int Changed, int Unchanged);
+
+/// <summary>What an upload would import, and the token to confirm it with (sent back with the same file).</summary>
+public sealed record ImportAnalysisView(
+    string Token, string FileName, string Sha256, long Size, string Format, string Title, string? DocNumber, string? Issuer, DateOnly? IssueDate,
+    ImportRegionView Region, int TaskCount, IReadOnlyList<ImportTaskListView> TaskLists, IReadOnlyList<ImportWarningView> Warnings,
+    IReadOnlyList<ImportUnitView> Units, ImportDuplicateView? Duplicate, ImportRevisionView? Revision)
+{
+    public static ImportAnalysisView From(AnalyzedImport analyzed)
+    {
+        var a = analyzed.Analysis;
+        return new(analyzed.Token, a.File.FileName, a.Sha256, a.Size, a.Format, a.Title, a.Document.DocNumber, a.Document.Issuer, a.Document.IssueDate,
+            new ImportRegionView(a.Region.Id, a.Region.Name, a.Region.IsNew), a.TaskCount,
+            a.Document.TaskLists.Select(l => new ImportTaskListView(l.Name, l.Tasks.Count)).ToList(),
+            a.Warnings.Select(w => new ImportWarningView(w.Code, w.Message)).ToList(),
+            a.UnitProposals.Select(p => new ImportUnitView(p.Unit.Name, p.Unit.Canonical, JsonNamingPolicy.CamelCase.ConvertName(p.Kind.ToString()),
+                p.OrganizationIds.Select(id => new ImportOrganizationRef(id, analyzed.OrganizationNames.GetValueOrDefault(id, ""))).ToList(), p.Reason, p.Suggestion)).ToList(),
+            a.Duplicate is { } d ? new ImportDuplicateView(d.PlanId, d.VersionId, d.VersionNumber, d.PlanTitle, JsonNamingPolicy.CamelCase.ConvertName(d.Reason.ToString())) : null,
+            a.RevisionOf is { } r ? new ImportRevisionView(r.PlanId, r.PlanTitle, r.CurrentNumber, r.NextNumber, JsonNamingPolicy.CamelCase.ConvertName(r.MatchedBy.ToString()),
+                r.Diff.Added, r.Diff.Removed, r.Diff.Changed, r.Diff.Unchanged) : null);
+    }
+}
+
+public sealed record ImportResultView(string Outcome, long PlanId, long VersionId, int VersionNumber, int TasksCreated, int AssignmentsCreated,
+    int OrganizationsCreated, int AliasesLearnt, int? Added, int? Removed, int? Changed);
+
+/// <summary>
+/// Plan import for administrators. Stateless: the analysis answers with a token signed with the data-protection keys
+/// (the file's SHA-256, the region, the version a revision was compared with); the confirmation sends the same file
+/// again with the token and the decisions, and is refused if the file differs or the plan moved on (409).
+/// The bodies are read by hand (multipart/form-data), so that every problem is answered in this API's shape.
+/// </summary>
+public static class ImportEndpoints
+{
+    public static void MapImport(this RouteGroupBuilder api)
+    {
+        var import = api.MapGroup("/plans/import").WithTags("计划导入").RequireAuthorization(DubanPolicies.Admin)
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+
+        import.MapPost("", AnalyzeAsync).WithName("AnalyzeImport").WithSummary("分析计划文件")
+            .WithDescription("multipart/form-data：file 为 .txt 或 .docx 计划文件，可选 regionId（默认按文件中的发文机关或标题确定地区）。不写入任何数据；返回解析结果、单位匹配建议、重复或新版本信息，以及用于确认的 token（2 小时有效）。");
+        import.MapPost("/{token}/confirm", ConfirmAsync).WithName("ConfirmImport").WithSummary("确认导入")
+            .WithDescription("multipart/form-data：file 为分析时的同一文件，decisions 为 JSON：{\"units\":{\"单位名称\":{\"action\":\"map|create|expand\",\"organizationIds\":[1],\"rememberAlias\":true,\"name\":\"…\",\"kind\":\"department\",\"regionId\":null}},\"allowWithoutTasks\":false}。每个需要处理的单位都须给出决定。成功返回 201；文件已导入过返回 200（未变化）；计划在分析后有了新版本返回 409。")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+    }
+
+    private static async Task<Results<Ok<ImportAnalysisView>, ProblemHttpResult>> AnalyzeAsync(HttpRequest request, PlanImportFlow flow, CancellationToken ct)
+    {
+        var (form, formProblem) = await ReadFormAsync(request, ct);
+        if (formProblem is not null) return Problem(formProblem);
+        long? regionId = null;
+        if (form!.TryGetValue("regionId", out var region) && !string.IsNullOrEmpty(region))
+        {
+            if (!long.TryParse(region, out var id)) return Problem(new ImportProblem(400, "import.badRegion", "regionId", "regionId 必须是地区编号。"));
+            regionId = id;
+        }
+        var (file, fileProblem) = await flow.ReadAsync(form.Files.GetFile("file"), ct);
+        if (fileProblem is not null) return Problem(fileProblem);
+        var (analyzed, problem) = await flow.AnalyzeAsync(file!, regionId, ct);
+        return problem is not null ? Problem(problem) : TypedResults.Ok(ImportAnalysisView.From(analyzed!));
+    }
+
+    private static async Task<Results<Created<ImportResultView>, Ok<ImportResultView>, ProblemHttpResult>> ConfirmAsync(
+        string token, HttpRequest request, PlanImportFlow flow, CancellationToken ct)
+    {
+        var (form, formProblem) = await ReadFormAsync(request, ct);
+        if (formProblem is not null) return Problem(formProblem);
+        var (file, fileProblem) = await flow.ReadAsync(form!.Files.GetFile("file"), ct);
+        if (fileProblem is not null) return Problem(fileProblem);
+        ImportDecisionsInput? input;
+        try
+        {
+            input = form.TryGetValue("decisions", out var json) && !string.IsNullOrWhiteSpace(json)
+                ? JsonSerializer.Deserialize<ImportDecisionsInput>(json.ToString(), ImportDecisionsInput.Json)
+                : new ImportDecisionsInput(null);
+        }
+        catch (JsonException)
+        {
+            return Problem(new ImportProblem(400, "import.badDecisions", "decisions", "decisions 不是有效的 JSON。"));
+        }
+        var (decisions, error) = (input ?? new ImportDecisionsInput(null)).ToDecisions();
+        if (error is not null) return Problem(new ImportProblem(400, ImportErrorCodes.InvalidDecision, ImportFields.Units, error));
+
+        var (_, result, problem) = await flow.ConfirmAsync(token, file!, decisions!, Actor.From(request.HttpContext), ct);
+        if (problem is not null) return Problem(problem);
+        var r = result!;
+        var view = new ImportResultView(JsonNamingPolicy.CamelCase.ConvertName(r.Outcome.ToString()), r.PlanId, r.VersionId, r.VersionNumber, r.TasksCreated,
+            r.AssignmentsCreated, r.OrganizationsCreated, r.AliasesLearnt, r.Diff?.Added, r.Diff?.Removed, r.Diff?.Changed);
+        return r.Outcome == ImportOutcome.Unchanged ? TypedResults.Ok(view) : TypedResults.Created($"{ApiEndpoints.Prefix}/plans/{r.PlanId}", view);
+    }
+
+    private static async Task<(IFormCollection? Form, ImportProblem? Problem)> ReadFormAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (!request.HasFormContentType)
+            return (null, new ImportProblem(415, "import.notMultipart", "file", "请求体必须是 multipart/form-data，文件放在 file 字段。"));
+        try
+        {
+            return (await request.ReadFormAsync(ct), null);
+        }
+        catch (InvalidDataException)
+        {
+            return (null, new ImportProblem(413, ImportErrorCodes.FileTooLarge, "file", "请求内容超过了允许的大小。"));
+        }
+    }
+
+    private static ProblemHttpResult Problem(ImportProblem problem)
+    {
+        var detail = problem.Units is { Count: > 0 } units ? $"{problem.Message}（{string.Join("、", units)}）" : problem.Message;
+        var result = ApiResults.Problem(problem.Status, problem.Title, detail, problem.Field);
+        result.ProblemDetails.Extensions["code"] = problem.Code;
+        if (problem.Units is { Count: > 0 }) result.ProblemDetails.Extensions["units"] = problem.Units;
+        return result;
+    }
+}

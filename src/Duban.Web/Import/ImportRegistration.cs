@@ -1,0 +1,26 @@
+using Duban.Data;
+using Duban.Data.Import;
+using Duban.Parsing;
+
+namespace Duban.Web.Import;
+
+public static class ImportRegistration
+{
+    /// <summary>The plan importer of Duban.Data on the request's DbContext, its audit entries in the same context.</summary>
+    public static IServiceCollection AddPlanImport(this IServiceCollection services)
+    {
+        // Import:MaxFileBytes overrides the importer's limit (20 MB).
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetValue<long?>("Import:MaxFileBytes") is { } max
+            ? ImportOptions.Default with { MaxFileBytes = max }
+            : ImportOptions.Default);
+        services.AddSingleton<PlanParser>(_ => new PlanParser());
+        services.AddScoped(sp =>
+        {
+            var db = sp.GetRequiredService<DubanDbContext>();
+            return new PlanImportService(db, sp.GetRequiredService<TimeProvider>(), new DbContextAuditWriter(db), sp.GetRequiredService<PlanParser>(), sp.GetRequiredService<ImportOptions>());
+        });
+        services.AddScoped<ImportTokens>();
+        services.AddScoped<PlanImportFlow>();
+        return services;
+    }
+}

@@ -1,0 +1,128 @@
+using System.Text.Json;
+using Duban.Core.Import;
+using Duban.Core.Organizations;
+using Duban.Data;
+using Duban.Data.Import;
+using Duban.Web.Audit;
+using Microsoft.EntityFrameworkCore;
+
+namespace Duban.Web.Import;
+
+/// <summary>A problem of an import request, as the API and the wizard report it.</summary>
+public sealed record ImportProblem(int Status, string Code, string Field, string Message, IReadOnlyList<string>? Units = null)
+{
+    public string Title => Status switch
+    {
+        413 => "文件过大",
+        415 => "不支持的文件类型",
+        409 => "计划已有新的版本",
+        _ => "导入失败",
+    };
+}
+
+/// <summary>The analysis with the token to confirm it with.</summary>
+public sealed record AnalyzedImport(ImportAnalysis Analysis, string Token, IReadOnlyDictionary<long, string> OrganizationNames);
+
+/// <summary>
+/// The web side of importing: reads the upload, analyses it, signs what the analysis was based on, and on confirmation
+/// checks the re-sent file against that, analyses it again and confirms with the caller's decisions. Stateless.
+/// </summary>
+public sealed class PlanImportFlow(PlanImportService service, ImportTokens tokens, ImportOptions options, DubanDbContext db)
+{
+    public ImportOptions Options => options;
+
+    /// <summary>The upload's bytes, or the problem with it (missing, wrong type, too large) before anything is read.</summary>
+    public async Task<(ImportFile? File, ImportProblem? Problem)> ReadAsync(IFormFile? upload, CancellationToken ct)
+    {
+        if (upload is null || upload.Length == 0)
+            return (null, new ImportProblem(400, "import.noFile", ImportFields.File, "请选择要导入的计划文件（.txt 或 .docx）。"));
+        var extension = Path.GetExtension(upload.FileName);
+        if (!options.AllowedExtensions.Contains(extension, StringComparer.OrdinalIgnoreCase))
+            return (null, new ImportProblem(415, ImportErrorCodes.FileType, ImportFields.File, $"不支持的文件类型「{extension}」：只能导入 .txt 或 .docx 文件。"));
+        if (upload.Length > options.MaxFileBytes)
+            return (null, new ImportProblem(413, ImportErrorCodes.FileTooLarge, ImportFields.File, $"文件过大：最大 {options.MaxFileBytes / 1024 / 1024.0:0.#} MB。"));
+        using var buffer = new MemoryStream();
+        await upload.CopyToAsync(buffer, ct);
+        return (new ImportFile(buffer.ToArray(), Path.GetFileName(upload.FileName)), null);
+    }
+
+    public async Task<(AnalyzedImport? Result, ImportProblem? Problem)> AnalyzeAsync(ImportFile file, long? regionId, CancellationToken ct)
+    {
+        try
+        {
+            var analysis = await service.AnalyzeAsync(file, Region(regionId), ct);
+            var token = tokens.Create(new ImportTicket(analysis.Sha256, regionId, analysis.RevisionOf?.CurrentVersionId, analysis.Duplicate?.VersionId));
+            var ids = analysis.UnitProposals.SelectMany(p => p.OrganizationIds).Distinct().ToList();
+            var names = await db.Organizations.Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+            return (new AnalyzedImport(analysis, token, names), null);
+        }
+        catch (PlanImportException e)
+        {
+            return (null, ToProblem(e));
+        }
+    }
+
+    public async Task<(ImportAnalysis? Analysis, ImportResult? Result, ImportProblem? Problem)> ConfirmAsync(
+        string token, ImportFile file, ImportDecisions decisions, Actor actor, CancellationToken ct)
+    {
+        if (tokens.Read(token) is not { } ticket)
+            return (null, null, new ImportProblem(400, "import.badToken", "token", "导入凭据无效或已过期（有效期 2 小时），请重新上传文件。"));
+        try
+        {
+            var analysis = await service.AnalyzeAsync(file, Region(ticket.RegionId), ct);
+            if (analysis.Sha256 != ticket.Sha256)
+                return (analysis, null, new ImportProblem(400, "import.fileMismatch", ImportFields.File, "上传的文件与分析时的文件不同，请重新上传并分析。"));
+            if (analysis.RevisionOf?.CurrentVersionId != ticket.RevisedVersionId || (analysis.Duplicate is null) != (ticket.DuplicateVersionId is null))
+                return (analysis, null, new ImportProblem(409, ImportErrorCodes.Stale, ImportFields.File, "分析之后该计划已有变化（另有人导入了新版本），请重新上传并分析。"));
+            var result = await service.ConfirmAsync(analysis, decisions, new ImportActor(actor.Name, actor.UserId, actor.RemoteAddress), ct);
+            return (analysis, result, null);
+        }
+        catch (PlanImportException e)
+        {
+            return (null, null, ToProblem(e));
+        }
+    }
+
+    private static PlanRegion Region(long? regionId) => regionId is { } id ? new PlanRegion.Existing(id) : new PlanRegion.FromDocument();
+
+    public static ImportProblem ToProblem(PlanImportException e) => e switch
+    {
+        UnmappedUnitsException u => new ImportProblem(400, u.Code, u.Field, u.Message, u.UnitNames),
+        { Code: ImportErrorCodes.FileType } => new ImportProblem(415, e.Code, e.Field, e.Message),
+        { Code: ImportErrorCodes.FileTooLarge } => new ImportProblem(413, e.Code, e.Field, e.Message),
+        { Code: ImportErrorCodes.Stale } => new ImportProblem(409, e.Code, e.Field, e.Message),
+        _ => new ImportProblem(400, e.Code, e.Field, e.Message),
+    };
+}
+
+/// <summary>One unit's decision as the API and the wizard send it.</summary>
+/// <param name="Action">map (to existing organisations), create (a new one) or expand (a collective).</param>
+public sealed record UnitDecisionInput(string Action, IReadOnlyList<long>? OrganizationIds = null, bool RememberAlias = true, string? Name = null,
+    OrganizationKind? Kind = null, long? RegionId = null);
+
+public sealed record ImportDecisionsInput(IReadOnlyDictionary<string, UnitDecisionInput>? Units, bool AllowWithoutTasks = false)
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    /// <summary>The decisions, or the message saying which one is malformed.</summary>
+    public (ImportDecisions? Decisions, string? Error) ToDecisions()
+    {
+        var units = new Dictionary<string, UnitDecision>(StringComparer.Ordinal);
+        foreach (var (name, input) in Units ?? new Dictionary<string, UnitDecisionInput>())
+        {
+            UnitDecision? decision = input.Action?.ToLowerInvariant() switch
+            {
+                "map" when input.OrganizationIds is { Count: > 0 } ids => new MapToOrganizations(ids, input.RememberAlias),
+                "expand" when input.OrganizationIds is { Count: > 0 } ids => new ExpandCollective(ids),
+                "create" => new CreateOrganization(string.IsNullOrWhiteSpace(input.Name) ? name : input.Name.Trim(), input.Kind ?? OrganizationKind.Other, input.RegionId),
+                _ => null,
+            };
+            if (decision is null) return (null, $"单位「{name}」的处理方式无效：action 须为 map、create 或 expand，map 和 expand 须给出 organizationIds。");
+            units[name] = decision;
+        }
+        return (new ImportDecisions(units, AllowWithoutTasks), null);
+    }
+}
