@@ -130,8 +130,7 @@ public static class ImportEndpoints
 
     private static ProblemHttpResult Problem(ImportProblem problem)
     {
-        var detail = problem.Units is { Count: > 0 } units ? $"{problem.Message}（{string.Join("、", units)}）" : problem.Message;
-        var result = ApiResults.Problem(problem.Status, problem.Title, detail, problem.Field);
+        var result = ApiResults.Problem(problem.Status, problem.Title, problem.Message, problem.Field);
         result.ProblemDetails.Extensions["code"] = problem.Code;
         if (problem.Units is { Count: > 0 }) result.ProblemDetails.Extensions["units"] = problem.Units;
         return result;
