@@ -19,6 +19,9 @@ public static class ImportRegistration
             var db = sp.GetRequiredService<DubanDbContext>();
             return new PlanImportService(db, sp.GetRequiredService<TimeProvider>(), new DbContextAuditWriter(db), sp.GetRequiredService<PlanParser>(), sp.GetRequiredService<ImportOptions>());
         });
+        // The wizard's confirmation carries the file back as a base64 form field: let a field hold the largest file.
+        services.AddOptions<Microsoft.AspNetCore.Http.Features.FormOptions>().Configure<ImportOptions>((form, import) =>
+            form.ValueLengthLimit = (int)Math.Min(int.MaxValue, Math.Max(form.ValueLengthLimit, import.MaxFileBytes * 4 / 3 + 4096)));
         services.AddScoped<ImportTokens>();
         services.AddScoped<PlanImportFlow>();
         return services;

@@ -31,6 +31,9 @@ public sealed class PlanImportFlow(PlanImportService service, ImportTokens token
 {
     public ImportOptions Options => options;
 
+    /// <summary>The region a token's analysis was asked for (null: from the document, or a bad token, which confirmation refuses).</summary>
+    public long? RegionOf(string token) => tokens.Read(token)?.RegionId;
+
     /// <summary>The upload's bytes, or the problem with it (missing, wrong type, too large) before anything is read.</summary>
     public async Task<(ImportFile? File, ImportProblem? Problem)> ReadAsync(IFormFile? upload, CancellationToken ct)
     {
