@@ -48,6 +48,7 @@ public sealed class EndpointRulesTests(WebAppFixture app) : IClassFixture<WebApp
         rules["/audit"].ShouldBe(DubanPolicies.Admin);
         rules["/me"].ShouldBe(DubanPolicies.SignedIn);
         rules["/signin"].ShouldBe("anonymous");
+        rules["/import"].ShouldBe(DubanPolicies.Admin);
         rules["/api/v1/plans/import/"].ShouldBe(DubanPolicies.Admin);
         rules["/api/v1/plans/import/{token}/confirm"].ShouldBe(DubanPolicies.Admin);
     }
