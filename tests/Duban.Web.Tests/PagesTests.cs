@@ -140,7 +140,7 @@ public sealed class PagesTests(WebAppFixture app) : IClassFixture<WebAppFixture>
         stored.DisplayName.ShouldBe("页面改名");
         stored.Scope.ShouldBe(DataScope.RegionAndBelow);
         stored.IsActive.ShouldBeFalse();
-        var actions = await Factory.WithDbAsync(db => db.AuditEntries.Where(e => e.EntityId == user.Id.ToString() && e.Actor == DemoAccounts.Admin)
+        var actions = await Factory.WithDbAsync(db => db.AuditEntries.Where(e => e.EntityType == AuditEntities.User && e.EntityId == user.Id.ToString() && e.Actor == DemoAccounts.Admin)
             .OrderBy(e => e.Id).Select(e => e.Action).ToListAsync());
         actions.ShouldBe([AuditActions.UserUpdate, AuditActions.UserResetPassword, AuditActions.UserUpdate]);
     }

@@ -183,7 +183,7 @@ public sealed class SignInTests(WebAppFixture app) : IClassFixture<WebAppFixture
         await Browser.SignInAsync(Factory.CreateClient(), user.UserName, "wrong-password");
         await Browser.SignInAsync(Factory.CreateClient(), user.UserName, "audited-password-1");
 
-        var actions = await Factory.WithDbAsync(db => db.AuditEntries.Where(e => e.EntityId == user.Id.ToString()).OrderBy(e => e.Id).Select(e => e.Action).ToListAsync());
+        var actions = await Factory.WithDbAsync(db => db.AuditEntries.Where(e => e.EntityType == AuditEntities.User && e.EntityId == user.Id.ToString()).OrderBy(e => e.Id).Select(e => e.Action).ToListAsync());
         actions.ShouldBe([AuditActions.SignInFailed, AuditActions.SignIn]);
     }
 }
