@@ -127,6 +127,40 @@ public sealed class ImportApiTests(ImportFixture app) : IClassFixture<ImportFixt
         await ShouldBeProblemAsync(forged, "token");
     }
 
+    [Fact]
+    public async Task A_revision_shows_its_diff_and_a_confirmation_overtaken_by_another_version_is_stale()
+    {
+        var client = await Factory.SignedInAsync(DemoAccounts.Admin);
+        const string title = "中辰市职业院校办学能力提升行动实施方案";
+        var v1 = ImportTestData.NewPlan(title);
+        var first = await (await client.PostAsync(Url, ImportTestData.Upload(v1, "v1.txt"))).JsonAsync();
+        var created = await client.PostAsync($"{Url}/{first.GetProperty("token").GetString()}/confirm",
+            ImportTestData.Upload(v1, "v1.txt", new Dictionary<string, string> { ["decisions"] = ImportTestData.AcceptAll(first) }));
+        created.StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        var text = Encoding.UTF8.GetString(v1);
+        var v2 = Encoding.UTF8.GetBytes(string.Join("\n", text.Split('\n').Where(l => !l.StartsWith("12.", StringComparison.Ordinal))));
+        var v3 = Encoding.UTF8.GetBytes(text.Replace("开发校本教材50本", "开发校本教材80本"));
+        var second = await (await client.PostAsync(Url, ImportTestData.Upload(v2, "v2.txt"))).JsonAsync();
+        var revision = second.GetProperty("revision");
+        revision.GetProperty("nextVersionNumber").GetInt32().ShouldBe(2);
+        revision.GetProperty("removed").GetInt32().ShouldBe(1);
+        var third = await (await client.PostAsync(Url, ImportTestData.Upload(v3, "v3.txt"))).JsonAsync();
+        third.GetProperty("revision").GetProperty("changed").GetInt32().ShouldBe(1);
+
+        var newVersion = await client.PostAsync($"{Url}/{third.GetProperty("token").GetString()}/confirm",
+            ImportTestData.Upload(v3, "v3.txt", new Dictionary<string, string> { ["decisions"] = ImportTestData.AcceptAll(third) }));
+        newVersion.StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await newVersion.JsonAsync()).GetProperty("outcome").GetString().ShouldBe("newVersion");
+
+        var before = await Factory.WithDbAsync(ImportTestData.CountAsync);
+        var stale = await client.PostAsync($"{Url}/{second.GetProperty("token").GetString()}/confirm",
+            ImportTestData.Upload(v2, "v2.txt", new Dictionary<string, string> { ["decisions"] = ImportTestData.AcceptAll(second) }));
+        stale.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        await ShouldBeProblemAsync(stale, "file");
+        (await Factory.WithDbAsync(ImportTestData.CountAsync)).ShouldBe(before);
+    }
+
     private static async Task<System.Text.Json.JsonElement> ShouldBeProblemAsync(HttpResponseMessage response, string field)
     {
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
