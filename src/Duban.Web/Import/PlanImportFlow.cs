@@ -75,7 +75,9 @@ public sealed class PlanImportFlow(PlanImportService service, ImportTokens token
             var analysis = await service.AnalyzeAsync(file, Region(ticket.RegionId), ct);
             if (analysis.Sha256 != ticket.Sha256)
                 return (analysis, null, new ImportProblem(400, "import.fileMismatch", ImportFields.File, "上传的文件与分析时的文件不同，请重新上传并分析。"));
-            if (analysis.RevisionOf?.CurrentVersionId != ticket.RevisedVersionId || (analysis.Duplicate is null) != (ticket.DuplicateVersionId is null))
+            // Stored meanwhile (by this or another request): the service answers Unchanged and writes nothing. Otherwise the
+            // plan must still be where the analysis found it: no other current version, no plan that appeared since.
+            if (analysis.Duplicate is null && analysis.RevisionOf?.CurrentVersionId != ticket.RevisedVersionId)
                 return (analysis, null, new ImportProblem(409, ImportErrorCodes.Stale, ImportFields.File, "分析之后该计划已有变化（另有人导入了新版本），请重新上传并分析。"));
             var result = await service.ConfirmAsync(analysis, decisions, new ImportActor(actor.Name, actor.UserId, actor.RemoteAddress), ct);
             return (analysis, result, null);
