@@ -17,6 +17,8 @@ public static class ApiEndpoints
         api.MapUsers();
         api.MapRegions();
         api.MapOrganizations();
+        api.MapPlans();
+        api.MapTasks();
         return app;
     }
 }
