@@ -48,6 +48,13 @@ public sealed class EndpointRulesTests(WebAppFixture app) : IClassFixture<WebApp
         rules["/audit"].ShouldBe(DubanPolicies.Admin);
         rules["/me"].ShouldBe(DubanPolicies.SignedIn);
         rules["/signin"].ShouldBe("anonymous");
+        rules["/api/v1/plans/"].ShouldBe("anonymous");
+        rules["/api/v1/plans/{id:long}"].ShouldBe("anonymous");
+        rules["/api/v1/plans/{id:long}/versions"].ShouldBe("anonymous");
+        rules["/api/v1/tasks/"].ShouldBe(DubanPolicies.SignedIn);
+        rules["/plans"].ShouldBe("anonymous");
+        rules["/plans/{Id:long}"].ShouldBe("anonymous");
+        rules["/tasks"].ShouldBe(DubanPolicies.SignedIn);
     }
 
     [Fact]
