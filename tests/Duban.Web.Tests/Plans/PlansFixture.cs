@@ -43,9 +43,12 @@ public sealed class PlansFixture : IAsyncLifetime
 
     public Task DisposeAsync() => app.DisposeAsync();
 
-    private async Task<long> ImportAsync(string sample, PlanRegion region)
+    private Task<long> ImportAsync(string sample, PlanRegion region) => ImportAsync(Factory, sample, region);
+
+    /// <summary>Imports a file of samples/ into the application's database, creating the units that match none.</summary>
+    public static async Task<long> ImportAsync(DubanWebFactory factory, string sample, PlanRegion region)
     {
-        await using var scope = Factory.Services.CreateAsyncScope();
+        await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DubanDbContext>();
         var service = new PlanImportService(db, TimeProvider.System, new DbContextAuditWriter(db), new PlanParser());
         var bytes = await File.ReadAllBytesAsync(Path.Combine(SamplesFolder, sample));
