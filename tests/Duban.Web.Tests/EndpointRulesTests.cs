@@ -51,6 +51,7 @@ public sealed class EndpointRulesTests(WebAppFixture app) : IClassFixture<WebApp
         rules["/api/v1/plans/"].ShouldBe("anonymous");
         rules["/api/v1/plans/{id:long}"].ShouldBe("anonymous");
         rules["/api/v1/plans/{id:long}/versions"].ShouldBe("anonymous");
+        rules["/api/v1/plans/{id:long}/diff"].ShouldBe("anonymous");
         rules["/api/v1/tasks/"].ShouldBe(DubanPolicies.SignedIn);
         rules["/plans"].ShouldBe("anonymous");
         rules["/plans/{Id:long}"].ShouldBe("anonymous");

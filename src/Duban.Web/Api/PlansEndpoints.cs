@@ -21,6 +21,21 @@ public static class PlansEndpoints
         plans.MapGet("/{id:long}/versions", VersionsAsync).WithName("ListPlanVersions").WithSummary("计划的版本")
             .WithDescription("该计划导入过的全部版本（文件名、SHA-256、大小、导入时间），按版本号排列。")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        plans.MapGet("/{id:long}/diff", DiffAsync).WithName("DiffPlanVersions").WithSummary("两个版本之间的变化")
+            .WithDescription("from、to 为版本号（默认为上一版与当前版）。逐条列出任务的新增、删除、修改（文字、责任单位、时限）与未变。只对能看到该计划全部任务的用户开放（已发布的计划，或数据范围为全部）。")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static async Task<Results<Ok<PlanDiffView>, ProblemHttpResult>> DiffAsync(long id, int? from, int? to, HttpContext context, PlanQueries queries, CancellationToken ct)
+    {
+        var user = DubanUser.From(context.User);
+        var versions = await queries.VersionsAsync(user, id, ct);
+        if (versions is null) return ApiResults.NotFound("未找到该计划。");
+        var current = versions.FirstOrDefault(v => v.Current)?.Number ?? versions.LastOrDefault()?.Number ?? 1;
+        var (a, b) = (from ?? Math.Max(1, (to ?? current) - 1), to ?? current);
+        var diff = await queries.DiffAsync(user, id, a, b, ct);
+        return diff.Error is { } error ? ApiResults.From(error) : TypedResults.Ok(diff.Value!);
     }
 
     private static async Task<Results<Ok<Paged<PlanSummary>>, ProblemHttpResult>> ListAsync(

@@ -1,5 +1,7 @@
 using System.Globalization;
+using Duban.Core.Import;
 using Duban.Core.Plans;
+using Duban.Parsing.Serialization;
 using Duban.Core.Security;
 using Duban.Data;
 using UnitRole = Duban.Parsing.Model.UnitRole;
@@ -49,6 +51,12 @@ public sealed record TaskListView(long Id, string Name, int Order, bool InAnnex,
 public sealed record PlanDetail(PlanSummary Plan, int? VersionNumber, IReadOnlyList<TaskListView> TaskLists, bool AllTasks);
 
 public sealed record PlanVersionView(long Id, int Number, string FileName, string Sha256, int Size, DateTimeOffset ImportedAt, bool Current);
+
+/// <summary>One task's fate between two versions: keys and texts before and after, what changed, how it was paired.</summary>
+public sealed record TaskDiffView(TaskDiffKind Kind, string? BeforeKey, string? AfterKey, string? BeforeText, string? AfterText,
+    string? BeforeDeadline, string? AfterDeadline, IReadOnlyList<string> Changes, TaskPairing? PairedBy, bool Renumbered);
+
+public sealed record PlanDiffView(int From, int To, int Added, int Removed, int Changed, int Unchanged, IReadOnlyList<TaskDiffView> Tasks);
 
 public enum TaskSort
 {
@@ -177,6 +185,29 @@ public sealed class PlanQueries(DubanDbContext db)
             .Select(v => new PlanVersionView(v.Id, v.Number, v.FileName, v.Sha256, v.Content.Length, v.ImportedAt, v.Id == plan.CurrentVersionId))
             .ToListAsync(ct);
     }
+
+    /// <summary>
+    /// What changed between two versions of a plan (<see cref="PlanDiff"/> over their parsed documents). Only for readers who
+    /// see all of the plan's tasks (a published plan, or scope 全部); null otherwise, as for a plan that is not visible.
+    /// </summary>
+    public async Task<Outcome<PlanDiffView>> DiffAsync(DubanUser? user, long id, int from, int to, CancellationToken ct)
+    {
+        var plan = await VisiblePlans(user).Where(p => p.Id == id).Select(p => new { p.Status }).SingleOrDefaultAsync(ct);
+        if (plan is null || (plan.Status != PlanStatus.Published && user?.Scope != DataScope.All)) return Outcome<PlanDiffView>.NotFound("未找到该计划。");
+        var versions = await db.PlanVersions.AsNoTracking().Where(v => v.PlanId == id && (v.Number == from || v.Number == to))
+            .Select(v => new { v.Number, v.ParsedJson }).ToListAsync(ct);
+        var before = versions.FirstOrDefault(v => v.Number == from);
+        if (before is null) return Outcome<PlanDiffView>.Invalid("from", $"该计划没有第 {from} 版。");
+        var after = versions.FirstOrDefault(v => v.Number == to);
+        if (after is null) return Outcome<PlanDiffView>.Invalid("to", $"该计划没有第 {to} 版。");
+        var diff = PlanDiff.Compare(PlanJson.Deserialize(before.ParsedJson), PlanJson.Deserialize(after.ParsedJson));
+        var tasks = diff.Tasks.Select(t => new TaskDiffView(t.Kind, t.Before?.Key, t.After?.Key, t.Before?.Text, t.After?.Text, t.Before?.Deadline, t.After?.Deadline,
+            Enum.GetValues<TaskChanges>().Where(c => c != TaskChanges.None && t.Changes.HasFlag(c)).Select(c => JsonNamingPolicyCamel(c.ToString())).ToList(),
+            t.PairedBy, t.Renumbered)).ToList();
+        return Outcome<PlanDiffView>.Ok(new PlanDiffView(from, to, diff.Added, diff.Removed, diff.Changed, diff.Unchanged, tasks));
+    }
+
+    private static string JsonNamingPolicyCamel(string name) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(name);
 
     public async Task<Paged<TaskView>> ListTasksAsync(DubanUser user, TaskFilter filter, PageRequest page, CancellationToken ct)
     {

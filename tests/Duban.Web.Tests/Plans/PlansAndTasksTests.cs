@@ -93,9 +93,31 @@ public sealed class PlansAndTasksTests(PlansFixture plans) : IClassFixture<Plans
         PlanIds(await (await client.GetAsync("/api/v1/plans?status=draft")).JsonAsync())
             .ShouldBe([plans.DraftCityPlanId, plans.OtherRegionPlanId], ignoreOrder: true);
         var versions = await (await client.GetAsync($"/api/v1/plans/{plans.DraftCityPlanId}/versions")).JsonAsync();
-        versions.GetArrayLength().ShouldBe(1);
-        versions[0].GetProperty("number").GetInt32().ShouldBe(1);
-        versions[0].GetProperty("current").GetBoolean().ShouldBeTrue();
+        versions.GetArrayLength().ShouldBe(2);
+        versions[1].GetProperty("number").GetInt32().ShouldBe(2);
+        versions[1].GetProperty("current").GetBoolean().ShouldBeTrue();
+        versions[0].GetProperty("current").GetBoolean().ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task The_diff_between_two_versions_lists_the_edited_task()
+    {
+        var admin = await Factory.SignedInAsync(DemoAccounts.Admin);
+
+        var diff = await (await admin.GetAsync($"/api/v1/plans/{plans.DraftCityPlanId}/diff")).JsonAsync();
+
+        (diff.GetProperty("from").GetInt32(), diff.GetProperty("to").GetInt32()).ShouldBe((1, 2));
+        diff.GetProperty("changed").GetInt32().ShouldBe(1);
+        (diff.GetProperty("added").GetInt32(), diff.GetProperty("removed").GetInt32()).ShouldBe((0, 0));
+        var changed = diff.GetProperty("tasks").EnumerateArray().Single(t => t.GetProperty("kind").GetString() == "changed");
+        changed.GetProperty("afterText").GetString()!.ShouldContain("动态调整专业结构");
+        changed.GetProperty("changes").EnumerateArray().Select(c => c.GetString()).ShouldBe(["text"]);
+        var missing = await admin.GetAsync($"/api/v1/plans/{plans.DraftCityPlanId}/diff?from=1&to=7");
+        missing.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await missing.JsonAsync()).GetProperty("field").GetString().ShouldBe("to");
+        // Not for a reader who does not see every task of an unpublished plan, nor for anonymous visitors.
+        (await (await Factory.SignedInAsync(DemoAccounts.Reporter)).GetAsync($"/api/v1/plans/{plans.DraftCityPlanId}/diff")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await Factory.CreateClient().GetAsync($"/api/v1/plans/{plans.DraftCityPlanId}/diff")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     [Fact]

@@ -11,7 +11,7 @@ namespace Duban.Web.Tests.Plans;
 
 /// <summary>
 /// The demo application with three plans imported from samples/ as <c>duban import --create-units</c> would:
-/// unit-clauses.txt in 清河市 (published), deadline-forms.txt in 清河市 (draft), and paren-numbered-tasks.txt in the
+/// unit-clauses.txt in 清河市 (published), deadline-forms.txt in 清河市 (draft, two versions: one task edited), and paren-numbered-tasks.txt in the
 /// region its text names, outside 清河市 (draft).
 /// </summary>
 public sealed class PlansFixture : IAsyncLifetime
@@ -33,6 +33,9 @@ public sealed class PlansFixture : IAsyncLifetime
         PublishedPlanId = await ImportAsync("unit-clauses.txt", new PlanRegion.Existing(city));
         DraftCityPlanId = await ImportAsync("deadline-forms.txt", new PlanRegion.Existing(city));
         OtherRegionPlanId = await ImportAsync("paren-numbered-tasks.txt", new PlanRegion.FromDocument());
+        // A revision of the draft: one task's text edited, so that the plan has two versions to compare.
+        var revised = (await File.ReadAllTextAsync(Path.Combine(SamplesFolder, "deadline-forms.txt"))).Replace("发布专业预警名单。", "发布专业预警名单，动态调整专业结构。");
+        (await ImportAsync(Factory, System.Text.Encoding.UTF8.GetBytes(revised), "deadline-forms-revised.txt", new PlanRegion.Existing(city))).ShouldBe(DraftCityPlanId);
         await Factory.WithDbAsync(async db =>
         {
             var plan = await db.Plans.SingleAsync(p => p.Id == PublishedPlanId);
@@ -46,13 +49,15 @@ public sealed class PlansFixture : IAsyncLifetime
     private Task<long> ImportAsync(string sample, PlanRegion region) => ImportAsync(Factory, sample, region);
 
     /// <summary>Imports a file of samples/ into the application's database, creating the units that match none.</summary>
-    public static async Task<long> ImportAsync(DubanWebFactory factory, string sample, PlanRegion region)
+    public static async Task<long> ImportAsync(DubanWebFactory factory, string sample, PlanRegion region) =>
+        await ImportAsync(factory, await File.ReadAllBytesAsync(Path.Combine(SamplesFolder, sample)), sample, region);
+
+    public static async Task<long> ImportAsync(DubanWebFactory factory, byte[] bytes, string fileName, PlanRegion region)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DubanDbContext>();
         var service = new PlanImportService(db, TimeProvider.System, new DbContextAuditWriter(db), new PlanParser());
-        var bytes = await File.ReadAllBytesAsync(Path.Combine(SamplesFolder, sample));
-        var (_, result) = await service.ImportAsync(new ImportFile(bytes, sample), region, a => a.DefaultDecisions(true), new ImportActor("测试导入"));
+        var (_, result) = await service.ImportAsync(new ImportFile(bytes, fileName), region, a => a.DefaultDecisions(true), new ImportActor("测试导入"));
         return result.PlanId;
     }
 
