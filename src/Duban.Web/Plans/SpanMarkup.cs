@@ -14,7 +14,8 @@ public sealed record MarkedSpan(long TaskId, int Start, int End, string Label);
 /// </summary>
 public static class SpanMarkup
 {
-    public static string Render(string text, IEnumerable<MarkedSpan> spans)
+    /// <param name="backLink">When given, each span starts with a small link (its label) to this address, e.g. the task in the list.</param>
+    public static string Render(string text, IEnumerable<MarkedSpan> spans, Func<long, string>? backLink = null)
     {
         var length = text.Length;
         var all = spans
@@ -54,6 +55,8 @@ public static class SpanMarkup
             while (next < all.Count && all[next].Start == p)
             {
                 Open(html, all[next], first: true);
+                if (backLink is not null)
+                    html.Append("<a class=\"task-ref\" href=\"").Append(Encode(backLink(all[next].TaskId))).Append("\">").Append(Encode(all[next].Label)).Append("</a>");
                 open.Add(all[next]);
                 next++;
             }

@@ -158,6 +158,8 @@ public sealed class PlansAndTasksTests(PlansFixture plans) : IClassFixture<Plans
         {
             page.ShouldContain($"<mark class=\"task-span\" id=\"t-{task.Id}\"");
             page.ShouldContain($"href=\"plans/{plans.PublishedPlanId}#t-{task.Id}\"");
+            page.ShouldContain($"<li class=\"task-item mb-2\" id=\"task-{task.Id}\"");
+            page.ShouldContain($"href=\"plans/{plans.PublishedPlanId}#task-{task.Id}\"");
         }
         Regex.Matches(page, "<mark[ >]").Count.ShouldBe(Regex.Matches(page, "</mark>").Count);
     }

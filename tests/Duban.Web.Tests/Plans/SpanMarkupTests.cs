@@ -50,6 +50,17 @@ public sealed class SpanMarkupTests
     }
 
     [Fact]
+    public void A_back_link_opens_each_span_once()
+    {
+        var html = SpanMarkup.Render("0123456789", [new(1, 1, 6, "1"), new(2, 4, 9, "2")], id => $"plans/3#task-{id}");
+
+        ShouldBeWellFormed(html);
+        Regex.Matches(html, "<a class=\"task-ref\" href=\"plans/3#task-1\">1</a>").Count.ShouldBe(1);
+        Regex.Matches(html, "<a class=\"task-ref\" href=\"plans/3#task-2\">2</a>").Count.ShouldBe(1);
+        System.Net.WebUtility.HtmlDecode(Regex.Replace(Regex.Replace(html, "<a [^>]+>[^<]*</a>", ""), "<[^>]+>", "")).ShouldBe("0123456789");
+    }
+
+    [Fact]
     public void Text_is_escaped()
     {
         SpanMarkup.Render("<b>&\"", [new(1, 0, 3, "<x>")]).ShouldBe("<mark class=\"task-span\" id=\"t-1\" data-task=\"1\" title=\"&lt;x&gt;\">&lt;b&gt;</mark>&amp;&quot;");
