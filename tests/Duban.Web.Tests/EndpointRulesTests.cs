@@ -51,6 +51,14 @@ public sealed class EndpointRulesTests(WebAppFixture app) : IClassFixture<WebApp
         rules["/import"].ShouldBe(DubanPolicies.Admin);
         rules["/api/v1/plans/import/"].ShouldBe(DubanPolicies.Admin);
         rules["/api/v1/plans/import/{token}/confirm"].ShouldBe(DubanPolicies.Admin);
+        rules["/api/v1/plans/"].ShouldBe("anonymous");
+        rules["/api/v1/plans/{id:long}"].ShouldBe("anonymous");
+        rules["/api/v1/plans/{id:long}/versions"].ShouldBe("anonymous");
+        rules["/api/v1/plans/{id:long}/diff"].ShouldBe("anonymous");
+        rules["/api/v1/tasks/"].ShouldBe(DubanPolicies.SignedIn);
+        rules["/plans"].ShouldBe("anonymous");
+        rules["/plans/{Id:long}"].ShouldBe("anonymous");
+        rules["/tasks"].ShouldBe(DubanPolicies.SignedIn);
     }
 
     [Fact]

@@ -208,10 +208,11 @@ public sealed class PagesTests(WebAppFixture app) : IClassFixture<WebAppFixture>
     }
 
     [Fact]
-    public async Task Plans_and_tasks_say_they_come_next()
+    public async Task Plans_and_tasks_pages_answer_on_an_empty_database()
     {
-        (await Factory.CreateClient().GetStringAsync("/plans")).ShouldContain("下一步");
-        (await (await Factory.SignedInAsync(DemoAccounts.Reporter)).GetStringAsync("/tasks")).ShouldContain("下一步");
+        (await Factory.CreateClient().GetStringAsync("/plans")).ShouldContain("没有可查看的计划");
+        (await (await Factory.SignedInAsync(DemoAccounts.Reporter)).GetStringAsync("/tasks")).ShouldContain("没有符合条件的任务");
+        (await Factory.CreateClient().GetAsync("/plans/999999")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     [Fact]

@@ -18,6 +18,8 @@ public static class ApiEndpoints
         api.MapRegions();
         api.MapOrganizations();
         api.MapImport();
+        api.MapPlans();
+        api.MapTasks();
         return app;
     }
 }

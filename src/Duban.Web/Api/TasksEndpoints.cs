@@ -1,0 +1,30 @@
+using Duban.Web.Paging;
+using Duban.Web.Plans;
+using Duban.Web.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Duban.Web.Api;
+
+public static class TasksEndpoints
+{
+    public static void MapTasks(this RouteGroupBuilder api)
+    {
+        var tasks = api.MapGroup("/tasks").WithTags("任务").RequireAuthorization(DubanPolicies.SignedIn);
+        tasks.MapGet("", ListAsync).WithName("ListTasks").WithSummary("任务查询")
+            .WithDescription("分页列出当前用户数据范围内、各计划当前版本的任务（填报员只看到本单位承担的任务）。筛选：planId 计划；organizationId 单位；"
+                             + "role 该单位的角色（lead 牵头、cooperating 配合；未给单位时，填报员指本单位）；dueFrom、dueTo 截止日期范围（yyyy-MM-dd，含两端）；"
+                             + "ongoing 是否长期坚持。sort：due（按截止日期，无日期的在后，默认）或 number（按计划、清单、编号）。")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+    }
+
+    private static async Task<Results<Ok<Paged<TaskView>>, ProblemHttpResult>> ListAsync(
+        [AsParameters] PageQuery paging, long? planId, long? organizationId, string? role, string? dueFrom, string? dueTo, bool? ongoing, string? sort,
+        HttpContext context, PlanQueries queries, CancellationToken ct)
+    {
+        var page = PageRequest.From(paging.Page, paging.PageSize);
+        if (page.Error is { } error) return ApiResults.From(error);
+        var filter = TaskFilter.Parse(planId, organizationId, role, dueFrom, dueTo, ongoing, sort);
+        if (filter.Error is { } invalid) return ApiResults.From(invalid);
+        return TypedResults.Ok(await queries.ListTasksAsync(DubanUser.Required(context.User), filter.Value!, page.Value!, ct));
+    }
+}

@@ -1,0 +1,252 @@
+using System.Globalization;
+using Duban.Core.Import;
+using Duban.Core.Plans;
+using Duban.Parsing.Serialization;
+using Duban.Core.Security;
+using Duban.Data;
+using UnitRole = Duban.Parsing.Model.UnitRole;
+using Duban.Web.Operations;
+using Duban.Web.Paging;
+using Duban.Web.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Duban.Web.Plans;
+
+public sealed record PlanSummary(
+    long Id,
+    string Title,
+    string? DocNumber,
+    string? Issuer,
+    DateOnly? IssueDate,
+    long? RegionId,
+    string? RegionName,
+    PlanStatus Status,
+    int TaskCount,
+    long? CurrentVersionId,
+    Guid Version);
+
+public sealed record UnitView(long OrganizationId, string Name, bool Primary);
+
+public sealed record TaskView(
+    long Id,
+    long PlanId,
+    string? PlanTitle,
+    long TaskListId,
+    string Key,
+    string No,
+    string SectionPath,
+    string Text,
+    string? DeadlineRaw,
+    DateOnly? Due,
+    DateOnly? Start,
+    bool Ongoing,
+    int SpanStart,
+    int SpanEnd,
+    IReadOnlyList<UnitView> Leads,
+    IReadOnlyList<UnitView> Cooperating);
+
+public sealed record TaskListView(long Id, string Name, int Order, bool InAnnex, bool IsTable, IReadOnlyList<TaskView> Tasks);
+
+/// <param name="AllTasks">False when the reader sees only the tasks in their scope (an unpublished plan read by a reporter).</param>
+public sealed record PlanDetail(PlanSummary Plan, int? VersionNumber, IReadOnlyList<TaskListView> TaskLists, bool AllTasks);
+
+public sealed record PlanVersionView(long Id, int Number, string FileName, string Sha256, int Size, DateTimeOffset ImportedAt, bool Current);
+
+/// <summary>One task's fate between two versions: keys and texts before and after, what changed, how it was paired.</summary>
+public sealed record TaskDiffView(TaskDiffKind Kind, string? BeforeKey, string? AfterKey, string? BeforeText, string? AfterText,
+    string? BeforeDeadline, string? AfterDeadline, IReadOnlyList<string> Changes, TaskPairing? PairedBy, bool Renumbered);
+
+public sealed record PlanDiffView(int From, int To, int Added, int Removed, int Changed, int Unchanged, IReadOnlyList<TaskDiffView> Tasks);
+
+public enum TaskSort
+{
+    Due,
+    Number,
+}
+
+public sealed record PlanFilter(PlanStatus? Status, long? RegionId);
+
+public sealed record TaskFilter(long? PlanId, long? OrganizationId, UnitRole? Role, DateOnly? DueFrom, DateOnly? DueTo, bool? Ongoing, TaskSort Sort)
+{
+    public static TaskFilter None { get; } = new(null, null, null, null, null, null, TaskSort.Due);
+
+    /// <summary>Reads the filters as a client wrote them; a wrong value names its field.</summary>
+    public static Outcome<TaskFilter> Parse(long? planId, long? organizationId, string? role, string? dueFrom, string? dueTo, bool? ongoing, string? sort)
+    {
+        UnitRole? unitRole = null;
+        if (!string.IsNullOrWhiteSpace(role))
+        {
+            if (!Enum.TryParse<UnitRole>(role.Trim(), ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
+                return Outcome<TaskFilter>.Invalid("role", "role（角色）必须是 lead（牵头单位）或 cooperating（配合单位）。");
+            unitRole = parsed;
+        }
+        if (!TryDate(dueFrom, out var from)) return Outcome<TaskFilter>.Invalid("dueFrom", "dueFrom（截止日期起）必须是 yyyy-MM-dd 格式的日期，例如 2021-07-31。");
+        if (!TryDate(dueTo, out var to)) return Outcome<TaskFilter>.Invalid("dueTo", "dueTo（截止日期止）必须是 yyyy-MM-dd 格式的日期，例如 2021-07-31。");
+        if (from is { } f && to is { } t && f > t) return Outcome<TaskFilter>.Invalid("dueTo", "dueTo（截止日期止）不能早于 dueFrom（截止日期起）。");
+        TaskSort order;
+        if (string.IsNullOrWhiteSpace(sort)) order = TaskSort.Due;
+        else if (!Enum.TryParse(sort.Trim(), ignoreCase: true, out order) || !Enum.IsDefined(order))
+            return Outcome<TaskFilter>.Invalid("sort", "sort（排序）必须是 due（按截止日期）或 number（按编号）。");
+        return Outcome<TaskFilter>.Ok(new(planId, organizationId, unitRole, from, to, ongoing, order));
+    }
+
+    private static bool TryDate(string? text, out DateOnly? date)
+    {
+        date = null;
+        if (string.IsNullOrWhiteSpace(text)) return true;
+        if (!DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var value)) return false;
+        date = value;
+        return true;
+    }
+}
+
+/// <summary>
+/// Plans and tasks as a user may read them, for pages and API alike. Anonymous visitors read published plans; signed-in
+/// users read published plans and the plans in their scope. Tasks are read within the user's scope only (a reporter
+/// sees the tasks assigned to their organisation), except in the reader of a published plan, which is public.
+/// Only the tasks of a plan's current version are listed.
+/// </summary>
+public sealed class PlanQueries(DubanDbContext db)
+{
+    public IQueryable<Plan> VisiblePlans(DubanUser? user)
+    {
+        var plans = db.Plans.AsNoTracking();
+        if (user is null) return plans.Where(p => p.Status == PlanStatus.Published);
+        switch (user.Scope, user.ScopeRegionPath)
+        {
+            case (DataScope.All, _):
+                return plans;
+            case (DataScope.RegionAndBelow, { } path):
+                var inRegion = VisibleTasks(user).Select(t => t.PlanId);
+                return plans.Where(p => p.Status == PlanStatus.Published || (p.Region != null && p.Region.Path.StartsWith(path)) || inRegion.Contains(p.Id));
+            case (DataScope.Own, _) when user.OrganizationId is not null:
+                var own = VisibleTasks(user).Select(t => t.PlanId);
+                return plans.Where(p => p.Status == PlanStatus.Published || own.Contains(p.Id));
+            default:
+                return plans.Where(p => p.Status == PlanStatus.Published);
+        }
+    }
+
+    /// <summary>The current tasks (those on a list of their plan's current version) in the user's scope.</summary>
+    public IQueryable<PlanTask> VisibleTasks(DubanUser user)
+    {
+        var tasks = CurrentTasks();
+        return (user.Scope, user.ScopeRegionPath) switch
+        {
+            (DataScope.All, _) => tasks,
+            (DataScope.RegionAndBelow, { } path) => tasks.Where(t =>
+                t.Assignments.Any(a => a.Organization!.Region!.Path.StartsWith(path))
+                || db.Plans.Any(p => p.Id == t.PlanId && p.Region != null && p.Region.Path.StartsWith(path))),
+            (DataScope.Own, _) when user.OrganizationId is { } own => tasks.Where(t => t.Assignments.Any(a => a.OrganizationId == own)),
+            _ => tasks.Where(t => false),
+        };
+    }
+
+    private IQueryable<PlanTask> CurrentTasks() =>
+        db.Tasks.AsNoTracking().Where(t => db.Plans.Any(p => p.Id == t.PlanId && p.CurrentVersionId == t.TaskList!.PlanVersionId));
+
+    public Task<Paged<PlanSummary>> ListPlansAsync(DubanUser? user, PlanFilter filter, PageRequest page, CancellationToken ct)
+    {
+        var plans = VisiblePlans(user);
+        if (filter.Status is { } status) plans = plans.Where(p => p.Status == status);
+        if (filter.RegionId is { } region) plans = plans.Where(p => p.RegionId == region);
+        return Summaries(plans.OrderByDescending(p => p.IssueDate).ThenByDescending(p => p.Id)).ToPagedAsync(page, ct);
+    }
+
+    private IQueryable<PlanSummary> Summaries(IQueryable<Plan> plans) =>
+        plans.Select(p => new PlanSummary(p.Id, p.Title, p.DocNumber, p.Issuer, p.IssueDate, p.RegionId, p.Region != null ? p.Region.Name : null, p.Status,
+            db.Tasks.Count(t => t.PlanId == p.Id && t.TaskList!.PlanVersionId == p.CurrentVersionId), p.CurrentVersionId, p.Version));
+
+    public async Task<PlanDetail?> GetPlanAsync(DubanUser? user, long id, CancellationToken ct)
+    {
+        var plan = await Summaries(VisiblePlans(user).Where(p => p.Id == id)).SingleOrDefaultAsync(ct);
+        if (plan is null) return null;
+        var all = plan.Status == PlanStatus.Published || user?.Scope == DataScope.All;
+        var versionNumber = await db.PlanVersions.Where(v => v.Id == plan.CurrentVersionId).Select(v => (int?)v.Number).SingleOrDefaultAsync(ct);
+        var lists = await db.TaskLists.AsNoTracking().Where(l => l.PlanVersionId == plan.CurrentVersionId).OrderBy(l => l.Order).ToListAsync(ct);
+        var tasks = (all ? CurrentTasks() : VisibleTasks(user!)).Where(t => t.PlanId == id);
+        var views = await ToViewsAsync(tasks.OrderBy(t => t.Order).ThenBy(t => t.Id), ct);
+        var byList = views.ToLookup(t => t.TaskListId);
+        return new PlanDetail(plan, versionNumber,
+            lists.Select(l => new TaskListView(l.Id, l.Name, l.Order, l.InAnnex, l.IsTable, byList[l.Id].ToList())).Where(l => all || l.Tasks.Count > 0).ToList(), all);
+    }
+
+    /// <summary>The text of the plan's current version, for the reader; null when the plan is not visible.</summary>
+    public Task<string?> CurrentTextAsync(DubanUser? user, long id, CancellationToken ct) =>
+        VisiblePlans(user).Where(p => p.Id == id)
+            .Select(p => db.PlanVersions.Where(v => v.Id == p.CurrentVersionId).Select(v => v.Text).FirstOrDefault())
+            .FirstOrDefaultAsync(ct);
+
+    public async Task<IReadOnlyList<PlanVersionView>?> VersionsAsync(DubanUser? user, long id, CancellationToken ct)
+    {
+        var plan = await VisiblePlans(user).Where(p => p.Id == id).Select(p => new { p.CurrentVersionId }).SingleOrDefaultAsync(ct);
+        if (plan is null) return null;
+        return await db.PlanVersions.AsNoTracking().Where(v => v.PlanId == id).OrderBy(v => v.Number)
+            .Select(v => new PlanVersionView(v.Id, v.Number, v.FileName, v.Sha256, v.Content.Length, v.ImportedAt, v.Id == plan.CurrentVersionId))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// What changed between two versions of a plan (<see cref="PlanDiff"/> over their parsed documents). Only for readers who
+    /// see all of the plan's tasks (a published plan, or scope 全部); null otherwise, as for a plan that is not visible.
+    /// </summary>
+    public async Task<Outcome<PlanDiffView>> DiffAsync(DubanUser? user, long id, int from, int to, CancellationToken ct)
+    {
+        var plan = await VisiblePlans(user).Where(p => p.Id == id).Select(p => new { p.Status }).SingleOrDefaultAsync(ct);
+        if (plan is null || (plan.Status != PlanStatus.Published && user?.Scope != DataScope.All)) return Outcome<PlanDiffView>.NotFound("未找到该计划。");
+        var versions = await db.PlanVersions.AsNoTracking().Where(v => v.PlanId == id && (v.Number == from || v.Number == to))
+            .Select(v => new { v.Number, v.ParsedJson }).ToListAsync(ct);
+        var before = versions.FirstOrDefault(v => v.Number == from);
+        if (before is null) return Outcome<PlanDiffView>.Invalid("from", $"该计划没有第 {from} 版。");
+        var after = versions.FirstOrDefault(v => v.Number == to);
+        if (after is null) return Outcome<PlanDiffView>.Invalid("to", $"该计划没有第 {to} 版。");
+        var diff = PlanDiff.Compare(PlanJson.Deserialize(before.ParsedJson), PlanJson.Deserialize(after.ParsedJson));
+        var tasks = diff.Tasks.Select(t => new TaskDiffView(t.Kind, t.Before?.Key, t.After?.Key, t.Before?.Text, t.After?.Text, t.Before?.Deadline, t.After?.Deadline,
+            Enum.GetValues<TaskChanges>().Where(c => c != TaskChanges.None && t.Changes.HasFlag(c)).Select(c => JsonNamingPolicyCamel(c.ToString())).ToList(),
+            t.PairedBy, t.Renumbered)).ToList();
+        return Outcome<PlanDiffView>.Ok(new PlanDiffView(from, to, diff.Added, diff.Removed, diff.Changed, diff.Unchanged, tasks));
+    }
+
+    private static string JsonNamingPolicyCamel(string name) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(name);
+
+    public async Task<Paged<TaskView>> ListTasksAsync(DubanUser user, TaskFilter filter, PageRequest page, CancellationToken ct)
+    {
+        var tasks = VisibleTasks(user);
+        if (filter.PlanId is { } plan) tasks = tasks.Where(t => t.PlanId == plan);
+        var organization = filter.OrganizationId ?? (filter.Role is not null && user.Scope == DataScope.Own ? user.OrganizationId : null);
+        if (organization is { } org)
+            tasks = filter.Role is { } r
+                ? tasks.Where(t => t.Assignments.Any(a => a.OrganizationId == org && a.Role == r))
+                : tasks.Where(t => t.Assignments.Any(a => a.OrganizationId == org));
+        else if (filter.Role is { } role)
+            tasks = tasks.Where(t => t.Assignments.Any(a => a.Role == role));
+        if (filter.DueFrom is { } from) tasks = tasks.Where(t => t.Due >= from);
+        if (filter.DueTo is { } to) tasks = tasks.Where(t => t.Due <= to);
+        if (filter.Ongoing is { } ongoing) tasks = tasks.Where(t => t.Ongoing == ongoing);
+        var ordered = filter.Sort == TaskSort.Number
+            ? tasks.OrderBy(t => t.PlanId).ThenBy(t => t.TaskList!.Order).ThenBy(t => t.Order).ThenBy(t => t.Id)
+            : tasks.OrderBy(t => t.Due == null).ThenBy(t => t.Due).ThenBy(t => t.PlanId).ThenBy(t => t.TaskList!.Order).ThenBy(t => t.Order).ThenBy(t => t.Id);
+        var total = await ordered.CountAsync(ct);
+        var items = await ToViewsAsync(ordered.Skip(page.Skip).Take(page.PageSize), ct);
+        return new Paged<TaskView>(items, page.Page, page.PageSize, total);
+    }
+
+    private async Task<List<TaskView>> ToViewsAsync(IQueryable<PlanTask> tasks, CancellationToken ct)
+    {
+        var rows = await tasks.Select(t => new
+        {
+            t.Id, t.PlanId, PlanTitle = db.Plans.Where(p => p.Id == t.PlanId).Select(p => p.Title).FirstOrDefault(), t.TaskListId, t.Key, t.No, t.SectionPath, t.Text,
+            t.DeadlineRaw, t.Due, t.Start, t.Ongoing, t.SpanStart, t.SpanEnd,
+        }).ToListAsync(ct);
+        var ids = rows.Select(r => r.Id).ToList();
+        var assignments = await db.Assignments.AsNoTracking().Where(a => ids.Contains(a.TaskId))
+            .OrderBy(a => a.Id)
+            .Select(a => new { a.TaskId, a.OrganizationId, Name = a.Organization!.Name, a.Role, a.Primary })
+            .ToListAsync(ct);
+        var byTask = assignments.ToLookup(a => a.TaskId);
+        return rows.Select(r => new TaskView(r.Id, r.PlanId, r.PlanTitle, r.TaskListId, r.Key, r.No, r.SectionPath, r.Text, r.DeadlineRaw, r.Due, r.Start, r.Ongoing,
+            r.SpanStart, r.SpanEnd,
+            byTask[r.Id].Where(a => a.Role == UnitRole.Lead).OrderByDescending(a => a.Primary).Select(a => new UnitView(a.OrganizationId, a.Name, a.Primary)).ToList(),
+            byTask[r.Id].Where(a => a.Role == UnitRole.Cooperating).Select(a => new UnitView(a.OrganizationId, a.Name, a.Primary)).ToList())).ToList();
+    }
+}
