@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Duban.Web.Tests;
 
 /// <summary>The pages as a browser without scripts uses them: server-rendered HTML and form posts.</summary>
-public sealed class PagesTests(WebAppFixture app) : IClassFixture<WebAppFixture>
+public sealed class PagesTests(WebAppWithoutSamplePlansFixture app) : IClassFixture<WebAppWithoutSamplePlansFixture>
 {
     private DubanWebFactory Factory => app.Factory;
 

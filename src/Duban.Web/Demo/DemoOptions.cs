@@ -7,6 +7,10 @@ public sealed class DemoOptions
 
     /// <summary>Off unless set; appsettings.Development.json turns it on, so `dotnet run` starts a demo.</summary>
     public bool Enabled { get; set; }
+
+    /// <summary>Whether demo mode also imports the sample plans of samples/ (on by default; tests that need a demo
+    /// without plans turn it off).</summary>
+    public bool SamplePlans { get; set; } = true;
 }
 
 /// <summary>The demo accounts. The password is public on purpose: it exists only in demo mode and is printed at start.</summary>

@@ -12,7 +12,7 @@ namespace Duban.Web.Demo;
 /// Fills an empty database with a small, made-up world in which data scopes mean something: a province, a city and
 /// three counties, a few organisations, and one demo user per role. Runs only in demo mode and only on an empty database.
 /// </summary>
-public sealed class DemoSeeder(DubanDbContext db, AuditLog audit, TimeProvider time, IEnumerable<IDemoPlanSeeder> planSeeders, IServiceProvider services, ILogger<DemoSeeder> logger)
+public sealed class DemoSeeder(DubanDbContext db, AuditLog audit, TimeProvider time, IEnumerable<IDemoPlanSeeder> planSeeders, IServiceProvider services, Microsoft.Extensions.Options.IOptions<DemoOptions> options, ILogger<DemoSeeder> logger)
 {
     public const string Province = "江南省";
     public const string City = "清河市";
@@ -54,7 +54,8 @@ public sealed class DemoSeeder(DubanDbContext db, AuditLog audit, TimeProvider t
         await tx.CommitAsync(ct);
         logger.LogInformation("Demo data created: regions, organisations and the users {Users}", string.Join(", ", admin.UserName, reporter.UserName, inspector.UserName));
 
-        foreach (var seeder in planSeeders) await seeder.SeedAsync(new DemoSeedContext(services, admin.Id), ct);
+        if (options.Value.SamplePlans)
+            foreach (var seeder in planSeeders) await seeder.SeedAsync(new DemoSeedContext(services, admin.Id), ct);
     }
 
     private async Task<Region> AddRegionAsync(string name, RegionLevel level, Region? parent, CancellationToken ct)

@@ -72,6 +72,12 @@ public sealed class DubanWebFactory : WebApplicationFactory<Program>
     public Task<long> RegionIdAsync(string name) => WithDbAsync(db => db.Regions.Where(r => r.Name == name).Select(r => r.Id).SingleAsync());
 }
 
+/// <summary>The demo without the sample plans, for tests that count plans and tasks of their own.</summary>
+public sealed class WebAppWithoutSamplePlansFixture : WebAppFixture
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Demo:SamplePlans"] = "false" };
+}
+
 /// <summary>One application and one database for all the tests of a class; the folder is removed afterwards.</summary>
 public class WebAppFixture : IAsyncLifetime
 {

@@ -16,7 +16,7 @@ namespace Duban.Web.Tests.Plans;
 /// </summary>
 public sealed class PlansFixture : IAsyncLifetime
 {
-    private readonly WebAppFixture app = new();
+    private readonly WebAppFixture app = new WebAppWithoutSamplePlansFixture();
 
     public DubanWebFactory Factory => app.Factory;
 
