@@ -37,7 +37,11 @@ public sealed class EndpointRulesTests(WebAppFixture app) : IClassFixture<WebApp
     [Fact]
     public void The_route_table_has_the_endpoints_the_rules_are_checked_on()
     {
-        var rules = Endpoints().GroupBy(e => e.RoutePattern.RawText ?? "").ToDictionary(g => g.Key, g => g.Select(RuleOf).Distinct().Single());
+        var rules = Endpoints().GroupBy(e => e.RoutePattern.RawText ?? "").ToDictionary(g => g.Key, g => string.Join(" | ", g.Select(RuleOf).Distinct().Order()));
+        // A pattern read by everyone signed in and written by administrators has one rule per method.
+        var byMethod = Endpoints()
+            .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["*"]).Select(m => (Key: m + " " + e.RoutePattern.RawText, Rule: RuleOf(e))))
+            .GroupBy(x => x.Key).ToDictionary(g => g.Key, g => g.Select(x => x.Rule).Distinct().Single());
 
         rules["/api/v1/users/"].ShouldBe(DubanPolicies.Admin);
         rules["/api/v1/users/{id:long}"].ShouldBe(DubanPolicies.Admin);
@@ -59,6 +63,14 @@ public sealed class EndpointRulesTests(WebAppFixture app) : IClassFixture<WebApp
         rules["/plans"].ShouldBe("anonymous");
         rules["/plans/{Id:long}"].ShouldBe("anonymous");
         rules["/tasks"].ShouldBe(DubanPolicies.SignedIn);
+        rules["/organizations"].ShouldBe(DubanPolicies.Oversight);
+        byMethod["GET /api/v1/organizations/"].ShouldBe(DubanPolicies.SignedIn);
+        byMethod["GET /api/v1/organizations/{id:long}"].ShouldBe(DubanPolicies.SignedIn);
+        byMethod["POST /api/v1/organizations/"].ShouldBe(DubanPolicies.Admin);
+        byMethod["PUT /api/v1/organizations/{id:long}"].ShouldBe(DubanPolicies.Admin);
+        byMethod["POST /api/v1/organizations/{id:long}/aliases"].ShouldBe(DubanPolicies.Admin);
+        byMethod["DELETE /api/v1/organizations/{id:long}/aliases/{aliasId:long}"].ShouldBe(DubanPolicies.Admin);
+        byMethod["POST /api/v1/organizations/{id:long}/merge-into/{targetId:long}"].ShouldBe(DubanPolicies.Admin);
     }
 
     [Fact]

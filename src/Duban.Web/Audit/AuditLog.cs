@@ -55,6 +55,11 @@ public static class AuditActions
     public const string TokenRevoke = "api-token.revoke";
     public const string SetupFirstAdmin = "setup.first-admin";
     public const string DemoSeed = "demo.seed";
+    public const string OrganizationCreate = "organization.create";
+    public const string OrganizationUpdate = "organization.update";
+    public const string OrganizationAddAlias = "organization.add-alias";
+    public const string OrganizationRemoveAlias = "organization.remove-alias";
+    public const string OrganizationMerge = "organization.merge";
 
     public static string Describe(string action) => action switch
     {
@@ -69,6 +74,11 @@ public static class AuditActions
         TokenRevoke => "撤销 API 令牌",
         SetupFirstAdmin => "创建首个管理员",
         DemoSeed => "创建演示数据",
+        OrganizationCreate => "创建单位",
+        OrganizationUpdate => "修改单位",
+        OrganizationAddAlias => "添加单位别名",
+        OrganizationRemoveAlias => "删除单位别名",
+        OrganizationMerge => "合并单位",
         _ => action,
     };
 }
@@ -78,12 +88,14 @@ public static class AuditEntities
     public const string User = "user";
     public const string ApiToken = "api-token";
     public const string Database = "database";
+    public const string Organization = "organization";
 
     public static string Describe(string entityType) => entityType switch
     {
         User => "用户",
         ApiToken => "API 令牌",
         Database => "数据库",
+        Organization => "单位",
         _ => entityType,
     };
 }

@@ -43,6 +43,7 @@ public static class WebApplicationSetup
         services.AddScoped<AuditLog>();
         services.AddScoped<AuditQueries>();
         services.AddScoped<UserAdministration>();
+        services.AddScoped<Duban.Web.Organizations.OrganizationAdministration>();
         services.AddScoped<Duban.Web.Plans.PlanQueries>();
         services.AddScoped<MyAccount>();
         services.AddScoped<FirstAdministrator>();

@@ -16,12 +16,16 @@ public static class DubanPolicies
     /// <summary>管理员 only.</summary>
     public const string Admin = "admin";
 
-    public static IReadOnlyList<string> All { get; } = [SignedIn, Admin];
+    /// <summary>管理员 or 督查员: the pages that show the administration's data read-only to inspectors.</summary>
+    public const string Oversight = "oversight";
+
+    public static IReadOnlyList<string> All { get; } = [SignedIn, Admin, Oversight];
 
     public static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser().RequireClaim(DubanClaimTypes.UserId));
         options.AddPolicy(Admin, p => p.RequireAuthenticatedUser().RequireRole(nameof(Role.Admin)));
+        options.AddPolicy(Oversight, p => p.RequireAuthenticatedUser().RequireRole(nameof(Role.Admin), nameof(Role.Inspector)));
         options.FallbackPolicy = options.GetPolicy(SignedIn);
     }
 }
