@@ -1,0 +1,243 @@
+using System.Net;
+using System.Text;
+using Duban.Core.Security;
+using Duban.Web.Demo;
+using Duban.Web.Security;
+using Duban.Web.Tests.Infrastructure;
+using Duban.Web.Tests.Plans;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+
+namespace Duban.Web.Tests.Authorization;
+
+/// <summary>
+/// Every endpoint of the route table (API and pages, every HTTP method it answers) × every caller (anonymous, reporter
+/// with scope 本单位, inspector with scope 清河市 and below, admin with scope 全部) × a record in the caller's scope and
+/// one outside it → the outcome the endpoint's declared rule promises. Generated from the route table: an endpoint
+/// without a rule, or with a route parameter that has no sample value below, fails the test.
+/// </summary>
+public sealed class AuthorizationMatrixTests(PlansFixture plans, ITestOutputHelper output) : IClassFixture<PlansFixture>
+{
+    /// <summary>What a request may come to, as far as authorization goes.</summary>
+    public enum Outcome
+    {
+        /// <summary>Served: 2xx, a redirect elsewhere than sign-in or denied, or the endpoint's own 400/409/412/415/428 — never 401/403/404/5xx.</summary>
+        Allowed,
+
+        /// <summary>Not signed in: 401 on the API, a redirect to /signin on pages.</summary>
+        SignIn,
+
+        /// <summary>The wrong role: 403 on the API, a redirect to /denied on pages.</summary>
+        Forbidden,
+
+        /// <summary>Outside the caller's data scope: 404, as if the record did not exist.</summary>
+        NotFound,
+
+        /// <summary>A server error; never expected.</summary>
+        Error,
+    }
+
+    /// <summary>
+    /// The expectation table: rule × caller × scope. "in" is a record in the caller's scope, "out" one outside it
+    /// (only where the caller has such a record: scope 全部 has none).
+    /// </summary>
+    private static readonly Dictionary<string, Dictionary<Caller, (Outcome In, Outcome Out)>> Expectations = new()
+    {
+        //                                       in scope           out of scope
+        ["anonymous"] = new()
+        {
+            [Caller.Anonymous] = (Outcome.Allowed, Outcome.NotFound),
+            [Caller.Reporter] = (Outcome.Allowed, Outcome.NotFound),
+            [Caller.Inspector] = (Outcome.Allowed, Outcome.NotFound),
+            [Caller.Admin] = (Outcome.Allowed, Outcome.NotFound),
+        },
+        [DubanPolicies.SignedIn] = new()
+        {
+            [Caller.Anonymous] = (Outcome.SignIn, Outcome.SignIn),
+            [Caller.Reporter] = (Outcome.Allowed, Outcome.NotFound),
+            [Caller.Inspector] = (Outcome.Allowed, Outcome.NotFound),
+            [Caller.Admin] = (Outcome.Allowed, Outcome.NotFound),
+        },
+        [DubanPolicies.Admin] = new()
+        {
+            [Caller.Anonymous] = (Outcome.SignIn, Outcome.SignIn),
+            [Caller.Reporter] = (Outcome.Forbidden, Outcome.Forbidden),
+            [Caller.Inspector] = (Outcome.Forbidden, Outcome.Forbidden),
+            [Caller.Admin] = (Outcome.Allowed, Outcome.NotFound),
+        },
+    };
+
+    /// <summary>The sample value of every route parameter, per caller: in scope, and out of scope where there is such a record.</summary>
+    private async Task<Dictionary<string, ParameterSample>> SamplesAsync()
+    {
+        var factory = plans.Factory;
+        var city = await factory.RegionIdAsync(DemoSeeder.City);
+        var province = await factory.RegionIdAsync(DemoSeeder.Province);
+        var cityEducation = await factory.OrganizationIdAsync(DemoSeeder.CityEducation);
+        var provinceEducation = await factory.OrganizationIdAsync("江南省教育厅");
+        // A user of its own, so that resetting its password ends nobody's session the matrix uses.
+        var target = await factory.CreateUserAsync("matrix-target", "matrix-target-password", Role.Reporter, DataScope.Own, cityEducation);
+        string? OutsideUnlessAll(Caller caller, long id) => caller == Caller.Admin ? null : id.ToString();
+
+        return new()
+        {
+            // Published plans are everyone's; a draft outside 清河市 is outside every scope but 全部.
+            ["plans/{id}"] = new(_ => plans.PublishedPlanId.ToString(), c => OutsideUnlessAll(c, plans.OtherRegionPlanId)),
+            // Administrators with scope 全部 manage every user; the other roles are refused whatever the id.
+            ["users/{id}"] = new(_ => target.Id.ToString(), _ => null),
+            ["regions/{id}"] = new(_ => city.ToString(), c => OutsideUnlessAll(c, province)),
+            ["organizations/{id}"] = new(_ => cityEducation.ToString(), c => OutsideUnlessAll(c, provinceEducation)),
+            // Not a valid token: the endpoint answers 400 or 415, after authorization.
+            ["import/{token}"] = ParameterSample.Unscoped("not-a-token"),
+            ["status/{code}"] = ParameterSample.Unscoped("400"),
+        };
+    }
+
+    private IReadOnlyList<RouteEndpoint> Endpoints() =>
+        plans.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
+
+    private static string? RuleOf(Endpoint endpoint) => EndpointRulesTests.RuleOf(endpoint) switch
+    {
+        null => null,
+        "anonymous" => "anonymous",
+        var policies when policies.Split('+').Contains(DubanPolicies.Admin) => DubanPolicies.Admin,
+        _ => DubanPolicies.SignedIn,
+    };
+
+    private static IEnumerable<string> MethodsOf(Endpoint endpoint) =>
+        endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods is { Count: > 0 } methods ? methods : [HttpMethods.Get];
+
+    private static bool IsApi(string path) => path.StartsWith("/api/", StringComparison.Ordinal) || path == "/api";
+
+    [Fact]
+    public async Task Every_endpoint_answers_every_caller_as_its_rule_and_the_callers_scope_say()
+    {
+        var samples = await SamplesAsync();
+        var clients = new Dictionary<Caller, HttpClient>
+        {
+            [Caller.Anonymous] = plans.Factory.CreateClient(),
+            [Caller.Reporter] = await plans.Factory.SignedInAsync(DemoAccounts.Reporter),
+            [Caller.Inspector] = await plans.Factory.SignedInAsync(DemoAccounts.Inspector),
+            [Caller.Admin] = await plans.Factory.SignedInAsync(DemoAccounts.Admin),
+        };
+        var failures = new List<string>();
+        var matrix = new List<string>();
+
+        // Reads first, writes after, signing out last of all (it is refused without an antiforgery token, but still).
+        var requests = Endpoints()
+            .SelectMany(e => MethodsOf(e).Select(method => (Endpoint: e, Method: method)))
+            .OrderBy(r => r.Endpoint.RoutePattern.RawText == "/account/signout")
+            .ThenBy(r => HttpMethods.IsGet(r.Method) || HttpMethods.IsHead(r.Method) ? 0 : 1)
+            .ThenBy(r => r.Endpoint.RoutePattern.RawText, StringComparer.Ordinal)
+            .ThenBy(r => r.Method, StringComparer.Ordinal)
+            .ToList();
+        requests.Count.ShouldBeGreaterThan(20, "the route table looks empty");
+
+        foreach (var (endpoint, method) in requests)
+        {
+            var pattern = endpoint.RoutePattern;
+            var name = $"{method} {pattern.RawText}";
+            var rule = RuleOf(endpoint);
+            if (rule is null)
+            {
+                failures.Add($"{name}: declares no authorization rule; add .RequireAuthorization(DubanPolicies.…) or .AllowAnonymous() (see docs/web.md)");
+                continue;
+            }
+            var missing = RouteSamples.Missing(pattern, samples);
+            if (missing.Count > 0)
+            {
+                failures.Add($"{name}: no sample value for route parameter {string.Join(", ", missing)}; add one to SamplesAsync in {nameof(AuthorizationMatrixTests)}.cs (a record in each caller's scope and, where it can be, one outside it)");
+                continue;
+            }
+
+            foreach (var caller in Enum.GetValues<Caller>())
+            foreach (var scope in Enum.GetValues<Scope>())
+            {
+                var path = RouteSamples.Fill(pattern, samples, caller, scope);
+                if (path is null) continue;
+                var expected = scope == Scope.In ? Expectations[rule][caller].In : Expectations[rule][caller].Out;
+                var (actual, seen) = await SendAsync(clients[caller], method, path);
+                var line = $"{caller.ToString().ToLowerInvariant()} × {method} {pattern.RawText} [{(scope == Scope.In ? "in scope" : "out of scope")}, {rule}] → {Describe(expected, method, path)}";
+                matrix.Add(line);
+                if (actual != expected && !RefusedBeforeTheRecordIsRead(expected, method, path, seen)) failures.Add($"{line}, but {method} {path} answered {seen}");
+            }
+        }
+
+        foreach (var line in matrix) output.WriteLine(line);
+        failures.ShouldBeEmpty($"{failures.Count} of {matrix.Count} cells of the authorization matrix:\n" + string.Join("\n", failures));
+    }
+
+    /// <summary>
+    /// A page's form post without an antiforgery token is refused with 400 before the page reads its record, so it
+    /// tells nothing about a record outside the scope either: as good as the 404 for that cell.
+    /// </summary>
+    private static bool RefusedBeforeTheRecordIsRead(Outcome expected, string method, string path, string seen) =>
+        expected == Outcome.NotFound && !IsApi(path) && HttpMethods.IsPost(method) && seen == "400";
+
+    /// <summary>The expectation as a reviewer reads it: the status code on the API, where a page redirects.</summary>
+    private static string Describe(Outcome outcome, string method, string path) => (outcome, IsApi(path)) switch
+    {
+        (Outcome.SignIn, true) => "401",
+        (Outcome.SignIn, false) => "302 → /signin",
+        (Outcome.Forbidden, true) => "403",
+        (Outcome.Forbidden, false) => "302 → /denied",
+        (Outcome.NotFound, true) => "404",
+        (Outcome.NotFound, false) when HttpMethods.IsPost(method) => "404, or 400 for a form post without antiforgery token",
+        (Outcome.NotFound, false) => "404",
+        (Outcome.Allowed, _) => "served (not 401/403/404/5xx)",
+        _ => "5xx",
+    };
+
+    private static async Task<(Outcome Outcome, string Seen)> SendAsync(HttpClient client, string method, string path)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (!HttpMethods.IsGet(method) && !HttpMethods.IsHead(method) && !HttpMethods.IsOptions(method))
+            request.Content = IsApi(path)
+                ? new StringContent("{}", Encoding.UTF8, "application/json")
+                : new FormUrlEncodedContent([]);
+        using var response = await client.SendAsync(request);
+        var status = (int)response.StatusCode;
+        var location = response.Headers.Location is { } l ? (l.IsAbsoluteUri ? l.AbsolutePath : l.OriginalString.Split('?')[0]) : null;
+        var seen = location is null ? status.ToString() : $"{status} → {location}";
+        var outcome = status switch
+        {
+            >= 500 => Outcome.Error,
+            401 => Outcome.SignIn,
+            403 => Outcome.Forbidden,
+            404 => Outcome.NotFound,
+            >= 300 and < 400 when location == "/signin" => Outcome.SignIn,
+            >= 300 and < 400 when location == "/denied" => Outcome.Forbidden,
+            _ => Outcome.Allowed,
+        };
+        return (outcome, seen);
+    }
+
+    [Fact]
+    public void A_route_parameter_without_a_sample_value_is_found()
+    {
+        var samples = new Dictionary<string, ParameterSample> { ["plans/{id}"] = ParameterSample.Unscoped("1") };
+
+        RouteSamples.Missing(RoutePatternFactory.Parse("/api/v1/plans/{id:long}/versions"), samples).ShouldBeEmpty();
+        RouteSamples.Missing(RoutePatternFactory.Parse("/api/v1/widgets/{id:long}"), samples).ShouldBe(["widgets/{id}"]);
+        RouteSamples.Missing(RoutePatternFactory.Parse("/plans/{Id:long}/parts/{part}"), samples).ShouldBe(["parts/{part}"]);
+    }
+
+    [Fact]
+    public void A_route_is_filled_in_and_out_of_scope()
+    {
+        var samples = new Dictionary<string, ParameterSample>
+        {
+            ["plans/{id}"] = new(_ => "1", c => c == Caller.Admin ? null : "2"),
+            ["import/{token}"] = ParameterSample.Unscoped("t"),
+        };
+
+        RouteSamples.Fill(RoutePatternFactory.Parse("/api/v1/plans/{id:long}/diff"), samples, Caller.Reporter, Scope.In).ShouldBe("/api/v1/plans/1/diff");
+        RouteSamples.Fill(RoutePatternFactory.Parse("/api/v1/plans/{id:long}/diff"), samples, Caller.Reporter, Scope.Out).ShouldBe("/api/v1/plans/2/diff");
+        RouteSamples.Fill(RoutePatternFactory.Parse("/api/v1/plans/{id:long}/diff"), samples, Caller.Admin, Scope.Out).ShouldBeNull();
+        RouteSamples.Fill(RoutePatternFactory.Parse("/api/v1/plans/import/{token}/confirm"), samples, Caller.Admin, Scope.Out).ShouldBeNull();
+        RouteSamples.Fill(RoutePatternFactory.Parse("/plans"), samples, Caller.Anonymous, Scope.In).ShouldBe("/plans");
+    }
+}
