@@ -22,7 +22,7 @@ public sealed class PlansInBrowserTests(ITestOutputHelper output) : IAsyncLifeti
     [ChromiumFact]
     public async Task A_task_link_highlights_its_span_and_the_pages_fit_a_laptop_and_a_phone()
     {
-        factory = new DubanWebFactory(directory, new Dictionary<string, string?> { ["Web:HttpsOnly"] = "false" });
+        factory = new DubanWebFactory(directory, new Dictionary<string, string?> { ["Web:HttpsOnly"] = "false", ["Demo:SamplePlans"] = "false" });
         factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single().TrimEnd('/');
