@@ -35,12 +35,7 @@ public sealed class PlansInBrowserTests(ITestOutputHelper output) : IAsyncLifeti
         });
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumFactAttribute.ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
-        });
+        await using var browser = await BrowserTestSupport.LaunchChromiumAsync(playwright);
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 }, Locale = "zh-CN" });
         context.SetDefaultTimeout(60_000);
         var page = await context.NewPageAsync();
@@ -53,10 +48,10 @@ public sealed class PlansInBrowserTests(ITestOutputHelper output) : IAsyncLifeti
         await page.WaitForURLAsync(url => url.EndsWith("#" + anchor));
         (await page.Locator($"mark#{anchor}").EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor")).ShouldBe("rgb(255, 193, 7)");
         await ScreenshotAsync(page, "plan-reader-1366x768.png");
-        (await ScrollWidthAsync(page)).ShouldBeLessThanOrEqualTo(1366);
+        (await BrowserTestSupport.ScrollWidthAsync(page)).ShouldBeLessThanOrEqualTo(1366);
 
         await page.SetViewportSizeAsync(390, 844);
-        (await ScrollWidthAsync(page)).ShouldBeLessThanOrEqualTo(390);
+        (await BrowserTestSupport.ScrollWidthAsync(page)).ShouldBeLessThanOrEqualTo(390);
         await ScreenshotAsync(page, "plan-reader-phone.png");
 
         await page.GotoAsync(address + "/signin");
@@ -66,37 +61,17 @@ public sealed class PlansInBrowserTests(ITestOutputHelper output) : IAsyncLifeti
         await page.WaitForURLAsync(url => !url.Contains("/signin"));
         await page.GotoAsync(address + "/tasks?sort=number");
         (await page.Locator("#task-list tbody tr").CountAsync()).ShouldBeGreaterThan(0);
-        (await ScrollWidthAsync(page)).ShouldBeLessThanOrEqualTo(390);
+        (await BrowserTestSupport.ScrollWidthAsync(page)).ShouldBeLessThanOrEqualTo(390);
         await ScreenshotAsync(page, "tasks-phone.png");
         await page.SetViewportSizeAsync(1366, 768);
-        (await ScrollWidthAsync(page)).ShouldBeLessThanOrEqualTo(1366);
+        (await BrowserTestSupport.ScrollWidthAsync(page)).ShouldBeLessThanOrEqualTo(1366);
         await ScreenshotAsync(page, "tasks-1366x768.png");
     }
 
-    private static Task<int> ScrollWidthAsync(IPage page) => page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
 
-    private async Task ScreenshotAsync(IPage page, string name)
-    {
-        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
-        Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, name);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
-        output.WriteLine($"screenshot: {path}");
-    }
+    private Task ScreenshotAsync(IPage page, string name) => BrowserTestSupport.ScreenshotAsync(page, name, output);
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        if (factory is not null) await factory.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Absent, or left for the system's temp clean-up.
-        }
-    }
+    public Task DisposeAsync() => BrowserTestSupport.DisposeAsync(factory, directory);
 }
