@@ -98,6 +98,8 @@ public sealed class AuthorizationMatrixTests(PlansFixture plans, ITestOutputHelp
             return added.Id;
         });
 
+        var notifications = await NotificationSamples.AddAsync(factory);
+
         return new()
         {
             // Published plans are everyone's; a draft outside 清河市 is outside every scope but 全部.
@@ -113,6 +115,9 @@ public sealed class AuthorizationMatrixTests(PlansFixture plans, ITestOutputHelp
             // Not a valid token: the endpoint answers 400 or 415, after authorization.
             ["import/{token}"] = ParameterSample.Unscoped("not-a-token"),
             ["status/{code}"] = ParameterSample.Unscoped("400"),
+            // Each caller's own notification; another user's is outside every scope, 全部 included.
+            ["notifications/{id}"] = new(c => notifications.Own[c].ToString(), c => notifications.Others[c].ToString()),
+            ["webhooks/{id}"] = ParameterSample.Unscoped(notifications.Webhook.ToString()),
         };
     }
 
