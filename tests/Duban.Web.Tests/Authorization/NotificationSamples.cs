@@ -1,4 +1,5 @@
 using Duban.Core.Notifications;
+using Duban.Core.Security;
 using Duban.Core.Users;
 using Duban.Web.Demo;
 using Duban.Web.Tests.Infrastructure;
@@ -15,7 +16,7 @@ public sealed record NotificationSamples(IReadOnlyDictionary<Caller, long> Own, 
     {
         var users = await db.Users.Where(u => u.UserName == DemoAccounts.Admin || u.UserName == DemoAccounts.Reporter || u.UserName == DemoAccounts.Inspector)
             .ToDictionaryAsync(u => u.UserName, u => u.Id);
-        var stranger = new User { UserName = "matrix-notified", DisplayName = "矩阵通知对象", CreatedAt = DateTimeOffset.UtcNow };
+        var stranger = new User { UserName = "matrix-notified", DisplayName = "矩阵通知对象", Role = Role.Inspector, Scope = DataScope.All, CreatedAt = DateTimeOffset.UtcNow };
         db.Users.Add(stranger);
         await db.SaveChangesAsync();
 
