@@ -122,9 +122,19 @@ public static class ImportEndpoints
         {
             return (await request.ReadFormAsync(ct), null);
         }
-        catch (InvalidDataException)
+        // The form reader says "too large" and "not multipart at all" with the same exception type; only a limit's
+        // message names the limit, so anything else is a malformed body (400), not an oversized one (413).
+        catch (InvalidDataException e) when (e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase))
         {
             return (null, new ImportProblem(413, ImportErrorCodes.FileTooLarge, "file", "请求内容超过了允许的大小。"));
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, new ImportProblem(413, ImportErrorCodes.FileTooLarge, "file", "请求内容超过了允许的大小。"));
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
+        {
+            return (null, new ImportProblem(400, "import.badMultipart", "file", "请求体不是完整的 multipart/form-data：请检查边界（boundary）和各部分的头。"));
         }
     }
 
