@@ -50,6 +50,11 @@ public sealed partial class ImportInBrowserTests(ITestOutputHelper output) : IAs
         await admin.WaitForSelectorAsync("#unit-form");
         (await admin.Locator("#plan-source mark").CountAsync()).ShouldBeGreaterThan(0);
         await ScreenshotAsync(admin, "import-review-1366x768.png");
+        (await BrowserTestSupport.ScrollWidthAsync(admin)).ShouldBeLessThanOrEqualTo(1366);
+        await admin.SetViewportSizeAsync(390, 844);
+        (await BrowserTestSupport.ScrollWidthAsync(admin)).ShouldBeLessThanOrEqualTo(390);
+        await ScreenshotAsync(admin, "import-review-phone.png");
+        await admin.SetViewportSizeAsync(1366, 768);
 
         // Map: one unit to 清河市教育局 (the proposal or, failing that, by hand), every undecided one created.
         var rows = admin.Locator("tr.unit-row");
