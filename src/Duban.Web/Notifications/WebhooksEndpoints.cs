@@ -7,12 +7,12 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Duban.Web.Notifications;
 
-/// <summary>/api/v1/webhooks: outgoing webhook endpoints, for administrators with data scope 全部.</summary>
+/// <summary>/api/v1/webhooks: outgoing webhook endpoints, for administrators with data scope 全部 (policy admin-all).</summary>
 public static class WebhooksEndpoints
 {
     public static void MapWebhooks(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/webhooks").WithTags("Webhook").RequireAuthorization(DubanPolicies.Admin)
+        var group = api.MapGroup("/webhooks").WithTags("Webhook").RequireAuthorization(DubanPolicies.FullAdmin)
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
         group.MapGet("", ListAsync).WithName("ListWebhooks").WithSummary("Webhook 列表")

@@ -81,6 +81,15 @@ public sealed class AuthorizationMatrixTests(PlansFixture plans, ITestOutputHelp
             [Caller.Admin] = (Outcome.Allowed, Outcome.NotFound),
             [Caller.RegionAdmin] = (Outcome.Allowed, Outcome.NotFound),
         },
+        // Settings that act on every region: an administrator of one city is refused like any other role.
+        [DubanPolicies.FullAdmin] = new()
+        {
+            [Caller.Anonymous] = (Outcome.SignIn, Outcome.SignIn),
+            [Caller.Reporter] = (Outcome.Forbidden, Outcome.Forbidden),
+            [Caller.Inspector] = (Outcome.Forbidden, Outcome.Forbidden),
+            [Caller.Admin] = (Outcome.Allowed, Outcome.NotFound),
+            [Caller.RegionAdmin] = (Outcome.Forbidden, Outcome.Forbidden),
+        },
     };
 
     /// <summary>The sample value of every route parameter, per caller: in scope, and out of scope where there is such a record.</summary>
@@ -126,14 +135,14 @@ public sealed class AuthorizationMatrixTests(PlansFixture plans, ITestOutputHelp
             ["import/{token}"] = ParameterSample.Unscoped("not-a-token"),
             ["status/{code}"] = ParameterSample.Unscoped("400"),
             // Each caller's own notification; another user's is outside every scope, 全部 included.
-            ["notifications/{id}"] = new(c => notifications.Own[c].ToString(), c => notifications.Others[c].ToString()),
+            ["notifications/{id}"] = new(c => notifications.OwnOf(c).ToString(), c => notifications.Others[c].ToString()),
             ["webhooks/{id}"] = ParameterSample.Unscoped(notifications.Webhook.ToString()),
         };
     }
 
     private async Task<HttpClient> RegionAdminAsync()
     {
-        const string name = "matrix-city-admin", password = "matrix-city-admin-password";
+        const string name = NotificationSamples.RegionAdminUserName, password = "matrix-city-admin-password";
         await plans.Factory.CreateUserAsync(name, password, Role.Admin, DataScope.RegionAndBelow, regionId: await plans.Factory.RegionIdAsync(DemoSeeder.City));
         return await plans.Factory.SignedInAsync(name, password);
     }
@@ -145,6 +154,7 @@ public sealed class AuthorizationMatrixTests(PlansFixture plans, ITestOutputHelp
     {
         null => null,
         "anonymous" => "anonymous",
+        var policies when policies.Split('+').Contains(DubanPolicies.FullAdmin) => DubanPolicies.FullAdmin,
         var policies when policies.Split('+').Contains(DubanPolicies.Admin) => DubanPolicies.Admin,
         var policies when policies.Split('+').Contains(DubanPolicies.Oversight) => DubanPolicies.Oversight,
         _ => DubanPolicies.SignedIn,

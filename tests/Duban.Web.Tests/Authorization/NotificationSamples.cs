@@ -8,10 +8,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Duban.Web.Tests.Authorization;
 
 /// <summary>The matrix's records for the notification centre and the webhooks.</summary>
-/// <param name="Own">A notification of each caller's own (anonymous borrows the reporter's: it is refused before it is read).</param>
+/// <param name="OwnOf">A notification of each caller's own (anonymous borrows the reporter's: it is refused before it is read).</param>
 /// <param name="Others">A notification of somebody else, per caller.</param>
-public sealed record NotificationSamples(IReadOnlyDictionary<Caller, long> Own, IReadOnlyDictionary<Caller, long> Others, long Webhook)
+public sealed record NotificationSamples(Func<Caller, long> OwnOf, IReadOnlyDictionary<Caller, long> Others, long Webhook)
 {
+    /// <summary>The matrix makes its city administrator after the samples, so that caller's notification is made when first asked for.</summary>
+    public const string RegionAdminUserName = "matrix-city-admin";
+
     public static async Task<NotificationSamples> AddAsync(DubanWebFactory factory) => await factory.WithDbAsync(async db =>
     {
         var users = await db.Users.Where(u => u.UserName == DemoAccounts.Admin || u.UserName == DemoAccounts.Reporter || u.UserName == DemoAccounts.Inspector)
@@ -39,6 +42,15 @@ public sealed record NotificationSamples(IReadOnlyDictionary<Caller, long> Own, 
         var webhook = new WebhookEndpoint { Name = "矩阵测试", Url = "https://hooks.example.invalid/matrix", Secret = "matrix-secret", CreatedAt = DateTimeOffset.UtcNow };
         db.Add(webhook);
         await db.SaveChangesAsync();
-        return new NotificationSamples(own.ToDictionary(p => p.Key, p => p.Value.Id), others.ToDictionary(p => p.Key, p => p.Value.Id), webhook.Id);
+        var ownIds = own.ToDictionary(p => p.Key, p => p.Value.Id);
+        var regionAdmin = new Lazy<long>(() => factory.WithDbAsync(async later =>
+        {
+            var recipient = await later.Users.Where(u => u.UserName == RegionAdminUserName).Select(u => u.Id).SingleAsync();
+            var notification = For(recipient);
+            later.Add(notification);
+            await later.SaveChangesAsync();
+            return notification.Id;
+        }).GetAwaiter().GetResult());
+        return new NotificationSamples(c => c == Caller.RegionAdmin ? regionAdmin.Value : ownIds[c], others.ToDictionary(p => p.Key, p => p.Value.Id), webhook.Id);
     });
 }
