@@ -20,6 +20,7 @@ public static class ApiEndpoints
         api.MapImport();
         api.MapPlans();
         api.MapTasks();
+        Tracking.TrackingApi.MapTracking(api);
         return app;
     }
 }

@@ -50,6 +50,7 @@ public static class WebApplicationSetup
         services.AddScoped<DemoSeeder>();
         services.AddScoped<IDemoPlanSeeder, SamplePlanSeeder>();
         services.AddPlanImport();
+        Duban.Web.Tracking.TrackingApi.AddTracking(services);
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblemDefaults.Customize);
         services.AddExceptionHandler<ApiBadRequestHandler>();

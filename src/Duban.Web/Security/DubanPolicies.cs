@@ -19,13 +19,17 @@ public static class DubanPolicies
     /// <summary>管理员 or 督查员: the pages that show the administration's data read-only to inspectors.</summary>
     public const string Oversight = "oversight";
 
-    public static IReadOnlyList<string> All { get; } = [SignedIn, Admin, Oversight];
+    /// <summary>填报员 only: writing progress reports, indicator values and evidence, which nobody may do on a reporter's behalf.</summary>
+    public const string Reporter = "reporter";
+
+    public static IReadOnlyList<string> All { get; } = [SignedIn, Admin, Oversight, Reporter];
 
     public static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser().RequireClaim(DubanClaimTypes.UserId));
         options.AddPolicy(Admin, p => p.RequireAuthenticatedUser().RequireRole(nameof(Role.Admin)));
         options.AddPolicy(Oversight, p => p.RequireAuthenticatedUser().RequireRole(nameof(Role.Admin), nameof(Role.Inspector)));
+        options.AddPolicy(Reporter, p => p.RequireAuthenticatedUser().RequireRole(nameof(Role.Reporter)));
         options.FallbackPolicy = options.GetPolicy(SignedIn);
     }
 }

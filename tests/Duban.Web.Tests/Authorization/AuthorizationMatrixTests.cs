@@ -76,6 +76,13 @@ public sealed class AuthorizationMatrixTests(PlansFixture plans, ITestOutputHelp
             [Caller.Inspector] = (Outcome.Forbidden, Outcome.Forbidden),
             [Caller.Admin] = (Outcome.Allowed, Outcome.NotFound),
         },
+        [DubanPolicies.Reporter] = new()
+        {
+            [Caller.Anonymous] = (Outcome.SignIn, Outcome.SignIn),
+            [Caller.Reporter] = (Outcome.Allowed, Outcome.NotFound),
+            [Caller.Inspector] = (Outcome.Forbidden, Outcome.Forbidden),
+            [Caller.Admin] = (Outcome.Forbidden, Outcome.Forbidden),
+        },
     };
 
     /// <summary>The sample value of every route parameter, per caller: in scope, and out of scope where there is such a record.</summary>
@@ -125,6 +132,7 @@ public sealed class AuthorizationMatrixTests(PlansFixture plans, ITestOutputHelp
         "anonymous" => "anonymous",
         var policies when policies.Split('+').Contains(DubanPolicies.Admin) => DubanPolicies.Admin,
         var policies when policies.Split('+').Contains(DubanPolicies.Oversight) => DubanPolicies.Oversight,
+        var policies when policies.Split('+').Contains(DubanPolicies.Reporter) => DubanPolicies.Reporter,
         _ => DubanPolicies.SignedIn,
     };
 
