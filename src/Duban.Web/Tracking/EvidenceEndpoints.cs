@@ -22,7 +22,6 @@ public static class EvidenceEndpoints
         writes.MapPost("", UploadAsync).WithName("UploadEvidence").WithSummary("上传佐证材料")
             .WithDescription("multipart/form-data：file 文件（pdf、docx、xlsx、jpg、png，按扩展名和文件头同时校验；默认不超过 20 MB），"
                              + "taskId（本单位承担的任务）或 targetId（本单位负责填报的指标）二选一。返回的 id 放入报告或指标值的 evidenceIds。")
-            .Accepts<IFormFile>("multipart/form-data")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
     }

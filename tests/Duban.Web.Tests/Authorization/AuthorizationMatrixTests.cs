@@ -104,6 +104,7 @@ public sealed class AuthorizationMatrixTests(PlansFixture plans, ITestOutputHelp
             await db.SaveChangesAsync();
             return added.Id;
         });
+        var tracking = await Tracking.TrackingRecords.CreateAsync(factory, plans.PublishedPlanId, plans.OtherRegionPlanId, "矩阵");
 
         return new()
         {
@@ -120,6 +121,10 @@ public sealed class AuthorizationMatrixTests(PlansFixture plans, ITestOutputHelp
             // Not a valid token: the endpoint answers 400 or 415, after authorization.
             ["import/{token}"] = ParameterSample.Unscoped("not-a-token"),
             ["status/{code}"] = ParameterSample.Unscoped("400"),
+            // On a task of 清河市教育局 in 清河市, and on a task of the plan outside 清河市.
+            ["reports/{id}"] = new(_ => tracking.ReportInside.ToString(), c => OutsideUnlessAll(c, tracking.ReportOutside)),
+            ["evidence/{id}"] = new(_ => tracking.EvidenceInside.ToString(), c => OutsideUnlessAll(c, tracking.EvidenceOutside)),
+            ["observations/{id}"] = new(_ => tracking.ObservationInside.ToString(), c => OutsideUnlessAll(c, tracking.ObservationOutside)),
         };
     }
 
