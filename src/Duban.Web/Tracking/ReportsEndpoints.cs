@@ -51,12 +51,30 @@ public static class ReportsEndpoints
     }
 
     private static async Task<Results<Ok<Paged<ReportSummary>>, ProblemHttpResult>> ListAsync(
-        [AsParameters] PageQuery paging, long? planId, long? organizationId, long? periodId, ProgressState? state, ReportStatus? status,
+        [AsParameters] PageQuery paging, long? planId, long? organizationId, long? periodId, string? state, string? status,
         HttpContext context, TrackingQueries queries, CancellationToken ct)
     {
         var page = PageRequest.From(paging.Page, paging.PageSize);
         if (page.Error is { } error) return ApiResults.From(error);
-        return TypedResults.Ok(await queries.ListReportsAsync(DubanUser.Required(context.User), new ReportFilter(planId, organizationId, periodId, state, status), page.Value!, ct));
+        if (!TryEnum<ProgressState>(state, out var stateValue))
+            return ApiResults.Problem(400, ApiResults.InvalidFieldTitle, "state 必须是 notStarted、inProgress、completed 或 ongoing。", "state");
+        if (!TryEnum<ReportStatus>(status, out var statusValue))
+            return ApiResults.Problem(400, ApiResults.InvalidFieldTitle, "status 必须是 draft、submitted、returned 或 approved。", "status");
+        return TypedResults.Ok(await queries.ListReportsAsync(DubanUser.Required(context.User),
+            new ReportFilter(planId, organizationId, periodId, stateValue, statusValue), page.Value!, ct));
+    }
+
+    /// <summary>A query value in the JSON's camel case (or any case); names only, never numbers.</summary>
+    private static bool TryEnum<T>(string? text, out T? value) where T : struct, Enum
+    {
+        value = null;
+        if (string.IsNullOrWhiteSpace(text)) return true;
+        if (text.Trim().All(char.IsAsciiLetter) && Enum.TryParse<T>(text.Trim(), ignoreCase: true, out var parsed))
+        {
+            value = parsed;
+            return true;
+        }
+        return false;
     }
 
     private static async Task<Results<OkWithETag<ReportDetail>, ProblemHttpResult>> GetAsync(long id, HttpContext context, TrackingQueries queries, CancellationToken ct)
