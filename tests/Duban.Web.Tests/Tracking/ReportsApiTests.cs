@@ -169,6 +169,28 @@ public sealed class ReportsApiTests(TrackingFixture app) : IClassFixture<Trackin
         first.GetProperty("id").ValueKind.ShouldBe(JsonValueKind.Number);
     }
 
+    [Fact]
+    public async Task Two_saves_of_the_same_report_at_once_one_is_taken_the_other_is_412_and_both_revisions_before_survive()
+    {
+        var reporter = await Factory.SignedInAsync(DemoAccounts.Reporter);
+        var colleague = await Factory.SignedInAsync(DemoAccounts.Reporter);
+        var assignment = await app.AssignmentOfAsync(DemoSeeder.CityEducation, skip: 2);
+        var created = await reporter.PostAsJsonAsync("/api/v1/reports", new { assignmentId = assignment.Id, periodStart = Current.Start, state = "inProgress", done = "初稿" });
+        created.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var id = (await created.JsonAsync()).GetProperty("report").GetProperty("id").GetInt64();
+        var etag = created.Headers.ETag!.ToString();
+
+        var answers = await Task.WhenAll(
+            reporter.SendAsync(Post($"/api/v1/reports/{id}/revisions", new { state = "inProgress", done = "甲" }, etag)),
+            colleague.SendAsync(Post($"/api/v1/reports/{id}/revisions", new { state = "inProgress", done = "乙" }, etag)));
+
+        answers.Select(a => a.StatusCode).Order().ShouldBe([HttpStatusCode.OK, HttpStatusCode.PreconditionFailed]);
+        var winner = answers.Single(a => a.StatusCode == HttpStatusCode.OK);
+        var done = (await winner.JsonAsync()).GetProperty("revisions")[0].GetProperty("done").GetString();
+        var stored = await Factory.WithDbAsync(db => db.ReportRevisions.Where(r => r.ReportId == id).OrderBy(r => r.Number).Select(r => r.Done).ToListAsync());
+        stored.ShouldBe(["初稿", done!]);
+    }
+
     [Theory]
     [InlineData("安装程序.exe", "pdf")]
     [InlineData("伪装.pdf", "png")]
