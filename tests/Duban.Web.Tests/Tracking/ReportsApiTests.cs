@@ -116,6 +116,7 @@ public sealed class ReportsApiTests(TrackingFixture app) : IClassFixture<Trackin
         download.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
         download.Content.Headers.ContentDisposition!.DispositionType.ShouldBe("attachment");
         download.Content.Headers.ContentDisposition.FileNameStar.ShouldBe("实训基地验收报告.pdf");
+        download.Headers.GetValues("X-Content-Type-Options").ShouldBe(["nosniff"]);
         (await download.Content.ReadAsByteArrayAsync()).ShouldBe(Pdf);
 
         var actions = await Factory.WithDbAsync(db => db.AuditEntries.Where(e => e.EntityType == TrackingAuditActions.ReportEntity && e.EntityId == id.ToString())
