@@ -192,6 +192,45 @@ public sealed class ReportsApiTests(TrackingFixture app) : IClassFixture<Trackin
         stored.ShouldBe(["初稿", done!]);
     }
 
+    [Fact]
+    public async Task An_administrator_sets_a_quarterly_cycle_that_refuses_late_reports()
+    {
+        var admin = await Factory.SignedInAsync(DemoAccounts.Admin);
+        var reporter = await Factory.SignedInAsync(DemoAccounts.Reporter);
+        var planId = await Plans.PlansFixture.ImportAsync(Factory, "deadline-forms.txt", new Data.Import.PlanRegion.Existing(await Factory.RegionIdAsync(DemoSeeder.City)));
+        var assignment = await Factory.WithDbAsync(db => db.Assignments.AsNoTracking()
+            .Where(a => a.Task!.PlanId == planId && a.Organization!.Name == DemoSeeder.CityEducation).OrderBy(a => a.Id).FirstAsync());
+
+        var cycle = await admin.GetAsync($"/api/v1/plans/{planId}/reporting-cycle");
+        cycle.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await cycle.JsonAsync()).GetProperty("stored").GetBoolean().ShouldBeFalse();
+        var update = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/plans/{planId}/reporting-cycle")
+        {
+            Content = JsonContent.Create(new { kind = "quarterly", windowDays = 10, lateRule = "refuseAfter", refuseAfterDays = 5 }),
+        };
+        update.Headers.TryAddWithoutValidation("If-Match", cycle.Headers.ETag!.ToString());
+        var updated = await admin.SendAsync(update);
+        updated.StatusCode.ShouldBe(HttpStatusCode.OK, await updated.Content.ReadAsStringAsync());
+        (await updated.JsonAsync()).GetProperty("kind").GetString().ShouldBe("quarterly");
+
+        var quarter = PeriodSpan.Containing(PeriodKind.Quarterly, ChinaCalendar.Today(DateTimeOffset.UtcNow));
+        var periods = await (await reporter.GetAsync($"/api/v1/plans/{planId}/periods?from={quarter.Start:yyyy-MM-dd}&to={quarter.End:yyyy-MM-dd}")).JsonAsync();
+        periods.GetProperty("periods").EnumerateArray().Select(p => p.GetProperty("label").GetString()).ShouldBe([quarter.Label]);
+        var midQuarter = await reporter.PostAsJsonAsync("/api/v1/reports", new { assignmentId = assignment.Id, periodStart = quarter.Start.AddMonths(1), state = "inProgress" });
+        midQuarter.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await FieldOf(midQuarter)).ShouldBe("periodStart");
+
+        // Two quarters back: its window (10 days) and the 5 days of grace are long over.
+        var old = quarter.Previous().Previous();
+        var created = await reporter.PostAsJsonAsync("/api/v1/reports", new { assignmentId = assignment.Id, periodStart = old.Start, state = "notStarted" });
+        created.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var id = (await created.JsonAsync()).GetProperty("report").GetProperty("id").GetInt64();
+        var refused = await reporter.SendAsync(Post($"/api/v1/reports/{id}/submit", new { }, created.Headers.ETag!.ToString()));
+        refused.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await refused.JsonAsync()).GetProperty("detail").GetString()!.ShouldContain(old.End.AddDays(10).ToString("yyyy-MM-dd"));
+        (await Factory.WithDbAsync(db => db.ProgressReports.SingleAsync(r => r.Id == id))).Status.ShouldBe(Core.Tracking.Reporting.ReportStatus.Draft);
+    }
+
     [Theory]
     [InlineData("安装程序.exe", "pdf")]
     [InlineData("伪装.pdf", "png")]
