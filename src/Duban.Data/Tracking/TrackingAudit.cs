@@ -23,6 +23,30 @@ public static class TrackingAuditActions
     public const string EvidenceEntity = "evidence";
     public const string ObservationEntity = "observation";
     public const string CycleEntity = "reporting-cycle";
+
+    /// <summary>The Chinese name of a tracking action for the audit page, or null for another action.</summary>
+    public static string? Describe(string action) => action switch
+    {
+        ReportCreate => "填报进展",
+        ReportRevise => "修改进展",
+        ReportSubmit => "提交进展报告",
+        ReportReview => "审核进展报告",
+        EvidenceUpload => "上传佐证材料",
+        ObservationCreate => "填报指标值",
+        ObservationRevise => "修改指标值",
+        CycleUpdate => "设置填报周期",
+        _ => null,
+    };
+
+    /// <summary>The Chinese name of a tracking entity type for the audit page, or null for another type.</summary>
+    public static string? DescribeEntity(string entityType) => entityType switch
+    {
+        ReportEntity => "进展报告",
+        EvidenceEntity => "佐证材料",
+        ObservationEntity => "指标值",
+        CycleEntity => "填报周期",
+        _ => null,
+    };
 }
 
 /// <summary>Writes tracking audit entries through the same <see cref="IAuditWriter"/> the import uses.</summary>
