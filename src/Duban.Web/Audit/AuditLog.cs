@@ -79,7 +79,7 @@ public static class AuditActions
         OrganizationAddAlias => "添加单位别名",
         OrganizationRemoveAlias => "删除单位别名",
         OrganizationMerge => "合并单位",
-        _ => action,
+        _ => Duban.Data.Tracking.TrackingAuditActions.Describe(action) ?? action,
     };
 }
 
@@ -96,6 +96,6 @@ public static class AuditEntities
         ApiToken => "API 令牌",
         Database => "数据库",
         Organization => "单位",
-        _ => entityType,
+        _ => Duban.Data.Tracking.TrackingAuditActions.DescribeEntity(entityType) ?? entityType,
     };
 }
