@@ -28,7 +28,7 @@ public sealed record SupervisionSamples(long TaskInside, long TaskOutside, long 
             .OrderBy(x => x.Id).FirstAsync();
         var order = new SupervisionOrder
         {
-            Number = $"{tag}-{Guid.NewGuid():N}"[..40], TaskId = assignment.TaskId, AssignmentId = assignment.Id, OrganizationId = assignment.OrganizationId,
+            Number = $"{tag}-{Guid.NewGuid():N}", TaskId = assignment.TaskId, AssignmentId = assignment.Id, OrganizationId = assignment.OrganizationId,
             Reason = "样例督办事由", IssuedAt = DateTimeOffset.UtcNow, IssuedByName = "sample", ReplyBy = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(10),
             Origin = OrderOrigin.Manual, IdempotencyKey = "sample-order:" + Guid.NewGuid().ToString("N"),
         };
