@@ -31,6 +31,12 @@ public static class CoreCommand
         var world = DatasetGenerator.World(options.Seed);
         var loader = new DatasetLoader(database, world);
         Log($"{options.Provider}: {world.Regions.Count} regions, {world.Organizations.Count} organisations, {options.Plans} plans (seed {options.Seed})");
+        if (options.CopyFrom is { } copyFrom)
+        {
+            if (options.Provider != DatabaseProvider.PostgreSQL) throw new InvalidOperationException("--copy-from copies a SQLite dataset into PostgreSQL.");
+            var copied = await DatasetCopier.CopyAsync(new DatabaseOptions { DataDirectory = copyFrom }, database, Log, ct);
+            Log($"copied from {copyFrom} in {copied.TotalSeconds:F0} s");
+        }
         var ids = await loader.EnsureWorldAsync(ct);
 
         var existing = await loader.PlanCountAsync(ct);
@@ -57,6 +63,15 @@ public static class CoreCommand
         var bench = new TaskQueryBench(database, world, ids);
         var (organizations, province) = await bench.ReadersAsync(ct);
         await CheckScopeAsync(bench, organizations, ct);
+        if (options.Explain)
+        {
+            var printer = new QueryPlanPrinter(options.Provider, Console.Out);
+            Console.WriteLine($"### Organisation {organizations[0].User.OrganizationId} (reporter, scope Own)");
+            await bench.ListAsync(organizations[0].User, ct, printer);
+            Console.WriteLine("### Province (inspector, scope RegionAndBelow)");
+            await bench.ListAsync(province.User, ct, printer);
+            return 0;
+        }
         var orgTotals = new List<int>();
         foreach (var reader in organizations) orgTotals.Add((await bench.ListAsync(reader.User, ct)).Total);
         var provinceTotal = (await bench.ListAsync(province.User, ct)).Total;

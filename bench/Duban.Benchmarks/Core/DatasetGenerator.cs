@@ -122,7 +122,8 @@ public static class DatasetGenerator
     /// </summary>
     public static PlanSpec Plan(Dataset world, int index)
     {
-        var random = new Randomizer(HashCode.Combine(world.Seed, index));
+        // Not HashCode.Combine: it is seeded differently in every process, and a plan must be the same in every run.
+        var random = new Randomizer(unchecked(world.Seed * 100_003 + index));
         var level = random.Double() switch { < 0.05 => RegionLevel.Province, < 0.40 => RegionLevel.City, _ => RegionLevel.County };
         var candidates = world.Regions.Where(r => r.Level == level).ToList();
         var region = random.ListItem(candidates);

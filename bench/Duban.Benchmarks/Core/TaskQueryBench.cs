@@ -64,9 +64,9 @@ public sealed class TaskQueryBench(DatabaseOptions database, Dataset world, Worl
         return new Reader(new DubanUser(user.Id, user.UserName, user.DisplayName, role, scope, organizationId, regionId, path), token);
     }
 
-    public async Task<Paged<TaskView>> ListAsync(DubanUser user, CancellationToken ct)
+    public async Task<Paged<TaskView>> ListAsync(DubanUser user, CancellationToken ct, QueryPlanPrinter? explain = null)
     {
-        await using var db = DubanDatabase.CreateContext(database);
+        await using var db = explain?.Context(database) ?? DubanDatabase.CreateContext(database);
         return await new PlanQueries(db).ListTasksAsync(user, TaskFilter.None, PageRequest.First, ct);
     }
 
