@@ -135,8 +135,8 @@ public sealed class PlanQueries(DubanDbContext db)
         {
             (DataScope.All, _) => tasks,
             (DataScope.RegionAndBelow, { } path) => tasks.Where(t =>
-                db.Assignments.Where(a => a.Organization!.Region!.Path.StartsWith(path)).Select(a => a.TaskId).Contains(t.Id)
-                || db.Plans.Where(p => p.Region != null && p.Region.Path.StartsWith(path)).Select(p => p.Id).Contains(t.PlanId)),
+                t.Assignments.Any(a => a.Organization!.Region!.Path.StartsWith(path))
+                || db.Plans.Any(p => p.Id == t.PlanId && p.Region != null && p.Region.Path.StartsWith(path))),
             (DataScope.Own, _) when user.OrganizationId is { } own => tasks.Where(t => AssignedTo(own).Contains(t.Id)),
             _ => tasks.Where(t => false),
         };
