@@ -24,6 +24,7 @@ public sealed record ImportFigures(int Plans, int Tasks, int Assignments, int Or
 public sealed class DatasetLoader(DatabaseOptions database, Dataset world)
 {
     private readonly PlanParser parser = new();
+    private readonly DbContextOptions<DubanDbContext> contextOptions = DubanDatabase.CreateOptions(database);
     private static readonly ImportActor Actor = new("bench:core");
 
     /// <summary>Region and organisation ids by the dataset's indexes, creating them on an empty database.</summary>
@@ -69,7 +70,7 @@ public sealed class DatasetLoader(DatabaseOptions database, Dataset world)
         for (var i = from; i < to; i++)
         {
             var plan = DatasetGenerator.Plan(world, i);
-            await using var db = DubanDatabase.CreateContext(database);
+            await using var db = new DubanDbContext(contextOptions);
             var service = new PlanImportService(db, TimeProvider.System, new DbContextAuditWriter(db), parser);
             var (_, result) = await service.ImportAsync(
                 new ImportFile(System.Text.Encoding.UTF8.GetBytes(plan.Text), plan.FileName), new PlanRegion.Existing(ids.Regions[plan.RegionIndex]),
