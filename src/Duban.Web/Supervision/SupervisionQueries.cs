@@ -83,6 +83,11 @@ public sealed class SupervisionQueries(DubanDbContext db, PlanQueries plans)
         return new TaskTimeline(task.Id, task.No, task.Text, task.PlanId, entries);
     }
 
+    /// <summary>The organisations of a task, for the administrator's forms.</summary>
+    public async Task<IReadOnlyList<(long Id, string Name)>> OrganizationsOfAsync(long taskId, CancellationToken ct) =>
+        (await db.Assignments.AsNoTracking().Where(a => a.TaskId == taskId).OrderBy(a => a.Id).Select(a => new { a.OrganizationId, a.Organization!.Name }).ToListAsync(ct))
+        .DistinctBy(a => a.OrganizationId).Select(a => (a.OrganizationId, a.Name)).ToList();
+
     public async Task<IReadOnlyList<InstructionView>?> InstructionsAsync(DubanUser user, long taskId, CancellationToken ct)
     {
         if (!await SeesTaskAsync(user, taskId, ct)) return null;

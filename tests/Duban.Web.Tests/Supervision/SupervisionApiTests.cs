@@ -160,4 +160,32 @@ public sealed class SupervisionApiTests(TrackingFixture app) : IClassFixture<Tra
         var timeline = await reporter.GetStringAsync($"/tasks/{assignment.TaskId}/timeline");
         timeline.ShouldContain(number);
     }
+
+    [Fact]
+    public async Task The_reporter_answers_on_the_page_and_the_office_records_an_instruction_on_the_timeline_page()
+    {
+        var admin = await Factory.SignedInAsync(DemoAccounts.Admin);
+        var reporter = await Factory.SignedInAsync(DemoAccounts.Reporter);
+        var assignment = await app.AssignmentOfAsync(DemoSeeder.CityEducation, skip: 2);
+        var issued = await Browser.SubmitAsync(admin, $"/tasks/{assignment.TaskId}/timeline",
+            new Dictionary<string, string> { ["Issue.OrganizationId"] = assignment.OrganizationId.ToString(), ["Issue.Reason"] = "页面下发的督办单", ["Issue.Date"] = "" }, formName: "issue");
+        issued.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var id = await Factory.WithDbAsync(db => db.Set<SupervisionOrder>().Where(o => o.Reason == "页面下发的督办单").Select(o => o.Id).SingleAsync());
+
+        var empty = await Browser.SubmitAsync(reporter, $"/supervision/{id}", new Dictionary<string, string> { ["Reply.Measures"] = "", ["Reply.NewDate"] = "" }, formName: "reply");
+        empty.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await empty.Content.ReadAsStringAsync()).ShouldContain("measures（整改措施）不能为空");
+        var answered = await Browser.SubmitAsync(reporter, $"/supervision/{id}",
+            new Dictionary<string, string> { ["Reply.Measures"] = "页面回复的整改措施", ["Reply.NewDate"] = Today.AddDays(20).ToString("yyyy-MM-dd") }, formName: "reply");
+        ((int)answered.StatusCode).ShouldBeLessThan(400);
+        (await reporter.GetStringAsync($"/supervision/{id}")).ShouldContain("页面回复的整改措施");
+
+        var instructed = await Browser.SubmitAsync(admin, $"/tasks/{assignment.TaskId}/timeline",
+            new Dictionary<string, string> { ["Instruct.Leader"] = "李副市长", ["Instruct.Text"] = "页面录入的批示", ["Instruct.Date"] = Today.ToString("yyyy-MM-dd") }, formName: "instruction");
+        instructed.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var timeline = await reporter.GetStringAsync($"/tasks/{assignment.TaskId}/timeline");
+        timeline.ShouldContain("李副市长批示：页面录入的批示");
+        timeline.ShouldContain("整改回复");
+        timeline.ShouldNotContain("admin-actions");
+    }
 }
