@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Duban.Core.Security;
 using Duban.Core.Users;
 using Duban.Data;
+using Duban.Data.Audit;
 using Duban.Web.Audit;
 using Duban.Web.Display;
 using Duban.Web.Operations;

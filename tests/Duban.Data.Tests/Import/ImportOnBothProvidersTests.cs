@@ -3,6 +3,7 @@ using Duban.Data.Tests.Import.Support;
 using Duban.Data.Tests.Support;
 using Duban.Parsing;
 using Microsoft.EntityFrameworkCore;
+using Duban.Data.Audit;
 
 namespace Duban.Data.Tests.Import;
 
@@ -47,7 +48,8 @@ public sealed class ImportOnBothProvidersTests(DatabaseFixture databases) : ICla
     private static async Task<ImportResult> ImportAsync(DatabaseOptions options, byte[] content, string fileName)
     {
         await using var db = DatabaseFixture.Context(options);
-        var service = new PlanImportService(db, new FixedClock(), new DbContextAuditWriter(db), new PlanParser());
+        var clock = new FixedClock();
+        var service = new PlanImportService(db, clock, new AuditLog(db, clock), new PlanParser());
         var (_, result) = await service.ImportAsync(new ImportFile(content, fileName), new PlanRegion.FromDocument(),
             analysis => analysis.DefaultDecisions(createUnmatched: true), ImportHarness.Actor);
         return result;

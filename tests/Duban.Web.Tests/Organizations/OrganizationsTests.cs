@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Duban.Data.Import;
+using Duban.Data.Audit;
 using Duban.Web.Audit;
 using Duban.Web.Demo;
 using Duban.Web.Tests.Infrastructure;
