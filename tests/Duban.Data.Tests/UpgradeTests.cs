@@ -74,10 +74,19 @@ public sealed class UpgradeTests(DatabaseFixture databases) : IClassFixture<Data
         var options = await databases.EmptyAsync(provider);
         FirstReleaseRows rows;
         long[] userIds;
+        long secondVersionId;
         await using (var old = DatabaseFixture.Context(options))
         {
             await old.GetService<IMigrator>().MigrateAsync(CreateUserTables.Id);
             rows = await FirstReleaseRows.InsertAsync(old);
+            // A second version that dropped the only task: the task stays on version 1's list, as imports did before.
+            var first = rows.Versions[0];
+            secondVersionId = (await old.Database.SqlQuery<long>($"""
+                INSERT INTO plan_versions ("PlanId", "Number", "FileName", "Content", "Sha256", "Text", "ParsedJson", "SchemaVersion", "ImportedAt", "ImportedById")
+                VALUES ({first.PlanId}, 2, '方案（修订）.docx', {first.Content}, {new string('1', 64)}, '', {"{}"}, 1, 1790000000300, {null})
+                RETURNING "Id" AS "Value"
+                """).ToListAsync()).Single();
+            await old.Database.ExecuteSqlAsync($"""UPDATE plans SET "CurrentVersionId" = {secondVersionId} WHERE "Id" = {first.PlanId}""");
             var bureau = rows.Organizations[0].Id;
             userIds =
             [
@@ -101,6 +110,7 @@ public sealed class UpgradeTests(DatabaseFixture databases) : IClassFixture<Data
         }
 
         await using var context = DatabaseFixture.Context(options);
+        rows.Tasks[0].RemovedInVersionId = secondVersionId;
         (await Ordered(context.Tasks)).ShouldBeEquivalentTo(rows.Tasks);
         var users = await context.Users.AsNoTracking().OrderBy(u => u.Id).ToListAsync();
         users.Select(u => u.UserName).ShouldBe(["admin", "reporter"]);
@@ -114,17 +124,19 @@ public sealed class UpgradeTests(DatabaseFixture databases) : IClassFixture<Data
 
         // The new columns work on the old rows.
         var task = await context.Tasks.SingleAsync();
-        task.RemovedInVersionId = rows.Versions[0].Id;
+        task.RemovedInVersionId = null;
         var user = await context.Users.SingleAsync(u => u.UserName == "reporter");
+        var stamp = user.SecurityStamp;
         user.NewSecurityStamp();
         await context.SaveChangesAsync();
-        (await context.Tasks.AsNoTracking().SingleAsync()).RemovedInVersionId.ShouldBe(rows.Versions[0].Id);
+        (await context.Tasks.AsNoTracking().SingleAsync()).RemovedInVersionId.ShouldBeNull();
+        (await context.Users.AsNoTracking().SingleAsync(u => u.UserName == "reporter")).SecurityStamp.ShouldNotBe(stamp);
 
         // The same file cannot be stored twice any more.
         var copy = rows.Versions[0];
         await Should.ThrowAsync<System.Data.Common.DbException>(() => context.Database.ExecuteSqlAsync($"""
             INSERT INTO plan_versions ("PlanId", "Number", "FileName", "Content", "Sha256", "Text", "ParsedJson", "SchemaVersion", "ImportedAt", "ImportedById")
-            VALUES ({copy.PlanId}, 2, {copy.FileName}, {copy.Content}, {copy.Sha256}, {copy.Text}, {copy.ParsedJson}, 1, 1790000000789, {null})
+            VALUES ({copy.PlanId}, 3, {copy.FileName}, {copy.Content}, {copy.Sha256}, {copy.Text}, {copy.ParsedJson}, 1, 1790000000789, {null})
             """));
     }
 

@@ -89,11 +89,24 @@ public sealed class PlanImportService(DubanDbContext db, TimeProvider clock, Aud
         {
             throw Stale();
         }
+        catch (DbUpdateException)
+        {
+            // Another import of the same file committed between our check and our insert: the unique index on the
+            // hash refused ours, and all of it was rolled back. For the user it is the same as a file already stored.
+            if (await StoredMeanwhileAsync(analysis.Sha256, ct) is { } stored) return Unchanged(stored);
+            throw;
+        }
         finally
         {
             // Whatever happened, nothing of this import may linger in the context for a later SaveChanges to store.
             db.ChangeTracker.Clear();
         }
+    }
+
+    private async Task<DuplicateOf?> StoredMeanwhileAsync(string sha256, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        return await PlanMatcher.SameFileAsync(db, sha256, ct);
     }
 
     private async Task<ImportResult> StoreAsync(ImportAnalysis analysis, ImportDecisions decisions, ImportActor actor, CancellationToken ct)
@@ -199,9 +212,12 @@ public sealed class PlanImportService(DubanDbContext db, TimeProvider clock, Aud
         {
             if (diff.Kind == TaskDiffKind.Removed)
             {
-                // Kept on the old version's list, with its assignments and history: the current version no longer has it.
+                // Kept on the old version's list, with its assignments and history, and marked as no longer current.
                 if (stored.TryGetValue(diff.Before!.Key, out var removed))
+                {
                     trail.Add(AuditActions.TaskRemove, AuditEntities.Task, () => removed.Id, TaskImage(removed), null);
+                    removed.RemovedInVersionId = version.Id;
+                }
                 continue;
             }
 

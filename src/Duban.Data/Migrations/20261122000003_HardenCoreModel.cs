@@ -41,6 +41,17 @@ public sealed class HardenCoreModel : Migration
                 principalColumn: "Id", onDelete: ReferentialAction.SetNull);
         }
         migrationBuilder.CreateIndex("IX_tasks_RemovedInVersionId", "tasks", "RemovedInVersionId");
+        // Tasks a revision dropped stayed on the lists of the version before: the next version of their plan removed them.
+        migrationBuilder.Sql("""
+            UPDATE "tasks" SET "RemovedInVersionId" = (
+                SELECT later."Id"
+                FROM "task_lists" l
+                JOIN "plan_versions" v ON v."Id" = l."PlanVersionId"
+                JOIN "plan_versions" later ON later."PlanId" = v."PlanId" AND later."Number" > v."Number"
+                WHERE l."Id" = "tasks"."TaskListId"
+                ORDER BY later."Number"
+                LIMIT 1);
+            """);
 
         // Existing users get a random stamp each; their cookies carry none yet, so they sign in once more after the upgrade.
         migrationBuilder.AddColumn<Guid>("SecurityStamp", "users", nullable: false, defaultValue: Guid.Empty);

@@ -127,7 +127,7 @@ public sealed class PlanQueries(DubanDbContext db)
         }
     }
 
-    /// <summary>The current tasks (those on a list of their plan's current version) in the user's scope.</summary>
+    /// <summary>The current tasks (not removed by a later version) in the user's scope.</summary>
     public IQueryable<PlanTask> VisibleTasks(DubanUser user)
     {
         var tasks = CurrentTasks();
@@ -142,8 +142,8 @@ public sealed class PlanQueries(DubanDbContext db)
         };
     }
 
-    private IQueryable<PlanTask> CurrentTasks() =>
-        db.Tasks.AsNoTracking().Where(t => db.Plans.Any(p => p.Id == t.PlanId && p.CurrentVersionId == t.TaskList!.PlanVersionId));
+    /// <summary>Tasks no later version removed: exactly those on a list of their plan's current version.</summary>
+    private IQueryable<PlanTask> CurrentTasks() => db.Tasks.AsNoTracking().Where(t => t.RemovedInVersionId == null);
 
     public Task<Paged<PlanSummary>> ListPlansAsync(DubanUser? user, PlanFilter filter, PageRequest page, CancellationToken ct)
     {
@@ -155,7 +155,7 @@ public sealed class PlanQueries(DubanDbContext db)
 
     private IQueryable<PlanSummary> Summaries(IQueryable<Plan> plans) =>
         plans.Select(p => new PlanSummary(p.Id, p.Title, p.DocNumber, p.Issuer, p.IssueDate, p.RegionId, p.Region != null ? p.Region.Name : null, p.Status,
-            db.Tasks.Count(t => t.PlanId == p.Id && t.TaskList!.PlanVersionId == p.CurrentVersionId), p.CurrentVersionId, p.Version));
+            db.Tasks.Count(t => t.PlanId == p.Id && t.RemovedInVersionId == null), p.CurrentVersionId, p.Version));
 
     public async Task<PlanDetail?> GetPlanAsync(DubanUser? user, long id, CancellationToken ct)
     {
