@@ -71,8 +71,6 @@ public static class AuditActions
     public const string OrganizationAddAlias = "organization.add-alias";
     public const string OrganizationRemoveAlias = "organization.remove-alias";
     public const string OrganizationMerge = "organization.merge";
-    public const string UserDeactivate = "user.deactivate";
-    public const string UserReactivate = "user.reactivate";
 
     // Written by the plan import (names kept from its former ImportAuditActions).
     public const string PlanImport = "plan.import";
@@ -101,8 +99,6 @@ public static class AuditActions
         OrganizationAddAlias => "添加单位别名",
         OrganizationRemoveAlias => "删除单位别名",
         OrganizationMerge => "合并单位",
-        UserDeactivate => "停用用户",
-        UserReactivate => "启用用户",
         PlanImport => "导入计划",
         PlanVersion => "导入计划新版本",
         TaskAdd => "新增任务",
