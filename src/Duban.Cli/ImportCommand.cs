@@ -3,7 +3,7 @@ using System.CommandLine.Parsing;
 
 namespace Duban.Cli;
 
-/// <summary><c>duban import FILE... [--region NAME] [--create-units] [--db PATH]</c>.</summary>
+/// <summary><c>duban import FILE... [--region NAME] [--create-units] [--map UNIT=ORG]... [--db PATH]</c>.</summary>
 internal sealed class ImportCommand : Command
 {
     public const string DefaultDatabase = "data/duban.db";
@@ -25,6 +25,14 @@ internal sealed class ImportCommand : Command
         Description = "为找不到对应组织的单位新建组织；不加时这些单位是错误 (create organisations for unmatched units)",
     };
 
+    private readonly Option<string[]> maps = new("--map")
+    {
+        Description = "把文件中的单位名指定为某个已有组织（组织编号或全称），可重复；用于有多个同名候选的单位 (map a unit name to an existing organisation: UNIT=ID or UNIT=NAME; repeatable)",
+        HelpName = "UNIT=ORG",
+        Arity = ArgumentArity.OneOrMore,
+        AllowMultipleArgumentsPerToken = false,
+    };
+
     private readonly Option<string> database = new("--db")
     {
         Description = $"SQLite 数据库文件，没有则创建 (the SQLite database; default {DefaultDatabase})",
@@ -38,18 +46,22 @@ internal sealed class ImportCommand : Command
         Add(files);
         Add(region);
         Add(createUnits);
+        Add(maps);
         Add(database);
         Validators.Add(Validate);
         SetAction((result, ct) => new ImportRun(console).ExecuteAsync(new ImportRequest(
             result.GetValue(files) ?? [],
             result.GetValue(region),
             result.GetValue(createUnits),
+            (result.GetValue(maps) ?? []).Select(m => UnitMapping.Parse(m)!).ToList(),
             result.GetValue(database) ?? DefaultDatabase), ct));
     }
 
     private void Validate(CommandResult result)
     {
         if (result.GetValue(region) is { } name && string.IsNullOrWhiteSpace(name)) result.AddError("--region 的地区名称不能为空。");
+        foreach (var map in (result.GetValue(maps) ?? []).Where(m => UnitMapping.Parse(m) is null))
+            result.AddError($"--map {map}：应写成 单位名=组织编号 或 单位名=组织全称，两边都不能为空。");
         // The parser hands unknown options to FILE; a misspelt option should not be reported as a missing file.
         foreach (var input in (result.GetValue(files) ?? []).Where(i => i.StartsWith('-') && i.Length > 1 && !File.Exists(i)))
             result.AddError($"未知选项：{input}");
@@ -59,5 +71,6 @@ internal sealed class ImportCommand : Command
 /// <summary>What <c>duban import</c> was asked to do.</summary>
 /// <param name="Region">The region's name, or null for the one the document's issuer names.</param>
 /// <param name="CreateUnits">Create an organisation for every unit without a match (ambiguous ones still fail).</param>
+/// <param name="Maps">Units the user mapped by hand (<c>--map</c>), applied before the proposals' defaults.</param>
 /// <param name="Database">The SQLite file.</param>
-internal sealed record ImportRequest(IReadOnlyList<string> Files, string? Region, bool CreateUnits, string Database);
+internal sealed record ImportRequest(IReadOnlyList<string> Files, string? Region, bool CreateUnits, IReadOnlyList<UnitMapping> Maps, string Database);

@@ -35,14 +35,25 @@ internal sealed class ImportRun(CliConsole console)
         var warned = false;
         await using (db)
         {
+            var (maps, mapProblems) = await ResolvedUnitMappings.ResolveAsync(db, request.Maps, ct);
+            if (maps is null)
+            {
+                foreach (var problem in mapProblems) console.Error.WriteLine(problem.ToLine());
+                return ExitCodes.InputError;
+            }
             var service = new PlanImportService(db, TimeProvider.System, new AuditLog(db, TimeProvider.System), new PlanParser(), options);
             var actor = new ImportActor("cli:" + Environment.UserName);
             PlanRegion region = request.Region is { } name ? new PlanRegion.Named(name) : new PlanRegion.FromDocument();
             foreach (var path in request.Files)
             {
-                var outcome = await ImportOneAsync(service, region, actor, request, path, ct);
+                var outcome = await ImportOneAsync(service, region, actor, request, maps, path, ct);
                 failed |= outcome == FileStatus.Failed;
                 warned |= outcome == FileStatus.StoredWithWarnings;
+            }
+            foreach (var unit in maps.Unused)
+            {
+                console.Error.WriteLine(new InputProblem("import.mapUnused", $"--map 的单位「{unit}」没有出现在任何导入的文件中").ToLine());
+                warned = true;
             }
         }
         console.Out.Flush();
@@ -51,13 +62,13 @@ internal sealed class ImportRun(CliConsole console)
     }
 
     private async Task<FileStatus> ImportOneAsync(
-        PlanImportService service, PlanRegion region, ImportActor actor, ImportRequest request, string path, CancellationToken ct)
+        PlanImportService service, PlanRegion region, ImportActor actor, ImportRequest request, ResolvedUnitMappings maps, string path, CancellationToken ct)
     {
         try
         {
             if (Read(path) is not { } content) return FileStatus.Failed;
             var (analysis, result) = await service.ImportAsync(
-                new ImportFile(content, Path.GetFileName(path)), region, a => a.DefaultDecisions(request.CreateUnits), actor, ct);
+                new ImportFile(content, Path.GetFileName(path)), region, a => maps.Apply(a, request.CreateUnits), actor, ct);
             console.Out.WriteLine($"{path}: {Describe(analysis, result)}");
             if (result.Outcome == ImportOutcome.Unchanged || analysis.Warnings.Count == 0) return FileStatus.Stored;
             WriteWarnings(analysis.Warnings);
@@ -66,8 +77,8 @@ internal sealed class ImportRun(CliConsole console)
         catch (UnmappedUnitsException e)
         {
             var hint = request.CreateUnits
-                ? "这些单位有多个同样匹配的组织，需要人工选择"
-                : "加 --create-units 可为它们新建组织";
+                ? "这些单位有多个同样匹配的组织，用 --map 单位名=组织编号 指定"
+                : "加 --create-units 可为它们新建组织，或用 --map 单位名=组织 指定已有组织";
             console.Error.WriteLine(new InputProblem(e.Code, $"{e.Message.TrimEnd('。')}；{hint}").ToLine(path));
         }
         catch (PlanImportException e)

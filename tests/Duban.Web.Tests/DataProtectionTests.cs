@@ -1,4 +1,6 @@
 using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Duban.Web.Demo;
 using Duban.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
@@ -39,9 +41,58 @@ public sealed class DataProtectionTests : IAsyncLifetime
         Directory.EnumerateFiles(shared, "*.xml", SearchOption.AllDirectories).ShouldBeEmpty();
     }
 
-    private DubanWebFactory Start(string directory)
+    [Fact]
+    public async Task With_a_certificate_the_keys_are_stored_encrypted_and_only_instances_with_it_read_the_cookies()
     {
-        var factory = new DubanWebFactory(directory);
+        var pfx = Path.Combine(Path.GetTempPath(), "duban-web-tests", Guid.NewGuid().ToString("N") + ".pfx");
+        Directory.CreateDirectory(Path.GetDirectoryName(pfx)!);
+        using (var rsa = RSA.Create(2048))
+        {
+            var request = new CertificateRequest("CN=Duban key protection test", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+            using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+            File.WriteAllBytes(pfx, certificate.Export(X509ContentType.Pfx, "证书口令"));
+        }
+        var withCertificate = new Dictionary<string, string?> { ["DataProtection:CertificatePath"] = pfx, ["DataProtection:CertificatePassword"] = "证书口令" };
+        try
+        {
+            var first = Start(shared, withCertificate);
+            var second = Start(shared, withCertificate);
+            var jar = new CookieContainer();
+            HttpClient Via(DubanWebFactory factory) => factory.CreateDefaultClient(factory.ClientOptions.BaseAddress, new CookieContainerHandler(jar));
+
+            (await Browser.SignInAsync(Via(first), DemoAccounts.Admin, DemoAccounts.Password)).Headers.Location!.OriginalString.ShouldBe("/");
+            (await Via(second).GetAsync("/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+            var keys = await first.WithDbAsync(db => db.DataProtectionKeys.Select(k => k.Xml).ToListAsync());
+            keys.ShouldNotBeEmpty();
+            keys.ShouldAllBe(xml => xml.Contains("encryptedSecret") && xml.Contains("EncryptedXmlDecryptor") && !xml.Contains("<masterKey"));
+
+            // The same database without the certificate cannot decrypt the key ring, so it cannot read the cookie.
+            var withoutCertificate = Start(shared);
+            (await Via(withoutCertificate).GetAsync("/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        }
+        finally
+        {
+            File.Delete(pfx);
+        }
+    }
+
+    [Fact]
+    public void A_certificate_that_cannot_be_read_stops_the_start_naming_the_setting()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), "duban-web-tests", "missing.pfx");
+        var factory = new DubanWebFactory(other, new Dictionary<string, string?> { ["DataProtection:CertificatePath"] = missing });
+        factories.Add(factory);
+
+        var error = Should.Throw<Exception>(() => factory.Services);
+
+        error.ToString().ShouldContain("DataProtection:CertificatePath");
+        error.ToString().ShouldContain(missing);
+    }
+
+    private DubanWebFactory Start(string directory, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var factory = new DubanWebFactory(directory, settings);
         _ = factory.Services;
         factories.Add(factory);
         return factory;

@@ -216,6 +216,22 @@ public sealed class PagesTests(WebAppWithoutSamplePlansFixture app) : IClassFixt
         (await Factory.CreateClient().GetAsync("/plans/999999")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
+    [Theory]
+    [InlineData("/plans?page=abc", HttpStatusCode.OK)]
+    [InlineData("/users?page=-1", HttpStatusCode.OK)]
+    [InlineData("/audit?page=第二页", HttpStatusCode.OK)]
+    [InlineData("/organizations?org=x", HttpStatusCode.OK)]
+    [InlineData("/organizations?region=x", HttpStatusCode.NotFound)]
+    public async Task A_hand_edited_address_with_an_unreadable_number_still_answers(string address, HttpStatusCode expected)
+    {
+        var client = await Factory.SignedInAsync(DemoAccounts.Admin);
+
+        var response = await client.GetAsync(address);
+
+        response.StatusCode.ShouldBe(expected);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("督办");
+    }
+
     [Fact]
     public async Task Static_assets_from_npm_are_served()
     {

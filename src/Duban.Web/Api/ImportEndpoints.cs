@@ -66,7 +66,7 @@ public static class ImportEndpoints
         import.MapPost("", AnalyzeAsync).WithName("AnalyzeImport").WithSummary("分析计划文件")
             .WithDescription("multipart/form-data：file 为 .txt 或 .docx 计划文件，可选 regionId（默认按文件中的发文机关或标题确定地区）。不写入任何数据；返回解析结果、单位匹配建议、重复或新版本信息，以及用于确认的 token（2 小时有效）。");
         import.MapPost("/{token}/confirm", ConfirmAsync).WithName("ConfirmImport").WithSummary("确认导入")
-            .WithDescription("multipart/form-data：file 为分析时的同一文件，decisions 为 JSON：{\"units\":{\"单位名称\":{\"action\":\"map|create|expand\",\"organizationIds\":[1],\"rememberAlias\":true,\"name\":\"…\",\"kind\":\"department\",\"regionId\":null}},\"allowWithoutTasks\":false}。每个需要处理的单位都须给出决定。成功返回 201；文件已导入过返回 200（未变化）；计划在分析后有了新版本返回 409。")
+            .WithDescription("multipart/form-data：file 为分析时的同一文件，decisions 为 JSON：{\"units\":{\"单位名称\":{\"action\":\"map|create|expand\",\"organizationIds\":[1],\"rememberAlias\":true,\"name\":\"…\",\"kind\":\"department\",\"regionId\":null}},\"allowWithoutTasks\":false}。每个需要处理的单位都须给出决定；所选组织与新建地区须在管理员的数据范围内，并属于计划的地区及其上下级地区（否则 400，code 为 import.outOfScope）。成功返回 201；文件已导入过返回 200（未变化）；计划在分析后有了新版本返回 409。")
             .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
@@ -107,7 +107,7 @@ public static class ImportEndpoints
         var (decisions, error) = (input ?? new ImportDecisionsInput(null)).ToDecisions();
         if (error is not null) return Problem(new ImportProblem(400, ImportErrorCodes.InvalidDecision, ImportFields.Units, error));
 
-        var (_, result, problem) = await flow.ConfirmAsync(token, file!, decisions!, Actor.From(request.HttpContext), ct);
+        var (_, result, problem) = await flow.ConfirmAsync(token, file!, decisions!, Actor.From(request.HttpContext), DubanUser.Required(request.HttpContext.User), ct);
         if (problem is not null) return Problem(problem);
         var r = result!;
         var view = new ImportResultView(JsonNamingPolicy.CamelCase.ConvertName(r.Outcome.ToString()), r.PlanId, r.VersionId, r.VersionNumber, r.TasksCreated,
@@ -123,9 +123,19 @@ public static class ImportEndpoints
         {
             return (await request.ReadFormAsync(ct), null);
         }
-        catch (InvalidDataException)
+        // The form reader says "too large" and "not multipart at all" with the same exception type; only a limit's
+        // message names the limit, so anything else is a malformed body (400), not an oversized one (413).
+        catch (InvalidDataException e) when (e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase))
         {
             return (null, new ImportProblem(413, ImportErrorCodes.FileTooLarge, "file", "请求内容超过了允许的大小。"));
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, new ImportProblem(413, ImportErrorCodes.FileTooLarge, "file", "请求内容超过了允许的大小。"));
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
+        {
+            return (null, new ImportProblem(400, "import.badMultipart", "file", "请求体不是完整的 multipart/form-data：请检查边界（boundary）和各部分的头。"));
         }
     }
 

@@ -13,13 +13,13 @@ public static class PlansEndpoints
         // Published plans are public; anonymous callers see those only, signed-in callers also the plans in their scope.
         var plans = api.MapGroup("/plans").WithTags("计划").AllowAnonymous();
         plans.MapGet("", ListAsync).WithName("ListPlans").WithSummary("计划列表")
-            .WithDescription("分页列出可见的计划：未登录时只有已发布的计划；登录后另含数据范围内的计划。status 按状态（draft、published、archived）筛选，regionId 按区划筛选。")
+            .WithDescription("分页列出可见的计划：未登录时只有已发布的计划；登录后另含数据范围内的计划。status 按状态（draft、published、archived）筛选，regionId 按区划筛选（含其下级区划）。")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         plans.MapGet("/{id:long}", GetAsync).WithName("GetPlan").WithSummary("获取计划及其任务清单")
             .WithDescription("当前版本的任务清单与任务。已发布的计划列出全部任务；未发布的计划只列出当前用户数据范围内的任务。不可见的计划返回 404。")
             .ProducesProblem(StatusCodes.Status404NotFound);
         plans.MapGet("/{id:long}/versions", VersionsAsync).WithName("ListPlanVersions").WithSummary("计划的版本")
-            .WithDescription("该计划导入过的全部版本（文件名、SHA-256、大小、导入时间），按版本号排列。")
+            .WithDescription("该计划导入过的全部版本（文件名、SHA-256、大小、导入时间、导入人——仅对登录用户），按版本号排列。")
             .ProducesProblem(StatusCodes.Status404NotFound);
         plans.MapGet("/{id:long}/diff", DiffAsync).WithName("DiffPlanVersions").WithSummary("两个版本之间的变化")
             .WithDescription("from、to 为版本号（默认为上一版与当前版）。逐条列出任务的新增、删除、修改（文字、责任单位、时限）与未变。只对能看到该计划全部任务的用户开放（已发布的计划，或数据范围为全部）。")

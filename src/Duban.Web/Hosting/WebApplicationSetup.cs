@@ -32,7 +32,7 @@ public static class WebApplicationSetup
         // Chinese text is written as it is rather than as &#x...; entities: the pages are Chinese, and half the size.
         services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddDubanDatabase();
-        services.AddDubanAuthentication();
+        services.AddDubanAuthentication(builder.Configuration);
         services.AddSignInRateLimiting();
         services.AddDubanOpenApi();
 

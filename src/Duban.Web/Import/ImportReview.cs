@@ -44,25 +44,44 @@ public static class ImportReview
         _ => "需要选择",
     };
 
-    /// <summary>The select's value the proposal preselects: map:ID, expand, create or nothing.</summary>
-    public static string DefaultChoice(UnitProposal proposal) => proposal.Kind switch
+    /// <summary>The select's value the proposal preselects: map:ID, expand, create or nothing. A match the administrator may not choose is not preselected.</summary>
+    public static string DefaultChoice(UnitProposal proposal, ImportChoices choices) => proposal.Kind switch
     {
-        UnitMatchKind.Exact or UnitMatchKind.Alias when proposal.OrganizationIds.Count == 1 => $"map:{proposal.OrganizationIds[0]}",
+        UnitMatchKind.Exact or UnitMatchKind.Alias when proposal.OrganizationIds.Count == 1 =>
+            choices.Allows(proposal.OrganizationIds[0]) ? $"map:{proposal.OrganizationIds[0]}" : "",
         UnitMatchKind.Collective => "expand",
         UnitMatchKind.New or UnitMatchKind.NeedsChoice => "create",
         _ => "",
     };
 
-    /// <summary>The decision a select's value stands for; null for no choice.</summary>
-    public static UnitDecision? Decision(UnitProposal proposal, string? choice)
+    /// <summary>The name, kind and region a new organisation gets unless the administrator changes them.</summary>
+    public static NewOrganization DefaultNew(UnitProposal proposal) =>
+        proposal.Suggestion ?? new NewOrganization(proposal.Unit.Canonical, Core.Organizations.OrganizationKind.Other, null);
+
+    /// <summary>The decision the posted row stands for; null for no choice.</summary>
+    public static UnitDecision? Decision(UnitProposal proposal, PostedUnit? posted)
     {
-        if (string.IsNullOrEmpty(choice)) return null;
-        if (choice == "expand" && proposal.OrganizationIds.Count > 0) return new ExpandCollective(proposal.OrganizationIds);
+        if (posted is null || string.IsNullOrEmpty(posted.Choice)) return null;
+        var choice = posted.Choice;
+        if (choice == "expand" && proposal.OrganizationIds.Count > 0)
+            // Only the ticked organisations get the assignment; none ticked is refused by the importer, naming the unit.
+            return new ExpandCollective(posted.Expand ?? proposal.OrganizationIds);
         if (choice == "create")
-            return proposal.Suggestion is { } s
-                ? new CreateOrganization(s.Name, s.Kind, s.RegionId)
-                : new CreateOrganization(proposal.Unit.Canonical, Core.Organizations.OrganizationKind.Other);
+        {
+            var suggested = DefaultNew(proposal);
+            var name = string.IsNullOrWhiteSpace(posted.NewName) ? suggested.Name : posted.NewName.Trim();
+            var kind = Enum.TryParse<Core.Organizations.OrganizationKind>(posted.NewKind, out var k) && Enum.IsDefined(k) ? k : suggested.Kind;
+            var region = posted.NewRegion is null ? suggested.RegionId : long.TryParse(posted.NewRegion, out var r) ? r : null;
+            return new CreateOrganization(name, kind, region);
+        }
         if (choice.StartsWith("map:", StringComparison.Ordinal) && long.TryParse(choice[4..], out var id)) return new MapToOrganizations([id], RememberAlias: true);
         return null;
     }
 }
+
+/// <summary>
+/// One unit's row of the wizard's confirmation form: the select's value, the new organisation's fields, and the
+/// organisations ticked for a collective (null when the form had no boxes for it: all of the proposal's).
+/// <paramref name="NewRegion"/> is the posted value: empty for the plan's region, null when the form had no such field.
+/// </summary>
+public sealed record PostedUnit(string Choice, string? NewName = null, string? NewKind = null, string? NewRegion = null, IReadOnlyList<long>? Expand = null);

@@ -5,6 +5,7 @@ using Duban.Data;
 using Duban.Data.Import;
 using Duban.Data.Audit;
 using Duban.Web.Audit;
+using Duban.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Duban.Web.Import;
@@ -66,8 +67,11 @@ public sealed class PlanImportFlow(PlanImportService service, ImportTokens token
         }
     }
 
+    /// <summary>The organisations and regions <paramref name="user"/> may choose for the units of a plan of <paramref name="region"/>.</summary>
+    public Task<ImportChoices> ChoicesAsync(DubanUser user, AnalyzedRegion region, CancellationToken ct) => ImportChoices.LoadAsync(db, user, region, ct);
+
     public async Task<(ImportAnalysis? Analysis, ImportResult? Result, ImportProblem? Problem)> ConfirmAsync(
-        string token, ImportFile file, ImportDecisions decisions, Actor actor, CancellationToken ct)
+        string token, ImportFile file, ImportDecisions decisions, Actor actor, DubanUser user, CancellationToken ct)
     {
         if (tokens.Read(token) is not { } ticket)
             return (null, null, new ImportProblem(400, "import.badToken", "token", "导入凭据无效或已过期（有效期 2 小时），请重新上传文件。"));
@@ -80,6 +84,9 @@ public sealed class PlanImportFlow(PlanImportService service, ImportTokens token
             // plan must still be where the analysis found it: no other current version, no plan that appeared since.
             if (analysis.Duplicate is null && analysis.RevisionOf?.CurrentVersionId != ticket.RevisedVersionId)
                 return (analysis, null, new ImportProblem(409, ImportErrorCodes.Stale, ImportFields.File, "分析之后该计划已有变化（另有人导入了新版本），请重新上传并分析。"));
+            // Decisions reaching outside the administrator's scope or the plan's region are refused before anything is written.
+            if (analysis.Duplicate is null && (await ChoicesAsync(user, analysis.Region, ct)).Refusal(decisions) is { } refusal)
+                return (analysis, null, refusal);
             var result = await service.ConfirmAsync(analysis, decisions, new ImportActor(actor.Name, actor.UserId, actor.RemoteAddress), ct);
             return (analysis, result, null);
         }

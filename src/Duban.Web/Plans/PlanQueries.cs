@@ -50,13 +50,18 @@ public sealed record TaskListView(long Id, string Name, int Order, bool InAnnex,
 /// <param name="AllTasks">False when the reader sees only the tasks in their scope (an unpublished plan read by a reporter).</param>
 public sealed record PlanDetail(PlanSummary Plan, int? VersionNumber, IReadOnlyList<TaskListView> TaskLists, bool AllTasks);
 
-public sealed record PlanVersionView(long Id, int Number, string FileName, string Sha256, int Size, DateTimeOffset ImportedAt, bool Current);
+/// <param name="ImportedBy">The display name of the user who imported the version; null for the system or a removed user.</param>
+public sealed record PlanVersionView(long Id, int Number, string FileName, string Sha256, int Size, DateTimeOffset ImportedAt, bool Current, string? ImportedBy);
 
 /// <summary>One task's fate between two versions: keys and texts before and after, what changed, how it was paired.</summary>
 public sealed record TaskDiffView(TaskDiffKind Kind, string? BeforeKey, string? AfterKey, string? BeforeText, string? AfterText,
-    string? BeforeDeadline, string? AfterDeadline, IReadOnlyList<string> Changes, TaskPairing? PairedBy, bool Renumbered);
+    string? BeforeDeadline, string? AfterDeadline, IReadOnlyList<string> Changes, TaskPairing? PairedBy, bool Renumbered,
+    IReadOnlyList<UnitSnapshot> BeforeUnits, IReadOnlyList<UnitSnapshot> AfterUnits);
 
 public sealed record PlanDiffView(int From, int To, int Added, int Removed, int Changed, int Unchanged, IReadOnlyList<TaskDiffView> Tasks);
+
+/// <param name="Path">The region path, "/1/5/": its depth tells the level of indentation.</param>
+public sealed record RegionChoice(long Id, string Name, string Path, Duban.Core.Regions.RegionLevel Level);
 
 public enum TaskSort
 {
@@ -64,6 +69,7 @@ public enum TaskSort
     Number,
 }
 
+/// <param name="RegionId">The region and every region under it (by the region path).</param>
 public sealed record PlanFilter(PlanStatus? Status, long? RegionId);
 
 public sealed record TaskFilter(long? PlanId, long? OrganizationId, UnitRole? Role, DateOnly? DueFrom, DateOnly? DueTo, bool? Ongoing, TaskSort Sort)
@@ -145,12 +151,25 @@ public sealed class PlanQueries(DubanDbContext db)
     /// <summary>Tasks no later version removed: exactly those on a list of their plan's current version.</summary>
     private IQueryable<PlanTask> CurrentTasks() => db.Tasks.AsNoTracking().Where(t => t.RemovedInVersionId == null);
 
-    public Task<Paged<PlanSummary>> ListPlansAsync(DubanUser? user, PlanFilter filter, PageRequest page, CancellationToken ct)
+    public async Task<Paged<PlanSummary>> ListPlansAsync(DubanUser? user, PlanFilter filter, PageRequest page, CancellationToken ct)
     {
         var plans = VisiblePlans(user);
         if (filter.Status is { } status) plans = plans.Where(p => p.Status == status);
-        if (filter.RegionId is { } region) plans = plans.Where(p => p.RegionId == region);
-        return Summaries(plans.OrderByDescending(p => p.IssueDate).ThenByDescending(p => p.Id)).ToPagedAsync(page, ct);
+        if (filter.RegionId is { } region)
+        {
+            // An unknown region matches nothing rather than everything.
+            var path = await db.Regions.Where(r => r.Id == region).Select(r => r.Path).SingleOrDefaultAsync(ct) ?? "?";
+            plans = plans.Where(p => p.Region != null && p.Region.Path.StartsWith(path));
+        }
+        return await Summaries(plans.OrderByDescending(p => p.IssueDate).ThenByDescending(p => p.Id)).ToPagedAsync(page, ct);
+    }
+
+    /// <summary>The regions that hold a plan the user may see, with the regions above them, in tree order: the choices of the plan list's region filter.</summary>
+    public async Task<IReadOnlyList<RegionChoice>> PlanRegionsAsync(DubanUser? user, CancellationToken ct)
+    {
+        var paths = await VisiblePlans(user).Where(p => p.Region != null).Select(p => p.Region!.Path).Distinct().ToListAsync(ct);
+        var regions = await db.Regions.AsNoTracking().OrderBy(r => r.Path).Select(r => new RegionChoice(r.Id, r.Name, r.Path, r.Level)).ToListAsync(ct);
+        return regions.Where(r => paths.Any(p => p.StartsWith(r.Path, StringComparison.Ordinal))).ToList();
     }
 
     private IQueryable<PlanSummary> Summaries(IQueryable<Plan> plans) =>
@@ -181,8 +200,11 @@ public sealed class PlanQueries(DubanDbContext db)
     {
         var plan = await VisiblePlans(user).Where(p => p.Id == id).Select(p => new { p.CurrentVersionId }).SingleOrDefaultAsync(ct);
         if (plan is null) return null;
+        // Who imported a version is for signed-in readers; anonymous visitors of a published plan get the rest.
+        var named = user is not null;
         return await db.PlanVersions.AsNoTracking().Where(v => v.PlanId == id).OrderBy(v => v.Number)
-            .Select(v => new PlanVersionView(v.Id, v.Number, v.FileName, v.Sha256, v.Content.Length, v.ImportedAt, v.Id == plan.CurrentVersionId))
+            .Select(v => new PlanVersionView(v.Id, v.Number, v.FileName, v.Sha256, v.Content.Length, v.ImportedAt, v.Id == plan.CurrentVersionId,
+                named ? db.Users.Where(u => u.Id == v.ImportedById).Select(u => u.DisplayName).FirstOrDefault() : null))
             .ToListAsync(ct);
     }
 
@@ -203,7 +225,7 @@ public sealed class PlanQueries(DubanDbContext db)
         var diff = PlanDiff.Compare(PlanJson.Deserialize(before.ParsedJson), PlanJson.Deserialize(after.ParsedJson));
         var tasks = diff.Tasks.Select(t => new TaskDiffView(t.Kind, t.Before?.Key, t.After?.Key, t.Before?.Text, t.After?.Text, t.Before?.Deadline, t.After?.Deadline,
             Enum.GetValues<TaskChanges>().Where(c => c != TaskChanges.None && t.Changes.HasFlag(c)).Select(c => JsonNamingPolicyCamel(c.ToString())).ToList(),
-            t.PairedBy, t.Renumbered)).ToList();
+            t.PairedBy, t.Renumbered, t.Before?.Units ?? [], t.After?.Units ?? [])).ToList();
         return Outcome<PlanDiffView>.Ok(new PlanDiffView(from, to, diff.Added, diff.Removed, diff.Changed, diff.Unchanged, tasks));
     }
 

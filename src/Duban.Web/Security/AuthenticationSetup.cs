@@ -25,7 +25,7 @@ public static class AuthenticationSetup
 
     public const string PlainHttpAntiforgeryCookieName = "Duban-Antiforgery";
 
-    public static IServiceCollection AddDubanAuthentication(this IServiceCollection services)
+    public static IServiceCollection AddDubanAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<SignInOptions>().BindConfiguration(SignInOptions.Section);
         services.AddScoped<UserPrincipalFactory>();
@@ -34,7 +34,7 @@ public static class AuthenticationSetup
 
         // Keys live in the database so that any instance can read the cookies and antiforgery tokens of any other.
         // The name is fixed because by default it is derived from the content root, which differs between hosts.
-        services.AddDataProtection().SetApplicationName("Duban");
+        services.AddDataProtection().SetApplicationName("Duban").ProtectKeysWithConfiguredCertificate(configuration);
         services.AddOptions<KeyManagementOptions>()
             .Configure<IServiceScopeFactory>((options, scopes) => options.XmlRepository = new DatabaseXmlRepository(scopes));
 

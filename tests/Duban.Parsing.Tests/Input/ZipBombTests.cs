@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Text;
 using Duban.Parsing.Input;
@@ -20,14 +19,11 @@ public class ZipBombTests
         var bomb = ZipWithSpaces("word/document.xml", 300L * 1024 * 1024);
         bomb.Length.ShouldBeLessThan(2 * 1024 * 1024);
 
-        var watch = Stopwatch.StartNew();
         var error = Should.Throw<PlanInputException>(() => InputReader.Read(bomb, "bomb.docx", InputLimits.Default));
-        watch.Stop();
 
         error.Code.ShouldBe(InputErrorCodes.DocxTooLarge);
         error.Code.ShouldBe("docx.tooLarge");
         error.Message.ShouldContain("word/document.xml 解压后有 314,572,800 字节");
-        watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(5)); // refused from the declared size: milliseconds
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using Duban.Parsing.Model;
 using Duban.Parsing.Targets;
@@ -54,15 +53,14 @@ public class RobustnessTests
         }));
 
     [Fact]
-    public void A_megabyte_of_digits_is_no_target_and_is_quick()
+    public void A_megabyte_of_digits_is_no_target()
     {
+        // Its speed is measured in bench/HostileInputBenchmarks, not here: a timed test fails on a busy machine.
         var digits = new string('7', 1 << 20);
 
-        var watch = Stopwatch.StartNew();
         var targets = TargetExtractor.Extract(MappedText.Contiguous(digits, 0));
 
         targets.ShouldBeEmpty();
-        watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(2));
     }
 
     [Theory]
@@ -75,34 +73,30 @@ public class RobustnessTests
     [InlineData("全市每年安排")]
     [InlineData("12,")]
     [InlineData("。")]
-    public void Long_repetitions_stay_linear(string piece)
+    public void Long_repetitions_give_targets_within_the_text(string piece)
     {
-        // 256 K characters: anything quadratic would take minutes; linear work takes well under a second even when
-        // nearly every character is part of a target.
+        // 256 K characters of one fragment; the time it takes is measured in bench/HostileInputBenchmarks.
         var text = string.Concat(Enumerable.Repeat(piece, (1 << 18) / piece.Length));
 
-        var watch = Stopwatch.StartNew();
-        TargetExtractor.Extract(MappedText.Contiguous(text, 0));
+        var targets = TargetExtractor.Extract(MappedText.Contiguous(text, 0));
 
-        watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(5));
+        foreach (var t in targets) text.Substring(t.Span.Start, t.Span.End - t.Span.Start).ShouldBe(t.Raw);
     }
 
     [Fact]
-    public void Plan_prose_runs_well_above_the_parser_budget()
+    public void A_megabyte_of_plan_prose_gives_its_targets_many_times_over()
     {
         const string paragraph =
             "到2025年，全市中等职业教育在校生保持在2万人以上，高等职业教育规模稳定在6000人左右，继续教育和职业技能培训年培训5万人次以上。"
             + "力争打造4—5所全省优质中等职业学校和10个全省优质专业，加强党的领导，深化产教融合、校企合作，完善职业教育体系。"
             + "市财政和各县（区）政府每年安排职业教育专项经费分别不得少于500万元和300万元。";
         var text = string.Concat(Enumerable.Repeat(paragraph, (1 << 20) / paragraph.Length));
-        TargetExtractor.Extract(MappedText.Contiguous(paragraph, 0)); // warm up
+        var once = TargetExtractor.Extract(MappedText.Contiguous(paragraph, 0)).Count;
 
-        var watch = Stopwatch.StartNew();
         var targets = TargetExtractor.Extract(MappedText.Contiguous(text, 0));
 
-        targets.Count.ShouldBeGreaterThan(1000);
-        // The whole parser must do 10 MB/s; on a shared test machine, 1 MB in 2 s is a loose bound that still
-        // catches anything quadratic.
-        watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(2));
+        // Every repetition gives the paragraph's targets again; the speed (10 MB/s goal) is in bench/HostileInputBenchmarks.
+        once.ShouldBeGreaterThan(0);
+        targets.Count.ShouldBe(once * (text.Length / paragraph.Length));
     }
 }

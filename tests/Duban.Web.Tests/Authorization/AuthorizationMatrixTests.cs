@@ -16,7 +16,8 @@ namespace Duban.Web.Tests.Authorization;
 
 /// <summary>
 /// Every endpoint of the route table (API and pages, every HTTP method it answers) × every caller (anonymous, reporter
-/// with scope 本单位, inspector with scope 清河市 and below, admin with scope 全部) × a record in the caller's scope and
+/// with scope 本单位, inspector with scope 清河市 and below, admin with scope 全部, admin with scope 清河市 and below) × a
+/// record in the caller's scope and
 /// one outside it → the outcome the endpoint's declared rule promises. Generated from the route table: an endpoint
 /// without a rule, or with a route parameter that has no sample value below, fails the test.
 /// </summary>
@@ -54,6 +55,7 @@ public sealed class AuthorizationMatrixTests(PlansFixture plans, ITestOutputHelp
             [Caller.Reporter] = (Outcome.Allowed, Outcome.NotFound),
             [Caller.Inspector] = (Outcome.Allowed, Outcome.NotFound),
             [Caller.Admin] = (Outcome.Allowed, Outcome.NotFound),
+            [Caller.RegionAdmin] = (Outcome.Allowed, Outcome.NotFound),
         },
         [DubanPolicies.SignedIn] = new()
         {
@@ -61,6 +63,7 @@ public sealed class AuthorizationMatrixTests(PlansFixture plans, ITestOutputHelp
             [Caller.Reporter] = (Outcome.Allowed, Outcome.NotFound),
             [Caller.Inspector] = (Outcome.Allowed, Outcome.NotFound),
             [Caller.Admin] = (Outcome.Allowed, Outcome.NotFound),
+            [Caller.RegionAdmin] = (Outcome.Allowed, Outcome.NotFound),
         },
         [DubanPolicies.Oversight] = new()
         {
@@ -68,6 +71,7 @@ public sealed class AuthorizationMatrixTests(PlansFixture plans, ITestOutputHelp
             [Caller.Reporter] = (Outcome.Forbidden, Outcome.Forbidden),
             [Caller.Inspector] = (Outcome.Allowed, Outcome.NotFound),
             [Caller.Admin] = (Outcome.Allowed, Outcome.NotFound),
+            [Caller.RegionAdmin] = (Outcome.Allowed, Outcome.NotFound),
         },
         [DubanPolicies.Admin] = new()
         {
@@ -75,6 +79,7 @@ public sealed class AuthorizationMatrixTests(PlansFixture plans, ITestOutputHelp
             [Caller.Reporter] = (Outcome.Forbidden, Outcome.Forbidden),
             [Caller.Inspector] = (Outcome.Forbidden, Outcome.Forbidden),
             [Caller.Admin] = (Outcome.Allowed, Outcome.NotFound),
+            [Caller.RegionAdmin] = (Outcome.Allowed, Outcome.NotFound),
         },
     };
 
@@ -88,25 +93,30 @@ public sealed class AuthorizationMatrixTests(PlansFixture plans, ITestOutputHelp
         var provinceEducation = await factory.OrganizationIdAsync("江南省教育厅");
         // A user of its own, so that resetting its password ends nobody's session the matrix uses.
         var target = await factory.CreateUserAsync("matrix-target", "matrix-target-password", Role.Reporter, DataScope.Own, cityEducation);
+        // A user of the province: outside the city administrator's scope, inside the full administrator's.
+        var provinceUser = await factory.CreateUserAsync("matrix-province", "matrix-province-password", Role.Reporter, DataScope.Own, provinceEducation);
         string? OutsideUnlessAll(Caller caller, long id) => caller == Caller.Admin ? null : id.ToString();
-        // An alias of its own, so that the administrator's DELETE removes nothing another cell relies on.
-        var alias = await factory.WithDbAsync(async db =>
+        // An alias of its own for each administrator, so that one's DELETE removes nothing another cell relies on.
+        async Task<long> AliasAsync(string name) => await factory.WithDbAsync(async db =>
         {
-            var added = new OrganizationAlias { OrganizationId = cityEducation, Name = "矩阵测试别名" };
+            var added = new OrganizationAlias { OrganizationId = cityEducation, Name = name };
             db.OrganizationAliases.Add(added);
             await db.SaveChangesAsync();
             return added.Id;
         });
+        var alias = await AliasAsync("矩阵测试别名");
+        var cityAdminAlias = await AliasAsync("矩阵测试别名（市管理员）");
 
         return new()
         {
             // Published plans are everyone's; a draft outside 清河市 is outside every scope but 全部.
             ["plans/{id}"] = new(_ => plans.PublishedPlanId.ToString(), c => OutsideUnlessAll(c, plans.OtherRegionPlanId)),
-            // Administrators with scope 全部 manage every user; the other roles are refused whatever the id.
-            ["users/{id}"] = new(_ => target.Id.ToString(), _ => null),
+            // Administrators with scope 全部 manage every user, a city's administrator the users of the city; the other
+            // roles are refused whatever the id.
+            ["users/{id}"] = new(_ => target.Id.ToString(), c => c == Caller.RegionAdmin ? provinceUser.Id.ToString() : null),
             ["regions/{id}"] = new(_ => city.ToString(), c => OutsideUnlessAll(c, province)),
             ["organizations/{id}"] = new(_ => cityEducation.ToString(), c => OutsideUnlessAll(c, provinceEducation)),
-            ["aliases/{aliasid}"] = ParameterSample.Unscoped(alias.ToString()),
+            ["aliases/{aliasid}"] = new(c => (c == Caller.RegionAdmin ? cityAdminAlias : alias).ToString(), _ => null),
             // Merging 清河市教育局 into itself: refused with 400 after authorization, and nothing is merged that other
             // cells of the matrix rely on.
             ["merge-into/{targetid}"] = ParameterSample.Unscoped(cityEducation.ToString()),
@@ -114,6 +124,13 @@ public sealed class AuthorizationMatrixTests(PlansFixture plans, ITestOutputHelp
             ["import/{token}"] = ParameterSample.Unscoped("not-a-token"),
             ["status/{code}"] = ParameterSample.Unscoped("400"),
         };
+    }
+
+    private async Task<HttpClient> RegionAdminAsync()
+    {
+        const string name = "matrix-city-admin", password = "matrix-city-admin-password";
+        await plans.Factory.CreateUserAsync(name, password, Role.Admin, DataScope.RegionAndBelow, regionId: await plans.Factory.RegionIdAsync(DemoSeeder.City));
+        return await plans.Factory.SignedInAsync(name, password);
     }
 
     private IReadOnlyList<RouteEndpoint> Endpoints() =>
@@ -143,6 +160,7 @@ public sealed class AuthorizationMatrixTests(PlansFixture plans, ITestOutputHelp
             [Caller.Reporter] = await plans.Factory.SignedInAsync(DemoAccounts.Reporter),
             [Caller.Inspector] = await plans.Factory.SignedInAsync(DemoAccounts.Inspector),
             [Caller.Admin] = await plans.Factory.SignedInAsync(DemoAccounts.Admin),
+            [Caller.RegionAdmin] = await RegionAdminAsync(),
         };
         var failures = new List<string>();
         var matrix = new List<string>();

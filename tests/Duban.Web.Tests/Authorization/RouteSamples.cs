@@ -3,13 +3,15 @@ using Microsoft.AspNetCore.Routing.Patterns;
 
 namespace Duban.Web.Tests.Authorization;
 
-/// <summary>The callers of the authorization matrix: nobody, and one demo user per role.</summary>
+/// <summary>The callers of the authorization matrix: nobody, one demo user per role, and an administrator of one city.</summary>
 public enum Caller
 {
     Anonymous,
     Reporter,
     Inspector,
     Admin,
+    /// <summary>An administrator whose scope is 清河市 and below: an administrator's rights, an inspector's reach.</summary>
+    RegionAdmin,
 }
 
 /// <summary>Whether the route parameters name a record the caller may see, or one outside the caller's data scope.</summary>

@@ -54,6 +54,19 @@ public sealed class PlansInBrowserTests(ITestOutputHelper output) : IAsyncLifeti
         (await BrowserTestSupport.ScrollWidthAsync(page)).ShouldBeLessThanOrEqualTo(390);
         await ScreenshotAsync(page, "plan-reader-phone.png");
 
+        // The version diff of a revision with one task edited: old and new side by side, fitting a phone and a laptop.
+        var revised = (await File.ReadAllTextAsync(Path.Combine(Import.ImportTestData.SamplesFolder(), "deadline-forms.txt"))).Replace("发布专业预警名单。", "发布专业预警名单，动态调整专业结构。");
+        (await PlansFixture.ImportAsync(factory, System.Text.Encoding.UTF8.GetBytes(revised), "deadline-forms-revised.txt", new PlanRegion.Existing(city))).ShouldBe(planId);
+        await page.GotoAsync($"{address}/plans/{planId}/diff");
+        (await page.Locator(".diff-changed").CountAsync()).ShouldBe(1);
+        (await page.Locator(".diff-changed ins").InnerTextAsync()).ShouldContain("动态调整专业结构");
+        (await BrowserTestSupport.ScrollWidthAsync(page)).ShouldBeLessThanOrEqualTo(390);
+        await ScreenshotAsync(page, "plan-diff-phone.png");
+        await page.SetViewportSizeAsync(1366, 768);
+        (await BrowserTestSupport.ScrollWidthAsync(page)).ShouldBeLessThanOrEqualTo(1366);
+        await ScreenshotAsync(page, "plan-diff-1366x768.png");
+        await page.SetViewportSizeAsync(390, 844);
+
         await page.GotoAsync(address + "/signin");
         await page.FillAsync("#userName", DemoAccounts.Admin);
         await page.FillAsync("#password", DemoAccounts.Password);

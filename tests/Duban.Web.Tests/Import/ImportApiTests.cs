@@ -89,6 +89,13 @@ public sealed class ImportApiTests(ImportFixture app) : IClassFixture<ImportFixt
         corrupt.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await ShouldBeProblemAsync(corrupt, "file")).GetProperty("code").GetString().ShouldBe("docx.corrupt");
 
+        // A body that says multipart but is not: a broken client, not a large file.
+        var broken = new ByteArrayContent(Encoding.UTF8.GetBytes("--xyz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\r\n没有结尾"));
+        broken.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data; boundary=xyz");
+        var malformed = await client.PostAsync(Url, broken);
+        malformed.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await ShouldBeProblemAsync(malformed, "file")).GetProperty("code").GetString().ShouldBe("import.badMultipart");
+
         (await Factory.WithDbAsync(ImportTestData.CountAsync)).ShouldBe(before);
     }
 

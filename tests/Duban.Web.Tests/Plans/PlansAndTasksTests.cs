@@ -239,4 +239,35 @@ public sealed class PlansAndTasksTests(PlansFixture plans) : IClassFixture<Plans
         page.ShouldContain("lead-units");
         (await client.GetStringAsync("/tasks?dueFrom=nonsense")).ShouldContain("filter-error");
     }
+
+    [Theory]
+    [InlineData("planId=abc")]
+    [InlineData("organizationId=1.5")]
+    [InlineData("ongoing=maybe")]
+    [InlineData("page=first")]
+    public async Task A_malformed_number_or_flag_on_the_tasks_page_is_a_filter_error_not_a_failure(string query)
+    {
+        var client = await Factory.SignedInAsync(DemoAccounts.Admin);
+
+        var response = await client.GetAsync("/tasks?" + query);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("filter-error");
+    }
+
+    [Theory]
+    [InlineData("planId=abc", "planId")]
+    [InlineData("organizationId=1.5", "organizationId")]
+    [InlineData("ongoing=maybe", "ongoing")]
+    [InlineData("page=first", "page")]
+    public async Task A_malformed_number_or_flag_in_the_task_api_is_a_problem_naming_the_field(string query, string field)
+    {
+        var client = await Factory.SignedInAsync(DemoAccounts.Admin);
+
+        var response = await client.GetAsync("/api/v1/tasks?" + query);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = await response.JsonAsync();
+        problem.GetProperty("field").GetString().ShouldBe(field);
+    }
 }
