@@ -20,6 +20,8 @@ public static class ApiEndpoints
         api.MapImport();
         api.MapPlans();
         api.MapTasks();
+        Notifications.NotificationsEndpoints.MapNotifications(api);
+        Notifications.WebhooksEndpoints.MapWebhooks(api);
         return app;
     }
 }

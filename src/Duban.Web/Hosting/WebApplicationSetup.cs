@@ -51,6 +51,7 @@ public static class WebApplicationSetup
         services.AddScoped<DemoSeeder>();
         services.AddScoped<IDemoPlanSeeder, SamplePlanSeeder>();
         services.AddPlanImport();
+        Notifications.NotificationsRegistration.AddDubanNotifications(services);
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblemDefaults.Customize);
         services.AddExceptionHandler<ApiBadRequestHandler>();

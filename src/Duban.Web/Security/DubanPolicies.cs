@@ -19,13 +19,17 @@ public static class DubanPolicies
     /// <summary>管理员 or 督查员: the pages that show the administration's data read-only to inspectors.</summary>
     public const string Oversight = "oversight";
 
-    public static IReadOnlyList<string> All { get; } = [SignedIn, Admin, Oversight];
+    /// <summary>管理员 with data scope 全部: settings that act on every region, such as the outgoing webhooks.</summary>
+    public const string FullAdmin = "admin-all";
+
+    public static IReadOnlyList<string> All { get; } = [SignedIn, Admin, Oversight, FullAdmin];
 
     public static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser().RequireClaim(DubanClaimTypes.UserId));
         options.AddPolicy(Admin, p => p.RequireAuthenticatedUser().RequireRole(nameof(Role.Admin)));
         options.AddPolicy(Oversight, p => p.RequireAuthenticatedUser().RequireRole(nameof(Role.Admin), nameof(Role.Inspector)));
+        options.AddPolicy(FullAdmin, p => p.RequireAuthenticatedUser().RequireRole(nameof(Role.Admin)).RequireClaim(DubanClaimTypes.Scope, nameof(DataScope.All)));
         options.FallbackPolicy = options.GetPolicy(SignedIn);
     }
 }

@@ -81,6 +81,15 @@ public sealed class AuthorizationMatrixTests(PlansFixture plans, ITestOutputHelp
             [Caller.Admin] = (Outcome.Allowed, Outcome.NotFound),
             [Caller.RegionAdmin] = (Outcome.Allowed, Outcome.NotFound),
         },
+        // Settings that act on every region: an administrator of one city is refused like any other role.
+        [DubanPolicies.FullAdmin] = new()
+        {
+            [Caller.Anonymous] = (Outcome.SignIn, Outcome.SignIn),
+            [Caller.Reporter] = (Outcome.Forbidden, Outcome.Forbidden),
+            [Caller.Inspector] = (Outcome.Forbidden, Outcome.Forbidden),
+            [Caller.Admin] = (Outcome.Allowed, Outcome.NotFound),
+            [Caller.RegionAdmin] = (Outcome.Forbidden, Outcome.Forbidden),
+        },
     };
 
     /// <summary>The sample value of every route parameter, per caller: in scope, and out of scope where there is such a record.</summary>
@@ -107,6 +116,8 @@ public sealed class AuthorizationMatrixTests(PlansFixture plans, ITestOutputHelp
         var alias = await AliasAsync("矩阵测试别名");
         var cityAdminAlias = await AliasAsync("矩阵测试别名（市管理员）");
 
+        var notifications = await NotificationSamples.AddAsync(factory);
+
         return new()
         {
             // Published plans are everyone's; a draft outside 清河市 is outside every scope but 全部.
@@ -123,12 +134,15 @@ public sealed class AuthorizationMatrixTests(PlansFixture plans, ITestOutputHelp
             // Not a valid token: the endpoint answers 400 or 415, after authorization.
             ["import/{token}"] = ParameterSample.Unscoped("not-a-token"),
             ["status/{code}"] = ParameterSample.Unscoped("400"),
+            // Each caller's own notification; another user's is outside every scope, 全部 included.
+            ["notifications/{id}"] = new(c => notifications.OwnOf(c).ToString(), c => notifications.Others[c].ToString()),
+            ["webhooks/{id}"] = ParameterSample.Unscoped(notifications.Webhook.ToString()),
         };
     }
 
     private async Task<HttpClient> RegionAdminAsync()
     {
-        const string name = "matrix-city-admin", password = "matrix-city-admin-password";
+        const string name = NotificationSamples.RegionAdminUserName, password = "matrix-city-admin-password";
         await plans.Factory.CreateUserAsync(name, password, Role.Admin, DataScope.RegionAndBelow, regionId: await plans.Factory.RegionIdAsync(DemoSeeder.City));
         return await plans.Factory.SignedInAsync(name, password);
     }
@@ -140,6 +154,7 @@ public sealed class AuthorizationMatrixTests(PlansFixture plans, ITestOutputHelp
     {
         null => null,
         "anonymous" => "anonymous",
+        var policies when policies.Split('+').Contains(DubanPolicies.FullAdmin) => DubanPolicies.FullAdmin,
         var policies when policies.Split('+').Contains(DubanPolicies.Admin) => DubanPolicies.Admin,
         var policies when policies.Split('+').Contains(DubanPolicies.Oversight) => DubanPolicies.Oversight,
         _ => DubanPolicies.SignedIn,

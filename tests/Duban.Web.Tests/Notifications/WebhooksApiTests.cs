@@ -1,0 +1,133 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Duban.Core.Audit;
+using Duban.Core.Notifications;
+using Duban.Core.Security;
+using Duban.Web.Demo;
+using Duban.Web.Notifications;
+using Duban.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Duban.Web.Tests.Notifications;
+
+public sealed class WebhooksApiTests(WebAppWithoutSamplePlansFixture app) : IClassFixture<WebAppWithoutSamplePlansFixture>
+{
+    private DubanWebFactory Factory => app.Factory;
+
+    [Fact]
+    public async Task The_secret_is_shown_once_at_creation_and_never_again_and_the_audit_log_has_no_secret()
+    {
+        var client = await Factory.SignedInAsync(DemoAccounts.Admin);
+
+        var response = await client.PostAsJsonAsync("/api/v1/webhooks", new
+        {
+            name = "企业微信群", url = "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abc", eventKinds = new[] { "chase", "supervision-order" }, format = "weCom",
+        });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var created = await response.JsonAsync();
+        var secret = created.GetProperty("secret").GetString()!;
+        secret.Length.ShouldBeGreaterThanOrEqualTo(40);
+        var id = created.GetProperty("endpoint").GetProperty("id").GetInt64();
+        created.GetProperty("endpoint").GetProperty("eventKinds").EnumerateArray().Select(k => k.GetString()).ShouldBe(["chase", "supervision-order"]);
+
+        var read = await client.GetAsync($"/api/v1/webhooks/{id}");
+        var body = await read.Content.ReadAsStringAsync();
+        body.ShouldNotContain(secret);
+        body.ShouldNotContain("\"secret\"");
+        (await client.GetStringAsync("/api/v1/webhooks?pageSize=100")).ShouldNotContain(secret);
+        (await client.GetStringAsync("/webhooks")).ShouldNotContain(secret);
+
+        var audit = await Factory.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == WebhookAdministration.AuditEntity && a.EntityId == id.ToString()).ToListAsync());
+        audit.Single().Action.ShouldBe(WebhookAdministration.CreateAction);
+        audit.Single().After!.ShouldContain("qyapi.weixin.qq.com");
+        audit.Single().After!.ShouldNotContain(secret);
+        audit.Single().Actor.ShouldBe(DemoAccounts.Admin);
+    }
+
+    [Theory]
+    [InlineData("ftp://example.com/hook", "url")]
+    [InlineData("file:///etc/passwd", "url")]
+    [InlineData("http://127.0.0.1:8080/hook", "url")]
+    [InlineData("http://169.254.169.254/latest", "url")]
+    public async Task Non_http_and_internal_urls_are_refused_and_nothing_is_stored(string url, string field)
+    {
+        var client = await Factory.SignedInAsync(DemoAccounts.Admin);
+
+        var response = await client.PostAsJsonAsync("/api/v1/webhooks", new { name = "坏地址", url });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = await response.JsonAsync();
+        problem.GetProperty("field").GetString().ShouldBe(field);
+        problem.GetProperty("detail").GetString()!.ShouldStartWith("url（接收地址）");
+        (await Factory.WithDbAsync(db => db.Set<WebhookEndpoint>().AnyAsync(e => e.Url == url))).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task An_unknown_event_kind_is_refused_naming_the_field()
+    {
+        var client = await Factory.SignedInAsync(DemoAccounts.Admin);
+
+        var response = await client.PostAsJsonAsync("/api/v1/webhooks", new { name = "x", url = "https://hooks.example.com/x", eventKinds = new[] { "everything" } });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.JsonAsync()).GetProperty("field").GetString().ShouldBe("eventKinds");
+    }
+
+    [Fact]
+    public async Task An_update_needs_the_etag_keeps_the_secret_and_is_audited_before_and_after()
+    {
+        var client = await Factory.SignedInAsync(DemoAccounts.Admin);
+        var created = await (await client.PostAsJsonAsync("/api/v1/webhooks", new { name = "钉钉", url = "https://oapi.dingtalk.com/robot/send?access_token=t", format = "dingTalk" })).JsonAsync();
+        var id = created.GetProperty("endpoint").GetProperty("id").GetInt64();
+        var secretBefore = await Factory.WithDbAsync(db => db.Set<WebhookEndpoint>().Where(e => e.Id == id).Select(e => e.Secret).SingleAsync());
+        var changes = new { name = "钉钉（停用）", url = "https://oapi.dingtalk.com/robot/send?access_token=t", eventKinds = Array.Empty<string>(), format = "dingTalk", enabled = false };
+
+        (await client.PutAsJsonAsync($"/api/v1/webhooks/{id}", changes)).StatusCode.ShouldBe((HttpStatusCode)428);
+        var current = await client.GetAsync($"/api/v1/webhooks/{id}");
+        using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/webhooks/{id}") { Content = JsonContent.Create(changes) };
+        request.Headers.IfMatch.Add(current.Headers.ETag!);
+        var updated = await client.SendAsync(request);
+
+        updated.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await updated.JsonAsync()).GetProperty("enabled").GetBoolean().ShouldBeFalse();
+        (await Factory.WithDbAsync(db => db.Set<WebhookEndpoint>().Where(e => e.Id == id).Select(e => e.Secret).SingleAsync())).ShouldBe(secretBefore);
+        var entry = await Factory.WithDbAsync(db => db.AuditEntries.SingleAsync(a => a.Action == WebhookAdministration.UpdateAction && a.EntityId == id.ToString()));
+        entry.Before!.ShouldContain("\"enabled\":true", Case.Insensitive);
+        entry.After!.ShouldContain("钉钉（停用）");
+
+        using var stale = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/webhooks/{id}") { Content = JsonContent.Create(changes) };
+        stale.Headers.IfMatch.Add(current.Headers.ETag!);
+        (await client.SendAsync(stale)).StatusCode.ShouldBe(HttpStatusCode.PreconditionFailed);
+    }
+
+    [Fact]
+    public async Task A_test_message_is_queued_for_the_endpoint_and_listed_in_its_deliveries()
+    {
+        var client = await Factory.SignedInAsync(DemoAccounts.Admin);
+        var created = await (await client.PostAsJsonAsync("/api/v1/webhooks", new { name = "只收督办单", url = "https://hooks.example.invalid/orders", eventKinds = new[] { "supervision-order" } })).JsonAsync();
+        var id = created.GetProperty("endpoint").GetProperty("id").GetInt64();
+
+        var test = await client.PostAsync($"/api/v1/webhooks/{id}/test", null);
+
+        test.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        var deliveries = await (await client.GetAsync($"/api/v1/webhooks/{id}/deliveries")).JsonAsync();
+        deliveries.GetProperty("total").GetInt32().ShouldBe(1);
+        deliveries.GetProperty("items")[0].GetProperty("eventKind").GetString().ShouldBe("test");
+        (await Factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == WebhookAdministration.TestAction && a.EntityId == id.ToString()))).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task An_administrator_of_one_region_may_not_configure_webhooks()
+    {
+        var city = await Factory.RegionIdAsync(DemoSeeder.City);
+        await Factory.CreateUserAsync("city-admin-hooks", "city-admin-password-1", Role.Admin, DataScope.RegionAndBelow, regionId: city);
+        var client = await Factory.SignedInAsync("city-admin-hooks", "city-admin-password-1");
+
+        (await client.GetAsync("/api/v1/webhooks")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var create = await client.PostAsJsonAsync("/api/v1/webhooks", new { name = "越权", url = "https://hooks.example.com/city" });
+        create.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await Factory.WithDbAsync(db => db.Set<WebhookEndpoint>().AnyAsync(e => e.Name == "越权"))).ShouldBeFalse();
+    }
+}
