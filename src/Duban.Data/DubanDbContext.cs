@@ -2,6 +2,8 @@ using Duban.Core.Audit;
 using Duban.Core.Organizations;
 using Duban.Core.Plans;
 using Duban.Core.Regions;
+using Duban.Core.Tracking.Periods;
+using Duban.Core.Tracking.Reporting;
 using Duban.Core.Users;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,6 +30,16 @@ public sealed class DubanDbContext(DbContextOptions<DubanDbContext> options) : D
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    // Tracking: reporting periods, progress reports, evidence, indicator values (docs/tracking.md).
+    public DbSet<ReportingCycle> ReportingCycles => Set<ReportingCycle>();
+    public DbSet<Period> Periods => Set<Period>();
+    public DbSet<ProgressReport> ProgressReports => Set<ProgressReport>();
+    public DbSet<ReportRevision> ReportRevisions => Set<ReportRevision>();
+    public DbSet<Review> Reviews => Set<Review>();
+    public DbSet<Evidence> Evidence => Set<Evidence>();
+    public DbSet<Observation> Observations => Set<Observation>();
+    public DbSet<ObservationRevision> ObservationRevisions => Set<ObservationRevision>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {

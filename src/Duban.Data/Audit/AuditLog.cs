@@ -106,7 +106,7 @@ public static class AuditActions
         TaskRemove => "移除任务",
         OrganizationAlias => "记录单位别名",
         RegionCreate => "创建区域",
-        _ => action,
+        _ => Tracking.TrackingAuditActions.Describe(action) ?? action,
     };
 }
 
@@ -132,6 +132,6 @@ public static class AuditEntities
         Plan => "计划",
         Task => "任务",
         Region => "区域",
-        _ => entityType,
+        _ => Tracking.TrackingAuditActions.DescribeEntity(entityType) ?? entityType,
     };
 }

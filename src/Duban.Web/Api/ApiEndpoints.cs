@@ -22,6 +22,7 @@ public static class ApiEndpoints
         api.MapTasks();
         Notifications.NotificationsEndpoints.MapNotifications(api);
         Notifications.WebhooksEndpoints.MapWebhooks(api);
+        Tracking.TrackingApi.MapTracking(api);
         return app;
     }
 }

@@ -52,6 +52,7 @@ public static class WebApplicationSetup
         services.AddScoped<IDemoPlanSeeder, SamplePlanSeeder>();
         services.AddPlanImport();
         Notifications.NotificationsRegistration.AddDubanNotifications(services);
+        Duban.Web.Tracking.TrackingApi.AddTracking(services);
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblemDefaults.Customize);
         services.AddExceptionHandler<ApiBadRequestHandler>();

@@ -22,7 +22,10 @@ public static class DubanPolicies
     /// <summary>管理员 with data scope 全部: settings that act on every region, such as the outgoing webhooks.</summary>
     public const string FullAdmin = "admin-all";
 
-    public static IReadOnlyList<string> All { get; } = [SignedIn, Admin, Oversight, FullAdmin];
+    /// <summary>填报员 only: writing progress reports, indicator values and evidence, which nobody may do on a reporter's behalf.</summary>
+    public const string Reporter = "reporter";
+
+    public static IReadOnlyList<string> All { get; } = [SignedIn, Admin, Oversight, FullAdmin, Reporter];
 
     public static void Add(AuthorizationOptions options)
     {
@@ -30,6 +33,7 @@ public static class DubanPolicies
         options.AddPolicy(Admin, p => p.RequireAuthenticatedUser().RequireRole(nameof(Role.Admin)));
         options.AddPolicy(Oversight, p => p.RequireAuthenticatedUser().RequireRole(nameof(Role.Admin), nameof(Role.Inspector)));
         options.AddPolicy(FullAdmin, p => p.RequireAuthenticatedUser().RequireRole(nameof(Role.Admin)).RequireClaim(DubanClaimTypes.Scope, nameof(DataScope.All)));
+        options.AddPolicy(Reporter, p => p.RequireAuthenticatedUser().RequireRole(nameof(Role.Reporter)));
         options.FallbackPolicy = options.GetPolicy(SignedIn);
     }
 }

@@ -90,6 +90,14 @@ public sealed class AuthorizationMatrixTests(PlansFixture plans, ITestOutputHelp
             [Caller.Admin] = (Outcome.Allowed, Outcome.NotFound),
             [Caller.RegionAdmin] = (Outcome.Forbidden, Outcome.Forbidden),
         },
+        [DubanPolicies.Reporter] = new()
+        {
+            [Caller.Anonymous] = (Outcome.SignIn, Outcome.SignIn),
+            [Caller.Reporter] = (Outcome.Allowed, Outcome.NotFound),
+            [Caller.Inspector] = (Outcome.Forbidden, Outcome.Forbidden),
+            [Caller.Admin] = (Outcome.Forbidden, Outcome.Forbidden),
+            [Caller.RegionAdmin] = (Outcome.Forbidden, Outcome.Forbidden),
+        },
     };
 
     /// <summary>The sample value of every route parameter, per caller: in scope, and out of scope where there is such a record.</summary>
@@ -117,6 +125,7 @@ public sealed class AuthorizationMatrixTests(PlansFixture plans, ITestOutputHelp
         var cityAdminAlias = await AliasAsync("矩阵测试别名（市管理员）");
 
         var notifications = await NotificationSamples.AddAsync(factory);
+        var tracking = await Tracking.TrackingRecords.CreateAsync(factory, plans.PublishedPlanId, plans.OtherRegionPlanId, "矩阵");
 
         return new()
         {
@@ -137,6 +146,10 @@ public sealed class AuthorizationMatrixTests(PlansFixture plans, ITestOutputHelp
             // Each caller's own notification; another user's is outside every scope, 全部 included.
             ["notifications/{id}"] = new(c => notifications.OwnOf(c).ToString(), c => notifications.Others[c].ToString()),
             ["webhooks/{id}"] = ParameterSample.Unscoped(notifications.Webhook.ToString()),
+            // On a task of 清河市教育局 in 清河市, and on a task of the plan outside 清河市.
+            ["reports/{id}"] = new(_ => tracking.ReportInside.ToString(), c => OutsideUnlessAll(c, tracking.ReportOutside)),
+            ["evidence/{id}"] = new(_ => tracking.EvidenceInside.ToString(), c => OutsideUnlessAll(c, tracking.EvidenceOutside)),
+            ["observations/{id}"] = new(_ => tracking.ObservationInside.ToString(), c => OutsideUnlessAll(c, tracking.ObservationOutside)),
         };
     }
 
@@ -157,6 +170,7 @@ public sealed class AuthorizationMatrixTests(PlansFixture plans, ITestOutputHelp
         var policies when policies.Split('+').Contains(DubanPolicies.FullAdmin) => DubanPolicies.FullAdmin,
         var policies when policies.Split('+').Contains(DubanPolicies.Admin) => DubanPolicies.Admin,
         var policies when policies.Split('+').Contains(DubanPolicies.Oversight) => DubanPolicies.Oversight,
+        var policies when policies.Split('+').Contains(DubanPolicies.Reporter) => DubanPolicies.Reporter,
         _ => DubanPolicies.SignedIn,
     };
 

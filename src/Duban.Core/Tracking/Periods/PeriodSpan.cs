@@ -1,0 +1,49 @@
+namespace Duban.Core.Tracking.Periods;
+
+/// <summary>A reporting period as a value: its kind and its first and last day (both included).</summary>
+public readonly record struct PeriodSpan(PeriodKind Kind, DateOnly Start, DateOnly End)
+{
+    /// <summary>The period of the kind that contains the day.</summary>
+    public static PeriodSpan Containing(PeriodKind kind, DateOnly day)
+    {
+        var months = MonthsOf(kind);
+        var firstMonth = (day.Month - 1) / months * months + 1;
+        var start = new DateOnly(day.Year, firstMonth, 1);
+        return new(kind, start, start.AddMonths(months).AddDays(-1));
+    }
+
+    /// <summary>The period that starts on the day, or null when no period of the kind starts there.</summary>
+    public static PeriodSpan? StartingOn(PeriodKind kind, DateOnly start)
+    {
+        var period = Containing(kind, start);
+        return period.Start == start ? period : null;
+    }
+
+    /// <summary>Every period of the kind that overlaps [from, to], in order.</summary>
+    public static IEnumerable<PeriodSpan> Between(PeriodKind kind, DateOnly from, DateOnly to)
+    {
+        for (var period = Containing(kind, from); period.Start <= to; period = period.Next()) yield return period;
+    }
+
+    public PeriodSpan Next() => Containing(Kind, End.AddDays(1));
+
+    public PeriodSpan Previous() => Containing(Kind, Start.AddDays(-1));
+
+    public bool Contains(DateOnly day) => Start <= day && day <= End;
+
+    /// <summary>How people name it: 2026年3月, 2026年第1季度, 2026年上半年.</summary>
+    public string Label => Kind switch
+    {
+        PeriodKind.Monthly => $"{Start.Year}年{Start.Month}月",
+        PeriodKind.Quarterly => $"{Start.Year}年第{(Start.Month - 1) / 3 + 1}季度",
+        _ => $"{Start.Year}年{(Start.Month == 1 ? "上" : "下")}半年",
+    };
+
+    private static int MonthsOf(PeriodKind kind) => kind switch
+    {
+        PeriodKind.Monthly => 1,
+        PeriodKind.Quarterly => 3,
+        PeriodKind.HalfYearly => 6,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+}

@@ -1,0 +1,146 @@
+using Duban.Core.Plans;
+using Duban.Core.Security;
+using Duban.Core.Tracking.Periods;
+using Duban.Core.Tracking.Reporting;
+using Duban.Data;
+using Duban.Data.Tracking;
+using Duban.Web.Api;
+using Duban.Web.Operations;
+using Duban.Web.Paging;
+using Duban.Web.Plans;
+using Duban.Web.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Duban.Web.Tracking;
+
+public sealed record ReportFilter(long? PlanId, long? OrganizationId, long? PeriodId, ProgressState? State, ReportStatus? Status);
+
+public sealed record ObservationFilter(long? PlanId, long? TargetId, long? OrganizationId, long? PeriodId);
+
+/// <summary>
+/// Reads of reports, values, evidence and periods within the user's data scope. A report is seen by whoever sees its
+/// task (a reporter: the tasks assigned to their organisation; inspectors and administrators: their region's); a value
+/// of a task's target likewise, a value of a plan-level target by whoever sees the reporting organisation; evidence
+/// by whoever sees the task it was uploaded for (or, for a plan-level target, the uploading organisation).
+/// </summary>
+public sealed class TrackingQueries(DubanDbContext db, PlanQueries plans, ReportingPeriods periods)
+{
+    public const int MaxPeriodsListed = 120;
+
+    public IQueryable<ProgressReport> VisibleReports(DubanUser user)
+    {
+        var tasks = plans.VisibleTasks(user).Select(t => t.Id);
+        return db.ProgressReports.AsNoTracking().Where(r => tasks.Contains(r.Assignment!.TaskId));
+    }
+
+    public IQueryable<Observation> VisibleObservations(DubanUser user)
+    {
+        var tasks = plans.VisibleTasks(user).Select(t => t.Id);
+        var organizations = db.Organizations.VisibleTo(user).Select(o => o.Id);
+        return db.Observations.AsNoTracking().Where(o =>
+            db.Targets.Any(t => t.Id == o.TargetId && (t.TaskId == null ? organizations.Contains(o.OrganizationId) : tasks.Contains(t.TaskId.Value))));
+    }
+
+    public IQueryable<Evidence> VisibleEvidence(DubanUser user)
+    {
+        var tasks = plans.VisibleTasks(user).Select(t => t.Id);
+        var organizations = db.Organizations.VisibleTo(user).Select(o => o.Id);
+        return db.Evidence.AsNoTracking().Where(e => e.TaskId == null ? organizations.Contains(e.OrganizationId) : tasks.Contains(e.TaskId.Value));
+    }
+
+    /// <summary>Whether an administrator's scope covers the plan: its region lies in theirs (published plans elsewhere are readable, not theirs to configure).</summary>
+    public Task<bool> AdministersPlanAsync(DubanUser admin, long planId, CancellationToken ct) => (admin.Scope, admin.ScopeRegionPath) switch
+    {
+        (DataScope.All, _) => db.Plans.AnyAsync(p => p.Id == planId, ct),
+        (DataScope.RegionAndBelow, { } path) => db.Plans.AnyAsync(p => p.Id == planId && p.Region != null && p.Region.Path.StartsWith(path), ct),
+        _ => Task.FromResult(false),
+    };
+
+    /// <summary>The plan's cycle and its periods between from and to (default: the plan's year so far up to the current period).</summary>
+    public async Task<Outcome<PlanPeriodsView>?> PeriodsAsync(DubanUser user, long planId, DateOnly? from, DateOnly? to, DateOnly today, CancellationToken ct)
+    {
+        if (!await plans.VisiblePlans(user).AnyAsync(p => p.Id == planId, ct)) return null;
+        var cycle = await periods.CycleAsync(planId, ct);
+        var last = to ?? PeriodSpan.Containing(cycle.Kind, today).End;
+        var first = from ?? new DateOnly(last.Year, 1, 1);
+        if (first > last) return Outcome<PlanPeriodsView>.Invalid("from", "from（起始日期）不能晚于 to（截止日期）。");
+        var spans = PeriodSpan.Between(cycle.Kind, first, last).Take(MaxPeriodsListed + 1).ToList();
+        if (spans.Count > MaxPeriodsListed) return Outcome<PlanPeriodsView>.Invalid("to", $"一次最多列出 {MaxPeriodsListed} 个周期，请缩小 from 与 to 的范围。");
+        var starts = spans.Select(s => s.Start).ToList();
+        var stored = await db.Periods.AsNoTracking().Where(p => p.PlanId == planId && p.Kind == cycle.Kind && starts.Contains(p.Start))
+            .ToDictionaryAsync(p => p.Start, p => p.Id, ct);
+        return Outcome<PlanPeriodsView>.Ok(new(CycleView.Of(cycle),
+            spans.Select(s => new PeriodView(stored.TryGetValue(s.Start, out var id) ? id : null, s.Kind, s.Start, s.End, s.Label, cycle.WindowCloses(s))).ToList()));
+    }
+
+    public Task<Paged<ReportSummary>> ListReportsAsync(DubanUser user, ReportFilter filter, PageRequest page, CancellationToken ct)
+    {
+        var reports = VisibleReports(user);
+        if (filter.PlanId is { } plan) reports = reports.Where(r => r.Assignment!.Task!.PlanId == plan);
+        if (filter.OrganizationId is { } organization) reports = reports.Where(r => r.Assignment!.OrganizationId == organization);
+        if (filter.PeriodId is { } period) reports = reports.Where(r => r.PeriodId == period);
+        if (filter.Status is { } status) reports = reports.Where(r => r.Status == status);
+        if (filter.State is { } state) reports = reports.Where(r => db.ReportRevisions.Any(v => v.Id == r.LatestRevisionId && v.State == state));
+        return Summaries(reports.OrderByDescending(r => r.Period!.Start).ThenBy(r => r.Assignment!.Task!.PlanId).ThenBy(r => r.Assignment!.TaskId).ThenBy(r => r.Id))
+            .ToPagedAsync(page, ct);
+    }
+
+    public async Task<ReportDetail?> GetReportAsync(DubanUser user, long id, CancellationToken ct)
+    {
+        var summary = await Summaries(VisibleReports(user).Where(r => r.Id == id)).SingleOrDefaultAsync(ct);
+        if (summary is null) return null;
+        var revisions = await db.ReportRevisions.AsNoTracking().Where(r => r.ReportId == id).OrderByDescending(r => r.Number)
+            .Select(r => new
+            {
+                r.Id, r.Number, r.State, r.PercentComplete, r.Done, r.Problems, r.NextSteps, r.AuthorName, r.CreatedAt,
+                Evidence = r.Evidence.Select(e => e.File!).ToList(),
+            }).ToListAsync(ct);
+        var reviews = await db.Reviews.AsNoTracking().Where(r => r.ReportId == id).OrderBy(r => r.Id)
+            .Select(r => new ReviewView(r.Id, r.RevisionId, r.Decision, r.Comment, r.ReviewerName, r.At)).ToListAsync(ct);
+        return new(summary,
+            revisions.Select(r => new RevisionView(r.Id, r.Number, r.State, r.PercentComplete, r.Done, r.Problems, r.NextSteps, r.AuthorName, r.CreatedAt,
+                r.Evidence.OrderBy(e => e.Id).Select(View).ToList())).ToList(),
+            reviews);
+    }
+
+    public Task<Paged<ObservationSummary>> ListObservationsAsync(DubanUser user, ObservationFilter filter, PageRequest page, CancellationToken ct)
+    {
+        var observations = VisibleObservations(user);
+        if (filter.PlanId is { } plan) observations = observations.Where(o => db.Targets.Any(t => t.Id == o.TargetId && t.PlanId == plan));
+        if (filter.TargetId is { } target) observations = observations.Where(o => o.TargetId == target);
+        if (filter.OrganizationId is { } organization) observations = observations.Where(o => o.OrganizationId == organization);
+        if (filter.PeriodId is { } period) observations = observations.Where(o => o.PeriodId == period);
+        return ObservationSummaries(observations.OrderByDescending(o => o.Period!.Start).ThenBy(o => o.TargetId).ThenBy(o => o.Id)).ToPagedAsync(page, ct);
+    }
+
+    public async Task<ObservationDetail?> GetObservationAsync(DubanUser user, long id, CancellationToken ct)
+    {
+        var summary = await ObservationSummaries(VisibleObservations(user).Where(o => o.Id == id)).SingleOrDefaultAsync(ct);
+        if (summary is null) return null;
+        var revisions = await db.ObservationRevisions.AsNoTracking().Where(r => r.ObservationId == id).OrderByDescending(r => r.Number)
+            .Select(r => new { r.Id, r.Number, r.Value, r.Note, r.AuthorName, r.CreatedAt, Evidence = r.Evidence.Select(e => e.File!).ToList() })
+            .ToListAsync(ct);
+        return new(summary, revisions.Select(r => new ObservationRevisionView(r.Id, r.Number, r.Value, r.Note, r.AuthorName, r.CreatedAt,
+            r.Evidence.OrderBy(e => e.Id).Select(View).ToList())).ToList());
+    }
+
+    public static EvidenceView View(Evidence e) =>
+        new(e.Id, e.FileName, e.Type, e.Size, e.Sha256, e.UploadedAt, $"{ApiEndpoints.Prefix}/evidence/{e.Id}");
+
+    private IQueryable<ReportSummary> Summaries(IQueryable<ProgressReport> reports) => reports.Select(r => new ReportSummary(
+        r.Id, r.Assignment!.Task!.PlanId, r.Assignment.TaskId, r.Assignment.Task.No, r.AssignmentId, r.Assignment.OrganizationId, r.Assignment.Organization!.Name,
+        r.Assignment.Role, r.PeriodId, r.Period!.Kind, r.Period.Start, r.Period.End, r.Status,
+        db.ReportRevisions.Where(v => v.Id == r.LatestRevisionId).Select(v => (ProgressState?)v.State).FirstOrDefault(),
+        db.ReportRevisions.Where(v => v.Id == r.LatestRevisionId).Select(v => v.PercentComplete).FirstOrDefault(),
+        r.RevisionCount, r.SubmittedAt, r.Late, r.Version));
+
+    private IQueryable<ObservationSummary> ObservationSummaries(IQueryable<Observation> observations) =>
+        from o in observations
+        join t in db.Targets on o.TargetId equals t.Id
+        join org in db.Organizations on o.OrganizationId equals org.Id
+        select new ObservationSummary(
+            o.Id, t.PlanId, t.Id, t.TaskId, t.Subject, t.Unit, o.OrganizationId, org.Name, o.PeriodId, o.Period!.Kind, o.Period.Start, o.Period.End,
+            db.ObservationRevisions.Where(v => v.Id == o.LatestRevisionId).Select(v => (decimal?)v.Value).FirstOrDefault(),
+            db.ObservationRevisions.Where(v => v.Id == o.LatestRevisionId).Select(v => v.Note).FirstOrDefault(),
+            o.RevisionCount, o.Version);
+}
