@@ -46,15 +46,15 @@ public sealed class EscalationJob(DubanDbContext db, EscalationFactsReader reade
 /// transaction. The guard's unique key decides, inside the database, which of two runs racing on the same action acts:
 /// the other inserts nothing and returns.
 /// </summary>
-public sealed class EscalationRecorder(DubanDbContext db, Jobs.JobActions actions, Notifications.NotificationCenter center, Notifications.WebhookOutbox outbox)
+public sealed class EscalationRecorder(DubanDbContext db, Jobs.JobActions actions, Notifications.NotificationCenter center, Notifications.WebhookOutbox outbox, Audit.AuditLog audit)
 {
-    public const string SystemActor = "system";
+    public static string SystemActor => Audit.Actor.System.Name;
 
     /// <summary>True when this call recorded the action; false when it was recorded already.</summary>
     public async Task<bool> RecordAsync(TrackedAssignment assignment, EscalationAction action, DateOnly today, DateTimeOffset at, CancellationToken ct = default)
     {
         var message = EscalationMessages.For(assignment, action, today);
-        var payload = SupervisionAudit.ToJson(new
+        var payload = SupervisionJson.ToJson(new
         {
             kind = action.Kind, cause = action.Cause, assignmentId = action.AssignmentId, taskId = assignment.TaskId,
             organizationId = assignment.OrganizationId, about = action.About, replyBy = action.ReplyBy,
@@ -78,7 +78,7 @@ public sealed class EscalationRecorder(DubanDbContext db, Jobs.JobActions action
             db.Add(order);
             await db.SaveChangesAsync(ct);
             order.Number = SupervisionOrder.NumberFor(today.Year, order.Id);
-            SupervisionAudit.Add(db, at, null, SystemActor, null, SupervisionAuditActions.OrderIssue, SupervisionAuditActions.OrderEntity, order.Id, null, OrderSnapshot.Of(order));
+            audit.Add(Audit.Actor.System, SupervisionAuditActions.OrderIssue, SupervisionAuditActions.OrderEntity, order.Id, null, OrderSnapshot.Of(order));
         }
         db.Add(new TaskEvent
         {

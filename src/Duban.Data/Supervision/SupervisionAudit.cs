@@ -1,8 +1,6 @@
-using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Duban.Core.Audit;
 
 namespace Duban.Data.Supervision;
 
@@ -16,7 +14,8 @@ public static class SupervisionAuditActions
 
     public const string OrderEntity = "supervision-order";
     public const string InstructionEntity = "instruction";
-    public const string TaskEntity = "task";
+    /// <summary>The flags are set on a task: the entity type the plan import uses for tasks.</summary>
+    public const string TaskEntity = Audit.AuditEntities.Task;
 
     /// <summary>The Chinese name of a supervision action for the audit page, or null for another action.</summary>
     public static string? Describe(string action) => action switch
@@ -33,34 +32,18 @@ public static class SupervisionAuditActions
     {
         OrderEntity => "督办单",
         InstructionEntity => "领导批示",
-        TaskEntity => "任务",
         _ => null,
     };
 }
 
-/// <summary>Adds audit entries to the caller's unit of work, so an entry is stored exactly when its change is.</summary>
-internal static class SupervisionAudit
+/// <summary>The JSON of timeline payloads: readable Chinese, enums by name, as the audit log's.</summary>
+internal static class SupervisionJson
 {
+    public static string ToJson(object value) => JsonSerializer.Serialize(value, Json);
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Converters = { new JsonStringEnumConverter() },
     };
-
-    public static void Add(DubanDbContext db, DateTimeOffset at, long? userId, string actor, string? remoteAddress,
-        string action, string entityType, long entityId, object? before, object? after) =>
-        db.AuditEntries.Add(new AuditEntry
-        {
-            At = at,
-            UserId = userId,
-            Actor = actor,
-            RemoteAddress = remoteAddress,
-            Action = action,
-            EntityType = entityType,
-            EntityId = entityId.ToString(CultureInfo.InvariantCulture),
-            Before = before is null ? null : JsonSerializer.Serialize(before, Json),
-            After = after is null ? null : JsonSerializer.Serialize(after, Json),
-        });
-
-    public static string ToJson(object value) => JsonSerializer.Serialize(value, Json);
 }

@@ -1,4 +1,5 @@
 using Duban.Core.Notifications;
+using Duban.Data.Audit;
 using Duban.Core.Security;
 using Duban.Core.Tracking.Status;
 using Duban.Core.Tracking.Supervision;
@@ -26,7 +27,7 @@ public sealed record FlagInput(string? Kind, long? OrganizationId, string? Note)
 /// transaction. The caller checks the task or order is in the administrator's scope (404 otherwise); a reply is checked
 /// here: only a reporter of the order's organisation may give it, anyone else is told it does not exist.
 /// </summary>
-public sealed class SupervisionDesk(DubanDbContext db, TimeProvider clock, NotificationCenter center, WebhookOutbox outbox, Core.Tracking.Escalation.EscalationOptions options)
+public sealed class SupervisionDesk(DubanDbContext db, TimeProvider clock, AuditLog audit, NotificationCenter center, WebhookOutbox outbox, Core.Tracking.Escalation.EscalationOptions options)
 {
     public const int MaxNoteLength = 500;
 
@@ -59,7 +60,7 @@ public sealed class SupervisionDesk(DubanDbContext db, TimeProvider clock, Notif
         var title = $"督办单（{order.Number}）：请于{Day(replyBy)}前回复整改措施";
         AddEvent(actor, at, taskId, assignment.Id, organizationId, TaskEventKind.SupervisionOrder, $"{actor.UserName}向{assignment.Name}下发督办单（{order.Number}）", order.IdempotencyKey, order.Id,
             new { orderId = order.Id, reason, replyBy });
-        Audit(actor, at, SupervisionAuditActions.OrderIssue, SupervisionAuditActions.OrderEntity, order.Id, null, OrderSnapshot.Of(order));
+        Audit(actor, SupervisionAuditActions.OrderIssue, SupervisionAuditActions.OrderEntity, order.Id, null, OrderSnapshot.Of(order));
         await db.SaveChangesAsync(ct);
         var message = new NotificationMessage(NotificationKinds.SupervisionOrder, title, reason, $"supervision/{order.Id}", order.IdempotencyKey);
         await center.NotifyOrganizationAsync(organizationId, message, at, ct);
@@ -104,7 +105,7 @@ public sealed class SupervisionDesk(DubanDbContext db, TimeProvider clock, Notif
         var key = $"reply:{order.Id}:{rectification.Number}";
         AddEvent(actor, at, order.TaskId, order.AssignmentId, order.OrganizationId, TaskEventKind.Reply,
             $"回复督办单（{order.Number}）：整改完成时间 {Day(newDate)}", key, order.Id, new { orderId = order.Id, rectification = rectification.Number, newDate });
-        Audit(actor, at, SupervisionAuditActions.OrderReply, SupervisionAuditActions.OrderEntity, order.Id, before,
+        Audit(actor, SupervisionAuditActions.OrderReply, SupervisionAuditActions.OrderEntity, order.Id, before,
             new { order = OrderSnapshot.Of(order), rectification = new { rectification.Number, rectification.Measures, rectification.NewDate } });
         await db.SaveChangesAsync(ct);
         var regionId = await db.Organizations.Where(o => o.Id == order.OrganizationId).Select(o => o.RegionId).SingleAsync(ct);
@@ -137,7 +138,7 @@ public sealed class SupervisionDesk(DubanDbContext db, TimeProvider clock, Notif
         var key = $"instruction:{instruction.Id}";
         AddEvent(actor, at, taskId, null, null, TaskEventKind.Instruction, $"{leader}批示：{(text.Length > 60 ? text[..60] + "…" : text)}", key, null,
             new { instructionId = instruction.Id, leader, date });
-        Audit(actor, at, SupervisionAuditActions.InstructionRecord, SupervisionAuditActions.InstructionEntity, instruction.Id, null,
+        Audit(actor, SupervisionAuditActions.InstructionRecord, SupervisionAuditActions.InstructionEntity, instruction.Id, null,
             new { instruction.TaskId, instruction.LeaderName, instruction.Text, instruction.Date });
         await db.SaveChangesAsync(ct);
         var organizations = await db.Assignments.Where(a => a.TaskId == taskId).Select(a => a.OrganizationId).Distinct().ToListAsync(ct);
@@ -177,7 +178,7 @@ public sealed class SupervisionDesk(DubanDbContext db, TimeProvider clock, Notif
         var label = kind.Value.Label();
         var taskEvent = AddEvent(actor, at, taskId, assignment.Id, organizationId, kind.Value,
             $"{actor.UserName}将{assignment.Name}标记为{label}{(string.IsNullOrEmpty(note) ? "" : "：" + note)}", key, null, new { note });
-        Audit(actor, at, SupervisionAuditActions.FlagSet, SupervisionAuditActions.TaskEntity, taskId, null, new { kind = label, organizationId, note });
+        Audit(actor, SupervisionAuditActions.FlagSet, SupervisionAuditActions.TaskEntity, taskId, null, new { kind = label, organizationId, note });
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
@@ -203,15 +204,15 @@ public sealed class SupervisionDesk(DubanDbContext db, TimeProvider clock, Notif
         var e = new TaskEvent
         {
             TaskId = taskId, AssignmentId = assignmentId, OrganizationId = organizationId, Kind = kind, At = at, ActorId = actor.UserId,
-            ActorName = actor.UserName, Summary = summary.Length > 500 ? summary[..500] : summary, Payload = SupervisionAudit.ToJson(payload),
+            ActorName = actor.UserName, Summary = summary.Length > 500 ? summary[..500] : summary, Payload = SupervisionJson.ToJson(payload),
             IdempotencyKey = key, OrderId = orderId,
         };
         db.Add(e);
         return e;
     }
 
-    private void Audit(TrackingActor actor, DateTimeOffset at, string action, string entityType, long entityId, object? before, object? after) =>
-        SupervisionAudit.Add(db, at, actor.UserId, actor.UserName, actor.RemoteAddress, action, entityType, entityId, before, after);
+    private void Audit(TrackingActor actor, string action, string entityType, long entityId, object? before, object? after) =>
+        audit.Add(new Actor(actor.UserId, actor.UserName, actor.RemoteAddress), action, entityType, entityId, before, after);
 
     private static string Day(DateOnly d) => $"{d.Year}年{d.Month}月{d.Day}日";
 }

@@ -1,4 +1,4 @@
-using Duban.Core.Audit;
+using Duban.Data.Audit;
 using Duban.Core.Jobs;
 using Duban.Core.Notifications;
 using Duban.Core.Plans;
@@ -177,10 +177,10 @@ public sealed class EscalationJobTests(DatabaseFixture databases) : IClassFixtur
     }
 
     internal static EscalationJob Job(DubanDbContext db, EscalationOptions thresholds) =>
-        new(db, new EscalationFactsReader(db), new EscalationRecorder(db, new JobActions(db), new NotificationCenter(db), new WebhookOutbox(db, new WebhookOptions())), thresholds);
+        new(db, new EscalationFactsReader(db), new EscalationRecorder(db, new JobActions(db), new NotificationCenter(db), new WebhookOutbox(db, new WebhookOptions()), new AuditLog(db, TimeProvider.System)), thresholds);
 
     internal static SupervisionDesk Desk(DubanDbContext db, TimeProvider clock) =>
-        new(db, clock, new NotificationCenter(db), new WebhookOutbox(db, new WebhookOptions()), EscalationOptions.Default);
+        new(db, clock, new AuditLog(db, clock), new NotificationCenter(db), new WebhookOutbox(db, new WebhookOptions()), EscalationOptions.Default);
 
     private static string Tag() => Guid.NewGuid().ToString("N")[..6];
 }
