@@ -54,6 +54,7 @@ public static class WebApplicationSetup
         services.AddPlanImport();
         Notifications.NotificationsRegistration.AddDubanNotifications(services);
         Duban.Web.Tracking.TrackingApi.AddTracking(services);
+        Duban.Web.Supervision.SupervisionRegistration.AddSupervision(services);
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblemDefaults.Customize);
         services.AddExceptionHandler<ApiBadRequestHandler>();
