@@ -23,6 +23,8 @@ public static class ApiEndpoints
         Notifications.NotificationsEndpoints.MapNotifications(api);
         Notifications.WebhooksEndpoints.MapWebhooks(api);
         Tracking.TrackingApi.MapTracking(api);
+        Dashboard.DashboardEndpoints.MapDashboard(api);
+        Ledger.LedgerEndpoints.MapLedger(api);
         return app;
     }
 }

@@ -52,6 +52,8 @@ public static class WebApplicationSetup
         services.AddPlanImport();
         Notifications.NotificationsRegistration.AddDubanNotifications(services);
         Duban.Web.Tracking.TrackingApi.AddTracking(services);
+        services.AddScoped<Duban.Web.Dashboard.DashboardQueries>();
+        services.AddScoped<Duban.Web.Ledger.LedgerExport>();
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblemDefaults.Customize);
         services.AddExceptionHandler<ApiBadRequestHandler>();
