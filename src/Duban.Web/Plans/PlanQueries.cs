@@ -129,7 +129,7 @@ public sealed record TaskFilter(long? PlanId, long? OrganizationId, UnitRole? Ro
 /// sees the tasks assigned to their organisation), except in the reader of a published plan, which is public.
 /// Only the tasks of a plan's current version are listed.
 /// </summary>
-public sealed class PlanQueries(DubanDbContext db, TimeProvider time)
+public sealed class PlanQueries(DubanDbContext db, TimeProvider? time = null)
 {
     public IQueryable<Plan> VisiblePlans(DubanUser? user)
     {
@@ -292,7 +292,7 @@ public sealed class PlanQueries(DubanDbContext db, TimeProvider time)
         {
             // The status is the rules' verdict, not a column: the same computation the dashboard counts with, so that a
             // count and the list it links to agree.
-            var statuses = await new TrackingStatuses(db, time).TasksAsync(tasks, ct);
+            var statuses = await new TrackingStatuses(db, time ?? TimeProvider.System).TasksAsync(tasks, ct);
             var matching = statuses.Tasks.Where(t => t.Result.Status == status).Select(t => t.TaskId).ToHashSet();
             var ids = (await ordered.Select(t => t.Id).ToListAsync(ct)).Where(matching.Contains).ToList();
             var pageIds = ids.Skip(page.Skip).Take(page.PageSize).ToList();
