@@ -32,7 +32,7 @@ internal sealed class StatusWorld(DubanDbContext db, Plan plan, Organization bur
         var list = new PlanTaskList { Name = "清单" };
         plan.Versions.Add(new PlanVersion
         {
-            Number = 1, FileName = "a.txt", Content = [1], Sha256 = new string('a', 64), Text = "正文", ParsedJson = "{}", ImportedAt = Imported,
+            Number = 1, FileName = "a.txt", Content = [1], Sha256 = Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N"), Text = "正文", ParsedJson = "{}", ImportedAt = Imported,
             TaskLists = [list],
         });
         db.AddRange(bureau, school, plan);
