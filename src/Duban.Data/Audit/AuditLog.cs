@@ -80,6 +80,7 @@ public static class AuditActions
     public const string TaskRemove = "task.remove";
     public const string OrganizationAlias = "organization.alias";
     public const string RegionCreate = "region.create";
+    public const string PlanStatusChange = "plan.status";
 
     public static string Describe(string action) => action switch
     {
@@ -106,6 +107,7 @@ public static class AuditActions
         TaskRemove => "移除任务",
         OrganizationAlias => "记录单位别名",
         RegionCreate => "创建区域",
+        PlanStatusChange => "更改计划状态",
         _ => Tracking.TrackingAuditActions.Describe(action) ?? action,
     };
 }

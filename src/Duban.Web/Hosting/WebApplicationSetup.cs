@@ -46,6 +46,7 @@ public static class WebApplicationSetup
         services.AddScoped<UserAdministration>();
         services.AddScoped<Duban.Web.Organizations.OrganizationAdministration>();
         services.AddScoped<Duban.Web.Plans.PlanQueries>();
+        services.AddScoped<Duban.Web.Plans.PlanPublishing>();
         services.AddScoped<MyAccount>();
         services.AddScoped<FirstAdministrator>();
         services.AddScoped<DemoSeeder>();
