@@ -24,6 +24,8 @@ public static class ApiEndpoints
         Notifications.WebhooksEndpoints.MapWebhooks(api);
         Tracking.TrackingApi.MapTracking(api);
         Supervision.SupervisionEndpoints.MapSupervision(api);
+        Dashboard.DashboardEndpoints.MapDashboard(api);
+        Ledger.LedgerEndpoints.MapLedger(api);
         return app;
     }
 }

@@ -55,6 +55,8 @@ public static class WebApplicationSetup
         Notifications.NotificationsRegistration.AddDubanNotifications(services);
         Duban.Web.Tracking.TrackingApi.AddTracking(services);
         Duban.Web.Supervision.SupervisionRegistration.AddSupervision(services);
+        services.AddScoped<Duban.Web.Dashboard.DashboardQueries>();
+        services.AddScoped<Duban.Web.Ledger.LedgerExport>();
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblemDefaults.Customize);
         services.AddExceptionHandler<ApiBadRequestHandler>();

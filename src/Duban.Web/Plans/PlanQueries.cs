@@ -4,6 +4,8 @@ using Duban.Core.Plans;
 using Duban.Parsing.Serialization;
 using Duban.Core.Security;
 using Duban.Data;
+using Duban.Data.Tracking.Status;
+using Duban.Core.Tracking.Status;
 using UnitRole = Duban.Parsing.Model.UnitRole;
 using Duban.Web.Operations;
 using Duban.Web.Paging;
@@ -76,9 +78,24 @@ public sealed record TaskFilter(long? PlanId, long? OrganizationId, UnitRole? Ro
 {
     public static TaskFilter None { get; } = new(null, null, null, null, null, null, TaskSort.Due);
 
+    /// <summary>The region and every region under it: tasks of a plan of the region, or assigned to an organisation in it.</summary>
+    public long? RegionId { get; init; }
+
+    /// <summary>The task's status by the tracking rules (docs/status-rules.md), computed by <see cref="TrackingStatuses"/>.</summary>
+    public TrackingStatus? Status { get; init; }
+
     /// <summary>Reads the filters as a client wrote them; a wrong value names its field.</summary>
-    public static Outcome<TaskFilter> Parse(long? planId, long? organizationId, string? role, string? dueFrom, string? dueTo, bool? ongoing, string? sort)
+    public static Outcome<TaskFilter> Parse(long? planId, long? organizationId, string? role, string? dueFrom, string? dueTo, bool? ongoing, string? sort,
+        string? status = null, long? regionId = null)
     {
+        TrackingStatus? trackingStatus = null;
+        if (!string.IsNullOrWhiteSpace(status))
+        {
+            if (!Enum.TryParse<TrackingStatus>(status.Trim(), ignoreCase: true, out var parsedStatus) || !Enum.IsDefined(parsedStatus) || int.TryParse(status, out _))
+                return Outcome<TaskFilter>.Invalid("status", "status（状态）必须是 notStarted（未开始）、inProgress（推进中）、completed（已完成）、dueSoon（即将到期）、"
+                    + "overdue（逾期）、ongoingOnTrack（长期推进·正常）或 ongoingMissingReport（长期推进·缺报）。");
+            trackingStatus = parsedStatus;
+        }
         UnitRole? unitRole = null;
         if (!string.IsNullOrWhiteSpace(role))
         {
@@ -93,7 +110,7 @@ public sealed record TaskFilter(long? PlanId, long? OrganizationId, UnitRole? Ro
         if (string.IsNullOrWhiteSpace(sort)) order = TaskSort.Due;
         else if (!Enum.TryParse(sort.Trim(), ignoreCase: true, out order) || !Enum.IsDefined(order))
             return Outcome<TaskFilter>.Invalid("sort", "sort（排序）必须是 due（按截止日期）或 number（按编号）。");
-        return Outcome<TaskFilter>.Ok(new(planId, organizationId, unitRole, from, to, ongoing, order));
+        return Outcome<TaskFilter>.Ok(new(planId, organizationId, unitRole, from, to, ongoing, order) { RegionId = regionId, Status = trackingStatus });
     }
 
     private static bool TryDate(string? text, out DateOnly? date)
@@ -112,7 +129,7 @@ public sealed record TaskFilter(long? PlanId, long? OrganizationId, UnitRole? Ro
 /// sees the tasks assigned to their organisation), except in the reader of a published plan, which is public.
 /// Only the tasks of a plan's current version are listed.
 /// </summary>
-public sealed class PlanQueries(DubanDbContext db)
+public sealed class PlanQueries(DubanDbContext db, TimeProvider? time = null)
 {
     public IQueryable<Plan> VisiblePlans(DubanUser? user)
     {
@@ -242,9 +259,17 @@ public sealed class PlanQueries(DubanDbContext db)
 
     private static string JsonNamingPolicyCamel(string name) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(name);
 
-    public async Task<Paged<TaskView>> ListTasksAsync(DubanUser user, TaskFilter filter, PageRequest page, CancellationToken ct)
+    /// <summary>The visible tasks that pass the filter's conditions other than <see cref="TaskFilter.Status"/> (which needs the rules).</summary>
+    public async Task<IQueryable<PlanTask>> FilteredTasksAsync(DubanUser user, TaskFilter filter, CancellationToken ct)
     {
         var tasks = VisibleTasks(user);
+        if (filter.RegionId is { } regionId)
+        {
+            // An unknown region matches nothing rather than everything.
+            var path = await db.Regions.Where(r => r.Id == regionId).Select(r => r.Path).SingleOrDefaultAsync(ct) ?? "?";
+            tasks = tasks.Where(t => t.Assignments.Any(a => a.Organization!.Region!.Path.StartsWith(path))
+                || db.Plans.Any(p => p.Id == t.PlanId && p.Region != null && p.Region.Path.StartsWith(path)));
+        }
         if (filter.PlanId is { } plan) tasks = tasks.Where(t => t.PlanId == plan);
         var organization = filter.OrganizationId ?? (filter.Role is not null && user.Scope == DataScope.Own ? user.OrganizationId : null);
         if (organization is { } org)
@@ -254,9 +279,27 @@ public sealed class PlanQueries(DubanDbContext db)
         if (filter.DueFrom is { } from) tasks = tasks.Where(t => t.Due >= from);
         if (filter.DueTo is { } to) tasks = tasks.Where(t => t.Due <= to);
         if (filter.Ongoing is { } ongoing) tasks = tasks.Where(t => t.Ongoing == ongoing);
+        return tasks;
+    }
+
+    /// <summary>The tasks of <see cref="FilteredTasksAsync"/> in the filter's order, with their status when the filter asks for one.</summary>
+    public async Task<Paged<TaskView>> ListTasksAsync(DubanUser user, TaskFilter filter, PageRequest page, CancellationToken ct)
+    {
+        var tasks = await FilteredTasksAsync(user, filter, ct);
         var ordered = filter.Sort == TaskSort.Number
             ? tasks.OrderBy(t => t.PlanId).ThenBy(t => t.TaskList!.Order).ThenBy(t => t.Order).ThenBy(t => t.Id)
             : tasks.OrderBy(t => t.Due == null).ThenBy(t => t.Due).ThenBy(t => t.PlanId).ThenBy(t => t.TaskList!.Order).ThenBy(t => t.Order).ThenBy(t => t.Id);
+        if (filter.Status is { } status)
+        {
+            // The status is the rules' verdict, not a column: the same computation the dashboard counts with, so that a
+            // count and the list it links to agree.
+            var statuses = await new TrackingStatuses(db, time ?? TimeProvider.System).TasksAsync(tasks, ct);
+            var matching = statuses.Tasks.Where(t => t.Result.Status == status).Select(t => t.TaskId).ToHashSet();
+            var ids = (await ordered.Select(t => t.Id).ToListAsync(ct)).Where(matching.Contains).ToList();
+            var pageIds = ids.Skip(page.Skip).Take(page.PageSize).ToList();
+            var views = (await ToViewsAsync(db.Tasks.AsNoTracking().Where(t => pageIds.Contains(t.Id)), ct)).ToDictionary(v => v.Id);
+            return new Paged<TaskView>(pageIds.Select(id => views[id]).ToList(), page.Page, page.PageSize, ids.Count);
+        }
         var total = await ordered.CountAsync(ct);
         var items = await ToViewsAsync(ordered.Skip(page.Skip).Take(page.PageSize), ct);
         return new Paged<TaskView>(items, page.Page, page.PageSize, total);

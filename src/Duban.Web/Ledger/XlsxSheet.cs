@@ -1,0 +1,123 @@
+using System.Globalization;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using Duban.Core.Tracking.Status;
+
+namespace Duban.Web.Ledger;
+
+/// <summary>A column of an exported sheet: its header and width (in characters, as Excel counts them).</summary>
+public sealed record XlsxColumn(string Header, double Width);
+
+/// <summary>One cell's value: text, a number, a percentage, a date or a moment (shown in Beijing time).</summary>
+public readonly record struct XlsxValue(object? Value, bool Percent = false)
+{
+    public static implicit operator XlsxValue(string? text) => new(text);
+    public static implicit operator XlsxValue(decimal number) => new(number);
+    public static implicit operator XlsxValue(int number) => new((decimal)number);
+    public static implicit operator XlsxValue(DateOnly date) => new(date);
+    public static implicit operator XlsxValue(DateTimeOffset moment) => new(moment);
+
+    public static XlsxValue Rate(decimal? rate) => new(rate, Percent: true);
+
+    public static XlsxValue Empty => new(null);
+}
+
+/// <summary>A sheet to write: a Chinese name (at most 31 characters), its columns and its rows.</summary>
+public sealed record XlsxSheet(string Name, IReadOnlyList<XlsxColumn> Columns, IReadOnlyList<IReadOnlyList<XlsxValue>> Rows);
+
+/// <summary>
+/// Writes sheets into an .xlsx package with the Open XML SDK: a bold header row frozen in place, column widths, dates
+/// and times as real dates (serial numbers with a date format, so that Excel sorts and filters them), long text wrapped.
+/// </summary>
+public static class XlsxWorkbook
+{
+    private const uint HeaderStyle = 1, DateStyle = 2, DateTimeStyle = 3, WrapStyle = 4, PercentStyle = 5;
+
+    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public static byte[] Write(params XlsxSheet[] sheets)
+    {
+        using var stream = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        {
+            var workbookPart = document.AddWorkbookPart();
+            workbookPart.Workbook = new Workbook();
+            var styles = workbookPart.AddNewPart<WorkbookStylesPart>();
+            styles.Stylesheet = Stylesheet();
+            var sheetList = workbookPart.Workbook.AppendChild(new Sheets());
+            uint id = 1;
+            foreach (var sheet in sheets)
+            {
+                var part = workbookPart.AddNewPart<WorksheetPart>();
+                part.Worksheet = Worksheet(sheet, id == 1);
+                sheetList.Append(new Sheet { Id = workbookPart.GetIdOfPart(part), SheetId = id++, Name = sheet.Name });
+            }
+            workbookPart.Workbook.Save();
+        }
+        return stream.ToArray();
+    }
+
+    private static Worksheet Worksheet(XlsxSheet sheet, bool selected)
+    {
+        var view = new SheetView { WorkbookViewId = 0, TabSelected = selected };
+        view.Append(new Pane { HorizontalSplit = 1D, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen });
+        view.Append(new Selection { Pane = PaneValues.BottomLeft, ActiveCell = "A2", SequenceOfReferences = new ListValue<StringValue> { InnerText = "A2" } });
+        var columns = new Columns(sheet.Columns.Select((c, i) => new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = c.Width, CustomWidth = true }));
+        var data = new SheetData();
+        var header = new Row { RowIndex = 1 };
+        header.Append(sheet.Columns.Select((c, i) => TextCell(Reference(i, 1), c.Header, HeaderStyle)));
+        data.Append(header);
+        uint rowIndex = 2;
+        foreach (var values in sheet.Rows)
+        {
+            var row = new Row { RowIndex = rowIndex };
+            for (var i = 0; i < values.Count; i++)
+                if (Cell(Reference(i, rowIndex), values[i], sheet.Columns[i].Width) is { } cell) row.Append(cell);
+            data.Append(row);
+            rowIndex++;
+        }
+        return new Worksheet(new SheetViews(view), columns, data);
+    }
+
+    private static Cell? Cell(string reference, XlsxValue value, double width) => value.Value switch
+    {
+        null => null,
+        string text => TextCell(reference, text, width >= 30 ? WrapStyle : 0),
+        decimal number => NumberCell(reference, number, value.Percent ? PercentStyle : 0),
+        DateOnly date => NumberCell(reference, (decimal)date.ToDateTime(TimeOnly.MinValue).ToOADate(), DateStyle),
+        DateTimeOffset moment => NumberCell(reference, (decimal)moment.ToOffset(TrackingDay.ChinaOffset).DateTime.ToOADate(), DateTimeStyle),
+        var other => throw new ArgumentOutOfRangeException(nameof(value), other, "不支持的单元格类型。"),
+    };
+
+    private static Cell TextCell(string reference, string text, uint style) =>
+        new() { CellReference = reference, DataType = CellValues.InlineString, StyleIndex = style, InlineString = new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve }) };
+
+    private static Cell NumberCell(string reference, decimal number, uint style) =>
+        new() { CellReference = reference, StyleIndex = style, CellValue = new CellValue(number.ToString(CultureInfo.InvariantCulture)) };
+
+    /// <summary>A1-style reference of a zero-based column and a one-based row.</summary>
+    public static string Reference(int column, uint row)
+    {
+        var name = "";
+        for (var c = column + 1; c > 0; c = (c - 1) / 26) name = (char)('A' + (c - 1) % 26) + name;
+        return name + row.ToString(CultureInfo.InvariantCulture);
+    }
+
+    private static Stylesheet Stylesheet() => new(
+        new NumberingFormats(
+            new NumberingFormat { NumberFormatId = 164, FormatCode = "yyyy-mm-dd" },
+            new NumberingFormat { NumberFormatId = 165, FormatCode = "yyyy-mm-dd hh:mm" },
+            new NumberingFormat { NumberFormatId = 166, FormatCode = "0.0%" }) { Count = 3 },
+        new Fonts(new Font(new FontSize { Val = 11 }), new Font(new Bold(), new FontSize { Val = 11 })) { Count = 2 },
+        new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
+        new Borders(new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder())) { Count = 1 },
+        new CellStyleFormats(new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0 }) { Count = 1 },
+        new CellFormats(
+            new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0 },
+            new CellFormat(new Alignment { Vertical = VerticalAlignmentValues.Center, WrapText = true }) { NumberFormatId = 0, FontId = 1, FillId = 0, BorderId = 0, FormatId = 0, ApplyFont = true, ApplyAlignment = true },
+            new CellFormat { NumberFormatId = 164, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyNumberFormat = true },
+            new CellFormat { NumberFormatId = 165, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyNumberFormat = true },
+            new CellFormat(new Alignment { Vertical = VerticalAlignmentValues.Top, WrapText = true }) { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyAlignment = true },
+            new CellFormat { NumberFormatId = 166, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyNumberFormat = true }) { Count = 6 });
+}
