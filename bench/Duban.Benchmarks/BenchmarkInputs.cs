@@ -33,7 +33,7 @@ public static class BenchmarkInputs
         return files;
     }
 
-    private static string Root()
+    public static string Root()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "Duban.sln"))) return dir.FullName;

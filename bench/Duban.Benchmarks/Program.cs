@@ -1,3 +1,16 @@
 using BenchmarkDotNet.Running;
+using Duban.Benchmarks.Core;
 
-BenchmarkSwitcher.FromAssembly(typeof(Duban.Benchmarks.ParseBenchmarks).Assembly).Run(args);
+namespace Duban.Benchmarks;
+
+// A named class, not top-level statements: those would declare a Program clashing with Duban.Web's, which BenchWebHost starts.
+public static class BenchmarkProgram
+{
+    /// <summary>"core" is the platform benchmark (dataset, import, task queries; docs/benchmarks.md); anything else goes to BenchmarkDotNet.</summary>
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "core") return await CoreCommand.RunAsync(args[1..]);
+        BenchmarkSwitcher.FromAssembly(typeof(ParseBenchmarks).Assembly).Run(args);
+        return 0;
+    }
+}

@@ -1,0 +1,38 @@
+using Duban.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Duban.Benchmarks.Core;
+
+/// <summary>
+/// The real application on Kestrel (loopback, a free port) over the benchmark's database, in production settings except
+/// plain HTTP (no certificate on loopback), no demo data and quiet logging.
+/// </summary>
+public sealed class BenchWebHost : WebApplicationFactory<Program>
+{
+    private readonly DatabaseOptions database;
+
+    public BenchWebHost(DatabaseOptions database)
+    {
+        this.database = database;
+        UseKestrel(0);
+    }
+
+    /// <summary>
+    /// Where the application's files are: outside a test project WebApplicationFactory cannot guess it, and reads it from
+    /// this variable (named after the assembly) before guessing. Set before the host is built.
+    /// </summary>
+    public static void UseContentRootOf(string repositoryRoot) =>
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_DUBAN_WEB", Path.Combine(repositoryRoot, "src", "Duban.Web"));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("Database:Provider", database.Provider.ToString());
+        builder.UseSetting("Database:DataDirectory", database.DataDirectory);
+        if (database.ConnectionString is { } connection) builder.UseSetting("Database:ConnectionString", connection);
+        builder.UseSetting("Web:HttpsOnly", "false");
+        builder.UseSetting("Demo:Enabled", "false");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+}

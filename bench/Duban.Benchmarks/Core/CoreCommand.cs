@@ -1,0 +1,133 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using Microsoft.EntityFrameworkCore;
+using Duban.Data;
+
+namespace Duban.Benchmarks.Core;
+
+/// <summary>
+/// <c>core</c>: loads the generated dataset through the import service (or continues a database loaded before) and
+/// times the task list for one organisation and for the province, in process and over HTTP. Prints a Markdown summary
+/// for docs/benchmarks.md.
+/// </summary>
+public static class CoreCommand
+{
+    public static async Task<int> RunAsync(IReadOnlyList<string> args)
+    {
+        CoreOptions options;
+        try
+        {
+            options = CoreOptions.Parse(args);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException)
+        {
+            Console.Error.WriteLine(e.Message);
+            Console.Error.WriteLine(CoreOptions.Usage);
+            return 2;
+        }
+        var ct = CancellationToken.None;
+        if (options.Fresh) await options.DropAsync();
+        var database = options.Database();
+        var world = DatasetGenerator.World(options.Seed);
+        var loader = new DatasetLoader(database, world);
+        Log($"{options.Provider}: {world.Regions.Count} regions, {world.Organizations.Count} organisations, {options.Plans} plans (seed {options.Seed})");
+        if (options.CopyFrom is { } copyFrom)
+        {
+            if (options.Provider != DatabaseProvider.PostgreSQL) throw new InvalidOperationException("--copy-from copies a SQLite dataset into PostgreSQL.");
+            var copied = await DatasetCopier.CopyAsync(new DatabaseOptions { DataDirectory = copyFrom }, database, Log, ct);
+            Log($"copied from {copyFrom} in {copied.TotalSeconds:F0} s");
+        }
+        var ids = await loader.EnsureWorldAsync(ct);
+
+        var existing = await loader.PlanCountAsync(ct);
+        ImportFigures? sample = null, rest = null;
+        if (existing < options.Sample)
+        {
+            sample = await loader.ImportAsync(ids, existing, options.Sample, null, ct);
+            Log($"import sample: {Describe(sample)}");
+            existing = options.Sample;
+        }
+        if (existing < options.Plans)
+        {
+            rest = await loader.ImportAsync(ids, existing, options.Plans, n => Log($"  {n} plans imported"), ct);
+            Log($"import rest: {Describe(rest)}");
+        }
+        else if (existing > options.Plans)
+        {
+            Log($"the database already holds {existing} plans (more than --plans {options.Plans}); measuring it as it is");
+        }
+
+        var counts = await CountsAsync(database, ct);
+        Log($"database: {counts}");
+        if (options.LoadOnly) return 0;
+        var bench = new TaskQueryBench(database, world, ids);
+        var (organizations, province) = await bench.ReadersAsync(ct);
+        await CheckScopeAsync(bench, organizations, ct);
+        if (options.Explain)
+        {
+            var printer = new QueryPlanPrinter(options.Provider, Console.Out);
+            Console.WriteLine($"### Organisation {organizations[0].User.OrganizationId} (reporter, scope Own)");
+            await bench.ListAsync(organizations[0].User, ct, printer);
+            Console.WriteLine("### Province (inspector, scope RegionAndBelow)");
+            await bench.ListAsync(province.User, ct, printer);
+            return 0;
+        }
+        var orgTotals = new List<int>();
+        foreach (var reader in organizations) orgTotals.Add((await bench.ListAsync(reader.User, ct)).Total);
+        var provinceTotal = (await bench.ListAsync(province.User, ct)).Total;
+        Log($"organisation task counts: min {orgTotals.Min()}, median {orgTotals.Order().ElementAt(orgTotals.Count / 2)}, max {orgTotals.Max()}; province: {provinceTotal}");
+
+        var results = new List<Latency>
+        {
+            await bench.InProcessAsync("organisation, in process", organizations, options.Warmup, options.Iterations, ct),
+            await bench.InProcessAsync("province, in process", [province], ProvinceWarmup(options), options.ProvinceIterations, ct),
+        };
+        BenchWebHost.UseContentRootOf(BenchmarkInputs.Root());
+        await using (var host = new BenchWebHost(database))
+        {
+            host.StartServer();
+            using var client = host.CreateClient();
+            results.Add(await TaskQueryBench.OverHttpAsync("organisation, HTTP", client, organizations, options.Warmup, options.Iterations, ct));
+            results.Add(await TaskQueryBench.OverHttpAsync("province, HTTP", client, [province], ProvinceWarmup(options), options.ProvinceIterations, ct));
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"## {options.Provider}, {counts} ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {RuntimeInformation.FrameworkDescription}, {Environment.ProcessorCount} cores)");
+        Console.WriteLine();
+        if (sample is not null) Console.WriteLine($"- import, first {sample.Plans} plans: {Describe(sample)}");
+        if (rest is not null) Console.WriteLine($"- import, the other {rest.Plans} plans: {Describe(rest)}");
+        Console.WriteLine();
+        Console.WriteLine("| query | calls | mean ms | p50 ms | p95 ms | p99 ms | max ms |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var r in results)
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {r.Name} | {r.Count} | {r.Mean:F2} | {r.P50:F2} | {r.P95:F2} | {r.P99:F2} | {r.Max:F2} |"));
+        return 0;
+    }
+
+    /// <summary>Fails the run if the organisation query returns a task not assigned to the organisation: fast and wrong is no result.</summary>
+    private static async Task CheckScopeAsync(TaskQueryBench bench, IReadOnlyList<Reader> readers, CancellationToken ct)
+    {
+        foreach (var reader in readers.Take(5))
+        {
+            var page = await bench.ListAsync(reader.User, ct);
+            var stray = page.Items.FirstOrDefault(t => t.Leads.Concat(t.Cooperating).All(u => u.OrganizationId != reader.User.OrganizationId));
+            if (stray is not null) throw new InvalidOperationException($"task {stray.Id} is listed for organisation {reader.User.OrganizationId} without being assigned to it");
+        }
+    }
+
+    private static async Task<string> CountsAsync(DatabaseOptions database, CancellationToken ct)
+    {
+        await using var db = DubanDatabase.CreateContext(database);
+        return $"{await db.Plans.CountAsync(ct):N0} plans, {await db.Tasks.CountAsync(ct):N0} tasks, {await db.Assignments.CountAsync(ct):N0} assignments, "
+               + $"{await db.Organizations.CountAsync(ct):N0} organisations";
+    }
+
+    private static string Describe(ImportFigures f) => string.Create(CultureInfo.InvariantCulture,
+        $"{f.Plans} plans, {f.Tasks} tasks, {f.Assignments} assignments in {f.Elapsed.TotalSeconds:F1} s = {f.PlansPerSecond:F1} plans/s, {f.TasksPerSecond:F0} tasks/s")
+        + (f.OrganizationsCreated > 0 ? $" ({f.OrganizationsCreated} organisations created for unmatched units)" : "");
+
+    /// <summary>The province query takes long at full size: fewer calls, and a few to warm up.</summary>
+    private static int ProvinceWarmup(CoreOptions options) => Math.Max(3, options.ProvinceIterations / 10);
+
+    private static void Log(string message) => Console.Error.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {message}");
+}

@@ -1,0 +1,58 @@
+using System.Globalization;
+using Duban.Data;
+using Npgsql;
+
+namespace Duban.Benchmarks.Core;
+
+/// <summary>The arguments of <c>core</c>; see docs/benchmarks.md.</summary>
+public sealed record CoreOptions(DatabaseProvider Provider, int Plans, int Sample, int Warmup, int Iterations, int ProvinceIterations, int Seed, string DataDirectory, bool Fresh, bool LoadOnly, bool Explain, string? CopyFrom, string? DatabaseName)
+{
+    public const string Usage =
+        "usage: core --provider sqlite|postgres [--plans 10000] [--sample 300] [--iterations 1000] [--warmup 100] [--province-iterations 50] [--seed N] [--data DIR] [--fresh] [--load-only] [--explain] [--copy-from SQLITE-DIR] [--database NAME]\n"
+        + "  postgres reads its server from DUBAN_TEST_POSTGRES (bash .ci/with-postgres sets it) and uses the database duban_bench_<seed> unless --database names another.";
+
+    public static CoreOptions Parse(IReadOnlyList<string> args)
+    {
+        string? Value(string name)
+        {
+            var at = args.ToList().IndexOf(name);
+            return at >= 0 && at + 1 < args.Count ? args[at + 1] : null;
+        }
+        int Number(string name, int fallback) => Value(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+
+        var provider = DatabaseOptions.ParseProvider(Value("--provider") ?? throw new ArgumentException("--provider is required.\n" + Usage));
+        var seed = Number("--seed", DatasetGenerator.DefaultSeed);
+        var plans = Number("--plans", 10_000);
+        return new CoreOptions(provider, plans, Math.Min(plans, Number("--sample", 300)), Number("--warmup", 100), Number("--iterations", 1000),
+            Number("--province-iterations", 50), seed,
+            Path.GetFullPath(Value("--data") ?? Path.Combine("BenchmarkDotNet.Artifacts", "core", $"{provider.ToString().ToLowerInvariant()}-{seed}")),
+            args.Contains("--fresh"), args.Contains("--load-only"), args.Contains("--explain"),
+            Value("--copy-from") is { } copy ? Path.GetFullPath(copy) : null, Value("--database"));
+    }
+
+    public string PostgresDatabase => DatabaseName ?? $"duban_bench_{Seed}";
+
+    public DatabaseOptions Database()
+    {
+        if (Provider == DatabaseProvider.Sqlite) return new DatabaseOptions { Provider = Provider, DataDirectory = DataDirectory };
+        var server = Environment.GetEnvironmentVariable("DUBAN_TEST_POSTGRES")
+                     ?? throw new InvalidOperationException("DUBAN_TEST_POSTGRES is not set: run under bash .ci/with-postgres, or export it.");
+        var builder = new NpgsqlConnectionStringBuilder(server) { Database = PostgresDatabase };
+        return new DatabaseOptions { Provider = Provider, ConnectionString = builder.ConnectionString, DataDirectory = DataDirectory };
+    }
+
+    /// <summary>Removes the benchmark's database so that the run loads it from nothing.</summary>
+    public async Task DropAsync()
+    {
+        if (Provider == DatabaseProvider.Sqlite)
+        {
+            if (Directory.Exists(DataDirectory)) Directory.Delete(DataDirectory, recursive: true);
+            return;
+        }
+        var server = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("DUBAN_TEST_POSTGRES")) { Database = "postgres" };
+        await using var connection = new NpgsqlConnection(server.ConnectionString);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {PostgresDatabase} WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+}
