@@ -267,7 +267,7 @@ public sealed class PlanQueries(DubanDbContext db)
 
     /// <summary>Every visible task assigned to the organisation, by plan and number (a reporter's 我的任务).</summary>
     public Task<List<TaskView>> OrganizationTasksAsync(DubanUser user, long organizationId, CancellationToken ct) =>
-        ToViewsAsync(VisibleTasks(user).Where(t => t.Assignments.Any(a => a.OrganizationId == organizationId))
+        ToViewsAsync(VisibleTasks(user).Where(t => AssignedTo(organizationId, null).Contains(t.Id))
             .OrderBy(t => t.PlanId).ThenBy(t => t.TaskList!.Order).ThenBy(t => t.Order).ThenBy(t => t.Id), ct);
 
     private async Task<List<TaskView>> ToViewsAsync(IQueryable<PlanTask> tasks, CancellationToken ct)
