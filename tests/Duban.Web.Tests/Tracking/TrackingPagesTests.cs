@@ -237,4 +237,35 @@ public sealed partial class TrackingPagesTests(TrackingFixture app) : IClassFixt
         percentHtml.ShouldContain("0 到 100");
         (await Factory.WithDbAsync(db => db.ProgressReports.CountAsync(r => r.AssignmentId == assignment.Id))).ShouldBe(0);
     }
+    [Fact]
+    public async Task The_review_queue_holds_only_the_administrators_scope_and_a_forged_review_changes_nothing()
+    {
+        var reporter = await Factory.SignedInAsync(DemoAccounts.Reporter);
+        var assignment = await app.AssignmentOfAsync(DemoSeeder.CityEducation, skip: 1);
+        var created = await reporter.PostAsJsonAsync("/api/v1/reports", new
+        {
+            assignmentId = assignment.Id, periodStart = Current.Previous().Start, state = "inProgress", done = "县管理员看不到",
+        });
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var id = (await created.JsonAsync()).GetProperty("report").GetProperty("id").GetInt64();
+        var submit = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/reports/{id}/submit") { Content = JsonContent.Create(new { }) };
+        submit.Headers.TryAddWithoutValidation("If-Match", created.Headers.ETag!.ToString());
+        (await reporter.SendAsync(submit)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var version = await Factory.WithDbAsync(db => db.ProgressReports.Where(r => r.Id == id).Select(r => r.Version).SingleAsync());
+
+        var county = await Factory.RegionIdAsync(DemoSeeder.Counties[0]);
+        await Factory.CreateUserAsync("pages-county-admin", "pages-county-password", Role.Admin, DataScope.RegionAndBelow, regionId: county);
+        var countyAdmin = await Factory.SignedInAsync("pages-county-admin", "pages-county-password");
+        (await countyAdmin.GetStringAsync("/review")).ShouldNotContain($"data-report=\"{id}\"");
+        var forged = await Browser.SubmitAsync(countyAdmin, "/review", new Dictionary<string, string>
+        {
+            ["version"] = version.ToString(), ["decision"] = "approved", ["comment"] = "",
+        }, formName: $"review-{id}");
+        ((int)forged.StatusCode).ShouldBe(400);
+        (await Factory.WithDbAsync(db => db.ProgressReports.Where(r => r.Id == id).Select(r => r.Status).SingleAsync())).ShouldBe(ReportStatus.Submitted);
+        (await Factory.WithDbAsync(db => db.Reviews.CountAsync(r => r.ReportId == id))).ShouldBe(0);
+
+        var admin = await Factory.SignedInAsync(DemoAccounts.Admin);
+        (await admin.GetStringAsync("/review")).ShouldContain($"data-report=\"{id}\"");
+    }
 }
