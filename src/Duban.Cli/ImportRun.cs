@@ -3,6 +3,7 @@ using Duban.Data.Import;
 using Duban.Parsing;
 using Duban.Parsing.Model;
 using Microsoft.Data.Sqlite;
+using Duban.Data.Audit;
 
 namespace Duban.Cli;
 
@@ -40,7 +41,7 @@ internal sealed class ImportRun(CliConsole console)
                 foreach (var problem in mapProblems) console.Error.WriteLine(problem.ToLine());
                 return ExitCodes.InputError;
             }
-            var service = new PlanImportService(db, TimeProvider.System, new DbContextAuditWriter(db), new PlanParser(), options);
+            var service = new PlanImportService(db, TimeProvider.System, new AuditLog(db, TimeProvider.System), new PlanParser(), options);
             var actor = new ImportActor("cli:" + Environment.UserName);
             PlanRegion region = request.Region is { } name ? new PlanRegion.Named(name) : new PlanRegion.FromDocument();
             foreach (var path in request.Files)

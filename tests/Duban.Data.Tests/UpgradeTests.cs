@@ -68,6 +68,85 @@ public sealed class UpgradeTests(DatabaseFixture databases) : IClassFixture<Data
         await TheNewTablesWorkAsync(options, rows);
     }
 
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Upgrading_from_the_user_tables_keeps_users_tokens_and_tasks_and_stamps_each_user(DatabaseProvider provider)
+    {
+        var options = await databases.EmptyAsync(provider);
+        FirstReleaseRows rows;
+        long[] userIds;
+        long secondVersionId;
+        await using (var old = DatabaseFixture.Context(options))
+        {
+            await old.GetService<IMigrator>().MigrateAsync(CreateUserTables.Id);
+            rows = await FirstReleaseRows.InsertAsync(old);
+            // A second version that dropped the only task: the task stays on version 1's list, as imports did before.
+            var first = rows.Versions[0];
+            secondVersionId = (await old.Database.SqlQuery<long>($"""
+                INSERT INTO plan_versions ("PlanId", "Number", "FileName", "Content", "Sha256", "Text", "ParsedJson", "SchemaVersion", "ImportedAt", "ImportedById")
+                VALUES ({first.PlanId}, 2, '方案（修订）.docx', {first.Content}, {new string('1', 64)}, '', {"{}"}, 1, 1790000000300, {null})
+                RETURNING "Id" AS "Value"
+                """).ToListAsync()).Single();
+            await old.Database.ExecuteSqlAsync($"""UPDATE plans SET "CurrentVersionId" = {secondVersionId} WHERE "Id" = {first.PlanId}""");
+            var bureau = rows.Organizations[0].Id;
+            userIds =
+            [
+                await InsertUserAsync(old, "admin", Role.Admin, DataScope.All, null),
+                await InsertUserAsync(old, "reporter", Role.Reporter, DataScope.Own, bureau),
+            ];
+            await old.Database.ExecuteSqlAsync($"""
+                INSERT INTO api_tokens ("UserId", "Name", "Prefix", "Hash", "CreatedAt", "LastUsedAt", "RevokedAt")
+                VALUES ({userIds[1]}, '导入脚本', 'dbn_1234', {new string('b', 64)}, 1790000000123, {null}, {null})
+                """);
+            await old.Database.ExecuteSqlAsync($"""
+                INSERT INTO audit_entries ("At", "UserId", "Actor", "RemoteAddress", "Action", "EntityType", "EntityId", "Before", "After")
+                VALUES (1790000000456, {userIds[0]}, 'admin', {null}, 'user.create', 'user', {userIds[1].ToString()}, {null}, {"{}"})
+                """);
+        }
+
+        await using (var upgraded = DatabaseFixture.Context(options))
+        {
+            await DubanDatabase.MigrateAsync(upgraded);
+            (await upgraded.Database.GetPendingMigrationsAsync()).ShouldBeEmpty();
+        }
+
+        await using var context = DatabaseFixture.Context(options);
+        rows.Tasks[0].RemovedInVersionId = secondVersionId;
+        (await Ordered(context.Tasks)).ShouldBeEquivalentTo(rows.Tasks);
+        var users = await context.Users.AsNoTracking().OrderBy(u => u.Id).ToListAsync();
+        users.Select(u => u.UserName).ShouldBe(["admin", "reporter"]);
+        users[1].OrganizationId.ShouldBe(rows.Organizations[0].Id);
+        users.ShouldAllBe(u => u.SecurityStamp != Guid.Empty);
+        users[0].SecurityStamp.ShouldNotBe(users[1].SecurityStamp);
+        var token = await context.ApiTokens.AsNoTracking().SingleAsync();
+        token.UserId.ShouldBe(userIds[1]);
+        token.ExpiresAt.ShouldBeNull();
+        (await context.AuditEntries.AsNoTracking().SingleAsync()).EntityId.ShouldBe(userIds[1].ToString());
+
+        // The new columns work on the old rows.
+        var task = await context.Tasks.SingleAsync();
+        task.RemovedInVersionId = null;
+        var user = await context.Users.SingleAsync(u => u.UserName == "reporter");
+        var stamp = user.SecurityStamp;
+        user.NewSecurityStamp();
+        await context.SaveChangesAsync();
+        (await context.Tasks.AsNoTracking().SingleAsync()).RemovedInVersionId.ShouldBeNull();
+        (await context.Users.AsNoTracking().SingleAsync(u => u.UserName == "reporter")).SecurityStamp.ShouldNotBe(stamp);
+
+        // The same file cannot be stored twice any more.
+        var copy = rows.Versions[0];
+        await Should.ThrowAsync<System.Data.Common.DbException>(() => context.Database.ExecuteSqlAsync($"""
+            INSERT INTO plan_versions ("PlanId", "Number", "FileName", "Content", "Sha256", "Text", "ParsedJson", "SchemaVersion", "ImportedAt", "ImportedById")
+            VALUES ({copy.PlanId}, 3, {copy.FileName}, {copy.Content}, {copy.Sha256}, {copy.Text}, {copy.ParsedJson}, 1, 1790000000789, {null})
+            """));
+    }
+
+    private static async Task<long> InsertUserAsync(DubanDbContext db, string userName, Role role, DataScope scope, long? organizationId) =>
+        (await db.Database.SqlQuery<long>($"""
+            INSERT INTO users ("UserName", "DisplayName", "PasswordHash", "Role", "Scope", "OrganizationId", "RegionId", "IsActive", "FailedSignIns", "LockedUntil", "CreatedAt", "Version")
+            VALUES ({userName}, {userName}, 'pbkdf2-sha256$1$AA==$AA==', {(int)role}, {(int)scope}, {organizationId}, {null}, {true}, 0, {null}, 1790000000000, {Guid.NewGuid()})
+            RETURNING "Id" AS "Value"
+            """).ToListAsync()).Single();
+
     private static async Task TheNewTablesWorkAsync(DatabaseOptions options, FirstReleaseRows rows)
     {
         var city = rows.Regions[1];

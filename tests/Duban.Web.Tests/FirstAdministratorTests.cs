@@ -1,5 +1,6 @@
 using System.Net;
 using Duban.Core.Security;
+using Duban.Data.Audit;
 using Duban.Web.Audit;
 using Duban.Web.Security;
 using Duban.Web.Tests.Infrastructure;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Duban.Core.Security;
+using Duban.Data.Audit;
 using Duban.Web.Audit;
 using Duban.Web.Demo;
 using Duban.Web.Tests.Infrastructure;

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Duban.Core.Security;
+using Duban.Data.Audit;
 using Duban.Web.Audit;
 using Duban.Web.Demo;
 using Duban.Web.Tests.Infrastructure;

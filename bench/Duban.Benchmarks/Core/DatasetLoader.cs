@@ -1,3 +1,4 @@
+using Duban.Data.Audit;
 using System.Diagnostics;
 using Duban.Core.Organizations;
 using Duban.Core.Regions;
@@ -71,7 +72,7 @@ public sealed class DatasetLoader(DatabaseOptions database, Dataset world)
         {
             var plan = DatasetGenerator.Plan(world, i);
             await using var db = new DubanDbContext(contextOptions);
-            var service = new PlanImportService(db, TimeProvider.System, new DbContextAuditWriter(db), parser);
+            var service = new PlanImportService(db, TimeProvider.System, new AuditLog(db, TimeProvider.System), parser);
             var (_, result) = await service.ImportAsync(
                 new ImportFile(System.Text.Encoding.UTF8.GetBytes(plan.Text), plan.FileName), new PlanRegion.Existing(ids.Regions[plan.RegionIndex]),
                 a => a.DefaultDecisions(createUnmatched: true), Actor, ct);

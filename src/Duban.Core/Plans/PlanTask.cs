@@ -43,6 +43,12 @@ public sealed class PlanTask
 
     public int SpanEnd { get; set; }
 
+    /// <summary>
+    /// The plan version that no longer has this task; null while the task is current. A removed task stays on the old
+    /// version's list with its assignments and history, but task lists and counts show current tasks only.
+    /// </summary>
+    public long? RemovedInVersionId { get; set; }
+
     public List<Assignment> Assignments { get; set; } = [];
 
     public List<TaskTarget> Targets { get; set; } = [];

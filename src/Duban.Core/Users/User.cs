@@ -32,7 +32,16 @@ public sealed class User
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>
+    /// Changes whenever what a session may do changes (password, role, scope, organisation, region, deactivation):
+    /// a sign-in cookie carries it and is refused once it no longer matches. See <see cref="NewSecurityStamp"/>.
+    /// </summary>
+    public Guid SecurityStamp { get; set; } = Guid.NewGuid();
+
     public Guid Version { get; set; } = Guid.NewGuid();
+
+    /// <summary>Ends every session signed in before: call it with any change of password, role, scope, organisation or activity.</summary>
+    public void NewSecurityStamp() => SecurityStamp = Guid.NewGuid();
 }
 
 /// <summary>A personal API token: shown once, stored as a SHA-256 hash.</summary>
@@ -54,4 +63,9 @@ public sealed class ApiToken
     public DateTimeOffset? LastUsedAt { get; set; }
 
     public DateTimeOffset? RevokedAt { get; set; }
+
+    /// <summary>After this instant the token is refused; null for a token that does not expire.</summary>
+    public DateTimeOffset? ExpiresAt { get; set; }
+
+    public bool IsUsableAt(DateTimeOffset now) => RevokedAt is null && (ExpiresAt is not { } expires || now < expires);
 }

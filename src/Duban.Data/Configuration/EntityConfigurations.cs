@@ -68,7 +68,9 @@ internal sealed class PlanVersionConfiguration : IEntityTypeConfiguration<PlanVe
         e.ToTable("plan_versions");
         e.Property(x => x.FileName).HasMaxLength(300);
         e.Property(x => x.Sha256).HasMaxLength(64);
-        e.HasIndex(x => x.Sha256);
+        // Unique: of two concurrent imports of the same new file only one can store it; the import turns the other's
+        // violation into "already imported".
+        e.HasIndex(x => x.Sha256).IsUnique();
         e.HasIndex(x => new { x.PlanId, x.Number }).IsUnique();
         e.HasMany(x => x.TaskLists).WithOne().HasForeignKey(x => x.PlanVersionId).OnDelete(DeleteBehavior.Cascade);
         // ImportedById has no foreign key, like the audit's UserId: it records history, which outlives users.
@@ -101,6 +103,8 @@ internal sealed class PlanTaskConfiguration : IEntityTypeConfiguration<PlanTask>
         e.HasMany(x => x.Targets).WithOne().HasForeignKey(x => x.TaskId).OnDelete(DeleteBehavior.Cascade);
         // PlanId is a shortcut past task list and version; the key keeps it pointing at a plan that exists.
         e.HasOne<Plan>().WithMany().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Cascade);
+        // Set null, not restrict: deleting a plan deletes its versions and its tasks in one cascade, in any order.
+        e.HasOne<PlanVersion>().WithMany().HasForeignKey(x => x.RemovedInVersionId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 
@@ -199,6 +203,9 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         e.Property(x => x.EntityId).HasMaxLength(100);
         e.HasIndex(x => x.At);
         e.HasIndex(x => new { x.EntityType, x.EntityId });
+        // The audit page filters by action and sorts by time; a user's history is looked up by UserId.
+        e.HasIndex(x => new { x.Action, x.At });
+        e.HasIndex(x => x.UserId);
     }
 }
 

@@ -2,11 +2,12 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Duban.Core.Audit;
+using Duban.Data.Audit;
 
 namespace Duban.Data.Import;
 
 /// <summary>
-/// The audit entries of one import, collected while it runs and handed to the <see cref="IAuditWriter"/> once the
+/// The audit entries of one import, collected while it runs and handed to the <see cref="AuditLog"/> once the
 /// entities have their ids. Before-images are taken when the entry is added (before the change); after-images and ids
 /// when the entries are written.
 /// </summary>
@@ -47,24 +48,11 @@ internal sealed class ImportAuditTrail(ImportActor actor, DateTimeOffset at)
         });
     }
 
-    public void WriteTo(IAuditWriter writer)
+    public void WriteTo(AuditLog writer)
     {
         foreach (var entry in pending) writer.Write(entry());
         pending.Clear();
     }
 
     private static string? Serialize(object? value) => value is null ? null : JsonSerializer.Serialize(value, value.GetType(), Json);
-}
-
-/// <summary>The actions the import writes to the audit log.</summary>
-public static class ImportAuditActions
-{
-    public const string PlanImport = "plan.import";
-    public const string PlanVersion = "plan.version";
-    public const string TaskAdd = "task.add";
-    public const string TaskUpdate = "task.update";
-    public const string TaskRemove = "task.remove";
-    public const string OrganizationCreate = "organization.create";
-    public const string OrganizationAlias = "organization.alias";
-    public const string RegionCreate = "region.create";
 }

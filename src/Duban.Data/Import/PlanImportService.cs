@@ -6,6 +6,7 @@ using Duban.Parsing.Model;
 using Duban.Parsing.Serialization;
 using Microsoft.EntityFrameworkCore;
 using StoredTask = Duban.Core.Plans.PlanTask;
+using Duban.Data.Audit;
 
 namespace Duban.Data.Import;
 
@@ -15,7 +16,7 @@ namespace Duban.Data.Import;
 /// stores it with the user's unit decisions in one transaction, audit entries included. The flow and its rules are in
 /// docs/import.md. Free of ASP.NET: the web layer and the command line both call it.
 /// </summary>
-public sealed class PlanImportService(DubanDbContext db, TimeProvider clock, IAuditWriter audit, PlanParser parser, ImportOptions? options = null)
+public sealed class PlanImportService(DubanDbContext db, TimeProvider clock, AuditLog audit, PlanParser parser, ImportOptions? options = null)
 {
     private readonly ImportOptions options = options ?? ImportOptions.Default;
 
@@ -88,11 +89,24 @@ public sealed class PlanImportService(DubanDbContext db, TimeProvider clock, IAu
         {
             throw Stale();
         }
+        catch (DbUpdateException)
+        {
+            // Another import of the same file committed between our check and our insert: the unique index on the
+            // hash refused ours, and all of it was rolled back. For the user it is the same as a file already stored.
+            if (await StoredMeanwhileAsync(analysis.Sha256, ct) is { } stored) return Unchanged(stored);
+            throw;
+        }
         finally
         {
             // Whatever happened, nothing of this import may linger in the context for a later SaveChanges to store.
             db.ChangeTracker.Clear();
         }
+    }
+
+    private async Task<DuplicateOf?> StoredMeanwhileAsync(string sha256, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        return await PlanMatcher.SameFileAsync(db, sha256, ct);
     }
 
     private async Task<ImportResult> StoreAsync(ImportAnalysis analysis, ImportDecisions decisions, ImportActor actor, CancellationToken ct)
@@ -152,7 +166,7 @@ public sealed class PlanImportService(DubanDbContext db, TimeProvider clock, IAu
         }).ToList();
         content.AddPlanLevel(document);
 
-        trail.Add(ImportAuditActions.PlanImport, nameof(Plan), () => plan.Id, null, () => new
+        trail.Add(AuditActions.PlanImport, AuditEntities.Plan, () => plan.Id, null, () => new
         {
             Plan = PlanImage(plan),
             Version = VersionImage(version),
@@ -198,9 +212,12 @@ public sealed class PlanImportService(DubanDbContext db, TimeProvider clock, IAu
         {
             if (diff.Kind == TaskDiffKind.Removed)
             {
-                // Kept on the old version's list, with its assignments and history: the current version no longer has it.
+                // Kept on the old version's list, with its assignments and history, and marked as no longer current.
                 if (stored.TryGetValue(diff.Before!.Key, out var removed))
-                    trail.Add(ImportAuditActions.TaskRemove, nameof(StoredTask), () => removed.Id, TaskImage(removed), null);
+                {
+                    trail.Add(AuditActions.TaskRemove, AuditEntities.Task, () => removed.Id, TaskImage(removed), null);
+                    removed.RemovedInVersionId = version.Id;
+                }
                 continue;
             }
 
@@ -211,7 +228,7 @@ public sealed class PlanImportService(DubanDbContext db, TimeProvider clock, IAu
                 var added = content.NewTask(next);
                 list.Tasks.Add(added);
                 created++;
-                trail.Add(ImportAuditActions.TaskAdd, nameof(StoredTask), () => added.Id, null, () => TaskImage(added));
+                trail.Add(AuditActions.TaskAdd, AuditEntities.Task, () => added.Id, null, () => TaskImage(added));
                 continue;
             }
 
@@ -223,12 +240,12 @@ public sealed class PlanImportService(DubanDbContext db, TimeProvider clock, IAu
             if (image is not null)
             {
                 var changed = task;
-                trail.Add(ImportAuditActions.TaskUpdate, nameof(StoredTask), () => changed.Id, image, () => TaskImage(changed));
+                trail.Add(AuditActions.TaskUpdate, AuditEntities.Task, () => changed.Id, image, () => TaskImage(changed));
             }
         }
         await content.ReplacePlanLevelAsync(document, ct);
 
-        trail.Add(ImportAuditActions.PlanVersion, nameof(Plan), () => plan.Id, before, () => new
+        trail.Add(AuditActions.PlanVersion, AuditEntities.Plan, () => plan.Id, before, () => new
         {
             Plan = PlanImage(plan),
             Version = VersionImage(version),

@@ -2,6 +2,7 @@ using Duban.Core.Import;
 using Duban.Core.Regions;
 using Duban.Parsing.Model;
 using Microsoft.EntityFrameworkCore;
+using Duban.Data.Audit;
 
 namespace Duban.Data.Import;
 
@@ -44,7 +45,7 @@ internal static class RegionResolver
         // The path holds the region's own id, so it can only be written once the id is known.
         entity.Path = Region.PathOf(null, entity.Id);
         await db.SaveChangesAsync(ct);
-        audit.Add(ImportAuditActions.RegionCreate, nameof(Region), () => entity.Id, null,
+        audit.Add(AuditActions.RegionCreate, AuditEntities.Region, () => entity.Id, null,
             () => new { entity.Id, entity.Name, entity.Level, entity.ParentId, entity.Path });
         return entity.Id;
     }

@@ -1,6 +1,7 @@
 using Duban.Core.Import;
 using Duban.Core.Organizations;
 using Microsoft.EntityFrameworkCore;
+using Duban.Data.Audit;
 
 namespace Duban.Data.Import;
 
@@ -87,7 +88,7 @@ internal sealed class UnitResolution
                 foreach (var (written, _) in group) Learn(organization, written);
                 db.Organizations.Add(organization);
                 var created = organization;
-                audit.Add(ImportAuditActions.OrganizationCreate, nameof(Organization), () => created.Id, null, () => Image(created));
+                audit.Add(AuditActions.OrganizationCreate, AuditEntities.ImportedOrganization, () => created.Id, null, () => Image(created));
                 resolution.OrganizationsCreated++;
             }
             else
@@ -174,7 +175,7 @@ internal sealed class UnitResolution
             // so DubanDbContext would not stamp a new Version by itself.
             organization.Version = Guid.NewGuid();
             if (audited.Add(organization))
-                audit.Add(ImportAuditActions.OrganizationAlias, nameof(Organization), () => organization.Id, before, () => Image(organization));
+                audit.Add(AuditActions.OrganizationAlias, AuditEntities.ImportedOrganization, () => organization.Id, before, () => Image(organization));
             return true;
         }
     }

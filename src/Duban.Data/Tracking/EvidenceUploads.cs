@@ -1,3 +1,4 @@
+using Duban.Data.Audit;
 using Duban.Core.Organizations;
 using Duban.Core.Security;
 using Duban.Core.Tracking.Reporting;
@@ -19,7 +20,7 @@ public sealed record EvidenceUpload(string? FileName, long Length, Stream Conten
 /// Takes evidence files from reporters: checks the type by extension and by the first bytes and the size, stores
 /// the bytes by content hash and the row with the uploaded name; a refused file leaves neither row nor file.
 /// </summary>
-public sealed class EvidenceUploads(DubanDbContext db, TimeProvider clock, IAuditWriter auditWriter, EvidenceStore store, EvidenceOptions options)
+public sealed class EvidenceUploads(DubanDbContext db, TimeProvider clock, AuditLog auditWriter, EvidenceStore store, EvidenceOptions options)
 {
     private const int HeadLength = 8;
 

@@ -1,3 +1,4 @@
+using Duban.Data.Audit;
 using Duban.Core.Organizations;
 using Duban.Core.Plans;
 using Duban.Core.Security;
@@ -33,7 +34,7 @@ public static class ObservationRules
 /// Writes indicator values (指标值): one per target × organisation × period, each change a new revision, by a
 /// reporter of a responsible organisation (see <see cref="ObservationRules"/>); audited.
 /// </summary>
-public sealed class ObservationReporting(DubanDbContext db, TimeProvider clock, IAuditWriter auditWriter)
+public sealed class ObservationReporting(DubanDbContext db, TimeProvider clock, AuditLog auditWriter)
 {
     public const decimal MaxValue = 99_999_999_999_999m;
 

@@ -1,3 +1,4 @@
+using Duban.Data.Audit;
 using Duban.Core.Security;
 using Duban.Core.Tracking.Periods;
 using Duban.Core.Tracking.Reporting;
@@ -21,7 +22,7 @@ public sealed record ReviewInput(ReviewDecision? Decision, string? Comment);
 /// caller checks the data scope of reads and of reviews (a report outside it is not found); every write is audited in
 /// its own transaction.
 /// </summary>
-public sealed class ProgressReporting(DubanDbContext db, TimeProvider clock, IAuditWriter auditWriter)
+public sealed class ProgressReporting(DubanDbContext db, TimeProvider clock, AuditLog auditWriter)
 {
     private readonly TrackingAudit audit = new(auditWriter, clock);
     private readonly ReportingPeriods periods = new(db, clock, auditWriter);

@@ -1,3 +1,4 @@
+using Duban.Data.Audit;
 using Duban.Core.Security;
 using Duban.Core.Tracking.Periods;
 using Duban.Data.Import;
@@ -9,7 +10,7 @@ namespace Duban.Data.Tracking;
 public sealed record CycleInput(PeriodKind? Kind, int? WindowDays, LateRule? LateRule, int? RefuseAfterDays);
 
 /// <summary>A plan's reporting cycle and periods: the stored cycle or the default one, and the period records, created on first use.</summary>
-public sealed class ReportingPeriods(DubanDbContext db, TimeProvider clock, IAuditWriter auditWriter)
+public sealed class ReportingPeriods(DubanDbContext db, TimeProvider clock, AuditLog auditWriter)
 {
     /// <summary>The plan's cycle; a plan without a stored one gets the default, with an empty version (its ETag before the first change).</summary>
     public async Task<ReportingCycle> CycleAsync(long planId, CancellationToken ct = default) =>

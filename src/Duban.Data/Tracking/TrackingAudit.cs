@@ -1,3 +1,4 @@
+using Duban.Data.Audit;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -49,8 +50,8 @@ public static class TrackingAuditActions
     };
 }
 
-/// <summary>Writes tracking audit entries through the same <see cref="IAuditWriter"/> the import uses.</summary>
-internal sealed class TrackingAudit(IAuditWriter writer, TimeProvider clock)
+/// <summary>Writes tracking audit entries through the same <see cref="AuditLog"/> the import uses.</summary>
+internal sealed class TrackingAudit(AuditLog writer, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {

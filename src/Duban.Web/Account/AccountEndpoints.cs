@@ -1,3 +1,4 @@
+using Duban.Data.Audit;
 using Duban.Web.Audit;
 using Duban.Web.Security;
 using Microsoft.AspNetCore.Authentication;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Duban.Core.Import;
 using Duban.Data.Import;
+using Duban.Data.Audit;
 using Duban.Web.Audit;
 using Duban.Web.Import;
 using Duban.Web.Security;

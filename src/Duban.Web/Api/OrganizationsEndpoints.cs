@@ -1,5 +1,6 @@
 using Duban.Core.Organizations;
 using Duban.Data;
+using Duban.Data.Audit;
 using Duban.Web.Audit;
 using Duban.Web.Organizations;
 using Duban.Web.Paging;

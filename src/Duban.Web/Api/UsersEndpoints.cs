@@ -1,4 +1,5 @@
 using Duban.Core.Security;
+using Duban.Data.Audit;
 using Duban.Web.Audit;
 using Duban.Web.Paging;
 using Duban.Web.Security;

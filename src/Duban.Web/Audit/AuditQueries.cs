@@ -15,7 +15,7 @@ public sealed record AuditFilter(string? Actor = null, string? Action = null, st
 /// <summary>Reading the audit log, newest first, for administrators.</summary>
 public sealed class AuditQueries(DubanDbContext db)
 {
-    private static readonly JsonSerializerOptions Indented = new(AuditLog.Json) { WriteIndented = true };
+    private static readonly JsonSerializerOptions Indented = new(Duban.Data.Audit.AuditLog.Json) { WriteIndented = true };
 
     public Task<Paged<AuditEntry>> ListAsync(AuditFilter filter, PageRequest page, CancellationToken ct = default)
     {

@@ -3,6 +3,7 @@ using Duban.Core.Regions;
 using Duban.Core.Security;
 using Duban.Core.Users;
 using Duban.Data;
+using Duban.Data.Audit;
 using Duban.Web.Audit;
 using Microsoft.EntityFrameworkCore;
 

@@ -3,6 +3,7 @@ using Duban.Core.Organizations;
 using Duban.Core.Plans;
 using Duban.Data;
 using Duban.Data.Import;
+using Duban.Data.Audit;
 using Duban.Web.Audit;
 using Microsoft.EntityFrameworkCore;
 

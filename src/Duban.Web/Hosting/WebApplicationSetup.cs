@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using Duban.Web.Account;
 using Duban.Web.Api;
+using Duban.Data.Audit;
 using Duban.Web.Audit;
 using Duban.Web.Components;
 using Duban.Web.Demo;

@@ -17,7 +17,7 @@ public static class ImportRegistration
         services.AddScoped(sp =>
         {
             var db = sp.GetRequiredService<DubanDbContext>();
-            return new PlanImportService(db, sp.GetRequiredService<TimeProvider>(), new DbContextAuditWriter(db), sp.GetRequiredService<PlanParser>(), sp.GetRequiredService<ImportOptions>());
+            return new PlanImportService(db, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Duban.Data.Audit.AuditLog>(), sp.GetRequiredService<PlanParser>(), sp.GetRequiredService<ImportOptions>());
         });
         // The wizard's confirmation carries the file back as a base64 form field: let a field hold the largest file.
         services.AddOptions<Microsoft.AspNetCore.Http.Features.FormOptions>().Configure<ImportOptions>((form, import) =>

@@ -3,6 +3,7 @@ using Duban.Core.Import;
 using Duban.Core.Organizations;
 using Duban.Data;
 using Duban.Data.Import;
+using Duban.Data.Audit;
 using Duban.Web.Audit;
 using Duban.Web.Security;
 using Microsoft.EntityFrameworkCore;

@@ -3,6 +3,7 @@ using Duban.Core.Notifications;
 using Duban.Core.Security;
 using Duban.Data;
 using Duban.Data.Notifications;
+using Duban.Data.Audit;
 using Duban.Web.Audit;
 using Duban.Web.Display;
 using Duban.Web.Operations;

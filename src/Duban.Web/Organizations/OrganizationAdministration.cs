@@ -1,9 +1,11 @@
 using Duban.Core.Organizations;
 using Duban.Data;
+using Duban.Data.Audit;
 using Duban.Web.Audit;
 using Duban.Web.Display;
 using Duban.Web.Operations;
 using Duban.Web.Security;
+using Duban.Web.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace Duban.Web.Organizations;
@@ -123,8 +125,9 @@ public sealed class OrganizationAdministration(DubanDbContext db, AuditLog audit
     }
 
     /// <summary>
-    /// Merges one organisation into another in one transaction: its task assignments, governing-body memberships and
-    /// aliases move to the target, its name becomes an alias of the target, and it is kept inactive with MergedIntoId.
+    /// Merges one organisation into another in one transaction: its task assignments, governing-body memberships,
+    /// users (reporters) and aliases move to the target, its name becomes an alias of the target, and it is kept
+    /// inactive with MergedIntoId. The moved users' sessions end (new security stamp): they report for another unit now.
     /// </summary>
     /// <returns>The target after the merge.</returns>
     public async Task<Outcome<OrganizationDetail>> MergeAsync(DubanUser admin, Actor actor, long id, long targetId, CancellationToken ct = default)
@@ -145,6 +148,14 @@ public sealed class OrganizationAdministration(DubanDbContext db, AuditLog audit
         foreach (var assignment in assignments) assignment.OrganizationId = targetId;
         var members = await db.BodyMembers.Where(m => m.OrganizationId == id).ToListAsync(ct);
         foreach (var member in members) member.OrganizationId = targetId;
+        var users = await db.Users.Where(u => u.OrganizationId == id).OrderBy(u => u.Id).ToListAsync(ct);
+        foreach (var user in users)
+        {
+            var userBefore = UserSnapshot.Of(user);
+            user.OrganizationId = targetId;
+            user.NewSecurityStamp();
+            audit.Add(actor, AuditActions.UserUpdate, AuditEntities.User, user.Id, userBefore, UserSnapshot.Of(user));
+        }
 
         var names = new HashSet<string>(target.Aliases.Select(a => a.Name), StringComparer.Ordinal) { target.Name };
         foreach (var alias in source.Aliases.ToList())
@@ -162,7 +173,8 @@ public sealed class OrganizationAdministration(DubanDbContext db, AuditLog audit
 
         audit.Add(actor, AuditActions.OrganizationMerge, AuditEntities.Organization, id,
             new { organization = sourceBefore, target = targetBefore },
-            new { organization = OrganizationSnapshot.Of(source), target = OrganizationSnapshot.Of(target), movedAssignments = assignments.Count, movedBodyMembers = members.Count });
+            new { organization = OrganizationSnapshot.Of(source), target = OrganizationSnapshot.Of(target), movedAssignments = assignments.Count, movedBodyMembers = members.Count,
+                movedUsers = users.Select(u => u.Id).ToList() });
         if (!await SaveAsync(ct)) return Stale();
         await tx.CommitAsync(ct);
         return Outcome<OrganizationDetail>.Ok((await GetAsync(admin, targetId, ct))!);

@@ -133,7 +133,7 @@ public sealed class PlanQueries(DubanDbContext db)
         }
     }
 
-    /// <summary>The current tasks (those on a list of their plan's current version) in the user's scope.</summary>
+    /// <summary>The current tasks (not removed by a later version) in the user's scope.</summary>
     public IQueryable<PlanTask> VisibleTasks(DubanUser user)
     {
         var tasks = CurrentTasks();
@@ -158,8 +158,9 @@ public sealed class PlanQueries(DubanDbContext db)
             ? db.Assignments.Where(a => a.OrganizationId == organizationId && a.Role == r).Select(a => a.TaskId)
             : db.Assignments.Where(a => a.OrganizationId == organizationId).Select(a => a.TaskId);
 
-    private IQueryable<PlanTask> CurrentTasks() =>
-        db.Tasks.AsNoTracking().Where(t => db.Plans.Any(p => p.Id == t.PlanId && p.CurrentVersionId == t.TaskList!.PlanVersionId));
+
+    /// <summary>Tasks no later version removed: exactly those on a list of their plan's current version.</summary>
+    private IQueryable<PlanTask> CurrentTasks() => db.Tasks.AsNoTracking().Where(t => t.RemovedInVersionId == null);
 
     public async Task<Paged<PlanSummary>> ListPlansAsync(DubanUser? user, PlanFilter filter, PageRequest page, CancellationToken ct)
     {
@@ -184,7 +185,7 @@ public sealed class PlanQueries(DubanDbContext db)
 
     private IQueryable<PlanSummary> Summaries(IQueryable<Plan> plans) =>
         plans.Select(p => new PlanSummary(p.Id, p.Title, p.DocNumber, p.Issuer, p.IssueDate, p.RegionId, p.Region != null ? p.Region.Name : null, p.Status,
-            db.Tasks.Count(t => t.PlanId == p.Id && t.TaskList!.PlanVersionId == p.CurrentVersionId), p.CurrentVersionId, p.Version));
+            db.Tasks.Count(t => t.PlanId == p.Id && t.RemovedInVersionId == null), p.CurrentVersionId, p.Version));
 
     public async Task<PlanDetail?> GetPlanAsync(DubanUser? user, long id, CancellationToken ct)
     {

@@ -38,11 +38,11 @@ public sealed class ApiTokenAuthenticationHandler(
 
         var hash = ApiTokenFormat.HashOf(token);
         var found = await db.ApiTokens.SingleOrDefaultAsync(t => t.Hash == hash, Context.RequestAborted);
-        if (found is null || found.RevokedAt is not null) return AuthenticateResult.Fail("unknown or revoked token");
+        var now = TimeProvider.GetUtcNow();
+        if (found is null || !found.IsUsableAt(now)) return AuthenticateResult.Fail("unknown, revoked or expired token");
         var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == found.UserId, Context.RequestAborted);
         if (user is null || !user.IsActive) return AuthenticateResult.Fail("user inactive");
 
-        var now = TimeProvider.GetUtcNow();
         if (found.LastUsedAt is null || now - found.LastUsedAt >= LastUsedResolution)
         {
             found.LastUsedAt = now;
@@ -55,7 +55,7 @@ public sealed class ApiTokenAuthenticationHandler(
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         Response.Headers.WWWAuthenticate = "Bearer";
-        await problems.WriteAsync(Context, StatusCodes.Status401Unauthorized, "未登录或令牌无效", "API 令牌无效、已撤销，或其所属用户已停用。");
+        await problems.WriteAsync(Context, StatusCodes.Status401Unauthorized, "未登录或令牌无效", "API 令牌无效、已撤销、已过期，或其所属用户已停用。");
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>

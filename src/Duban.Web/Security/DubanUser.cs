@@ -18,8 +18,11 @@ public static class DubanClaimTypes
     /// <summary>The path ("/1/5/") of the region the user's data scope starts at: see <see cref="DubanUser.ScopeRegionPath"/>.</summary>
     public const string RegionPath = "duban:region_path";
 
-    /// <summary>Changes when the password changes, so that a reset ends every session signed in with the old one.</summary>
-    public const string PasswordStamp = "duban:password_stamp";
+    /// <summary>
+    /// The user's <see cref="Duban.Core.Users.User.SecurityStamp"/> at sign-in: it changes with the password, role,
+    /// scope, organisation or deactivation, and a cookie whose stamp no longer matches is refused.
+    /// </summary>
+    public const string SecurityStamp = "duban:security_stamp";
 }
 
 /// <summary>Who is asking: read from the claims of the request, checked against the database on every request.</summary>

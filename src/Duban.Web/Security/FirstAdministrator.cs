@@ -1,6 +1,7 @@
 using Duban.Core.Security;
 using Duban.Core.Users;
 using Duban.Data;
+using Duban.Data.Audit;
 using Duban.Web.Audit;
 using Duban.Web.Operations;
 using Duban.Web.Users;

@@ -1,6 +1,7 @@
 using Duban.Core.Security;
 using Duban.Core.Users;
 using Duban.Data;
+using Duban.Data.Audit;
 using Duban.Web.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -66,8 +67,8 @@ public sealed class SignInService(DubanDbContext db, AuditLog audit, TimeProvide
 
         user.FailedSignIns = 0;
         user.LockedUntil = null;
-        // Hashes made with fewer iterations are replaced while the password is at hand. The stamp changes with it,
-        // which ends the user's other sessions; rare enough to accept.
+        // Hashes made with fewer iterations are replaced while the password is at hand. The password is the same, so
+        // the security stamp stays and the user's other sessions go on.
         if (PasswordHasher.NeedsRehash(user.PasswordHash)) user.PasswordHash = PasswordHasher.Hash(password);
         audit.Add(origin with { UserId = user.Id, Name = user.UserName }, AuditActions.SignIn, AuditEntities.User, user.Id, null, null);
         await db.SaveChangesAsync(ct);

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using Duban.Core.Security;
 using Duban.Core.Users;
 using Duban.Data;
@@ -22,7 +20,7 @@ public sealed class UserPrincipalFactory(DubanDbContext db)
             new(DubanClaimTypes.DisplayName, user.DisplayName),
             new(DubanClaimTypes.Role, user.Role.ToString()),
             new(DubanClaimTypes.Scope, user.Scope.ToString()),
-            new(DubanClaimTypes.PasswordStamp, PasswordStamp(user)),
+            new(DubanClaimTypes.SecurityStamp, StampOf(user)),
         };
         if (user.OrganizationId is { } org) claims.Add(new(DubanClaimTypes.OrganizationId, org.ToString(CultureInfo.InvariantCulture)));
         if (user.RegionId is { } region) claims.Add(new(DubanClaimTypes.RegionId, region.ToString(CultureInfo.InvariantCulture)));
@@ -30,12 +28,9 @@ public sealed class UserPrincipalFactory(DubanDbContext db)
         return new ClaimsPrincipal(new ClaimsIdentity(claims, authenticationType, DubanClaimTypes.UserName, DubanClaimTypes.Role));
     }
 
-    /// <summary>
-    /// A short digest of the stored password hash. The hash has a fresh salt each time it is set, so the stamp changes
-    /// with every password change, and the hash itself never leaves the server inside a cookie.
-    /// </summary>
-    public static string PasswordStamp(User user) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(user.PasswordHash ?? "")))[..16];
+    public static string StampOf(User user) => StampText(user.SecurityStamp);
+
+    public static string StampText(Guid stamp) => stamp.ToString("N");
 
     private async Task<string?> ScopeRegionPathAsync(User user, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using Duban.Data.Audit;
 using Duban.Data;
 using Duban.Data.Import;
 using Duban.Data.Tracking;
@@ -31,10 +32,10 @@ public static class TrackingApi
         services.AddSingleton(sp => new EvidenceOptions(
             sp.GetRequiredService<IConfiguration>().GetValue<long?>("Tracking:Evidence:MaxBytes") ?? EvidenceOptions.DefaultMaxBytes));
         services.AddSingleton(sp => EvidenceStore.Under(Hosting.DatabaseRegistration.Options(sp)));
-        services.AddScoped(sp => new ReportingPeriods(Db(sp), Clock(sp), new DbContextAuditWriter(Db(sp))));
-        services.AddScoped(sp => new ProgressReporting(Db(sp), Clock(sp), new DbContextAuditWriter(Db(sp))));
-        services.AddScoped(sp => new ObservationReporting(Db(sp), Clock(sp), new DbContextAuditWriter(Db(sp))));
-        services.AddScoped(sp => new EvidenceUploads(Db(sp), Clock(sp), new DbContextAuditWriter(Db(sp)),
+        services.AddScoped(sp => new ReportingPeriods(Db(sp), Clock(sp), new AuditLog(Db(sp), Clock(sp))));
+        services.AddScoped(sp => new ProgressReporting(Db(sp), Clock(sp), new AuditLog(Db(sp), Clock(sp))));
+        services.AddScoped(sp => new ObservationReporting(Db(sp), Clock(sp), new AuditLog(Db(sp), Clock(sp))));
+        services.AddScoped(sp => new EvidenceUploads(Db(sp), Clock(sp), new AuditLog(Db(sp), Clock(sp)),
             sp.GetRequiredService<EvidenceStore>(), sp.GetRequiredService<EvidenceOptions>()));
         services.AddScoped(sp => new TrackingQueries(Db(sp), sp.GetRequiredService<PlanQueries>(), sp.GetRequiredService<ReportingPeriods>()));
         return services;

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Duban.Core.Security;
 using Duban.Core.Users;
 using Duban.Data;
+using Duban.Data.Audit;
 using Duban.Web.Audit;
 using Duban.Web.Display;
 using Duban.Web.Operations;
@@ -101,6 +102,8 @@ public sealed partial class UserAdministration(DubanDbContext db, AuditLog audit
         var after = UserSnapshot.Of(user);
         if (before == after) return Outcome<UserView>.Ok((await GetAsync(admin, id, ct))!);
 
+        // What the user may do changed: their sessions end, and they sign in again (unless deactivated) with the new rights.
+        if (before with { DisplayName = after.DisplayName } != after) user.NewSecurityStamp();
         user.Version = Guid.NewGuid();
         audit.Add(actor, AuditActions.UserUpdate, AuditEntities.User, user.Id, before, after);
         if (!await SaveAsync(ct)) return Stale<UserView>();
@@ -120,6 +123,7 @@ public sealed partial class UserAdministration(DubanDbContext db, AuditLog audit
         user.PasswordHash = PasswordHasher.Hash(password);
         user.FailedSignIns = 0;
         user.LockedUntil = null;
+        user.NewSecurityStamp();
         user.Version = Guid.NewGuid();
         audit.Add(actor, AuditActions.UserResetPassword, AuditEntities.User, user.Id,
             new { password = "（原密码）", lockedUntil = wasLocked }, new { password = "（新密码，不记录）", lockedUntil = (DateTimeOffset?)null });

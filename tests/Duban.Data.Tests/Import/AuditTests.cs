@@ -5,6 +5,7 @@ using Duban.Core.Organizations;
 using Duban.Data.Import;
 using Duban.Data.Tests.Import.Support;
 using Microsoft.EntityFrameworkCore;
+using Duban.Data.Audit;
 
 namespace Duban.Data.Tests.Import;
 
@@ -22,11 +23,11 @@ public sealed class AuditTests : IDisposable
 
         var entries = await EntriesAsync();
         entries.Select(e => e.Action).Distinct().Order().ShouldBe([
-            ImportAuditActions.OrganizationCreate, ImportAuditActions.PlanImport, ImportAuditActions.RegionCreate]);
+            AuditActions.OrganizationCreate, AuditActions.PlanImport, AuditActions.RegionCreate]);
         entries.ShouldAllBe(e => e.Actor == "张三" && e.UserId == 7 && e.RemoteAddress == "10.0.0.8" && e.At == FixedClock.Default);
-        entries.Count(e => e.Action == ImportAuditActions.OrganizationCreate).ShouldBe(result.OrganizationsCreated);
+        entries.Count(e => e.Action == AuditActions.OrganizationCreate).ShouldBe(result.OrganizationsCreated);
 
-        var import = entries.Single(e => e.Action == ImportAuditActions.PlanImport);
+        var import = entries.Single(e => e.Action == AuditActions.PlanImport);
         (import.EntityType, import.EntityId).ShouldBe(("Plan", result.PlanId.ToString()));
         import.Before.ShouldBeNull();
         using var after = JsonDocument.Parse(import.After!);
@@ -35,7 +36,7 @@ public sealed class AuditTests : IDisposable
         after.RootElement.GetProperty("tasks").GetInt32().ShouldBe(12);
         after.RootElement.GetProperty("assignments").GetInt32().ShouldBe(result.AssignmentsCreated);
 
-        var created = entries.First(e => e.Action == ImportAuditActions.OrganizationCreate);
+        var created = entries.First(e => e.Action == AuditActions.OrganizationCreate);
         await using var db = harness.Database.NewContext();
         var organization = await db.Organizations.SingleAsync(o => o.Id == long.Parse(created.EntityId!));
         created.After.ShouldNotBeNull().ShouldContain($"\"name\":\"{organization.Name}\"");
@@ -49,7 +50,7 @@ public sealed class AuditTests : IDisposable
 
         await harness.ImportAsync(SamplePlan.Original, SamplePlan.FileName);
 
-        var alias = (await EntriesAsync()).Single(e => e.Action == ImportAuditActions.OrganizationAlias);
+        var alias = (await EntriesAsync()).Single(e => e.Action == AuditActions.OrganizationAlias);
         (alias.EntityType, alias.EntityId).ShouldBe(("Organization", bureau.Id.ToString()));
         Aliases(alias.Before).ShouldBe(["人社局"]);
         Aliases(alias.After).ShouldBe(["人社局", "市人社局"]);
@@ -72,10 +73,10 @@ public sealed class AuditTests : IDisposable
 
         var entries = (await EntriesAsync()).Skip(auditBefore).ToList();
         entries.Select(e => e.Action).Order().ShouldBe([
-            ImportAuditActions.PlanVersion, ImportAuditActions.TaskAdd, ImportAuditActions.TaskRemove, ImportAuditActions.TaskUpdate]);
+            AuditActions.PlanVersion, AuditActions.TaskAdd, AuditActions.TaskRemove, AuditActions.TaskUpdate]);
         entries.ShouldAllBe(e => e.At == FixedClock.Default.AddDays(30));
 
-        var version = entries.Single(e => e.Action == ImportAuditActions.PlanVersion);
+        var version = entries.Single(e => e.Action == AuditActions.PlanVersion);
         using (var before = JsonDocument.Parse(version.Before!))
             before.RootElement.GetProperty("currentVersionId").GetInt64().ShouldBe(first.VersionId);
         using (var after = JsonDocument.Parse(version.After!))
@@ -84,11 +85,11 @@ public sealed class AuditTests : IDisposable
             after.RootElement.GetProperty("diff").GetProperty("removed").EnumerateArray().Single().GetString().ShouldEndWith("#12");
         }
 
-        var update = entries.Single(e => e.Action == ImportAuditActions.TaskUpdate);
+        var update = entries.Single(e => e.Action == AuditActions.TaskUpdate);
         update.Before.ShouldNotBeNull().ShouldContain("补齐校舍、设备短板");
         update.After.ShouldNotBeNull().ShouldContain("补齐校舍、设备、师资短板");
-        entries.Single(e => e.Action == ImportAuditActions.TaskRemove).After.ShouldBeNull();
-        entries.Single(e => e.Action == ImportAuditActions.TaskAdd).Before.ShouldBeNull();
+        entries.Single(e => e.Action == AuditActions.TaskRemove).After.ShouldBeNull();
+        entries.Single(e => e.Action == AuditActions.TaskAdd).Before.ShouldBeNull();
     }
 
     [Fact]

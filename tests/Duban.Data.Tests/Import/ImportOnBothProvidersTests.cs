@@ -3,6 +3,7 @@ using Duban.Data.Tests.Import.Support;
 using Duban.Data.Tests.Support;
 using Duban.Parsing;
 using Microsoft.EntityFrameworkCore;
+using Duban.Data.Audit;
 
 namespace Duban.Data.Tests.Import;
 
@@ -44,10 +45,41 @@ public sealed class ImportOnBothProvidersTests(DatabaseFixture databases) : ICla
         counts.Plans.ShouldBe(files.Count);
     }
 
+    [Theory, OnPostgres]
+    public async Task Two_concurrent_imports_of_the_same_new_file_store_it_once_and_both_succeed(DatabaseProvider provider)
+    {
+        var options = await databases.EmptyAsync(provider);
+        await using (var db = DatabaseFixture.Context(options)) await DubanDatabase.MigrateAsync(db);
+        var bytes = SamplePlan.Original;
+
+        // Both analyse before either stores, so both pass the "already imported" check and race to insert.
+        await using var first = DatabaseFixture.Context(options);
+        await using var second = DatabaseFixture.Context(options);
+        var services = new[] { first, second }.Select(db =>
+        {
+            var clock = new FixedClock();
+            return new PlanImportService(db, clock, new AuditLog(db, clock), new PlanParser());
+        }).ToList();
+        var analyses = new List<ImportAnalysis>();
+        foreach (var service in services) analyses.Add(await service.AnalyzeAsync(new ImportFile(bytes, SamplePlan.FileName), new PlanRegion.FromDocument()));
+        analyses.ShouldAllBe(a => a.Duplicate == null);
+
+        var results = await Task.WhenAll(services.Select((service, i) =>
+            Task.Run(() => service.ConfirmAsync(analyses[i], analyses[i].DefaultDecisions(createUnmatched: true), ImportHarness.Actor))));
+
+        results.Select(r => r.Outcome).Order().ShouldBe([ImportOutcome.Imported, ImportOutcome.Unchanged]);
+        results.Select(r => (r.PlanId, r.VersionId)).Distinct().ShouldHaveSingleItem();
+        var counts = await CountsAsync(options);
+        (counts.Plans, counts.Versions).ShouldBe((1, 1));
+        await using var check = DatabaseFixture.Context(options);
+        (await check.AuditEntries.CountAsync(e => e.Action == AuditActions.PlanImport)).ShouldBe(1);
+    }
+
     private static async Task<ImportResult> ImportAsync(DatabaseOptions options, byte[] content, string fileName)
     {
         await using var db = DatabaseFixture.Context(options);
-        var service = new PlanImportService(db, new FixedClock(), new DbContextAuditWriter(db), new PlanParser());
+        var clock = new FixedClock();
+        var service = new PlanImportService(db, clock, new AuditLog(db, clock), new PlanParser());
         var (_, result) = await service.ImportAsync(new ImportFile(content, fileName), new PlanRegion.FromDocument(),
             analysis => analysis.DefaultDecisions(createUnmatched: true), ImportHarness.Actor);
         return result;

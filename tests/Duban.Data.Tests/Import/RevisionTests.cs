@@ -72,7 +72,10 @@ public sealed class RevisionTests : IDisposable
         var kept = await db.Tasks.Include(t => t.TaskList).Include(t => t.Assignments).SingleAsync(t => t.Id == removed.Id);
         kept.TaskList!.PlanVersionId.ShouldBe(first.VersionId);
         kept.Assignments.Count.ShouldBe(removed.Assignments.Count);
+        kept.RemovedInVersionId.ShouldBe(second.VersionId);
         (await db.Tasks.CountAsync()).ShouldBe(13);
+        (await db.Tasks.Where(t => t.RemovedInVersionId == null).Select(t => t.Id).OrderBy(id => id).ToListAsync())
+            .ShouldBe(v2.Select(t => t.Id).Order());
     }
 
     [Fact]
@@ -159,6 +162,15 @@ public sealed class RevisionTests : IDisposable
         analysis.RevisionOf!.CurrentNumber.ShouldBe(2);
         (analysis.RevisionOf.Diff.Added, analysis.RevisionOf.Diff.Removed, analysis.RevisionOf.Diff.Changed).ShouldBe((0, 1, 0));
         result.VersionNumber.ShouldBe(3);
+
+        // Each removed task names the version that dropped it; the earlier removal is not touched by the later one.
+        await using var db = harness.Database.NewContext();
+        var versions = await db.PlanVersions.OrderBy(v => v.Number).Select(v => v.Id).ToListAsync();
+        var removed = await db.Tasks.Where(t => t.RemovedInVersionId != null).OrderBy(t => t.RemovedInVersionId)
+            .Select(t => new { t.Text, t.RemovedInVersionId }).ToListAsync();
+        removed.Select(t => t.RemovedInVersionId).ShouldBe([versions[1], versions[2]]);
+        removed[1].Text.ShouldContain("督导评估");
+        (await db.Tasks.CountAsync(t => t.RemovedInVersionId == null)).ShouldBe(11);
     }
 
     private async Task<List<Duban.Core.Plans.PlanTask>> TasksOfVersionAsync(long versionId)

@@ -83,8 +83,13 @@ internal static partial class Catalog
     private static string? ForeignKeyName(string createTable, IReadOnlyList<string> columns)
     {
         var quoted = string.Join(", ", columns.Select(c => $"\"{c}\""));
-        return ForeignKeyClause().Matches(createTable).FirstOrDefault(m => m.Groups["columns"].Value == quoted)?.Groups["name"].Value;
+        return ForeignKeyClause().Matches(createTable).FirstOrDefault(m => m.Groups["columns"].Value == quoted)?.Groups["name"].Value
+            ?? (columns.Count == 1 ? ColumnForeignKeyClause().Matches(createTable).FirstOrDefault(m => m.Groups["column"].Value == columns[0])?.Groups["name"].Value : null);
     }
+
+    /// <summary>A key added with ALTER TABLE … ADD COLUMN is a column constraint: "Column" TYPE NULL CONSTRAINT "name" REFERENCES.</summary>
+    [GeneratedRegex("\"(?<column>[^\"]+)\" [A-Z]+ NULL\\s+CONSTRAINT \"(?<name>[^\"]+)\" REFERENCES")]
+    private static partial Regex ColumnForeignKeyClause();
 
     [GeneratedRegex("CONSTRAINT \"(?<name>[^\"]+)\" FOREIGN KEY \\((?<columns>[^)]*)\\)")]
     private static partial Regex ForeignKeyClause();

@@ -1,3 +1,4 @@
+using Duban.Data.Audit;
 using Duban.Core.Tracking.Periods;
 using Duban.Core.Tracking.Reporting;
 using Duban.Data.Tests.Support;
@@ -180,7 +181,7 @@ public sealed class ProgressReportTests(DatabaseFixture databases) : IClassFixtu
         var (strictOptions, strict) = await WorldAsync(provider, "拒收");
         await using (var db = DatabaseFixture.Context(strictOptions))
         {
-            (await new ReportingPeriods(db, clock, new Duban.Data.Import.DbContextAuditWriter(db)).UpdateCycleAsync(strict.Admin, strict.PlanId, Guid.Empty,
+            (await new ReportingPeriods(db, clock, new AuditLog(db, clock)).UpdateCycleAsync(strict.Admin, strict.PlanId, Guid.Empty,
                 new CycleInput(PeriodKind.Monthly, 5, LateRule.RefuseAfter, 7))).Error.ShouldBeNull();
         }
         var refused = await CreateMarchAsync(strictOptions, strict);

@@ -1,3 +1,4 @@
+using Duban.Data.Audit;
 using Duban.Core.Organizations;
 using Duban.Core.Plans;
 using Duban.Core.Regions;
@@ -52,7 +53,7 @@ internal sealed record TrackingWorld(
         };
         plan.Versions.Add(new PlanVersion
         {
-            Number = 1, FileName = "a.txt", Content = [1], Sha256 = new string('a', 64), Text = "正文", ParsedJson = "{}", ImportedAt = April15,
+            Number = 1, FileName = "a.txt", Content = [1], Sha256 = Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N"), Text = "正文", ParsedJson = "{}", ImportedAt = April15,
             TaskLists = [new() { Name = "清单", Tasks = [task] }],
         });
         var planTarget = new TaskTarget { PlanId = plan.Id, Subject = "职业院校在校生", Comparator = Comparator.AtLeast, Value = 20000, Unit = "人", Raw = "2万人以上" };
@@ -66,9 +67,9 @@ internal sealed record TrackingWorld(
             new(1003, name + "-gov", Role.Reporter, government.Id), new(1, name + "-admin", Role.Admin, null));
     }
 
-    public static ProgressReporting Reports(DubanDbContext db, TimeProvider clock) => new(db, clock, new DbContextAuditWriter(db));
+    public static ProgressReporting Reports(DubanDbContext db, TimeProvider clock) => new(db, clock, new AuditLog(db, clock));
 
-    public static ObservationReporting Values(DubanDbContext db, TimeProvider clock) => new(db, clock, new DbContextAuditWriter(db));
+    public static ObservationReporting Values(DubanDbContext db, TimeProvider clock) => new(db, clock, new AuditLog(db, clock));
 
     public static ReportContent Content(string done, int percent = 30) =>
         new(Core.Tracking.Reporting.ProgressState.InProgress, percent, done, "无", "继续推进", null);

@@ -1,7 +1,9 @@
+using Duban.Core.Security;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Duban.Data.Import;
+using Duban.Data.Audit;
 using Duban.Web.Audit;
 using Duban.Web.Demo;
 using Duban.Web.Tests.Infrastructure;
@@ -101,6 +103,36 @@ public sealed class OrganizationsTests(WebAppWithoutSamplePlansFixture app) : IC
         // Merged once, it cannot be merged again, nor into itself.
         (await admin.PostAsync($"/api/v1/organizations/{source}/merge-into/{target}", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await admin.PostAsync($"/api/v1/organizations/{target}/merge-into/{target}", null)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Merging_moves_the_reporters_of_the_merged_organisation_and_ends_their_sessions()
+    {
+        var admin = await Factory.SignedInAsync(DemoAccounts.Admin);
+        var (source, _) = await CreateAsync(admin, "清河市被合并局");
+        var (target, _) = await CreateAsync(admin, "清河市存续局");
+        var reporter = await Factory.CreateUserAsync("merged-reporter", "merged-reporter-pw1", Role.Reporter, DataScope.Own, source);
+        var bystander = await Factory.CreateUserAsync("other-reporter", "other-reporter-pw1", Role.Reporter, DataScope.Own, target);
+        var session = await Factory.SignedInAsync(reporter.UserName, "merged-reporter-pw1");
+        (await session.GetAsync("/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        (await admin.PostAsync($"/api/v1/organizations/{source}/merge-into/{target}", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var moved = await Factory.WithDbAsync(db => db.Users.SingleAsync(u => u.Id == reporter.Id));
+        moved.OrganizationId.ShouldBe(target);
+        moved.SecurityStamp.ShouldNotBe(reporter.SecurityStamp);
+        (await Factory.WithDbAsync(db => db.Users.SingleAsync(u => u.Id == bystander.Id))).SecurityStamp.ShouldBe(bystander.SecurityStamp);
+        (await session.GetAsync("/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        var again = await Factory.SignedInAsync(reporter.UserName, "merged-reporter-pw1");
+        (await (await again.GetAsync("/api/v1/me")).JsonAsync()).GetProperty("organizationId").GetInt64().ShouldBe(target);
+
+        var merge = await Factory.WithDbAsync(db => db.AuditEntries.SingleAsync(e => e.Action == AuditActions.OrganizationMerge && e.EntityId == source.ToString()));
+        merge.After!.ShouldContain($"\"movedUsers\":[{reporter.Id}]");
+        var userEntry = await Factory.WithDbAsync(db => db.AuditEntries.SingleAsync(e => e.Action == AuditActions.UserUpdate && e.EntityId == reporter.Id.ToString()));
+        userEntry.Actor.ShouldBe(merge.Actor);
+        (merge.At - userEntry.At).ShouldBeLessThan(TimeSpan.FromSeconds(5));
+        userEntry.Before!.ShouldContain($"\"organizationId\":{source}");
+        userEntry.After!.ShouldContain($"\"organizationId\":{target}");
     }
 
     [Theory]

@@ -6,6 +6,7 @@ using Duban.Web.Demo;
 using Duban.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Duban.Data.Audit;
 
 namespace Duban.Web.Tests.Plans;
 
@@ -56,7 +57,7 @@ public sealed class PlansFixture : IAsyncLifetime
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DubanDbContext>();
-        var service = new PlanImportService(db, TimeProvider.System, new DbContextAuditWriter(db), new PlanParser());
+        var service = new PlanImportService(db, TimeProvider.System, new AuditLog(db, TimeProvider.System), new PlanParser());
         var (_, result) = await service.ImportAsync(new ImportFile(bytes, fileName), region, a => a.DefaultDecisions(true), new ImportActor("测试导入"));
         return result.PlanId;
     }

@@ -294,8 +294,8 @@ public sealed class TrackingAuditNamesTests
     [Fact]
     public void The_audit_page_names_tracking_actions_and_entities_in_Chinese()
     {
-        Duban.Web.Audit.AuditActions.Describe(TrackingAuditActions.ReportReview).ShouldBe("审核进展报告");
-        Duban.Web.Audit.AuditEntities.Describe(TrackingAuditActions.ObservationEntity).ShouldBe("指标值");
-        Duban.Web.Audit.AuditActions.Describe("something.else").ShouldBe("something.else");
+        Duban.Data.Audit.AuditActions.Describe(TrackingAuditActions.ReportReview).ShouldBe("审核进展报告");
+        Duban.Data.Audit.AuditEntities.Describe(TrackingAuditActions.ObservationEntity).ShouldBe("指标值");
+        Duban.Data.Audit.AuditActions.Describe("something.else").ShouldBe("something.else");
     }
 }

@@ -4,6 +4,7 @@ using Duban.Core.Regions;
 using Duban.Data.Import;
 using Duban.Parsing;
 using Microsoft.EntityFrameworkCore;
+using Duban.Data.Audit;
 
 namespace Duban.Data.Tests.Import.Support;
 
@@ -19,7 +20,7 @@ public sealed class ImportHarness : IDisposable
     public ImportOptions Options { get; set; } = ImportOptions.Default;
 
     /// <summary>A service over a context of its own, as a web request or a CLI run would have.</summary>
-    public PlanImportService Service(DubanDbContext db) => new(db, Clock, new DbContextAuditWriter(db), new PlanParser(), Options);
+    public PlanImportService Service(DubanDbContext db) => new(db, Clock, new AuditLog(db, Clock), new PlanParser(), Options);
 
     public async Task<ImportAnalysis> AnalyzeAsync(byte[] content, string fileName, PlanRegion? region = null)
     {

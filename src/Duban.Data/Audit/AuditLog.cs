@@ -2,13 +2,14 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Duban.Core.Audit;
-using Duban.Data;
 
-namespace Duban.Web.Audit;
+namespace Duban.Data.Audit;
 
 /// <summary>
-/// Adds audit entries to the caller's unit of work: the entry is saved by the same SaveChanges as the change it
-/// describes, so there is never a change without its entry, nor an entry for a change that failed.
+/// The one writer of the audit log, for the web, the import and the command line. It adds entries to the caller's
+/// unit of work: the entry is saved by the same SaveChanges as the change it describes, so there is never a change
+/// without its entry, nor an entry for a change that failed. It must therefore be given the context the change is
+/// made in.
 /// </summary>
 public sealed class AuditLog(DubanDbContext db, TimeProvider time)
 {
@@ -39,6 +40,16 @@ public sealed class AuditLog(DubanDbContext db, TimeProvider time)
         db.AuditEntries.Add(entry);
         return entry;
     }
+
+    /// <summary>Adds an entry made elsewhere, such as the import's, whose ids are known only after its first save.</summary>
+    public void Write(AuditEntry entry) => db.AuditEntries.Add(entry);
+}
+
+/// <summary>Who made a change and from where, as the audit log records it.</summary>
+public sealed record Actor(long? UserId, string Name, string? RemoteAddress)
+{
+    /// <summary>Changes the application makes by itself: schema set-up, demo data, the first administrator from configuration.</summary>
+    public static Actor System { get; } = new(null, "system", null);
 }
 
 /// <summary>The actions this application records; the audit page names them in Chinese.</summary>
@@ -61,6 +72,15 @@ public static class AuditActions
     public const string OrganizationRemoveAlias = "organization.remove-alias";
     public const string OrganizationMerge = "organization.merge";
 
+    // Written by the plan import (names kept from its former ImportAuditActions).
+    public const string PlanImport = "plan.import";
+    public const string PlanVersion = "plan.version";
+    public const string TaskAdd = "task.add";
+    public const string TaskUpdate = "task.update";
+    public const string TaskRemove = "task.remove";
+    public const string OrganizationAlias = "organization.alias";
+    public const string RegionCreate = "region.create";
+
     public static string Describe(string action) => action switch
     {
         SignIn => "登录",
@@ -79,7 +99,14 @@ public static class AuditActions
         OrganizationAddAlias => "添加单位别名",
         OrganizationRemoveAlias => "删除单位别名",
         OrganizationMerge => "合并单位",
-        _ => Duban.Data.Tracking.TrackingAuditActions.Describe(action) ?? action,
+        PlanImport => "导入计划",
+        PlanVersion => "导入计划新版本",
+        TaskAdd => "新增任务",
+        TaskUpdate => "修改任务",
+        TaskRemove => "移除任务",
+        OrganizationAlias => "记录单位别名",
+        RegionCreate => "创建区域",
+        _ => Tracking.TrackingAuditActions.Describe(action) ?? action,
     };
 }
 
@@ -90,12 +117,21 @@ public static class AuditEntities
     public const string Database = "database";
     public const string Organization = "organization";
 
+    // Written by the plan import, which has always named entities by their class (kept so old entries still match).
+    public const string Plan = "Plan";
+    public const string Task = "PlanTask";
+    public const string Region = "Region";
+    public const string ImportedOrganization = "Organization";
+
     public static string Describe(string entityType) => entityType switch
     {
         User => "用户",
         ApiToken => "API 令牌",
         Database => "数据库",
-        Organization => "单位",
-        _ => Duban.Data.Tracking.TrackingAuditActions.DescribeEntity(entityType) ?? entityType,
+        Organization or ImportedOrganization => "单位",
+        Plan => "计划",
+        Task => "任务",
+        Region => "区域",
+        _ => Tracking.TrackingAuditActions.DescribeEntity(entityType) ?? entityType,
     };
 }
