@@ -80,6 +80,7 @@ public static class AuditActions
     public const string TaskRemove = "task.remove";
     public const string OrganizationAlias = "organization.alias";
     public const string RegionCreate = "region.create";
+    public const string PlanStatusChange = "plan.status";
 
     public static string Describe(string action) => action switch
     {
@@ -106,7 +107,8 @@ public static class AuditActions
         TaskRemove => "移除任务",
         OrganizationAlias => "记录单位别名",
         RegionCreate => "创建区域",
-        _ => Tracking.TrackingAuditActions.Describe(action) ?? action,
+        PlanStatusChange => "更改计划状态",
+        _ => Tracking.TrackingAuditActions.Describe(action) ?? Supervision.SupervisionAuditActions.Describe(action) ?? action,
     };
 }
 
@@ -132,6 +134,6 @@ public static class AuditEntities
         Plan => "计划",
         Task => "任务",
         Region => "区域",
-        _ => Tracking.TrackingAuditActions.DescribeEntity(entityType) ?? entityType,
+        _ => Tracking.TrackingAuditActions.DescribeEntity(entityType) ?? Supervision.SupervisionAuditActions.DescribeEntity(entityType) ?? entityType,
     };
 }

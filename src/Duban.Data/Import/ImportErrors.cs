@@ -31,6 +31,12 @@ public static class ImportErrorCodes
     public const string UnknownRegion = "import.unknownRegion";
     public const string AmbiguousRegion = "import.ambiguousRegion";
 
+    /// <summary>
+    /// The revision drops an organisation from a task, or a target, that already has progress reports or indicator
+    /// values: they would lose what they hang on. Nothing is stored.
+    /// </summary>
+    public const string RemovesReportedWork = "import.removesReportedWork";
+
     /// <summary>The database changed between analysis and confirmation (another import of the same plan): analyse again.</summary>
     public const string Stale = "import.stale";
 }

@@ -13,6 +13,11 @@ internal sealed class PlanContent(DubanDbContext db, long planId, UnitResolution
 {
     public int AssignmentsCreated { get; private set; }
 
+    // Rows a revision deletes. Reports and indicator values hang on them (and forbid the delete), so they are checked
+    // before anything is saved: see EnsureNothingReportedIsRemovedAsync.
+    private readonly List<(Assignment Row, string Task)> removedAssignments = [];
+    private readonly List<(TaskTarget Row, string Where)> removedTargets = [];
+
     public static List<PlanTaskList> Lists(PlanDocument document) =>
     [
         .. document.TaskLists.Select((list, i) => new PlanTaskList
@@ -55,17 +60,42 @@ internal sealed class PlanContent(DubanDbContext db, long planId, UnitResolution
     }
 
     /// <summary>
-    /// Brings the task's targets in line with the new version, keeping the rows by position: a task whose text did not
-    /// change has the same targets, now at other offsets.
+    /// Brings the task's targets in line with the new version, keeping the rows (and the indicator values reported on
+    /// them) of targets still there: see <see cref="SyncTargetRows"/>.
     /// </summary>
-    public void SyncTargets(StoredTask task, IReadOnlyList<Target> targets)
-    {
-        var stored = task.Targets.OrderBy(t => t.Id).ToList();
-        for (var i = 0; i < Math.Max(stored.Count, targets.Count); i++)
+    public void SyncTargets(StoredTask task, IReadOnlyList<Target> targets) =>
+        SyncTargetRows(task.Targets.OrderBy(t => t.Id).ToList(), targets, row => task.Targets.Add(row), row =>
         {
-            if (i >= targets.Count) db.Targets.Remove(stored[i]);
-            else if (i >= stored.Count) task.Targets.Add(NewTarget(targets[i]));
-            else Fill(stored[i], targets[i]);
+            task.Targets.Remove(row);
+            db.Targets.Remove(row);
+            removedTargets.Add((row, $"第 {task.No} 项任务"));
+        });
+
+    /// <summary>
+    /// Pairs stored targets with the new version's: first those saying the same thing (subject, unit, comparator), in
+    /// order, so that a target moved or revised in value keeps its row; then the rest by position. Stored rows left
+    /// over are removed, new targets left over added.
+    /// </summary>
+    private void SyncTargetRows(List<TaskTarget> stored, IReadOnlyList<Target> targets, Action<TaskTarget> add, Action<TaskTarget> remove)
+    {
+        var unpaired = new List<Target>();
+        foreach (var target in targets)
+        {
+            var same = stored.FirstOrDefault(row => row.Subject == ColumnText.Fit(target.Subject, 300) && row.Unit == ColumnText.Fit(target.Unit, 20)
+                && row.Comparator == target.Comparator);
+            if (same is null)
+            {
+                unpaired.Add(target);
+                continue;
+            }
+            Fill(same, target);
+            stored.Remove(same);
+        }
+        for (var i = 0; i < Math.Max(stored.Count, unpaired.Count); i++)
+        {
+            if (i >= unpaired.Count) remove(stored[i]);
+            else if (i >= stored.Count) add(NewTarget(unpaired[i]));
+            else Fill(stored[i], unpaired[i]);
         }
     }
 
@@ -131,19 +161,24 @@ internal sealed class PlanContent(DubanDbContext db, long planId, UnitResolution
         return [.. byOrganization.Values];
     }
 
-    /// <summary>Keeps the assignment rows of organisations that keep their role (their reports hang on them), drops the others, adds the new.</summary>
+    /// <summary>
+    /// Keeps the assignment rows of organisations still named (their reports hang on them), taking over a changed role
+    /// (配合 → 牵头) in place; drops the organisations no longer named and adds the new.
+    /// </summary>
     private void Reassign(StoredTask task, IReadOnlyList<ResponsibleUnit> written)
     {
         var wanted = Assignments(written);
         foreach (var current in task.Assignments.ToList())
         {
-            var same = wanted.FirstOrDefault(w => w.OrganizationId == current.OrganizationId && w.Role == current.Role);
+            var same = wanted.FirstOrDefault(w => w.OrganizationId == current.OrganizationId);
             if (same is null)
             {
                 task.Assignments.Remove(current);
                 db.Assignments.Remove(current);
+                removedAssignments.Add((current, $"第 {task.No} 项任务的{current.UnitName}"));
                 continue;
             }
+            current.Role = same.Role;
             current.Primary = same.Primary;
             current.UnitName = same.UnitName;
             wanted.Remove(same);
@@ -176,12 +211,42 @@ internal sealed class PlanContent(DubanDbContext db, long planId, UnitResolution
         row.SpanEnd = target.Span.End;
     }
 
-    /// <summary>Replaces the plan's goal targets and governing bodies: they belong to the plan, not to a version, and the new version's are the ones that hold.</summary>
+    /// <summary>
+    /// Brings the plan's goal targets in line with the new version (keeping the rows, and the values reported on them, of
+    /// targets still there) and replaces its governing bodies: they belong to the plan, not to a version, and the new
+    /// version's are the ones that hold.
+    /// </summary>
     public async Task ReplacePlanLevelAsync(PlanDocument document, CancellationToken ct)
     {
-        db.Targets.RemoveRange(await db.Targets.Where(t => t.PlanId == planId && t.TaskId == null).ToListAsync(ct));
+        var goals = await db.Targets.Where(t => t.PlanId == planId && t.TaskId == null).OrderBy(t => t.Id).ToListAsync(ct);
+        SyncTargetRows(goals, document.Targets, row => db.Targets.Add(row), row =>
+        {
+            db.Targets.Remove(row);
+            removedTargets.Add((row, "目标部分"));
+        });
         db.GoverningBodies.RemoveRange(await db.GoverningBodies.Include(b => b.Members).Where(b => b.PlanId == planId).ToListAsync(ct));
-        AddPlanLevel(document);
+        foreach (var body in document.Bodies) db.GoverningBodies.Add(NewBody(body));
+    }
+
+    /// <summary>
+    /// Refuses the revision, before anything is saved, when it drops an organisation from a task or a target that
+    /// already has progress reports or indicator values: deleting the row would orphan them (the database forbids it),
+    /// and keeping it would leave work reported on something the plan no longer asks for. The office settles those first.
+    /// </summary>
+    public async Task EnsureNothingReportedIsRemovedAsync(CancellationToken ct)
+    {
+        var assignmentIds = removedAssignments.Select(a => a.Row.Id).Where(id => id != 0).ToList();
+        var targetIds = removedTargets.Select(t => t.Row.Id).Where(id => id != 0).ToList();
+        var reported = assignmentIds.Count == 0 ? []
+            : await db.ProgressReports.Where(r => assignmentIds.Contains(r.AssignmentId)).Select(r => r.AssignmentId).Distinct().ToListAsync(ct);
+        var observed = targetIds.Count == 0 ? []
+            : await db.Observations.Where(o => targetIds.Contains(o.TargetId)).Select(o => o.TargetId).Distinct().ToListAsync(ct);
+        var problems = removedAssignments.Where(a => reported.Contains(a.Row.Id)).Select(a => $"{a.Task}（已有进展报告）")
+            .Concat(removedTargets.Where(t => observed.Contains(t.Row.Id)).Select(t => $"{t.Where}的指标「{t.Row.Raw}」（已有填报数值）"))
+            .ToList();
+        if (problems.Count > 0)
+            throw new PlanImportException(ImportErrorCodes.RemovesReportedWork, ImportFields.Tasks,
+                $"新版本去掉了已有填报的内容，未导入：{string.Join("；", problems)}。请先与相关单位核对这些填报，再导入。");
     }
 
     public void AddPlanLevel(PlanDocument document)

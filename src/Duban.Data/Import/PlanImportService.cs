@@ -244,6 +244,7 @@ public sealed class PlanImportService(DubanDbContext db, TimeProvider clock, Aud
             }
         }
         await content.ReplacePlanLevelAsync(document, ct);
+        await content.EnsureNothingReportedIsRemovedAsync(ct);
 
         trail.Add(AuditActions.PlanVersion, AuditEntities.Plan, () => plan.Id, before, () => new
         {

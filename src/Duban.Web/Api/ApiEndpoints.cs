@@ -23,6 +23,7 @@ public static class ApiEndpoints
         Notifications.NotificationsEndpoints.MapNotifications(api);
         Notifications.WebhooksEndpoints.MapWebhooks(api);
         Tracking.TrackingApi.MapTracking(api);
+        Supervision.SupervisionEndpoints.MapSupervision(api);
         return app;
     }
 }

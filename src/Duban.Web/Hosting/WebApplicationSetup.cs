@@ -46,6 +46,7 @@ public static class WebApplicationSetup
         services.AddScoped<UserAdministration>();
         services.AddScoped<Duban.Web.Organizations.OrganizationAdministration>();
         services.AddScoped<Duban.Web.Plans.PlanQueries>();
+        services.AddScoped<Duban.Web.Plans.PlanPublishing>();
         services.AddScoped<MyAccount>();
         services.AddScoped<FirstAdministrator>();
         services.AddScoped<DemoSeeder>();
@@ -53,6 +54,7 @@ public static class WebApplicationSetup
         services.AddPlanImport();
         Notifications.NotificationsRegistration.AddDubanNotifications(services);
         Duban.Web.Tracking.TrackingApi.AddTracking(services);
+        Duban.Web.Supervision.SupervisionRegistration.AddSupervision(services);
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblemDefaults.Customize);
         services.AddExceptionHandler<ApiBadRequestHandler>();

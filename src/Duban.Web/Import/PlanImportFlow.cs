@@ -103,7 +103,7 @@ public sealed class PlanImportFlow(PlanImportService service, ImportTokens token
         UnmappedUnitsException u => new ImportProblem(400, u.Code, u.Field, u.Message, u.UnitNames),
         { Code: ImportErrorCodes.FileType } => new ImportProblem(415, e.Code, e.Field, e.Message),
         { Code: ImportErrorCodes.FileTooLarge } => new ImportProblem(413, e.Code, e.Field, e.Message),
-        { Code: ImportErrorCodes.Stale } => new ImportProblem(409, e.Code, e.Field, e.Message),
+        { Code: ImportErrorCodes.Stale or ImportErrorCodes.RemovesReportedWork } => new ImportProblem(409, e.Code, e.Field, e.Message),
         _ => new ImportProblem(400, e.Code, e.Field, e.Message),
     };
 }

@@ -127,10 +127,7 @@ public sealed class AuthorizationMatrixTests(PlansFixture plans, ITestOutputHelp
 
         var notifications = await NotificationSamples.AddAsync(factory);
         var tracking = await Tracking.TrackingRecords.CreateAsync(factory, plans.PublishedPlanId, plans.OtherRegionPlanId, "矩阵");
-        async Task<long> TaskOfReportAsync(long reportId) =>
-            await factory.WithDbAsync(db => db.ProgressReports.Where(r => r.Id == reportId).Select(r => r.Assignment!.TaskId).SingleAsync());
-        var taskInside = await TaskOfReportAsync(tracking.ReportInside);
-        var taskOutside = await TaskOfReportAsync(tracking.ReportOutside);
+        var supervision = await SupervisionSamples.AddAsync(factory, plans.PublishedPlanId, plans.OtherRegionPlanId, "矩阵");
 
         return new()
         {
@@ -155,8 +152,10 @@ public sealed class AuthorizationMatrixTests(PlansFixture plans, ITestOutputHelp
             ["reports/{id}"] = new(_ => tracking.ReportInside.ToString(), c => OutsideUnlessAll(c, tracking.ReportOutside)),
             ["evidence/{id}"] = new(_ => tracking.EvidenceInside.ToString(), c => OutsideUnlessAll(c, tracking.EvidenceOutside)),
             ["observations/{id}"] = new(_ => tracking.ObservationInside.ToString(), c => OutsideUnlessAll(c, tracking.ObservationOutside)),
-            // The task pages (detail, report form): a task of 清河市教育局 in 清河市, and one of the plan outside 清河市.
-            ["tasks/{id}"] = new(_ => taskInside.ToString(), c => OutsideUnlessAll(c, taskOutside)),
+            // A task and a 督办单 of 清河市教育局 in 清河市 (the demo reporter's organisation), and of the plan outside 清河市.
+            ["tasks/{id}"] = new(_ => supervision.TaskInside.ToString(), c => OutsideUnlessAll(c, supervision.TaskOutside)),
+            ["supervision-orders/{id}"] = new(_ => supervision.OrderInside.ToString(), c => OutsideUnlessAll(c, supervision.OrderOutside)),
+            ["supervision/{id}"] = new(_ => supervision.OrderInside.ToString(), c => OutsideUnlessAll(c, supervision.OrderOutside)),
         };
     }
 

@@ -1,0 +1,93 @@
+using Duban.Core.Plans;
+using Duban.Core.Tracking.Escalation;
+using Duban.Core.Tracking.Periods;
+using Duban.Core.Tracking.Reporting;
+using Duban.Core.Tracking.Status;
+using Duban.Core.Tracking.Supervision;
+using Microsoft.EntityFrameworkCore;
+
+namespace Duban.Data.Supervision;
+
+/// <summary>
+/// Fills <see cref="EscalationFacts"/> for every assignment of the current tasks of published plans, from the plans'
+/// reporting cycles, the submitted and approved reports, the 督办单 with their replies, and the keys already on the
+/// timeline. Periods are counted from the one containing the later of the plan's import day and the task's start: a
+/// plan imported today owes no reports for last year.
+/// </summary>
+public sealed class EscalationFactsReader(DubanDbContext db)
+{
+    public async Task<IReadOnlyList<TrackedAssignment>> ReadAsync(DateOnly today, CancellationToken ct = default)
+    {
+        var assignments = await db.Assignments.AsNoTracking()
+            .Where(a => db.Plans.Any(p => p.Id == a.Task!.PlanId && p.Status == PlanStatus.Published && p.CurrentVersionId == a.Task.TaskList!.PlanVersionId))
+            .OrderBy(a => a.Id)
+            .Select(a => new
+            {
+                a.Id, a.TaskId, a.Task!.No, a.Task.Text, a.Task.Due, a.Task.Start, a.Task.PlanId, a.OrganizationId,
+                OrganizationName = a.Organization!.Name, a.Organization.RegionId,
+                PlanCreatedAt = db.Plans.Where(p => p.Id == a.Task.PlanId).Select(p => p.CreatedAt).First(),
+            })
+            .ToListAsync(ct);
+        if (assignments.Count == 0) return [];
+
+        var cycles = await db.ReportingCycles.AsNoTracking().ToDictionaryAsync(c => c.PlanId, ct);
+        var reported = (await db.ProgressReports.AsNoTracking().Where(r => r.SubmittedAt != null)
+                .Select(r => new { r.AssignmentId, r.Period!.Kind, r.Period.Start }).ToListAsync(ct))
+            .ToLookup(r => r.AssignmentId, r => (r.Kind, r.Start));
+        var done = (await db.ProgressReports.AsNoTracking()
+                .Where(r => r.Status == ReportStatus.Approved
+                            && db.ReportRevisions.Any(v => v.Id == r.LatestRevisionId && v.State == ProgressState.Completed))
+                .Select(r => r.AssignmentId).ToListAsync(ct))
+            .ToHashSet();
+        var orders = (await db.Set<SupervisionOrder>().AsNoTracking()
+                .Select(o => new
+                {
+                    o.AssignmentId, o.IssuedAt, o.ReplyBy,
+                    FirstReply = o.Rectifications.OrderBy(r => r.Number).Select(r => (DateTimeOffset?)r.CreatedAt).FirstOrDefault(),
+                    NewDate = o.Rectifications.OrderByDescending(r => r.Number).Select(r => (DateOnly?)r.NewDate).FirstOrDefault(),
+                })
+                .ToListAsync(ct))
+            .ToLookup(o => o.AssignmentId, o => new IssuedOrder(ChinaDay(o.IssuedAt), o.ReplyBy, o.FirstReply is { } r ? ChinaDay(r) : null, o.NewDate));
+        var keys = (await db.Set<TaskEvent>().AsNoTracking().Where(e => e.AssignmentId != null)
+                .Select(e => new { e.AssignmentId, e.IdempotencyKey }).ToListAsync(ct))
+            .ToLookup(e => e.AssignmentId!.Value, e => e.IdempotencyKey);
+
+        var tracked = new List<TrackedAssignment>(assignments.Count);
+        foreach (var a in assignments)
+        {
+            var cycle = cycles.GetValueOrDefault(a.PlanId) ?? ReportingCycle.Default(a.PlanId);
+            var from = ChinaDay(a.PlanCreatedAt);
+            if (a.Start is { } start && start > from) from = start;
+            var windows = Windows(cycle, from, today, reported[a.Id].ToHashSet());
+            var facts = Facts(a.Id, a.Due, done.Contains(a.Id), windows, today, [.. orders[a.Id]], keys[a.Id].ToHashSet(StringComparer.Ordinal));
+            tracked.Add(new(a.Id, a.TaskId, a.No, a.Text, a.OrganizationId, a.OrganizationName, a.RegionId, cycle.Kind, facts));
+        }
+        return tracked;
+    }
+
+    /// <summary>The periods from the one containing <paramref name="from"/> up to the one containing today, with their windows and whether each was reported.</summary>
+    public static IReadOnlyList<ReportingWindow> Windows(ReportingCycle cycle, DateOnly from, DateOnly today, IReadOnlySet<(PeriodKind Kind, DateOnly Start)> reported)
+    {
+        if (from > today) return [];
+        return PeriodSpan.Between(cycle.Kind, from, today)
+            .Select(p => new ReportingWindow(p.Start, p.End, cycle.WindowCloses(p), reported.Contains((p.Kind, p.Start))))
+            .ToList();
+    }
+
+    /// <summary>The facts of one assignment from its windows (in order): the open one, the last closed one, and the misses.</summary>
+    public static EscalationFacts Facts(long assignmentId, DateOnly? due, bool done, IReadOnlyList<ReportingWindow> windows, DateOnly today,
+        IReadOnlyList<IssuedOrder> orders, IReadOnlySet<string> keys)
+    {
+        var closed = windows.Where(w => w.Closes < today).ToList();
+        var current = windows.FirstOrDefault(w => w.Closes >= today);
+        var run = closed.AsEnumerable().Reverse().TakeWhile(w => !w.Reported).ToList();
+        return new EscalationFacts(
+            assignmentId, due, done, current, closed.LastOrDefault(),
+            closed.Count(w => !w.Reported),
+            run.Count > 0 ? run[^1].PeriodStart : null,
+            run.Count,
+            orders, keys);
+    }
+
+    public static DateOnly ChinaDay(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(TrackingDay.ChinaOffset).DateTime);
+}

@@ -1,0 +1,218 @@
+using Duban.Core.Notifications;
+using Duban.Data.Audit;
+using Duban.Core.Security;
+using Duban.Core.Tracking.Status;
+using Duban.Core.Tracking.Supervision;
+using Duban.Data.Notifications;
+using Duban.Data.Tracking;
+using Microsoft.EntityFrameworkCore;
+
+namespace Duban.Data.Supervision;
+
+/// <summary>An administrator's 督办单: the task, the organisation (one of the task's), why, and the reply date (default: today + OrderReplyDays).</summary>
+public sealed record NewOrder(long? TaskId, long? OrganizationId, string? Reason, DateOnly? ReplyBy);
+
+/// <summary>The organisation's answer: what it will do (整改措施) and the new completion date.</summary>
+public sealed record RectificationInput(string? Measures, DateOnly? NewDate);
+
+/// <summary>A 领导批示 as the office records it.</summary>
+public sealed record InstructionInput(string? LeaderName, string? Text, DateOnly? Date);
+
+/// <summary>约谈 or 通报 set by hand on one organisation's part of a task.</summary>
+public sealed record FlagInput(string? Kind, long? OrganizationId, string? Note);
+
+/// <summary>
+/// The people's side of supervision: an administrator issues a 督办单, records a 领导批示 or flags 约谈 / 通报; the
+/// organisation's reporter answers a 督办单. Every write goes on the task's timeline and into the audit log in one
+/// transaction. The caller checks the task or order is in the administrator's scope (404 otherwise); a reply is checked
+/// here: only a reporter of the order's organisation may give it, anyone else is told it does not exist.
+/// </summary>
+public sealed class SupervisionDesk(DubanDbContext db, TimeProvider clock, AuditLog audit, NotificationCenter center, WebhookOutbox outbox, Core.Tracking.Escalation.EscalationOptions options)
+{
+    public const int MaxNoteLength = 500;
+
+    public async Task<TrackingOutcome<SupervisionOrder>> IssueAsync(TrackingActor actor, NewOrder input, CancellationToken ct = default)
+    {
+        if (actor.Role != Role.Admin) return new TrackingError(TrackingErrorKind.Forbidden, "只有管理员可以下发督办单。");
+        if (input.TaskId is not { } taskId) return TrackingErrors.Invalid("taskId", "taskId（任务）不能为空。");
+        if (input.OrganizationId is not { } organizationId) return TrackingErrors.Invalid("organizationId", "organizationId（责任单位）不能为空。");
+        var reason = input.Reason?.Trim();
+        if (string.IsNullOrEmpty(reason)) return TrackingErrors.Invalid("reason", "reason（督办事由）不能为空。");
+        if (reason.Length > SupervisionOrder.MaxReasonLength) return TrackingErrors.Invalid("reason", $"reason（督办事由）不能超过 {SupervisionOrder.MaxReasonLength} 个字符。");
+        var today = TrackingDay.Today(clock);
+        var replyBy = input.ReplyBy ?? today.AddDays(options.OrderReplyDays);
+        if (replyBy < today) return TrackingErrors.Invalid("replyBy", "replyBy（回复期限）不能早于今天。");
+        var assignment = await db.Assignments.AsNoTracking().Where(a => a.TaskId == taskId && a.OrganizationId == organizationId)
+            .OrderBy(a => a.Id).Select(a => new { a.Id, a.Organization!.RegionId, a.Organization.Name }).FirstOrDefaultAsync(ct);
+        if (assignment is null) return TrackingErrors.Invalid("organizationId", "organizationId（责任单位）不是该任务的承担单位。");
+
+        var at = clock.GetUtcNow();
+        var order = new SupervisionOrder
+        {
+            Number = "~" + Guid.NewGuid().ToString("N"), TaskId = taskId, AssignmentId = assignment.Id, OrganizationId = organizationId,
+            Reason = reason, IssuedAt = at, IssuedById = actor.UserId, IssuedByName = actor.UserName, ReplyBy = replyBy,
+            Origin = OrderOrigin.Manual, IdempotencyKey = "manual-order:" + Guid.NewGuid().ToString("N"),
+        };
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.Add(order);
+        await db.SaveChangesAsync(ct);
+        order.Number = SupervisionOrder.NumberFor(today.Year, order.Id);
+        var title = $"督办单（{order.Number}）：请于{Day(replyBy)}前回复整改措施";
+        AddEvent(actor, at, taskId, assignment.Id, organizationId, TaskEventKind.SupervisionOrder, $"{actor.UserName}向{assignment.Name}下发督办单（{order.Number}）", order.IdempotencyKey, order.Id,
+            new { orderId = order.Id, reason, replyBy });
+        Audit(actor, SupervisionAuditActions.OrderIssue, SupervisionAuditActions.OrderEntity, order.Id, null, OrderSnapshot.Of(order));
+        await db.SaveChangesAsync(ct);
+        var message = new NotificationMessage(NotificationKinds.SupervisionOrder, title, reason, $"supervision/{order.Id}", order.IdempotencyKey);
+        await center.NotifyOrganizationAsync(organizationId, message, at, ct);
+        await outbox.EnqueueAsync(new WebhookEvent(order.IdempotencyKey, NotificationKinds.SupervisionOrder, at, title, reason, message.Link,
+            new System.Text.Json.Nodes.JsonObject { ["taskId"] = taskId, ["organizationId"] = organizationId, ["orderId"] = order.Id }), ct);
+        await tx.CommitAsync(ct);
+        return TrackingOutcome<SupervisionOrder>.Ok(order);
+    }
+
+    public async Task<TrackingOutcome<Rectification>> ReplyAsync(TrackingActor actor, long orderId, RectificationInput input, CancellationToken ct = default)
+    {
+        var order = await db.Set<SupervisionOrder>().Include(o => o.Rectifications).SingleOrDefaultAsync(o => o.Id == orderId, ct);
+        // Another organisation's order is as absent as a missing one; an administrator may not answer on its behalf.
+        if (order is null || !actor.ReportsFor(order.OrganizationId)) return TrackingErrors.NotFound("未找到该督办单。");
+        if (!order.Answerable) return TrackingErrors.Conflict("该督办单已办结，不能再回复。");
+        var measures = input.Measures?.Trim();
+        if (string.IsNullOrEmpty(measures)) return TrackingErrors.Invalid("measures", "measures（整改措施）不能为空。");
+        if (measures.Length > Rectification.MaxMeasuresLength) return TrackingErrors.Invalid("measures", $"measures（整改措施）不能超过 {Rectification.MaxMeasuresLength} 个字符。");
+        var today = TrackingDay.Today(clock);
+        if (input.NewDate is not { } newDate) return TrackingErrors.Invalid("newDate", "newDate（整改完成时间）不能为空。");
+        if (newDate < today) return TrackingErrors.Invalid("newDate", "newDate（整改完成时间）不能早于今天。");
+
+        var at = clock.GetUtcNow();
+        var before = OrderSnapshot.Of(order);
+        var rectification = new Rectification
+        {
+            OrderId = order.Id, Number = order.Rectifications.Count + 1, Measures = measures, NewDate = newDate,
+            AuthorId = actor.UserId, AuthorName = actor.UserName, CreatedAt = at,
+        };
+        order.Rectifications.Add(rectification);
+        order.Status = OrderStatus.Answered;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Two replies at once: the (order, number) index let the other one through.
+            return TrackingErrors.StaleCopy();
+        }
+        var key = $"reply:{order.Id}:{rectification.Number}";
+        AddEvent(actor, at, order.TaskId, order.AssignmentId, order.OrganizationId, TaskEventKind.Reply,
+            $"回复督办单（{order.Number}）：整改完成时间 {Day(newDate)}", key, order.Id, new { orderId = order.Id, rectification = rectification.Number, newDate });
+        Audit(actor, SupervisionAuditActions.OrderReply, SupervisionAuditActions.OrderEntity, order.Id, before,
+            new { order = OrderSnapshot.Of(order), rectification = new { rectification.Number, rectification.Measures, rectification.NewDate } });
+        await db.SaveChangesAsync(ct);
+        var regionId = await db.Organizations.Where(o => o.Id == order.OrganizationId).Select(o => o.RegionId).SingleAsync(ct);
+        var message = new NotificationMessage(NotificationKinds.SupervisionOrder, $"督办单（{order.Number}）已回复", measures.Length > 200 ? measures[..200] + "…" : measures,
+            $"supervision/{order.Id}", key);
+        await center.NotifyRegionAdminsAsync(regionId, message, at, ct);
+        await tx.CommitAsync(ct);
+        return TrackingOutcome<Rectification>.Ok(rectification);
+    }
+
+    public async Task<TrackingOutcome<Instruction>> RecordInstructionAsync(TrackingActor actor, long taskId, InstructionInput input, CancellationToken ct = default)
+    {
+        if (actor.Role != Role.Admin) return new TrackingError(TrackingErrorKind.Forbidden, "只有管理员可以录入领导批示。");
+        var leader = input.LeaderName?.Trim();
+        if (string.IsNullOrEmpty(leader)) return TrackingErrors.Invalid("leaderName", "leaderName（批示领导）不能为空。");
+        if (leader.Length > Instruction.MaxLeaderLength) return TrackingErrors.Invalid("leaderName", $"leaderName（批示领导）不能超过 {Instruction.MaxLeaderLength} 个字符。");
+        var text = input.Text?.Trim();
+        if (string.IsNullOrEmpty(text)) return TrackingErrors.Invalid("text", "text（批示内容）不能为空。");
+        if (text.Length > Instruction.MaxTextLength) return TrackingErrors.Invalid("text", $"text（批示内容）不能超过 {Instruction.MaxTextLength} 个字符。");
+        var today = TrackingDay.Today(clock);
+        if (input.Date is not { } date) return TrackingErrors.Invalid("date", "date（批示日期）不能为空。");
+        if (date > today) return TrackingErrors.Invalid("date", "date（批示日期）不能晚于今天。");
+        if (!await db.Tasks.AnyAsync(t => t.Id == taskId, ct)) return TrackingErrors.NotFound("未找到该任务。");
+
+        var at = clock.GetUtcNow();
+        var instruction = new Instruction { TaskId = taskId, LeaderName = leader, Text = text, Date = date, RecordedById = actor.UserId, RecordedByName = actor.UserName, RecordedAt = at };
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.Add(instruction);
+        await db.SaveChangesAsync(ct);
+        var key = $"instruction:{instruction.Id}";
+        AddEvent(actor, at, taskId, null, null, TaskEventKind.Instruction, $"{leader}批示：{(text.Length > 60 ? text[..60] + "…" : text)}", key, null,
+            new { instructionId = instruction.Id, leader, date });
+        Audit(actor, SupervisionAuditActions.InstructionRecord, SupervisionAuditActions.InstructionEntity, instruction.Id, null,
+            new { instruction.TaskId, instruction.LeaderName, instruction.Text, instruction.Date });
+        await db.SaveChangesAsync(ct);
+        var organizations = await db.Assignments.Where(a => a.TaskId == taskId).Select(a => a.OrganizationId).Distinct().ToListAsync(ct);
+        var message = new NotificationMessage(NotificationKinds.Instruction, $"领导批示：{leader}", text, $"tasks/{taskId}/timeline", key);
+        foreach (var organization in organizations) await center.NotifyOrganizationAsync(organization, message, at, ct);
+        await outbox.EnqueueAsync(new WebhookEvent(key, NotificationKinds.Instruction, at, message.Title, text, message.Link,
+            new System.Text.Json.Nodes.JsonObject { ["taskId"] = taskId, ["instructionId"] = instruction.Id }), ct);
+        await tx.CommitAsync(ct);
+        return TrackingOutcome<Instruction>.Ok(instruction);
+    }
+
+    /// <summary>
+    /// Flags 约谈 or 通报 by hand, under the same key the escalation rules use (summons:&lt;assignment&gt;), so the job
+    /// never flags the same step again, and a flag set twice is a conflict.
+    /// </summary>
+    public async Task<TrackingOutcome<TaskEvent>> FlagAsync(TrackingActor actor, long taskId, FlagInput input, CancellationToken ct = default)
+    {
+        if (actor.Role != Role.Admin) return new TrackingError(TrackingErrorKind.Forbidden, "只有管理员可以标记约谈或通报。");
+        var kind = input.Kind?.Trim().ToLowerInvariant() switch
+        {
+            "summons" => TaskEventKind.Summons,
+            "bulletin" => TaskEventKind.Bulletin,
+            _ => (TaskEventKind?)null,
+        };
+        if (kind is null) return TrackingErrors.Invalid("kind", "kind 必须是 summons（约谈）或 bulletin（通报）。");
+        if (input.OrganizationId is not { } organizationId) return TrackingErrors.Invalid("organizationId", "organizationId（责任单位）不能为空。");
+        var note = input.Note?.Trim();
+        if (note is { Length: > MaxNoteLength }) return TrackingErrors.Invalid("note", $"note（说明）不能超过 {MaxNoteLength} 个字符。");
+        var assignment = await db.Assignments.AsNoTracking().Where(a => a.TaskId == taskId && a.OrganizationId == organizationId)
+            .OrderBy(a => a.Id).Select(a => new { a.Id, a.Organization!.Name, a.Organization.RegionId }).FirstOrDefaultAsync(ct);
+        if (assignment is null) return TrackingErrors.Invalid("organizationId", "organizationId（责任单位）不是该任务的承担单位。");
+        var key = $"{(kind == TaskEventKind.Summons ? "summons" : "bulletin")}:{assignment.Id}";
+        if (await db.Set<TaskEvent>().AnyAsync(e => e.IdempotencyKey == key, ct))
+            return TrackingErrors.Conflict($"{assignment.Name}已标记{kind.Value.Label()}。", "kind");
+
+        var at = clock.GetUtcNow();
+        var label = kind.Value.Label();
+        var taskEvent = AddEvent(actor, at, taskId, assignment.Id, organizationId, kind.Value,
+            $"{actor.UserName}将{assignment.Name}标记为{label}{(string.IsNullOrEmpty(note) ? "" : "：" + note)}", key, null, new { note });
+        Audit(actor, SupervisionAuditActions.FlagSet, SupervisionAuditActions.TaskEntity, taskId, null, new { kind = label, organizationId, note });
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            return TrackingErrors.Conflict($"{assignment.Name}已标记{label}。", "kind");
+        }
+        var message = new NotificationMessage(kind == TaskEventKind.Summons ? NotificationKinds.Summons : NotificationKinds.Bulletin,
+            $"{label}：{assignment.Name}", taskEvent.Summary, $"tasks/{taskId}/timeline", key);
+        await center.NotifyOrganizationAsync(organizationId, message, at, ct);
+        await center.NotifyRegionAdminsAsync(assignment.RegionId, message, at, ct);
+        await outbox.EnqueueAsync(new WebhookEvent(key, message.Kind, at, message.Title, message.Body, message.Link,
+            new System.Text.Json.Nodes.JsonObject { ["taskId"] = taskId, ["organizationId"] = organizationId }), ct);
+        await tx.CommitAsync(ct);
+        return TrackingOutcome<TaskEvent>.Ok(taskEvent);
+    }
+
+    private TaskEvent AddEvent(TrackingActor actor, DateTimeOffset at, long taskId, long? assignmentId, long? organizationId, TaskEventKind kind,
+        string summary, string key, long? orderId, object payload)
+    {
+        var e = new TaskEvent
+        {
+            TaskId = taskId, AssignmentId = assignmentId, OrganizationId = organizationId, Kind = kind, At = at, ActorId = actor.UserId,
+            ActorName = actor.UserName, Summary = summary.Length > 500 ? summary[..500] : summary, Payload = SupervisionJson.ToJson(payload),
+            IdempotencyKey = key, OrderId = orderId,
+        };
+        db.Add(e);
+        return e;
+    }
+
+    private void Audit(TrackingActor actor, string action, string entityType, long entityId, object? before, object? after) =>
+        audit.Add(new Actor(actor.UserId, actor.UserName, actor.RemoteAddress), action, entityType, entityId, before, after);
+
+    private static string Day(DateOnly d) => $"{d.Year}年{d.Month}月{d.Day}日";
+}

@@ -1,0 +1,66 @@
+using Duban.Core.Plans;
+using Duban.Core.Security;
+using Duban.Data;
+using Duban.Data.Audit;
+using Duban.Web.Operations;
+using Duban.Web.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Duban.Web.Plans;
+
+/// <summary>What a plan's status change answers: the new status and the plan's new version (the ETag).</summary>
+public sealed record PlanStatusView(long Id, PlanStatus Status, Guid Version);
+
+/// <summary>
+/// Publishes, withdraws and archives plans. Only administrators, and only plans of their data scope: a plan of the
+/// region they administer (or below), or any plan with scope 全部. Publishing makes the plan readable by anonymous
+/// visitors; archiving keeps it readable where it was but marks it as no longer running.
+/// </summary>
+public sealed class PlanPublishing(DubanDbContext db, AuditLog audit)
+{
+    public static string Describe(PlanStatus status) => status switch
+    {
+        PlanStatus.Draft => "草稿",
+        PlanStatus.Published => "已发布",
+        PlanStatus.Archived => "已归档",
+        _ => status.ToString(),
+    };
+
+    /// <summary>The plans <paramref name="admin"/> may change; empty for anyone else.</summary>
+    public IQueryable<Plan> Writable(DubanUser admin)
+    {
+        var plans = db.Plans;
+        if (!admin.IsAdmin) return plans.Where(_ => false);
+        return admin.Scope switch
+        {
+            DataScope.All => plans,
+            DataScope.RegionAndBelow when admin.ScopeRegionPath is { } path => plans.Where(p => p.Region != null && p.Region.Path.StartsWith(path)),
+            _ => plans.Where(_ => false),
+        };
+    }
+
+    public async Task<Outcome<PlanStatusView>> ChangeStatusAsync(DubanUser admin, Actor actor, long id, Guid? expectedVersion, string? status, CancellationToken ct = default)
+    {
+        var plan = await Writable(admin).SingleOrDefaultAsync(p => p.Id == id, ct);
+        if (plan is null) return Outcome<PlanStatusView>.NotFound("未找到该计划。");
+        if (expectedVersion is { } expected && expected != plan.Version)
+            return new OperationError(ErrorKind.PreconditionFailed, "该计划在你读取之后已被修改，请刷新后重试。");
+        if (string.IsNullOrWhiteSpace(status) || int.TryParse(status, out _)
+            || !Enum.TryParse<PlanStatus>(status.Trim(), ignoreCase: true, out var next) || !Enum.IsDefined(next))
+            return Outcome<PlanStatusView>.Invalid("status", "status（状态）必须是 draft（草稿）、published（已发布）或 archived（已归档）。");
+        if (next == plan.Status) return Outcome<PlanStatusView>.Ok(new(plan.Id, plan.Status, plan.Version));
+
+        var before = new { plan.Status };
+        plan.Status = next;
+        audit.Add(actor, AuditActions.PlanStatusChange, AuditEntities.Plan, plan.Id, before, new { plan.Status });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new OperationError(ErrorKind.PreconditionFailed, "该计划在你读取之后已被修改，请刷新后重试。");
+        }
+        return Outcome<PlanStatusView>.Ok(new(plan.Id, plan.Status, plan.Version));
+    }
+}

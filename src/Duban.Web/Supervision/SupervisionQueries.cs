@@ -1,0 +1,103 @@
+using Duban.Core.Security;
+using Duban.Core.Tracking.Reporting;
+using Duban.Core.Tracking.Supervision;
+using Duban.Data;
+using Duban.Web.Paging;
+using Duban.Web.Plans;
+using Duban.Web.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Duban.Web.Supervision;
+
+/// <summary>
+/// Reads of 督办单, timelines and instructions within the user's scope. Whoever sees a task sees its timeline and its
+/// orders, except a reporter (scope 本单位), who sees the orders and events of their own organisation and the task's
+/// 领导批示, not what was said to the other organisations of the same task.
+/// </summary>
+public sealed class SupervisionQueries(DubanDbContext db, PlanQueries plans)
+{
+    public IQueryable<SupervisionOrder> VisibleOrders(DubanUser user)
+    {
+        var tasks = plans.VisibleTasks(user).Select(t => t.Id);
+        var orders = db.Set<SupervisionOrder>().AsNoTracking().Where(o => tasks.Contains(o.TaskId));
+        return user.Scope == DataScope.Own ? orders.Where(o => o.OrganizationId == user.OrganizationId) : orders;
+    }
+
+    public Task<bool> SeesTaskAsync(DubanUser user, long taskId, CancellationToken ct) => plans.VisibleTasks(user).AnyAsync(t => t.Id == taskId, ct);
+
+    public Task<Paged<OrderSummary>> ListAsync(DubanUser user, OrderFilter filter, PageRequest page, CancellationToken ct)
+    {
+        var orders = VisibleOrders(user);
+        if (filter.Status is { } status) orders = orders.Where(o => o.Status == status);
+        if (filter.TaskId is { } task) orders = orders.Where(o => o.TaskId == task);
+        return Summaries(orders.OrderByDescending(o => o.IssuedAt).ThenByDescending(o => o.Id)).ToPagedAsync(page, ct);
+    }
+
+    public async Task<OrderDetail?> GetAsync(DubanUser user, long id, CancellationToken ct)
+    {
+        var summary = await Summaries(VisibleOrders(user).Where(o => o.Id == id)).SingleOrDefaultAsync(ct);
+        if (summary is null) return null;
+        var version = await db.Set<SupervisionOrder>().Where(o => o.Id == id).Select(o => o.Version).SingleAsync(ct);
+        var replies = await db.Set<Rectification>().AsNoTracking().Where(r => r.OrderId == id).OrderByDescending(r => r.Number)
+            .Select(r => new RectificationView(r.Number, r.Measures, r.NewDate, r.AuthorName, r.CreatedAt)).ToListAsync(ct);
+        var canReply = user.Role == Role.Reporter && user.OrganizationId == summary.OrganizationId && summary.Status != OrderStatus.Closed;
+        return new OrderDetail(summary, replies, canReply, version);
+    }
+
+    /// <summary>
+    /// The task's timeline, oldest first: the stored events, and the progress reports' submissions and reviews read
+    /// from the reports themselves (they have their own history; copying them would make two).
+    /// </summary>
+    public async Task<TaskTimeline?> TimelineAsync(DubanUser user, long taskId, CancellationToken ct)
+    {
+        var task = await plans.VisibleTasks(user).Where(t => t.Id == taskId).Select(t => new { t.Id, t.No, t.Text, t.PlanId }).SingleOrDefaultAsync(ct);
+        if (task is null) return null;
+        var own = user.Scope == DataScope.Own ? user.OrganizationId : null;
+        var names = await db.Assignments.Where(a => a.TaskId == taskId).Select(a => new { a.OrganizationId, a.Organization!.Name }).Distinct()
+            .ToDictionaryAsync(a => a.OrganizationId, a => a.Name, ct);
+
+        var events = db.Set<TaskEvent>().AsNoTracking().Where(e => e.TaskId == taskId);
+        if (own is not null) events = events.Where(e => e.OrganizationId == null || e.OrganizationId == own);
+        var stored = await events.Select(e => new { e.At, e.Kind, e.ActorName, e.Summary, e.OrganizationId, e.OrderId }).ToListAsync(ct);
+
+        var reports = db.ProgressReports.AsNoTracking().Where(r => r.Assignment!.TaskId == taskId);
+        if (own is not null) reports = reports.Where(r => r.Assignment!.OrganizationId == own);
+        var submitted = await reports.Where(r => r.SubmittedAt != null)
+            .Select(r => new { At = r.SubmittedAt!.Value, r.Assignment!.OrganizationId, r.Period!.Kind, r.Period.Start, r.Period.End, r.Late }).ToListAsync(ct);
+        var reviews = await db.Reviews.AsNoTracking().Where(v => reports.Any(r => r.Id == v.ReportId))
+            .Select(v => new { v.At, v.Decision, v.ReviewerName, v.Comment, OrganizationId = db.ProgressReports.Where(r => r.Id == v.ReportId).Select(r => r.Assignment!.OrganizationId).First() })
+            .ToListAsync(ct);
+
+        string? Name(long? organization) => organization is { } o && names.TryGetValue(o, out var n) ? n : null;
+        var entries = stored.Select(e => new TimelineEntry(e.At, e.Kind, e.Kind.Label(), e.ActorName, e.Summary, e.OrganizationId, Name(e.OrganizationId), e.OrderId))
+            .Concat(submitted.Select(s => new TimelineEntry(s.At, TaskEventKind.ReportSubmitted, TaskEventKind.ReportSubmitted.Label(), Name(s.OrganizationId) ?? "",
+                $"{Name(s.OrganizationId)}提交{new Core.Tracking.Periods.PeriodSpan(s.Kind, s.Start, s.End).Label}进展{(s.Late ? "（逾期报送）" : "")}", s.OrganizationId, Name(s.OrganizationId), null)))
+            .Concat(reviews.Select(v =>
+            {
+                var kind = v.Decision == ReviewDecision.Approved ? TaskEventKind.ReportApproved : TaskEventKind.ReportReturned;
+                var summary = v.Decision == ReviewDecision.Approved ? $"{Name(v.OrganizationId)}的进展审核通过" : $"{Name(v.OrganizationId)}的进展被退回：{v.Comment}";
+                return new TimelineEntry(v.At, kind, kind.Label(), v.ReviewerName, summary, v.OrganizationId, Name(v.OrganizationId), null);
+            }))
+            .OrderBy(e => e.At).ThenBy(e => e.Kind)
+            .ToList();
+        return new TaskTimeline(task.Id, task.No, task.Text, task.PlanId, entries);
+    }
+
+    /// <summary>The organisations of a task, for the administrator's forms.</summary>
+    public async Task<IReadOnlyList<(long Id, string Name)>> OrganizationsOfAsync(long taskId, CancellationToken ct) =>
+        (await db.Assignments.AsNoTracking().Where(a => a.TaskId == taskId).OrderBy(a => a.Id).Select(a => new { a.OrganizationId, a.Organization!.Name }).ToListAsync(ct))
+        .DistinctBy(a => a.OrganizationId).Select(a => (a.OrganizationId, a.Name)).ToList();
+
+    public async Task<IReadOnlyList<InstructionView>?> InstructionsAsync(DubanUser user, long taskId, CancellationToken ct)
+    {
+        if (!await SeesTaskAsync(user, taskId, ct)) return null;
+        return await db.Set<Instruction>().AsNoTracking().Where(i => i.TaskId == taskId).OrderByDescending(i => i.Date).ThenByDescending(i => i.Id)
+            .Select(i => new InstructionView(i.Id, i.TaskId, i.LeaderName, i.Text, i.Date, i.RecordedByName, i.RecordedAt)).ToListAsync(ct);
+    }
+
+    private IQueryable<OrderSummary> Summaries(IQueryable<SupervisionOrder> orders) =>
+        orders.Join(db.Tasks, o => o.TaskId, t => t.Id, (o, t) => new { o, t })
+            .Join(db.Organizations, x => x.o.OrganizationId, g => g.Id, (x, g) => new { x.o, x.t, g })
+            .Select(x => new OrderSummary(x.o.Id, x.o.Number, x.o.TaskId, x.t.No, x.t.Text, x.t.PlanId, x.o.OrganizationId, x.g.Name, x.o.Reason,
+                x.o.IssuedAt, x.o.IssuedByName, x.o.ReplyBy, x.o.Status, x.o.Origin, x.o.Rectifications.Count));
+}
