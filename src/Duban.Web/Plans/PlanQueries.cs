@@ -305,6 +305,15 @@ public sealed class PlanQueries(DubanDbContext db, TimeProvider? time = null)
         return new Paged<TaskView>(items, page.Page, page.PageSize, total);
     }
 
+    /// <summary>One task of the current versions, if the user sees it (the task page); null otherwise.</summary>
+    public async Task<TaskView?> GetTaskAsync(DubanUser user, long id, CancellationToken ct) =>
+        (await ToViewsAsync(VisibleTasks(user).Where(t => t.Id == id), ct)).SingleOrDefault();
+
+    /// <summary>Every visible task assigned to the organisation, by plan and number (a reporter's 我的任务).</summary>
+    public Task<List<TaskView>> OrganizationTasksAsync(DubanUser user, long organizationId, CancellationToken ct) =>
+        ToViewsAsync(VisibleTasks(user).Where(t => AssignedTo(organizationId, null).Contains(t.Id))
+            .OrderBy(t => t.PlanId).ThenBy(t => t.TaskList!.Order).ThenBy(t => t.Order).ThenBy(t => t.Id), ct);
+
     private async Task<List<TaskView>> ToViewsAsync(IQueryable<PlanTask> tasks, CancellationToken ct)
     {
         var rows = await tasks.Select(t => new

@@ -85,6 +85,18 @@ public sealed class TrackingQueries(DubanDbContext db, PlanQueries plans, Report
             .ToPagedAsync(page, ct);
     }
 
+    /// <summary>Summaries of the visible reports the filter keeps (the pages' lists: a task's reports, an organisation's, the review queue).</summary>
+    public Task<List<ReportSummary>> ReportSummariesAsync(DubanUser user, Func<IQueryable<ProgressReport>, IQueryable<ProgressReport>> filter, CancellationToken ct) =>
+        Summaries(filter(VisibleReports(user))).ToListAsync(ct);
+
+    /// <summary>The newest review of each report that has one: a returned report shows its comment.</summary>
+    public async Task<Dictionary<long, ReviewView>> LatestReviewsAsync(IReadOnlyCollection<long> reportIds, CancellationToken ct)
+    {
+        var reviews = await db.Reviews.AsNoTracking().Where(r => reportIds.Contains(r.ReportId))
+            .Select(r => new { r.ReportId, View = new ReviewView(r.Id, r.RevisionId, r.Decision, r.Comment, r.ReviewerName, r.At) }).ToListAsync(ct);
+        return reviews.GroupBy(r => r.ReportId).ToDictionary(g => g.Key, g => g.MaxBy(r => r.View.Id)!.View);
+    }
+
     public async Task<ReportDetail?> GetReportAsync(DubanUser user, long id, CancellationToken ct)
     {
         var summary = await Summaries(VisibleReports(user).Where(r => r.Id == id)).SingleOrDefaultAsync(ct);

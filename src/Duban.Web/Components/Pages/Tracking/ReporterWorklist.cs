@@ -1,0 +1,100 @@
+using Duban.Core.Tracking.Periods;
+using Duban.Core.Tracking.Reporting;
+using Duban.Data;
+using Duban.Data.Tracking;
+using Duban.Web.Plans;
+using Duban.Web.Security;
+using Duban.Web.Tracking;
+using Microsoft.EntityFrameworkCore;
+
+namespace Duban.Web.Components.Pages.Tracking;
+
+/// <summary>Where one row of 我的任务 stands; the order is the page's order.</summary>
+public enum WorkState
+{
+    /// <summary>退回: the office sent it back with a comment.</summary>
+    Returned,
+    /// <summary>待填报: the period being reported has no submitted report yet, and its window is open.</summary>
+    Due,
+    /// <summary>缺报: the last period whose window has closed has no submitted report.</summary>
+    Missing,
+    /// <summary>待审核: submitted, waiting for the office.</summary>
+    AwaitingReview,
+    /// <summary>已通过.</summary>
+    Approved,
+}
+
+/// <summary>One row of 我的任务: an assignment of the reporter's organisation for one period.</summary>
+/// <param name="Report">The report for the period, null when none was started.</param>
+/// <param name="ReturnComment">The office's comment when returned.</param>
+public sealed record WorkItem(TaskView Task, long AssignmentId, PeriodSpan Period, WorkState State, ReportSummary? Report, string? ReturnComment, DateOnly WindowCloses);
+
+/// <summary>
+/// The reporter's work: for each assignment of their organisation, the period to report now, the last closed period
+/// if it was not reported, and every report that was started, returned, submitted or approved. Reads only; the
+/// periods and windows come from the plan's reporting cycle (<see cref="ReportingCycle"/>).
+/// </summary>
+public sealed class ReporterWorklist(DubanDbContext db, PlanQueries plans, TrackingQueries tracking, ReportingPeriods periods)
+{
+    public async Task<IReadOnlyList<WorkItem>> ForAsync(DubanUser reporter, DateOnly today, CancellationToken ct)
+    {
+        if (reporter.OrganizationId is not { } organization) return [];
+        var tasks = await plans.OrganizationTasksAsync(reporter, organization, ct);
+        var taskIds = tasks.Select(t => t.Id).ToList();
+        var assignments = await db.Assignments.AsNoTracking().Where(a => taskIds.Contains(a.TaskId) && a.OrganizationId == organization)
+            .OrderBy(a => a.Id).Select(a => new { a.Id, a.TaskId }).ToListAsync(ct);
+        var reports = await tracking.ReportSummariesAsync(reporter, q => q.Where(r => r.Assignment!.OrganizationId == organization), ct);
+        var returned = reports.Where(r => r.Status == ReportStatus.Returned).Select(r => r.Id).ToList();
+        var reviews = returned.Count == 0 ? [] : await tracking.LatestReviewsAsync(returned, ct);
+        var cycles = new Dictionary<long, ReportingCycle>();
+        var items = new List<WorkItem>();
+        foreach (var task in tasks)
+        {
+            if (!cycles.TryGetValue(task.PlanId, out var cycle)) cycles[task.PlanId] = cycle = await periods.CycleAsync(task.PlanId, ct);
+            foreach (var assignment in assignments.Where(a => a.TaskId == task.Id))
+            {
+                var own = reports.Where(r => r.AssignmentId == assignment.Id).ToList();
+                bool Submitted(PeriodSpan span) => own.Any(r => r.PeriodKind == span.Kind && r.PeriodStart == span.Start && r.Status != ReportStatus.Draft);
+                var due = DuePeriod(cycle, today, Submitted);
+                var lastClosed = LastClosedPeriod(cycle, today);
+                foreach (var report in own)
+                {
+                    var span = new PeriodSpan(report.PeriodKind, report.PeriodStart, report.PeriodEnd);
+                    var state = report.Status switch
+                    {
+                        ReportStatus.Returned => WorkState.Returned,
+                        ReportStatus.Submitted => WorkState.AwaitingReview,
+                        ReportStatus.Approved => WorkState.Approved,
+                        _ => today > cycle.WindowCloses(span) ? WorkState.Missing : WorkState.Due,
+                    };
+                    items.Add(new(task, assignment.Id, span, state, report, reviews.GetValueOrDefault(report.Id)?.Comment, cycle.WindowCloses(span)));
+                }
+                bool Started(PeriodSpan span) => own.Any(r => r.PeriodKind == span.Kind && r.PeriodStart == span.Start);
+                if (!Started(due)) items.Add(new(task, assignment.Id, due, WorkState.Due, null, null, cycle.WindowCloses(due)));
+                // A task that starts later, or a plan newer than the period, cannot have missed it.
+                if (lastClosed != due && !Started(lastClosed) && (task.Start is null || task.Start <= lastClosed.End))
+                    items.Add(new(task, assignment.Id, lastClosed, WorkState.Missing, null, null, cycle.WindowCloses(lastClosed)));
+            }
+        }
+        return items.OrderBy(i => i.State).ThenByDescending(i => i.Period.Start).ThenBy(i => i.Task.PlanId).ThenBy(i => i.Task.Id).ToList();
+    }
+
+    /// <summary>
+    /// The period a reporter reports now: the previous one while its window is open and it has no submitted report,
+    /// otherwise the current one.
+    /// </summary>
+    public static PeriodSpan DuePeriod(ReportingCycle cycle, DateOnly today, Func<PeriodSpan, bool> submitted)
+    {
+        var current = PeriodSpan.Containing(cycle.Kind, today);
+        var previous = current.Previous();
+        return today <= cycle.WindowCloses(previous) && !submitted(previous) ? previous : current;
+    }
+
+    /// <summary>The latest period whose submission window has closed.</summary>
+    public static PeriodSpan LastClosedPeriod(ReportingCycle cycle, DateOnly today)
+    {
+        var span = PeriodSpan.Containing(cycle.Kind, today).Previous();
+        while (today <= cycle.WindowCloses(span)) span = span.Previous();
+        return span;
+    }
+}
