@@ -102,14 +102,7 @@ public sealed class WebhookAdministration(DubanDbContext db, AuditLog audit, Tim
         (endpoint.Name, endpoint.Url, endpoint.EventKinds, endpoint.Format) = fields.Value!;
         endpoint.Enabled = input.Enabled.Value;
         audit.Add(actor, UpdateAction, AuditEntity, endpoint.Id, before, Snapshot(endpoint));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new OperationError(ErrorKind.PreconditionFailed, ChineseText.StaleRecord, "If-Match");
-        }
+        if (!await db.SaveUnlessStaleAsync(ct)) return new OperationError(ErrorKind.PreconditionFailed, ChineseText.StaleRecord, "If-Match");
         return Outcome<WebhookEndpointView>.Ok(View(endpoint));
     }
 

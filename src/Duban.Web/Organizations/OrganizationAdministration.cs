@@ -194,16 +194,5 @@ public sealed class OrganizationAdministration(DubanDbContext db, AuditLog audit
 
     private static Outcome<OrganizationDetail> Stale() => new OperationError(ErrorKind.PreconditionFailed, ChineseText.StaleRecord);
 
-    private async Task<bool> SaveAsync(CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return true;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return false;
-        }
-    }
+    private Task<bool> SaveAsync(CancellationToken ct) => db.SaveUnlessStaleAsync(ct);
 }

@@ -53,14 +53,7 @@ public sealed class PlanPublishing(DubanDbContext db, AuditLog audit)
         var before = new { plan.Status };
         plan.Status = next;
         audit.Add(actor, AuditActions.PlanStatusChange, AuditEntities.Plan, plan.Id, before, new { plan.Status });
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new OperationError(ErrorKind.PreconditionFailed, "该计划在你读取之后已被修改，请刷新后重试。");
-        }
+        if (!await db.SaveUnlessStaleAsync(ct)) return new OperationError(ErrorKind.PreconditionFailed, "该计划在你读取之后已被修改，请刷新后重试。");
         return Outcome<PlanStatusView>.Ok(new(plan.Id, plan.Status, plan.Version));
     }
 }

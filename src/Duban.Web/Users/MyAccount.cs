@@ -91,15 +91,8 @@ public sealed class MyAccount(DubanDbContext db, AuditLog audit, TimeProvider ti
         user.NewSecurityStamp();
         user.Version = Guid.NewGuid();
         audit.Add(actor, AuditActions.UserChangePassword, AuditEntities.User, user.Id, new { password = "（原密码）" }, new { password = "（新密码，不记录）" });
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // An administrator changed the account in the meantime; the user tries again on the fresh page.
-            return new OperationError(ErrorKind.PreconditionFailed, Display.ChineseText.StaleRecord, "currentPassword");
-        }
+        // False when an administrator changed the account in the meantime; the user tries again on the fresh page.
+        if (!await db.SaveUnlessStaleAsync(ct)) return new OperationError(ErrorKind.PreconditionFailed, Display.ChineseText.StaleRecord, "currentPassword");
         return Outcome<User>.Ok(user);
     }
 }

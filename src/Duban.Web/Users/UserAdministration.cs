@@ -159,18 +159,7 @@ public sealed partial class UserAdministration(DubanDbContext db, AuditLog audit
     private static Outcome<T> Stale<T>() => new OperationError(ErrorKind.PreconditionFailed, ChineseText.StaleRecord);
 
     /// <returns>False when another writer changed the row between our read and this save.</returns>
-    private async Task<bool> SaveAsync(CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return true;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return false;
-        }
-    }
+    private Task<bool> SaveAsync(CancellationToken ct) => db.SaveUnlessStaleAsync(ct);
 
     private IQueryable<UserView> Project(IQueryable<User> users) =>
         from u in users
