@@ -5,7 +5,8 @@
 #   bench/load/bench-postgres.sh env     prints the export line for DUBAN_TEST_POSTGRES (eval "$(… env)")
 #   bench/load/bench-postgres.sh stop
 # Data in ${DUBAN_BENCH_PG_DIR:-/var/tmp/duban-bench-pg}. Same settings as the CI server (fsync off): a benchmark
-# database, never anything to keep.
+# database, never anything to keep. shared_buffers 1 GB so the tracking tables (about 600 MB) stay in memory, as
+# on a server sized for them; work_mem 16 MB so the sorts of the dashboard queries do not spill to disk.
 set -euo pipefail
 dir=${DUBAN_BENCH_PG_DIR:-/var/tmp/duban-bench-pg}
 port=${DUBAN_BENCH_PG_PORT:-55432}
@@ -25,7 +26,7 @@ case "${1:-}" in
         --encoding=UTF8 --locale=C.UTF-8 >"$dir/initdb.log"
     fi
     as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-      -o "-p $port -k $dir/socket -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" start
+      -o "-p $port -k $dir/socket -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 -c shared_buffers=1GB -c work_mem=16MB" start
     ;;
   stop)
     as_owner "$bin/pg_ctl" -D "$dir/data" -m fast -w stop

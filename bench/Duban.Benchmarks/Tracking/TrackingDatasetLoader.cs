@@ -22,12 +22,16 @@ public sealed record TrackingShape(int Cities, int CountiesPerCity, int Years, i
 
     public Dataset World() => DatasetGenerator.World(Seed, Enumerable.Repeat(CountiesPerCity, Cities).ToList());
 
-    /// <summary>Plan 0 is the province's, plan i its i-th city's; 30 to 60 tasks, about a third with a numeric target.</summary>
+    /// <summary>
+    /// Plan 0 is the province's, plan i its i-th city's; 30 to 60 tasks, about a third with a numeric target. Dated
+    /// from the middle of the history, so deadlines (that year to four years on) fall in the past, around today and
+    /// after it.
+    /// </summary>
     public PlanSpec Plan(Dataset world, int index)
     {
         var regionIndex = index == 0 ? 0 : world.Regions.Where(r => r.Level == RegionLevel.City).ElementAt(index - 1).Index;
         var taskCount = new Randomizer(unchecked(Seed * 7919 + index)).Number(30, 60);
-        return DatasetGenerator.Plan(world, index, regionIndex, FirstMonth.Year, taskCount, targetShare: 0.3);
+        return DatasetGenerator.Plan(world, index, regionIndex, FirstMonth.Year + Years / 2, taskCount, targetShare: 0.3);
     }
 }
 

@@ -36,41 +36,74 @@ public sealed class TrackingStatuses(DubanDbContext db, TimeProvider time)
     public async Task<TaskStatusSet> TasksAsync(IQueryable<PlanTask> tasks, CancellationToken ct = default)
     {
         var today = Today;
-        var taskIds = tasks.Select(t => t.Id);
         var taskRows = await tasks.Select(t => new { t.Id, t.PlanId, t.Due, t.Ongoing, t.Recurrence }).ToListAsync(ct);
         if (taskRows.Count == 0) return new(today, [], [], new Dictionary<long, IReadOnlyList<PeriodSpan>>());
 
-        var assignments = await db.Assignments.AsNoTracking().Where(a => taskIds.Contains(a.TaskId))
+        // The ids go to the database as one array parameter rather than the caller's scope query again: that query
+        // (regions, assignments, plans) is the expensive part of every read below at province scale.
+        var taskIds = taskRows.Select(t => t.Id).ToList();
+        var assignments = await db.Assignments.AsNoTracking().Where(a => EF.Parameter(taskIds).Contains(a.TaskId))
             .Select(a => new { a.Id, a.TaskId, a.OrganizationId, a.Role }).ToListAsync(ct);
+        var assignmentIds = assignments.Select(a => a.Id).ToList();
 
         var planIds = taskRows.Select(t => t.PlanId).Distinct().ToList();
-        var plans = await db.Plans.AsNoTracking().Where(p => planIds.Contains(p.Id)).Select(p => new { p.Id, p.CreatedAt }).ToListAsync(ct);
-        var cycles = await db.ReportingCycles.AsNoTracking().Where(c => planIds.Contains(c.PlanId)).ToListAsync(ct);
+        var plans = await db.Plans.AsNoTracking().Where(p => EF.Parameter(planIds).Contains(p.Id)).Select(p => new { p.Id, p.CreatedAt }).ToListAsync(ct);
+        var cycles = await db.ReportingCycles.AsNoTracking().Where(c => EF.Parameter(planIds).Contains(c.PlanId)).ToListAsync(ct);
         var closed = plans.ToDictionary(p => p.Id, p => (IReadOnlyList<PeriodSpan>)ClosedPeriods(
             cycles.SingleOrDefault(c => c.PlanId == p.Id) ?? ReportingCycle.Default(p.Id), ChinaCalendar.Today(p.CreatedAt), today));
 
-        // The latest approved report of each assignment: no approved report of a later period exists for it. An approved
-        // report is locked, so its latest revision is the one the office approved.
-        var approvedRows = await db.ProgressReports.AsNoTracking()
-            .Where(r => r.Status == ReportStatus.Approved && taskIds.Contains(r.Assignment!.TaskId))
-            .Where(r => !db.ProgressReports.Any(o => o.AssignmentId == r.AssignmentId && o.Status == ReportStatus.Approved && o.Period!.Start > r.Period!.Start))
-            .Join(db.ReportRevisions, r => r.LatestRevisionId, v => (long?)v.Id,
-                (r, v) => new { r.AssignmentId, v.State, v.PercentComplete, r.SubmittedAt, RevisedAt = v.CreatedAt })
-            .ToListAsync(ct);
-        var approved = approvedRows.GroupBy(r => r.AssignmentId).ToDictionary(g => g.Key, g =>
-        {
-            var r = g.First();
-            // The approved revision was submitted no earlier than it was written, nor than the report's first submission.
-            var submitted = r.SubmittedAt is { } s && s > r.RevisedAt ? s : r.RevisedAt;
-            return new ApprovedReport(Map(r.State), r.PercentComplete, ChinaCalendar.Today(submitted));
-        });
-
+        // Every report of the recent periods: from the earliest closed period counted (or, without any, the start of
+        // the timeliness horizon) on, with no upper bound. They give the timeliness, the last closed period's reports,
+        // and the latest approved report of each assignment that has one among them (no later period is left out).
         var earliest = closed.Values.SelectMany(p => p).Select(p => (DateOnly?)p.Start).Min();
-        var submittedRows = earliest is not { } from ? [] : await db.ProgressReports.AsNoTracking()
-            .Where(r => r.SubmittedAt != null && taskIds.Contains(r.Assignment!.TaskId) && r.Period!.Start >= from)
-            .Select(r => new { r.AssignmentId, r.Period!.Kind, r.Period.Start, r.Late })
+        var recentFrom = earliest ?? today.AddMonths(-TimelinessMonths);
+        var planPeriods = await db.Periods.AsNoTracking().Where(p => EF.Parameter(planIds).Contains(p.PlanId))
+            .Select(p => new { p.Id, p.Kind, p.Start, p.End }).ToListAsync(ct);
+        var periodStarts = planPeriods.ToDictionary(p => p.Id, p => p.Start);
+        var recentPeriods = planPeriods.Where(p => p.Start >= recentFrom).ToDictionary(p => p.Id);
+        var recentPeriodIds = recentPeriods.Keys.ToList();
+        var recent = await db.ProgressReports.AsNoTracking()
+            .Where(r => EF.Parameter(recentPeriodIds).Contains(r.PeriodId) && EF.Parameter(assignmentIds).Contains(r.AssignmentId))
+            .Select(r => new { r.AssignmentId, r.PeriodId, r.Status, r.SubmittedAt, r.Late, r.LatestRevisionId })
             .ToListAsync(ct);
-        var submitted = submittedRows.GroupBy(r => (r.AssignmentId, r.Kind, r.Start)).ToDictionary(g => g.Key, g => g.First().Late);
+
+        var latestApproved = recent.Where(r => r.Status == ReportStatus.Approved)
+            .GroupBy(r => r.AssignmentId)
+            .ToDictionary(g => g.Key, g => g.MaxBy(r => recentPeriods[r.PeriodId].Start)!)
+            .ToDictionary(p => p.Key, p => (p.Value.SubmittedAt, p.Value.LatestRevisionId));
+        // Assignments without an approved report in the recent periods: their latest approved one is older, if any
+        // (a task completed years ago). One row per assignment, the approved report of its latest period.
+        var older = assignmentIds.Where(id => !latestApproved.ContainsKey(id)).ToList();
+        if (older.Count > 0)
+        {
+            // These assignments have no approved report in the recent periods, so all of theirs are older. Read only
+            // (assignment, period, id) — an index-only scan of IX_progress_reports_AssignmentId_Status_PeriodId_Id —
+            // and rank by period here: cheaper than a window over the joined periods in the database.
+            var candidates = await db.ProgressReports.AsNoTracking()
+                .Where(r => r.Status == ReportStatus.Approved && EF.Parameter(older).Contains(r.AssignmentId))
+                .Select(r => new { r.AssignmentId, r.PeriodId, r.Id })
+                .ToListAsync(ct);
+            var olderIds = candidates.GroupBy(r => r.AssignmentId).Select(g => g.MaxBy(r => periodStarts[r.PeriodId])!.Id).ToList();
+            var olderRows = await db.ProgressReports.AsNoTracking().Where(r => EF.Parameter(olderIds).Contains(r.Id))
+                .Select(r => new { r.AssignmentId, r.SubmittedAt, r.LatestRevisionId }).ToListAsync(ct);
+            foreach (var r in olderRows) latestApproved[r.AssignmentId] = (r.SubmittedAt, r.LatestRevisionId);
+        }
+        // An approved report is locked, so its latest revision is the one the office approved.
+        var revisionIds = latestApproved.Values.Select(a => a.LatestRevisionId ?? 0).ToList();
+        var revisions = await db.ReportRevisions.AsNoTracking().Where(v => EF.Parameter(revisionIds).Contains(v.Id))
+            .Select(v => new { v.Id, v.State, v.PercentComplete, v.CreatedAt }).ToDictionaryAsync(v => v.Id, ct);
+        var approved = new Dictionary<long, ApprovedReport>();
+        foreach (var (assignmentId, (submittedAt, revisionId)) in latestApproved)
+        {
+            if (revisionId is not { } id || !revisions.TryGetValue(id, out var v)) continue;
+            // The approved revision was submitted no earlier than it was written, nor than the report's first submission.
+            var submittedOn = submittedAt is { } s && s > v.CreatedAt ? s : v.CreatedAt;
+            approved[assignmentId] = new ApprovedReport(Map(v.State), v.PercentComplete, ChinaCalendar.Today(submittedOn));
+        }
+
+        var submitted = recent.Where(r => r.SubmittedAt != null)
+            .Select(r => (r.AssignmentId, recentPeriods[r.PeriodId].Kind, recentPeriods[r.PeriodId].Start, r.Late))
+            .GroupBy(r => (r.AssignmentId, r.Kind, r.Start)).ToDictionary(g => g.Key, g => g.First().Late);
 
         var byTask = assignments.ToLookup(a => a.TaskId);
         var rows = new List<TaskStatusRow>(taskRows.Count);
@@ -130,8 +163,9 @@ public sealed class TrackingStatuses(DubanDbContext db, TimeProvider time)
     {
         var today = Today;
         var targetRows = await targets.AsNoTracking().ToListAsync(ct);
-        var targetIds = targets.Select(t => t.Id);
-        var values = await db.Observations.AsNoTracking().Where(o => targetIds.Contains(o.TargetId))
+        // One array parameter rather than the caller's query again (see TasksAsync).
+        var targetIds = targetRows.Select(t => t.Id).ToList();
+        var values = await db.Observations.AsNoTracking().Where(o => EF.Parameter(targetIds).Contains(o.TargetId))
             .Join(db.ObservationRevisions, o => o.LatestRevisionId, v => (long?)v.Id,
                 (o, v) => new { o.TargetId, o.OrganizationId, o.Period!.Kind, o.Period.Start, o.Period.End, v.Value, v.CreatedAt })
             .ToListAsync(ct);
