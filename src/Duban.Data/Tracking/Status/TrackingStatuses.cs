@@ -27,6 +27,9 @@ public sealed class TrackingStatuses(DubanDbContext db, TimeProvider time)
     /// <summary>How far back report timeliness looks: the closed periods of the last twelve months.</summary>
     public const int TimelinessMonths = 12;
 
+    // Encodes an (assignment, period) pair as one number for a query: period ids stay far below it.
+    private const long PairBase = 1_000_000_000_000;
+
     public StatusOptions StatusOptions { get; init; } = StatusOptions.Default;
 
     public AttainmentOptions AttainmentOptions { get; init; } = AttainmentOptions.Default;
@@ -58,8 +61,7 @@ public sealed class TrackingStatuses(DubanDbContext db, TimeProvider time)
         var earliest = closed.Values.SelectMany(p => p).Select(p => (DateOnly?)p.Start).Min();
         var recentFrom = earliest ?? today.AddMonths(-TimelinessMonths);
         var planPeriods = await db.Periods.AsNoTracking().Where(p => EF.Parameter(planIds).Contains(p.PlanId))
-            .Select(p => new { p.Id, p.Kind, p.Start, p.End }).ToListAsync(ct);
-        var periodStarts = planPeriods.ToDictionary(p => p.Id, p => p.Start);
+            .Select(p => new { p.Id, p.PlanId, p.Kind, p.Start, p.End }).ToListAsync(ct);
         var recentPeriods = planPeriods.Where(p => p.Start >= recentFrom).ToDictionary(p => p.Id);
         var recentPeriodIds = recentPeriods.Keys.ToList();
         var recent = await db.ProgressReports.AsNoTracking()
@@ -76,17 +78,25 @@ public sealed class TrackingStatuses(DubanDbContext db, TimeProvider time)
         var older = assignmentIds.Where(id => !latestApproved.ContainsKey(id)).ToList();
         if (older.Count > 0)
         {
-            // These assignments have no approved report in the recent periods, so all of theirs are older. Read only
-            // (assignment, period, id) — an index-only scan of IX_progress_reports_AssignmentId_Status_PeriodId_Id —
-            // and rank by period here: cheaper than a window over the joined periods in the database.
-            var candidates = await db.ProgressReports.AsNoTracking()
+            // These assignments have no approved report in the recent periods, so all of theirs are older. The
+            // database finds the latest period of each from (assignment, status, period) alone — an index-only scan of
+            // IX_progress_reports_AssignmentId_Status_PeriodId_Id — and returns one row per assignment, not its history.
+            var latestStarts = await db.ProgressReports.AsNoTracking()
                 .Where(r => r.Status == ReportStatus.Approved && EF.Parameter(older).Contains(r.AssignmentId))
-                .Select(r => new { r.AssignmentId, r.PeriodId, r.Id })
+                .Join(db.Periods, r => r.PeriodId, p => p.Id, (r, p) => new { r.AssignmentId, p.Start })
+                .GroupBy(r => r.AssignmentId)
+                .Select(g => new { AssignmentId = g.Key, Start = g.Max(r => r.Start) })
                 .ToListAsync(ct);
-            var olderIds = candidates.GroupBy(r => r.AssignmentId).Select(g => g.MaxBy(r => periodStarts[r.PeriodId])!.Id).ToList();
-            var olderRows = await db.ProgressReports.AsNoTracking().Where(r => EF.Parameter(olderIds).Contains(r.Id))
+            // The report of that period: (assignment, period) pairs as one number, matched within the same index.
+            var planOf = assignments.Join(taskRows, a => a.TaskId, t => t.Id, (a, t) => (a.Id, t.PlanId)).ToDictionary(x => x.Id, x => x.PlanId);
+            var periodsByStart = planPeriods.ToLookup(p => (p.PlanId, p.Start), p => p.Id);
+            var pairs = latestStarts.SelectMany(l => periodsByStart[(planOf[l.AssignmentId], l.Start)].Select(period => l.AssignmentId * PairBase + period)).ToList();
+            var olderRows = await db.ProgressReports.AsNoTracking()
+                .Where(r => r.Status == ReportStatus.Approved && EF.Parameter(older).Contains(r.AssignmentId)
+                            && EF.Parameter(pairs).Contains(r.AssignmentId * PairBase + r.PeriodId))
                 .Select(r => new { r.AssignmentId, r.SubmittedAt, r.LatestRevisionId }).ToListAsync(ct);
-            foreach (var r in olderRows) latestApproved[r.AssignmentId] = (r.SubmittedAt, r.LatestRevisionId);
+            // Two reports of one assignment starting the same day (a cycle changed its kind): either is the latest, as before.
+            foreach (var r in olderRows) latestApproved.TryAdd(r.AssignmentId, (r.SubmittedAt, r.LatestRevisionId));
         }
         // An approved report is locked, so its latest revision is the one the office approved.
         var revisionIds = latestApproved.Values.Select(a => a.LatestRevisionId ?? 0).ToList();
@@ -165,34 +175,63 @@ public sealed class TrackingStatuses(DubanDbContext db, TimeProvider time)
         var targetRows = await targets.AsNoTracking().ToListAsync(ct);
         // One array parameter rather than the caller's query again (see TasksAsync).
         var targetIds = targetRows.Select(t => t.Id).ToList();
-        var values = await db.Observations.AsNoTracking().Where(o => EF.Parameter(targetIds).Contains(o.TargetId))
-            .Join(db.ObservationRevisions, o => o.LatestRevisionId, v => (long?)v.Id,
-                (o, v) => new { o.TargetId, o.OrganizationId, o.Period!.Kind, o.Period.Start, o.Period.End, v.Value, v.CreatedAt })
-            .ToListAsync(ct);
-        var byTarget = values.ToLookup(v => v.TargetId);
+        var observations = await db.Observations.AsNoTracking().Where(o => EF.Parameter(targetIds).Contains(o.TargetId))
+            .Select(o => new { o.TargetId, o.OrganizationId, o.PeriodId, o.LatestRevisionId }).ToListAsync(ct);
+        var planIds = targetRows.Select(t => t.PlanId).Distinct().ToList();
+        var periods = await db.Periods.AsNoTracking().Where(p => EF.Parameter(planIds).Contains(p.PlanId))
+            .Select(p => new { p.Id, p.Kind, p.Start, p.End }).ToDictionaryAsync(p => p.Id, ct);
+        var byTarget = observations.Where(o => o.LatestRevisionId != null).ToLookup(o => o.TargetId);
+
+        // Values are read in two steps, because most series are judged by their latest value alone: the rules'
+        // outcome is the same with one value when it is met, has no deadline or is past it (docs/dashboard.md). Only
+        // the others (projected to their deadline) and ratios (each value must be readable) need every value.
+        var bySeries = targetRows.ToDictionary(t => t.Id, t => byTarget[t.Id].GroupBy(o => o.OrganizationId).OrderBy(g => g.Key)
+            .Select(g => (Organization: g.Key, Values: g.ToList(), Latest: g.MaxBy(o => periods[o.PeriodId].End)!)).ToList());
+        var latestIds = bySeries.Values.SelectMany(s => s).Select(s => s.Latest.LatestRevisionId!.Value).ToList();
+        var values = await RevisionValuesAsync(latestIds, ct);
+        var facts = targetRows.ToDictionary(t => t.Id, t => TargetFacts.From(t));
+        bool NeedsAll(long targetId, long revisionId, DateOnly end)
+        {
+            var target = facts[targetId];
+            if (target.IsRatio) return true;
+            var alone = AttainmentRules.Assess(target, [new ObservationFact(end, values[revisionId].Value)], today, AttainmentOptions);
+            return alone.Status != TargetStatus.Achieved && alone.Deadline is { } deadline && today <= deadline;
+        }
+        var moreIds = bySeries.SelectMany(t => t.Value
+                .Where(s => NeedsAll(t.Key, s.Latest.LatestRevisionId!.Value, periods[s.Latest.PeriodId].End))
+                .SelectMany(s => s.Values.Select(o => o.LatestRevisionId!.Value)))
+            .Where(id => !values.ContainsKey(id)).ToList();
+        foreach (var (id, value) in await RevisionValuesAsync(moreIds, ct)) values[id] = value;
+
         var result = new List<TargetSeriesStatus>();
         foreach (var target in targetRows)
         {
-            var facts = TargetFacts.From(target);
-            var series = byTarget[target.Id].GroupBy(v => v.OrganizationId).OrderBy(g => g.Key).ToList();
+            var targetFacts = facts[target.Id];
+            var series = bySeries[target.Id];
             if (series.Count == 0)
             {
-                result.Add(new(target.Id, target.PlanId, target.TaskId, null, AttainmentRules.Assess(facts, [], today, AttainmentOptions), null));
+                result.Add(new(target.Id, target.PlanId, target.TaskId, null, AttainmentRules.Assess(targetFacts, [], today, AttainmentOptions), null));
                 continue;
             }
-            foreach (var s in series)
+            foreach (var (organization, seriesValues, latest) in series)
             {
-                var latest = s.MaxBy(v => v.End)!;
-                var observations = s.Select(v => Observe(facts, v.End, v.Value)).ToList();
-                var assessment = observations.Any(o => o is null)
+                var known = seriesValues.Where(o => values.ContainsKey(o.LatestRevisionId!.Value)).ToList();
+                var read = known.Select(o => Observe(targetFacts, periods[o.PeriodId].End, values[o.LatestRevisionId!.Value].Value)).ToList();
+                var assessment = read.Any(o => o is null)
                     ? new TargetAssessment(TargetStatus.NoData, null, null, null)
-                    : AttainmentRules.Assess(facts, observations!, today, AttainmentOptions);
-                result.Add(new(target.Id, target.PlanId, target.TaskId, s.Key, assessment,
-                    new ReportedValue(new PeriodSpan(latest.Kind, latest.Start, latest.End), latest.Value, latest.CreatedAt)));
+                    : AttainmentRules.Assess(targetFacts, read!, today, AttainmentOptions);
+                var period = periods[latest.PeriodId];
+                var latestValue = values[latest.LatestRevisionId!.Value];
+                result.Add(new(target.Id, target.PlanId, target.TaskId, organization, assessment,
+                    new ReportedValue(new PeriodSpan(period.Kind, period.Start, period.End), latestValue.Value, latestValue.CreatedAt)));
             }
         }
         return result;
     }
+
+    private async Task<Dictionary<long, (decimal Value, DateTimeOffset CreatedAt)>> RevisionValuesAsync(List<long> ids, CancellationToken ct) =>
+        ids.Count == 0 ? [] : await db.ObservationRevisions.AsNoTracking().Where(v => EF.Parameter(ids).Contains(v.Id))
+            .Select(v => new { v.Id, v.Value, v.CreatedAt }).ToDictionaryAsync(v => v.Id, v => (v.Value, v.CreatedAt), ct);
 
     // A value stores one figure. For a ratio it is read as its first term on the plans' scale of ten, like the target
     // (4.2 → 4.2:5.8); a ratio value outside 0–10 cannot be read that way and the series is 无数据 rather than a guess.
