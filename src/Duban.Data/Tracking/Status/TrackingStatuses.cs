@@ -64,15 +64,24 @@ public sealed class TrackingStatuses(DubanDbContext db, TimeProvider time)
             .Select(p => new { p.Id, p.PlanId, p.Kind, p.Start, p.End }).ToListAsync(ct);
         var recentPeriods = planPeriods.Where(p => p.Start >= recentFrom).ToDictionary(p => p.Id);
         var recentPeriodIds = recentPeriods.Keys.ToList();
+        // Narrow rows (no times, no revision) and one pass over them: there are one per assignment and period.
         var recent = await db.ProgressReports.AsNoTracking()
             .Where(r => EF.Parameter(recentPeriodIds).Contains(r.PeriodId) && EF.Parameter(assignmentIds).Contains(r.AssignmentId))
-            .Select(r => new { r.AssignmentId, r.PeriodId, r.Status, r.SubmittedAt, r.Late, r.LatestRevisionId })
+            .Select(r => new { r.Id, r.AssignmentId, r.PeriodId, r.Status, Submitted = r.SubmittedAt != null, r.Late })
             .ToListAsync(ct);
-
-        var latestApproved = recent.Where(r => r.Status == ReportStatus.Approved)
-            .GroupBy(r => r.AssignmentId)
-            .ToDictionary(g => g.Key, g => g.MaxBy(r => recentPeriods[r.PeriodId].Start)!)
-            .ToDictionary(p => p.Key, p => (p.Value.SubmittedAt, p.Value.LatestRevisionId));
+        var submitted = new Dictionary<(long AssignmentId, long PeriodId), bool>(recent.Count);
+        var latestRecent = new Dictionary<long, (long ReportId, DateOnly Start)>();
+        foreach (var r in recent)
+        {
+            if (r.Submitted) submitted.TryAdd((r.AssignmentId, r.PeriodId), r.Late);
+            if (r.Status != ReportStatus.Approved) continue;
+            var start = recentPeriods[r.PeriodId].Start;
+            if (!latestRecent.TryGetValue(r.AssignmentId, out var best) || start > best.Start) latestRecent[r.AssignmentId] = (r.Id, start);
+        }
+        var latestRecentIds = latestRecent.Values.Select(v => v.ReportId).ToList();
+        var latestApproved = (await db.ProgressReports.AsNoTracking().Where(r => EF.Parameter(latestRecentIds).Contains(r.Id))
+                .Select(r => new { r.AssignmentId, r.SubmittedAt, r.LatestRevisionId }).ToListAsync(ct))
+            .ToDictionary(r => r.AssignmentId, r => (r.SubmittedAt, r.LatestRevisionId));
         // Assignments without an approved report in the recent periods: their latest approved one is older, if any
         // (a task completed years ago). One row per assignment, the approved report of its latest period.
         var older = assignmentIds.Where(id => !latestApproved.ContainsKey(id)).ToList();
@@ -111,9 +120,11 @@ public sealed class TrackingStatuses(DubanDbContext db, TimeProvider time)
             approved[assignmentId] = new ApprovedReport(Map(v.State), v.PercentComplete, ChinaCalendar.Today(submittedOn));
         }
 
-        var submitted = recent.Where(r => r.SubmittedAt != null)
-            .Select(r => (r.AssignmentId, recentPeriods[r.PeriodId].Kind, recentPeriods[r.PeriodId].Start, r.Late))
-            .GroupBy(r => (r.AssignmentId, r.Kind, r.Start)).ToDictionary(g => g.Key, g => g.First().Late);
+        // A closed period is found by (plan, kind, start); a period nobody reported for may have no row at all.
+        var periodIds = planPeriods.ToDictionary(p => (p.PlanId, p.Kind, p.Start), p => p.Id);
+        bool? Submission(long assignmentId, long planId, PeriodSpan period) =>
+            periodIds.TryGetValue((planId, period.Kind, period.Start), out var periodId) && submitted.TryGetValue((assignmentId, periodId), out var late)
+                ? late : null;
 
         var byTask = assignments.ToLookup(a => a.TaskId);
         var rows = new List<TaskStatusRow>(taskRows.Count);
@@ -127,7 +138,7 @@ public sealed class TrackingStatuses(DubanDbContext db, TimeProvider time)
             var facts = byTask[task.Id].Select(a =>
             {
                 var lastReport = last is not { } p ? ClosedPeriodReport.NoClosedPeriod
-                    : submitted.ContainsKey((a.Id, p.Kind, p.Start)) ? ClosedPeriodReport.Reported : ClosedPeriodReport.Missing;
+                    : Submission(a.Id, task.PlanId, p) is not null ? ClosedPeriodReport.Reported : ClosedPeriodReport.Missing;
                 return (a, new AssignmentFacts(a.Id, a.Role, task.Due, ongoing, approved.GetValueOrDefault(a.Id), lastReport));
             }).ToList();
             var statuses = facts.Select(f => new AssignmentStatus(f.a.Id, task.Id, f.a.OrganizationId, f.a.Role,
@@ -140,9 +151,12 @@ public sealed class TrackingStatuses(DubanDbContext db, TimeProvider time)
                 {
                     // Once its 已完成 is approved, an organisation owes no further reports on the task.
                     if (f.Latest is { State: ReportedState.Completed } done && done.SubmittedOn <= period.Start) continue;
-                    var timeliness = submitted.TryGetValue((a.Id, period.Kind, period.Start), out var late)
-                        ? late ? PeriodTimeliness.Late : PeriodTimeliness.OnTime
-                        : PeriodTimeliness.Missing;
+                    var timeliness = Submission(a.Id, task.PlanId, period) switch
+                    {
+                        true => PeriodTimeliness.Late,
+                        false => PeriodTimeliness.OnTime,
+                        null => PeriodTimeliness.Missing,
+                    };
                     periodReports.Add(new PeriodReport(a.Id, task.Id, a.OrganizationId, period, timeliness));
                 }
         }
