@@ -11,11 +11,12 @@ port=${DUBAN_WRK_PORT:-5099}
 database=${DUBAN_WRK_DATABASE:-duban_tracking_100_5}
 work=$(mktemp -d "${TMPDIR:-/tmp}/duban-wrk.XXXXXX")
 
-bench/load/bench-postgres.sh start >/dev/null 2>&1 || true
+bench/load/bench-postgres.sh start >/dev/null 2>&1 || true  # already running is fine
 eval "$(bench/load/bench-postgres.sh env)"
 connection="${DUBAN_TEST_POSTGRES/Database=postgres/Database=$database}"
 
-dotnet build -c Release src/Duban.Web bench/Duban.Benchmarks -v q -nologo >/dev/null
+# The benchmark project references the web application: one build makes both.
+dotnet build -c Release bench/Duban.Benchmarks -v q -nologo >/dev/null
 dotnet run -c Release --no-build --project bench/Duban.Benchmarks -- tracking --provider postgres --database "$database" --tokens "$work/tokens.env"
 # shellcheck disable=SC1091
 . "$work/tokens.env"
@@ -23,13 +24,19 @@ dotnet run -c Release --no-build --project bench/Duban.Benchmarks -- tracking --
 ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port" \
   Database__Provider=PostgreSQL Database__ConnectionString="$connection" Database__DataDirectory="$work/data" \
   Web__HttpsOnly=false Demo__Enabled=false Jobs__Enabled=false Logging__LogLevel__Default=Warning \
-  dotnet run -c Release --no-build --project src/Duban.Web >"$work/server.log" 2>&1 &
+  dotnet run -c Release --no-build --no-launch-profile --project src/Duban.Web >"$work/server.log" 2>&1 &
 server=$!
 trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
+up=""
 for _ in $(seq 1 120); do
-  if curl -fs -o /dev/null "http://127.0.0.1:$port/healthz"; then break; fi
+  if curl -fs -o /dev/null "http://127.0.0.1:$port/healthz"; then up=1; break; fi
   sleep 1
 done
+if [ -z "$up" ]; then
+  echo "the server did not answer on port $port; its log:" >&2
+  cat "$work/server.log" >&2
+  exit 1
+fi
 
 run() {
   local name=$1 token=$2 path=$3

@@ -14,6 +14,6 @@ public static class DashboardEndpoints
         return api;
     }
 
-    private static async Task<Ok<DashboardView>> GetAsync(long? planId, long? regionId, HttpContext context, DashboardQueries queries, CancellationToken ct) =>
-        TypedResults.Ok(await queries.BuildAsync(DubanUser.Required(context.User), new DashboardFilter(planId, regionId), ct));
+    private static async Task<Ok<DashboardView>> GetAsync(long? planId, long? regionId, HttpContext context, DashboardCoalescer dashboard, CancellationToken ct) =>
+        TypedResults.Ok(await dashboard.BuildAsync(DubanUser.Required(context.User), new DashboardFilter(planId, regionId), ct));
 }
