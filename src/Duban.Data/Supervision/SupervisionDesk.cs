@@ -51,6 +51,11 @@ public sealed class SupervisionDesk(DubanDbContext db, TimeProvider clock, Audit
         var assignment = await db.Assignments.AsNoTracking().Where(a => a.TaskId == taskId && a.OrganizationId == organizationId)
             .OrderBy(a => a.Id).Select(a => new { a.Id, a.Organization!.RegionId, a.Organization.Name }).FirstOrDefaultAsync(ct);
         if (assignment is null) return TrackingErrors.Invalid("organizationId", "organizationId（责任单位）不是该任务的承担单位。");
+        // One open order per task and organisation, as the escalation job keeps it: a second would split the replies.
+        var open = await db.Set<SupervisionOrder>().AsNoTracking()
+            .Where(o => o.TaskId == taskId && o.OrganizationId == organizationId && o.Status != OrderStatus.Closed).Select(o => o.Number).FirstOrDefaultAsync(ct);
+        if (open is not null)
+            return TrackingErrors.Conflict($"{assignment.Name}就该任务已有未办结的督办单（{open}），请在原督办单上跟进：退回整改或办结后再下发。", "organizationId");
 
         var at = clock.GetUtcNow();
         var order = new SupervisionOrder

@@ -161,6 +161,28 @@ public sealed class OrderReviewTests(DatabaseFixture databases) : IClassFixture<
             .Select(r => (r.Decision, r.RectificationNumber)).ShouldBe([(OrderDecision.Returned, (int?)1), (OrderDecision.Closed, (int?)2)]);
     }
 
+    [Theory, OnSqlite, OnPostgres]
+    public async Task The_office_cannot_issue_a_second_open_order_to_the_same_organisation_for_the_same_task(DatabaseProvider provider)
+    {
+        var options = await databases.MigratedAsync(provider);
+        var (world, orderId) = await OrderedAsync(options, "重复");
+        var clock = new TestClock(January2.AddDays(1));
+        var second = new NewOrder(world.TaskId, world.Lead.OrganizationId, "人工再次督办", null);
+        await using (var db = DatabaseFixture.Context(options))
+        {
+            var refused = await Desk(db, clock).IssueAsync(world.Admin, second);
+            refused.Error!.Kind.ShouldBe(TrackingErrorKind.Conflict);
+            refused.Error.Message.ShouldContain("未办结的督办单");
+        }
+        await using (var db = DatabaseFixture.Context(options))
+            (await Desk(db, clock).CloseAsync(world.Admin, orderId, null, new OrderCloseInput("任务已调整，销号。", true))).Error.ShouldBeNull();
+        await using (var db = DatabaseFixture.Context(options))
+            (await Desk(db, clock).IssueAsync(world.Admin, second)).Error.ShouldBeNull();
+
+        await using var check = DatabaseFixture.Context(options);
+        (await check.Set<SupervisionOrder>().CountAsync(o => o.TaskId == world.TaskId && o.OrganizationId == world.Lead.OrganizationId && o.Status != OrderStatus.Closed)).ShouldBe(1);
+    }
+
     /// <summary>A world whose lead organisation got the escalation job's order for the overdue task on 2 January 2027.</summary>
     private static async Task<(SupervisionWorld World, long OrderId)> OrderedAsync(DatabaseOptions options, string name)
     {
