@@ -27,7 +27,7 @@ public static class TemplateLayout
 
     public static readonly IReadOnlyList<XlsxColumn> ProgressColumns =
     [
-        new("键（请勿修改）", 10, Hidden: true), new("序号", 6), new("任务", 50), new("角色", 8), new("完成时限", 14), new("填报周期", 14),
+        new("键", 10, Hidden: true), new("序号", 6), new("任务", 50), new("角色", 8), new("完成时限", 14), new("填报周期", 14),
         new("状态", 12, Editable: true, Validation: new XlsxValidation.OneOf(States.Select(s => s.Name).ToList(), "请从列表中选择：未启动、推进中、已完成或长期推进。")),
         new("完成百分比", 12, Editable: true, Validation: new XlsxValidation.WholeNumber(0, 100, "请填写 0 到 100 之间的整数；长期坚持的任务不填。")),
         new("工作进展", 40, Editable: true, Validation: new XlsxValidation.TextLength(ReportRevision.MaxTextLength, $"不超过 {ReportRevision.MaxTextLength} 个字。")),
@@ -37,7 +37,7 @@ public static class TemplateLayout
 
     public static readonly IReadOnlyList<XlsxColumn> IndicatorColumns =
     [
-        new("键（请勿修改）", 10, Hidden: true), new("序号", 6), new("指标", 40), new("单位", 8), new("目标值", 12), new("填报周期", 14),
+        new("键", 10, Hidden: true), new("序号", 6), new("指标", 40), new("单位", 8), new("目标值", 12), new("填报周期", 14),
         new("本期数值", 12, Editable: true, Validation: new XlsxValidation.Number(0, ObservationReporting.MaxValue, "请填写不小于 0 的数，最多 4 位小数。")),
         new("说明", 40, Editable: true, Validation: new XlsxValidation.TextLength(ObservationRevision.MaxNoteLength, $"不超过 {ObservationRevision.MaxNoteLength} 个字。")),
     ];
