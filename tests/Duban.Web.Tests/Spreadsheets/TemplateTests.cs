@@ -314,4 +314,59 @@ public sealed class TemplateTests(TrackingFixture app) : IClassFixture<TrackingF
         empty.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await empty.JsonAsync()).GetProperty("reportsCreated").GetInt32().ShouldBe(0);
     }
+
+    private static async Task<(HttpResponseMessage Response, string Html)> PostPageAsync(HttpClient client, byte[] bytes, string name = "填报模板.xlsx")
+    {
+        var page = await client.GetStringAsync("/templates");
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(Browser.AntiforgeryToken(page)), "__RequestVerificationToken" },
+            { new StringContent("template-import"), "_handler" },
+            { file, "file", name },
+        };
+        var response = await client.PostAsync("/templates", form);
+        return (response, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_templates_page_and_my_tasks_offer_the_template_and_the_page_lists_row_errors_or_the_result()
+    {
+        var reporter = await Factory.SignedInAsync(DemoAccounts.Reporter);
+        var admin = await Factory.SignedInAsync(DemoAccounts.Admin);
+        var inspector = await Factory.SignedInAsync(DemoAccounts.Inspector);
+        (await reporter.GetStringAsync("/my")).ShouldContain("href=\"api/v1/templates/progress.xlsx\"");
+        var page = await reporter.GetStringAsync("/templates");
+        page.ShouldContain("id=\"template-import\"");
+        page.ShouldContain("href=\"templates\"");
+        var adminPage = await admin.GetStringAsync("/templates");
+        adminPage.ShouldContain("name=\"organizationId\"");
+        adminPage.ShouldNotContain("id=\"template-import\"");
+        adminPage.ShouldContain("href=\"templates\"");
+        (await inspector.GetStringAsync("/templates")).ShouldNotContain("id=\"template-import\"");
+
+        using var book = new TemplateWorkbook(await DownloadAsync(reporter));
+        await FillProgressAsync(book, "页面导入");
+        var bad = book.DataRows(Progress)[0];
+        book.Set(Progress, $"G{bad}", "已完成").Set(Progress, $"I{bad}", null);
+        var before = await CountsAsync();
+        var (refused, html) = await PostPageAsync(reporter, book.Save());
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        html.ShouldContain("id=\"import-errors\"");
+        html.ShouldContain($"<td>{bad}</td>");
+        html.ShouldContain("状态为已完成时，请填写工作进展");
+        (await CountsAsync()).ShouldBe(before);
+
+        var (notXlsx, text) = await PostPageAsync(reporter, "不是表格"u8.ToArray(), "说明.txt");
+        notXlsx.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        text.ShouldContain("只能导入 .xlsx");
+
+        using var good = new TemplateWorkbook(await DownloadAsync(reporter));
+        await FillProgressAsync(good, "页面导入成功");
+        var (ok, done) = await PostPageAsync(reporter, good.Save());
+        ok.StatusCode.ShouldBe(HttpStatusCode.OK);
+        done.ShouldContain("id=\"import-result\"");
+        (await CountsAsync()).Revisions.ShouldBeGreaterThan(before.Revisions);
+    }
 }
