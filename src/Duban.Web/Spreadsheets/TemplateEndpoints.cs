@@ -64,18 +64,8 @@ public static class TemplateEndpoints
     private static async Task<Results<Ok<TemplateImportResult>, ProblemHttpResult>> ImportAsync(
         HttpContext context, TemplateImport import, SpreadsheetLimits limits, CancellationToken ct)
     {
-        var request = context.Request;
-        if (!request.HasFormContentType)
-            return ApiResults.Problem(StatusCodes.Status415UnsupportedMediaType, ApiResults.TitleFor(415), "请求体必须是 multipart/form-data，文件放在 file 字段。", "file");
-        IFormCollection form;
-        try
-        {
-            form = await request.ReadFormAsync(ct);
-        }
-        catch (InvalidDataException)
-        {
-            return ApiResults.Problem(StatusCodes.Status413PayloadTooLarge, ApiResults.TitleFor(413), "请求内容超过了允许的大小。", "file");
-        }
+        var (form, problem) = await MultipartForms.ReadAsync(context.Request, ct);
+        if (form is null) return problem!;
         var file = form.Files.GetFile("file");
         if (file is null) return ApiResults.Problem(400, ApiResults.InvalidFieldTitle, "请选择要导入的填报模板（file）。", "file");
         var read = await ReadAsync(file, limits, ct);
