@@ -20,13 +20,14 @@ public static class ObservationRules
 {
     /// <summary>
     /// A task's target: every organisation assigned to the task (lead or cooperating). A plan-level target (no task):
-    /// the government (人民政府) of the plan's region. Administrators never write values; they read them.
+    /// the government (人民政府) of the plan's region, and those of the regions below it, whose values can be summed into
+    /// the region's (<see cref="TargetFigures"/>). Administrators never write values; they read them.
     /// </summary>
     public static async Task<bool> IsResponsibleAsync(DubanDbContext db, TaskTarget target, long organizationId, CancellationToken ct)
     {
         if (target.TaskId is { } taskId) return await db.Assignments.AnyAsync(a => a.TaskId == taskId && a.OrganizationId == organizationId, ct);
-        return await db.Organizations.AnyAsync(o => o.Id == organizationId && o.Kind == OrganizationKind.Government
-                                                   && db.Plans.Any(p => p.Id == target.PlanId && p.RegionId == o.RegionId), ct);
+        return await db.Organizations.AnyAsync(o => o.Id == organizationId && o.Kind == OrganizationKind.Government && o.Region != null
+                                                   && db.Plans.Any(p => p.Id == target.PlanId && p.Region != null && o.Region.Path.StartsWith(p.Region.Path)), ct);
     }
 }
 

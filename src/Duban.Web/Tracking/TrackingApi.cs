@@ -20,6 +20,7 @@ public static class TrackingApi
         api.MapReports();
         api.MapEvidence();
         api.MapObservations();
+        api.MapTargets();
         return api;
     }
 
@@ -38,6 +39,8 @@ public static class TrackingApi
         services.AddScoped(sp => new EvidenceUploads(Db(sp), Clock(sp), new AuditLog(Db(sp), Clock(sp)),
             sp.GetRequiredService<EvidenceStore>(), sp.GetRequiredService<EvidenceOptions>()));
         services.AddScoped(sp => new TrackingQueries(Db(sp), sp.GetRequiredService<PlanQueries>(), sp.GetRequiredService<ReportingPeriods>()));
+        services.AddScoped(sp => new TargetFigures(Db(sp), Clock(sp)));
+        services.AddScoped(sp => new TargetQueries(Db(sp), sp.GetRequiredService<PlanQueries>(), sp.GetRequiredService<TrackingQueries>(), sp.GetRequiredService<TargetFigures>()));
         return services;
     }
 

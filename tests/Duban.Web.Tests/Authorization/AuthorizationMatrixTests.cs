@@ -152,6 +152,7 @@ public sealed class AuthorizationMatrixTests(PlansFixture plans, ITestOutputHelp
             ["reports/{id}"] = new(_ => tracking.ReportInside.ToString(), c => OutsideUnlessAll(c, tracking.ReportOutside)),
             ["evidence/{id}"] = new(_ => tracking.EvidenceInside.ToString(), c => OutsideUnlessAll(c, tracking.EvidenceOutside)),
             ["observations/{id}"] = new(_ => tracking.ObservationInside.ToString(), c => OutsideUnlessAll(c, tracking.ObservationOutside)),
+            ["targets/{id}"] = new(_ => tracking.TargetInside.ToString(), c => OutsideUnlessAll(c, tracking.TargetOutside)),
             // A task and a 督办单 of 清河市教育局 in 清河市 (the demo reporter's organisation), and of the plan outside 清河市.
             ["tasks/{id}"] = new(_ => supervision.TaskInside.ToString(), c => OutsideUnlessAll(c, supervision.TaskOutside)),
             ["supervision-orders/{id}"] = new(_ => supervision.OrderInside.ToString(), c => OutsideUnlessAll(c, supervision.OrderOutside)),

@@ -13,7 +13,8 @@ namespace Duban.Web.Tests.Tracking;
 /// <summary>A report, an evidence file and an indicator value on one side and the other of the demo reporter's scope.</summary>
 /// <param name="Inside">On a task of 清河市教育局 in a 清河市 plan: every demo user sees it.</param>
 /// <param name="Outside">On a task of the plan outside 清河市: only an administrator with scope 全部 sees it.</param>
-public sealed record TrackingRecords(long ReportInside, long ReportOutside, long EvidenceInside, long EvidenceOutside, long ObservationInside, long ObservationOutside)
+public sealed record TrackingRecords(long ReportInside, long ReportOutside, long EvidenceInside, long EvidenceOutside, long ObservationInside, long ObservationOutside,
+    long TargetInside, long TargetOutside)
 {
     public static readonly DateTimeOffset At = new(2026, 4, 2, 0, 0, 0, TimeSpan.Zero);
 
@@ -25,7 +26,7 @@ public sealed record TrackingRecords(long ReportInside, long ReportOutside, long
         var store = EvidenceStore.Under(new DatabaseOptions { DataDirectory = factory.DataDirectory });
         var a = await factory.WithDbAsync(db => RecordsAsync(db, store, cityPlanId, inside, tag));
         var b = await factory.WithDbAsync(db => RecordsAsync(db, store, otherPlanId, outside, tag));
-        return new(a.Report, b.Report, a.Evidence, b.Evidence, a.Observation, b.Observation);
+        return new(a.Report, b.Report, a.Evidence, b.Evidence, a.Observation, b.Observation, a.Target, b.Target);
     }
 
     private static Task<Assignment> Assignment(DubanDbContext db, long planId, string? organization) =>
@@ -34,7 +35,7 @@ public sealed record TrackingRecords(long ReportInside, long ReportOutside, long
             .Where(x => organization == null || x.Organization!.Name == organization)
             .OrderBy(x => x.Id).FirstAsync();
 
-    private static async Task<(long Report, long Evidence, long Observation)> RecordsAsync(DubanDbContext db, EvidenceStore store, long planId, Assignment assignment, string tag)
+    private static async Task<(long Report, long Evidence, long Observation, long Target)> RecordsAsync(DubanDbContext db, EvidenceStore store, long planId, Assignment assignment, string tag)
     {
         var span = PeriodSpan.Containing(PeriodKind.Monthly, new DateOnly(2026, 3, 1));
         var period = await db.Periods.SingleOrDefaultAsync(p => p.PlanId == planId && p.Kind == span.Kind && p.Start == span.Start);
@@ -69,6 +70,6 @@ public sealed record TrackingRecords(long ReportInside, long ReportOutside, long
         report.LatestRevisionId = revision.Id;
         observation.LatestRevisionId = value.Id;
         await db.SaveChangesAsync();
-        return (report.Id, evidence.Id, observation.Id);
+        return (report.Id, evidence.Id, observation.Id, target.Id);
     }
 }

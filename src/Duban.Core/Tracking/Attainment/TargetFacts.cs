@@ -49,4 +49,15 @@ public sealed record TargetFacts(
 /// </summary>
 /// <param name="RatioSecond">For a ratio target, the second term (4.2:5.8 → Value 4.2, RatioSecond 5.8; counts such as
 /// 中职招生 3120 : 普高招生 4480 do as well).</param>
-public sealed record ObservationFact(DateOnly PeriodEnd, decimal Value, decimal? RatioSecond = null);
+public sealed record ObservationFact(DateOnly PeriodEnd, decimal Value, decimal? RatioSecond = null)
+{
+    /// <summary>
+    /// A stored value (one figure) as the rules read it. For a ratio the figure is its first term on the plans' scale of
+    /// ten, like the target (4.2 → 4.2:5.8); a ratio value outside 0–10 cannot be read that way, and null says so rather
+    /// than guess.
+    /// </summary>
+    public static ObservationFact? FromStored(TargetFacts target, DateOnly periodEnd, decimal value) =>
+        !target.IsRatio ? new(periodEnd, value)
+        : value is >= 0 and <= 10 ? new(periodEnd, value, 10 - value)
+        : null;
+}
