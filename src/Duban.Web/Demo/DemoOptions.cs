@@ -11,6 +11,10 @@ public sealed class DemoOptions
     /// <summary>Whether demo mode also imports the sample plans of samples/ (on by default; tests that need a demo
     /// without plans turn it off).</summary>
     public bool SamplePlans { get; set; } = true;
+
+    /// <summary>Whether demo mode also writes a month of sample reports, reviews and values on the sample plans (on by
+    /// default; the test host turns it off, and the tests about it on).</summary>
+    public bool SampleActivity { get; set; } = true;
 }
 
 /// <summary>The demo accounts. The password is public on purpose: it exists only in demo mode and is printed at start.</summary>

@@ -51,6 +51,7 @@ public static class WebApplicationSetup
         services.AddScoped<FirstAdministrator>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<IDemoPlanSeeder, SamplePlanSeeder>();
+        services.AddScoped<IDemoPlanSeeder, DemoActivitySeeder>();
         services.AddPlanImport();
         Notifications.NotificationsRegistration.AddDubanNotifications(services);
         Duban.Web.Tracking.TrackingApi.AddTracking(services);
