@@ -47,8 +47,9 @@ public sealed class TemplateGenerator(DubanDbContext db, PlanQueries plans, Repo
         }
 
         var tasks = (await plans.OrganizationTasksAsync(user, organizationId, ct)).Where(t => stored is null || t.PlanId == stored.PlanId).ToList();
+        var governed = (await GovernedPlansAsync(user, organization, ct)).Where(p => stored is null || p == stored.PlanId).ToList();
         var spans = new Dictionary<long, PeriodSpan>();
-        foreach (var planId in tasks.Select(t => t.PlanId).Distinct())
+        foreach (var planId in tasks.Select(t => t.PlanId).Concat(governed).Distinct())
         {
             var cycle = await periods.CycleAsync(planId, ct);
             spans[planId] = stored is not null ? stored.Span
@@ -59,7 +60,7 @@ public sealed class TemplateGenerator(DubanDbContext db, PlanQueries plans, Repo
         tasks = tasks.Where(t => t.Start is null || t.Start <= spans[t.PlanId].End).ToList();
 
         var progress = await ProgressRowsAsync(organizationId, tasks, spans, ct);
-        var indicators = await IndicatorRowsAsync(organization, tasks, spans, ct);
+        var indicators = await IndicatorRowsAsync(organization.Id, tasks, governed, spans, ct);
         var label = spans.Values.Distinct().Select(s => s.Label).Order(StringComparer.Ordinal).FirstOrDefault() ?? "本期";
         var bytes = XlsxWorkbook.Write(
             new XlsxSheet(TemplateLayout.ProgressSheet, TemplateLayout.ProgressColumns, progress, Protected: true),
@@ -106,20 +107,32 @@ public sealed class TemplateGenerator(DubanDbContext db, PlanQueries plans, Repo
         return rows;
     }
 
-    private async Task<List<IReadOnlyList<XlsxValue>>> IndicatorRowsAsync(Organization organization, List<TaskView> tasks, Dictionary<long, PeriodSpan> spans, CancellationToken ct)
+    /// <summary>
+    /// The plans whose plan-level targets the organisation reports: for a government (人民政府), the visible plans with
+    /// such targets of its region or a region above it (<see cref="ObservationRules"/>); none for other organisations.
+    /// The government's own reporter has them whether or not a task of the plan is assigned to it (the rule the
+    /// services apply); anyone else gets only the plans they see.
+    /// </summary>
+    private async Task<List<long>> GovernedPlansAsync(DubanUser user, Organization organization, CancellationToken ct)
+    {
+        if (organization.Kind != OrganizationKind.Government) return [];
+        var path = await db.Regions.AsNoTracking().Where(r => r.Id == organization.RegionId).Select(r => r.Path).SingleAsync(ct);
+        var candidates = user.Role == Role.Reporter ? db.Plans.AsNoTracking() : plans.VisiblePlans(user);
+        return await candidates
+            .Where(p => p.Region != null && path.StartsWith(p.Region.Path) && db.Targets.Any(t => t.PlanId == p.Id && t.TaskId == null))
+            .Select(p => p.Id).ToListAsync(ct);
+    }
+
+    private async Task<List<IReadOnlyList<XlsxValue>>> IndicatorRowsAsync(long organizationId, List<TaskView> tasks, List<long> governed,
+        Dictionary<long, PeriodSpan> spans, CancellationToken ct)
     {
         var taskIds = tasks.Select(t => t.Id).ToList();
-        var planIds = spans.Keys.ToList();
-        // A plan-level target is reported by the government (人民政府) of the plan's region (ObservationRules).
-        var governed = organization.Kind == OrganizationKind.Government
-            ? await db.Plans.AsNoTracking().Where(p => planIds.Contains(p.Id) && p.RegionId == organization.RegionId).Select(p => p.Id).ToListAsync(ct)
-            : [];
         var targets = await db.Targets.AsNoTracking()
             .Where(t => (t.TaskId != null && taskIds.Contains(t.TaskId.Value)) || (t.TaskId == null && governed.Contains(t.PlanId)))
             .OrderBy(t => t.PlanId).ThenBy(t => t.TaskId).ThenBy(t => t.Id)
             .Select(t => new { t.Id, t.PlanId, t.Subject, t.Unit, t.Value, t.ValueMax }).ToListAsync(ct);
         var targetIds = targets.Select(t => t.Id).ToList();
-        var values = (await db.Observations.AsNoTracking().Where(o => targetIds.Contains(o.TargetId) && o.OrganizationId == organization.Id)
+        var values = (await db.Observations.AsNoTracking().Where(o => targetIds.Contains(o.TargetId) && o.OrganizationId == organizationId)
             .Select(o => new
             {
                 o.TargetId, o.Period!.Kind, o.Period.Start, o.Version,

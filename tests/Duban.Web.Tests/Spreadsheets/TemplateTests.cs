@@ -369,4 +369,28 @@ public sealed class TemplateTests(TrackingFixture app) : IClassFixture<TrackingF
         done.ShouldContain("id=\"import-result\"");
         (await CountsAsync()).Revisions.ShouldBeGreaterThan(before.Revisions);
     }
+
+    [Fact]
+    public async Task A_county_government_gets_the_city_plans_plan_level_targets_and_imports_their_values()
+    {
+        var targetId = await Factory.WithDbAsync(async db =>
+        {
+            var target = new TaskTarget { PlanId = app.PlanId, Subject = "全市职业院校在校生", Unit = "人", Value = 20000, Raw = "2万人以上" };
+            db.Targets.Add(target);
+            await db.SaveChangesAsync();
+            return target.Id;
+        });
+        var government = await Factory.WithDbAsync(db => db.Organizations
+            .Where(o => o.Kind == Duban.Core.Organizations.OrganizationKind.Government && o.Region!.Parent!.Name == DemoSeeder.City).Select(o => o.Id).FirstAsync());
+        await Factory.CreateUserAsync("sheets-county", "sheets-county-password", Role.Reporter, DataScope.Own, government);
+        var county = await Factory.SignedInAsync("sheets-county", "sheets-county-password");
+
+        using var book = new TemplateWorkbook(await DownloadAsync(county));
+        var row = book.DataRows(Indicators).Single(r => book.Key(Indicators, r).Id == targetId);
+        book.Text(Indicators, $"C{row}").ShouldBe("全市职业院校在校生");
+        book.SetNumber(Indicators, $"G{row}", 3200);
+        var imported = await ImportAsync(county, book.Save());
+        imported.StatusCode.ShouldBe(HttpStatusCode.OK, await imported.Content.ReadAsStringAsync());
+        (await Factory.WithDbAsync(db => db.Observations.CountAsync(o => o.TargetId == targetId && o.OrganizationId == government))).ShouldBe(1);
+    }
 }
