@@ -188,7 +188,8 @@ public sealed class TemplateImport(DubanDbContext db, PlanQueries plans, Reporti
             int? percent = null;
             if (row[TemplateLayout.PercentColumn]?.Trim() is { } percentText)
             {
-                if (task.Ongoing && task.Due is null) Error(TemplateLayout.PercentColumn, "长期坚持的任务不填完成百分比，请清空该格。");
+                // As ProgressReporting: no percentage for a task to be kept up (长期坚持), even one with a first deadline.
+                if (task.Ongoing) Error(TemplateLayout.PercentColumn, "长期坚持的任务不填完成百分比，请清空该格。");
                 else if (decimal.TryParse(percentText.TrimEnd('%'), NumberStyles.Float, CultureInfo.InvariantCulture, out var p) && p == decimal.Truncate(p) && p is >= 0 and <= 100)
                     percent = (int)p;
                 else Error(TemplateLayout.PercentColumn, $"完成百分比必须是 0 到 100 之间的整数，“{percentText}”不符合。");
