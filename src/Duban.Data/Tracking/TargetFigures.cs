@@ -105,7 +105,8 @@ public sealed class TargetFigures(DubanDbContext db, TimeProvider clock)
             periods.Add(new(first.PeriodId, new PeriodSpan(first.Kind, first.Start, first.End), figure, values));
         }
 
-        var facts = TargetFacts.From(target);
+        var taskDue = target.TaskId is { } taskId ? await db.Tasks.Where(t => t.Id == taskId).Select(t => t.Due).SingleOrDefaultAsync(ct) : null;
+        var facts = TargetFacts.From(target, taskDue: taskDue);
         // A partial sum understates the region and would mark the target 滞后 for a county's silence, not the region's progress.
         var series = periods.Where(p => p.Figure is { Value: not null, Partial: false })
             .Select(p => ObservationFact.FromStored(facts, p.Period.End, p.Figure.Value!.Value)).ToList();

@@ -184,11 +184,7 @@ public sealed class TargetFiguresTests(DatabaseFixture databases) : IClassFixtur
                 ],
                 Targets = [training, share],
             };
-            plan.Versions.Add(new PlanVersion
-            {
-                Number = 1, FileName = "a.txt", Content = [1], Sha256 = Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N"), Text = "正文", ParsedJson = "{}", ImportedAt = April15,
-                TaskLists = [new() { Name = "清单", Tasks = [task] }],
-            });
+            plan.Versions.Add(FirstVersion(task));
             var enrolment = new TaskTarget { PlanId = plan.Id, Subject = "职业院校在校生", Comparator = Comparator.AtLeast, Value = 20000, Unit = "人", Raw = "2万人以上" };
             db.Targets.Add(enrolment);
             await db.SaveChangesAsync();

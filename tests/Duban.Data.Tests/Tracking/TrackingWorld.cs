@@ -51,11 +51,7 @@ internal sealed record TrackingWorld(
             ],
             Targets = [new() { PlanId = plan.Id, Subject = "实训基地", Comparator = Comparator.AtLeast, Value = 3, Unit = "个", Raw = "3个以上" }],
         };
-        plan.Versions.Add(new PlanVersion
-        {
-            Number = 1, FileName = "a.txt", Content = [1], Sha256 = Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N"), Text = "正文", ParsedJson = "{}", ImportedAt = April15,
-            TaskLists = [new() { Name = "清单", Tasks = [task] }],
-        });
+        plan.Versions.Add(FirstVersion(task));
         var planTarget = new TaskTarget { PlanId = plan.Id, Subject = "职业院校在校生", Comparator = Comparator.AtLeast, Value = 20000, Unit = "人", Raw = "2万人以上" };
         db.Targets.Add(planTarget);
         await db.SaveChangesAsync();
@@ -66,6 +62,13 @@ internal sealed record TrackingWorld(
             new(1001, name + "-bureau", Role.Reporter, bureau.Id), new(1002, name + "-school", Role.Reporter, school.Id),
             new(1003, name + "-gov", Role.Reporter, government.Id), new(1, name + "-admin", Role.Admin, null));
     }
+
+    /// <summary>A plan's first version holding one list with the task.</summary>
+    public static PlanVersion FirstVersion(PlanTask task) => new()
+    {
+        Number = 1, FileName = "a.txt", Content = [1], Sha256 = Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N"), Text = "正文", ParsedJson = "{}", ImportedAt = April15,
+        TaskLists = [new() { Name = "清单", Tasks = [task] }],
+    };
 
     public static ProgressReporting Reports(DubanDbContext db, TimeProvider clock) => new(db, clock, new AuditLog(db, clock));
 

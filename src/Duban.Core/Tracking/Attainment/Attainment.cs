@@ -43,7 +43,8 @@ public sealed record Projection(DateOnly At, decimal Value, int Points);
 
 /// <summary>A target's status with the figures behind it.</summary>
 /// <param name="Latest">The attainment of the latest observation, null without data.</param>
-/// <param name="Deadline">31 December of the target's year (of the current year for a per-year target); null without a year.</param>
+/// <param name="Deadline">31 December of the target's year (of the current year for a per-year target); without a year, its
+/// task's deadline; else null.</param>
 /// <param name="Projection">Null with fewer than two observations (two distinct period ends) or without a deadline.</param>
 public sealed record TargetAssessment(TargetStatus Status, TargetAttainment? Latest, DateOnly? Deadline, Projection? Projection)
 {

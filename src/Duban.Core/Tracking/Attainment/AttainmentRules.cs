@@ -22,7 +22,8 @@ public sealed class AttainmentRules(AttainmentOptions options, TimeProvider time
         var attainment = Attain(target, latest, options);
         // A per-year figure is judged within its calendar year: the year of the latest value, from that year's values.
         int? year = target.PerYear ? latest.PeriodEnd.Year : target.Year;
-        DateOnly? deadline = year is { } y ? new DateOnly(y, 12, 31) : null;
+        // Without a year of its own, a task's target is due when its task is.
+        DateOnly? deadline = year is { } y ? new DateOnly(y, 12, 31) : target.TaskDue;
         if (attainment.Met) return new(TargetStatus.Achieved, attainment, deadline, null);
         if (deadline is not { } end) return new(TargetStatus.OnTrack, attainment, null, null);
         if (today > end) return new(TargetStatus.Lagging, attainment, deadline, null);

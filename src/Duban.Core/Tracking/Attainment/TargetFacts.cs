@@ -10,6 +10,8 @@ namespace Duban.Core.Tracking.Attainment;
 /// <param name="Year">The year by which it is to be met; the projection aims at its 31 December.</param>
 /// <param name="PerYear">The figure is per year (年培训1万人次): each calendar year must reach it.</param>
 /// <param name="RatioTerms">Both terms of a ratio ([4, 6]); see <see cref="Terms"/> when not stored.</param>
+/// <param name="TaskDue">The deadline of the task the target belongs to: the target's deadline when it names no year of
+/// its own (a task "建成3个实训基地, 2024年底前完成" is met or not by its task's deadline).</param>
 public sealed record TargetFacts(
     Comparator Comparator,
     decimal Value,
@@ -17,7 +19,8 @@ public sealed record TargetFacts(
     string Unit,
     int? Year,
     bool PerYear,
-    IReadOnlyList<decimal>? RatioTerms = null)
+    IReadOnlyList<decimal>? RatioTerms = null,
+    DateOnly? TaskDue = null)
 {
     /// <summary>The parser's unit for ratios (职普比4:6, 生师比20:1).</summary>
     public const string RatioUnit = "ratio";
@@ -39,8 +42,8 @@ public sealed record TargetFacts(
         }
     }
 
-    public static TargetFacts From(TaskTarget target, IReadOnlyList<decimal>? ratioTerms = null) =>
-        new(target.Comparator, target.Value, target.ValueMax, target.Unit, target.Year, target.PerYear, ratioTerms);
+    public static TargetFacts From(TaskTarget target, IReadOnlyList<decimal>? ratioTerms = null, DateOnly? taskDue = null) =>
+        new(target.Comparator, target.Value, target.ValueMax, target.Unit, target.Year, target.PerYear, ratioTerms, taskDue);
 }
 
 /// <summary>

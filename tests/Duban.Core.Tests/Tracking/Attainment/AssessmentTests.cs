@@ -90,6 +90,20 @@ public sealed class AssessmentTests
     }
 
     [Theory]
+    // 建成实训基地3个 in a task due 2024-06-30, no year of its own: judged by the task's deadline.
+    [InlineData("2024-05-10", 1, TargetStatus.Lagging)]   // one by April, the line through 0 → 1 does not reach 3 by June
+    [InlineData("2024-05-10", 2, TargetStatus.OnTrack)]   // 0 → 2 reaches 3 by June
+    [InlineData("2024-07-01", 2, TargetStatus.Lagging)]   // the task's deadline has passed
+    [InlineData("2024-07-01", 3, TargetStatus.Achieved)]
+    public void Without_a_year_a_tasks_target_is_due_with_its_task(string today, decimal april, TargetStatus expected)
+    {
+        var target = new TargetFacts(Comparator.AtLeast, 3, null, "个", null, false, TaskDue: D("2024-06-30"));
+        var result = Assess(target, Obs(("2024-01-31", 0), ("2024-04-30", april)), today);
+        result.Status.ShouldBe(expected);
+        result.Deadline.ShouldBe(D("2024-06-30"));
+    }
+
+    [Theory]
     // 年培训1万人次以上: values are the year so far; last year's figures do not bend this year's line.
     [InlineData(4500, TargetStatus.Lagging, 9500)]
     [InlineData(5200, TargetStatus.OnTrack, 11600)]
