@@ -26,7 +26,7 @@ public static class TemplateEndpoints
         var writes = api.MapGroup("/templates").WithTags("填报模板").RequireAuthorization(DubanPolicies.Reporter).ProducesProblem(StatusCodes.Status403Forbidden);
         writes.MapPost("/import", ImportAsync).WithName("ImportTemplate").WithSummary("导入填好的填报模板")
             .WithDescription("multipart/form-data，file 为填好的 .xlsx 模板（默认不超过 5 MB）。逐行校验，任何一行有误则整个文件不导入，返回 400，"
-                             + "errors 为 [{sheet, row, column, message}]；全部正确时在一个事务中为每个有改动的行新增一次修订（进展报告为草稿，提交审核仍在页面上进行）。")
+                             + "errors 为 [{sheet, row, column, message}]；全部正确时在一个事务中为每个有改动的行新增一次修订。进展报告默认保存为草稿；submitForReview=true 时同时提交审核（未改动的草稿或已退回报告也一并提交）。")
             .Produces<TemplateImportResult>()
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
@@ -70,11 +70,15 @@ public static class TemplateEndpoints
         if (file is null) return ApiResults.Problem(400, ApiResults.InvalidFieldTitle, "请选择要导入的填报模板（file）。", "file");
         var read = await ReadAsync(file, limits, ct);
         if (read.Error is { } refused) return ApiResults.From(refused);
-        var outcome = await import.ImportAsync(DubanUser.Required(context.User), TrackingApi.ActorOf(context), read.Value!, ct);
+        var outcome = await import.ImportAsync(DubanUser.Required(context.User), TrackingApi.ActorOf(context), read.Value!, SubmitAsked(form), ct);
         if (outcome.Refusal is { } refusal) return ApiResults.From(refusal);
         if (outcome.Errors.Count > 0) return RowErrors(outcome.Errors);
         return TypedResults.Ok(outcome.Result!);
     }
+
+    /// <summary>The form's <c>submitForReview</c> field: true (or a checked box's "on") submits every imported report for review.</summary>
+    public static bool SubmitAsked(IFormCollection form) =>
+        form["submitForReview"].ToString().Trim().ToLowerInvariant() is "true" or "on" or "1";
 
     /// <summary>The upload's bytes, refused by name and size before anything is unpacked.</summary>
     public static async Task<Outcome<byte[]>> ReadAsync(IFormFile file, SpreadsheetLimits limits, CancellationToken ct)

@@ -14,8 +14,11 @@ namespace Duban.Web.Spreadsheets;
 /// <summary>A wrong cell of an imported template: the sheet, the row as Excel numbers it, the column's header, why.</summary>
 public sealed record TemplateRowError(string Sheet, uint Row, string Column, string Message);
 
-/// <summary>What an import stored: reports and values created or revised (one revision each), and filled rows left as they were.</summary>
-public sealed record TemplateImportResult(int ReportsCreated, int ReportsRevised, int ValuesCreated, int ValuesRevised, int Unchanged);
+/// <summary>
+/// What an import stored: reports and values created or revised (one revision each), filled rows whose content was
+/// already stored, and reports submitted for review (when asked).
+/// </summary>
+public sealed record TemplateImportResult(int ReportsCreated, int ReportsRevised, int ValuesCreated, int ValuesRevised, int Unchanged, int Submitted);
 
 /// <summary>An import's outcome: the result, or the row errors (nothing stored), or a refusal of the whole file (nothing stored).</summary>
 public sealed record TemplateImportOutcome(TemplateImportResult? Result, IReadOnlyList<TemplateRowError> Errors, OperationError? Refusal)
@@ -38,11 +41,15 @@ public sealed class TemplateImport(DubanDbContext db, PlanQueries plans, Reporti
 
     private sealed record ReviseReport(string Sheet, uint Row, long ReportId, Guid Version, ReportContent Content) : Write(Sheet, Row);
 
+    /// <summary>An unchanged draft or returned report, submitted as it stands.</summary>
+    private sealed record SubmitReport(string Sheet, uint Row, long ReportId, Guid Version) : Write(Sheet, Row);
+
     private sealed record CreateValue(string Sheet, uint Row, NewObservation Input) : Write(Sheet, Row);
 
     private sealed record ReviseValue(string Sheet, uint Row, long ObservationId, Guid Version, ObservationContent Content) : Write(Sheet, Row);
 
-    public async Task<TemplateImportOutcome> ImportAsync(DubanUser user, TrackingActor actor, byte[] content, CancellationToken ct)
+    /// <param name="submit">Also submit every imported report for review (保存并提交审核), in the same transaction.</param>
+    public async Task<TemplateImportOutcome> ImportAsync(DubanUser user, TrackingActor actor, byte[] content, bool submit, CancellationToken ct)
     {
         if (user.Role != Role.Reporter || user.OrganizationId is not { } organizationId)
             return TemplateImportOutcome.Refused(ErrorKind.Forbidden, "只有填报员可以导入本单位的填报模板。");
@@ -53,7 +60,7 @@ public sealed class TemplateImport(DubanDbContext db, PlanQueries plans, Reporti
         foreach (var (name, rows) in sheets)
             if (HeaderProblem(name, rows) is { } header) return TemplateImportOutcome.Refused(ErrorKind.Validation, header);
 
-        var checker = new RowChecker(db, plans, periods, user, organizationId, ChinaCalendar.Today(clock.GetUtcNow()));
+        var checker = new RowChecker(db, plans, periods, user, organizationId, ChinaCalendar.Today(clock.GetUtcNow()), submit);
         var errors = new List<TemplateRowError>();
         var writes = new List<Write>();
         var unchanged = 0;
@@ -61,16 +68,16 @@ public sealed class TemplateImport(DubanDbContext db, PlanQueries plans, Reporti
         {
             var write = await checker.ProgressAsync(row, errors, ct);
             if (write is not null) writes.Add(write);
-            else if (checker.LastWasUnchanged) unchanged++;
+            if (checker.LastWasUnchanged) unchanged++;
         }
         foreach (var row in sheets.GetValueOrDefault(TemplateLayout.IndicatorSheet, []).Where(r => r.Number > 1))
         {
             var write = await checker.IndicatorAsync(row, errors, ct);
             if (write is not null) writes.Add(write);
-            else if (checker.LastWasUnchanged) unchanged++;
+            if (checker.LastWasUnchanged) unchanged++;
         }
         if (errors.Count > 0) return new(null, errors, null);
-        return await StoreAsync(actor, writes, unchanged, ct);
+        return await StoreAsync(actor, writes, unchanged, submit, ct);
     }
 
     private static string? HeaderProblem(string sheet, IReadOnlyList<SheetRow> rows)
@@ -83,9 +90,9 @@ public sealed class TemplateImport(DubanDbContext db, PlanQueries plans, Reporti
     }
 
     /// <summary>All writes in one transaction; a write the service still refuses (someone saved meanwhile) rolls everything back.</summary>
-    private async Task<TemplateImportOutcome> StoreAsync(TrackingActor actor, List<Write> writes, int unchanged, CancellationToken ct)
+    private async Task<TemplateImportOutcome> StoreAsync(TrackingActor actor, List<Write> writes, int unchanged, bool submit, CancellationToken ct)
     {
-        int reportsCreated = 0, reportsRevised = 0, valuesCreated = 0, valuesRevised = 0;
+        int reportsCreated = 0, reportsRevised = 0, valuesCreated = 0, valuesRevised = 0, submitted = 0;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
@@ -93,8 +100,9 @@ public sealed class TemplateImport(DubanDbContext db, PlanQueries plans, Reporti
             {
                 var error = write switch
                 {
-                    CreateReport c => (await reports.CreateAsync(actor, c.Input, ct)).Error,
-                    ReviseReport r => (await reports.ReviseAsync(actor, r.ReportId, r.Version, r.Content, ct)).Error,
+                    CreateReport c => await SubmittedAsync(await reports.CreateAsync(actor, c.Input, ct)),
+                    ReviseReport r => await SubmittedAsync(await reports.ReviseAsync(actor, r.ReportId, r.Version, r.Content, ct)),
+                    SubmitReport r => await SubmittedAsync(await reports.SubmitAsync(actor, r.ReportId, r.Version, ct), again: false),
                     CreateValue c => (await observations.CreateAsync(actor, c.Input, ct)).Error,
                     ReviseValue r => (await observations.ReviseAsync(actor, r.ObservationId, r.Version, r.Content, ct)).Error,
                     _ => throw new InvalidOperationException(),
@@ -108,6 +116,7 @@ public sealed class TemplateImport(DubanDbContext db, PlanQueries plans, Reporti
                 {
                     case CreateReport: reportsCreated++; break;
                     case ReviseReport: reportsRevised++; break;
+                    case SubmitReport: break;
                     case CreateValue: valuesCreated++; break;
                     default: valuesRevised++; break;
                 }
@@ -119,7 +128,17 @@ public sealed class TemplateImport(DubanDbContext db, PlanQueries plans, Reporti
             await RollBackAsync(tx, ct);
             return TemplateImportOutcome.Refused(ErrorKind.Conflict, "导入时有他人同时填报了相同的内容，整个文件未导入，请重新下载模板后再试。");
         }
-        return new(new(reportsCreated, reportsRevised, valuesCreated, valuesRevised, unchanged), [], null);
+        return new(new(reportsCreated, reportsRevised, valuesCreated, valuesRevised, unchanged, submitted), [], null);
+
+        // A stored report, then submitted when asked (a submission is judged late or refused by the cycle as on the form).
+        async Task<TrackingError?> SubmittedAsync(TrackingOutcome<ProgressReport> outcome, bool again = true)
+        {
+            if (outcome.Error is not null) return outcome.Error;
+            if (again && !submit) return null;
+            var result = again ? await reports.SubmitAsync(actor, outcome.Value!.Id, null, ct) : outcome;
+            if (result.Error is null) submitted++;
+            return result.Error;
+        }
     }
 
     private async Task RollBackAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction tx, CancellationToken ct)
@@ -130,7 +149,7 @@ public sealed class TemplateImport(DubanDbContext db, PlanQueries plans, Reporti
     }
 
     /// <summary>The checks of one row, with what it needs from the database; collects errors rather than stopping at the first.</summary>
-    private sealed class RowChecker(DubanDbContext db, PlanQueries plans, ReportingPeriods periods, DubanUser user, long organizationId, DateOnly today)
+    private sealed class RowChecker(DubanDbContext db, PlanQueries plans, ReportingPeriods periods, DubanUser user, long organizationId, DateOnly today, bool submit)
     {
         public const string Stale = "模板生成后本单位该项在本期的内容已被修改（或已在别处填报），为免覆盖，请重新下载模板后填写。";
         private const string KeyColumn = "键";
@@ -211,7 +230,7 @@ public sealed class TemplateImport(DubanDbContext db, PlanQueries plans, Reporti
                 && latest.Problems == content.Problems && latest.NextSteps == content.NextSteps)
             {
                 LastWasUnchanged = true;
-                return null;
+                return submit && report.Submittable ? new SubmitReport(sheet, row.Number, report.Id, report.Version) : null;
             }
             // The template carries no evidence: a new revision keeps the latest one's attachments.
             var evidence = latest?.Evidence.Select(e => e.EvidenceId).ToList();

@@ -28,20 +28,21 @@ public sealed class TemplateTests(TrackingFixture app) : IClassFixture<TrackingF
 
     private static PeriodSpan Current => PeriodSpan.Containing(PeriodKind.Monthly, Today);
 
-    private static string TemplateUrl(long? organizationId = null) =>
-        $"/api/v1/templates/progress.xlsx?period={Today:yyyy-MM-dd}" + (organizationId is { } id ? $"&organizationId={id}" : "");
+    private static string TemplateUrl(long? organizationId = null, DateOnly? day = null) =>
+        $"/api/v1/templates/progress.xlsx?period={day ?? Today:yyyy-MM-dd}" + (organizationId is { } id ? $"&organizationId={id}" : "");
 
-    private static async Task<byte[]> DownloadAsync(HttpClient client, long? organizationId = null)
+    private static async Task<byte[]> DownloadAsync(HttpClient client, long? organizationId = null, DateOnly? day = null)
     {
-        var response = await client.GetAsync(TemplateUrl(organizationId));
+        var response = await client.GetAsync(TemplateUrl(organizationId, day));
         response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         response.Content.Headers.ContentType!.MediaType.ShouldBe(Duban.Web.Ledger.XlsxWorkbook.ContentType);
         return await response.Content.ReadAsByteArrayAsync();
     }
 
-    private static Task<HttpResponseMessage> ImportAsync(HttpClient client, byte[] bytes, string name = "填报模板.xlsx")
+    private static Task<HttpResponseMessage> ImportAsync(HttpClient client, byte[] bytes, string name = "填报模板.xlsx", bool submit = false)
     {
         var form = new MultipartFormDataContent();
+        if (submit) form.Add(new StringContent("true"), "submitForReview");
         var file = new ByteArrayContent(bytes);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         form.Add(file, "file", name);
@@ -392,5 +393,31 @@ public sealed class TemplateTests(TrackingFixture app) : IClassFixture<TrackingF
         var imported = await ImportAsync(county, book.Save());
         imported.StatusCode.ShouldBe(HttpStatusCode.OK, await imported.Content.ReadAsStringAsync());
         (await Factory.WithDbAsync(db => db.Observations.CountAsync(o => o.TargetId == targetId && o.OrganizationId == government))).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Asked_to_the_import_submits_every_imported_report_for_review_in_the_same_transaction()
+    {
+        // Last month's period, so that the other tests still find this month's reports open to revision.
+        var reporter = await Factory.SignedInAsync(DemoAccounts.Reporter);
+        var previous = Current.Previous();
+        using var book = new TemplateWorkbook(await DownloadAsync(reporter, day: previous.Start));
+        await FillProgressAsync(book, "导入并提交");
+        var assignments = book.DataRows(Progress).Select(r => book.Key(Progress, r).Id).ToList();
+        assignments.ShouldNotBeEmpty();
+
+        var imported = await ImportAsync(reporter, book.Save(), submit: true);
+
+        imported.StatusCode.ShouldBe(HttpStatusCode.OK, await imported.Content.ReadAsStringAsync());
+        (await imported.JsonAsync()).GetProperty("submitted").GetInt32().ShouldBe(assignments.Count);
+        var stored = await Factory.WithDbAsync(db => db.ProgressReports.Where(r => assignments.Contains(r.AssignmentId) && r.Period!.Start == previous.Start)
+            .Select(r => new { r.Id, r.Status, r.SubmittedAt }).ToListAsync());
+        stored.Count.ShouldBe(assignments.Count);
+        stored.ShouldAllBe(r => r.Status == ReportStatus.Submitted && r.SubmittedAt != null);
+        var ids = stored.Select(r => r.Id.ToString()).ToList();
+        (await Factory.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == TrackingAuditActions.ReportSubmit && ids.Contains(e.EntityId!)))).ShouldBe(assignments.Count);
+        // Submitted reports cannot be revised: the next template leaves them out.
+        using var next = new TemplateWorkbook(await DownloadAsync(reporter, day: previous.Start));
+        next.DataRows(Progress).Select(r => next.Key(Progress, r).Id).ShouldNotContain(assignments[0]);
     }
 }
