@@ -55,13 +55,13 @@ public sealed class TrackingStatuses(DubanDbContext db, TimeProvider time)
             .Where(r => r.Status == ReportStatus.Approved && taskIds.Contains(r.Assignment!.TaskId))
             .Where(r => !db.ProgressReports.Any(o => o.AssignmentId == r.AssignmentId && o.Status == ReportStatus.Approved && o.Period!.Start > r.Period!.Start))
             .Join(db.ReportRevisions, r => r.LatestRevisionId, v => (long?)v.Id,
-                (r, v) => new { r.AssignmentId, v.State, v.PercentComplete, r.SubmittedAt, RevisedAt = v.CreatedAt })
+                (r, v) => new { r.AssignmentId, v.State, v.PercentComplete, v.SubmittedAt, RevisedAt = v.CreatedAt })
             .ToListAsync(ct);
         var approved = approvedRows.GroupBy(r => r.AssignmentId).ToDictionary(g => g.Key, g =>
         {
             var r = g.First();
-            // The approved revision was submitted no earlier than it was written, nor than the report's first submission.
-            var submitted = r.SubmittedAt is { } s && s > r.RevisedAt ? s : r.RevisedAt;
+            // An approved revision was submitted, so its SubmittedAt is set (the upgrade backfilled the older ones).
+            var submitted = r.SubmittedAt ?? r.RevisedAt;
             return new ApprovedReport(Map(r.State), r.PercentComplete, ChinaCalendar.Today(submitted));
         });
 
