@@ -47,7 +47,7 @@ public sealed class ProgressReporting(DubanDbContext db, TimeProvider clock, Aud
 
         var now = clock.GetUtcNow();
         var report = new ProgressReport { AssignmentId = assignmentId, PeriodId = period.Id, CreatedAt = now, RevisionCount = 1 };
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await WriteTransaction.BeginAsync(db, ct);
         try
         {
             db.ProgressReports.Add(report);
@@ -211,7 +211,7 @@ public sealed class ProgressReporting(DubanDbContext db, TimeProvider clock, Aud
     /// </summary>
     private async Task<TrackingOutcome<ProgressReport>> AppendAsync(ProgressReport report, ReportRevision revision, Action auditEntry, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await WriteTransaction.BeginAsync(db, ct);
         try
         {
             report.RevisionCount = revision.Number;

@@ -58,6 +58,7 @@ public static class WebApplicationSetup
         Duban.Web.Supervision.SupervisionRegistration.AddSupervision(services);
         services.AddScoped<Duban.Web.Dashboard.DashboardQueries>();
         services.AddScoped<Duban.Web.Ledger.LedgerExport>();
+        Duban.Web.Spreadsheets.TemplateEndpoints.AddSpreadsheets(services);
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblemDefaults.Customize);
         services.AddExceptionHandler<ApiBadRequestHandler>();
