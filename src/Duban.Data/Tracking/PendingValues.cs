@@ -17,7 +17,8 @@ public sealed record PendingValue(long TargetId, long PlanId, long? TaskId, stri
 public sealed class PendingValues(DubanDbContext db)
 {
     /// <param name="taskIds">The tasks the caller may see; targets of other tasks are not listed.</param>
-    public async Task<IReadOnlyList<PendingValue>> ForAsync(long organizationId, IQueryable<long> taskIds, DateOnly today, CancellationToken ct = default)
+    /// <param name="planIds">The plans the caller may see; plan-level targets of other plans (a draft) are not listed.</param>
+    public async Task<IReadOnlyList<PendingValue>> ForAsync(long organizationId, IQueryable<long> taskIds, IQueryable<long> planIds, DateOnly today, CancellationToken ct = default)
     {
         var organization = await db.Organizations.AsNoTracking().Where(o => o.Id == organizationId)
             .Select(o => new { o.Kind, Path = o.Region == null ? null : o.Region.Path }).SingleOrDefaultAsync(ct);
@@ -28,7 +29,7 @@ public sealed class PendingValues(DubanDbContext db)
             : [];
         var assigned = db.Assignments.Where(a => a.OrganizationId == organizationId && taskIds.Contains(a.TaskId)).Select(a => a.TaskId);
         var rows = await db.Targets.AsNoTracking()
-            .Where(t => t.TaskId != null ? assigned.Contains(t.TaskId.Value) : db.Plans.Any(p => p.Id == t.PlanId && p.RegionId != null && regions.Contains(p.RegionId.Value)))
+            .Where(t => t.TaskId != null ? assigned.Contains(t.TaskId.Value) : planIds.Contains(t.PlanId) && db.Plans.Any(p => p.Id == t.PlanId && p.RegionId != null && regions.Contains(p.RegionId.Value)))
             .Where(t => db.Plans.Any(p => p.Id == t.PlanId && p.Status != PlanStatus.Archived))
             .OrderBy(t => t.PlanId).ThenBy(t => t.TaskId).ThenBy(t => t.Id)
             .Select(t => new

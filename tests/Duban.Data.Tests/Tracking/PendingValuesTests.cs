@@ -19,10 +19,12 @@ public sealed class PendingValuesTests(DatabaseFixture databases) : IClassFixtur
         await using (var db = DatabaseFixture.Context(options)) world = await CreateAsync(db, "待填" + provider);
         var today = new DateOnly(2026, 4, 15);
 
+        var visible = true;
         async Task<IReadOnlyList<PendingValue>> PendingAsync(TrackingActor actor)
         {
             await using var db = DatabaseFixture.Context(options);
-            return await new PendingValues(db).ForAsync(actor.OrganizationId!.Value, db.Tasks.Where(t => t.PlanId == world.PlanId).Select(t => t.Id), today);
+            return await new PendingValues(db).ForAsync(actor.OrganizationId!.Value, db.Tasks.Where(t => t.PlanId == world.PlanId).Select(t => t.Id),
+                db.Plans.Where(p => p.Id == world.PlanId && visible).Select(p => p.Id), today);
         }
 
         var bureau = await PendingAsync(world.Bureau);
@@ -34,6 +36,10 @@ public sealed class PendingValuesTests(DatabaseFixture databases) : IClassFixtur
             (await Values(db, clock).CreateAsync(world.Government, new NewObservation(world.PlanTargetId, March, new ObservationContent(21000m, null, null)))).Error.ShouldBeNull();
         (await PendingAsync(world.Government)).Select(v => (v.TargetId, v.Reported)).ShouldBe([(world.PlanTargetId, true)]);
         (await PendingAsync(world.Bureau)).ShouldAllBe(v => !v.Reported);
+        // A plan the government's reporter may not see (a draft without its tasks) lists no plan-level target.
+        visible = false;
+        (await PendingAsync(world.Government)).ShouldBeEmpty();
+        visible = true;
 
         await using (var db = DatabaseFixture.Context(options))
         {
