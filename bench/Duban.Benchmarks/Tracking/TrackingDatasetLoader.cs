@@ -148,7 +148,7 @@ public sealed class TrackingDatasetLoader(DatabaseOptions database, TrackingShap
                             if (roll >= 0.1) continue;
                             var draftAt = At(month.Start.AddDays(own.Number(0, Math.Max(0, shape.Today.Day - 1))), own);
                             var draft = Report(++reportId, assignment.Id, periods[m], ReportStatus.Draft, draftAt, null, false);
-                            await WriteRevisionAsync(sinks, draft, ++revisionId, 1, state, percent, assignment, authorId, draftAt, own, ct);
+                            await WriteRevisionAsync(sinks, draft, ++revisionId, 1, state, percent, assignment, authorId, draftAt, null, own, ct);
                             await sinks.Reports.WriteAsync(draft, ct);
                             counts[1]++;
                             counts[2]++;
@@ -162,7 +162,7 @@ public sealed class TrackingDatasetLoader(DatabaseOptions database, TrackingShap
                             : lastClosed && roll < 0.20 ? ReportStatus.Returned
                             : ReportStatus.Approved;
                         var report = Report(++reportId, assignment.Id, periods[m], status, firstSubmit, firstSubmit, late);
-                        await WriteRevisionAsync(sinks, report, ++revisionId, 1, state, percent, assignment, authorId, firstSubmit, own, ct);
+                        await WriteRevisionAsync(sinks, report, ++revisionId, 1, state, percent, assignment, authorId, firstSubmit, firstSubmit, own, ct);
                         counts[2]++;
                         var returned = status == ReportStatus.Returned || (!lastClosed && !finishing && roll >= 0.04 && roll < 0.10);
                         var reviewedAt = firstSubmit.AddDays(own.Number(1, 3));
@@ -173,7 +173,7 @@ public sealed class TrackingDatasetLoader(DatabaseOptions database, TrackingShap
                             if (status != ReportStatus.Returned)
                             {
                                 var resubmitted = reviewedAt.AddDays(own.Number(1, 3));
-                                await WriteRevisionAsync(sinks, report, ++revisionId, 2, state, percent, assignment, authorId, resubmitted, own, ct);
+                                await WriteRevisionAsync(sinks, report, ++revisionId, 2, state, percent, assignment, authorId, resubmitted, resubmitted, own, ct);
                                 counts[2]++;
                                 reviewedAt = resubmitted.AddDays(1);
                             }
@@ -246,12 +246,13 @@ public sealed class TrackingDatasetLoader(DatabaseOptions database, TrackingShap
         new() { Id = id, AssignmentId = assignmentId, PeriodId = periodId, Status = status, CreatedAt = createdAt, SubmittedAt = submittedAt, Late = late };
 
     private static async Task WriteRevisionAsync(Sinks sinks, ProgressReport report, long id, int number, ProgressState state, int? percent,
-        AssignmentRow assignment, long authorId, DateTimeOffset at, Randomizer random, CancellationToken ct)
+        AssignmentRow assignment, long authorId, DateTimeOffset at, DateTimeOffset? submittedAt, Randomizer random, CancellationToken ct)
     {
         await sinks.Revisions.WriteAsync(new ReportRevision
         {
             Id = id, ReportId = report.Id, Number = number, State = state, PercentComplete = percent, Done = random.ArrayElement(DoneTexts),
             Problems = random.ArrayElement(ProblemTexts), NextSteps = random.ArrayElement(NextTexts), AuthorId = authorId, AuthorName = assignment.Name, CreatedAt = at,
+            SubmittedAt = submittedAt,
         }, ct);
         report.LatestRevisionId = id;
         report.RevisionCount = number;

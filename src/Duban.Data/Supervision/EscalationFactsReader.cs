@@ -39,15 +39,7 @@ public sealed class EscalationFactsReader(DubanDbContext db)
                             && db.ReportRevisions.Any(v => v.Id == r.LatestRevisionId && v.State == ProgressState.Completed))
                 .Select(r => r.AssignmentId).ToListAsync(ct))
             .ToHashSet();
-        var orders = (await db.Set<SupervisionOrder>().AsNoTracking()
-                .Select(o => new
-                {
-                    o.AssignmentId, o.IssuedAt, o.ReplyBy,
-                    FirstReply = o.Rectifications.OrderBy(r => r.Number).Select(r => (DateTimeOffset?)r.CreatedAt).FirstOrDefault(),
-                    NewDate = o.Rectifications.OrderByDescending(r => r.Number).Select(r => (DateOnly?)r.NewDate).FirstOrDefault(),
-                })
-                .ToListAsync(ct))
-            .ToLookup(o => o.AssignmentId, o => new IssuedOrder(ChinaDay(o.IssuedAt), o.ReplyBy, o.FirstReply is { } r ? ChinaDay(r) : null, o.NewDate));
+        var orders = await OrdersAsync(ct);
         var keys = (await db.Set<TaskEvent>().AsNoTracking().Where(e => e.AssignmentId != null)
                 .Select(e => new { e.AssignmentId, e.IdempotencyKey }).ToListAsync(ct))
             .ToLookup(e => e.AssignmentId!.Value, e => e.IdempotencyKey);
@@ -59,10 +51,34 @@ public sealed class EscalationFactsReader(DubanDbContext db)
             var from = ChinaDay(a.PlanCreatedAt);
             if (a.Start is { } start && start > from) from = start;
             var windows = Windows(cycle, from, today, reported[a.Id].ToHashSet());
-            var facts = Facts(a.Id, a.Due, done.Contains(a.Id), windows, today, [.. orders[a.Id]], keys[a.Id].ToHashSet(StringComparer.Ordinal));
+            var facts = Facts(a.Id, a.Due, done.Contains(a.Id), windows, today, [.. orders[(a.TaskId, a.OrganizationId)]], keys[a.Id].ToHashSet(StringComparer.Ordinal));
             tracked.Add(new(a.Id, a.TaskId, a.No, a.Text, a.OrganizationId, a.OrganizationName, a.RegionId, cycle.Kind, facts));
         }
         return tracked;
+    }
+
+    /// <summary>
+    /// Every 督办单 as escalation sees it, by task and organisation (one open order at a time is per task and
+    /// organisation, whichever of its assignments the order was issued on). An answer counts from the first reply after
+    /// the office last returned the order (整改不到位): a returned reply is as good as none.
+    /// </summary>
+    private async Task<ILookup<(long TaskId, long OrganizationId), IssuedOrder>> OrdersAsync(CancellationToken ct)
+    {
+        var orders = await db.Set<SupervisionOrder>().AsNoTracking()
+            .Select(o => new { o.Id, o.TaskId, o.OrganizationId, o.IssuedAt, o.ReplyBy, o.Status }).ToListAsync(ct);
+        var replies = (await db.Set<Rectification>().AsNoTracking().Select(r => new { r.OrderId, r.Number, r.CreatedAt, r.NewDate }).ToListAsync(ct))
+            .ToLookup(r => r.OrderId);
+        var returned = (await db.Set<OrderReview>().AsNoTracking().Where(v => v.Decision == OrderDecision.Returned)
+                .Select(v => new { v.OrderId, v.At }).ToListAsync(ct))
+            .GroupBy(v => v.OrderId).ToDictionary(g => g.Key, g => g.Max(v => v.At));
+        return orders.ToLookup(o => (o.TaskId, o.OrganizationId), o =>
+        {
+            var all = replies[o.Id].OrderBy(r => r.Number).ToList();
+            var since = returned.TryGetValue(o.Id, out var at) ? at : (DateTimeOffset?)null;
+            var answer = all.FirstOrDefault(r => since is null || r.CreatedAt > since);
+            return new IssuedOrder(ChinaDay(o.IssuedAt), o.ReplyBy, answer is null ? null : ChinaDay(answer.CreatedAt), all.LastOrDefault()?.NewDate,
+                o.Status == OrderStatus.Closed);
+        });
     }
 
     /// <summary>The periods from the one containing <paramref name="from"/> up to the one containing today, with their windows and whether each was reported.</summary>

@@ -30,12 +30,12 @@ public sealed class EscalationJob(DubanDbContext db, EscalationFactsReader reade
         await MarkOverdueAsync(today, cancellationToken);
     }
 
-    /// <summary>Open orders past their reply date become 逾期未回复; one conditional UPDATE, harmless to repeat.</summary>
+    /// <summary>Orders awaiting a reply (new, or returned as 整改不到位) past their reply date become 逾期未回复; one conditional UPDATE, harmless to repeat.</summary>
     public Task<int> MarkOverdueAsync(DateOnly today, CancellationToken ct = default)
     {
         // A new version, so that a copy read before the change is stale; one value for all the rows is enough for that.
         var version = Guid.NewGuid();
-        return db.Set<SupervisionOrder>().Where(o => o.Status == OrderStatus.Open && o.ReplyBy < today)
+        return db.Set<SupervisionOrder>().Where(o => (o.Status == OrderStatus.Open || o.Status == OrderStatus.Returned) && o.ReplyBy < today)
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OrderStatus.Overdue).SetProperty(o => o.Version, version), ct);
     }
 }

@@ -9,6 +9,8 @@ public static class SupervisionAuditActions
 {
     public const string OrderIssue = "supervision-order.issue";
     public const string OrderReply = "supervision-order.reply";
+    public const string OrderClose = "supervision-order.close";
+    public const string OrderReturn = "supervision-order.return";
     public const string InstructionRecord = "instruction.record";
     public const string FlagSet = "task.flag";
 
@@ -22,6 +24,8 @@ public static class SupervisionAuditActions
     {
         OrderIssue => "下发督办单",
         OrderReply => "回复督办单（整改措施）",
+        OrderClose => "办结督办单",
+        OrderReturn => "退回督办单整改回复（整改不到位）",
         InstructionRecord => "录入领导批示",
         FlagSet => "标记约谈/通报",
         _ => null,

@@ -27,6 +27,17 @@ internal sealed class SupervisionOrderConfiguration : IEntityTypeConfiguration<S
         e.HasOne<Assignment>().WithMany().HasForeignKey(x => x.AssignmentId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Organization>().WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(x => x.Rectifications).WithOne().HasForeignKey(x => x.OrderId).OnDelete(DeleteBehavior.Restrict);
+        e.HasMany(x => x.Reviews).WithOne().HasForeignKey(x => x.OrderId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class OrderReviewConfiguration : IEntityTypeConfiguration<OrderReview>
+{
+    public void Configure(EntityTypeBuilder<OrderReview> e)
+    {
+        e.ToTable("order_reviews");
+        e.Property(x => x.Comment).HasMaxLength(OrderReview.MaxCommentLength);
+        e.Property(x => x.ReviewerName).HasMaxLength(100);
     }
 }
 

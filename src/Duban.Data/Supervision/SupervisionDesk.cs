@@ -15,6 +15,12 @@ public sealed record NewOrder(long? TaskId, long? OrganizationId, string? Reason
 /// <summary>The organisation's answer: what it will do (整改措施) and the new completion date.</summary>
 public sealed record RectificationInput(string? Measures, DateOnly? NewDate);
 
+/// <summary>The office closes a 督办单 (已办结, 销号): why, and, when no reply awaits review, the explicit wish to close it without one.</summary>
+public sealed record OrderCloseInput(string? Comment, bool? WithoutReply);
+
+/// <summary>The office returns a reply (整改不到位): what is still missing, and optionally a new reply date.</summary>
+public sealed record OrderReturnInput(string? Comment, DateOnly? ReplyBy);
+
 /// <summary>A 领导批示 as the office records it.</summary>
 public sealed record InstructionInput(string? LeaderName, string? Text, DateOnly? Date);
 
@@ -45,6 +51,11 @@ public sealed class SupervisionDesk(DubanDbContext db, TimeProvider clock, Audit
         var assignment = await db.Assignments.AsNoTracking().Where(a => a.TaskId == taskId && a.OrganizationId == organizationId)
             .OrderBy(a => a.Id).Select(a => new { a.Id, a.Organization!.RegionId, a.Organization.Name }).FirstOrDefaultAsync(ct);
         if (assignment is null) return TrackingErrors.Invalid("organizationId", "organizationId（责任单位）不是该任务的承担单位。");
+        // One open order per task and organisation, as the escalation job keeps it: a second would split the replies.
+        var open = await db.Set<SupervisionOrder>().AsNoTracking()
+            .Where(o => o.TaskId == taskId && o.OrganizationId == organizationId && o.Status != OrderStatus.Closed).Select(o => o.Number).FirstOrDefaultAsync(ct);
+        if (open is not null)
+            return TrackingErrors.Conflict($"{assignment.Name}就该任务已有未办结的督办单（{open}），请在原督办单上跟进：退回整改或办结后再下发。", "organizationId");
 
         var at = clock.GetUtcNow();
         var order = new SupervisionOrder
@@ -114,6 +125,118 @@ public sealed class SupervisionDesk(DubanDbContext db, TimeProvider clock, Audit
         await center.NotifyRegionAdminsAsync(regionId, message, at, ct);
         await tx.CommitAsync(ct);
         return TrackingOutcome<Rectification>.Ok(rectification);
+    }
+
+    /// <summary>
+    /// Closes a 督办单 (已办结): the office accepts the reply awaiting review, or, when there is none, closes it anyway
+    /// only if told so explicitly (withoutReply) with the reason in the comment (e.g. the task is completed). The caller
+    /// has checked the order is in the administrator's scope.
+    /// </summary>
+    /// <param name="expectedVersion">The order version the administrator read (If-Match); null skips the check.</param>
+    public async Task<TrackingOutcome<SupervisionOrder>> CloseAsync(TrackingActor actor, long orderId, Guid? expectedVersion, OrderCloseInput input, CancellationToken ct = default)
+    {
+        if (actor.Role != Role.Admin) return new TrackingError(TrackingErrorKind.Forbidden, "只有管理员可以办结督办单。");
+        var order = await LoadForReviewAsync(orderId, ct);
+        if (order is null) return TrackingErrors.NotFound("未找到该督办单。");
+        if (expectedVersion is { } expected && expected != order.Version) return TrackingErrors.StaleCopy();
+        if (order.Status == OrderStatus.Closed) return TrackingErrors.Conflict("该督办单已办结。");
+        var comment = input.Comment?.Trim();
+        if (string.IsNullOrEmpty(comment)) return TrackingErrors.Invalid("comment", "comment（办结意见）不能为空。");
+        if (comment.Length > OrderReview.MaxCommentLength) return TrackingErrors.Invalid("comment", $"comment（办结意见）不能超过 {OrderReview.MaxCommentLength} 个字符。");
+        // Only a reply not yet returned is one the office can accept.
+        var reviewed = order.Status == OrderStatus.Answered ? order.Rectifications.Max(r => (int?)r.Number) : null;
+        if (reviewed is null && input.WithoutReply != true)
+            return TrackingErrors.Invalid("withoutReply",
+                "该督办单没有待审核的整改回复，不能直接办结；如确需办结（如任务已完成），请将 withoutReply（未回复直接办结）设为 true，并在 comment（办结意见）中说明理由。");
+
+        var at = clock.GetUtcNow();
+        var before = OrderSnapshot.Of(order);
+        var review = new OrderReview
+        {
+            OrderId = order.Id, Decision = OrderDecision.Closed, Comment = comment, RectificationNumber = reviewed,
+            ReviewerId = actor.UserId, ReviewerName = actor.UserName, At = at,
+        };
+        order.Reviews.Add(review);
+        order.Status = OrderStatus.Closed;
+        var key = $"order-close:{order.Id}";
+        var summary = reviewed is { } n
+            ? $"{actor.UserName}办结督办单（{order.Number}），认可第 {n} 次整改回复：{comment}"
+            : $"{actor.UserName}办结督办单（{order.Number}）（未回复直接办结）：{comment}";
+        AddEvent(actor, at, order.TaskId, order.AssignmentId, order.OrganizationId, TaskEventKind.OrderClosed, summary, key, order.Id,
+            new { orderId = order.Id, comment, rectification = reviewed, withoutReply = reviewed is null });
+        Audit(actor, SupervisionAuditActions.OrderClose, SupervisionAuditActions.OrderEntity, order.Id, before,
+            new { order = OrderSnapshot.Of(order), review = new { review.Decision, review.Comment, review.RectificationNumber } });
+        return await SaveReviewAsync(order, key, NotificationKinds.SupervisionOrder, $"督办单（{order.Number}）已办结", comment, at, ct);
+    }
+
+    /// <summary>
+    /// Returns the reply awaiting review (整改不到位): the comment says what is missing; the organisation must answer
+    /// again, by a new reply date when one is given (not before today). The order stays open.
+    /// </summary>
+    public async Task<TrackingOutcome<SupervisionOrder>> ReturnAsync(TrackingActor actor, long orderId, Guid? expectedVersion, OrderReturnInput input, CancellationToken ct = default)
+    {
+        if (actor.Role != Role.Admin) return new TrackingError(TrackingErrorKind.Forbidden, "只有管理员可以审核督办单的整改回复。");
+        var order = await LoadForReviewAsync(orderId, ct);
+        if (order is null) return TrackingErrors.NotFound("未找到该督办单。");
+        if (expectedVersion is { } expected && expected != order.Version) return TrackingErrors.StaleCopy();
+        if (order.Status == OrderStatus.Closed) return TrackingErrors.Conflict("该督办单已办结，不能退回。");
+        if (order.Status != OrderStatus.Answered) return TrackingErrors.Conflict("该督办单没有待审核的整改回复，不能退回。");
+        var comment = input.Comment?.Trim();
+        if (string.IsNullOrEmpty(comment)) return TrackingErrors.Invalid("comment", "comment（整改不到位的意见）不能为空，请说明还需整改的内容。");
+        if (comment.Length > OrderReview.MaxCommentLength) return TrackingErrors.Invalid("comment", $"comment（整改不到位的意见）不能超过 {OrderReview.MaxCommentLength} 个字符。");
+        var today = TrackingDay.Today(clock);
+        if (input.ReplyBy is { } newReplyBy && newReplyBy < today) return TrackingErrors.Invalid("replyBy", "replyBy（新的回复期限）不能早于今天。");
+
+        var at = clock.GetUtcNow();
+        var before = OrderSnapshot.Of(order);
+        var reviewed = order.Rectifications.Max(r => r.Number);
+        var review = new OrderReview
+        {
+            OrderId = order.Id, Decision = OrderDecision.Returned, Comment = comment, RectificationNumber = reviewed, NewReplyBy = input.ReplyBy,
+            ReviewerId = actor.UserId, ReviewerName = actor.UserName, At = at,
+        };
+        order.Reviews.Add(review);
+        order.Status = OrderStatus.Returned;
+        if (input.ReplyBy is { } replyBy) order.ReplyBy = replyBy;
+        var key = $"order-return:{order.Id}:{reviewed}";
+        AddEvent(actor, at, order.TaskId, order.AssignmentId, order.OrganizationId, TaskEventKind.OrderReturned,
+            $"{actor.UserName}认定督办单（{order.Number}）第 {reviewed} 次整改回复整改不到位，请于{Day(order.ReplyBy)}前重新回复：{comment}", key, order.Id,
+            new { orderId = order.Id, comment, rectification = reviewed, replyBy = order.ReplyBy });
+        Audit(actor, SupervisionAuditActions.OrderReturn, SupervisionAuditActions.OrderEntity, order.Id, before,
+            new { order = OrderSnapshot.Of(order), review = new { review.Decision, review.Comment, review.RectificationNumber, review.NewReplyBy } });
+        return await SaveReviewAsync(order, key, NotificationKinds.SupervisionOrder,
+            $"督办单（{order.Number}）整改不到位，请于{Day(order.ReplyBy)}前重新回复", comment, at, ct);
+    }
+
+    private Task<SupervisionOrder?> LoadForReviewAsync(long orderId, CancellationToken ct) =>
+        db.Set<SupervisionOrder>().Include(o => o.Rectifications).SingleOrDefaultAsync(o => o.Id == orderId, ct);
+
+    /// <summary>
+    /// Saves a review with its timeline event and audit entry, checking the order's version (a second administrator
+    /// who read the same version is told their copy is stale), then notifies the organisation's reporters and queues
+    /// the webhook event, all in one transaction.
+    /// </summary>
+    private async Task<TrackingOutcome<SupervisionOrder>> SaveReviewAsync(SupervisionOrder order, string key, string kind, string title, string body, DateTimeOffset at, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            if (!await db.SaveUnlessStaleAsync(ct)) return TrackingErrors.StaleCopy();
+        }
+        catch (DbUpdateException)
+        {
+            // The timeline key is unique: the same review was stored by another request meanwhile.
+            return TrackingErrors.StaleCopy();
+        }
+        var message = new NotificationMessage(kind, title, body.Length > 200 ? body[..200] + "…" : body, $"supervision/{order.Id}", key);
+        await center.NotifyOrganizationAsync(order.OrganizationId, message, at, ct);
+        await outbox.EnqueueAsync(new WebhookEvent(key, kind, at, title, body, message.Link,
+            new System.Text.Json.Nodes.JsonObject
+            {
+                ["taskId"] = order.TaskId, ["organizationId"] = order.OrganizationId, ["orderId"] = order.Id, ["status"] = order.Status.ToString(),
+            }), ct);
+        await tx.CommitAsync(ct);
+        return TrackingOutcome<SupervisionOrder>.Ok(order);
     }
 
     public async Task<TrackingOutcome<Instruction>> RecordInstructionAsync(TrackingActor actor, long taskId, InstructionInput input, CancellationToken ct = default)

@@ -60,7 +60,7 @@ public sealed class ObservationReporting(DubanDbContext db, TimeProvider clock, 
 
         var now = clock.GetUtcNow();
         var observation = new Observation { TargetId = targetId, OrganizationId = organizationId, PeriodId = period.Id, CreatedAt = now, RevisionCount = 1 };
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await WriteTransaction.BeginAsync(db, ct);
         try
         {
             db.Observations.Add(observation);
@@ -92,7 +92,7 @@ public sealed class ObservationReporting(DubanDbContext db, TimeProvider clock, 
 
         var previous = await db.ObservationRevisions.AsNoTracking().Include(r => r.Evidence).SingleOrDefaultAsync(r => r.Id == observation.LatestRevisionId, ct);
         var revision = NewRevision(observation.Id, observation.RevisionCount + 1, content, actor, clock.GetUtcNow());
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await WriteTransaction.BeginAsync(db, ct);
         try
         {
             observation.RevisionCount = revision.Number;

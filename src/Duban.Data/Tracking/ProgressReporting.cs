@@ -47,7 +47,7 @@ public sealed class ProgressReporting(DubanDbContext db, TimeProvider clock, Aud
 
         var now = clock.GetUtcNow();
         var report = new ProgressReport { AssignmentId = assignmentId, PeriodId = period.Id, CreatedAt = now, RevisionCount = 1 };
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await WriteTransaction.BeginAsync(db, ct);
         try
         {
             db.ProgressReports.Add(report);
@@ -111,8 +111,13 @@ public sealed class ProgressReporting(DubanDbContext db, TimeProvider clock, Aud
             }
             report.SubmittedAt = now;
         }
+        // The revision the office will read carries its own submission time: the report's SubmittedAt is the first
+        // submission only, and a revision resubmitted after a return keeps the time it was first sent.
+        var revision = await db.ReportRevisions.SingleAsync(v => v.Id == report.LatestRevisionId, ct);
+        revision.SubmittedAt ??= now;
         report.Status = ReportStatus.Submitted;
-        audit.Add(actor, TrackingAuditActions.ReportSubmit, TrackingAuditActions.ReportEntity, report.Id, before, new { report.Status, report.SubmittedAt, report.Late, report.LatestRevisionId });
+        audit.Add(actor, TrackingAuditActions.ReportSubmit, TrackingAuditActions.ReportEntity, report.Id, before,
+            new { report.Status, report.SubmittedAt, report.Late, report.LatestRevisionId, RevisionSubmittedAt = revision.SubmittedAt });
         return await SaveAsync(report, ct);
     }
 
@@ -206,7 +211,7 @@ public sealed class ProgressReporting(DubanDbContext db, TimeProvider clock, Aud
     /// </summary>
     private async Task<TrackingOutcome<ProgressReport>> AppendAsync(ProgressReport report, ReportRevision revision, Action auditEntry, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await WriteTransaction.BeginAsync(db, ct);
         try
         {
             report.RevisionCount = revision.Number;

@@ -26,6 +26,7 @@ public static class ApiEndpoints
         Supervision.SupervisionEndpoints.MapSupervision(api);
         Dashboard.DashboardEndpoints.MapDashboard(api);
         Ledger.LedgerEndpoints.MapLedger(api);
+        Spreadsheets.TemplateEndpoints.MapTemplates(api);
         return app;
     }
 }

@@ -59,6 +59,7 @@ public static class WebApplicationSetup
         services.AddScoped<Duban.Web.Dashboard.DashboardQueries>();
         services.AddSingleton<Duban.Web.Dashboard.DashboardCoalescer>();
         services.AddScoped<Duban.Web.Ledger.LedgerExport>();
+        Duban.Web.Spreadsheets.TemplateEndpoints.AddSpreadsheets(services);
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblemDefaults.Customize);
         services.AddExceptionHandler<ApiBadRequestHandler>();

@@ -7,7 +7,22 @@ using Duban.Core.Tracking.Status;
 namespace Duban.Web.Ledger;
 
 /// <summary>A column of an exported sheet: its header and width (in characters, as Excel counts them).</summary>
-public sealed record XlsxColumn(string Header, double Width);
+/// <param name="Hidden">Hidden from view (a template's key).</param>
+/// <param name="Editable">Left unlocked when the sheet is protected: a template's fill-in column.</param>
+/// <param name="Validation">What Excel accepts in the column's cells below the header.</param>
+public sealed record XlsxColumn(string Header, double Width, bool Hidden = false, bool Editable = false, XlsxValidation? Validation = null);
+
+/// <summary>A data validation Excel enforces while the user types: one of a list, or a whole number or text length in a range.</summary>
+public abstract record XlsxValidation(string Message)
+{
+    public sealed record OneOf(IReadOnlyList<string> Items, string Message) : XlsxValidation(Message);
+
+    public sealed record WholeNumber(int Min, int Max, string Message) : XlsxValidation(Message);
+
+    public sealed record Number(decimal Min, decimal Max, string Message) : XlsxValidation(Message);
+
+    public sealed record TextLength(int Max, string Message) : XlsxValidation(Message);
+}
 
 /// <summary>One cell's value: text, a number, a percentage, a date or a moment (shown in Beijing time).</summary>
 public readonly record struct XlsxValue(object? Value, bool Percent = false)
@@ -24,7 +39,8 @@ public readonly record struct XlsxValue(object? Value, bool Percent = false)
 }
 
 /// <summary>A sheet to write: a Chinese name (at most 31 characters), its columns and its rows.</summary>
-public sealed record XlsxSheet(string Name, IReadOnlyList<XlsxColumn> Columns, IReadOnlyList<IReadOnlyList<XlsxValue>> Rows);
+/// <param name="Protected">Protected without a password: only the <see cref="XlsxColumn.Editable"/> columns can be typed in, so the keys stay as written.</param>
+public sealed record XlsxSheet(string Name, IReadOnlyList<XlsxColumn> Columns, IReadOnlyList<IReadOnlyList<XlsxValue>> Rows, bool Protected = false);
 
 /// <summary>
 /// Writes sheets into an .xlsx package with the Open XML SDK: a bold header row frozen in place, column widths, dates
@@ -32,7 +48,7 @@ public sealed record XlsxSheet(string Name, IReadOnlyList<XlsxColumn> Columns, I
 /// </summary>
 public static class XlsxWorkbook
 {
-    private const uint HeaderStyle = 1, DateStyle = 2, DateTimeStyle = 3, WrapStyle = 4, PercentStyle = 5;
+    private const uint HeaderStyle = 1, DateStyle = 2, DateTimeStyle = 3, WrapStyle = 4, PercentStyle = 5, EditableStyle = 6, EditableWrapStyle = 7;
 
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -61,9 +77,14 @@ public static class XlsxWorkbook
     private static Worksheet Worksheet(XlsxSheet sheet, bool selected)
     {
         var view = new SheetView { WorkbookViewId = 0, TabSelected = selected };
-        view.Append(new Pane { HorizontalSplit = 1D, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen });
+        // ySplit (VerticalSplit in the SDK) freezes the header row; xSplit would freeze the first column.
+        view.Append(new Pane { VerticalSplit = 1D, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen });
         view.Append(new Selection { Pane = PaneValues.BottomLeft, ActiveCell = "A2", SequenceOfReferences = new ListValue<StringValue> { InnerText = "A2" } });
-        var columns = new Columns(sheet.Columns.Select((c, i) => new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = c.Width, CustomWidth = true }));
+        var columns = new Columns(sheet.Columns.Select((c, i) => new Column
+        {
+            Min = (uint)i + 1, Max = (uint)i + 1, Width = c.Width, CustomWidth = true,
+            Hidden = c.Hidden ? true : null, Style = c.Editable ? EditableStyleFor(c.Width) : null,
+        }));
         var data = new SheetData();
         var header = new Row { RowIndex = 1 };
         header.Append(sheet.Columns.Select((c, i) => TextCell(Reference(i, 1), c.Header, HeaderStyle)));
@@ -73,18 +94,58 @@ public static class XlsxWorkbook
         {
             var row = new Row { RowIndex = rowIndex };
             for (var i = 0; i < values.Count; i++)
-                if (Cell(Reference(i, rowIndex), values[i], sheet.Columns[i].Width) is { } cell) row.Append(cell);
+                if (Cell(Reference(i, rowIndex), values[i], sheet.Columns[i]) is { } cell) row.Append(cell);
             data.Append(row);
             rowIndex++;
         }
-        return new Worksheet(new SheetViews(view), columns, data);
+        var worksheet = new Worksheet(new SheetViews(view), columns, data);
+        if (sheet.Protected)
+            worksheet.Append(new SheetProtection { Sheet = true, Objects = true, Scenarios = true, FormatColumns = false, FormatRows = false });
+        var validations = sheet.Columns.Select((c, i) => c.Validation is { } v ? Validation(v, i, Math.Max(rowIndex - 1, 2)) : null).OfType<DataValidation>().ToList();
+        if (validations.Count > 0) worksheet.Append(new DataValidations(validations) { Count = (uint)validations.Count });
+        return worksheet;
     }
 
-    private static Cell? Cell(string reference, XlsxValue value, double width) => value.Value switch
+    private static uint EditableStyleFor(double width) => width >= 30 ? EditableWrapStyle : EditableStyle;
+
+    private static DataValidation Validation(XlsxValidation validation, int column, uint lastRow)
+    {
+        var rule = new DataValidation
+        {
+            SequenceOfReferences = new ListValue<StringValue> { InnerText = $"{Reference(column, 2)}:{Reference(column, lastRow)}" },
+            AllowBlank = true, ShowErrorMessage = true, ErrorTitle = "填写有误", Error = validation.Message,
+            ShowInputMessage = true, Prompt = validation.Message,
+        };
+        switch (validation)
+        {
+            case XlsxValidation.OneOf list:
+                rule.Type = DataValidationValues.List;
+                rule.Append(new Formula1("\"" + string.Join(",", list.Items) + "\""));
+                break;
+            case XlsxValidation.WholeNumber whole:
+                rule.Type = DataValidationValues.Whole;
+                rule.Operator = DataValidationOperatorValues.Between;
+                rule.Append(new Formula1(whole.Min.ToString(CultureInfo.InvariantCulture)), new Formula2(whole.Max.ToString(CultureInfo.InvariantCulture)));
+                break;
+            case XlsxValidation.Number number:
+                rule.Type = DataValidationValues.Decimal;
+                rule.Operator = DataValidationOperatorValues.Between;
+                rule.Append(new Formula1(number.Min.ToString(CultureInfo.InvariantCulture)), new Formula2(number.Max.ToString(CultureInfo.InvariantCulture)));
+                break;
+            case XlsxValidation.TextLength text:
+                rule.Type = DataValidationValues.TextLength;
+                rule.Operator = DataValidationOperatorValues.LessThanOrEqual;
+                rule.Append(new Formula1(text.Max.ToString(CultureInfo.InvariantCulture)));
+                break;
+        }
+        return rule;
+    }
+
+    private static Cell? Cell(string reference, XlsxValue value, XlsxColumn column) => value.Value switch
     {
         null => null,
-        string text => TextCell(reference, text, width >= 30 ? WrapStyle : 0),
-        decimal number => NumberCell(reference, number, value.Percent ? PercentStyle : 0),
+        string text => TextCell(reference, text, column.Editable ? EditableStyleFor(column.Width) : column.Width >= 30 ? WrapStyle : 0),
+        decimal number => NumberCell(reference, number, value.Percent ? PercentStyle : column.Editable ? EditableStyle : 0),
         DateOnly date => NumberCell(reference, (decimal)date.ToDateTime(TimeOnly.MinValue).ToOADate(), DateStyle),
         DateTimeOffset moment => NumberCell(reference, (decimal)moment.ToOffset(TrackingDay.ChinaOffset).DateTime.ToOADate(), DateTimeStyle),
         var other => throw new ArgumentOutOfRangeException(nameof(value), other, "不支持的单元格类型。"),
@@ -119,5 +180,8 @@ public static class XlsxWorkbook
             new CellFormat { NumberFormatId = 164, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyNumberFormat = true },
             new CellFormat { NumberFormatId = 165, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyNumberFormat = true },
             new CellFormat(new Alignment { Vertical = VerticalAlignmentValues.Top, WrapText = true }) { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyAlignment = true },
-            new CellFormat { NumberFormatId = 166, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyNumberFormat = true }) { Count = 6 });
+            new CellFormat { NumberFormatId = 166, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyNumberFormat = true },
+            new CellFormat(new Protection { Locked = false }) { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyProtection = true },
+            new CellFormat(new Alignment { Vertical = VerticalAlignmentValues.Top, WrapText = true }, new Protection { Locked = false })
+                { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyAlignment = true, ApplyProtection = true }) { Count = 8 });
 }

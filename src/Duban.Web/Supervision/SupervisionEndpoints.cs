@@ -4,7 +4,9 @@ using Duban.Web.Api;
 using Duban.Web.Paging;
 using Duban.Web.Security;
 using Duban.Web.Tracking;
+using Duban.Data.Tracking;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Duban.Web.Supervision;
 
@@ -15,15 +17,24 @@ public static class SupervisionEndpoints
     {
         var reads = api.MapGroup("/supervision-orders").WithTags("督办").RequireAuthorization(DubanPolicies.SignedIn);
         reads.MapGet("", ListAsync).WithName("ListSupervisionOrders").WithSummary("督办单列表")
-            .WithDescription("分页列出当前用户数据范围内的督办单，最新在前（填报员：本单位的）。筛选：status（open 待回复、answered 已回复、closed 已办结、overdue 逾期未回复）；taskId 任务。")
+            .WithDescription("分页列出当前用户数据范围内的督办单，最新在前（填报员：本单位的）。筛选：status（open 待回复、answered 已回复、returned 整改不到位、closed 已办结、overdue 逾期未回复）；taskId 任务。")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         reads.MapGet("/{id:long}", GetAsync).WithName("GetSupervisionOrder").WithSummary("获取督办单")
-            .WithDescription("督办单及其全部整改回复（最新在前）。").ProducesProblem(StatusCodes.Status404NotFound);
+            .WithDescription("督办单及其全部整改回复与办结/退回记录（最新在前）。响应头 ETag 为当前版本，办结、退回时放在 If-Match 中。").ProducesProblem(StatusCodes.Status404NotFound);
 
         var issue = api.MapGroup("/supervision-orders").WithTags("督办").RequireAuthorization(DubanPolicies.Admin).ProducesProblem(StatusCodes.Status403Forbidden);
         issue.MapPost("", IssueAsync).WithName("IssueSupervisionOrder").WithSummary("下发督办单")
             .WithDescription("管理员对本人数据范围内的任务下发督办单：taskId、organizationId（该任务的承担单位）、reason 督办事由、replyBy 回复期限（默认今天起 Escalation:OrderReplyDays 天）。")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+
+        issue.MapPost("/{id:long}/close", CloseAsync).WithName("CloseSupervisionOrder").WithSummary("办结督办单（销号）")
+            .WithDescription("管理员审核本人数据范围内的督办单：认可待审核的整改回复并办结。comment 办结意见（必填）。没有待审核的整改回复时（未回复或已退回），须将 withoutReply 设为 true 并在 comment 中说明理由（如任务已完成），否则返回 400。已办结返回 409。必须提供 If-Match。")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
+        issue.MapPost("/{id:long}/return", ReturnAsync).WithName("ReturnSupervisionOrder").WithSummary("整改不到位，退回重新整改")
+            .WithDescription("管理员退回待审核的整改回复：comment 说明还需整改的内容（必填）；replyBy 新的回复期限（可选，不早于今天）。督办单保持未办结，责任单位须再次回复。没有待审核的回复或已办结返回 409。必须提供 If-Match。")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
         var reply = api.MapGroup("/supervision-orders").WithTags("督办").RequireAuthorization(DubanPolicies.Reporter).ProducesProblem(StatusCodes.Status403Forbidden);
         reply.MapPost("/{id:long}/rectifications", ReplyAsync).WithName("ReplySupervisionOrder").WithSummary("回复督办单（整改措施）")
@@ -53,7 +64,7 @@ public static class SupervisionEndpoints
         var page = PageRequest.From(paging.Page, paging.PageSize);
         if (page.Error is { } error) return ApiResults.From(error);
         if (!TryStatus(status, out var value))
-            return ApiResults.Problem(400, ApiResults.InvalidFieldTitle, "status 必须是 open、answered、closed 或 overdue。", "status");
+            return ApiResults.Problem(400, ApiResults.InvalidFieldTitle, "status 必须是 open、answered、returned、closed 或 overdue。", "status");
         return TypedResults.Ok(await queries.ListAsync(DubanUser.Required(context.User), new OrderFilter(value, taskId), page.Value!, ct));
     }
 
@@ -96,6 +107,28 @@ public static class SupervisionEndpoints
         if (outcome.Error is { } error) return TrackingApi.Problem(error);
         var detail = (await queries.GetAsync(user, id, ct))!;
         return TypedResults.Created($"{ApiEndpoints.Prefix}/supervision-orders/{id}", detail);
+    }
+
+    private static Task<Results<OkWithETag<OrderDetail>, ProblemHttpResult>> CloseAsync(
+        long id, [FromHeader(Name = "If-Match")] string? ifMatch, OrderCloseInput body, HttpContext context, SupervisionDesk desk, SupervisionQueries queries, CancellationToken ct) =>
+        ReviewAsync(id, ifMatch, context, queries, (actor, expected) => desk.CloseAsync(actor, id, expected, body, ct), ct);
+
+    private static Task<Results<OkWithETag<OrderDetail>, ProblemHttpResult>> ReturnAsync(
+        long id, [FromHeader(Name = "If-Match")] string? ifMatch, OrderReturnInput body, HttpContext context, SupervisionDesk desk, SupervisionQueries queries, CancellationToken ct) =>
+        ReviewAsync(id, ifMatch, context, queries, (actor, expected) => desk.ReturnAsync(actor, id, expected, body, ct), ct);
+
+    /// <summary>An order outside the administrator's scope is not found, before If-Match is looked at; then the review, then the order as it now stands.</summary>
+    private static async Task<Results<OkWithETag<OrderDetail>, ProblemHttpResult>> ReviewAsync(
+        long id, string? ifMatch, HttpContext context, SupervisionQueries queries, Func<TrackingActor, Guid?, Task<TrackingOutcome<SupervisionOrder>>> review, CancellationToken ct)
+    {
+        var user = DubanUser.Required(context.User);
+        if (await queries.GetAsync(user, id, ct) is null) return OrderNotFound();
+        var expected = ETags.ExpectedVersion(ifMatch);
+        if (expected.Error is { } missing) return ApiResults.From(missing);
+        var outcome = await review(TrackingApi.ActorOf(context), expected.Value);
+        if (outcome.Error is { } error) return TrackingApi.Problem(error);
+        var detail = (await queries.GetAsync(user, id, ct))!;
+        return new OkWithETag<OrderDetail>(detail, detail.Version);
     }
 
     private static async Task<Results<Ok<TaskTimeline>, ProblemHttpResult>> TimelineAsync(long id, HttpContext context, SupervisionQueries queries, CancellationToken ct) =>

@@ -40,8 +40,13 @@ public sealed class SupervisionQueries(DubanDbContext db, PlanQueries plans)
         var version = await db.Set<SupervisionOrder>().Where(o => o.Id == id).Select(o => o.Version).SingleAsync(ct);
         var replies = await db.Set<Rectification>().AsNoTracking().Where(r => r.OrderId == id).OrderByDescending(r => r.Number)
             .Select(r => new RectificationView(r.Number, r.Measures, r.NewDate, r.AuthorName, r.CreatedAt)).ToListAsync(ct);
-        var canReply = user.Role == Role.Reporter && user.OrganizationId == summary.OrganizationId && summary.Status != OrderStatus.Closed;
-        return new OrderDetail(summary, replies, canReply, version);
+        var reviews = (await db.Set<OrderReview>().AsNoTracking().Where(r => r.OrderId == id).OrderByDescending(r => r.Id)
+                .Select(r => new { r.Decision, r.Comment, r.RectificationNumber, r.NewReplyBy, r.ReviewerName, r.At }).ToListAsync(ct))
+            .Select(r => new OrderReviewView(r.Decision, r.Decision.Label(), r.Comment, r.RectificationNumber, r.NewReplyBy, r.ReviewerName, r.At)).ToList();
+        var open = summary.Status != OrderStatus.Closed;
+        var canReply = user.Role == Role.Reporter && user.OrganizationId == summary.OrganizationId && open;
+        var canClose = user.Role == Role.Admin && open;
+        return new OrderDetail(summary, replies, reviews, canReply, canClose, canClose && summary.Status == OrderStatus.Answered, version);
     }
 
     /// <summary>

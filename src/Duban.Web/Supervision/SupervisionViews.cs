@@ -13,8 +13,16 @@ public sealed record OrderSummary(
 
 public sealed record RectificationView(int Number, string Measures, DateOnly NewDate, string AuthorName, DateTimeOffset CreatedAt);
 
+/// <summary>The office's review of a 督办单: 办结 or 整改不到位.</summary>
+/// <param name="RectificationNumber">The reply it read; null when closed without one.</param>
+public sealed record OrderReviewView(OrderDecision Decision, string DecisionName, string Comment, int? RectificationNumber, DateOnly? NewReplyBy, string ReviewerName, DateTimeOffset At);
+
+/// <param name="Reviews">The office's reviews, newest first.</param>
 /// <param name="CanReply">The caller is a reporter of the order's organisation and the order is not closed.</param>
-public sealed record OrderDetail(OrderSummary Order, IReadOnlyList<RectificationView> Rectifications, bool CanReply, Guid Version);
+/// <param name="CanClose">The caller is an administrator (in scope, or they would not see it) and the order is not closed.</param>
+/// <param name="CanReturn">As <paramref name="CanClose"/>, and a reply awaits review (已回复).</param>
+public sealed record OrderDetail(
+    OrderSummary Order, IReadOnlyList<RectificationView> Rectifications, IReadOnlyList<OrderReviewView> Reviews, bool CanReply, bool CanClose, bool CanReturn, Guid Version);
 
 public sealed record TimelineEntry(DateTimeOffset At, TaskEventKind Kind, string KindName, string ActorName, string Summary, long? OrganizationId, string? OrganizationName, long? OrderId);
 

@@ -39,18 +39,8 @@ public static class EvidenceEndpoints
     private static async Task<Results<Created<EvidenceView>, ProblemHttpResult>> UploadAsync(
         HttpContext context, EvidenceUploads uploads, CancellationToken ct)
     {
-        var request = context.Request;
-        if (!request.HasFormContentType)
-            return ApiResults.Problem(StatusCodes.Status415UnsupportedMediaType, ApiResults.TitleFor(415), "请求体必须是 multipart/form-data，文件放在 file 字段。", "file");
-        IFormCollection form;
-        try
-        {
-            form = await request.ReadFormAsync(ct);
-        }
-        catch (InvalidDataException)
-        {
-            return ApiResults.Problem(StatusCodes.Status413PayloadTooLarge, ApiResults.TitleFor(413), "请求内容超过了允许的大小。", "file");
-        }
+        var (form, problem) = await MultipartForms.ReadAsync(context.Request, ct);
+        if (form is null) return problem!;
         if (!TryId(form, "taskId", out var taskId)) return ApiResults.Problem(400, ApiResults.InvalidFieldTitle, "taskId 必须是整数。", "taskId");
         if (!TryId(form, "targetId", out var targetId)) return ApiResults.Problem(400, ApiResults.InvalidFieldTitle, "targetId 必须是整数。", "targetId");
         var file = form.Files.GetFile("file");

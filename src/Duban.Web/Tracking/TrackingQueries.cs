@@ -104,13 +104,13 @@ public sealed class TrackingQueries(DubanDbContext db, PlanQueries plans, Report
         var revisions = await db.ReportRevisions.AsNoTracking().Where(r => r.ReportId == id).OrderByDescending(r => r.Number)
             .Select(r => new
             {
-                r.Id, r.Number, r.State, r.PercentComplete, r.Done, r.Problems, r.NextSteps, r.AuthorName, r.CreatedAt,
+                r.Id, r.Number, r.State, r.PercentComplete, r.Done, r.Problems, r.NextSteps, r.AuthorName, r.CreatedAt, r.SubmittedAt,
                 Evidence = r.Evidence.Select(e => e.File!).ToList(),
             }).ToListAsync(ct);
         var reviews = await db.Reviews.AsNoTracking().Where(r => r.ReportId == id).OrderBy(r => r.Id)
             .Select(r => new ReviewView(r.Id, r.RevisionId, r.Decision, r.Comment, r.ReviewerName, r.At)).ToListAsync(ct);
         return new(summary,
-            revisions.Select(r => new RevisionView(r.Id, r.Number, r.State, r.PercentComplete, r.Done, r.Problems, r.NextSteps, r.AuthorName, r.CreatedAt,
+            revisions.Select(r => new RevisionView(r.Id, r.Number, r.State, r.PercentComplete, r.Done, r.Problems, r.NextSteps, r.AuthorName, r.CreatedAt, r.SubmittedAt,
                 r.Evidence.OrderBy(e => e.Id).Select(View).ToList())).ToList(),
             reviews);
     }

@@ -23,9 +23,10 @@ public sealed record ReportSummary(
     long PeriodId, PeriodKind PeriodKind, DateOnly PeriodStart, DateOnly PeriodEnd, ReportStatus Status, ProgressState? State, int? PercentComplete,
     int RevisionCount, DateTimeOffset? SubmittedAt, bool Late, Guid Version);
 
+/// <param name="SubmittedAt">When this revision was first submitted to the office; null if it never was (a draft, or superseded before the next submission).</param>
 public sealed record RevisionView(
     long Id, int Number, ProgressState State, int? PercentComplete, string Done, string Problems, string NextSteps, string AuthorName, DateTimeOffset CreatedAt,
-    IReadOnlyList<EvidenceView> Evidence);
+    DateTimeOffset? SubmittedAt, IReadOnlyList<EvidenceView> Evidence);
 
 public sealed record ReviewView(long Id, long RevisionId, ReviewDecision Decision, string? Comment, string ReviewerName, DateTimeOffset At);
 

@@ -63,8 +63,8 @@ public sealed class EscalationJobTests(DatabaseFixture databases) : IClassFixtur
         await using (var db = DatabaseFixture.Context(options)) await Job(db, EscalationOptions.Default).RunAsync(new JobRun(January2, "a"), default);
         var first = await world.CountsAsync(options);
         first.Events.ShouldBeGreaterThan(3);
-        // Overdue, and four months unreported: two orders for each of the two organisations.
-        first.Orders.ShouldBe(4);
+        // Overdue, and four months unreported: one order for each of the two organisations (one open order at a time).
+        first.Orders.ShouldBe(2);
 
         await using (var db = DatabaseFixture.Context(options)) await Job(db, EscalationOptions.Default).RunAsync(new JobRun(January2.AddHours(3), "b"), default);
 
@@ -93,7 +93,7 @@ public sealed class EscalationJobTests(DatabaseFixture databases) : IClassFixtur
         keys.Count.ShouldBeGreaterThan(3);
         keys.Distinct().Count().ShouldBe(keys.Count);
         var orders = await check.Set<SupervisionOrder>().Where(o => o.TaskId == world.TaskId).ToListAsync();
-        orders.Count.ShouldBe(4);
+        orders.Count.ShouldBe(2);
         foreach (var order in orders)
         {
             // The organisation's one reporter and the region's administrator, once each.
@@ -155,9 +155,17 @@ public sealed class EscalationJobTests(DatabaseFixture databases) : IClassFixtur
             (await check.AuditEntries.CountAsync(a => a.Action == SupervisionAuditActions.OrderReply && a.EntityId == orderId.ToString())).ShouldBe(1);
         }
 
-        // The next days: the new date is the deadline now; no new order until it has passed, then one keyed by it.
+        // The next days: the new date is the deadline now; no new order until it has passed, and none while the answered
+        // order is still open; once the office closed it, one keyed by the new date.
         await using (var db = DatabaseFixture.Context(options)) await Job(db, EscalationOptions.Default).RunAsync(new JobRun(January2.AddDays(5), "b"), default);
         await using (var db = DatabaseFixture.Context(options)) await Job(db, EscalationOptions.Default).RunAsync(new JobRun(new DateTimeOffset(2027, 4, 1, 2, 0, 0, TimeSpan.Zero), "c"), default);
+        await using (var db = DatabaseFixture.Context(options))
+        {
+            (await db.Set<SupervisionOrder>().CountAsync(o => o.AssignmentId == world.LeadAssignmentId)).ShouldBe(1);
+            (await Desk(db, new TestClock(new DateTimeOffset(2027, 4, 1, 3, 0, 0, TimeSpan.Zero))).CloseAsync(world.Admin, orderId, null, new OrderCloseInput("整改措施已落实。", null)))
+                .Error.ShouldBeNull();
+        }
+        await using (var db = DatabaseFixture.Context(options)) await Job(db, EscalationOptions.Default).RunAsync(new JobRun(new DateTimeOffset(2027, 4, 2, 2, 0, 0, TimeSpan.Zero), "d"), default);
         await using var after = DatabaseFixture.Context(options);
         (await after.Set<SupervisionOrder>().Where(o => o.AssignmentId == world.LeadAssignmentId).Select(o => o.IdempotencyKey).ToListAsync())
             .ShouldContain($"order:overdue:{world.LeadAssignmentId}:20270331");

@@ -139,7 +139,8 @@ public sealed class DashboardTests(PlansFixture plans) : IClassFixture<PlansFixt
 
         Texts(rows[0]).ShouldBe(["序号", "任务", "牵头单位", "配合单位", "完成时限", "状态", "最新进展", "更新时间"]);
         var pane = part.Worksheet.Descendants<Pane>().Single();
-        (pane.HorizontalSplit!.Value, pane.State!.Value).ShouldBe((1D, PaneStateValues.Frozen));
+        // The header row is frozen: ySplit (VerticalSplit in the SDK) = 1 row; xSplit would freeze a column.
+        (pane.VerticalSplit!.Value, pane.HorizontalSplit, pane.State!.Value).ShouldBe((1D, null, PaneStateValues.Frozen));
         part.Worksheet.Descendants<Column>().Count().ShouldBe(8);
         part.Worksheet.Descendants<Column>().ShouldAllBe(c => c.Width! > 0);
 

@@ -20,6 +20,17 @@ public sealed class SupervisionApiTests(TrackingFixture app) : IClassFixture<Tra
 
     private Task<int> OrdersAsync() => Factory.WithDbAsync(db => db.Set<SupervisionOrder>().CountAsync());
 
+    /// <summary>
+    /// Closes the assignment's open orders in the database: the tests of this class share one database and the demo
+    /// plan has four assignments of 清河市教育局, while an organisation may have one open order per task at a time.
+    /// </summary>
+    private Task NoOpenOrderAsync(Duban.Core.Plans.Assignment assignment) => Factory.WithDbAsync(async db =>
+    {
+        foreach (var order in await db.Set<SupervisionOrder>().Where(o => o.AssignmentId == assignment.Id && o.Status != OrderStatus.Closed).ToListAsync())
+            order.Status = OrderStatus.Closed;
+        await db.SaveChangesAsync();
+    });
+
     private static async Task ShouldBeProblemAsync(HttpResponseMessage response, HttpStatusCode status, string field)
     {
         response.StatusCode.ShouldBe(status);
@@ -74,7 +85,7 @@ public sealed class SupervisionApiTests(TrackingFixture app) : IClassFixture<Tra
     {
         var admin = await Factory.SignedInAsync(DemoAccounts.Admin);
         var inspector = await Factory.SignedInAsync(DemoAccounts.Inspector);
-        var assignment = await app.AssignmentOfAsync(DemoSeeder.CityEducation);
+        var assignment = await app.AssignmentOfAsync(DemoSeeder.CityEducation, skip: 1);
         var otherOrganization = await Factory.WithDbAsync(db => db.Organizations.Where(o => o.Id != assignment.OrganizationId).Select(o => o.Id).FirstAsync());
         await Factory.CreateUserAsync("supervision-other", "supervision-other-password", Role.Reporter, DataScope.Own, otherOrganization);
         var other = await Factory.SignedInAsync("supervision-other", "supervision-other-password");
@@ -94,7 +105,7 @@ public sealed class SupervisionApiTests(TrackingFixture app) : IClassFixture<Tra
     {
         var admin = await Factory.SignedInAsync(DemoAccounts.Admin);
         var reporter = await Factory.SignedInAsync(DemoAccounts.Reporter);
-        var assignment = await app.AssignmentOfAsync(DemoSeeder.CityEducation);
+        var assignment = await app.AssignmentOfAsync(DemoSeeder.CityEducation, skip: 2);
         var stranger = await Factory.WithDbAsync(db => db.Organizations.Where(o => !db.Assignments.Any(a => a.TaskId == assignment.TaskId && a.OrganizationId == o.Id)).Select(o => o.Id).FirstAsync());
         var before = await OrdersAsync();
 
@@ -145,7 +156,8 @@ public sealed class SupervisionApiTests(TrackingFixture app) : IClassFixture<Tra
     {
         var admin = await Factory.SignedInAsync(DemoAccounts.Admin);
         var reporter = await Factory.SignedInAsync(DemoAccounts.Reporter);
-        var assignment = await app.AssignmentOfAsync(DemoSeeder.CityEducation);
+        var assignment = await app.AssignmentOfAsync(DemoSeeder.CityEducation, skip: 3);
+        await NoOpenOrderAsync(assignment);
         var issued = await admin.PostAsJsonAsync("/api/v1/supervision-orders", new { taskId = assignment.TaskId, organizationId = assignment.OrganizationId, reason = "页面测试事由" });
         var order = (await issued.JsonAsync()).GetProperty("order");
         var id = order.GetProperty("id").GetInt64();
@@ -166,7 +178,8 @@ public sealed class SupervisionApiTests(TrackingFixture app) : IClassFixture<Tra
     {
         var admin = await Factory.SignedInAsync(DemoAccounts.Admin);
         var reporter = await Factory.SignedInAsync(DemoAccounts.Reporter);
-        var assignment = await app.AssignmentOfAsync(DemoSeeder.CityEducation, skip: 2);
+        var assignment = await app.AssignmentOfAsync(DemoSeeder.CityEducation, skip: 3);
+        await NoOpenOrderAsync(assignment);
         var issued = await Browser.SubmitAsync(admin, $"/tasks/{assignment.TaskId}/timeline",
             new Dictionary<string, string> { ["Issue.OrganizationId"] = assignment.OrganizationId.ToString(), ["Issue.Reason"] = "页面下发的督办单", ["Issue.Date"] = "" }, formName: "issue");
         issued.StatusCode.ShouldBe(HttpStatusCode.OK);

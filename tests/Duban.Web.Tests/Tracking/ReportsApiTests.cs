@@ -103,6 +103,9 @@ public sealed class ReportsApiTests(TrackingFixture app) : IClassFixture<Trackin
             .ShouldBe([(2, "完成选址与招标"), (1, "完成选址")]);
         detail.GetProperty("reviews").EnumerateArray().Select(r => r.GetProperty("decision").GetString()).ShouldBe(["returned", "approved"]);
         detail.GetProperty("revisions")[1].GetProperty("evidence")[0].GetProperty("id").GetInt64().ShouldBe(evidenceId);
+        // Each revision says when it was submitted: the first before the return, the second after it.
+        var times = detail.GetProperty("revisions").EnumerateArray().Select(r => r.GetProperty("submittedAt").GetDateTimeOffset()).ToList();
+        times[0].ShouldBeGreaterThanOrEqualTo(times[1]);
 
         var listed = await admin.GetAsync($"/api/v1/reports?planId={app.PlanId}&status=approved");
         listed.StatusCode.ShouldBe(HttpStatusCode.OK, await listed.Content.ReadAsStringAsync());

@@ -68,11 +68,13 @@ public sealed partial class TargetsTests(TrackingFixture app) : IClassFixture<Tr
         before.ShouldContain("id=\"value-form\"");
         before.ShouldContain("id=\"no-values\"");
 
+        (await reporter.GetStringAsync("/my")).ShouldContain($"data-target=\"{targetId}\" data-reported=\"false\"");
         var (saved, html) = await SaveAsync(reporter, targetId, "1,200", "全年累计");
         saved.StatusCode.ShouldBe(HttpStatusCode.OK, html);
         html.ShouldContain("id=\"notice\"");
         (await StoredValuesAsync(targetId)).ShouldBe([1200m]);
 
+        (await reporter.GetStringAsync("/my")).ShouldContain($"data-target=\"{targetId}\" data-reported=\"true\"");
         (saved, html) = await SaveAsync(reporter, targetId, "1350", "更正");
         saved.StatusCode.ShouldBe(HttpStatusCode.OK, html);
         (await StoredValuesAsync(targetId)).ShouldBe([1350m]);

@@ -6,9 +6,12 @@ namespace Duban.Core.Tracking.Escalation;
 public sealed record ReportingWindow(DateOnly PeriodStart, DateOnly PeriodEnd, DateOnly Closes, bool Reported);
 
 /// <summary>A 督办单 issued earlier and its answer.</summary>
-/// <param name="RepliedOn">When the rectification plan (整改措施) came in; null while unanswered.</param>
+/// <param name="ReplyBy">The reply date now in force (a returned order may have been given a new one).</param>
+/// <param name="RepliedOn">When the rectification plan (整改措施) came in; null while unanswered, and again null once the
+/// office returned it (整改不到位) until the organisation replies anew.</param>
 /// <param name="NewDate">The new date the rectification plan promises; it replaces the deadline when later.</param>
-public sealed record IssuedOrder(DateOnly IssuedOn, DateOnly ReplyBy, DateOnly? RepliedOn, DateOnly? NewDate);
+/// <param name="Closed">The office closed it (已办结): it is no miss, and it no longer stands in the way of a new order.</param>
+public sealed record IssuedOrder(DateOnly IssuedOn, DateOnly ReplyBy, DateOnly? RepliedOn, DateOnly? NewDate, bool Closed = false);
 
 /// <summary>What escalation of one assignment depends on; filled by the persistence side.</summary>
 /// <param name="Due">The task's deadline; null for ongoing or undated tasks.</param>

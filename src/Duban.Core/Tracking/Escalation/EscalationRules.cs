@@ -31,11 +31,17 @@ public sealed class EscalationRules(EscalationOptions options, TimeProvider time
         if (facts.LastClosed is { Reported: false } missed && today > missed.Closes)
             actions.Add(new(EscalationKind.Chase, EscalationCause.ReportMissing, id, Key("chase", id, missed.PeriodStart), missed.PeriodStart));
 
+        // One 督办单 at a time: while one is open (not 已办结) the organisation answers that one, and of two lapses found
+        // the same day only the first gets an order. The other lapse is not lost (its key is not recorded): its order
+        // follows once the office closes the open one, if the lapse still stands.
         var replyBy = today.AddDays(options.OrderReplyDays);
+        var orders = new List<EscalationAction>();
         if (deadline is { } due && today > due)
-            actions.Add(new(EscalationKind.SupervisionOrder, EscalationCause.Overdue, id, Key("order:overdue", id, due), due, replyBy));
+            orders.Add(new(EscalationKind.SupervisionOrder, EscalationCause.Overdue, id, Key("order:overdue", id, due), due, replyBy));
         if (facts.ConsecutiveMissedReports >= options.MissedReportsForOrder && facts.MissingSince is { } since)
-            actions.Add(new(EscalationKind.SupervisionOrder, EscalationCause.RepeatedlyMissing, id, Key("order:missing", id, since), since, replyBy));
+            orders.Add(new(EscalationKind.SupervisionOrder, EscalationCause.RepeatedlyMissing, id, Key("order:missing", id, since), since, replyBy));
+        if (!facts.Orders.Any(o => !o.Closed) && orders.FirstOrDefault(o => !facts.IssuedKeys.Contains(o.Key)) is { } order)
+            actions.Add(order);
 
         // Each step needs the one before it: no 约谈 without a 督办单, no 通报 without 约谈 (earlier, or in this run).
         var misses = Misses(facts, today);
@@ -62,13 +68,13 @@ public sealed class EscalationRules(EscalationOptions options, TimeProvider time
 
     /// <summary>
     /// Misses: closed periods without a report, deadlines passed while not done (the task's and each rectification's new
-    /// date), and 督办单 not answered by their reply date.
+    /// date), and open 督办单 not answered by their reply date. A closed order is no miss: the office settled it.
     /// </summary>
     public static int Misses(EscalationFacts facts, DateOnly today)
     {
         var deadlines = facts.Orders.Where(o => o.RepliedOn is not null).Select(o => o.NewDate).Append(facts.Due)
             .OfType<DateOnly>().Distinct().Count(d => d < today);
-        var unanswered = facts.Orders.Count(o => o.ReplyBy < today && (o.RepliedOn is not { } replied || replied > o.ReplyBy));
+        var unanswered = facts.Orders.Count(o => !o.Closed && o.ReplyBy < today && (o.RepliedOn is not { } replied || replied > o.ReplyBy));
         return facts.MissedReports + deadlines + unanswered;
     }
 

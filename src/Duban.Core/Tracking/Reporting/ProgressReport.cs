@@ -103,6 +103,12 @@ public sealed class ReportRevision
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>
+    /// When this revision was first submitted to the office; null for a revision never submitted (a draft, or one
+    /// superseded before the next submission). Set once, by the submission; the content itself is never changed.
+    /// </summary>
+    public DateTimeOffset? SubmittedAt { get; set; }
+
     public List<ReportRevisionEvidence> Evidence { get; set; } = [];
 }
 

@@ -11,6 +11,17 @@ public enum OrderStatus
     Closed = 3,
     /// <summary>逾期未回复: the reply date passed without an answer (the job marks it).</summary>
     Overdue = 4,
+    /// <summary>整改不到位: the office returned the reply; the organisation must answer again by the (new) reply date.</summary>
+    Returned = 5,
+}
+
+/// <summary>The office's verdict on a 督办单 (销号 or not).</summary>
+public enum OrderDecision
+{
+    /// <summary>已办结: the rectification is accepted (or the office states why none is needed) and the order is closed.</summary>
+    Closed = 1,
+    /// <summary>整改不到位: the reply is returned; the order stays open.</summary>
+    Returned = 2,
 }
 
 /// <summary>Who issued a 督办单: the escalation job by its rules, or an administrator by hand.</summary>
@@ -59,9 +70,11 @@ public sealed class SupervisionOrder
 
     public List<Rectification> Rectifications { get; set; } = [];
 
+    public List<OrderReview> Reviews { get; set; } = [];
+
     public Guid Version { get; set; } = Guid.NewGuid();
 
-    public bool Answerable => Status is OrderStatus.Open or OrderStatus.Overdue or OrderStatus.Answered;
+    public bool Answerable => Status != OrderStatus.Closed;
 
     public static string NumberFor(int year, long id) => $"督办〔{year}〕{id}号";
 }
@@ -88,6 +101,36 @@ public sealed class Rectification
     public required string AuthorName { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>
+/// The office's review of a 督办单: closed (已办结, 销号) or returned (整改不到位). Never updated nor deleted; a returned
+/// order may be reviewed again after the organisation's next reply.
+/// </summary>
+public sealed class OrderReview
+{
+    public const int MaxCommentLength = 2000;
+
+    public long Id { get; set; }
+
+    public long OrderId { get; set; }
+
+    public OrderDecision Decision { get; set; }
+
+    /// <summary>The office's comment: why it is accepted, what is still missing, or why it is closed without a reply.</summary>
+    public required string Comment { get; set; }
+
+    /// <summary>The reply the office read (整改回复 n); null when it closed the order without any reply.</summary>
+    public int? RectificationNumber { get; set; }
+
+    /// <summary>A returned order's new reply date; null when closed or when the old date stands.</summary>
+    public DateOnly? NewReplyBy { get; set; }
+
+    public long ReviewerId { get; set; }
+
+    public required string ReviewerName { get; set; }
+
+    public DateTimeOffset At { get; set; }
 }
 
 /// <summary>A 领导批示 on a task: a leader's written instruction, recorded by the office.</summary>

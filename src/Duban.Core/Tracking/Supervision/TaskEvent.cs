@@ -23,6 +23,10 @@ public enum TaskEventKind
     ReportApproved = 9,
     /// <summary>进展报告退回 (read from the reviews).</summary>
     ReportReturned = 10,
+    /// <summary>督办单办结 (销号).</summary>
+    OrderClosed = 11,
+    /// <summary>督办单整改不到位，退回重新整改.</summary>
+    OrderReturned = 12,
 }
 
 /// <summary>
@@ -78,6 +82,8 @@ public static class TaskEventLabels
         TaskEventKind.ReportSubmitted => "提交进展",
         TaskEventKind.ReportApproved => "进展审核通过",
         TaskEventKind.ReportReturned => "进展退回",
+        TaskEventKind.OrderClosed => "督办单办结",
+        TaskEventKind.OrderReturned => "整改不到位",
         _ => kind.ToString(),
     };
 
@@ -87,8 +93,11 @@ public static class TaskEventLabels
         OrderStatus.Answered => "已回复",
         OrderStatus.Closed => "已办结",
         OrderStatus.Overdue => "逾期未回复",
+        OrderStatus.Returned => "整改不到位",
         _ => status.ToString(),
     };
+
+    public static string Label(this OrderDecision decision) => decision == OrderDecision.Closed ? "办结" : "整改不到位";
 
     public static string Label(this OrderOrigin origin) => origin == OrderOrigin.Automatic ? "系统自动" : "人工";
 

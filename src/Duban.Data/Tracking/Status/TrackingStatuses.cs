@@ -110,14 +110,13 @@ public sealed class TrackingStatuses(DubanDbContext db, TimeProvider time)
         // An approved report is locked, so its latest revision is the one the office approved.
         var revisionIds = latestApproved.Values.Select(a => a.LatestRevisionId ?? 0).ToList();
         var revisions = await db.ReportRevisions.AsNoTracking().Where(v => EF.Parameter(revisionIds).Contains(v.Id))
-            .Select(v => new { v.Id, v.State, v.PercentComplete, v.CreatedAt }).ToDictionaryAsync(v => v.Id, ct);
+            .Select(v => new { v.Id, v.State, v.PercentComplete, v.SubmittedAt, v.CreatedAt }).ToDictionaryAsync(v => v.Id, ct);
         var approved = new Dictionary<long, ApprovedReport>();
-        foreach (var (assignmentId, (submittedAt, revisionId)) in latestApproved)
+        foreach (var (assignmentId, (_, revisionId)) in latestApproved)
         {
             if (revisionId is not { } id || !revisions.TryGetValue(id, out var v)) continue;
-            // The approved revision was submitted no earlier than it was written, nor than the report's first submission.
-            var submittedOn = submittedAt is { } s && s > v.CreatedAt ? s : v.CreatedAt;
-            approved[assignmentId] = new ApprovedReport(Map(v.State), v.PercentComplete, ChinaCalendar.Today(submittedOn));
+            // An approved revision was submitted, so its SubmittedAt is set (the upgrade backfilled the older ones).
+            approved[assignmentId] = new ApprovedReport(Map(v.State), v.PercentComplete, ChinaCalendar.Today(v.SubmittedAt ?? v.CreatedAt));
         }
 
         // A closed period is found by (plan, kind, start); a period nobody reported for may have no row at all.

@@ -35,7 +35,7 @@ public sealed class EscalationProperties
         IssuedOrder[] orders = orderDay < 0 ? [] :
         [
             new(Origin.AddDays(orderDay), Origin.AddDays(orderDay + 10),
-                replied < 0 ? null : Origin.AddDays(orderDay + replied), Origin.AddDays(orderDay + 60)),
+                replied < 0 ? null : Origin.AddDays(orderDay + replied), Origin.AddDays(orderDay + 60), Closed: replied % 3 == 0),
         ];
         return new(7, due < 0 ? null : Origin.AddDays(due), false, Window(month, currentIn), Window(month - 1, lastIn),
             missed, consecutive > 0 ? Origin.AddMonths(month - consecutive) : null, consecutive, orders, new HashSet<string>());
@@ -47,9 +47,19 @@ public sealed class EscalationProperties
         {
             var today = Origin.AddDays(day);
             var first = EscalationRules.Decide(facts, today, EscalationOptions.Default);
+            // The recorder stores the order it issues: the facts of the next run hold it, open.
+            var issued = first.Where(a => a.Kind == EscalationKind.SupervisionOrder).Select(a => new IssuedOrder(today, a.ReplyBy!.Value, null, null));
             var again = EscalationRules.Decide(
-                facts with { IssuedKeys = first.Select(a => a.Key).ToHashSet() }, today, EscalationOptions.Default);
+                facts with { IssuedKeys = first.Select(a => a.Key).ToHashSet(), Orders = [.. facts.Orders, .. issued] }, today, EscalationOptions.Default);
             return again.Count == 0 && first.Select(a => a.Key).Distinct().Count() == first.Count;
+        }));
+
+    [Fact]
+    public void At_most_one_order_and_none_while_one_is_open() =>
+        Check.One(Config, Prop.ForAll(AnyFacts, Days, (facts, day) =>
+        {
+            var orders = EscalationRules.Decide(facts, Origin.AddDays(day), EscalationOptions.Default).Count(a => a.Kind == EscalationKind.SupervisionOrder);
+            return orders <= (facts.Orders.Any(o => !o.Closed) ? 0 : 1);
         }));
 
     [Fact]

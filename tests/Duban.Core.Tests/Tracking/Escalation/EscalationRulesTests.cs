@@ -20,6 +20,9 @@ public sealed class EscalationRulesTests
         new(Id, due is null ? null : D(due), done, current, lastClosed, missed, missingSince is null ? null : D(missingSince),
             consecutive, orders ?? [], new HashSet<string>(issued ?? []));
 
+    private static IssuedOrder Order(string issued, string replyBy, string? replied = null, string? newDate = null, bool closed = false) =>
+        new(D(issued), D(replyBy), replied is null ? null : D(replied), newDate is null ? null : D(newDate), closed);
+
     private static IReadOnlyList<EscalationAction> Decide(EscalationFacts facts, string today, EscalationOptions? options = null) =>
         EscalationRules.Decide(facts, D(today), options ?? EscalationOptions.Default);
 
@@ -45,6 +48,16 @@ public sealed class EscalationRulesTests
         { "on the closing day itself no chase yet", Facts(lastClosed: May(false)), "2025-06-05", [] },
         { "second period missing in a row: 催办 and 督办单", Facts(lastClosed: May(false), missed: 2, missingSince: "2025-04-01", consecutive: 2), "2025-06-06",
             ["chase:42:20250501", "order:missing:42:20250401"] },
+        { "overdue but an order is open (待回复): no second order", Facts("2025-05-31", orders: [Order("2025-05-20", "2025-06-30")]), "2025-06-01", [] },
+        { "overdue but an order is answered, not closed: no second order", Facts("2025-05-31", orders: [Order("2025-05-20", "2025-06-30", replied: "2025-05-25")]), "2025-06-01", [] },
+        { "overdue but a returned order awaits a new reply: no second order", Facts("2025-05-31", orders: [Order("2025-05-20", "2025-06-30")]), "2025-06-01", [] },
+        { "overdue, the only order closed: a new one", Facts("2025-05-31", orders: [Order("2025-05-20", "2025-05-30", closed: true)]), "2025-06-01", ["order:overdue:42:20250531"] },
+        { "missing reports but an order is open: 催办 only", Facts(lastClosed: May(false), missed: 2, missingSince: "2025-04-01", consecutive: 2, orders: [Order("2025-05-20", "2025-06-30")]), "2025-06-06",
+            ["chase:42:20250501"] },
+        { "overdue and missing reports the same day: one order, the overdue one", Facts("2025-05-31", lastClosed: May(false), missed: 2, missingSince: "2025-04-01", consecutive: 2,
+            issued: ["summons:42"]), "2025-06-06", ["chase:42:20250501", "order:overdue:42:20250531"] },
+        { "overdue order already issued and closed, reports missing: the missing one next", Facts("2025-05-31", lastClosed: May(false), missed: 2, missingSince: "2025-04-01", consecutive: 2,
+            orders: [Order("2025-06-01", "2025-06-03", closed: true)], issued: ["order:overdue:42:20250531", "chase:42:20250501", "summons:42"]), "2025-06-06", ["order:missing:42:20250401"] },
         { "no deadline (ongoing): only reports matter", Facts(null, lastClosed: May(false), missed: 1, missingSince: "2025-05-01", consecutive: 1), "2025-06-06", ["chase:42:20250501"] },
         { "done: nothing at all", Facts("2025-05-31", done: true, lastClosed: May(false), missed: 4), "2025-06-06", [] },
         { "already recorded: not again", Facts(lastClosed: May(false), missed: 1, missingSince: "2025-05-01", consecutive: 1, issued: ["chase:42:20250501"]), "2025-06-07", [] },
@@ -70,11 +83,14 @@ public sealed class EscalationRulesTests
     public void A_rectification_plans_new_date_becomes_the_deadline()
     {
         IssuedOrder[] answered = [new(D("2025-06-01"), D("2025-06-11"), D("2025-06-10"), D("2025-08-31"))];
-        // Issued and answered: no new order for the old deadline, a reminder before the new date, an order after it.
+        IssuedOrder[] closed = [answered[0] with { Closed = true }];
+        // Issued and answered: no new order for the old deadline, a reminder before the new date, an order after it once
+        // the office closed the first one (while it is open, none).
         Keys(Facts("2025-05-31", orders: answered, issued: ["order:overdue:42:20250531"]), "2025-07-01").ShouldBeEmpty();
         Keys(Facts("2025-05-31", orders: answered, issued: ["order:overdue:42:20250531"]), "2025-08-25")
             .ShouldBe(["reminder:deadline:42:20250831"]);
-        Keys(Facts("2025-05-31", orders: answered, issued: ["order:overdue:42:20250531"]), "2025-09-01")
+        Keys(Facts("2025-05-31", orders: answered, issued: ["order:overdue:42:20250531"]), "2025-09-01").ShouldBeEmpty();
+        Keys(Facts("2025-05-31", orders: closed, issued: ["order:overdue:42:20250531"]), "2025-09-01")
             .ShouldBe(["order:overdue:42:20250831"]);
     }
 
@@ -94,6 +110,9 @@ public sealed class EscalationRulesTests
         { "on the reply date itself it is not yet missed", Facts("2025-05-31", orders: [new(D("2025-06-01"), D("2025-06-11"), null, null)]), "2025-06-11", 1 },
         { "a late answer is a miss", Facts("2025-05-31", orders: [new(D("2025-06-01"), D("2025-06-11"), D("2025-06-15"), D("2025-08-31"))]), "2025-06-20", 2 },
         { "a rectification date missed too", Facts("2025-05-31", orders: [new(D("2025-06-01"), D("2025-06-11"), D("2025-06-10"), D("2025-08-31"))]), "2025-09-01", 2 },
+        { "a closed order is no miss, even unanswered", Facts("2025-05-31", orders: [Order("2025-06-01", "2025-06-11", closed: true)]), "2025-06-12", 1 },
+        { "a closed order's accepted date still counts once passed", Facts("2025-05-31", orders: [Order("2025-06-01", "2025-06-11", "2025-06-10", "2025-08-31", closed: true)]), "2025-09-01", 2 },
+        { "a returned order unanswered again by its new reply date", Facts("2025-05-31", orders: [Order("2025-06-01", "2025-06-20")]), "2025-06-21", 2 },
     };
 
     [Theory]
@@ -124,8 +143,7 @@ public sealed class EscalationRulesTests
         var facts = Facts("2025-05-31", lastClosed: May(false), missed: 5, missingSince: "2025-01-01", consecutive: 5);
         Decide(facts, "2025-06-06").Select(a => a.Kind).ShouldBe(
         [
-            EscalationKind.Chase, EscalationKind.SupervisionOrder, EscalationKind.SupervisionOrder,
-            EscalationKind.Summons, EscalationKind.Bulletin,
+            EscalationKind.Chase, EscalationKind.SupervisionOrder, EscalationKind.Summons, EscalationKind.Bulletin,
         ]);
     }
 

@@ -90,6 +90,7 @@ internal sealed class StatusWorld(DubanDbContext db, Plan plan, Organization bur
         var revision = new ReportRevision
         {
             ReportId = report.Id, Number = 1, State = state, PercentComplete = percent, Done = done, AuthorId = 1, AuthorName = "填报员", CreatedAt = at,
+            SubmittedAt = report.SubmittedAt,
         };
         db.ReportRevisions.Add(revision);
         await db.SaveChangesAsync();
