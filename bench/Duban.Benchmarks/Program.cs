@@ -10,6 +10,7 @@ public static class BenchmarkProgram
     public static async Task<int> Main(string[] args)
     {
         if (args.Length > 0 && args[0] == "core") return await CoreCommand.RunAsync(args[1..]);
+        if (args.Length > 0 && args[0] == "tracking") return await Duban.Benchmarks.Tracking.TrackingCommand.RunAsync(args[1..]);
         BenchmarkSwitcher.FromAssembly(typeof(ParseBenchmarks).Assembly).Run(args);
         return 0;
     }

@@ -86,12 +86,15 @@ public static class DatasetGenerator
     ];
 
     /// <summary>The regions and organisations: always the same for a seed, whatever the number of plans.</summary>
-    public static Dataset World(int seed = DefaultSeed)
+    public static Dataset World(int seed = DefaultSeed) => World(seed, CountiesPerCity);
+
+    /// <summary>A world of <paramref name="countiesPerCity"/>.Count cities, each with that many counties (the tracking benchmark's province of 100 cities).</summary>
+    public static Dataset World(int seed, IReadOnlyList<int> countiesPerCity)
     {
         var random = new Randomizer(seed);
         var names = new HashSet<string>(StringComparer.Ordinal) { ProvinceName };
         var regions = new List<RegionSpec> { new(0, ProvinceName, RegionLevel.Province, null) };
-        foreach (var counties in CountiesPerCity)
+        foreach (var counties in countiesPerCity)
         {
             var city = new RegionSpec(regions.Count, UniqueName(random, names, "市"), RegionLevel.City, 0);
             regions.Add(city);
@@ -127,7 +130,23 @@ public static class DatasetGenerator
         var level = random.Double() switch { < 0.05 => RegionLevel.Province, < 0.40 => RegionLevel.City, _ => RegionLevel.County };
         var candidates = world.Regions.Where(r => r.Level == level).ToList();
         var region = random.ListItem(candidates);
-        var year = random.Number(2020, 2024);
+        return Write(world, index, random, region, random.Number(2020, 2024), null);
+    }
+
+    /// <summary>
+    /// A plan of the region at <paramref name="regionIndex"/> of <paramref name="year"/> with a given number of tasks,
+    /// of which about <paramref name="targetShare"/> name a numeric target (the tracking benchmark's plans).
+    /// </summary>
+    public static PlanSpec Plan(Dataset world, int index, int regionIndex, int year, int taskCount, double targetShare)
+    {
+        var random = new Randomizer(unchecked(world.Seed * 100_003 + index));
+        return Write(world, index, random, world.Regions[regionIndex], year, new(taskCount, targetShare));
+    }
+
+    private sealed record Shape(int TaskCount, double TargetShare);
+
+    private static PlanSpec Write(Dataset world, int index, Randomizer random, RegionSpec region, int year, Shape? shape)
+    {
         var theme = random.ArrayElement(Themes);
         var title = region.Name + theme;
         var levelChar = LevelChar(region);
@@ -152,7 +171,7 @@ public static class DatasetGenerator
         var others = local.Where(o => o.Kind != OrganizationKind.Department).ToList();
         var upper = region.ParentIndex is { } parent ? world.In(parent).Where(o => o.Kind == OrganizationKind.Department).ToList() : [];
 
-        var taskCount = random.Number(18, 32);
+        var taskCount = shape?.TaskCount ?? random.Number(18, 32);
         var sectionCount = random.Number(4, 6);
         var sections = random.Shuffle(Sections).Take(sectionCount).ToList();
         var written = 0;
@@ -164,8 +183,15 @@ public static class DatasetGenerator
             {
                 writer.Append(t).Append('.').Append(random.ArrayElement(Verbs)).Append(random.ArrayElement(Objects)).Append("。围绕")
                     .Append(random.ArrayElement(Industries)).Append("等产业，").Append(random.ArrayElement(Verbs)).Append(random.ArrayElement(Objects));
-                var (subject, unit, min, max) = random.ArrayElement(Metrics);
-                writer.Append("，到").Append(random.Number(year + 1, year + 5)).Append('年').Append(subject).Append(random.Number(min, max)).Append(unit).Append("以上。\n\n");
+                if (shape is null || random.Bool((float)shape.TargetShare))
+                {
+                    var (subject, unit, min, max) = random.ArrayElement(Metrics);
+                    writer.Append("，到").Append(random.Number(year + 1, year + 5)).Append('年').Append(subject).Append(random.Number(min, max)).Append(unit).Append("以上。\n\n");
+                }
+                else
+                {
+                    writer.Append("。\n\n");
+                }
 
                 var leadOrganizations = random.ListItems(departments, random.Number(1, 2));
                 var leads = leadOrganizations.Select(o => Written(random, o, region, levelChar)).ToList();

@@ -64,13 +64,13 @@ public sealed class DatasetLoader(DatabaseOptions database, Dataset world)
     }
 
     /// <summary>Imports plans <paramref name="from"/> to <paramref name="to"/> (exclusive), timing the whole run.</summary>
-    public async Task<ImportFigures> ImportAsync(WorldIds ids, int from, int to, Action<int>? progress, CancellationToken ct)
+    public async Task<ImportFigures> ImportAsync(WorldIds ids, int from, int to, Action<int>? progress, CancellationToken ct, Func<int, PlanSpec>? plans = null)
     {
         int tasks = 0, assignments = 0, created = 0;
         var clock = Stopwatch.StartNew();
         for (var i = from; i < to; i++)
         {
-            var plan = DatasetGenerator.Plan(world, i);
+            var plan = plans?.Invoke(i) ?? DatasetGenerator.Plan(world, i);
             await using var db = new DubanDbContext(contextOptions);
             var service = new PlanImportService(db, TimeProvider.System, new AuditLog(db, TimeProvider.System), parser);
             var (_, result) = await service.ImportAsync(

@@ -43,7 +43,7 @@ public sealed class TaskQueryBench(DatabaseOptions database, Dataset world, Worl
         return (readers, province);
     }
 
-    private static async Task<Reader> ReaderAsync(DubanDbContext db, string userName, Role role, DataScope scope, long? organizationId, long? regionId,
+    public static async Task<Reader> ReaderAsync(DubanDbContext db, string userName, Role role, DataScope scope, long? organizationId, long? regionId,
         string path, CancellationToken ct)
     {
         var user = await db.Users.SingleOrDefaultAsync(u => u.UserName == userName, ct);

@@ -71,7 +71,11 @@ public sealed class DashboardQueries(DubanDbContext db, PlanQueries plans, TimeP
             t.Result.DaysLeft!.Value, t.Result.Status, t.Result.Label,
             t.Assignments.Where(a => a.Role == UnitRole.Lead).Select(a => names.GetValueOrDefault(a.OrganizationId, "")).ToList())).ToList();
 
-        var series = await statuses.TargetsAsync(Targets(tasks), ct);
+        // The targets of the tasks already read, by id: not the scope query a third time.
+        var taskIds = set.Tasks.Select(t => t.TaskId).ToList();
+        var planIds = set.Tasks.Select(t => t.PlanId).Distinct().ToList();
+        var series = await statuses.TargetsAsync(
+            db.Targets.AsNoTracking().Where(t => t.TaskId != null ? EF.Parameter(taskIds).Contains(t.TaskId.Value) : EF.Parameter(planIds).Contains(t.PlanId)), ct);
         var targets = Enum.GetValues<TargetStatus>()
             .Select(s => new TargetCount(s, s.Label(), series.Count(r => r.Assessment.Status == s))).ToList();
 

@@ -57,6 +57,7 @@ public static class WebApplicationSetup
         Duban.Web.Tracking.TrackingApi.AddTracking(services);
         Duban.Web.Supervision.SupervisionRegistration.AddSupervision(services);
         services.AddScoped<Duban.Web.Dashboard.DashboardQueries>();
+        services.AddSingleton<Duban.Web.Dashboard.DashboardCoalescer>();
         services.AddScoped<Duban.Web.Ledger.LedgerExport>();
         Duban.Web.Spreadsheets.TemplateEndpoints.AddSpreadsheets(services);
 

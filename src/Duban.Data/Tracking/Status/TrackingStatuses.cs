@@ -27,6 +27,9 @@ public sealed class TrackingStatuses(DubanDbContext db, TimeProvider time)
     /// <summary>How far back report timeliness looks: the closed periods of the last twelve months.</summary>
     public const int TimelinessMonths = 12;
 
+    // Encodes an (assignment, period) pair as one number for a query: period ids stay far below it.
+    private const long PairBase = 1_000_000_000_000;
+
     public StatusOptions StatusOptions { get; init; } = StatusOptions.Default;
 
     public AttainmentOptions AttainmentOptions { get; init; } = AttainmentOptions.Default;
@@ -36,41 +39,91 @@ public sealed class TrackingStatuses(DubanDbContext db, TimeProvider time)
     public async Task<TaskStatusSet> TasksAsync(IQueryable<PlanTask> tasks, CancellationToken ct = default)
     {
         var today = Today;
-        var taskIds = tasks.Select(t => t.Id);
         var taskRows = await tasks.Select(t => new { t.Id, t.PlanId, t.Due, t.Ongoing, t.Recurrence }).ToListAsync(ct);
         if (taskRows.Count == 0) return new(today, [], [], new Dictionary<long, IReadOnlyList<PeriodSpan>>());
 
-        var assignments = await db.Assignments.AsNoTracking().Where(a => taskIds.Contains(a.TaskId))
+        // The ids go to the database as one array parameter rather than the caller's scope query again: that query
+        // (regions, assignments, plans) is the expensive part of every read below at province scale.
+        var taskIds = taskRows.Select(t => t.Id).ToList();
+        var assignments = await db.Assignments.AsNoTracking().Where(a => EF.Parameter(taskIds).Contains(a.TaskId))
             .Select(a => new { a.Id, a.TaskId, a.OrganizationId, a.Role }).ToListAsync(ct);
+        var assignmentIds = assignments.Select(a => a.Id).ToList();
 
         var planIds = taskRows.Select(t => t.PlanId).Distinct().ToList();
-        var plans = await db.Plans.AsNoTracking().Where(p => planIds.Contains(p.Id)).Select(p => new { p.Id, p.CreatedAt }).ToListAsync(ct);
-        var cycles = await db.ReportingCycles.AsNoTracking().Where(c => planIds.Contains(c.PlanId)).ToListAsync(ct);
+        var plans = await db.Plans.AsNoTracking().Where(p => EF.Parameter(planIds).Contains(p.Id)).Select(p => new { p.Id, p.CreatedAt }).ToListAsync(ct);
+        var cycles = await db.ReportingCycles.AsNoTracking().Where(c => EF.Parameter(planIds).Contains(c.PlanId)).ToListAsync(ct);
         var closed = plans.ToDictionary(p => p.Id, p => (IReadOnlyList<PeriodSpan>)ClosedPeriods(
             cycles.SingleOrDefault(c => c.PlanId == p.Id) ?? ReportingCycle.Default(p.Id), ChinaCalendar.Today(p.CreatedAt), today));
 
-        // The latest approved report of each assignment: no approved report of a later period exists for it. An approved
-        // report is locked, so its latest revision is the one the office approved.
-        var approvedRows = await db.ProgressReports.AsNoTracking()
-            .Where(r => r.Status == ReportStatus.Approved && taskIds.Contains(r.Assignment!.TaskId))
-            .Where(r => !db.ProgressReports.Any(o => o.AssignmentId == r.AssignmentId && o.Status == ReportStatus.Approved && o.Period!.Start > r.Period!.Start))
-            .Join(db.ReportRevisions, r => r.LatestRevisionId, v => (long?)v.Id,
-                (r, v) => new { r.AssignmentId, v.State, v.PercentComplete, v.SubmittedAt, RevisedAt = v.CreatedAt })
-            .ToListAsync(ct);
-        var approved = approvedRows.GroupBy(r => r.AssignmentId).ToDictionary(g => g.Key, g =>
-        {
-            var r = g.First();
-            // An approved revision was submitted, so its SubmittedAt is set (the upgrade backfilled the older ones).
-            var submitted = r.SubmittedAt ?? r.RevisedAt;
-            return new ApprovedReport(Map(r.State), r.PercentComplete, ChinaCalendar.Today(submitted));
-        });
-
+        // Every report of the recent periods: from the earliest closed period counted (or, without any, the start of
+        // the timeliness horizon) on, with no upper bound. They give the timeliness, the last closed period's reports,
+        // and the latest approved report of each assignment that has one among them (no later period is left out).
         var earliest = closed.Values.SelectMany(p => p).Select(p => (DateOnly?)p.Start).Min();
-        var submittedRows = earliest is not { } from ? [] : await db.ProgressReports.AsNoTracking()
-            .Where(r => r.SubmittedAt != null && taskIds.Contains(r.Assignment!.TaskId) && r.Period!.Start >= from)
-            .Select(r => new { r.AssignmentId, r.Period!.Kind, r.Period.Start, r.Late })
+        var recentFrom = earliest ?? today.AddMonths(-TimelinessMonths);
+        var planPeriods = await db.Periods.AsNoTracking().Where(p => EF.Parameter(planIds).Contains(p.PlanId))
+            .Select(p => new { p.Id, p.PlanId, p.Kind, p.Start, p.End }).ToListAsync(ct);
+        var recentPeriods = planPeriods.Where(p => p.Start >= recentFrom).ToDictionary(p => p.Id);
+        var recentPeriodIds = recentPeriods.Keys.ToList();
+        // Narrow rows (no times, no revision) and one pass over them: there are one per assignment and period.
+        var recent = await db.ProgressReports.AsNoTracking()
+            .Where(r => EF.Parameter(recentPeriodIds).Contains(r.PeriodId) && EF.Parameter(assignmentIds).Contains(r.AssignmentId))
+            .Select(r => new { r.Id, r.AssignmentId, r.PeriodId, r.Status, Submitted = r.SubmittedAt != null, r.Late })
             .ToListAsync(ct);
-        var submitted = submittedRows.GroupBy(r => (r.AssignmentId, r.Kind, r.Start)).ToDictionary(g => g.Key, g => g.First().Late);
+        var submitted = new Dictionary<(long AssignmentId, long PeriodId), bool>(recent.Count);
+        var latestRecent = new Dictionary<long, (long ReportId, DateOnly Start)>();
+        foreach (var r in recent)
+        {
+            if (r.Submitted) submitted.TryAdd((r.AssignmentId, r.PeriodId), r.Late);
+            if (r.Status != ReportStatus.Approved) continue;
+            var start = recentPeriods[r.PeriodId].Start;
+            if (!latestRecent.TryGetValue(r.AssignmentId, out var best) || start > best.Start) latestRecent[r.AssignmentId] = (r.Id, start);
+        }
+        var latestRecentIds = latestRecent.Values.Select(v => v.ReportId).ToList();
+        var latestApproved = (await db.ProgressReports.AsNoTracking().Where(r => EF.Parameter(latestRecentIds).Contains(r.Id))
+                .Select(r => new { r.AssignmentId, r.SubmittedAt, r.LatestRevisionId }).ToListAsync(ct))
+            .ToDictionary(r => r.AssignmentId, r => (r.SubmittedAt, r.LatestRevisionId));
+        // Assignments without an approved report in the recent periods: their latest approved one is older, if any
+        // (a task completed years ago). One row per assignment, the approved report of its latest period.
+        var older = assignmentIds.Where(id => !latestApproved.ContainsKey(id)).ToList();
+        if (older.Count > 0)
+        {
+            // These assignments have no approved report in the recent periods, so all of theirs are older. The
+            // database finds the latest period of each from (assignment, status, period) alone — an index-only scan of
+            // IX_progress_reports_AssignmentId_Status_PeriodId_Id — and returns one row per assignment, not its history.
+            var latestStarts = await db.ProgressReports.AsNoTracking()
+                .Where(r => r.Status == ReportStatus.Approved && EF.Parameter(older).Contains(r.AssignmentId))
+                .Join(db.Periods, r => r.PeriodId, p => p.Id, (r, p) => new { r.AssignmentId, p.Start })
+                .GroupBy(r => r.AssignmentId)
+                .Select(g => new { AssignmentId = g.Key, Start = g.Max(r => r.Start) })
+                .ToListAsync(ct);
+            // The report of that period: (assignment, period) pairs as one number, matched within the same index.
+            var planOf = assignments.Join(taskRows, a => a.TaskId, t => t.Id, (a, t) => (a.Id, t.PlanId)).ToDictionary(x => x.Id, x => x.PlanId);
+            var periodsByStart = planPeriods.ToLookup(p => (p.PlanId, p.Start), p => p.Id);
+            var pairs = latestStarts.SelectMany(l => periodsByStart[(planOf[l.AssignmentId], l.Start)].Select(period => l.AssignmentId * PairBase + period)).ToList();
+            var olderRows = await db.ProgressReports.AsNoTracking()
+                .Where(r => r.Status == ReportStatus.Approved && EF.Parameter(older).Contains(r.AssignmentId)
+                            && EF.Parameter(pairs).Contains(r.AssignmentId * PairBase + r.PeriodId))
+                .Select(r => new { r.AssignmentId, r.SubmittedAt, r.LatestRevisionId }).ToListAsync(ct);
+            // Two reports of one assignment starting the same day (a cycle changed its kind): either is the latest, as before.
+            foreach (var r in olderRows) latestApproved.TryAdd(r.AssignmentId, (r.SubmittedAt, r.LatestRevisionId));
+        }
+        // An approved report is locked, so its latest revision is the one the office approved.
+        var revisionIds = latestApproved.Values.Select(a => a.LatestRevisionId ?? 0).ToList();
+        var revisions = await db.ReportRevisions.AsNoTracking().Where(v => EF.Parameter(revisionIds).Contains(v.Id))
+            .Select(v => new { v.Id, v.State, v.PercentComplete, v.SubmittedAt, v.CreatedAt }).ToDictionaryAsync(v => v.Id, ct);
+        var approved = new Dictionary<long, ApprovedReport>();
+        foreach (var (assignmentId, (_, revisionId)) in latestApproved)
+        {
+            if (revisionId is not { } id || !revisions.TryGetValue(id, out var v)) continue;
+            // An approved revision was submitted, so its SubmittedAt is set (the upgrade backfilled the older ones).
+            approved[assignmentId] = new ApprovedReport(Map(v.State), v.PercentComplete, ChinaCalendar.Today(v.SubmittedAt ?? v.CreatedAt));
+        }
+
+        // A closed period is found by (plan, kind, start); a period nobody reported for may have no row at all.
+        var periodIds = planPeriods.ToDictionary(p => (p.PlanId, p.Kind, p.Start), p => p.Id);
+        bool? Submission(long assignmentId, long planId, PeriodSpan period) =>
+            periodIds.TryGetValue((planId, period.Kind, period.Start), out var periodId) && submitted.TryGetValue((assignmentId, periodId), out var late)
+                ? late : null;
 
         var byTask = assignments.ToLookup(a => a.TaskId);
         var rows = new List<TaskStatusRow>(taskRows.Count);
@@ -84,7 +137,7 @@ public sealed class TrackingStatuses(DubanDbContext db, TimeProvider time)
             var facts = byTask[task.Id].Select(a =>
             {
                 var lastReport = last is not { } p ? ClosedPeriodReport.NoClosedPeriod
-                    : submitted.ContainsKey((a.Id, p.Kind, p.Start)) ? ClosedPeriodReport.Reported : ClosedPeriodReport.Missing;
+                    : Submission(a.Id, task.PlanId, p) is not null ? ClosedPeriodReport.Reported : ClosedPeriodReport.Missing;
                 return (a, new AssignmentFacts(a.Id, a.Role, task.Due, ongoing, approved.GetValueOrDefault(a.Id), lastReport));
             }).ToList();
             var statuses = facts.Select(f => new AssignmentStatus(f.a.Id, task.Id, f.a.OrganizationId, f.a.Role,
@@ -97,9 +150,12 @@ public sealed class TrackingStatuses(DubanDbContext db, TimeProvider time)
                 {
                     // Once its 已完成 is approved, an organisation owes no further reports on the task.
                     if (f.Latest is { State: ReportedState.Completed } done && done.SubmittedOn <= period.Start) continue;
-                    var timeliness = submitted.TryGetValue((a.Id, period.Kind, period.Start), out var late)
-                        ? late ? PeriodTimeliness.Late : PeriodTimeliness.OnTime
-                        : PeriodTimeliness.Missing;
+                    var timeliness = Submission(a.Id, task.PlanId, period) switch
+                    {
+                        true => PeriodTimeliness.Late,
+                        false => PeriodTimeliness.OnTime,
+                        null => PeriodTimeliness.Missing,
+                    };
                     periodReports.Add(new PeriodReport(a.Id, task.Id, a.OrganizationId, period, timeliness));
                 }
         }
@@ -130,35 +186,65 @@ public sealed class TrackingStatuses(DubanDbContext db, TimeProvider time)
     {
         var today = Today;
         var targetRows = await targets.AsNoTracking().ToListAsync(ct);
-        var targetIds = targets.Select(t => t.Id);
-        var values = await db.Observations.AsNoTracking().Where(o => targetIds.Contains(o.TargetId))
-            .Join(db.ObservationRevisions, o => o.LatestRevisionId, v => (long?)v.Id,
-                (o, v) => new { o.TargetId, o.OrganizationId, o.Period!.Kind, o.Period.Start, o.Period.End, v.Value, v.CreatedAt })
-            .ToListAsync(ct);
-        var byTarget = values.ToLookup(v => v.TargetId);
+        // One array parameter rather than the caller's query again (see TasksAsync).
+        var targetIds = targetRows.Select(t => t.Id).ToList();
+        var observations = await db.Observations.AsNoTracking().Where(o => EF.Parameter(targetIds).Contains(o.TargetId))
+            .Select(o => new { o.TargetId, o.OrganizationId, o.PeriodId, o.LatestRevisionId }).ToListAsync(ct);
+        var planIds = targetRows.Select(t => t.PlanId).Distinct().ToList();
+        var periods = await db.Periods.AsNoTracking().Where(p => EF.Parameter(planIds).Contains(p.PlanId))
+            .Select(p => new { p.Id, p.Kind, p.Start, p.End }).ToDictionaryAsync(p => p.Id, ct);
+        var byTarget = observations.Where(o => o.LatestRevisionId != null).ToLookup(o => o.TargetId);
+
+        // Values are read in two steps, because most series are judged by their latest value alone: the rules'
+        // outcome is the same with one value when it is met, has no deadline or is past it (docs/dashboard.md). Only
+        // the others (projected to their deadline) and ratios (each value must be readable) need every value.
+        var bySeries = targetRows.ToDictionary(t => t.Id, t => byTarget[t.Id].GroupBy(o => o.OrganizationId).OrderBy(g => g.Key)
+            .Select(g => (Organization: g.Key, Values: g.ToList(), Latest: g.MaxBy(o => periods[o.PeriodId].End)!)).ToList());
+        var latestIds = bySeries.Values.SelectMany(s => s).Select(s => s.Latest.LatestRevisionId!.Value).ToList();
+        var values = await RevisionValuesAsync(latestIds, ct);
+        var facts = targetRows.ToDictionary(t => t.Id, t => TargetFacts.From(t));
+        bool NeedsAll(long targetId, long revisionId, DateOnly end)
+        {
+            var target = facts[targetId];
+            if (target.IsRatio) return true;
+            var alone = AttainmentRules.Assess(target, [new ObservationFact(end, values[revisionId].Value)], today, AttainmentOptions);
+            return alone.Status != TargetStatus.Achieved && alone.Deadline is { } deadline && today <= deadline;
+        }
+        var moreIds = bySeries.SelectMany(t => t.Value
+                .Where(s => NeedsAll(t.Key, s.Latest.LatestRevisionId!.Value, periods[s.Latest.PeriodId].End))
+                .SelectMany(s => s.Values.Select(o => o.LatestRevisionId!.Value)))
+            .Where(id => !values.ContainsKey(id)).ToList();
+        foreach (var (id, value) in await RevisionValuesAsync(moreIds, ct)) values[id] = value;
+
         var result = new List<TargetSeriesStatus>();
         foreach (var target in targetRows)
         {
-            var facts = TargetFacts.From(target);
-            var series = byTarget[target.Id].GroupBy(v => v.OrganizationId).OrderBy(g => g.Key).ToList();
+            var targetFacts = facts[target.Id];
+            var series = bySeries[target.Id];
             if (series.Count == 0)
             {
-                result.Add(new(target.Id, target.PlanId, target.TaskId, null, AttainmentRules.Assess(facts, [], today, AttainmentOptions), null));
+                result.Add(new(target.Id, target.PlanId, target.TaskId, null, AttainmentRules.Assess(targetFacts, [], today, AttainmentOptions), null));
                 continue;
             }
-            foreach (var s in series)
+            foreach (var (organization, seriesValues, latest) in series)
             {
-                var latest = s.MaxBy(v => v.End)!;
-                var observations = s.Select(v => Observe(facts, v.End, v.Value)).ToList();
-                var assessment = observations.Any(o => o is null)
+                var known = seriesValues.Where(o => values.ContainsKey(o.LatestRevisionId!.Value)).ToList();
+                var read = known.Select(o => Observe(targetFacts, periods[o.PeriodId].End, values[o.LatestRevisionId!.Value].Value)).ToList();
+                var assessment = read.Any(o => o is null)
                     ? new TargetAssessment(TargetStatus.NoData, null, null, null)
-                    : AttainmentRules.Assess(facts, observations!, today, AttainmentOptions);
-                result.Add(new(target.Id, target.PlanId, target.TaskId, s.Key, assessment,
-                    new ReportedValue(new PeriodSpan(latest.Kind, latest.Start, latest.End), latest.Value, latest.CreatedAt)));
+                    : AttainmentRules.Assess(targetFacts, read!, today, AttainmentOptions);
+                var period = periods[latest.PeriodId];
+                var latestValue = values[latest.LatestRevisionId!.Value];
+                result.Add(new(target.Id, target.PlanId, target.TaskId, organization, assessment,
+                    new ReportedValue(new PeriodSpan(period.Kind, period.Start, period.End), latestValue.Value, latestValue.CreatedAt)));
             }
         }
         return result;
     }
+
+    private async Task<Dictionary<long, (decimal Value, DateTimeOffset CreatedAt)>> RevisionValuesAsync(List<long> ids, CancellationToken ct) =>
+        ids.Count == 0 ? [] : await db.ObservationRevisions.AsNoTracking().Where(v => EF.Parameter(ids).Contains(v.Id))
+            .Select(v => new { v.Id, v.Value, v.CreatedAt }).ToDictionaryAsync(v => v.Id, v => (v.Value, v.CreatedAt), ct);
 
     // A value stores one figure. For a ratio it is read as its first term on the plans' scale of ten, like the target
     // (4.2 → 4.2:5.8); a ratio value outside 0–10 cannot be read that way and the series is 无数据 rather than a guess.
