@@ -202,7 +202,11 @@ public sealed class TrackingStatuses(DubanDbContext db, TimeProvider time)
             .Select(g => (Organization: g.Key, Values: g.ToList(), Latest: g.MaxBy(o => periods[o.PeriodId].End)!)).ToList());
         var latestIds = bySeries.Values.SelectMany(s => s).Select(s => s.Latest.LatestRevisionId!.Value).ToList();
         var values = await RevisionValuesAsync(latestIds, ct);
-        var facts = targetRows.ToDictionary(t => t.Id, t => TargetFacts.From(t));
+        // A target without a year of its own is due when its task is (docs/status-rules.md).
+        var taskIds = targetRows.Where(t => t.Year is null && t.TaskId is not null).Select(t => t.TaskId!.Value).Distinct().ToList();
+        var dues = taskIds.Count == 0 ? [] : await db.Tasks.AsNoTracking().Where(t => EF.Parameter(taskIds).Contains(t.Id))
+            .Select(t => new { t.Id, t.Due }).ToDictionaryAsync(t => t.Id, t => t.Due, ct);
+        var facts = targetRows.ToDictionary(t => t.Id, t => TargetFacts.From(t, taskDue: t.TaskId is { } task ? dues.GetValueOrDefault(task) : null));
         bool NeedsAll(long targetId, long revisionId, DateOnly end)
         {
             var target = facts[targetId];
@@ -229,7 +233,7 @@ public sealed class TrackingStatuses(DubanDbContext db, TimeProvider time)
             foreach (var (organization, seriesValues, latest) in series)
             {
                 var known = seriesValues.Where(o => values.ContainsKey(o.LatestRevisionId!.Value)).ToList();
-                var read = known.Select(o => Observe(targetFacts, periods[o.PeriodId].End, values[o.LatestRevisionId!.Value].Value)).ToList();
+                var read = known.Select(o => ObservationFact.FromStored(targetFacts, periods[o.PeriodId].End, values[o.LatestRevisionId!.Value].Value)).ToList();
                 var assessment = read.Any(o => o is null)
                     ? new TargetAssessment(TargetStatus.NoData, null, null, null)
                     : AttainmentRules.Assess(targetFacts, read!, today, AttainmentOptions);
@@ -245,13 +249,6 @@ public sealed class TrackingStatuses(DubanDbContext db, TimeProvider time)
     private async Task<Dictionary<long, (decimal Value, DateTimeOffset CreatedAt)>> RevisionValuesAsync(List<long> ids, CancellationToken ct) =>
         ids.Count == 0 ? [] : await db.ObservationRevisions.AsNoTracking().Where(v => EF.Parameter(ids).Contains(v.Id))
             .Select(v => new { v.Id, v.Value, v.CreatedAt }).ToDictionaryAsync(v => v.Id, v => (v.Value, v.CreatedAt), ct);
-
-    // A value stores one figure. For a ratio it is read as its first term on the plans' scale of ten, like the target
-    // (4.2 → 4.2:5.8); a ratio value outside 0–10 cannot be read that way and the series is 无数据 rather than a guess.
-    private static ObservationFact? Observe(TargetFacts target, DateOnly end, decimal value) =>
-        !target.IsRatio ? new(end, value)
-        : value is >= 0 and <= 10 ? new(end, value, 10 - value)
-        : null;
 
     private static ReportedState Map(ProgressState state) => state switch
     {

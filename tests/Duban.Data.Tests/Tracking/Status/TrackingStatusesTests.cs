@@ -140,6 +140,10 @@ public sealed class TrackingStatusesTests(DatabaseFixture databases) : IClassFix
         await world.ValueAsync(lagging.Id, world.SchoolId, February, 25);
         var ratio = await world.TargetAsync("职普比", Comparator.AtLeast, 4, "ratio", 2026);
         await world.ValueAsync(ratio.Id, world.BureauId, March, 4.2m);
+        // No year of its own: due with its task, which was due on 31 March; one of three by then is 滞后.
+        var dueTask = await world.TaskAsync("建成实训基地", new DateOnly(2026, 3, 31));
+        var withTask = await world.TargetAsync("随任务时限", Comparator.AtLeast, 3, "个", null, dueTask.Id);
+        await world.ValueAsync(withTask.Id, world.BureauId, March, 1);
 
         var targets = await new TrackingStatuses(db, clock).TargetsAsync(db.Targets.Where(t => t.PlanId == world.PlanId));
 
@@ -151,6 +155,7 @@ public sealed class TrackingStatusesTests(DatabaseFixture databases) : IClassFix
             (lagging.Id, world.BureauId, TargetStatus.Lagging),
             (lagging.Id, world.SchoolId, TargetStatus.OnTrack),
             (ratio.Id, world.BureauId, TargetStatus.Achieved),
+            (withTask.Id, world.BureauId, TargetStatus.Lagging),
         }.Select(t => (t.Item1, t.Item2, t.Item3)).OrderBy(t => t.Item1).ThenBy(t => t.Item2));
         targets.Single(t => t.TargetId == achieved.Id).LatestValue!.Value.ShouldBe(4m);
         targets.Single(t => t.TargetId == achieved.Id).LatestValue!.Period.Start.ShouldBe(March);
