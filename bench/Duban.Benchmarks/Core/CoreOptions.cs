@@ -32,27 +32,8 @@ public sealed record CoreOptions(DatabaseProvider Provider, int Plans, int Sampl
 
     public string PostgresDatabase => DatabaseName ?? $"duban_bench_{Seed}";
 
-    public DatabaseOptions Database()
-    {
-        if (Provider == DatabaseProvider.Sqlite) return new DatabaseOptions { Provider = Provider, DataDirectory = DataDirectory };
-        var server = Environment.GetEnvironmentVariable("DUBAN_TEST_POSTGRES")
-                     ?? throw new InvalidOperationException("DUBAN_TEST_POSTGRES is not set: run under bash .ci/with-postgres, or export it.");
-        var builder = new NpgsqlConnectionStringBuilder(server) { Database = PostgresDatabase };
-        return new DatabaseOptions { Provider = Provider, ConnectionString = builder.ConnectionString, DataDirectory = DataDirectory };
-    }
+    public DatabaseOptions Database() => BenchDatabase.Options(Provider, DataDirectory, PostgresDatabase);
 
     /// <summary>Removes the benchmark's database so that the run loads it from nothing.</summary>
-    public async Task DropAsync()
-    {
-        if (Provider == DatabaseProvider.Sqlite)
-        {
-            if (Directory.Exists(DataDirectory)) Directory.Delete(DataDirectory, recursive: true);
-            return;
-        }
-        var server = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("DUBAN_TEST_POSTGRES")) { Database = "postgres" };
-        await using var connection = new NpgsqlConnection(server.ConnectionString);
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {PostgresDatabase} WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
-    }
+    public Task DropAsync() => BenchDatabase.DropAsync(Provider, DataDirectory, PostgresDatabase);
 }
