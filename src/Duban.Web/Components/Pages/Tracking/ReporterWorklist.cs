@@ -31,11 +31,15 @@ public sealed record WorkItem(TaskView Task, long AssignmentId, PeriodSpan Perio
 
 /// <summary>
 /// The reporter's work: for each assignment of their organisation, the period to report now, the last closed period
-/// if it was not reported, and every report that was started, returned, submitted or approved. Reads only; the
+/// if it was not reported, and every report that was started, returned or submitted, and those approved within
+/// <see cref="ApprovedMonths"/> months. Reads only; the
 /// periods and windows come from the plan's reporting cycle (<see cref="ReportingCycle"/>).
 /// </summary>
 public sealed class ReporterWorklist(DubanDbContext db, PlanQueries plans, TrackingQueries tracking, ReportingPeriods periods)
 {
+    /// <summary>How far back 已通过 reaches: the reports of periods that ended within this many months.</summary>
+    public const int ApprovedMonths = Duban.Data.Tracking.Status.TrackingStatuses.TimelinessMonths;
+
     public async Task<IReadOnlyList<WorkItem>> ForAsync(DubanUser reporter, DateOnly today, CancellationToken ct)
     {
         if (reporter.OrganizationId is not { } organization) return [];
@@ -43,7 +47,11 @@ public sealed class ReporterWorklist(DubanDbContext db, PlanQueries plans, Track
         var taskIds = tasks.Select(t => t.Id).ToList();
         var assignments = await db.Assignments.AsNoTracking().Where(a => taskIds.Contains(a.TaskId) && a.OrganizationId == organization)
             .OrderBy(a => a.Id).Select(a => new { a.Id, a.TaskId }).ToListAsync(ct);
-        var reports = await tracking.ReportSummariesAsync(reporter, q => q.Where(r => r.Assignment!.OrganizationId == organization), ct);
+        // Approved reports of long ago are history (on the task page), not work: an organisation of a five-year plan would
+        // otherwise read hundreds of them on every visit (docs/benchmarks.md).
+        var approvedSince = today.AddMonths(-ApprovedMonths);
+        var reports = await tracking.ReportSummariesAsync(reporter, q => q.Where(r => r.Assignment!.OrganizationId == organization
+            && (r.Status != ReportStatus.Approved || r.Period!.End >= approvedSince)), ct);
         var returned = reports.Where(r => r.Status == ReportStatus.Returned).Select(r => r.Id).ToList();
         var reviews = returned.Count == 0 ? [] : await tracking.LatestReviewsAsync(returned, ct);
         var cycles = new Dictionary<long, ReportingCycle>();
