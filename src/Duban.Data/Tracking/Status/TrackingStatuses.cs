@@ -48,7 +48,6 @@ public sealed class TrackingStatuses(DubanDbContext db, TimeProvider time)
         var assignments = await db.Assignments.AsNoTracking().Where(a => EF.Parameter(taskIds).Contains(a.TaskId))
             .Select(a => new { a.Id, a.TaskId, a.OrganizationId, a.Role }).ToListAsync(ct);
         var assignmentIds = assignments.Select(a => a.Id).ToList();
-
         var planIds = taskRows.Select(t => t.PlanId).Distinct().ToList();
         var plans = await db.Plans.AsNoTracking().Where(p => EF.Parameter(planIds).Contains(p.Id)).Select(p => new { p.Id, p.CreatedAt }).ToListAsync(ct);
         var cycles = await db.ReportingCycles.AsNoTracking().Where(c => EF.Parameter(planIds).Contains(c.PlanId)).ToListAsync(ct);
@@ -64,24 +63,22 @@ public sealed class TrackingStatuses(DubanDbContext db, TimeProvider time)
             .Select(p => new { p.Id, p.PlanId, p.Kind, p.Start, p.End }).ToListAsync(ct);
         var recentPeriods = planPeriods.Where(p => p.Start >= recentFrom).ToDictionary(p => p.Id);
         var recentPeriodIds = recentPeriods.Keys.ToList();
-        // Narrow rows (no times, no revision) and one pass over them: there are one per assignment and period.
+        // Narrow rows, one pass over them: there is one per assignment and period. All of it is in
+        // IX_progress_reports_recent_periods, so the database reads no table row.
         var recent = await db.ProgressReports.AsNoTracking()
             .Where(r => EF.Parameter(recentPeriodIds).Contains(r.PeriodId) && EF.Parameter(assignmentIds).Contains(r.AssignmentId))
-            .Select(r => new { r.Id, r.AssignmentId, r.PeriodId, r.Status, Submitted = r.SubmittedAt != null, r.Late })
+            .Select(r => new { r.AssignmentId, r.PeriodId, r.Status, Submitted = r.SubmittedAt != null, r.Late, r.LatestRevisionId })
             .ToListAsync(ct);
         var submitted = new Dictionary<(long AssignmentId, long PeriodId), bool>(recent.Count);
-        var latestRecent = new Dictionary<long, (long ReportId, DateOnly Start)>();
+        var latestRecent = new Dictionary<long, (long? RevisionId, DateOnly Start)>();
         foreach (var r in recent)
         {
             if (r.Submitted) submitted.TryAdd((r.AssignmentId, r.PeriodId), r.Late);
             if (r.Status != ReportStatus.Approved) continue;
             var start = recentPeriods[r.PeriodId].Start;
-            if (!latestRecent.TryGetValue(r.AssignmentId, out var best) || start > best.Start) latestRecent[r.AssignmentId] = (r.Id, start);
+            if (!latestRecent.TryGetValue(r.AssignmentId, out var best) || start > best.Start) latestRecent[r.AssignmentId] = (r.LatestRevisionId, start);
         }
-        var latestRecentIds = latestRecent.Values.Select(v => v.ReportId).ToList();
-        var latestApproved = (await db.ProgressReports.AsNoTracking().Where(r => EF.Parameter(latestRecentIds).Contains(r.Id))
-                .Select(r => new { r.AssignmentId, r.SubmittedAt, r.LatestRevisionId }).ToListAsync(ct))
-            .ToDictionary(r => r.AssignmentId, r => (r.SubmittedAt, r.LatestRevisionId));
+        var latestApproved = latestRecent.ToDictionary(r => r.Key, r => r.Value.RevisionId);
         // Assignments without an approved report in the recent periods: their latest approved one is older, if any
         // (a task completed years ago). One row per assignment, the approved report of its latest period.
         var older = assignmentIds.Where(id => !latestApproved.ContainsKey(id)).ToList();
@@ -89,7 +86,7 @@ public sealed class TrackingStatuses(DubanDbContext db, TimeProvider time)
         {
             // These assignments have no approved report in the recent periods, so all of theirs are older. The
             // database finds the latest period of each from (assignment, status, period) alone — an index-only scan of
-            // IX_progress_reports_AssignmentId_Status_PeriodId_Id — and returns one row per assignment, not its history.
+            // IX_progress_reports_approved_history — and returns one row per assignment, not its history.
             var latestStarts = await db.ProgressReports.AsNoTracking()
                 .Where(r => r.Status == ReportStatus.Approved && EF.Parameter(older).Contains(r.AssignmentId))
                 .Join(db.Periods, r => r.PeriodId, p => p.Id, (r, p) => new { r.AssignmentId, p.Start })
@@ -103,16 +100,16 @@ public sealed class TrackingStatuses(DubanDbContext db, TimeProvider time)
             var olderRows = await db.ProgressReports.AsNoTracking()
                 .Where(r => r.Status == ReportStatus.Approved && EF.Parameter(older).Contains(r.AssignmentId)
                             && EF.Parameter(pairs).Contains(r.AssignmentId * PairBase + r.PeriodId))
-                .Select(r => new { r.AssignmentId, r.SubmittedAt, r.LatestRevisionId }).ToListAsync(ct);
+                .Select(r => new { r.AssignmentId, r.LatestRevisionId }).ToListAsync(ct);
             // Two reports of one assignment starting the same day (a cycle changed its kind): either is the latest, as before.
-            foreach (var r in olderRows) latestApproved.TryAdd(r.AssignmentId, (r.SubmittedAt, r.LatestRevisionId));
+            foreach (var r in olderRows) latestApproved.TryAdd(r.AssignmentId, r.LatestRevisionId);
         }
         // An approved report is locked, so its latest revision is the one the office approved.
-        var revisionIds = latestApproved.Values.Select(a => a.LatestRevisionId ?? 0).ToList();
+        var revisionIds = latestApproved.Values.Select(id => id ?? 0).ToList();
         var revisions = await db.ReportRevisions.AsNoTracking().Where(v => EF.Parameter(revisionIds).Contains(v.Id))
-            .Select(v => new { v.Id, v.State, v.PercentComplete, v.SubmittedAt, v.CreatedAt }).ToDictionaryAsync(v => v.Id, ct);
+            .Select(v => new { v.Id, v.State, v.PercentComplete, v.SubmittedAt, v.CreatedAt }).ToDictionaryAsync(v => v.Id, ct); // IX_report_revisions_outcome
         var approved = new Dictionary<long, ApprovedReport>();
-        foreach (var (assignmentId, (_, revisionId)) in latestApproved)
+        foreach (var (assignmentId, revisionId) in latestApproved)
         {
             if (revisionId is not { } id || !revisions.TryGetValue(id, out var v)) continue;
             // An approved revision was submitted, so its SubmittedAt is set (the upgrade backfilled the older ones).
@@ -188,67 +185,45 @@ public sealed class TrackingStatuses(DubanDbContext db, TimeProvider time)
         var targetRows = await targets.AsNoTracking().ToListAsync(ct);
         // One array parameter rather than the caller's query again (see TasksAsync).
         var targetIds = targetRows.Select(t => t.Id).ToList();
+        // Every value with its latest revision's figure in one query: the observations come from
+        // IX_observations_values alone, the revisions (a few numbers each) are joined in the database.
         var observations = await db.Observations.AsNoTracking().Where(o => EF.Parameter(targetIds).Contains(o.TargetId))
-            .Select(o => new { o.TargetId, o.OrganizationId, o.PeriodId, o.LatestRevisionId }).ToListAsync(ct);
+            .Join(db.ObservationRevisions, o => o.LatestRevisionId, v => v.Id,
+                (o, v) => new { o.TargetId, o.OrganizationId, o.PeriodId, v.Value, v.CreatedAt })
+            .ToListAsync(ct);
         var planIds = targetRows.Select(t => t.PlanId).Distinct().ToList();
         var periods = await db.Periods.AsNoTracking().Where(p => EF.Parameter(planIds).Contains(p.PlanId))
             .Select(p => new { p.Id, p.Kind, p.Start, p.End }).ToDictionaryAsync(p => p.Id, ct);
-        var byTarget = observations.Where(o => o.LatestRevisionId != null).ToLookup(o => o.TargetId);
-
-        // Values are read in two steps, because most series are judged by their latest value alone: the rules'
-        // outcome is the same with one value when it is met, has no deadline or is past it (docs/dashboard.md). Only
-        // the others (projected to their deadline) and ratios (each value must be readable) need every value.
-        var bySeries = targetRows.ToDictionary(t => t.Id, t => byTarget[t.Id].GroupBy(o => o.OrganizationId).OrderBy(g => g.Key)
-            .Select(g => (Organization: g.Key, Values: g.ToList(), Latest: g.MaxBy(o => periods[o.PeriodId].End)!)).ToList());
-        var latestIds = bySeries.Values.SelectMany(s => s).Select(s => s.Latest.LatestRevisionId!.Value).ToList();
-        var values = await RevisionValuesAsync(latestIds, ct);
+        var byTarget = observations.ToLookup(o => o.TargetId);
         // A target without a year of its own is due when its task is (docs/status-rules.md).
         var taskIds = targetRows.Where(t => t.Year is null && t.TaskId is not null).Select(t => t.TaskId!.Value).Distinct().ToList();
         var dues = taskIds.Count == 0 ? [] : await db.Tasks.AsNoTracking().Where(t => EF.Parameter(taskIds).Contains(t.Id))
             .Select(t => new { t.Id, t.Due }).ToDictionaryAsync(t => t.Id, t => t.Due, ct);
-        var facts = targetRows.ToDictionary(t => t.Id, t => TargetFacts.From(t, taskDue: t.TaskId is { } task ? dues.GetValueOrDefault(task) : null));
-        bool NeedsAll(long targetId, long revisionId, DateOnly end)
-        {
-            var target = facts[targetId];
-            if (target.IsRatio) return true;
-            var alone = AttainmentRules.Assess(target, [new ObservationFact(end, values[revisionId].Value)], today, AttainmentOptions);
-            return alone.Status != TargetStatus.Achieved && alone.Deadline is { } deadline && today <= deadline;
-        }
-        var moreIds = bySeries.SelectMany(t => t.Value
-                .Where(s => NeedsAll(t.Key, s.Latest.LatestRevisionId!.Value, periods[s.Latest.PeriodId].End))
-                .SelectMany(s => s.Values.Select(o => o.LatestRevisionId!.Value)))
-            .Where(id => !values.ContainsKey(id)).ToList();
-        foreach (var (id, value) in await RevisionValuesAsync(moreIds, ct)) values[id] = value;
 
         var result = new List<TargetSeriesStatus>();
         foreach (var target in targetRows)
         {
-            var targetFacts = facts[target.Id];
-            var series = bySeries[target.Id];
+            var targetFacts = TargetFacts.From(target, taskDue: target.TaskId is { } task ? dues.GetValueOrDefault(task) : null);
+            var series = byTarget[target.Id].GroupBy(o => o.OrganizationId).OrderBy(g => g.Key).ToList();
             if (series.Count == 0)
             {
                 result.Add(new(target.Id, target.PlanId, target.TaskId, null, AttainmentRules.Assess(targetFacts, [], today, AttainmentOptions), null));
                 continue;
             }
-            foreach (var (organization, seriesValues, latest) in series)
+            foreach (var values in series)
             {
-                var known = seriesValues.Where(o => values.ContainsKey(o.LatestRevisionId!.Value)).ToList();
-                var read = known.Select(o => ObservationFact.FromStored(targetFacts, periods[o.PeriodId].End, values[o.LatestRevisionId!.Value].Value)).ToList();
+                var read = values.Select(o => ObservationFact.FromStored(targetFacts, periods[o.PeriodId].End, o.Value)).ToList();
                 var assessment = read.Any(o => o is null)
                     ? new TargetAssessment(TargetStatus.NoData, null, null, null)
                     : AttainmentRules.Assess(targetFacts, read!, today, AttainmentOptions);
+                var latest = values.MaxBy(o => periods[o.PeriodId].End)!;
                 var period = periods[latest.PeriodId];
-                var latestValue = values[latest.LatestRevisionId!.Value];
-                result.Add(new(target.Id, target.PlanId, target.TaskId, organization, assessment,
-                    new ReportedValue(new PeriodSpan(period.Kind, period.Start, period.End), latestValue.Value, latestValue.CreatedAt)));
+                result.Add(new(target.Id, target.PlanId, target.TaskId, values.Key, assessment,
+                    new ReportedValue(new PeriodSpan(period.Kind, period.Start, period.End), latest.Value, latest.CreatedAt)));
             }
         }
         return result;
     }
-
-    private async Task<Dictionary<long, (decimal Value, DateTimeOffset CreatedAt)>> RevisionValuesAsync(List<long> ids, CancellationToken ct) =>
-        ids.Count == 0 ? [] : await db.ObservationRevisions.AsNoTracking().Where(v => EF.Parameter(ids).Contains(v.Id))
-            .Select(v => new { v.Id, v.Value, v.CreatedAt }).ToDictionaryAsync(v => v.Id, v => (v.Value, v.CreatedAt), ct);
 
     private static ReportedState Map(ProgressState state) => state switch
     {
