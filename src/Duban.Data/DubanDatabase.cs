@@ -30,6 +30,18 @@ public static class DubanDatabase
     public static DubanDbContext CreateContext(DatabaseOptions options) => new(CreateOptions(options));
 
     /// <summary>
+    /// A second context on the same database as <paramref name="context"/>, for a read that runs beside it (a context
+    /// is not thread-safe); the caller disposes it. Null when the context was given an open connection rather than a
+    /// connection string (an in-memory SQLite database in tests): that connection cannot be shared across threads.
+    /// </summary>
+    public static DubanDbContext? CreateSibling(DubanDbContext context)
+    {
+        var options = (DbContextOptions<DubanDbContext>)context.GetService<IDbContextOptions>();
+        var relational = options.Extensions.OfType<RelationalOptionsExtension>().SingleOrDefault();
+        return relational is null || relational.Connection is not null ? null : new DubanDbContext(options);
+    }
+
+    /// <summary>
     /// Applies the pending migrations, creating the database first when it does not exist. Safe when several
     /// processes start at once on one database: on PostgreSQL they queue on an advisory lock; on SQLite, EF Core's
     /// own migration lock (the __EFMigrationsLock table) does the same.

@@ -13,12 +13,21 @@ public sealed record Latency(string Name, int Count, double Mean, double P50, do
     }
 
     /// <summary>Runs <paramref name="call"/> for each case, the first <paramref name="warmup"/> untimed.</summary>
-    public static async Task<Latency> MeasureAsync<T>(string name, IReadOnlyList<T> cases, int warmup, int iterations, Func<T, Task> call)
+    public static Task<Latency> MeasureAsync<T>(string name, IReadOnlyList<T> cases, int warmup, int iterations, Func<T, Task> call) =>
+        MeasureAsync(name, cases, warmup, iterations, _ => Task.CompletedTask, call);
+
+    /// <summary>As above, with <paramref name="before"/> run untimed before each call (a write the call then reads, say).</summary>
+    public static async Task<Latency> MeasureAsync<T>(string name, IReadOnlyList<T> cases, int warmup, int iterations, Func<T, Task> before, Func<T, Task> call)
     {
-        for (var i = 0; i < warmup; i++) await call(cases[i % cases.Count]);
+        for (var i = 0; i < warmup; i++)
+        {
+            await before(cases[i % cases.Count]);
+            await call(cases[i % cases.Count]);
+        }
         var timings = new double[iterations];
         for (var i = 0; i < iterations; i++)
         {
+            await before(cases[(warmup + i) % cases.Count]);
             var started = Stopwatch.GetTimestamp();
             await call(cases[(warmup + i) % cases.Count]);
             timings[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;

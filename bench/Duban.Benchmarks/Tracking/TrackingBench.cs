@@ -8,6 +8,8 @@ using Duban.Core.Tracking.Status;
 using Duban.Data;
 using Duban.Data.Audit;
 using Duban.Data.Tracking;
+using Duban.Data.Tracking.Status;
+using Duban.Core.Tracking.Reporting;
 using Duban.Web.Components.Pages.Tracking;
 using Duban.Web.Dashboard;
 using Duban.Web.Paging;
@@ -51,11 +53,39 @@ public sealed class TrackingBench(DatabaseOptions database)
 
     public DubanDbContext Context(QueryPlanPrinter? explain = null) => explain?.Context(database) ?? new DubanDbContext(contextOptions);
 
-    public async Task<DashboardView> DashboardAsync(Reader reader, CancellationToken ct, QueryPlanPrinter? explain = null)
+    /// <summary>The 总览 with nothing kept: every plan's statuses computed (as each morning, or after an import).</summary>
+    public Task<DashboardView> DashboardAsync(Reader reader, CancellationToken ct, QueryPlanPrinter? explain = null) =>
+        DashboardAsync(reader, new PlanStatusCache(TimeProvider.System), ct, explain);
+
+    /// <summary>The 总览 with the statuses <paramref name="kept"/> from earlier calls, as the application keeps them.</summary>
+    public async Task<DashboardView> DashboardAsync(Reader reader, PlanStatusCache kept, CancellationToken ct, QueryPlanPrinter? explain = null)
     {
         await using var db = Context(explain);
-        return await new DashboardQueries(db, new PlanQueries(db), TimeProvider.System).BuildAsync(reader.User, new DashboardFilter(null, null), ct);
+        return await new DashboardQueries(db, new PlanQueries(db), kept).BuildAsync(reader.User, new DashboardFilter(null, null), ct);
     }
+
+    /// <summary>
+    /// What a reporter does between two readings of the 总览: a new revision of a draft or returned report, with the
+    /// content of its latest one, through <see cref="ProgressReporting"/> (audited, as in the application). The report
+    /// is drawn from <paramref name="random"/> among all editable reports, so a different plan changes each time.
+    /// </summary>
+    public async Task ReviseAReportAsync(Random random, long authorId, CancellationToken ct)
+    {
+        await using var db = Context();
+        editable ??= await db.ProgressReports.AsNoTracking().Where(r => r.Status == ReportStatus.Draft || r.Status == ReportStatus.Returned)
+            .OrderBy(r => r.Id).Select(r => r.Id).ToListAsync(ct);
+        if (editable.Count == 0) throw new InvalidOperationException("the dataset has no draft or returned report to revise");
+        var id = editable[random.Next(editable.Count)];
+        var report = await db.ProgressReports.AsNoTracking().Where(r => r.Id == id)
+            .Select(r => new { r.Assignment!.OrganizationId, r.LatestRevisionId }).SingleAsync(ct);
+        var latest = await db.ReportRevisions.AsNoTracking().SingleAsync(v => v.Id == report.LatestRevisionId, ct);
+        var reporting = new ProgressReporting(db, TimeProvider.System, new AuditLog(db, TimeProvider.System));
+        var outcome = await reporting.ReviseAsync(new TrackingActor(authorId, "bench-reporter", Role.Reporter, report.OrganizationId), id, null,
+            new ReportContent(latest.State, latest.PercentComplete, latest.Done, latest.Problems, latest.NextSteps, null), ct);
+        if (outcome.Error is { } error) throw new InvalidOperationException($"revising report {id}: {error.Message}");
+    }
+
+    private List<long>? editable;
 
     public async Task<IReadOnlyList<WorkItem>> MyTasksAsync(Reader reader, CancellationToken ct, QueryPlanPrinter? explain = null)
     {
@@ -70,6 +100,13 @@ public sealed class TrackingBench(DatabaseOptions database)
     {
         await using var db = Context(explain);
         return await new PlanQueries(db).ListTasksAsync(reader.User, TaskFilter.None with { Status = status }, PageRequest.First, ct);
+    }
+
+    /// <summary>The status-filtered task list with the statuses <paramref name="kept"/> from earlier calls.</summary>
+    public async Task<Paged<TaskView>> TasksByStatusAsync(Reader reader, TrackingStatus status, PlanStatusCache kept, CancellationToken ct)
+    {
+        await using var db = Context();
+        return await new PlanQueries(db, TimeProvider.System, kept).ListTasksAsync(reader.User, TaskFilter.None with { Status = status }, PageRequest.First, ct);
     }
 
     /// <summary>GET <paramref name="path"/> with the reader's token, reading the body to its end.</summary>

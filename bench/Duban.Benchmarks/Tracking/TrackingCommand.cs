@@ -4,6 +4,7 @@ using Duban.Benchmarks.Core;
 using Duban.Core.Tracking.Periods;
 using Duban.Core.Tracking.Status;
 using Duban.Data;
+using Duban.Data.Tracking.Status;
 using Microsoft.EntityFrameworkCore;
 
 namespace Duban.Benchmarks.Tracking;
@@ -59,13 +60,24 @@ public static class TrackingCommand
             return 0;
         }
 
+        // Kept statuses as the application keeps them, and a report revised before each reading: the plan it belongs to
+        // is computed again, the others are not. The writes are not timed.
+        var kept = new PlanStatusCache(TimeProvider.System);
+        var random = new Random(options.Seed);
+        Task ReviseAReport(Reader _) => bench.ReviseAReportAsync(random, readers.Reporter.User.Id, ct);
         var results = new List<Latency>
         {
-            await Latency.MeasureAsync("总览, province (in process)", [readers.Province], options.Warmup, options.Iterations, r => bench.DashboardAsync(r, ct)),
-            await Latency.MeasureAsync("总览, one city (in process)", [readers.City], options.Warmup, options.Iterations, r => bench.DashboardAsync(r, ct)),
+            await Latency.MeasureAsync("总览, province, every plan computed (in process)", [readers.Province], options.Warmup, options.Iterations, r => bench.DashboardAsync(r, ct)),
+            await Latency.MeasureAsync("总览, one city, every plan computed (in process)", [readers.City], options.Warmup, options.Iterations, r => bench.DashboardAsync(r, ct)),
+            await Latency.MeasureAsync("总览, province, after a report (in process)", [readers.Province], options.Warmup, options.Iterations,
+                ReviseAReport, r => bench.DashboardAsync(r, kept, ct)),
+            await Latency.MeasureAsync("总览, one city, after a report (in process)", [readers.City], options.Warmup, options.Iterations,
+                ReviseAReport, r => bench.DashboardAsync(r, kept, ct)),
             await Latency.MeasureAsync("我的任务 (in process)", [readers.Reporter], options.Warmup, options.Iterations, r => bench.MyTasksAsync(r, ct)),
-            await Latency.MeasureAsync("tasks?status=overdue, province (in process)", [readers.Province], options.Warmup, options.Iterations,
+            await Latency.MeasureAsync("tasks?status=overdue, province, every plan computed (in process)", [readers.Province], options.Warmup, options.Iterations,
                 r => bench.TasksByStatusAsync(r, TrackingStatus.Overdue, ct)),
+            await Latency.MeasureAsync("tasks?status=overdue, province, after a report (in process)", [readers.Province], options.Warmup, options.Iterations,
+                ReviseAReport, r => bench.TasksByStatusAsync(r, TrackingStatus.Overdue, kept, ct)),
         };
         if (!options.NoHttp)
         {

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Duban.Core.Security;
 using Duban.Core.Tracking.Status;
 using Duban.Data;
-using Microsoft.EntityFrameworkCore;
+using Duban.Data.Tracking.Status;
 using Duban.Web.Security;
 using Microsoft.Extensions.Options;
 using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
@@ -34,24 +34,13 @@ public sealed class DashboardCoalescer(IServiceScopeFactory scopes, IOptions<Htt
 
     private sealed record Kept<T>(DataStamp Stamp, T Value);
 
-    /// <summary>
-    /// What the 总览 depends on, cheaply: the day (statuses change with it), the last audit entry (every write of the
-    /// application is audited in the transaction that makes it) and the last rows of the append-only tracking tables
-    /// (which also catch rows written without the application, such as a bulk load).
-    /// </summary>
-    private sealed record DataStamp(DateOnly Today, long? Audit, long? Reports, long? Revisions, long? Reviews, long? Values, long? Tasks);
+    /// <summary>What the 总览 depends on, cheaply: the day (statuses change with it) and the <see cref="ChangeMarks"/>.</summary>
+    private sealed record DataStamp(DateOnly Today, ChangeMarks Marks);
 
     private async Task<DataStamp> StampAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<DubanDbContext>();
-        return new DataStamp(TrackingDay.Today(time),
-            await db.AuditEntries.MaxAsync(e => (long?)e.Id, ct),
-            await db.ProgressReports.MaxAsync(r => (long?)r.Id, ct),
-            await db.ReportRevisions.MaxAsync(r => (long?)r.Id, ct),
-            await db.Reviews.MaxAsync(r => (long?)r.Id, ct),
-            await db.ObservationRevisions.MaxAsync(r => (long?)r.Id, ct),
-            await db.Tasks.MaxAsync(t => (long?)t.Id, ct));
+        return new DataStamp(TrackingDay.Today(time), await ChangeMarks.ReadAsync(scope.ServiceProvider.GetRequiredService<DubanDbContext>(), ct));
     }
 
     private async Task<T> KeptOrComputedAsync<T>(ConcurrentDictionary<View, Kept<T>> kept, View view, Func<Task<T>> compute, CancellationToken ct)

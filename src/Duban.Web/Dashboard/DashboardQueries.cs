@@ -13,10 +13,10 @@ namespace Duban.Web.Dashboard;
 
 /// <summary>
 /// The figures of the 总览 (docs/dashboard.md), for the tasks the user sees through the filter. Statuses come from
-/// <see cref="TrackingStatuses"/>, the same computation as the task list's status filter, so that every count equals
-/// the total of the list it links to.
+/// <see cref="TrackingStatuses"/> through the kept per-plan statuses (<see cref="PlanStatusCache"/>), as the task
+/// list's status filter does, so that every count equals the total of the list it links to.
 /// </summary>
-public sealed class DashboardQueries(DubanDbContext db, PlanQueries plans, TimeProvider time)
+public sealed class DashboardQueries(DubanDbContext db, PlanQueries plans, PlanStatusCache statuses)
 {
     /// <summary>How far ahead the deadline list looks.</summary>
     public const int DeadlineDays = 90;
@@ -37,9 +37,20 @@ public sealed class DashboardQueries(DubanDbContext db, PlanQueries plans, TimeP
 
     public async Task<DashboardView> BuildAsync(DubanUser user, DashboardFilter filter, CancellationToken ct)
     {
-        var statuses = new TrackingStatuses(db, time);
         var tasks = await TasksAsync(user, filter, ct);
-        var set = await statuses.TasksAsync(tasks, ct);
+        // The scope query once; both halves below read the tasks by id.
+        var scoped = await tasks.Select(t => new { t.Id, t.PlanId }).ToListAsync(ct);
+        var taskIds = scoped.Select(t => t.Id).ToList();
+        var planIds = scoped.Select(t => t.PlanId).Distinct().ToList();
+        // The targets are judged beside the tasks, on a context of their own: when the statuses of many plans must be
+        // computed again (each morning), each half is a few hundred thousand rows at province scale (docs/benchmarks.md).
+        await using var sibling = DubanDatabase.CreateSibling(db);
+        var setTask = statuses.TasksAsync(db, taskIds, planIds, ct);
+        var seriesTask = sibling is null ? null : statuses.TargetsAsync(sibling, taskIds, planIds, ct);
+        // Both finish, whatever happens to either, before the sibling context is disposed.
+        if (seriesTask is not null) await Task.WhenAll(setTask, seriesTask);
+        var set = await setTask;
+        var series = await (seriesTask ?? statuses.TargetsAsync(db, taskIds, planIds, ct));
         var today = set.Today;
         var query = filter.Query;
 
@@ -71,11 +82,6 @@ public sealed class DashboardQueries(DubanDbContext db, PlanQueries plans, TimeP
             t.Result.DaysLeft!.Value, t.Result.Status, t.Result.Label,
             t.Assignments.Where(a => a.Role == UnitRole.Lead).Select(a => names.GetValueOrDefault(a.OrganizationId, "")).ToList())).ToList();
 
-        // The targets of the tasks already read, by id: not the scope query a third time.
-        var taskIds = set.Tasks.Select(t => t.TaskId).ToList();
-        var planIds = set.Tasks.Select(t => t.PlanId).Distinct().ToList();
-        var series = await statuses.TargetsAsync(
-            db.Targets.AsNoTracking().Where(t => t.TaskId != null ? EF.Parameter(taskIds).Contains(t.TaskId.Value) : EF.Parameter(planIds).Contains(t.PlanId)), ct);
         var targets = Enum.GetValues<TargetStatus>()
             .Select(s => new TargetCount(s, s.Label(), series.Count(r => r.Assessment.Status == s))).ToList();
 

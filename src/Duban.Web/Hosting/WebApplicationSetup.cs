@@ -56,6 +56,7 @@ public static class WebApplicationSetup
         Notifications.NotificationsRegistration.AddDubanNotifications(services);
         Duban.Web.Tracking.TrackingApi.AddTracking(services);
         Duban.Web.Supervision.SupervisionRegistration.AddSupervision(services);
+        services.AddSingleton<Duban.Data.Tracking.Status.PlanStatusCache>();
         services.AddScoped<Duban.Web.Dashboard.DashboardQueries>();
         services.AddSingleton<Duban.Web.Dashboard.DashboardCoalescer>();
         services.AddScoped<Duban.Web.Ledger.LedgerExport>();

@@ -127,9 +127,10 @@ public sealed record TaskFilter(long? PlanId, long? OrganizationId, UnitRole? Ro
 /// Plans and tasks as a user may read them, for pages and API alike. Anonymous visitors read published plans; signed-in
 /// users read published plans and the plans in their scope. Tasks are read within the user's scope only (a reporter
 /// sees the tasks assigned to their organisation), except in the reader of a published plan, which is public.
-/// Only the tasks of a plan's current version are listed.
+/// Only the tasks of a plan's current version are listed. With <paramref name="kept"/> (the application's), statuses
+/// come from the statuses kept per plan; without it they are computed for each call.
 /// </summary>
-public sealed class PlanQueries(DubanDbContext db, TimeProvider? time = null)
+public sealed class PlanQueries(DubanDbContext db, TimeProvider? time = null, PlanStatusCache? kept = null)
 {
     public IQueryable<Plan> VisiblePlans(DubanUser? user)
     {
@@ -293,7 +294,9 @@ public sealed class PlanQueries(DubanDbContext db, TimeProvider? time = null)
         {
             // The status is the rules' verdict, not a column: the same computation the dashboard counts with, so that a
             // count and the list it links to agree.
-            var statuses = await new TrackingStatuses(db, time ?? TimeProvider.System).TasksAsync(tasks, ct);
+            var statuses = kept is null
+                ? await new TrackingStatuses(db, time ?? TimeProvider.System).TasksAsync(tasks, ct)
+                : await KeptStatusesAsync(kept, tasks, ct);
             var matching = statuses.Tasks.Where(t => t.Result.Status == status).Select(t => t.TaskId).ToHashSet();
             var ids = (await ordered.Select(t => t.Id).ToListAsync(ct)).Where(matching.Contains).ToList();
             var pageIds = ids.Skip(page.Skip).Take(page.PageSize).ToList();
@@ -303,6 +306,12 @@ public sealed class PlanQueries(DubanDbContext db, TimeProvider? time = null)
         var total = await ordered.CountAsync(ct);
         var items = await ToViewsAsync(ordered.Skip(page.Skip).Take(page.PageSize), ct);
         return new Paged<TaskView>(items, page.Page, page.PageSize, total);
+    }
+
+    private async Task<TaskStatusSet> KeptStatusesAsync(PlanStatusCache kept, IQueryable<PlanTask> tasks, CancellationToken ct)
+    {
+        var scoped = await tasks.Select(t => new { t.Id, t.PlanId }).ToListAsync(ct);
+        return await kept.TasksAsync(db, scoped.Select(t => t.Id).ToList(), scoped.Select(t => t.PlanId).Distinct().ToList(), ct);
     }
 
     /// <summary>One task of the current versions, if the user sees it (the task page); null otherwise.</summary>
