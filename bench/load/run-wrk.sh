@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Load test of the tracking pages at 50 concurrent connections (docs/benchmarks.md, "Tracking at province scale").
 #   bench/load/run-wrk.sh [DURATION]        (default 30s; needs wrk: apt-get install -y wrk)
+#   THINK_MS=2000 bench/load/run-wrk.sh     50 users who each wait 2 s after a page before the next (default 0: back to back)
 # Starts the bench PostgreSQL server (bench/load/bench-postgres.sh) if needed, builds the dataset if it is not there
 # (tracking --load-only), makes API tokens for the bench users, starts the real server (Release, production settings,
 # plain HTTP on loopback, scheduled jobs off), runs wrk against each endpoint and stops the server.
@@ -43,11 +44,11 @@ run() {
   # Warm the server (JIT, connection pool, query caches) before measuring.
   curl -fs -o /dev/null -H "Authorization: Bearer $token" "http://127.0.0.1:$port$path"
   TOKEN=$token wrk -t2 -c50 -d5s --timeout 30s -s bench/load/auth.lua "http://127.0.0.1:$port$path" >/dev/null
-  echo "### $name: GET $path"
+  echo "### $name: GET $path (think time ${THINK_MS:-0} ms)"
   echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo '```'
   # A 30 s timeout, so that slow answers are measured rather than counted as socket timeouts (wrk's default is 2 s).
-  TOKEN=$token wrk -t2 -c50 -d"$duration" --timeout 30s --latency -s bench/load/auth.lua "http://127.0.0.1:$port$path"
+  TOKEN=$token THINK_MS=${THINK_MS:-0} wrk -t2 -c50 -d"$duration" --timeout 30s --latency -s bench/load/auth.lua "http://127.0.0.1:$port$path"
   echo '```'
   echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo

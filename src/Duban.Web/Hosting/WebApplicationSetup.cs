@@ -57,6 +57,9 @@ public static class WebApplicationSetup
         Duban.Web.Tracking.TrackingApi.AddTracking(services);
         Duban.Web.Supervision.SupervisionRegistration.AddSupervision(services);
         services.AddSingleton<Duban.Data.Tracking.Status.PlanStatusCache>();
+        services.AddOptions<Duban.Web.Dashboard.KeptStatusOptions>().BindConfiguration(Duban.Web.Dashboard.KeptStatusOptions.Section);
+        services.AddSingleton<Duban.Web.Dashboard.KeptStatusWarmup>();
+        services.AddHostedService(sp => sp.GetRequiredService<Duban.Web.Dashboard.KeptStatusWarmup>());
         services.AddScoped<Duban.Web.Dashboard.DashboardQueries>();
         services.AddSingleton<Duban.Web.Dashboard.DashboardCoalescer>();
         services.AddScoped<Duban.Web.Ledger.LedgerExport>();

@@ -36,6 +36,8 @@ public sealed class DubanWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("Escalation:Enabled", "false");
         // Sample reports would move the counts many tests assert; DemoActivityTests switch them on.
         builder.UseSetting("Demo:SampleActivity", "false");
+        // Statuses computed in the background at start would race with what tests write; KeptStatusWarmupTests switch it on.
+        builder.UseSetting("KeptStatuses:WarmUp", "false");
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
     }
 

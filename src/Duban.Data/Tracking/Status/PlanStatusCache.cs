@@ -20,6 +20,9 @@ public sealed class PlanStatusCache(TimeProvider time)
     private readonly KeptPerPlan<TaskStatusSet> tasks = new((db, plans, ct) => TasksOfPlansAsync(db, time, plans, ct));
     private readonly KeptPerPlan<IReadOnlyList<TargetSeriesStatus>> targets = new((db, plans, ct) => TargetsOfPlansAsync(db, time, plans, ct));
 
+    /// <summary>The plans whose task statuses are kept now (for diagnostics and tests).</summary>
+    public IReadOnlyList<long> KeptTaskPlans() => tasks.Plans();
+
     /// <summary>
     /// The statuses of the given tasks of the given plans (the plans of those tasks), as <see cref="TrackingStatuses.TasksAsync"/>
     /// gives them.
@@ -79,6 +82,19 @@ public sealed class PlanStatusCache(TimeProvider time)
         private readonly Dictionary<long, T> plans = [];
         private DateOnly day;
         private ChangeMarks marks = ChangeMarks.None;
+
+        public IReadOnlyList<long> Plans()
+        {
+            gate.Wait();
+            try
+            {
+                return [.. plans.Keys.Order()];
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }
 
         public async Task<IReadOnlyList<T>> ForAsync(DubanDbContext db, DateOnly today, IReadOnlyList<long> planIds, CancellationToken ct)
         {
