@@ -294,11 +294,14 @@ public sealed class PlanQueries(DubanDbContext db, TimeProvider? time = null, Pl
         {
             // The status is the rules' verdict, not a column: the same computation the dashboard counts with, so that a
             // count and the list it links to agree.
+            // The scope query once, in the list's order; the statuses are read for those ids.
+            var scoped = await ordered.Select(t => new { t.Id, t.PlanId }).ToListAsync(ct);
+            var scopedIds = scoped.Select(t => t.Id).ToList();
             var statuses = kept is null
-                ? await new TrackingStatuses(db, time ?? TimeProvider.System).TasksAsync(tasks, ct)
-                : await KeptStatusesAsync(kept, tasks, ct);
+                ? await new TrackingStatuses(db, time ?? TimeProvider.System).TasksAsync(db.Tasks.AsNoTracking().Where(t => EF.Parameter(scopedIds).Contains(t.Id)), ct)
+                : await kept.TasksAsync(db, scopedIds, scoped.Select(t => t.PlanId).Distinct().ToList(), ct);
             var matching = statuses.Tasks.Where(t => t.Result.Status == status).Select(t => t.TaskId).ToHashSet();
-            var ids = (await ordered.Select(t => t.Id).ToListAsync(ct)).Where(matching.Contains).ToList();
+            var ids = scopedIds.Where(matching.Contains).ToList();
             var pageIds = ids.Skip(page.Skip).Take(page.PageSize).ToList();
             var views = (await ToViewsAsync(db.Tasks.AsNoTracking().Where(t => pageIds.Contains(t.Id)), ct)).ToDictionary(v => v.Id);
             return new Paged<TaskView>(pageIds.Select(id => views[id]).ToList(), page.Page, page.PageSize, ids.Count);
@@ -306,12 +309,6 @@ public sealed class PlanQueries(DubanDbContext db, TimeProvider? time = null, Pl
         var total = await ordered.CountAsync(ct);
         var items = await ToViewsAsync(ordered.Skip(page.Skip).Take(page.PageSize), ct);
         return new Paged<TaskView>(items, page.Page, page.PageSize, total);
-    }
-
-    private async Task<TaskStatusSet> KeptStatusesAsync(PlanStatusCache kept, IQueryable<PlanTask> tasks, CancellationToken ct)
-    {
-        var scoped = await tasks.Select(t => new { t.Id, t.PlanId }).ToListAsync(ct);
-        return await kept.TasksAsync(db, scoped.Select(t => t.Id).ToList(), scoped.Select(t => t.PlanId).Distinct().ToList(), ct);
     }
 
     /// <summary>One task of the current versions, if the user sees it (the task page); null otherwise.</summary>
