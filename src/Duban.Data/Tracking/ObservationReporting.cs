@@ -21,13 +21,16 @@ public static class ObservationRules
     /// <summary>
     /// A task's target: every organisation assigned to the task (lead or cooperating). A plan-level target (no task):
     /// the government (人民政府) of the plan's region, and those of the regions below it, whose values can be summed into
-    /// the region's (<see cref="TargetFigures"/>). Administrators never write values; they read them.
+    /// the region's (<see cref="TargetFigures"/>) — of a plan its reporters can read: published, or with a current task
+    /// of the government's (a draft is the office's until it is published). Administrators never write values; they read them.
     /// </summary>
     public static async Task<bool> IsResponsibleAsync(DubanDbContext db, TaskTarget target, long organizationId, CancellationToken ct)
     {
         if (target.TaskId is { } taskId) return await db.Assignments.AnyAsync(a => a.TaskId == taskId && a.OrganizationId == organizationId, ct);
         return await db.Organizations.AnyAsync(o => o.Id == organizationId && o.Kind == OrganizationKind.Government && o.Region != null
-                                                   && db.Plans.Any(p => p.Id == target.PlanId && p.Region != null && o.Region.Path.StartsWith(p.Region.Path)), ct);
+                                                   && db.Plans.Any(p => p.Id == target.PlanId && p.Region != null && o.Region.Path.StartsWith(p.Region.Path)
+                                                       && (p.Status == PlanStatus.Published
+                                                           || db.Assignments.Any(a => a.OrganizationId == organizationId && a.Task!.PlanId == p.Id && a.Task.RemovedInVersionId == null))), ct);
     }
 }
 

@@ -108,17 +108,16 @@ public sealed class TemplateGenerator(DubanDbContext db, PlanQueries plans, Repo
     }
 
     /// <summary>
-    /// The plans whose plan-level targets the organisation reports: for a government (人民政府), the visible plans with
-    /// such targets of its region or a region above it (<see cref="ObservationRules"/>); none for other organisations.
-    /// The government's own reporter has them whether or not a task of the plan is assigned to it (the rule the
-    /// services apply); anyone else gets only the plans they see.
+    /// The plans whose plan-level targets the organisation reports: for a government (人民政府), the plans with such
+    /// targets of its region or a region above it that the user sees (for the government's own reporter: published, or
+    /// with a task of the government's — the rule the services apply, <see cref="ObservationRules"/>); none for other
+    /// organisations.
     /// </summary>
     private async Task<List<long>> GovernedPlansAsync(DubanUser user, Organization organization, CancellationToken ct)
     {
         if (organization.Kind != OrganizationKind.Government) return [];
         var path = await db.Regions.AsNoTracking().Where(r => r.Id == organization.RegionId).Select(r => r.Path).SingleAsync(ct);
-        var candidates = user.Role == Role.Reporter ? db.Plans.AsNoTracking() : plans.VisiblePlans(user);
-        return await candidates
+        return await plans.VisiblePlans(user)
             .Where(p => p.Region != null && path.StartsWith(p.Region.Path) && db.Targets.Any(t => t.PlanId == p.Id && t.TaskId == null))
             .Select(p => p.Id).ToListAsync(ct);
     }

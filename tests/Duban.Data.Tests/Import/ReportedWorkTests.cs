@@ -47,6 +47,8 @@ public sealed class ReportedWorkTests : IDisposable
         var finance = await db.Organizations.SingleAsync(o => o.Name == "市财政局");
         var assignment = await db.Assignments.SingleAsync(a => a.OrganizationId == finance.Id);
         var goal = await db.Targets.SingleAsync(t => t.PlanId == first.PlanId && t.TaskId == null);
+        // Published, as a plan being tracked is: a draft's plan-level goals are not yet the government's to report.
+        await db.Plans.Where(p => p.Id == first.PlanId).ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, Core.Plans.PlanStatus.Published));
 
         var audit = new AuditLog(db, harness.Clock);
         var report = await new ProgressReporting(db, harness.Clock, audit).CreateAsync(

@@ -1,3 +1,4 @@
+using Duban.Core.Plans;
 using Duban.Data.Tests.Support;
 using Duban.Data.Tracking;
 using Microsoft.EntityFrameworkCore;
@@ -56,5 +57,23 @@ public sealed class ObservationTests(DatabaseFixture databases) : IClassFixture<
         (await values.CreateAsync(world.Admin, new NewObservation(world.PlanTargetId, new DateOnly(2026, 2, 1), content))).Error!.Kind.ShouldBe(TrackingErrorKind.Forbidden);
         (await values.CreateAsync(world.Government, new NewObservation(world.PlanTargetId, new DateOnly(2026, 2, 1), new ObservationContent(-1m, null, null)))).Error!.Field.ShouldBe("value");
         (await context.Observations.CountAsync(o => o.TargetId == world.PlanTargetId || o.TargetId == world.TaskTargetId)).ShouldBe(2);
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task A_plan_target_of_a_draft_plan_is_not_the_governments_to_report_until_it_is_published(DatabaseProvider provider)
+    {
+        var options = await databases.MigratedAsync(provider);
+        TrackingWorld world;
+        await using (var db = DatabaseFixture.Context(options)) world = await CreateAsync(db, "草稿" + provider);
+        await using var context = DatabaseFixture.Context(options);
+        await context.Plans.Where(p => p.Id == world.PlanId).ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PlanStatus.Draft));
+        var content = new ObservationContent(21000m, null, null);
+
+        // The government has no task in the draft plan, so its reporters cannot read it, nor write its figures.
+        (await Values(context, clock).CreateAsync(world.Government, new NewObservation(world.PlanTargetId, March, content))).Error!.Kind.ShouldBe(TrackingErrorKind.NotFound);
+        (await context.Observations.CountAsync(o => o.TargetId == world.PlanTargetId)).ShouldBe(0);
+
+        await context.Plans.Where(p => p.Id == world.PlanId).ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PlanStatus.Published));
+        (await Values(context, clock).CreateAsync(world.Government, new NewObservation(world.PlanTargetId, March, content))).Error.ShouldBeNull();
     }
 }

@@ -167,7 +167,7 @@ public sealed class TargetFiguresTests(DatabaseFixture databases) : IClassFixtur
             var cityGov = Org("市人民政府", OrganizationKind.Government, city);
             var aGov = Org("甲县人民政府", OrganizationKind.Government, countyA);
             var bGov = Org("乙县人民政府", OrganizationKind.Government, countyB);
-            var plan = new Plan { Title = name + "方案", RegionId = city.Id, CreatedAt = April15 };
+            var plan = new Plan { Title = name + "方案", RegionId = city.Id, CreatedAt = April15, Status = PlanStatus.Published };
             db.AddRange(cityBureau, aBureau, aSchool, bBureau, cityGov, aGov, bGov, plan);
             await db.SaveChangesAsync();
             var training = new TaskTarget { PlanId = plan.Id, Subject = "年培训", Comparator = Comparator.AtLeast, Value = 10000, Unit = "人次", Year = 2026, Raw = "年培训1万人次以上" };

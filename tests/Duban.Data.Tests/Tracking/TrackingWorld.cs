@@ -38,7 +38,8 @@ internal sealed record TrackingWorld(
         var bureau = new Organization { Name = name + "市教育局", Kind = OrganizationKind.Department, RegionId = region.Id };
         var school = new Organization { Name = name + "职业学院", Kind = OrganizationKind.School, RegionId = region.Id };
         var government = new Organization { Name = name + "市人民政府", Kind = OrganizationKind.Government, RegionId = region.Id };
-        var plan = new Plan { Title = name + "方案", RegionId = region.Id, CreatedAt = April15 };
+        // Published: the plan is being tracked, and its plan-level targets are its region's government's to report.
+        var plan = new Plan { Title = name + "方案", RegionId = region.Id, CreatedAt = April15, Status = PlanStatus.Published };
         db.AddRange(bureau, school, government, plan);
         await db.SaveChangesAsync();
         var task = new PlanTask
