@@ -122,8 +122,8 @@ internal sealed record ConnectionTarget(DatabaseProvider Provider, string Connec
     public static ConnectionTarget Resolve(DatabaseOptions options) => options.Provider switch
     {
         DatabaseProvider.Sqlite => new(DatabaseProvider.Sqlite, PrepareSqlite(options)),
-        DatabaseProvider.PostgreSQL => new(DatabaseProvider.PostgreSQL, options.ConnectionString ?? throw new InvalidOperationException(
-            $"{DatabaseOptions.SectionName}:Provider is PostgreSQL but {DatabaseOptions.SectionName}:ConnectionString is not set.")),
+        DatabaseProvider.PostgreSQL => new(DatabaseProvider.PostgreSQL, PreparePostgres(options.ConnectionString ?? throw new InvalidOperationException(
+            $"{DatabaseOptions.SectionName}:Provider is PostgreSQL but {DatabaseOptions.SectionName}:ConnectionString is not set."))),
         _ => throw new ArgumentOutOfRangeException(nameof(options), options.Provider, "Unknown database provider."),
     };
 
@@ -131,6 +131,21 @@ internal sealed record ConnectionTarget(DatabaseProvider Provider, string Connec
     {
         if (Provider == DatabaseProvider.Sqlite) builder.UseSqlite(ConnectionString);
         else builder.UseNpgsql(ConnectionString);
+    }
+
+    /// <summary>
+    /// PostgreSQL's JIT compiler is turned off for Duban's sessions unless the connection string's <c>Options</c> say
+    /// otherwise: it compiles any query the planner costs above <c>jit_above_cost</c>, and the province-wide reads of
+    /// tracking, which run in tens of milliseconds, spent 20–30 ms each compiling (docs/storage.md).
+    /// </summary>
+    public const string JitOff = "-c jit=off";
+
+    private static string PreparePostgres(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.Options is not { } given || !given.Contains("jit", StringComparison.OrdinalIgnoreCase))
+            builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? JitOff : builder.Options + " " + JitOff;
+        return builder.ToString();
     }
 
     private static string PrepareSqlite(DatabaseOptions options)
