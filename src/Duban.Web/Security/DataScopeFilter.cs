@@ -29,22 +29,9 @@ public static class DataScopeFilter
         _ => organizations.Where(o => false),
     };
 
-    /// <summary>The users an administrator may see and manage: those whose region or organisation lies in the administrator's scope.</summary>
-    public static IQueryable<User> VisibleTo(this IQueryable<User> users, DubanUser admin, DubanDbContext db)
-    {
-        switch (admin.Scope, admin.ScopeRegionPath)
-        {
-            case (DataScope.All, _):
-                return users;
-            case (DataScope.RegionAndBelow, { } path):
-                var regions = db.Regions.Where(r => r.Path.StartsWith(path)).Select(r => r.Id);
-                var organizations = db.Organizations.Where(o => regions.Contains(o.RegionId)).Select(o => o.Id);
-                return users.Where(u => (u.RegionId != null && regions.Contains(u.RegionId.Value))
-                                        || (u.OrganizationId != null && organizations.Contains(u.OrganizationId.Value)));
-            case (DataScope.Own, _) when admin.OrganizationId is { } own:
-                return users.Where(u => u.OrganizationId == own);
-            default:
-                return users.Where(u => false);
-        }
-    }
+    /// <summary>
+    /// The users an administrator may see: exactly those it may manage (<see cref="Responsibility"/>). An account whose
+    /// organisation lies in the administrator's region but whose own scope reaches wider is neither listed nor found.
+    /// </summary>
+    public static IQueryable<User> VisibleTo(this IQueryable<User> users, DubanUser admin, DubanDbContext db) => users.ActionableBy(admin, db);
 }

@@ -139,13 +139,17 @@ public sealed partial class UserAdministration(DubanDbContext db, AuditLog audit
         if ((r == Role.Reporter || s == DataScope.Own) && organizationId is null)
             return new(ErrorKind.Validation, r == Role.Reporter ? "填报员必须属于一个单位，请选择单位。" : "数据范围为“本单位”时必须选择单位。", "organizationId");
         if (s == DataScope.RegionAndBelow && regionId is null) return new(ErrorKind.Validation, "数据范围为“本区域及下级”时必须选择区域。", "regionId");
+        // An administrator grants only what it has: scope 全部 from 全部 alone, a region within its own region, an
+        // organisation within its own scope (docs/web.md, "Who may do what").
         if (s == DataScope.All && admin.Scope != DataScope.All)
             return new(ErrorKind.Validation, "只有数据范围为“全部”的管理员才能授予“全部”数据范围。", "scope");
+        if (s == DataScope.RegionAndBelow && admin.Scope == DataScope.Own)
+            return new(ErrorKind.Validation, "您的数据范围为“本单位”，不能授予“本区域及下级”数据范围。", "scope");
 
-        if (organizationId is { } org && !await db.Organizations.VisibleTo(admin).AnyAsync(o => o.Id == org, ct))
-            return new(ErrorKind.Validation, "所选单位不存在或不在您的数据范围内。", "organizationId");
-        if (regionId is { } region && !await db.Regions.VisibleTo(admin).AnyAsync(x => x.Id == region, ct))
-            return new(ErrorKind.Validation, "所选区域不存在或不在您的数据范围内。", "regionId");
+        if (organizationId is { } org && !await db.Organizations.ActionableBy(admin).AnyAsync(o => o.Id == org, ct))
+            return new(ErrorKind.Validation, "所选单位不存在或不在您的管理范围内。", "organizationId");
+        if (regionId is { } region && !await db.Regions.ActionableBy(admin).AnyAsync(x => x.Id == region, ct))
+            return new(ErrorKind.Validation, "所选区域不存在或不在您的管理范围内。", "regionId");
         return null;
     }
 
