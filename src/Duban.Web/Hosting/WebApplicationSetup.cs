@@ -44,6 +44,7 @@ public static class WebApplicationSetup
         services.AddScoped<AuditLog>();
         services.AddScoped<AuditQueries>();
         services.AddScoped<UserAdministration>();
+        services.AddScoped<ActingRights>();
         services.AddScoped<Duban.Web.Organizations.OrganizationAdministration>();
         services.AddScoped<Duban.Web.Plans.PlanQueries>();
         services.AddScoped<Duban.Web.Plans.PlanPublishing>();
@@ -141,6 +142,7 @@ public static class WebApplicationSetup
             }
             return next(context);
         });
+        app.UseApiCookieWriteGuard();
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapOpenApi(OpenApiSetup.DocumentPath).AllowAnonymous();

@@ -87,11 +87,13 @@ public static class SupervisionEndpoints
     }
 
     private static async Task<Results<CreatedWithETag<OrderDetail>, ProblemHttpResult>> IssueAsync(
-        NewOrder body, HttpContext context, SupervisionDesk desk, SupervisionQueries queries, CancellationToken ct)
+        NewOrder body, HttpContext context, SupervisionDesk desk, SupervisionQueries queries, ActingRights rights, CancellationToken ct)
     {
         var user = DubanUser.Required(context.User);
         if (body.TaskId is { } taskId && !await queries.SeesTaskAsync(user, taskId, ct))
             return ApiResults.Problem(404, "未找到", "未找到该任务。", "taskId");
+        if (body.OrganizationId is { } organizationId && !await rights.ForOrganizationAsync(user, organizationId, ct))
+            return NotResponsible("organizationId");
         var outcome = await desk.IssueAsync(TrackingApi.ActorOf(context), body, ct);
         if (outcome.Error is { } error) return TrackingApi.Problem(error);
         var detail = (await queries.GetAsync(user, outcome.Value!.Id, ct))!;
@@ -110,19 +112,23 @@ public static class SupervisionEndpoints
     }
 
     private static Task<Results<OkWithETag<OrderDetail>, ProblemHttpResult>> CloseAsync(
-        long id, [FromHeader(Name = "If-Match")] string? ifMatch, OrderCloseInput body, HttpContext context, SupervisionDesk desk, SupervisionQueries queries, CancellationToken ct) =>
-        ReviewAsync(id, ifMatch, context, queries, (actor, expected) => desk.CloseAsync(actor, id, expected, body, ct), ct);
+        long id, [FromHeader(Name = "If-Match")] string? ifMatch, OrderCloseInput body, HttpContext context, SupervisionDesk desk, SupervisionQueries queries,
+        ActingRights rights, CancellationToken ct) =>
+        ReviewAsync(id, ifMatch, context, queries, rights, (actor, expected) => desk.CloseAsync(actor, id, expected, body, ct), ct);
 
     private static Task<Results<OkWithETag<OrderDetail>, ProblemHttpResult>> ReturnAsync(
-        long id, [FromHeader(Name = "If-Match")] string? ifMatch, OrderReturnInput body, HttpContext context, SupervisionDesk desk, SupervisionQueries queries, CancellationToken ct) =>
-        ReviewAsync(id, ifMatch, context, queries, (actor, expected) => desk.ReturnAsync(actor, id, expected, body, ct), ct);
+        long id, [FromHeader(Name = "If-Match")] string? ifMatch, OrderReturnInput body, HttpContext context, SupervisionDesk desk, SupervisionQueries queries,
+        ActingRights rights, CancellationToken ct) =>
+        ReviewAsync(id, ifMatch, context, queries, rights, (actor, expected) => desk.ReturnAsync(actor, id, expected, body, ct), ct);
 
     /// <summary>An order outside the administrator's scope is not found, before If-Match is looked at; then the review, then the order as it now stands.</summary>
     private static async Task<Results<OkWithETag<OrderDetail>, ProblemHttpResult>> ReviewAsync(
-        long id, string? ifMatch, HttpContext context, SupervisionQueries queries, Func<TrackingActor, Guid?, Task<TrackingOutcome<SupervisionOrder>>> review, CancellationToken ct)
+        long id, string? ifMatch, HttpContext context, SupervisionQueries queries, ActingRights rights,
+        Func<TrackingActor, Guid?, Task<TrackingOutcome<SupervisionOrder>>> review, CancellationToken ct)
     {
         var user = DubanUser.Required(context.User);
         if (await queries.GetAsync(user, id, ct) is null) return OrderNotFound();
+        if (!await rights.ForOrderAsync(user, id, ct)) return NotResponsible(null);
         var expected = ETags.ExpectedVersion(ifMatch);
         if (expected.Error is { } missing) return ApiResults.From(missing);
         var outcome = await review(TrackingApi.ActorOf(context), expected.Value);
@@ -138,9 +144,11 @@ public static class SupervisionEndpoints
         await queries.InstructionsAsync(DubanUser.Required(context.User), id, ct) is { } list ? TypedResults.Ok(list) : TaskNotFound();
 
     private static async Task<Results<Created<InstructionView>, ProblemHttpResult>> RecordInstructionAsync(
-        long id, InstructionInput body, HttpContext context, SupervisionDesk desk, SupervisionQueries queries, CancellationToken ct)
+        long id, InstructionInput body, HttpContext context, SupervisionDesk desk, SupervisionQueries queries, ActingRights rights, CancellationToken ct)
     {
-        if (!await queries.SeesTaskAsync(DubanUser.Required(context.User), id, ct)) return TaskNotFound();
+        var user = DubanUser.Required(context.User);
+        if (!await queries.SeesTaskAsync(user, id, ct)) return TaskNotFound();
+        if (!await rights.ForTaskPlanAsync(user, id, ct)) return ApiResults.Problem(StatusCodes.Status403Forbidden, "无权访问", ActingRights.NotResponsibleForPlan);
         var outcome = await desk.RecordInstructionAsync(TrackingApi.ActorOf(context), id, body, ct);
         if (outcome.Error is { } error) return TrackingApi.Problem(error);
         var i = outcome.Value!;
@@ -149,15 +157,21 @@ public static class SupervisionEndpoints
     }
 
     private static async Task<Results<Created<TimelineEntry>, ProblemHttpResult>> FlagAsync(
-        long id, FlagInput body, HttpContext context, SupervisionDesk desk, SupervisionQueries queries, CancellationToken ct)
+        long id, FlagInput body, HttpContext context, SupervisionDesk desk, SupervisionQueries queries, ActingRights rights, CancellationToken ct)
     {
-        if (!await queries.SeesTaskAsync(DubanUser.Required(context.User), id, ct)) return TaskNotFound();
+        var user = DubanUser.Required(context.User);
+        if (!await queries.SeesTaskAsync(user, id, ct)) return TaskNotFound();
+        if (body.OrganizationId is { } organizationId && !await rights.ForOrganizationAsync(user, organizationId, ct))
+            return NotResponsible("organizationId");
         var outcome = await desk.FlagAsync(TrackingApi.ActorOf(context), id, body, ct);
         if (outcome.Error is { } error) return TrackingApi.Problem(error);
         var e = outcome.Value!;
         return TypedResults.Created($"{ApiEndpoints.Prefix}/tasks/{id}/timeline",
             new TimelineEntry(e.At, e.Kind, e.Kind.Label(), e.ActorName, e.Summary, e.OrganizationId, null, null));
     }
+
+    private static ProblemHttpResult NotResponsible(string? field) =>
+        ApiResults.Problem(StatusCodes.Status403Forbidden, "无权访问", ActingRights.NotResponsible, field);
 
     private static ProblemHttpResult OrderNotFound() => ApiResults.NotFound("未找到该督办单。");
 

@@ -14,7 +14,7 @@ namespace Duban.Web.Supervision;
 /// orders, except a reporter (scope 本单位), who sees the orders and events of their own organisation and the task's
 /// 领导批示, not what was said to the other organisations of the same task.
 /// </summary>
-public sealed class SupervisionQueries(DubanDbContext db, PlanQueries plans)
+public sealed class SupervisionQueries(DubanDbContext db, PlanQueries plans, ActingRights rights)
 {
     public IQueryable<SupervisionOrder> VisibleOrders(DubanUser user)
     {
@@ -45,7 +45,7 @@ public sealed class SupervisionQueries(DubanDbContext db, PlanQueries plans)
             .Select(r => new OrderReviewView(r.Decision, r.Decision.Label(), r.Comment, r.RectificationNumber, r.NewReplyBy, r.ReviewerName, r.At)).ToList();
         var open = summary.Status != OrderStatus.Closed;
         var canReply = user.Role == Role.Reporter && user.OrganizationId == summary.OrganizationId && open;
-        var canClose = user.Role == Role.Admin && open;
+        var canClose = user.Role == Role.Admin && open && await rights.ForOrganizationAsync(user, summary.OrganizationId, ct);
         return new OrderDetail(summary, replies, reviews, canReply, canClose, canClose && summary.Status == OrderStatus.Answered, version);
     }
 
@@ -88,9 +88,9 @@ public sealed class SupervisionQueries(DubanDbContext db, PlanQueries plans)
         return new TaskTimeline(task.Id, task.No, task.Text, task.PlanId, entries);
     }
 
-    /// <summary>The organisations of a task, for the administrator's forms.</summary>
-    public async Task<IReadOnlyList<(long Id, string Name)>> OrganizationsOfAsync(long taskId, CancellationToken ct) =>
-        (await db.Assignments.AsNoTracking().Where(a => a.TaskId == taskId).OrderBy(a => a.Id).Select(a => new { a.OrganizationId, a.Organization!.Name }).ToListAsync(ct))
+    /// <summary>The organisations of a task the administrator answers for, for its forms (督办单, 约谈, 通报).</summary>
+    public async Task<IReadOnlyList<(long Id, string Name)>> OrganizationsOfAsync(DubanUser admin, long taskId, CancellationToken ct) =>
+        (await db.Assignments.AsNoTracking().Where(a => a.TaskId == taskId && db.Organizations.ActionableBy(admin).Any(o => o.Id == a.OrganizationId)).OrderBy(a => a.Id).Select(a => new { a.OrganizationId, a.Organization!.Name }).ToListAsync(ct))
         .DistinctBy(a => a.OrganizationId).Select(a => (a.OrganizationId, a.Name)).ToList();
 
     public async Task<IReadOnlyList<InstructionView>?> InstructionsAsync(DubanUser user, long taskId, CancellationToken ct)

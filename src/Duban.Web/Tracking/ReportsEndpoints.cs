@@ -100,9 +100,16 @@ public static class ReportsEndpoints
         long id, [FromHeader(Name = "If-Match")] string? ifMatch, HttpContext context, ProgressReporting reporting, TrackingQueries queries, CancellationToken ct) =>
         WriteAsync(id, ifMatch, context, queries, (actor, expected) => reporting.SubmitAsync(actor, id, expected, ct), ct);
 
-    private static Task<Results<OkWithETag<ReportDetail>, ProblemHttpResult>> ReviewAsync(
-        long id, [FromHeader(Name = "If-Match")] string? ifMatch, ReviewInput body, HttpContext context, ProgressReporting reporting, TrackingQueries queries, CancellationToken ct) =>
-        WriteAsync(id, ifMatch, context, queries, (actor, expected) => reporting.ReviewAsync(actor, id, expected, body, ct), ct);
+    private static async Task<Results<OkWithETag<ReportDetail>, ProblemHttpResult>> ReviewAsync(
+        long id, [FromHeader(Name = "If-Match")] string? ifMatch, ReviewInput body, HttpContext context, ProgressReporting reporting, TrackingQueries queries,
+        ActingRights rights, CancellationToken ct)
+    {
+        var user = DubanUser.Required(context.User);
+        if (!await queries.VisibleReports(user).AnyAsync(r => r.Id == id, ct)) return NotFound();
+        // Seeing a report (its task has an organisation in the reviewer's region) is not answering for its organisation.
+        if (!await rights.ForReportAsync(user, id, ct)) return ApiResults.Problem(StatusCodes.Status403Forbidden, "无权访问", ActingRights.NotResponsible);
+        return await WriteAsync(id, ifMatch, context, queries, (actor, expected) => reporting.ReviewAsync(actor, id, expected, body, ct), ct);
+    }
 
     /// <summary>A report outside the user's scope is not found, before If-Match is looked at; then the write, then the report as it now stands.</summary>
     private static async Task<Results<OkWithETag<ReportDetail>, ProblemHttpResult>> WriteAsync(

@@ -49,12 +49,7 @@ public sealed class TrackingQueries(DubanDbContext db, PlanQueries plans, Report
     }
 
     /// <summary>Whether an administrator's scope covers the plan: its region lies in theirs (published plans elsewhere are readable, not theirs to configure).</summary>
-    public Task<bool> AdministersPlanAsync(DubanUser admin, long planId, CancellationToken ct) => (admin.Scope, admin.ScopeRegionPath) switch
-    {
-        (DataScope.All, _) => db.Plans.AnyAsync(p => p.Id == planId, ct),
-        (DataScope.RegionAndBelow, { } path) => db.Plans.AnyAsync(p => p.Id == planId && p.Region != null && p.Region.Path.StartsWith(path), ct),
-        _ => Task.FromResult(false),
-    };
+    public Task<bool> AdministersPlanAsync(DubanUser admin, long planId, CancellationToken ct) => db.Plans.ActionableBy(admin).AnyAsync(p => p.Id == planId, ct);
 
     /// <summary>The plan's cycle and its periods between from and to (default: the plan's year so far up to the current period).</summary>
     public async Task<Outcome<PlanPeriodsView>?> PeriodsAsync(DubanUser user, long planId, DateOnly? from, DateOnly? to, DateOnly today, CancellationToken ct)
