@@ -51,8 +51,10 @@ public static class OrganizationsEndpoints
         writes.MapDelete("/{id:long}/aliases/{aliasId:long}", RemoveAliasAsync).WithName("RemoveOrganizationAlias").WithSummary("删除别名")
             .ProducesProblem(StatusCodes.Status404NotFound);
         writes.MapPost("/{id:long}/merge-into/{targetId:long}", MergeAsync).WithName("MergeOrganization").WithSummary("合并单位")
-            .WithDescription("把单位 id 并入 targetId：其任务分工、议事机构成员与别名转到目标单位，其名称成为目标单位的别名，本身停用并记下 mergedIntoId。一个事务完成。返回目标单位。")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .WithDescription("把单位 id 并入 targetId：其任务分工、议事机构成员与别名转到目标单位，其名称成为目标单位的别名，本身停用并记下 mergedIntoId。一个事务完成。返回目标单位。"
+                             + "合并不可撤销：必须在 If-Match 中提供单位 id 的 ETag（不接受 *），过期返回 412，缺少返回 428。")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
     }
 
     private static async Task<Results<CreatedWithETag<OrganizationDetail>, ProblemHttpResult>> CreateAsync(
@@ -86,8 +88,19 @@ public static class OrganizationsEndpoints
         Answer(await organizations.RemoveAliasAsync(DubanUser.Required(context.User), Actor.From(context), id, aliasId, ct));
 
     private static async Task<Results<OkWithETag<OrganizationDetail>, ProblemHttpResult>> MergeAsync(
-        long id, long targetId, HttpContext context, OrganizationAdministration organizations, CancellationToken ct) =>
-        Answer(await organizations.MergeAsync(DubanUser.Required(context.User), Actor.From(context), id, targetId, ct));
+        long id, long targetId, [FromHeader(Name = "If-Match")] string? ifMatch, HttpContext context, OrganizationAdministration organizations, CancellationToken ct)
+    {
+        var admin = DubanUser.Required(context.User);
+        var expected = ETags.ExpectedVersion(ifMatch);
+        if (expected.Error is not null || expected.Value is null)
+        {
+            if (await organizations.GetAsync(admin, id, ct) is null) return ApiResults.NotFound("未找到该单位。");
+            return expected.Error is { } error
+                ? ApiResults.From(error)
+                : ApiResults.Problem(StatusCodes.Status428PreconditionRequired, "缺少前提条件", "合并不可撤销：If-Match 必须是该单位当前的 ETag，不接受 *。", "If-Match");
+        }
+        return Answer(await organizations.MergeAsync(admin, Actor.From(context), id, expected.Value.Value, targetId, ct));
+    }
 
     private static Results<OkWithETag<OrganizationDetail>, ProblemHttpResult> Answer(Duban.Web.Operations.Outcome<OrganizationDetail> outcome) =>
         outcome.Error is { } error ? ApiResults.From(error) : new OkWithETag<OrganizationDetail>(outcome.Value!, outcome.Value!.Version);

@@ -51,8 +51,8 @@ public sealed class OrganizationAdministration(DubanDbContext db, AuditLog audit
     {
         if (NameProblem(input.Name) is { } nameProblem) return Outcome<OrganizationDetail>.Invalid("name", nameProblem);
         if (input.Kind is not { } kind || !Enum.IsDefined(kind)) return Outcome<OrganizationDetail>.Invalid("kind", "请选择单位类型。");
-        if (input.RegionId is not { } regionId || !await db.Regions.VisibleTo(admin).AnyAsync(r => r.Id == regionId, ct))
-            return Outcome<OrganizationDetail>.Invalid("regionId", "请选择您数据范围内的区划。");
+        if (input.RegionId is not { } regionId || !await db.Regions.ActionableBy(admin).AnyAsync(r => r.Id == regionId, ct))
+            return Outcome<OrganizationDetail>.Invalid("regionId", "请选择您管理范围内的区划。");
         var name = input.Name!.Trim();
         if (await db.Organizations.AnyAsync(o => o.RegionId == regionId && o.Name == name && o.IsActive, ct))
             return new OperationError(ErrorKind.Conflict, $"该区划已有名为“{name}”的单位。", "name");
@@ -130,15 +130,22 @@ public sealed class OrganizationAdministration(DubanDbContext db, AuditLog audit
     /// inactive with MergedIntoId. The moved users' sessions end (new security stamp): they report for another unit now.
     /// </summary>
     /// <returns>The target after the merge.</returns>
-    public async Task<Outcome<OrganizationDetail>> MergeAsync(DubanUser admin, Actor actor, long id, long targetId, CancellationToken ct = default)
+    /// <param name="expectedVersion">The version of the merged organisation the caller read: a merge cannot be undone, so it is never made on a stale view.</param>
+    public async Task<Outcome<OrganizationDetail>> MergeAsync(DubanUser admin, Actor actor, long id, Guid expectedVersion, long targetId, CancellationToken ct = default)
     {
         if (id == targetId) return Outcome<OrganizationDetail>.Invalid("targetId", "不能把单位合并到它自己。");
         var source = await LoadAsync(admin, id, ct);
         if (source is null) return NotFound();
+        if (expectedVersion != source.Version) return Stale();
         var target = await LoadAsync(admin, targetId, ct);
         if (target is null) return Outcome<OrganizationDetail>.NotFound("未找到要并入的目标单位。");
         if (!source.IsActive) return new OperationError(ErrorKind.Conflict, "该单位已停用或已合并。");
         if (!target.IsActive) return new OperationError(ErrorKind.Conflict, "目标单位已停用或已合并，不能并入。", "targetId");
+        // The merge moves the source's accounts to the target: an administrator may do that only to accounts it manages.
+        var unmanaged = await db.Users.Where(u => u.OrganizationId == id).CountAsync(ct)
+                        - await db.Users.ActionableBy(admin, db).Where(u => u.OrganizationId == id).CountAsync(ct);
+        if (unmanaged > 0)
+            return new OperationError(ErrorKind.Forbidden, $"该单位有 {unmanaged} 个用户账户的数据范围超出您的管理范围，合并会改变这些账户，请由上级管理员合并。");
 
         var sourceBefore = OrganizationSnapshot.Of(source);
         var targetBefore = OrganizationSnapshot.Of(target);
@@ -181,7 +188,7 @@ public sealed class OrganizationAdministration(DubanDbContext db, AuditLog audit
     }
 
     private Task<Organization?> LoadAsync(DubanUser admin, long id, CancellationToken ct) =>
-        db.Organizations.VisibleTo(admin).Include(o => o.Aliases).SingleOrDefaultAsync(o => o.Id == id, ct);
+        db.Organizations.ActionableBy(admin).Include(o => o.Aliases).SingleOrDefaultAsync(o => o.Id == id, ct);
 
     private static string? NameProblem(string? name) => name?.Trim() switch
     {

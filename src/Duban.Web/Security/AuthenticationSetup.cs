@@ -85,6 +85,8 @@ public static class AuthenticationSetup
         {
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Strict;
+            // API writes made with the sign-in cookie carry the token in this header (ApiCookieWriteGuard); forms keep their field.
+            options.HeaderName = ApiCookieWriteGuard.HeaderName;
         });
         return services;
     }

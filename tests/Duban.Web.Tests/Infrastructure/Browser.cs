@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Duban.Web.Demo;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 
 namespace Duban.Web.Tests.Infrastructure;
 
@@ -39,9 +40,10 @@ public static partial class Browser
         return SubmitAsync(client, "/signin", fields, "/account/signin");
     }
 
+    /// <summary>A client signed in with the cookie that, like Duban's pages, sends the antiforgery token with its API writes.</summary>
     public static async Task<HttpClient> SignedInAsync(this DubanWebFactory factory, string userName, string password = DemoAccounts.Password)
     {
-        var client = factory.CreateClient();
+        var client = factory.CreateDefaultClient(factory.ClientOptions.BaseAddress, new ApiAntiforgeryHandler(), new CookieContainerHandler());
         var response = await SignInAsync(client, userName, password);
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         response.Headers.Location!.OriginalString.ShouldBe("/", $"sign-in as {userName} failed");

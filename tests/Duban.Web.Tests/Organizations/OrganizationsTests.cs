@@ -16,6 +16,16 @@ public sealed class OrganizationsTests(WebAppWithoutSamplePlansFixture app) : IC
 {
     private DubanWebFactory Factory => app.Factory;
 
+    private static async Task<string> ETagAsync(HttpClient admin, long id) =>
+        (await admin.GetAsync($"/api/v1/organizations/{id}")).Headers.ETag!.ToString();
+
+    private static Task<HttpResponseMessage> MergeAsync(HttpClient admin, long source, long target, string ifMatch)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/organizations/{source}/merge-into/{target}");
+        request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        return admin.SendAsync(request);
+    }
+
     private async Task<(long Id, string ETag)> CreateAsync(HttpClient admin, string name)
     {
         var city = await Factory.RegionIdAsync(DemoSeeder.City);
@@ -84,7 +94,13 @@ public sealed class OrganizationsTests(WebAppWithoutSamplePlansFixture app) : IC
         var admin = await Factory.SignedInAsync(DemoAccounts.Admin);
         var (target, _) = await CreateAsync(admin, "清河市合并目标局");
 
-        var response = await admin.PostAsync($"/api/v1/organizations/{source}/merge-into/{target}", null);
+        // A merge cannot be undone: without the merged organisation's ETag, or with *, nothing happens.
+        (await admin.PostAsync($"/api/v1/organizations/{source}/merge-into/{target}", null)).StatusCode.ShouldBe(HttpStatusCode.PreconditionRequired);
+        (await MergeAsync(admin, source, target, "*")).StatusCode.ShouldBe(HttpStatusCode.PreconditionRequired);
+        (await MergeAsync(admin, source, target, $"\"{Guid.NewGuid():N}\"")).StatusCode.ShouldBe(HttpStatusCode.PreconditionFailed);
+        (await Factory.WithDbAsync(db => db.Organizations.SingleAsync(o => o.Id == source))).IsActive.ShouldBeTrue();
+
+        var response = await MergeAsync(admin, source, target, await ETagAsync(admin, source));
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await Factory.WithDbAsync(db => db.Assignments.CountAsync(a => a.OrganizationId == source))).ShouldBe(0);
@@ -101,8 +117,8 @@ public sealed class OrganizationsTests(WebAppWithoutSamplePlansFixture app) : IC
         entry.After!.ShouldContain("\"mergedIntoId\":" + target);
 
         // Merged once, it cannot be merged again, nor into itself.
-        (await admin.PostAsync($"/api/v1/organizations/{source}/merge-into/{target}", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
-        (await admin.PostAsync($"/api/v1/organizations/{target}/merge-into/{target}", null)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await MergeAsync(admin, source, target, await ETagAsync(admin, source))).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await MergeAsync(admin, target, target, await ETagAsync(admin, target))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 
     [Fact]
@@ -116,7 +132,7 @@ public sealed class OrganizationsTests(WebAppWithoutSamplePlansFixture app) : IC
         var session = await Factory.SignedInAsync(reporter.UserName, "merged-reporter-pw1");
         (await session.GetAsync("/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        (await admin.PostAsync($"/api/v1/organizations/{source}/merge-into/{target}", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await MergeAsync(admin, source, target, await ETagAsync(admin, source))).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         var moved = await Factory.WithDbAsync(db => db.Users.SingleAsync(u => u.Id == reporter.Id));
         moved.OrganizationId.ShouldBe(target);
