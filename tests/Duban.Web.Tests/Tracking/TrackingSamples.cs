@@ -35,7 +35,8 @@ public sealed record TrackingRecords(long ReportInside, long ReportOutside, long
             .Where(x => organization == null || x.Organization!.Name == organization)
             .OrderBy(x => x.Id).FirstAsync();
 
-    private static async Task<(long Report, long Evidence, long Observation, long Target)> RecordsAsync(DubanDbContext db, EvidenceStore store, long planId, Assignment assignment, string tag)
+    /// <summary>A draft report, an evidence file, a target and its value for one assignment.</summary>
+    public static async Task<(long Report, long Evidence, long Observation, long Target)> RecordsAsync(DubanDbContext db, EvidenceStore store, long planId, Assignment assignment, string tag)
     {
         var span = PeriodSpan.Containing(PeriodKind.Monthly, new DateOnly(2026, 3, 1));
         var period = await db.Periods.SingleOrDefaultAsync(p => p.PlanId == planId && p.Kind == span.Kind && p.Start == span.Start);
