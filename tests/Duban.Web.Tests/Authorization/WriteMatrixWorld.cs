@@ -260,3 +260,21 @@ public sealed class WriteMatrixWorld
         return order.Id;
     }
 }
+
+/// <summary>One application with one <see cref="WriteMatrixWorld"/> for all the tests of a class.</summary>
+public sealed class WriteMatrixFixture : IAsyncLifetime
+{
+    private readonly WebAppWithoutSamplePlansFixture app = new();
+
+    public DubanWebFactory Factory => app.Factory;
+
+    public WriteMatrixWorld World { get; private set; } = default!;
+
+    public async Task InitializeAsync()
+    {
+        await app.InitializeAsync();
+        World = await WriteMatrixWorld.BuildAsync(app.Factory);
+    }
+
+    public Task DisposeAsync() => app.DisposeAsync();
+}
