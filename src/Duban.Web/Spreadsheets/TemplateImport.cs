@@ -299,7 +299,8 @@ public sealed class TemplateImport(DubanDbContext db, PlanQueries plans, Reporti
 
         private string? PeriodProblem(ReportingCycle cycle, DateOnly start)
         {
-            if (PeriodSpan.StartingOn(cycle.Kind, start) is not { } span)
+            // A key this application wrote names a plausible period; another date was typed into the hidden column.
+            if (!PlausibleDates.Contains(start, today) || PeriodSpan.StartingOn(cycle.Kind, start) is not { } span)
                 return "该计划的填报周期在模板生成后已调整，请重新下载模板。";
             return span.Start > today ? $"{span.Label}尚未开始，不能填报。" : null;
         }
