@@ -222,6 +222,12 @@ public sealed class PagesTests(WebAppWithoutSamplePlansFixture app) : IClassFixt
     [InlineData("/audit?page=第二页", HttpStatusCode.OK)]
     [InlineData("/organizations?org=x", HttpStatusCode.OK)]
     [InlineData("/organizations?region=x", HttpStatusCode.NotFound)]
+    [InlineData("/supervision?page=x", HttpStatusCode.OK)]
+    [InlineData("/supervision?page=2147483647", HttpStatusCode.OK)]
+    [InlineData("/notifications?page=x", HttpStatusCode.OK)]
+    [InlineData("/notifications?unread=0", HttpStatusCode.OK)]
+    [InlineData("/notifications?unread=yes", HttpStatusCode.OK)]
+    [InlineData("/users?page=2147483647", HttpStatusCode.OK)]
     public async Task A_hand_edited_address_with_an_unreadable_number_still_answers(string address, HttpStatusCode expected)
     {
         var client = await Factory.SignedInAsync(DemoAccounts.Admin);
@@ -230,6 +236,44 @@ public sealed class PagesTests(WebAppWithoutSamplePlansFixture app) : IClassFixt
 
         response.StatusCode.ShouldBe(expected);
         (await response.Content.ReadAsStringAsync()).ShouldContain("督办");
+    }
+
+    [Theory]
+    [InlineData("/audit?from=0001-01-01", "from（起始日期）必须在 2000-01-01 至")]
+    [InlineData("/audit?to=9999-12-31", "to（截止日期）必须在 2000-01-01 至")]
+    [InlineData("/audit?from=2026-13-01", "from（起始日期）不是有效的日期")]
+    public async Task An_absurd_date_in_the_audit_filter_is_named_on_the_page_and_left_out(string address, string message)
+    {
+        var client = await Factory.SignedInAsync(DemoAccounts.Admin);
+
+        var response = await client.GetAsync(address);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var html = await response.Content.ReadAsStringAsync();
+        html.ShouldContain(message);
+        html.ShouldContain("已忽略该条件");
+        // The list is still shown, without that bound: the demo seeding is in it.
+        html.ShouldContain("audit-list");
+    }
+
+    [Fact]
+    public async Task The_denied_page_answers_403_and_the_not_found_page_404()
+    {
+        var reporter = await Factory.SignedInAsync(DemoAccounts.Reporter);
+
+        var refused = await reporter.GetAsync("/users");
+        var denied = await reporter.GetAsync(refused.Headers.Location!);
+        var missing = await Factory.CreateClient().GetAsync("/not-found");
+        var unknown = await reporter.GetAsync("/no-such-page");
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        refused.Headers.Location!.AbsolutePath.ShouldBe("/denied");
+        denied.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await denied.Content.ReadAsStringAsync()).ShouldContain("您的角色无权访问该页面");
+        missing.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await missing.Content.ReadAsStringAsync()).ShouldContain("页面不存在");
+        unknown.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await unknown.Content.ReadAsStringAsync()).ShouldContain("页面不存在");
     }
 
     [Fact]

@@ -139,6 +139,25 @@ public sealed class SignInTests(WebAppFixture app) : IClassFixture<WebAppFixture
         outside.Headers.Location!.OriginalString.ShouldBe("/");
     }
 
+    [Theory]
+    [InlineData("/\t/evil.example")]
+    [InlineData("/\n/evil.example")]
+    [InlineData("/\u202E/evil.example")]
+    public async Task A_return_address_with_control_characters_sends_the_user_home(string returnUrl)
+    {
+        var user = await Factory.CreateUserAsync("return-control-" + (int)returnUrl[1], "return-password-1");
+
+        var signedIn = await Browser.SignInAsync(Factory.CreateClient(), user.UserName, "return-password-1", returnUrl);
+        var refused = await Browser.SignInAsync(Factory.CreateClient(), user.UserName, "wrong-password-1", returnUrl);
+
+        signedIn.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        signedIn.Headers.Location!.OriginalString.ShouldBe("/");
+        refused.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        // Back to the form, which carries no return address any more.
+        refused.Headers.Location!.OriginalString.ShouldStartWith("/signin?");
+        refused.Headers.Location.OriginalString.ShouldNotContain("evil");
+    }
+
     [Fact]
     public async Task Deactivating_a_user_ends_their_session_on_the_next_request()
     {

@@ -72,6 +72,19 @@ public sealed class SmallRulesTests
     [InlineData("/\\evil.example", "/")]
     [InlineData("https://evil.example/", "/")]
     [InlineData(null, "/")]
+    [InlineData("", "/")]
+    [InlineData("/", "/")]
+    [InlineData("/tasks/1/report?period=2026-03-01", "/tasks/1/report?period=2026-03-01")]
+    // Browsers drop tabs and line feeds, so these are //evil.example to them.
+    [InlineData("/\t/evil.example", "/")]
+    [InlineData("/\n/evil.example", "/")]
+    [InlineData("/\r\n/evil.example", "/")]
+    [InlineData("/users\0", "/")]
+    [InlineData("/ /evil.example", "/")]
+    [InlineData("/users\\..\\", "/")]
+    [InlineData("/\u202Eexample", "/")]
+    [InlineData("/\u200Busers", "/")]
+    [InlineData("users", "/")]
     public void Return_addresses_stay_on_the_site(string? url, string expected) => AccountEndpoints.LocalOrHome(url).ShouldBe(expected);
 
     [Fact]

@@ -1,6 +1,7 @@
 using Duban.Core.Notifications;
 using Duban.Data.Audit;
 using Duban.Core.Security;
+using Duban.Core.Tracking.Periods;
 using Duban.Core.Tracking.Status;
 using Duban.Core.Tracking.Supervision;
 using Duban.Data.Notifications;
@@ -48,6 +49,7 @@ public sealed class SupervisionDesk(DubanDbContext db, TimeProvider clock, Audit
         var today = TrackingDay.Today(clock);
         var replyBy = input.ReplyBy ?? today.AddDays(options.OrderReplyDays);
         if (replyBy < today) return TrackingErrors.Invalid("replyBy", "replyBy（回复期限）不能早于今天。");
+        if (TooFarAhead(replyBy, today, "replyBy", "回复期限") is { } farReply) return farReply;
         var assignment = await db.Assignments.AsNoTracking().Where(a => a.TaskId == taskId && a.OrganizationId == organizationId)
             .OrderBy(a => a.Id).Select(a => new { a.Id, a.Organization!.RegionId, a.Organization.Name }).FirstOrDefaultAsync(ct);
         if (assignment is null) return TrackingErrors.Invalid("organizationId", "organizationId（责任单位）不是该任务的承担单位。");
@@ -93,6 +95,7 @@ public sealed class SupervisionDesk(DubanDbContext db, TimeProvider clock, Audit
         var today = TrackingDay.Today(clock);
         if (input.NewDate is not { } newDate) return TrackingErrors.Invalid("newDate", "newDate（整改完成时间）不能为空。");
         if (newDate < today) return TrackingErrors.Invalid("newDate", "newDate（整改完成时间）不能早于今天。");
+        if (TooFarAhead(newDate, today, "newDate", "整改完成时间") is { } farDate) return farDate;
 
         var at = clock.GetUtcNow();
         var before = OrderSnapshot.Of(order);
@@ -186,6 +189,7 @@ public sealed class SupervisionDesk(DubanDbContext db, TimeProvider clock, Audit
         if (comment.Length > OrderReview.MaxCommentLength) return TrackingErrors.Invalid("comment", $"comment（整改不到位的意见）不能超过 {OrderReview.MaxCommentLength} 个字符。");
         var today = TrackingDay.Today(clock);
         if (input.ReplyBy is { } newReplyBy && newReplyBy < today) return TrackingErrors.Invalid("replyBy", "replyBy（新的回复期限）不能早于今天。");
+        if (input.ReplyBy is { } lateReplyBy && TooFarAhead(lateReplyBy, today, "replyBy", "新的回复期限") is { } farReply) return farReply;
 
         var at = clock.GetUtcNow();
         var before = OrderSnapshot.Of(order);
@@ -251,6 +255,7 @@ public sealed class SupervisionDesk(DubanDbContext db, TimeProvider clock, Audit
         var today = TrackingDay.Today(clock);
         if (input.Date is not { } date) return TrackingErrors.Invalid("date", "date（批示日期）不能为空。");
         if (date > today) return TrackingErrors.Invalid("date", "date（批示日期）不能晚于今天。");
+        if (date < PlausibleDates.Earliest) return TrackingErrors.Invalid("date", $"date（批示日期）不能早于 {PlausibleDates.Text(PlausibleDates.Earliest)}。");
         if (!await db.Tasks.AnyAsync(t => t.Id == taskId, ct)) return TrackingErrors.NotFound("未找到该任务。");
 
         var at = clock.GetUtcNow();
@@ -338,4 +343,10 @@ public sealed class SupervisionDesk(DubanDbContext db, TimeProvider clock, Audit
         audit.Add(new Actor(actor.UserId, actor.UserName, actor.RemoteAddress), action, entityType, entityId, before, after);
 
     private static string Day(DateOnly d) => $"{d.Year}年{d.Month}月{d.Day}日";
+
+    /// <summary>A date set for the future (a reply, a rectification), refused past the plausible range: a typing slip, not a plan.</summary>
+    private static TrackingError? TooFarAhead(DateOnly day, DateOnly today, string field, string name) =>
+        day > PlausibleDates.Latest(today)
+            ? TrackingErrors.Invalid(field, $"{field}（{name}）不能晚于 {PlausibleDates.Text(PlausibleDates.Latest(today))}。")
+            : null;
 }

@@ -53,9 +53,8 @@ public sealed class ObservationReporting(DubanDbContext db, TimeProvider clock, 
         if (target is null || !await ObservationRules.IsResponsibleAsync(db, target, organizationId, ct))
             return TrackingErrors.NotFound("未找到本单位负责填报的该指标。");
         var cycle = await periods.CycleAsync(target.PlanId, ct);
-        if (ProgressReporting.PeriodProblem(cycle, input.PeriodStart) is { } periodProblem) return periodProblem;
+        if (ProgressReporting.PeriodProblem(cycle, input.PeriodStart, ChinaCalendar.Today(clock.GetUtcNow())) is { } periodProblem) return periodProblem;
         var span = PeriodSpan.StartingOn(cycle.Kind, input.PeriodStart!.Value)!.Value;
-        if (span.Start > ChinaCalendar.Today(clock.GetUtcNow())) return ProgressReporting.FuturePeriod(span);
         if (await ContentProblemAsync(input.Content, target, organizationId, ct) is { } problem) return problem;
         var period = await periods.EnsureAsync(target.PlanId, span, ct);
         if (await db.Observations.AnyAsync(o => o.TargetId == targetId && o.OrganizationId == organizationId && o.PeriodId == period.Id, ct))

@@ -37,10 +37,9 @@ public sealed class ProgressReporting(DubanDbContext db, TimeProvider clock, Aud
         var task = assignment.Task!;
 
         var cycle = await periods.CycleAsync(task.PlanId, ct);
-        if (PeriodProblem(cycle, input.PeriodStart) is { } periodProblem) return periodProblem;
+        if (PeriodProblem(cycle, input.PeriodStart, ChinaCalendar.Today(clock.GetUtcNow())) is { } periodProblem) return periodProblem;
         if (await ContentProblemAsync(input.Content, task.Id, task.Ongoing, assignment.OrganizationId, ct) is { } contentProblem) return contentProblem;
         var span = PeriodSpan.StartingOn(cycle.Kind, input.PeriodStart!.Value)!.Value;
-        if (span.Start > ChinaCalendar.Today(clock.GetUtcNow())) return FuturePeriod(span);
         var period = await periods.EnsureAsync(task.PlanId, span, ct);
         if (await db.ProgressReports.AnyAsync(r => r.AssignmentId == assignmentId && r.PeriodId == period.Id, ct))
             return TrackingErrors.Conflict($"本单位该任务 {span.Label} 的进展已填报，请在原报告上修改。", "periodStart");
@@ -148,16 +147,16 @@ public sealed class ProgressReporting(DubanDbContext db, TimeProvider clock, Aud
         return await SaveAsync(report, ct);
     }
 
-    internal static TrackingError? PeriodProblem(ReportingCycle cycle, DateOnly? start)
+    /// <summary>Why a report or value cannot be filed for the period starting on the day: none given, an absurd date, not a first day of the plan's cycle, not begun.</summary>
+    internal static TrackingError? PeriodProblem(ReportingCycle cycle, DateOnly? start, DateOnly today)
     {
         if (start is not { } day) return TrackingErrors.Invalid("periodStart", "请指定填报周期的第一天（periodStart，yyyy-MM-dd）。");
-        if (PeriodSpan.StartingOn(cycle.Kind, day) is null)
+        if (!PlausibleDates.Contains(day, today)) return TrackingErrors.Invalid("periodStart", PlausibleDates.OutOfRange("periodStart（填报周期的第一天）", today));
+        if (PeriodSpan.StartingOn(cycle.Kind, day) is not { } span)
             return TrackingErrors.Invalid("periodStart", $"periodStart 必须是该计划填报周期（{Describe(cycle.Kind)}）的第一天，例如 {PeriodSpan.Containing(cycle.Kind, day).Start:yyyy-MM-dd}。");
+        if (span.Start > today) return TrackingErrors.Invalid("periodStart", $"{span.Label}尚未开始，不能填报。");
         return null;
     }
-
-    internal static TrackingError FuturePeriod(PeriodSpan span) =>
-        TrackingErrors.Invalid("periodStart", $"{span.Label}尚未开始，不能填报。");
 
     internal static string Describe(PeriodKind kind) => kind switch
     {

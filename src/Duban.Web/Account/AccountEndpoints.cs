@@ -52,11 +52,8 @@ public static class AccountEndpoints
         return TypedResults.LocalRedirect(LocalOrHome(returnUrl));
     }
 
-    /// <summary>Only paths of this site: a return address elsewhere would make the sign-in form an open redirect.</summary>
-    public static string LocalOrHome(string? url) =>
-        url is { Length: > 0 } && url[0] == '/' && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
-            ? url
-            : "/";
+    /// <summary>Only paths of this site (<see cref="LocalReturnUrl"/>): a return address elsewhere would make the sign-in form an open redirect.</summary>
+    public static string LocalOrHome(string? url) => LocalReturnUrl.OrHome(url);
 
     private static IResult Back(string error, string? userName, string returnUrl) =>
         TypedResults.LocalRedirect(WithQuery("/signin", ("error", error), ("userName", userName?.Trim()), ("returnUrl", returnUrl == "/" ? null : returnUrl)));

@@ -23,12 +23,13 @@ public sealed class AuditQueries(DubanDbContext db)
         if (!string.IsNullOrWhiteSpace(filter.Actor)) entries = entries.Where(e => e.Actor.Contains(filter.Actor.Trim()));
         if (!string.IsNullOrEmpty(filter.Action)) entries = entries.Where(e => e.Action == filter.Action);
         if (!string.IsNullOrEmpty(filter.EntityType)) entries = entries.Where(e => e.EntityType == filter.EntityType);
-        if (filter.From is { } from)
+        // The calendar's first and last days bound nothing, and have no instant before or after them to compare with.
+        if (filter.From is { } from && from > DateOnly.MinValue)
         {
             var start = ChineseText.StartOfDay(from);
             entries = entries.Where(e => e.At >= start);
         }
-        if (filter.To is { } to)
+        if (filter.To is { } to && to < DateOnly.MaxValue)
         {
             var end = ChineseText.StartOfDay(to.AddDays(1));
             entries = entries.Where(e => e.At < end);

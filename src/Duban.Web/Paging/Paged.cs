@@ -11,7 +11,8 @@ public sealed record PageRequest(int Page, int PageSize)
 
     public static PageRequest First { get; } = new(1, DefaultPageSize);
 
-    public int Skip => (Page - 1) * PageSize;
+    /// <summary>Rows before the page; a page far beyond the end (page=2147483647) skips everything rather than overflowing.</summary>
+    public int Skip => (int)Math.Min((Page - 1L) * PageSize, int.MaxValue);
 
     /// <summary>Checks the query values a client sent; absent values take the defaults.</summary>
     public static Outcome<PageRequest> From(int? page, int? pageSize)

@@ -36,7 +36,8 @@ public sealed class TemplateGenerator(DubanDbContext db, PlanQueries plans, Repo
             return Outcome<TemplateFile>.Invalid("organizationId", "请指定要生成模板的单位（organizationId）。");
         var organization = await OrganizationAsync(user, organizationId, ct);
         if (organization is null) return Outcome<TemplateFile>.NotFound("未找到该单位，或不在您的数据范围内。");
-        if (request.Day is { } day && day > today) return Outcome<TemplateFile>.Invalid("period", $"{day:yyyy-MM-dd} 所在的周期尚未开始，不能填报。");
+        if (request.Day is { } day && !PlausibleDates.Contains(day, today)) return Outcome<TemplateFile>.Invalid("period", PlausibleDates.OutOfRange("period（填报周期）", today));
+        if (request.Day is { } future && future > today) return Outcome<TemplateFile>.Invalid("period", $"{future:yyyy-MM-dd} 所在的周期尚未开始，不能填报。");
 
         Period? stored = null;
         if (request.PeriodId is { } periodId)

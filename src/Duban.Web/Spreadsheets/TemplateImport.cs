@@ -299,6 +299,9 @@ public sealed class TemplateImport(DubanDbContext db, PlanQueries plans, Reporti
 
         private string? PeriodProblem(ReportingCycle cycle, DateOnly start)
         {
+            // A key this application wrote names a plausible period; another date was typed into the hidden column.
+            if (!PlausibleDates.Contains(start, today))
+                return PlausibleDates.OutOfRange($"该行的填报周期（{PlausibleDates.Text(start)}）", today).TrimEnd('。') + "：请使用系统生成的模板，不要改动隐藏列。";
             if (PeriodSpan.StartingOn(cycle.Kind, start) is not { } span)
                 return "该计划的填报周期在模板生成后已调整，请重新下载模板。";
             return span.Start > today ? $"{span.Label}尚未开始，不能填报。" : null;

@@ -55,6 +55,8 @@ public sealed class TrackingQueries(DubanDbContext db, PlanQueries plans, Report
     public async Task<Outcome<PlanPeriodsView>?> PeriodsAsync(DubanUser user, long planId, DateOnly? from, DateOnly? to, DateOnly today, CancellationToken ct)
     {
         if (!await plans.VisiblePlans(user).AnyAsync(p => p.Id == planId, ct)) return null;
+        if (from is { } fromDay && !PlausibleDates.Contains(fromDay, today)) return Outcome<PlanPeriodsView>.Invalid("from", PlausibleDates.OutOfRange("from（起始日期）", today));
+        if (to is { } toDay && !PlausibleDates.Contains(toDay, today)) return Outcome<PlanPeriodsView>.Invalid("to", PlausibleDates.OutOfRange("to（截止日期）", today));
         var cycle = await periods.CycleAsync(planId, ct);
         var last = to ?? PeriodSpan.Containing(cycle.Kind, today).End;
         var first = from ?? new DateOnly(last.Year, 1, 1);

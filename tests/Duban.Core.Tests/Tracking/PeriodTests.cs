@@ -71,6 +71,47 @@ public sealed class PeriodTests
         cycle.Judge(march, D(submitted)).ShouldBe(expected);
     }
 
+    [Theory]
+    [InlineData(PeriodKind.Monthly, "9999-12-31", "9999-12-01")]
+    [InlineData(PeriodKind.Quarterly, "9999-12-01", "9999-10-01")]
+    [InlineData(PeriodKind.HalfYearly, "9999-07-01", "9999-07-01")]
+    public void The_calendars_last_period_is_computed_without_overflow(PeriodKind kind, string day, string start)
+    {
+        var last = PeriodSpan.Containing(kind, D(day));
+
+        last.ShouldBe(new PeriodSpan(kind, D(start), DateOnly.MaxValue));
+        last.IsLast.ShouldBeTrue();
+        PeriodSpan.StartingOn(kind, D(start)).ShouldBe(last);
+        new ReportingCycle { PlanId = 1, WindowDays = 30 }.WindowCloses(last).ShouldBe(DateOnly.MaxValue);
+        new ReportingCycle { PlanId = 1, LateRule = LateRule.RefuseAfter, RefuseAfterDays = 30 }.Judge(last, DateOnly.MaxValue).ShouldBe(Timeliness.OnTime);
+        Should.Throw<InvalidOperationException>(() => last.Next());
+    }
+
+    [Fact]
+    public void Periods_up_to_the_end_of_the_calendar_stop_at_its_last_period()
+    {
+        PeriodSpan.Between(PeriodKind.Monthly, D("9999-10-15"), DateOnly.MaxValue).Select(p => p.Start)
+            .ShouldBe([D("9999-10-01"), D("9999-11-01"), D("9999-12-01")]);
+        PeriodSpan.Containing(PeriodKind.Quarterly, DateOnly.MinValue).IsFirst.ShouldBeTrue();
+        Should.Throw<InvalidOperationException>(() => PeriodSpan.Containing(PeriodKind.Monthly, DateOnly.MinValue).Previous());
+    }
+
+    [Theory]
+    [InlineData("1999-12-31", false)]
+    [InlineData("2000-01-01", true)]
+    [InlineData("2026-05-12", true)]
+    [InlineData("2036-05-12", true)]
+    [InlineData("2036-05-13", false)]
+    [InlineData("0001-01-01", false)]
+    [InlineData("9999-12-31", false)]
+    public void Plausible_dates_run_from_2000_to_ten_years_after_today(string day, bool plausible)
+    {
+        var today = D("2026-05-12");
+
+        PlausibleDates.Contains(D(day), today).ShouldBe(plausible);
+        PlausibleDates.OutOfRange("periodStart（填报周期的第一天）", today).ShouldBe("periodStart（填报周期的第一天）必须在 2000-01-01 至 2036-05-12 之间。");
+    }
+
     [Fact]
     public void The_window_is_counted_in_Beijing_time()
     {

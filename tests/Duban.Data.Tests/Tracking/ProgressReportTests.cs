@@ -162,6 +162,9 @@ public sealed class ProgressReportTests(DatabaseFixture databases) : IClassFixtu
         (await reports.CreateAsync(world.Bureau, new NewReport(world.LeadAssignmentId, new DateOnly(2026, 5, 1), Content("未来")))).Error!.Field.ShouldBe("periodStart");
         (await reports.CreateAsync(world.Bureau, new NewReport(world.LeadAssignmentId, new DateOnly(2026, 3, 2), Content("月中")))).Error!.Field.ShouldBe("periodStart");
         (await reports.CreateAsync(world.Bureau, new NewReport(world.LeadAssignmentId, March, Content("x", 101)))).Error!.Field.ShouldBe("percentComplete");
+        // Year 0001 has begun, and December 9999 is past any calendar arithmetic: both are outside the plausible dates.
+        (await reports.CreateAsync(world.Bureau, new NewReport(world.LeadAssignmentId, DateOnly.MinValue, Content("公元元年")))).Error!.Field.ShouldBe("periodStart");
+        (await reports.CreateAsync(world.Bureau, new NewReport(world.LeadAssignmentId, new DateOnly(9999, 12, 1), Content("万年")))).Error!.Field.ShouldBe("periodStart");
         (await db.ProgressReports.CountAsync(r => r.AssignmentId == world.LeadAssignmentId)).ShouldBe(0);
         (await db.Periods.CountAsync(p => p.PlanId == world.PlanId)).ShouldBe(0);
     }

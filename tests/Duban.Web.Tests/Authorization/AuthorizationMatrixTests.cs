@@ -101,6 +101,9 @@ public sealed class AuthorizationMatrixTests(PlansFixture plans, ITestOutputHelp
         },
     };
 
+    /// <summary>Pages open to everyone whose answer is itself a refusal: the denied page answers 403, the not-found page 404, whoever reads them.</summary>
+    private static readonly Dictionary<string, Outcome> RefusalPages = new() { ["/denied"] = Outcome.Forbidden, ["/not-found"] = Outcome.NotFound };
+
     /// <summary>The sample value of every route parameter, per caller: in scope, and out of scope where there is such a record.</summary>
     private async Task<Dictionary<string, ParameterSample>> SamplesAsync()
     {
@@ -233,7 +236,8 @@ public sealed class AuthorizationMatrixTests(PlansFixture plans, ITestOutputHelp
             {
                 var path = RouteSamples.Fill(pattern, samples, caller, scope);
                 if (path is null) continue;
-                var expected = scope == Scope.In ? Expectations[rule][caller].In : Expectations[rule][caller].Out;
+                var expected = HttpMethods.IsGet(method) && RefusalPages.TryGetValue(pattern.RawText!, out var refusal) ? refusal
+                    : scope == Scope.In ? Expectations[rule][caller].In : Expectations[rule][caller].Out;
                 var (actual, seen) = await SendAsync(clients[caller], method, path);
                 var line = $"{caller.ToString().ToLowerInvariant()} × {method} {pattern.RawText} [{(scope == Scope.In ? "in scope" : "out of scope")}, {rule}] → {Describe(expected, method, path)}";
                 matrix.Add(line);

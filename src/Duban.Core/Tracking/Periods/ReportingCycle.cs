@@ -28,14 +28,18 @@ public sealed class ReportingCycle
     public static ReportingCycle Default(long planId) => new() { PlanId = planId };
 
     /// <summary>The last day on which a report for the period is on time.</summary>
-    public DateOnly WindowCloses(PeriodSpan period) => period.End.AddDays(WindowDays);
+    public DateOnly WindowCloses(PeriodSpan period) => DaysAfter(period.End, WindowDays);
 
     /// <summary>Judges a submission made on <paramref name="submittedOn"/> (the local calendar day) for the period.</summary>
     public Timeliness Judge(PeriodSpan period, DateOnly submittedOn)
     {
         var closes = WindowCloses(period);
         if (submittedOn <= closes) return Timeliness.OnTime;
-        if (LateRule == LateRule.RefuseAfter && submittedOn > closes.AddDays(RefuseAfterDays)) return Timeliness.Refused;
+        if (LateRule == LateRule.RefuseAfter && submittedOn > DaysAfter(closes, RefuseAfterDays)) return Timeliness.Refused;
         return Timeliness.Late;
     }
+
+    /// <summary>The day so many days later, or the calendar's last day: a window of the last period of 9999 closes with the calendar.</summary>
+    private static DateOnly DaysAfter(DateOnly day, int days) =>
+        DateOnly.FromDayNumber((int)Math.Min((long)day.DayNumber + days, DateOnly.MaxValue.DayNumber));
 }
