@@ -1,6 +1,7 @@
 using System.Globalization;
 using Duban.Core.Notifications;
 using Duban.Core.Security;
+using Duban.Core.Text;
 using Duban.Data;
 using Duban.Data.Notifications;
 using Duban.Data.Audit;
@@ -126,7 +127,8 @@ public sealed class WebhookAdministration(DubanDbContext db, AuditLog audit, Tim
 
     private Outcome<(string Name, string Url, string Kinds, WebhookFormat Format)> Validate(string? name, string? url, IReadOnlyList<string>? kinds, WebhookFormat format)
     {
-        name = name?.Trim();
+        if (NameText.Problem(name, "name（名称）") is { } nameProblem) return Outcome<(string, string, string, WebhookFormat)>.Invalid("name", nameProblem);
+        name = name is null ? null : NameText.Normalize(name);
         if (string.IsNullOrEmpty(name)) return Outcome<(string, string, string, WebhookFormat)>.Invalid("name", "name（名称）不能为空。");
         if (name.Length > 100) return Outcome<(string, string, string, WebhookFormat)>.Invalid("name", "name（名称）不能超过 100 个字符。");
         url = url?.Trim();
