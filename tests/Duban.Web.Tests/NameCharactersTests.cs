@@ -1,12 +1,15 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Duban.Core.Import;
 using Duban.Core.Notifications;
+using Duban.Data.Import;
 using Duban.Data.Tracking;
 using Duban.Web.Audit;
 using Duban.Web.Demo;
 using Duban.Web.Security;
 using Duban.Web.Tests.Infrastructure;
+using Duban.Web.Tests.Plans;
 using Duban.Web.Tests.Tracking;
 using Duban.Web.Users;
 using Microsoft.EntityFrameworkCore;
@@ -137,6 +140,34 @@ public sealed class NameCharactersTests(TrackingFixture app) : IClassFixture<Tra
         outcome.Error.Field.ShouldBe("name");
         outcome.Error.Message.ShouldContain(CodePoint(bad));
         (await Factory.WithDbAsync(db => db.ApiTokens.CountAsync(t => t.UserId == user.Id))).ShouldBe(0);
+    }
+
+    [Theory, MemberData(nameof(BadCharacters))]
+    public async Task Region_and_new_organisation_names_given_to_an_import_are_refused_and_nothing_is_imported(string bad)
+    {
+        var regions = await Factory.WithDbAsync(db => db.Regions.CountAsync());
+        var plans = await Factory.WithDbAsync(db => db.Plans.CountAsync());
+
+        var region = await Should.ThrowAsync<PlanImportException>(() => PlansFixture.ImportAsync(Factory, "deadline-forms.txt", new PlanRegion.Named($"清{bad}河市")));
+        region.Field.ShouldBe(ImportFields.Region);
+        region.Message.ShouldContain(CodePoint(bad));
+
+        var city = await Factory.RegionIdAsync(DemoSeeder.City);
+        var renamed = 0;
+        var organisation = await Should.ThrowAsync<PlanImportException>(() => PlansFixture.ImportAsync(Factory, "paren-numbered-tasks.txt", new PlanRegion.Existing(city), analysis =>
+        {
+            var decisions = analysis.DefaultDecisions(true);
+            return decisions with
+            {
+                Units = decisions.Units.ToDictionary(u => u.Key, u => u.Value is CreateOrganization create ? (UnitDecision)(create with { Name = $"新{bad}{renamed++}单位" }) : u.Value),
+            };
+        }));
+        renamed.ShouldBeGreaterThan(0, "the sample must ask for new organisations");
+        organisation.Field.ShouldBe(ImportFields.Units);
+        organisation.Message.ShouldContain(CodePoint(bad));
+
+        (await Factory.WithDbAsync(db => db.Regions.CountAsync())).ShouldBe(regions);
+        (await Factory.WithDbAsync(db => db.Plans.CountAsync())).ShouldBe(plans);
     }
 
     [Fact]
