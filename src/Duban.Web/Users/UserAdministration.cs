@@ -112,7 +112,7 @@ public sealed partial class UserAdministration(DubanDbContext db, AuditLog audit
         return Outcome<UserView>.Ok((await GetAsync(admin, id, ct))!);
     }
 
-    /// <summary>Sets a new password, random when none is given, and clears a lockout; every session of the user ends.</summary>
+    /// <summary>Sets a new password, random when none is given, and ends every wait for it (docs/web.md); every session of the user ends.</summary>
     /// <returns>The new password, to show the administrator once.</returns>
     public async Task<Outcome<string>> ResetPasswordAsync(DubanUser admin, Actor actor, long id, string? newPassword, CancellationToken ct = default)
     {
@@ -125,6 +125,8 @@ public sealed partial class UserAdministration(DubanDbContext db, AuditLog audit
         user.PasswordHash = PasswordHasher.Hash(password);
         user.FailedSignIns = 0;
         user.LockedUntil = null;
+        // The clients kept waiting by wrong passwords may try the new one at once.
+        db.SignInThrottles.RemoveRange(await db.SignInThrottles.Where(t => t.UserId == user.Id).ToListAsync(ct));
         user.NewSecurityStamp();
         user.Version = Guid.NewGuid();
         audit.Add(actor, AuditActions.UserResetPassword, AuditEntities.User, user.Id,
