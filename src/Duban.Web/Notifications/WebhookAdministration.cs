@@ -138,7 +138,7 @@ public sealed class WebhookAdministration(DubanDbContext db, AuditLog audit, Tim
         string? name, string? url, IReadOnlyList<string>? kinds, WebhookFormat format, WebhookEndpoint? stored, bool enabled, CancellationToken ct)
     {
         name = name?.Trim();
-        if (name != stored?.Name)
+        if (stored is null || name != stored.Name)
         {
             if (NameText.Problem(name, "name（名称）") is { } nameProblem) return Outcome<(string, string, string, WebhookFormat)>.Invalid("name", nameProblem);
             name = name is null ? null : NameText.Normalize(name);
@@ -146,13 +146,13 @@ public sealed class WebhookAdministration(DubanDbContext db, AuditLog audit, Tim
             if (name.Length > 100) return Outcome<(string, string, string, WebhookFormat)>.Invalid("name", "name（名称）不能超过 100 个字符。");
         }
         url = url?.Trim();
-        if (url != stored?.Url || (enabled && stored is { Enabled: false }))
+        if (stored is null || url != stored.Url || (enabled && !stored.Enabled))
         {
             if (await WebhookAddresses.CheckResolvedAsync(url, options.AllowInternalAddresses, SaveTimeLookup, ct: ct) is { } urlProblem)
                 return Outcome<(string, string, string, WebhookFormat)>.Invalid("url", urlProblem);
         }
         var list = (kinds ?? []).Select(k => k?.Trim() ?? "").Where(k => k.Length > 0).Distinct(StringComparer.Ordinal).ToList();
-        if (string.Join(",", list) != stored?.EventKinds && list.FirstOrDefault(k => !NotificationKinds.All.Contains(k)) is { } unknown)
+        if ((stored is null || string.Join(",", list) != stored.EventKinds) && list.FirstOrDefault(k => !NotificationKinds.All.Contains(k)) is { } unknown)
             return Outcome<(string, string, string, WebhookFormat)>.Invalid("eventKinds", $"eventKinds（事件类型）中的“{unknown}”无效，可选：{string.Join("、", NotificationKinds.All)}。");
         if (!Enum.IsDefined(format)) return Outcome<(string, string, string, WebhookFormat)>.Invalid("format", "format（格式）必须是 duban、weCom 或 dingTalk。");
         return Outcome<(string, string, string, WebhookFormat)>.Ok((name!, url!, string.Join(",", list), format));

@@ -139,6 +139,20 @@ public sealed class WebhooksApiTests(WebAppWithoutSamplePlansFixture app) : ICla
         sockets.ConnectCallback.ShouldNotBeNull();
     }
 
+    [Theory]
+    [InlineData("{}", "name")]
+    [InlineData("{\"name\":\"无地址\"}", "url")]
+    [InlineData("{\"url\":\"https://hooks.example.com/x\"}", "name")]
+    public async Task Missing_fields_are_refused_naming_them(string body, string field)
+    {
+        var client = await Factory.SignedInAsync(DemoAccounts.Admin);
+
+        var response = await client.PostAsync("/api/v1/webhooks", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.JsonAsync()).GetProperty("field").GetString().ShouldBe(field);
+    }
+
     [Fact]
     public async Task An_unknown_event_kind_is_refused_naming_the_field()
     {
