@@ -28,6 +28,7 @@ public sealed class DubanDbContext(DbContextOptions<DubanDbContext> options) : D
     public DbSet<BodyMemberRecord> BodyMembers => Set<BodyMemberRecord>();
     public DbSet<User> Users => Set<User>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<SignInThrottle> SignInThrottles => Set<SignInThrottle>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

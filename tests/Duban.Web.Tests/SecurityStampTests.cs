@@ -106,7 +106,7 @@ public sealed partial class SecurityStampTests(WebAppFixture app) : IClassFixtur
 
         (await client.GetAsync("/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await script.GetAsync("/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        (await Browser.SignInAsync(Factory.CreateClient(), user.UserName, "paused-password-1")).Headers.Location!.OriginalString.ShouldStartWith("/signin?error=inactive");
+        (await Browser.SignInAsync(Factory.CreateClient(), user.UserName, "paused-password-1")).Headers.Location!.OriginalString.ShouldStartWith("/signin?error=invalid");
         var entry = await Factory.WithDbAsync(db => db.AuditEntries.OrderByDescending(e => e.Id)
             .FirstAsync(e => e.Action == AuditActions.UserUpdate && e.EntityId == user.Id.ToString()));
         entry.Actor.ShouldBe(DemoAccounts.Admin);

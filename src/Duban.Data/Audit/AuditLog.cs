@@ -57,7 +57,9 @@ public static class AuditActions
 {
     public const string SignIn = "auth.sign-in";
     public const string SignInFailed = "auth.sign-in-failed";
+    /// <summary>Written by releases that locked accounts; kept so that their entries are still named.</summary>
     public const string SignInLockout = "auth.lockout";
+    public const string SignInDelayed = "auth.sign-in-delayed";
     public const string UserCreate = "user.create";
     public const string UserUpdate = "user.update";
     public const string UserResetPassword = "user.reset-password";
@@ -87,6 +89,7 @@ public static class AuditActions
         SignIn => "登录",
         SignInFailed => "登录失败",
         SignInLockout => "账户锁定",
+        SignInDelayed => "登录失败过多，该地址需等待",
         UserCreate => "创建用户",
         UserUpdate => "修改用户",
         UserResetPassword => "重置密码",

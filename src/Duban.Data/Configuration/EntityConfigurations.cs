@@ -176,6 +176,18 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
     }
 }
 
+internal sealed class SignInThrottleConfiguration : IEntityTypeConfiguration<SignInThrottle>
+{
+    public void Configure(EntityTypeBuilder<SignInThrottle> e)
+    {
+        e.ToTable("sign_in_throttles");
+        e.Property(x => x.Client).HasMaxLength(SignInThrottle.MaxClientLength);
+        e.HasIndex(x => new { x.UserId, x.Client }).IsUnique();
+        e.HasIndex(x => x.LastFailureAt);
+        e.HasOne<User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
 {
     public void Configure(EntityTypeBuilder<ApiToken> e)

@@ -1,5 +1,6 @@
 using Duban.Core.Import;
 using Duban.Core.Regions;
+using Duban.Core.Text;
 using Duban.Parsing.Model;
 using Microsoft.EntityFrameworkCore;
 using Duban.Data.Audit;
@@ -22,6 +23,8 @@ internal static class RegionResolver
     {
         var trimmed = name.Trim();
         if (trimmed.Length == 0) throw new PlanImportException(ImportErrorCodes.UnknownRegion, ImportFields.Region, "地区名称不能为空。");
+        if (NameText.Problem(trimmed, "地区名称") is { } nameProblem) throw new PlanImportException(ImportErrorCodes.UnknownRegion, ImportFields.Region, nameProblem);
+        trimmed = NameText.Normalize(trimmed);
         var found = await db.Regions.AsNoTracking().Where(r => r.Name == trimmed)
             .Select(r => new AnalyzedRegion(r.Id, r.Name, r.Path)).Take(2).ToListAsync(ct);
         return found.Count switch

@@ -1,5 +1,6 @@
 using Duban.Core.Import;
 using Duban.Core.Organizations;
+using Duban.Core.Text;
 using Microsoft.EntityFrameworkCore;
 using Duban.Data.Audit;
 
@@ -36,6 +37,7 @@ internal sealed class UnitResolution
             {
                 MapToOrganizations { OrganizationIds.Count: 0 } or ExpandCollective { OrganizationIds.Count: 0 } => "没有选择任何组织",
                 CreateOrganization create when string.IsNullOrWhiteSpace(create.Name) => "新建单位的名称为空",
+                CreateOrganization create when NameText.Problem(create.Name, "新建单位的名称") is { } nameProblem => nameProblem.TrimEnd('。'),
                 null => "没有决定",
                 _ => null,
             };
@@ -84,7 +86,7 @@ internal sealed class UnitResolution
             var organization = present.GetValueOrDefault(group.Key);
             if (organization is null)
             {
-                organization = new Organization { Name = ColumnText.Fit(first.Name.Trim(), 200), Kind = first.Kind, RegionId = regionId };
+                organization = new Organization { Name = ColumnText.Fit(NameText.Normalize(first.Name), 200), Kind = first.Kind, RegionId = regionId };
                 foreach (var (written, _) in group) Learn(organization, written);
                 db.Organizations.Add(organization);
                 var created = organization;

@@ -111,29 +111,63 @@ public sealed class WebhookSender(DubanDbContext db, HttpClient http, TimeProvid
     }
 
     /// <summary>
-    /// The handler for the sender's HttpClient. Unless internal addresses are allowed, it refuses to connect to one
-    /// whatever the URL's host name resolves to, so a public name pointing inside the network is refused too.
+    /// The handler for the sender's HttpClient. It never uses a proxy, the system's included: through a proxy the
+    /// connection below would be to the proxy, and the address check would see the proxy's address instead of the
+    /// receiver's. Unless internal addresses are allowed, it refuses a host that names this machine, and connects only to
+    /// acceptable addresses among those the host resolves to, checking the address of the socket it actually connected,
+    /// so that a public name pointing inside the network (or rebinding between save and send) is refused too.
     /// </summary>
     public static SocketsHttpHandler CreateHandler(WebhookOptions options) => new()
     {
         AllowAutoRedirect = false,
+        UseProxy = false,
+        Proxy = null,
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-        ConnectCallback = async (context, ct) =>
+        ConnectCallback = (context, ct) => ConnectAsync(context.DnsEndPoint, options.AllowInternalAddresses, ct),
+    };
+
+    private static async ValueTask<Stream> ConnectAsync(DnsEndPoint endPoint, bool allowInternal, CancellationToken ct)
+    {
+        var machine = allowInternal ? null : LocalMachine.Current();
+        if (machine is not null && !IPAddress.TryParse(endPoint.Host, out _) && machine.HasName(endPoint.Host))
+            throw new HttpRequestException($"{endPoint.Host} 是本机的主机名，未开启 {WebhookAddresses.AllowSetting}，拒绝连接本机或内网地址");
+        var addresses = await Dns.GetHostAddressesAsync(endPoint.Host, ct);
+        var refusals = new List<string>();
+        Exception? failure = null;
+        foreach (var address in addresses)
         {
-            var addresses = await Dns.GetHostAddressesAsync(context.DnsEndPoint.Host, ct);
-            if (!options.AllowInternalAddresses) addresses = addresses.Where(a => !WebhookAddresses.IsInternal(a)).ToArray();
-            if (addresses.Length == 0) throw new HttpRequestException($"{context.DnsEndPoint.Host} 解析为内网地址，未开启 Webhooks:AllowInternalAddresses，拒绝连接");
-            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            if (machine is not null && WebhookAddresses.RefusalOf(address, machine) is { } refusal)
+            {
+                refusals.Add(refusal);
+                continue;
+            }
+            var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
             try
             {
-                await socket.ConnectAsync(addresses, context.DnsEndPoint.Port, ct);
+                await socket.ConnectAsync(new IPEndPoint(address, endPoint.Port), ct);
+                // What the socket is connected to, not what was asked for, is what a request would reach.
+                if (machine is not null && socket.RemoteEndPoint is IPEndPoint connected && WebhookAddresses.RefusalOf(connected.Address, machine) is { } late)
+                {
+                    refusals.Add(late);
+                    socket.Dispose();
+                    continue;
+                }
                 return new NetworkStream(socket, ownsSocket: true);
+            }
+            catch (SocketException e)
+            {
+                socket.Dispose();
+                failure = e;
             }
             catch
             {
                 socket.Dispose();
                 throw;
             }
-        },
-    };
+        }
+        if (failure is not null) throw failure;
+        throw new HttpRequestException(refusals.Count > 0
+            ? $"{endPoint.Host} 解析为内网、本机或特殊用途地址（{string.Join("；", refusals)}），未开启 {WebhookAddresses.AllowSetting}，拒绝连接"
+            : $"{endPoint.Host} 没有可连接的地址");
+    }
 }

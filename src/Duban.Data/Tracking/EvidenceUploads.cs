@@ -1,6 +1,7 @@
 using Duban.Data.Audit;
 using Duban.Core.Organizations;
 using Duban.Core.Security;
+using Duban.Core.Text;
 using Duban.Core.Tracking.Reporting;
 using Duban.Data.Import;
 using Microsoft.EntityFrameworkCore;
@@ -28,7 +29,10 @@ public sealed class EvidenceUploads(DubanDbContext db, TimeProvider clock, Audit
     {
         if (actor.Role != Role.Reporter || actor.OrganizationId is not { } organizationId)
             return new TrackingError(TrackingErrorKind.Forbidden, "只有填报员可以上传佐证材料。");
-        var name = Path.GetFileName(upload.FileName?.Replace('\\', '/') ?? "").Trim();
+        var name = Path.GetFileName(upload.FileName?.Replace('\\', '/') ?? "");
+        // A right-to-left override (U+202E) before “fdp.exe” shows “exe.pdf”: file names follow the rule of names too.
+        if (NameText.Problem(name, "文件名") is { } nameProblem) return TrackingErrors.Invalid("file", nameProblem);
+        name = NameText.Normalize(name);
         if (name.Length == 0) return TrackingErrors.Invalid("file", "请选择要上传的文件（file）。");
         if (name.Length > Evidence.MaxFileNameLength) return TrackingErrors.Invalid("file", $"文件名不能超过 {Evidence.MaxFileNameLength} 个字符。");
         if (EvidenceFormat.FromExtension(name) is not { } type)

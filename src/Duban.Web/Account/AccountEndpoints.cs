@@ -38,8 +38,9 @@ public static class AccountEndpoints
             return Back("missing", form.UserName, returnUrl);
 
         var result = await signIn.SignInAsync(form.UserName, form.Password, Actor.From(context), context.RequestAborted);
-        if (result.Outcome != SignInOutcome.Succeeded)
-            return Back(result.Outcome switch { SignInOutcome.LockedOut => "locked", SignInOutcome.Inactive => "inactive", _ => "invalid" }, form.UserName, returnUrl);
+        // One answer for every failure: which one it was would tell a stranger whether the account exists, is active or
+        // is being slowed down.
+        if (result.Outcome != SignInOutcome.Succeeded) return Back("invalid", form.UserName, returnUrl);
 
         var principal = await principals.CreateAsync(result.User!, CookieAuthenticationDefaults.AuthenticationScheme, context.RequestAborted);
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);

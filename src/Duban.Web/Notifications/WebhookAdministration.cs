@@ -1,6 +1,7 @@
 using System.Globalization;
 using Duban.Core.Notifications;
 using Duban.Core.Security;
+using Duban.Core.Text;
 using Duban.Data;
 using Duban.Data.Notifications;
 using Duban.Data.Audit;
@@ -38,6 +39,9 @@ public sealed class WebhookAdministration(DubanDbContext db, AuditLog audit, Tim
     public const string UpdateAction = "webhook-endpoint.update";
     public const string TestAction = "webhook-endpoint.test";
 
+    /// <summary>How long saving waits for the URL's host name to resolve; a name that does not resolve by then is checked when sending.</summary>
+    private static readonly TimeSpan SaveTimeLookup = TimeSpan.FromSeconds(3);
+
     private static readonly OperationError NarrowScope = new(ErrorKind.Forbidden, "只有数据范围为“全部”的管理员可以配置 Webhook：事件涉及所有区域。");
 
     public static bool MayManage(DubanUser user) => user.Role == Role.Admin && user.Scope == DataScope.All;
@@ -71,7 +75,7 @@ public sealed class WebhookAdministration(DubanDbContext db, AuditLog audit, Tim
     public async Task<Outcome<CreatedWebhookEndpoint>> CreateAsync(DubanUser admin, Actor actor, NewWebhookEndpoint input, CancellationToken ct = default)
     {
         if (!MayManage(admin)) return NarrowScope;
-        var fields = Validate(input.Name, input.Url, input.EventKinds, input.Format ?? WebhookFormat.Duban);
+        var fields = await ValidateAsync(input.Name, input.Url, input.EventKinds, input.Format ?? WebhookFormat.Duban, null, input.Enabled ?? true, ct);
         if (fields.Error is { } error) return error;
         var (name, url, kinds, format) = fields.Value!;
         var endpoint = new WebhookEndpoint
@@ -95,9 +99,9 @@ public sealed class WebhookAdministration(DubanDbContext db, AuditLog audit, Tim
         var endpoint = await db.Set<WebhookEndpoint>().SingleOrDefaultAsync(e => e.Id == id, ct);
         if (endpoint is null) return Outcome<WebhookEndpointView>.NotFound("未找到该 Webhook。");
         if (expectedVersion is { } expected && expected != endpoint.Version) return new OperationError(ErrorKind.PreconditionFailed, ChineseText.StaleRecord, "If-Match");
-        var fields = Validate(input.Name, input.Url, input.EventKinds, input.Format ?? endpoint.Format);
-        if (fields.Error is { } error) return error;
         if (input.Enabled is null) return Outcome<WebhookEndpointView>.Invalid("enabled", "请指定是否启用（enabled）。");
+        var fields = await ValidateAsync(input.Name, input.Url, input.EventKinds, input.Format ?? endpoint.Format, endpoint, input.Enabled.Value, ct);
+        if (fields.Error is { } error) return error;
         var before = Snapshot(endpoint);
         (endpoint.Name, endpoint.Url, endpoint.EventKinds, endpoint.Format) = fields.Value!;
         endpoint.Enabled = input.Enabled.Value;
@@ -124,18 +128,34 @@ public sealed class WebhookAdministration(DubanDbContext db, AuditLog audit, Tim
         return Outcome<WebhookDeliveryView>.Ok(new(delivery.Id, delivery.EventId, delivery.EventKind, delivery.Status, delivery.Attempts, delivery.NextAttemptAt, delivery.LastError, delivery.CreatedAt, delivery.DeliveredAt));
     }
 
-    private Outcome<(string Name, string Url, string Kinds, WebhookFormat Format)> Validate(string? name, string? url, IReadOnlyList<string>? kinds, WebhookFormat format)
+    /// <summary>
+    /// The fields as they will be stored, or the first problem. On an update (<paramref name="stored"/> given) a field
+    /// left as it was is not judged again: rules tighten over time (the address filter did), and an endpoint saved under
+    /// the old rules must still be renamed or, above all, disabled. Its URL is judged again when it changes or when a
+    /// disabled endpoint is enabled, since then events would start going to it.
+    /// </summary>
+    private async Task<Outcome<(string Name, string Url, string Kinds, WebhookFormat Format)>> ValidateAsync(
+        string? name, string? url, IReadOnlyList<string>? kinds, WebhookFormat format, WebhookEndpoint? stored, bool enabled, CancellationToken ct)
     {
         name = name?.Trim();
-        if (string.IsNullOrEmpty(name)) return Outcome<(string, string, string, WebhookFormat)>.Invalid("name", "name（名称）不能为空。");
-        if (name.Length > 100) return Outcome<(string, string, string, WebhookFormat)>.Invalid("name", "name（名称）不能超过 100 个字符。");
+        if (stored is null || name != stored.Name)
+        {
+            if (NameText.Problem(name, "name（名称）") is { } nameProblem) return Outcome<(string, string, string, WebhookFormat)>.Invalid("name", nameProblem);
+            name = name is null ? null : NameText.Normalize(name);
+            if (string.IsNullOrEmpty(name)) return Outcome<(string, string, string, WebhookFormat)>.Invalid("name", "name（名称）不能为空。");
+            if (name.Length > 100) return Outcome<(string, string, string, WebhookFormat)>.Invalid("name", "name（名称）不能超过 100 个字符。");
+        }
         url = url?.Trim();
-        if (WebhookAddresses.Check(url, options.AllowInternalAddresses) is { } urlProblem) return Outcome<(string, string, string, WebhookFormat)>.Invalid("url", urlProblem);
+        if (stored is null || url != stored.Url || (enabled && !stored.Enabled))
+        {
+            if (await WebhookAddresses.CheckResolvedAsync(url, options.AllowInternalAddresses, SaveTimeLookup, ct: ct) is { } urlProblem)
+                return Outcome<(string, string, string, WebhookFormat)>.Invalid("url", urlProblem);
+        }
         var list = (kinds ?? []).Select(k => k?.Trim() ?? "").Where(k => k.Length > 0).Distinct(StringComparer.Ordinal).ToList();
-        if (list.FirstOrDefault(k => !NotificationKinds.All.Contains(k)) is { } unknown)
+        if ((stored is null || string.Join(",", list) != stored.EventKinds) && list.FirstOrDefault(k => !NotificationKinds.All.Contains(k)) is { } unknown)
             return Outcome<(string, string, string, WebhookFormat)>.Invalid("eventKinds", $"eventKinds（事件类型）中的“{unknown}”无效，可选：{string.Join("、", NotificationKinds.All)}。");
         if (!Enum.IsDefined(format)) return Outcome<(string, string, string, WebhookFormat)>.Invalid("format", "format（格式）必须是 duban、weCom 或 dingTalk。");
-        return Outcome<(string, string, string, WebhookFormat)>.Ok((name, url!, string.Join(",", list), format));
+        return Outcome<(string, string, string, WebhookFormat)>.Ok((name!, url!, string.Join(",", list), format));
     }
 
     private static WebhookEndpointView View(WebhookEndpoint e) => new(e.Id, e.Name, e.Url, e.Kinds, e.Format, e.Enabled, e.CreatedAt, e.Version);

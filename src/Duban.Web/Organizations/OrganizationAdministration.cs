@@ -1,4 +1,5 @@
 using Duban.Core.Organizations;
+using Duban.Core.Text;
 using Duban.Data;
 using Duban.Data.Audit;
 using Duban.Web.Audit;
@@ -49,11 +50,11 @@ public sealed class OrganizationAdministration(DubanDbContext db, AuditLog audit
 
     public async Task<Outcome<OrganizationDetail>> CreateAsync(DubanUser admin, Actor actor, NewOrganization input, CancellationToken ct = default)
     {
-        if (NameProblem(input.Name) is { } nameProblem) return Outcome<OrganizationDetail>.Invalid("name", nameProblem);
+        if (NameProblem(input.Name, "单位名称") is { } nameProblem) return Outcome<OrganizationDetail>.Invalid("name", nameProblem);
         if (input.Kind is not { } kind || !Enum.IsDefined(kind)) return Outcome<OrganizationDetail>.Invalid("kind", "请选择单位类型。");
         if (input.RegionId is not { } regionId || !await db.Regions.ActionableBy(admin).AnyAsync(r => r.Id == regionId, ct))
             return Outcome<OrganizationDetail>.Invalid("regionId", "请选择您管理范围内的区划。");
-        var name = input.Name!.Trim();
+        var name = NameText.Normalize(input.Name!);
         if (await db.Organizations.AnyAsync(o => o.RegionId == regionId && o.Name == name && o.IsActive, ct))
             return new OperationError(ErrorKind.Conflict, $"该区划已有名为“{name}”的单位。", "name");
 
@@ -73,10 +74,10 @@ public sealed class OrganizationAdministration(DubanDbContext db, AuditLog audit
         var organization = await LoadAsync(admin, id, ct);
         if (organization is null) return NotFound();
         if (expectedVersion is { } expected && expected != organization.Version) return Stale();
-        if (NameProblem(input.Name) is { } nameProblem) return Outcome<OrganizationDetail>.Invalid("name", nameProblem);
+        if (NameProblem(input.Name, "单位名称") is { } nameProblem) return Outcome<OrganizationDetail>.Invalid("name", nameProblem);
         if (input.Kind is not { } kind || !Enum.IsDefined(kind)) return Outcome<OrganizationDetail>.Invalid("kind", "请选择单位类型。");
         if (!organization.IsActive) return new OperationError(ErrorKind.Conflict, "该单位已停用或已合并，不能修改。");
-        var name = input.Name!.Trim();
+        var name = NameText.Normalize(input.Name!);
         if (name != organization.Name && await db.Organizations.AnyAsync(o => o.Id != id && o.RegionId == organization.RegionId && o.Name == name && o.IsActive, ct))
             return new OperationError(ErrorKind.Conflict, $"该区划已有名为“{name}”的单位。", "name");
 
@@ -94,9 +95,9 @@ public sealed class OrganizationAdministration(DubanDbContext db, AuditLog audit
     {
         var organization = await LoadAsync(admin, id, ct);
         if (organization is null) return NotFound();
-        if (NameProblem(input.Name) is { } nameProblem) return Outcome<OrganizationDetail>.Invalid("name", nameProblem.Replace("单位名称", "别名"));
+        if (NameProblem(input.Name, "别名") is { } nameProblem) return Outcome<OrganizationDetail>.Invalid("name", nameProblem);
         if (!organization.IsActive) return new OperationError(ErrorKind.Conflict, "该单位已停用或已合并，不能添加别名。");
-        var name = input.Name!.Trim();
+        var name = NameText.Normalize(input.Name!);
         if (name == organization.Name || organization.Aliases.Any(a => a.Name == name))
             return new OperationError(ErrorKind.Conflict, $"“{name}”已是该单位的名称或别名。", "name");
 
@@ -190,10 +191,11 @@ public sealed class OrganizationAdministration(DubanDbContext db, AuditLog audit
     private Task<Organization?> LoadAsync(DubanUser admin, long id, CancellationToken ct) =>
         db.Organizations.ActionableBy(admin).Include(o => o.Aliases).SingleOrDefaultAsync(o => o.Id == id, ct);
 
-    private static string? NameProblem(string? name) => name?.Trim() switch
+    /// <param name="label">单位名称 or 别名, as the message names it.</param>
+    private static string? NameProblem(string? name, string label) => NameText.Problem(name, label) ?? (name is null ? null : NameText.Normalize(name)) switch
     {
-        null or "" => "请输入单位名称。",
-        { Length: > MaxNameLength } => $"单位名称不能超过 {MaxNameLength} 个字符。",
+        null or "" => $"请输入{label}。",
+        { Length: > MaxNameLength } => $"{label}不能超过 {MaxNameLength} 个字符。",
         _ => null,
     };
 

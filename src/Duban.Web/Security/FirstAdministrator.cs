@@ -1,4 +1,5 @@
 using Duban.Core.Security;
+using Duban.Core.Text;
 using Duban.Core.Users;
 using Duban.Data;
 using Duban.Data.Audit;
@@ -77,9 +78,13 @@ public sealed class FirstAdministrator(DubanDbContext db, AuditLog audit, TimePr
     {
         if (!await IsNeededAsync(ct)) return new OperationError(ErrorKind.Conflict, "系统已有管理员，设置链接已失效。请直接登录。");
         userName = userName?.Trim();
+        if (NameText.Problem(userName, "用户名") is { } userNameProblem) return Outcome<User>.Invalid("userName", userNameProblem);
         if (string.IsNullOrEmpty(userName) || userName.Length is < 3 or > 50 || !userName.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'))
             return Outcome<User>.Invalid("userName", "用户名须为 3–50 个字母、数字、点、下划线或连字符。");
-        if (string.IsNullOrWhiteSpace(displayName)) return Outcome<User>.Invalid("displayName", "请输入姓名。");
+        if (NameText.Problem(displayName, "姓名") is { } displayNameProblem) return Outcome<User>.Invalid("displayName", displayNameProblem);
+        displayName = displayName is null ? null : NameText.Normalize(displayName);
+        if (string.IsNullOrEmpty(displayName)) return Outcome<User>.Invalid("displayName", "请输入姓名。");
+        if (displayName.Length > 50) return Outcome<User>.Invalid("displayName", "姓名不能超过 50 个字符。");
         if (PasswordRules.Problem(password) is { } problem) return Outcome<User>.Invalid("password", problem);
 
         var existing = await db.Users.SingleOrDefaultAsync(u => u.UserName == userName, ct);
@@ -87,7 +92,7 @@ public sealed class FirstAdministrator(DubanDbContext db, AuditLog audit, TimePr
         var user = new User
         {
             UserName = userName,
-            DisplayName = displayName.Trim(),
+            DisplayName = displayName,
             PasswordHash = PasswordHasher.Hash(password!),
             Role = Role.Admin,
             Scope = DataScope.All,

@@ -5,9 +5,10 @@ using Microsoft.Extensions.Options;
 namespace Duban.Web.Security;
 
 /// <summary>
-/// Limits sign-in attempts per client address. The counters live in each instance's memory, which is the one piece of
-/// state the web tier keeps: losing them on a restart costs nothing, and the lockout that matters is counted in the
-/// database, so it holds whichever instance a request reaches.
+/// Limits sign-in attempts per client address (<see cref="SignInClient"/>: an IPv6 client by its /64), whatever the user
+/// names: the global limit on one client's guessing. The counters live in each instance's memory, which is the one
+/// piece of state the web tier keeps: losing them on a restart costs nothing, and the per-account throttle that matters
+/// is counted in the database (<see cref="SignInService"/>), so it holds whichever instance a request reaches.
 /// </summary>
 public static class SignInRateLimit
 {
@@ -20,7 +21,7 @@ public static class SignInRateLimit
             {
                 var settings = context.RequestServices.GetRequiredService<IOptions<SignInOptions>>().Value;
                 return RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    SignInClient.KeyOf(context.Connection.RemoteIpAddress),
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.AttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
             });
             options.OnRejected = async (rejected, ct) =>

@@ -1,4 +1,5 @@
 using Duban.Core.Security;
+using Duban.Core.Text;
 using Duban.Core.Users;
 using Duban.Data;
 using Duban.Data.Audit;
@@ -37,7 +38,8 @@ public sealed class MyAccount(DubanDbContext db, AuditLog audit, TimeProvider ti
     /// <param name="expiresInDays">One of <see cref="TokenLifetimes"/>, or null for a token that does not expire.</param>
     public async Task<Outcome<NewApiToken>> CreateTokenAsync(DubanUser me, Actor actor, string? name, int? expiresInDays, CancellationToken ct = default)
     {
-        name = name?.Trim();
+        if (NameText.Problem(name, "令牌名称") is { } nameProblem) return Outcome<NewApiToken>.Invalid("name", nameProblem);
+        name = name is null ? null : NameText.Normalize(name);
         if (string.IsNullOrEmpty(name)) return Outcome<NewApiToken>.Invalid("name", "请为令牌起一个名称，例如它所用于的脚本。");
         if (name.Length > 100) return Outcome<NewApiToken>.Invalid("name", "令牌名称不能超过 100 个字符。");
         if (expiresInDays is { } days && !TokenLifetimes.Contains(days))

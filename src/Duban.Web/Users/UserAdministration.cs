@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Duban.Core.Security;
+using Duban.Core.Text;
 using Duban.Core.Users;
 using Duban.Data;
 using Duban.Data.Audit;
@@ -40,6 +41,7 @@ public sealed partial class UserAdministration(DubanDbContext db, AuditLog audit
     public async Task<Outcome<CreatedUser>> CreateAsync(DubanUser admin, Actor actor, NewUser input, CancellationToken ct = default)
     {
         var userName = input.UserName?.Trim() ?? "";
+        if (NameText.Problem(userName, "用户名") is { } userNameProblem) return Outcome<CreatedUser>.Invalid("userName", userNameProblem);
         if (!UserNamePattern().IsMatch(userName))
             return Outcome<CreatedUser>.Invalid("userName", "用户名须为 3–50 个字母、数字、点、下划线或连字符。");
         if (await db.Users.AnyAsync(u => u.UserName == userName, ct))
@@ -54,7 +56,7 @@ public sealed partial class UserAdministration(DubanDbContext db, AuditLog audit
         var user = new User
         {
             UserName = userName,
-            DisplayName = input.DisplayName!.Trim(),
+            DisplayName = NameText.Normalize(input.DisplayName!),
             PasswordHash = PasswordHasher.Hash(password),
             Role = input.Role!.Value,
             Scope = input.Scope!.Value,
@@ -93,7 +95,7 @@ public sealed partial class UserAdministration(DubanDbContext db, AuditLog audit
         }
 
         var before = UserSnapshot.Of(user);
-        user.DisplayName = input.DisplayName!.Trim();
+        user.DisplayName = NameText.Normalize(input.DisplayName!);
         user.Role = input.Role!.Value;
         user.Scope = input.Scope!.Value;
         user.OrganizationId = input.OrganizationId;
@@ -110,7 +112,7 @@ public sealed partial class UserAdministration(DubanDbContext db, AuditLog audit
         return Outcome<UserView>.Ok((await GetAsync(admin, id, ct))!);
     }
 
-    /// <summary>Sets a new password, random when none is given, and clears a lockout; every session of the user ends.</summary>
+    /// <summary>Sets a new password, random when none is given, and ends every wait for it (docs/web.md); every session of the user ends.</summary>
     /// <returns>The new password, to show the administrator once.</returns>
     public async Task<Outcome<string>> ResetPasswordAsync(DubanUser admin, Actor actor, long id, string? newPassword, CancellationToken ct = default)
     {
@@ -123,6 +125,8 @@ public sealed partial class UserAdministration(DubanDbContext db, AuditLog audit
         user.PasswordHash = PasswordHasher.Hash(password);
         user.FailedSignIns = 0;
         user.LockedUntil = null;
+        // The clients kept waiting by wrong passwords may try the new one at once.
+        db.SignInThrottles.RemoveRange(await db.SignInThrottles.Where(t => t.UserId == user.Id).ToListAsync(ct));
         user.NewSecurityStamp();
         user.Version = Guid.NewGuid();
         audit.Add(actor, AuditActions.UserResetPassword, AuditEntities.User, user.Id,
@@ -153,7 +157,7 @@ public sealed partial class UserAdministration(DubanDbContext db, AuditLog audit
         return null;
     }
 
-    private static string? DisplayNameProblem(string? displayName) => displayName?.Trim() switch
+    private static string? DisplayNameProblem(string? displayName) => NameText.Problem(displayName, "姓名") ?? (displayName is null ? null : NameText.Normalize(displayName)) switch
     {
         null or "" => "请输入姓名。",
         { Length: > 50 } => "姓名不能超过 50 个字符。",

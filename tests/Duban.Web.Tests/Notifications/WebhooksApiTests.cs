@@ -8,6 +8,7 @@ using Duban.Web.Demo;
 using Duban.Web.Notifications;
 using Duban.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Duban.Web.Tests.Notifications;
 
@@ -51,6 +52,14 @@ public sealed class WebhooksApiTests(WebAppWithoutSamplePlansFixture app) : ICla
     [InlineData("file:///etc/passwd", "url")]
     [InlineData("http://127.0.0.1:8080/hook", "url")]
     [InlineData("http://169.254.169.254/latest", "url")]
+    [InlineData("http://192.0.2.2:8080/hook", "url")]
+    [InlineData("http://198.18.0.1/hook", "url")]
+    [InlineData("http://239.255.255.250/hook", "url")]
+    [InlineData("http://255.255.255.255/hook", "url")]
+    [InlineData("http://[64:ff9b::a00:1]/hook", "url")]
+    [InlineData("http://[2002:c0a8:101::1]/hook", "url")]
+    [InlineData("http://[::ffff:127.0.0.1]/hook", "url")]
+    [InlineData("http://localhost./hook", "url")]
     public async Task Non_http_and_internal_urls_are_refused_and_nothing_is_stored(string url, string field)
     {
         var client = await Factory.SignedInAsync(DemoAccounts.Admin);
@@ -62,6 +71,86 @@ public sealed class WebhooksApiTests(WebAppWithoutSamplePlansFixture app) : ICla
         problem.GetProperty("field").GetString().ShouldBe(field);
         problem.GetProperty("detail").GetString()!.ShouldStartWith("url（接收地址）");
         (await Factory.WithDbAsync(db => db.Set<WebhookEndpoint>().AnyAsync(e => e.Url == url))).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task The_machines_own_host_name_is_refused_and_nothing_is_stored()
+    {
+        var client = await Factory.SignedInAsync(DemoAccounts.Admin);
+        var url = $"http://{Dns.GetHostName()}:8080/hook";
+
+        var response = await client.PostAsJsonAsync("/api/v1/webhooks", new { name = "本机", url });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = await response.JsonAsync();
+        problem.GetProperty("field").GetString().ShouldBe("url");
+        problem.GetProperty("detail").GetString()!.ShouldContain("本机");
+        (await Factory.WithDbAsync(db => db.Set<WebhookEndpoint>().AnyAsync(e => e.Url == url))).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task An_internal_endpoint_saved_before_can_be_renamed_and_disabled_but_not_enabled_again()
+    {
+        var client = await Factory.SignedInAsync(DemoAccounts.Admin);
+        // Saved under the old rules, which let 198.18.0.0/15 through.
+        var id = await Factory.WithDbAsync(async db =>
+        {
+            var endpoint = new WebhookEndpoint { Name = "旧内网地址", Url = "http://198.18.0.7/hook", Secret = WebhookSignature.NewSecret(), CreatedAt = DateTimeOffset.UtcNow };
+            db.Add(endpoint);
+            await db.SaveChangesAsync();
+            return endpoint.Id;
+        });
+
+        async Task<HttpResponseMessage> PutAsync(object changes)
+        {
+            var current = await client.GetAsync($"/api/v1/webhooks/{id}");
+            using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/webhooks/{id}") { Content = JsonContent.Create(changes) };
+            request.Headers.IfMatch.Add(current.Headers.ETag!);
+            return await client.SendAsync(request);
+        }
+
+        var disabled = await PutAsync(new { name = "旧内网地址", url = "http://198.18.0.7/hook", enabled = false });
+        disabled.StatusCode.ShouldBe(HttpStatusCode.OK, await disabled.Content.ReadAsStringAsync());
+        (await Factory.WithDbAsync(db => db.Set<WebhookEndpoint>().SingleAsync(e => e.Id == id))).Enabled.ShouldBeFalse();
+
+        (await PutAsync(new { name = "旧内网地址（已停用）", url = "http://198.18.0.7/hook", enabled = false })).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var enabled = await PutAsync(new { name = "旧内网地址（已停用）", url = "http://198.18.0.7/hook", enabled = true });
+        enabled.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await enabled.JsonAsync()).GetProperty("field").GetString().ShouldBe("url");
+        var moved = await PutAsync(new { name = "旧内网地址（已停用）", url = "http://198.18.0.8/hook", enabled = false });
+        moved.StatusCode.ShouldBe(HttpStatusCode.BadRequest, "a changed URL is judged again, enabled or not");
+        var stored = await Factory.WithDbAsync(db => db.Set<WebhookEndpoint>().SingleAsync(e => e.Id == id));
+        stored.Enabled.ShouldBeFalse();
+        stored.Url.ShouldBe("http://198.18.0.7/hook");
+        stored.Name.ShouldBe("旧内网地址（已停用）");
+    }
+
+    [Fact]
+    public void The_registered_webhook_client_uses_no_proxy()
+    {
+        using var scope = Factory.Services.CreateScope();
+        HttpMessageHandler? handler = scope.ServiceProvider.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(NotificationsRegistration.WebhookHttpClient);
+        while (handler is DelegatingHandler delegating) handler = delegating.InnerHandler;
+
+        var sockets = handler.ShouldBeOfType<SocketsHttpHandler>();
+        sockets.UseProxy.ShouldBeFalse();
+        sockets.Proxy.ShouldBeNull();
+        sockets.ConnectCallback.ShouldNotBeNull();
+    }
+
+    [Theory]
+    [InlineData("{}", "name")]
+    [InlineData("{\"name\":\"无地址\"}", "url")]
+    [InlineData("{\"url\":\"https://hooks.example.com/x\"}", "name")]
+    public async Task Missing_fields_are_refused_naming_them(string body, string field)
+    {
+        var client = await Factory.SignedInAsync(DemoAccounts.Admin);
+
+        var response = await client.PostAsync("/api/v1/webhooks", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.JsonAsync()).GetProperty("field").GetString().ShouldBe(field);
     }
 
     [Fact]

@@ -53,14 +53,18 @@ public sealed class PlansFixture : IAsyncLifetime
     public static async Task<long> ImportAsync(DubanWebFactory factory, string sample, PlanRegion region) =>
         await ImportAsync(factory, await File.ReadAllBytesAsync(Path.Combine(SamplesFolder, sample)), sample, region);
 
-    public static async Task<long> ImportAsync(DubanWebFactory factory, byte[] bytes, string fileName, PlanRegion region)
+    public static async Task<long> ImportAsync(DubanWebFactory factory, byte[] bytes, string fileName, PlanRegion region, Func<ImportAnalysis, ImportDecisions>? decide = null)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DubanDbContext>();
         var service = new PlanImportService(db, TimeProvider.System, new AuditLog(db, TimeProvider.System), new PlanParser());
-        var (_, result) = await service.ImportAsync(new ImportFile(bytes, fileName), region, a => a.DefaultDecisions(true), new ImportActor("测试导入"));
+        var (_, result) = await service.ImportAsync(new ImportFile(bytes, fileName), region, decide ?? (a => a.DefaultDecisions(true)), new ImportActor("测试导入"));
         return result.PlanId;
     }
+
+    /// <summary>Imports a file of samples/ with the decisions <paramref name="decide"/> makes.</summary>
+    public static async Task<long> ImportAsync(DubanWebFactory factory, string sample, PlanRegion region, Func<ImportAnalysis, ImportDecisions> decide) =>
+        await ImportAsync(factory, await File.ReadAllBytesAsync(Path.Combine(SamplesFolder, sample)), sample, region, decide);
 
     private static string SamplesFolder
     {
