@@ -26,18 +26,8 @@ public sealed class PlanPublishing(DubanDbContext db, AuditLog audit)
         _ => status.ToString(),
     };
 
-    /// <summary>The plans <paramref name="admin"/> may change; empty for anyone else.</summary>
-    public IQueryable<Plan> Writable(DubanUser admin)
-    {
-        var plans = db.Plans;
-        if (!admin.IsAdmin) return plans.Where(_ => false);
-        return admin.Scope switch
-        {
-            DataScope.All => plans,
-            DataScope.RegionAndBelow when admin.ScopeRegionPath is { } path => plans.Where(p => p.Region != null && p.Region.Path.StartsWith(path)),
-            _ => plans.Where(_ => false),
-        };
-    }
+    /// <summary>The plans <paramref name="admin"/> may change (<see cref="Responsibility"/>); empty for anyone else.</summary>
+    public IQueryable<Plan> Writable(DubanUser admin) => db.Plans.ActionableBy(admin);
 
     public async Task<Outcome<PlanStatusView>> ChangeStatusAsync(DubanUser admin, Actor actor, long id, Guid? expectedVersion, string? status, CancellationToken ct = default)
     {
