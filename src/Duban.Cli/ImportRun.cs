@@ -67,6 +67,8 @@ internal sealed class ImportRun(CliConsole console)
         try
         {
             if (Read(path) is not { } content) return FileStatus.Failed;
+            // The command line runs as the machine's operator, who holds the database itself: full authority
+            // (ImportAuthority.Unrestricted), every plan matched, new regions at the top of the tree (docs/import.md).
             var (analysis, result) = await service.ImportAsync(
                 new ImportFile(content, Path.GetFileName(path)), region, a => maps.Apply(a, request.CreateUnits), actor, ct);
             console.Out.WriteLine($"{path}: {Describe(analysis, result)}");

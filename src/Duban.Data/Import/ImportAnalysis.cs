@@ -16,6 +16,7 @@ public sealed record ImportFile(byte[] Content, string FileName);
 /// <param name="RevisionOf">The stored plan this file is a new version of, with the diff to confirm.</param>
 /// <param name="UnitProposals">One per distinct unit name (document order) among the tasks whose assignments will be
 /// built: every task of a new plan; in a revision, added tasks and tasks whose units changed (the others keep theirs).</param>
+/// <param name="Authority">What the importer answers for: the confirmation matches plans and creates regions within it too.</param>
 public sealed record ImportAnalysis(
     ImportFile File,
     string Sha256,
@@ -24,7 +25,8 @@ public sealed record ImportAnalysis(
     AnalyzedRegion Region,
     DuplicateOf? Duplicate,
     RevisionOf? RevisionOf,
-    IReadOnlyList<UnitProposal> UnitProposals)
+    IReadOnlyList<UnitProposal> UnitProposals,
+    ImportAuthority Authority)
 {
     public long Size => File.Content.LongLength;
 

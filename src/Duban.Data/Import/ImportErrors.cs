@@ -32,6 +32,18 @@ public static class ImportErrorCodes
     public const string AmbiguousRegion = "import.ambiguousRegion";
 
     /// <summary>
+    /// The region asked for, or the one the document names, lies outside what the importer answers for, or it would
+    /// have to be created where the importer may not create regions (<see cref="ImportAuthority"/>).
+    /// </summary>
+    public const string RegionOutOfScope = "import.regionOutOfScope";
+
+    /// <summary>
+    /// The same file is already stored under a plan the importer may not revise. It cannot be stored twice, and which
+    /// plan holds it is not said: the importer may not be allowed to read it.
+    /// </summary>
+    public const string StoredElsewhere = "import.storedElsewhere";
+
+    /// <summary>
     /// The revision drops an organisation from a task, or a target, that already has progress reports or indicator
     /// values: they would lose what they hang on. Nothing is stored.
     /// </summary>
@@ -45,7 +57,8 @@ public static class ImportErrorCodes
 public static class ImportFields
 {
     public const string File = "file";
-    public const string Region = "region";
+    /// <summary>The region: the API's and the wizard's form field regionId (the command line's --region).</summary>
+    public const string Region = "regionId";
     public const string Units = "units";
     public const string Tasks = "tasks";
 }

@@ -20,26 +20,35 @@ public sealed class PlanImportService(DubanDbContext db, TimeProvider clock, Aud
 {
     private readonly ImportOptions options = options ?? ImportOptions.Default;
 
-    /// <summary>Analyses a file for a region given by id, or (null) the region its issuer names.</summary>
+    /// <summary>Analyses a file for a region given by id, or (null) the region its issuer names, as the machine's operator (<see cref="ImportAuthority.Unrestricted"/>).</summary>
     public Task<ImportAnalysis> AnalyzeAsync(byte[] content, string fileName, long? regionId = null, CancellationToken ct = default) =>
-        AnalyzeAsync(new ImportFile(content, fileName), regionId is { } id ? new PlanRegion.Existing(id) : new PlanRegion.FromDocument(), ct);
+        AnalyzeAsync(new ImportFile(content, fileName), regionId is { } id ? new PlanRegion.Existing(id) : new PlanRegion.FromDocument(), ImportAuthority.Unrestricted, ct);
 
-    /// <exception cref="PlanImportException">The file has the wrong type or size, cannot be read, or the region is unknown.</exception>
-    public async Task<ImportAnalysis> AnalyzeAsync(ImportFile file, PlanRegion region, CancellationToken ct = default)
+    /// <summary>Analyses a file as the machine's operator (<see cref="ImportAuthority.Unrestricted"/>): the command line, demo seeding.</summary>
+    public Task<ImportAnalysis> AnalyzeAsync(ImportFile file, PlanRegion region, CancellationToken ct = default) =>
+        AnalyzeAsync(file, region, ImportAuthority.Unrestricted, ct);
+
+    /// <summary>
+    /// Analyses a file for someone who answers for <paramref name="authority"/>: only its plans are matched and named,
+    /// only its regions accepted. The confirmation of the analysis is held to the same authority.
+    /// </summary>
+    /// <exception cref="PlanImportException">The file has the wrong type or size, cannot be read, is stored under a plan
+    /// outside the authority, or the region is unknown or outside the authority.</exception>
+    public async Task<ImportAnalysis> AnalyzeAsync(ImportFile file, PlanRegion region, ImportAuthority authority, CancellationToken ct = default)
     {
         var document = Parse(file);
         var sha256 = document.Source.Sha256;
         var title = TitleOf(document, file);
 
-        var analyzedRegion = await RegionResolver.AnalyzeAsync(db, region, document, options, ct);
-        var duplicate = await PlanMatcher.SameFileAsync(db, sha256, ct);
+        var analyzedRegion = await RegionResolver.AnalyzeAsync(db, region, document, options, authority, ct);
+        var duplicate = await PlanMatcher.SameFileAsync(db, sha256, authority, ct);
         RevisionOf? revision = null;
-        if (duplicate is null && await PlanMatcher.RevisedPlanAsync(db, document, title, analyzedRegion, ct) is var (plan, by))
+        if (duplicate is null && await PlanMatcher.RevisedPlanAsync(db, document, title, analyzedRegion, authority, ct) is var (plan, by))
         {
             (duplicate, revision) = await PlanMatcher.CompareAsync(db, plan, by, document, ct);
             // A revision stays where its plan is, whatever the caller asked: its units were matched there before.
             if (plan.RegionId is { } planRegion && planRegion != analyzedRegion.Id)
-                analyzedRegion = await RegionResolver.AnalyzeAsync(db, new PlanRegion.Existing(planRegion), document, options, ct);
+                analyzedRegion = await RegionResolver.ExistingAsync(db, planRegion, authority, ct);
         }
 
         IReadOnlyList<UnitProposal> proposals = [];
@@ -48,10 +57,10 @@ public sealed class PlanImportService(DubanDbContext db, TimeProvider clock, Aud
             var matcher = await ImportScope.MatcherAsync(db, analyzedRegion, ct);
             proposals = [.. UnitsToDecide(document, revision).Select(u => matcher.Propose(WrittenUnit.From(u)))];
         }
-        return new ImportAnalysis(file, sha256, document.Source.Format, document, analyzedRegion, duplicate, revision, proposals);
+        return new ImportAnalysis(file, sha256, document.Source.Format, document, analyzedRegion, duplicate, revision, proposals, authority);
     }
 
-    /// <summary>Analyses and confirms in one call, for callers with no one to review (the command line).</summary>
+    /// <summary>Analyses and confirms in one call, for callers with no one to review (the command line), as the machine's operator.</summary>
     public async Task<(ImportAnalysis Analysis, ImportResult Result)> ImportAsync(
         ImportFile file, PlanRegion region, Func<ImportAnalysis, ImportDecisions> decide, ImportActor actor, CancellationToken ct = default)
     {
@@ -93,7 +102,7 @@ public sealed class PlanImportService(DubanDbContext db, TimeProvider clock, Aud
         {
             // Another import of the same file committed between our check and our insert: the unique index on the
             // hash refused ours, and all of it was rolled back. For the user it is the same as a file already stored.
-            if (await StoredMeanwhileAsync(analysis.Sha256, ct) is { } stored) return Unchanged(stored);
+            if (await StoredMeanwhileAsync(analysis.Sha256, analysis.Authority, ct) is { } stored) return Unchanged(stored);
             throw;
         }
         finally
@@ -103,21 +112,21 @@ public sealed class PlanImportService(DubanDbContext db, TimeProvider clock, Aud
         }
     }
 
-    private async Task<DuplicateOf?> StoredMeanwhileAsync(string sha256, CancellationToken ct)
+    private async Task<DuplicateOf?> StoredMeanwhileAsync(string sha256, ImportAuthority authority, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
-        return await PlanMatcher.SameFileAsync(db, sha256, ct);
+        return await PlanMatcher.SameFileAsync(db, sha256, authority, ct);
     }
 
     private async Task<ImportResult> StoreAsync(ImportAnalysis analysis, ImportDecisions decisions, ImportActor actor, CancellationToken ct)
     {
         // The database may have moved since the analysis: the same file stored by someone else, a newer version.
-        if (await PlanMatcher.SameFileAsync(db, analysis.Sha256, ct) is { } duplicate) return Unchanged(duplicate);
-        var target = await PlanMatcher.RevisedPlanAsync(db, analysis.Document, analysis.Title, analysis.Region, ct);
+        if (await PlanMatcher.SameFileAsync(db, analysis.Sha256, analysis.Authority, ct) is { } duplicate) return Unchanged(duplicate);
+        var target = await PlanMatcher.RevisedPlanAsync(db, analysis.Document, analysis.Title, analysis.Region, analysis.Authority, ct);
         if ((target?.Plan.Id, target?.Plan.CurrentVersionId) != (analysis.RevisionOf?.PlanId, analysis.RevisionOf?.CurrentVersionId)) throw Stale();
 
         var trail = new ImportAuditTrail(actor, clock.GetUtcNow());
-        var regionId = await RegionResolver.EnsureAsync(db, analysis.Region, trail, ct);
+        var regionId = await RegionResolver.EnsureAsync(db, analysis.Region, analysis.Authority, trail, ct);
         var units = await UnitResolution.ApplyAsync(db, analysis, decisions, regionId, trail, ct);
         await db.SaveChangesAsync(ct);
 

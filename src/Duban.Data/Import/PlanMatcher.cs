@@ -9,23 +9,35 @@ namespace Duban.Data.Import;
 /// <summary>
 /// Finds what a file is to the stored plans: a file already stored (same SHA-256), the same text as a plan's current
 /// version, or a revision of a plan (same document number; else same title in the same region, provided the
-/// document numbers do not contradict each other).
+/// document numbers do not contradict each other). Revisions are looked for only among the plans the importer may
+/// revise (<see cref="ImportAuthority.Plans"/>): a county's administrator re-importing a city's plan makes a plan
+/// of its own, never a version of the city's.
 /// </summary>
 internal static class PlanMatcher
 {
-    public static async Task<DuplicateOf?> SameFileAsync(DubanDbContext db, string sha256, CancellationToken ct) =>
-        await (from v in db.PlanVersions.AsNoTracking()
-               join p in db.Plans on v.PlanId equals p.Id
-               where v.Sha256 == sha256
-               orderby v.Id
-               select new DuplicateOf(p.Id, v.Id, v.Number, p.Title, DuplicateReason.SameFile))
+    /// <summary>
+    /// The stored version with these bytes, wherever it is. A plan the importer may not revise is refused rather than
+    /// named (<see cref="ImportErrorCodes.StoredElsewhere"/>): the bytes cannot be stored twice, and the importer may
+    /// not be allowed to read that plan.
+    /// </summary>
+    public static async Task<DuplicateOf?> SameFileAsync(DubanDbContext db, string sha256, ImportAuthority authority, CancellationToken ct)
+    {
+        var duplicate = await (from v in db.PlanVersions.AsNoTracking()
+                               join p in db.Plans on v.PlanId equals p.Id
+                               where v.Sha256 == sha256
+                               orderby v.Id
+                               select new DuplicateOf(p.Id, v.Id, v.Number, p.Title, DuplicateReason.SameFile))
             .FirstOrDefaultAsync(ct);
+        if (duplicate is null || await authority.Plans(db.Plans.AsNoTracking()).AnyAsync(p => p.Id == duplicate.PlanId, ct)) return duplicate;
+        throw new PlanImportException(ImportErrorCodes.StoredElsewhere, ImportFields.File,
+            "该文件已作为您管理范围以外的计划导入过，同一文件不能再次导入。如需跟踪该计划，请联系其所在地区的管理员。");
+    }
 
     /// <summary>The plan this document revises and its current version, or null for a new plan.</summary>
     public static async Task<(Plan Plan, RevisionMatch By)?> RevisedPlanAsync(
-        DubanDbContext db, PlanDocument document, string title, AnalyzedRegion region, CancellationToken ct)
+        DubanDbContext db, PlanDocument document, string title, AnalyzedRegion region, ImportAuthority authority, CancellationToken ct)
     {
-        var plans = db.Plans.AsNoTracking().Where(p => p.CurrentVersionId != null);
+        var plans = authority.Plans(db.Plans.AsNoTracking()).Where(p => p.CurrentVersionId != null);
         if (document.DocNumber is { } docNumber)
         {
             var byNumber = await plans.Where(p => p.DocNumber == docNumber).OrderByDescending(p => p.Id).FirstOrDefaultAsync(ct);

@@ -23,6 +23,6 @@ public static class InputErrorCodes
     /// <summary>A .docx that cannot be opened: not a ZIP, no word/document.xml, malformed XML.</summary>
     public const string DocxCorrupt = "docx.corrupt";
 
-    /// <summary>A .docx that would decompress to more than the limits allow (zip bomb).</summary>
+    /// <summary>A .docx that would decompress to more than the limits allow (zip bomb), or yield more text than <see cref="InputLimits.MaxDocxTextCharacters"/>.</summary>
     public const string DocxTooLarge = "docx.tooLarge";
 }

@@ -31,5 +31,12 @@ public sealed record InputLimits
     /// <summary>Largest number of entries tolerated in a .docx archive; a real document has a few dozen.</summary>
     public int MaxDocxEntries { get; init; } = 10_000;
 
+    /// <summary>
+    /// Most characters of text extracted from a .docx; beyond it the file is refused (docx.tooLarge) and reading stops.
+    /// A plan runs to tens of thousands of characters; a million is some 600 printed pages. What a document costs in
+    /// memory follows its text, not its bytes (docs/benchmarks.md, "A large .docx").
+    /// </summary>
+    public long MaxDocxTextCharacters { get; init; } = 1_000_000;
+
     public static InputLimits Default { get; } = new();
 }

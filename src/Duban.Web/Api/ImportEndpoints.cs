@@ -64,7 +64,9 @@ public static class ImportEndpoints
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
         import.MapPost("", AnalyzeAsync).WithName("AnalyzeImport").WithSummary("分析计划文件")
-            .WithDescription("multipart/form-data：file 为 .txt 或 .docx 计划文件，可选 regionId（默认按文件中的发文机关或标题确定地区）。不写入任何数据；返回解析结果、单位匹配建议、重复或新版本信息，以及用于确认的 token（2 小时有效）。");
+            .WithDescription("multipart/form-data：file 为 .txt 或 .docx 计划文件，可选 regionId（默认按文件中的发文机关或标题确定地区）。不写入任何数据；返回解析结果、单位匹配建议、重复或新版本信息，以及用于确认的 token（2 小时有效）。"
+                + "只在管理员管理范围内的计划中查找重复和新版本；地区须在管理员的管理范围内（否则 400，code 为 import.regionOutOfScope，field 为 regionId），文件所指的地区不存在时将新建于管理员所在地区之下；"
+                + "同一文件已作为范围以外的计划导入时返回 409（code 为 import.storedElsewhere，不说明是哪个计划）。");
         import.MapPost("/{token}/confirm", ConfirmAsync).WithName("ConfirmImport").WithSummary("确认导入")
             .WithDescription("multipart/form-data：file 为分析时的同一文件，decisions 为 JSON：{\"units\":{\"单位名称\":{\"action\":\"map|create|expand\",\"organizationIds\":[1],\"rememberAlias\":true,\"name\":\"…\",\"kind\":\"department\",\"regionId\":null}},\"allowWithoutTasks\":false}。每个需要处理的单位都须给出决定；所选组织与新建地区须在管理员的数据范围内，并属于计划的地区及其上下级地区（否则 400，code 为 import.outOfScope）。成功返回 201；文件已导入过返回 200（未变化）；计划在分析后有了新版本返回 409。")
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -82,7 +84,7 @@ public static class ImportEndpoints
         }
         var (file, fileProblem) = await flow.ReadAsync(form.Files.GetFile("file"), ct);
         if (fileProblem is not null) return Problem(fileProblem);
-        var (analyzed, problem) = await flow.AnalyzeAsync(file!, regionId, ct);
+        var (analyzed, problem) = await flow.AnalyzeAsync(file!, regionId, DubanUser.Required(request.HttpContext.User), ct);
         return problem is not null ? Problem(problem) : TypedResults.Ok(ImportAnalysisView.From(analyzed!));
     }
 

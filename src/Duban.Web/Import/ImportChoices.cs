@@ -12,9 +12,9 @@ public sealed record RegionOption(long Id, string Name, int Depth);
 
 /// <summary>
 /// What an administrator may choose for the units of one plan: the active organisations, and the regions to create new
-/// ones in, that lie both in the administrator's data scope and around the plan's region (the region, the regions
-/// above it and those below it, where the importer's matcher looks too). The wizard offers only these; the
-/// confirmation refuses anything else, whoever sent it.
+/// ones in, that lie both within what the administrator answers for (<see cref="Responsibility"/>) and around the
+/// plan's region (the region, the regions above it and those below it, where the importer's matcher looks too). The
+/// wizard offers only these; the confirmation refuses anything else, whoever sent it.
 /// </summary>
 public sealed record ImportChoices(IReadOnlyList<OrganizationChoice> Organizations, IReadOnlyList<RegionOption> Regions, long? PlanRegionId)
 {
@@ -23,13 +23,13 @@ public sealed record ImportChoices(IReadOnlyList<OrganizationChoice> Organizatio
         // A region the import would create has no organisations yet, and nothing of the tree around it is known for sure.
         if (planRegion is not { Id: { } id, Path: { } path }) return new([], [], null);
         var ancestors = path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(long.Parse).ToList();
-        var regions = await db.Regions.AsNoTracking().VisibleTo(user)
+        var regions = await db.Regions.AsNoTracking().ActionableBy(user)
             .Where(r => ancestors.Contains(r.Id) || r.Path.StartsWith(path))
             .OrderBy(r => r.Path)
             .Select(r => new { r.Id, r.Name, r.Path })
             .ToListAsync(ct);
         var regionIds = regions.Select(r => r.Id).ToList();
-        var organizations = await db.Organizations.AsNoTracking().VisibleTo(user)
+        var organizations = await db.Organizations.AsNoTracking().ActionableBy(user)
             .Where(o => o.IsActive && o.MergedIntoId == null && regionIds.Contains(o.RegionId))
             .OrderBy(o => o.Name)
             .Select(o => new OrganizationChoice(o.Id, o.Name, o.Region!.Name))

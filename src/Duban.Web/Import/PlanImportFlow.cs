@@ -13,12 +13,17 @@ namespace Duban.Web.Import;
 /// <summary>A problem of an import request, as the API and the wizard report it.</summary>
 public sealed record ImportProblem(int Status, string Code, string Field, string Message, IReadOnlyList<string>? Units = null)
 {
-    public string Title => Status switch
+    public string Title => (Status, Code) switch
     {
-        413 => "文件过大",
+        (_, ImportErrorCodes.StoredElsewhere) => "文件已导入过",
+        (400, ImportErrorCodes.RegionOutOfScope) => "地区不在管理范围内",
+        _ => Status switch
+        {
+            413 => "文件过大",
         415 => "不支持的文件类型",
-        409 => "计划已有新的版本",
-        _ => "导入失败",
+            409 => "计划已有新的版本",
+            _ => "导入失败",
+        },
     };
 }
 
@@ -27,7 +32,10 @@ public sealed record AnalyzedImport(ImportAnalysis Analysis, string Token, IRead
 
 /// <summary>
 /// The web side of importing: reads the upload, analyses it, signs what the analysis was based on, and on confirmation
-/// checks the re-sent file against that, analyses it again and confirms with the caller's decisions. Stateless.
+/// checks the re-sent file against that, analyses it again and confirms with the caller's decisions. Stateless. Every
+/// analysis, the confirmation's included, is made with what the signed-in administrator answers for
+/// (<see cref="ImportAuthorities"/>): plans it may not revise are neither matched nor named, regions outside its scope
+/// are refused.
 /// </summary>
 public sealed class PlanImportFlow(PlanImportService service, ImportTokens tokens, ImportOptions options, DubanDbContext db)
 {
@@ -51,11 +59,11 @@ public sealed class PlanImportFlow(PlanImportService service, ImportTokens token
         return (new ImportFile(buffer.ToArray(), Path.GetFileName(upload.FileName)), null);
     }
 
-    public async Task<(AnalyzedImport? Result, ImportProblem? Problem)> AnalyzeAsync(ImportFile file, long? regionId, CancellationToken ct)
+    public async Task<(AnalyzedImport? Result, ImportProblem? Problem)> AnalyzeAsync(ImportFile file, long? regionId, DubanUser user, CancellationToken ct)
     {
         try
         {
-            var analysis = await service.AnalyzeAsync(file, Region(regionId), ct);
+            var analysis = await service.AnalyzeAsync(file, Region(regionId), ImportAuthorities.For(user), ct);
             var token = tokens.Create(new ImportTicket(analysis.Sha256, regionId, analysis.RevisionOf?.CurrentVersionId, analysis.Duplicate?.VersionId));
             var ids = analysis.UnitProposals.SelectMany(p => p.OrganizationIds).Distinct().ToList();
             var names = await db.Organizations.Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
@@ -77,7 +85,7 @@ public sealed class PlanImportFlow(PlanImportService service, ImportTokens token
             return (null, null, new ImportProblem(400, "import.badToken", "token", "导入凭据无效或已过期（有效期 2 小时），请重新上传文件。"));
         try
         {
-            var analysis = await service.AnalyzeAsync(file, Region(ticket.RegionId), ct);
+            var analysis = await service.AnalyzeAsync(file, Region(ticket.RegionId), ImportAuthorities.For(user), ct);
             if (analysis.Sha256 != ticket.Sha256)
                 return (analysis, null, new ImportProblem(400, "import.fileMismatch", ImportFields.File, "上传的文件与分析时的文件不同，请重新上传并分析。"));
             // Stored meanwhile (by this or another request): the service answers Unchanged and writes nothing. Otherwise the
@@ -103,7 +111,7 @@ public sealed class PlanImportFlow(PlanImportService service, ImportTokens token
         UnmappedUnitsException u => new ImportProblem(400, u.Code, u.Field, u.Message, u.UnitNames),
         { Code: ImportErrorCodes.FileType } => new ImportProblem(415, e.Code, e.Field, e.Message),
         { Code: ImportErrorCodes.FileTooLarge } => new ImportProblem(413, e.Code, e.Field, e.Message),
-        { Code: ImportErrorCodes.Stale or ImportErrorCodes.RemovesReportedWork } => new ImportProblem(409, e.Code, e.Field, e.Message),
+        { Code: ImportErrorCodes.Stale or ImportErrorCodes.RemovesReportedWork or ImportErrorCodes.StoredElsewhere } => new ImportProblem(409, e.Code, e.Field, e.Message),
         _ => new ImportProblem(400, e.Code, e.Field, e.Message),
     };
 }

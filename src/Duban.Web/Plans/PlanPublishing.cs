@@ -26,7 +26,7 @@ public sealed class PlanPublishing(DubanDbContext db, AuditLog audit)
         _ => status.ToString(),
     };
 
-    /// <summary>The plans <paramref name="admin"/> may change; empty for anyone else.</summary>
+    /// <summary>The plans <paramref name="admin"/> may change (<see cref="Responsibility"/>); empty for anyone else.</summary>
     public IQueryable<Plan> Writable(DubanUser admin) => db.Plans.ActionableBy(admin);
 
     public async Task<Outcome<PlanStatusView>> ChangeStatusAsync(DubanUser admin, Actor actor, long id, Guid? expectedVersion, string? status, CancellationToken ct = default)

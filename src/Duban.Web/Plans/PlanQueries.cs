@@ -49,7 +49,8 @@ public sealed record TaskView(
 
 public sealed record TaskListView(long Id, string Name, int Order, bool InAnnex, bool IsTable, IReadOnlyList<TaskView> Tasks);
 
-/// <param name="AllTasks">False when the reader sees only the tasks in their scope (an unpublished plan read by a reporter).</param>
+/// <param name="AllTasks">False when the reader sees only the tasks in their scope (an unpublished plan read by a reporter):
+/// then neither the document's text nor the diff between versions is theirs to read.</param>
 public sealed record PlanDetail(PlanSummary Plan, int? VersionNumber, IReadOnlyList<TaskListView> TaskLists, bool AllTasks);
 
 /// <param name="ImportedBy">The display name of the user who imported the version; null for the system or a removed user.</param>
@@ -151,6 +152,19 @@ public sealed class PlanQueries(DubanDbContext db, TimeProvider? time = null, Pl
         }
     }
 
+    /// <summary>
+    /// The visible plans the user reads whole (every task, the document text, the diff between versions): published
+    /// plans, every plan for scope 全部, and for a region scope the plans filed in its region, all of whose tasks are in
+    /// scope. Anyone else reading a draft, a reporter holding some of its tasks say, gets those tasks and nothing of
+    /// the rest: not the text, in which the other organisations' tasks stand.
+    /// </summary>
+    private IQueryable<Plan> WholePlans(DubanUser? user) => (user?.Scope, user?.ScopeRegionPath) switch
+    {
+        (DataScope.All, _) => VisiblePlans(user),
+        (DataScope.RegionAndBelow, { } path) => VisiblePlans(user).Where(p => p.Status == PlanStatus.Published || (p.Region != null && p.Region.Path.StartsWith(path))),
+        _ => VisiblePlans(user).Where(p => p.Status == PlanStatus.Published),
+    };
+
     /// <summary>The current tasks (not removed by a later version) in the user's scope.</summary>
     public IQueryable<PlanTask> VisibleTasks(DubanUser user)
     {
@@ -209,7 +223,7 @@ public sealed class PlanQueries(DubanDbContext db, TimeProvider? time = null, Pl
     {
         var plan = await Summaries(VisiblePlans(user).Where(p => p.Id == id)).SingleOrDefaultAsync(ct);
         if (plan is null) return null;
-        var all = plan.Status == PlanStatus.Published || user?.Scope == DataScope.All;
+        var all = await WholePlans(user).AnyAsync(p => p.Id == id, ct);
         var versionNumber = await db.PlanVersions.Where(v => v.Id == plan.CurrentVersionId).Select(v => (int?)v.Number).SingleOrDefaultAsync(ct);
         var lists = await db.TaskLists.AsNoTracking().Where(l => l.PlanVersionId == plan.CurrentVersionId).OrderBy(l => l.Order).ToListAsync(ct);
         var tasks = (all ? CurrentTasks() : VisibleTasks(user!)).Where(t => t.PlanId == id);
@@ -219,9 +233,9 @@ public sealed class PlanQueries(DubanDbContext db, TimeProvider? time = null, Pl
             lists.Select(l => new TaskListView(l.Id, l.Name, l.Order, l.InAnnex, l.IsTable, byList[l.Id].ToList())).Where(l => all || l.Tasks.Count > 0).ToList(), all);
     }
 
-    /// <summary>The text of the plan's current version, for the reader; null when the plan is not visible.</summary>
+    /// <summary>The text of the plan's current version, for the reader; null unless the user reads the plan whole.</summary>
     public Task<string?> CurrentTextAsync(DubanUser? user, long id, CancellationToken ct) =>
-        VisiblePlans(user).Where(p => p.Id == id)
+        WholePlans(user).Where(p => p.Id == id)
             .Select(p => db.PlanVersions.Where(v => v.Id == p.CurrentVersionId).Select(v => v.Text).FirstOrDefault())
             .FirstOrDefaultAsync(ct);
 
@@ -239,12 +253,11 @@ public sealed class PlanQueries(DubanDbContext db, TimeProvider? time = null, Pl
 
     /// <summary>
     /// What changed between two versions of a plan (<see cref="PlanDiff"/> over their parsed documents). Only for readers who
-    /// see all of the plan's tasks (a published plan, or scope 全部); null otherwise, as for a plan that is not visible.
+    /// see all of the plan's tasks (<see cref="WholePlans"/>); not found otherwise, as for a plan that is not visible.
     /// </summary>
     public async Task<Outcome<PlanDiffView>> DiffAsync(DubanUser? user, long id, int from, int to, CancellationToken ct)
     {
-        var plan = await VisiblePlans(user).Where(p => p.Id == id).Select(p => new { p.Status }).SingleOrDefaultAsync(ct);
-        if (plan is null || (plan.Status != PlanStatus.Published && user?.Scope != DataScope.All)) return Outcome<PlanDiffView>.NotFound("未找到该计划。");
+        if (!await WholePlans(user).AnyAsync(p => p.Id == id, ct)) return Outcome<PlanDiffView>.NotFound("未找到该计划。");
         var versions = await db.PlanVersions.AsNoTracking().Where(v => v.PlanId == id && (v.Number == from || v.Number == to))
             .Select(v => new { v.Number, v.ParsedJson }).ToListAsync(ct);
         var before = versions.FirstOrDefault(v => v.Number == from);

@@ -121,6 +121,41 @@ public sealed class PlansAndTasksTests(PlansFixture plans) : IClassFixture<Plans
     }
 
     [Fact]
+    public async Task The_reader_of_a_draft_shows_a_reporter_of_some_of_its_tasks_those_tasks_and_neither_the_others_nor_the_text()
+    {
+        var client = await Factory.SignedInAsync(DemoAccounts.Reporter);
+        var education = await Factory.OrganizationIdAsync(DemoSeeder.CityEducation);
+        var tasks = await plans.TasksAsync(plans.DraftCityPlanId);
+        var own = tasks.Where(t => t.Assignments.Any(a => a.OrganizationId == education)).ToList();
+        var others = tasks.Where(t => t.Assignments.All(a => a.OrganizationId != education)).ToList();
+        (own.Count, others.Count).ShouldBeGreaterThan((0, 0));
+
+        var response = await client.GetAsync($"/plans/{plans.DraftCityPlanId}");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        foreach (var task in own) page.ShouldContain(task.Text);
+        foreach (var task in others) page.ShouldNotContain(task.Text);
+        // The body around the tasks, and the text as a whole, are not shown either.
+        page.ShouldNotContain("为全面提升职业院校办学能力");
+        page.ShouldNotContain("倒排工期");
+        page.ShouldNotContain("id=\"plan-text\"");
+        page.ShouldContain("id=\"partial-notice\"");
+
+        // Whoever reads the draft whole still gets its text: scope 全部, and the city's inspector, every task of whose plans is in scope.
+        foreach (var reader in new[] { DemoAccounts.Admin, DemoAccounts.Inspector })
+        {
+            var whole = WebUtility.HtmlDecode(await (await Factory.SignedInAsync(reader)).GetStringAsync($"/plans/{plans.DraftCityPlanId}"));
+            whole.ShouldContain("id=\"plan-text\"");
+            whole.ShouldContain("为全面提升职业院校办学能力");
+            foreach (var task in others) whole.ShouldContain(task.Text);
+            whole.ShouldNotContain("id=\"partial-notice\"");
+        }
+        (await (await Factory.SignedInAsync(DemoAccounts.Inspector)).GetAsync($"/api/v1/plans/{plans.DraftCityPlanId}/diff")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await client.GetAsync($"/plans/{plans.DraftCityPlanId}/diff")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task Anonymous_visitors_see_published_plans_only_and_no_tasks()
     {
         var client = Factory.CreateClient();

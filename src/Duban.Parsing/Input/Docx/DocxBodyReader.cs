@@ -5,9 +5,10 @@ namespace Duban.Parsing.Input.Docx;
 
 /// <summary>
 /// Walks the body of document.xml in document order and writes its text as lines: a paragraph is one line (its list
-/// label in front), a table row is one line with its cells separated by tabs. See docs/input-formats.md.
+/// label in front), a table row is one line with its cells separated by tabs. See docs/input-formats.md. Every
+/// character written is spent from <paramref name="budget"/>, so that reading stops where the text limit is reached.
 /// </summary>
-internal sealed class DocxBodyReader(XmlReader reader, ListNumbering numbering)
+internal sealed class DocxBodyReader(XmlReader reader, ListNumbering numbering, TextBudget budget)
 {
     private const string BodyCellSeparator = "\t";
 
@@ -16,6 +17,9 @@ internal sealed class DocxBodyReader(XmlReader reader, ListNumbering numbering)
 
     // A cell spanning more grid columns than Word allows (63) is hostile; the cap keeps it from making millions of cells.
     private const int MaxGridSpan = 64;
+
+    // Text nodes are read this many characters at a time: one w:t may be as long as the part.
+    private readonly char[] _chunk = new char[4096];
 
     /// <summary>Reads the whole document part and returns its lines.</summary>
     public List<string> ReadDocument()
@@ -35,17 +39,26 @@ internal sealed class DocxBodyReader(XmlReader reader, ListNumbering numbering)
     private void ReadBlocks(List<string> lines, string cellSeparator) =>
         reader.ReadChildren(() =>
         {
-            if (reader.IsWord("p")) lines.Add(ReadParagraph());
+            if (reader.IsWord("p")) Emit(lines, ReadParagraph());
             else if (reader.IsWord("tbl")) ReadTable(lines, cellSeparator);
             else if (IsContainer()) ReadBlocks(lines, cellSeparator);
             else reader.Skip();
         });
 
+    /// <summary>Adds a line (or a cell's piece), spending one character for what will separate it from the next.</summary>
+    private void Emit(List<string> lines, string line)
+    {
+        budget.Spend(1);
+        lines.Add(line);
+    }
+
     private string ReadParagraph()
     {
-        var paragraph = new ParagraphBuilder();
+        var paragraph = new ParagraphBuilder(budget);
         ReadInline(paragraph);
-        return numbering.NextLabel(paragraph.ListProperties) + paragraph.Text;
+        var label = numbering.NextLabel(paragraph.ListProperties);
+        budget.Spend(label.Length);
+        return label + paragraph.Text;
     }
 
     private void ReadInline(ParagraphBuilder paragraph) =>
@@ -64,7 +77,7 @@ internal sealed class DocxBodyReader(XmlReader reader, ListNumbering numbering)
                     ReadParagraphProperties(paragraph);
                     break;
                 case "t":
-                    paragraph.Append(reader.ReadElementContentAsString());
+                    ReadText(paragraph);
                     break;
                 // A tab or line break inside a paragraph is layout, not structure: a space keeps the words apart.
                 case "tab" or "ptab" or "br" or "cr":
@@ -81,6 +94,50 @@ internal sealed class DocxBodyReader(XmlReader reader, ListNumbering numbering)
                     break;
             }
         });
+
+    /// <summary>
+    /// The content of a w:t, chunk by chunk, as ReadElementContentAsString would give it but without ever holding the
+    /// whole node: a text node as long as the part stops at the text limit rather than after it was read.
+    /// </summary>
+    private void ReadText(ParagraphBuilder paragraph)
+    {
+        if (reader.IsEmptyElement)
+        {
+            reader.Read();
+            return;
+        }
+
+        var depth = reader.Depth;
+        reader.Read();
+        while (!(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
+        {
+            if (reader.EOF) throw new XmlException("Unexpected end of the part.");
+            switch (reader.NodeType)
+            {
+                case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace:
+                    if (reader.CanReadValueChunk)
+                    {
+                        int read;
+                        while ((read = reader.ReadValueChunk(_chunk, 0, _chunk.Length)) > 0) paragraph.Append(_chunk.AsSpan(0, read));
+                    }
+                    else
+                    {
+                        paragraph.Append(reader.Value);
+                    }
+                    reader.Read();
+                    break;
+                case XmlNodeType.Element:
+                    // As ReadElementContentAsString: a w:t holds text only.
+                    throw new XmlException("A w:t element holds an element.", null,
+                        (reader as IXmlLineInfo)?.LineNumber ?? 0, (reader as IXmlLineInfo)?.LinePosition ?? 0);
+                default:
+                    reader.Read();
+                    break;
+            }
+        }
+
+        reader.Read();
+    }
 
     private void ReadParagraphProperties(ParagraphBuilder paragraph) =>
         reader.ReadChildren(() =>
@@ -107,7 +164,7 @@ internal sealed class DocxBodyReader(XmlReader reader, ListNumbering numbering)
             if (reader.IsWord("tr"))
             {
                 var cells = ReadRow();
-                if (cells.Exists(cell => !string.IsNullOrWhiteSpace(cell))) lines.Add(string.Join(cellSeparator, cells));
+                if (cells.Exists(cell => !string.IsNullOrWhiteSpace(cell))) Emit(lines, string.Join(cellSeparator, cells));
             }
             else if (IsContainer())
             {
@@ -154,6 +211,7 @@ internal sealed class DocxBodyReader(XmlReader reader, ListNumbering numbering)
         }
 
         reader.ReadChildren(ReadRowChild);
+        budget.Spend(gridBefore + gridAfter);
         cells.InsertRange(0, Enumerable.Repeat("", gridBefore));
         cells.AddRange(Enumerable.Repeat("", gridAfter));
         return cells;
@@ -180,7 +238,7 @@ internal sealed class DocxBodyReader(XmlReader reader, ListNumbering numbering)
             }
             else if (reader.IsWord("p"))
             {
-                content.Add(ReadParagraph().Trim());
+                Emit(content, ReadParagraph().Trim());
             }
             else if (reader.IsWord("tbl"))
             {
@@ -197,6 +255,8 @@ internal sealed class DocxBodyReader(XmlReader reader, ListNumbering numbering)
         }
 
         reader.ReadChildren(ReadCellChild);
+        // One character per cell for the tab before it: a row of empty cells is text too.
+        budget.Spend(span);
         cells.Add(continuesMerge ? "" : string.Join(NestedSeparator, content.Where(text => text.Length > 0)));
         for (var i = 1; i < span; i++) cells.Add("");
     }
@@ -217,8 +277,8 @@ internal sealed class DocxBodyReader(XmlReader reader, ListNumbering numbering)
             or "commentReference" or "fldData");
     }
 
-    /// <summary>The text and list properties of one paragraph as it is read.</summary>
-    private sealed class ParagraphBuilder
+    /// <summary>The text and list properties of one paragraph as it is read, its characters spent as they come.</summary>
+    private sealed class ParagraphBuilder(TextBudget budget)
     {
         private readonly StringBuilder _text = new();
 
@@ -231,8 +291,9 @@ internal sealed class DocxBodyReader(XmlReader reader, ListNumbering numbering)
         public string Text => _text.ToString();
 
         /// <summary>Appends run text; control characters and line separators become spaces, so a paragraph stays one line.</summary>
-        public void Append(string text)
+        public void Append(ReadOnlySpan<char> text)
         {
+            budget.Spend(text.Length);
             foreach (var c in text)
                 _text.Append(char.IsControl(c) || c is '\u2028' or '\u2029' ? ' ' : c);
         }

@@ -9,7 +9,9 @@ namespace Duban.Parsing.Input.Docx;
 /// <remarks>
 /// Written by hand over ZipArchive and a forward-only XmlReader instead of the OpenXml SDK's package reader: the SDK
 /// decompresses and loads parts with no byte limit the caller controls, and a plan upload must not be able to exhaust
-/// memory (zip bombs). The SDK is still what the tests use to build .docx files.
+/// memory (zip bombs). Nothing is held whole but the text written so far: the part is read as a stream bounded in
+/// bytes (<see cref="InputLimits.MaxDocxPartBytes"/>), text nodes in chunks, and the text is bounded in characters
+/// (<see cref="InputLimits.MaxDocxTextCharacters"/>). The SDK is still what the tests use to build .docx files.
 /// </remarks>
 internal static class DocxTextExtractor
 {
@@ -24,7 +26,8 @@ internal static class DocxTextExtractor
             var mainPart = package.MainDocumentPart();
             var numbering = new ListNumbering(ReadNumbering(package, mainPart), ReadStyles(package, mainPart));
             lines = [];
-            package.Read(mainPart, package.MainPartLimit, reader => lines = new DocxBodyReader(reader, numbering).ReadDocument());
+            var budget = new TextBudget(limits.MaxDocxTextCharacters);
+            package.Read(mainPart, package.MainPartLimit, reader => lines = new DocxBodyReader(reader, numbering, budget).ReadDocument());
         }
         catch (Exception e) when (IsMalformedPackage(e))
         {

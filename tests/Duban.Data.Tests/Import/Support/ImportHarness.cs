@@ -22,10 +22,11 @@ public sealed class ImportHarness : IDisposable
     /// <summary>A service over a context of its own, as a web request or a CLI run would have.</summary>
     public PlanImportService Service(DubanDbContext db) => new(db, Clock, new AuditLog(db, Clock), new PlanParser(), Options);
 
-    public async Task<ImportAnalysis> AnalyzeAsync(byte[] content, string fileName, PlanRegion? region = null)
+    /// <summary>Analyses as <paramref name="authority"/>, by default as the machine's operator.</summary>
+    public async Task<ImportAnalysis> AnalyzeAsync(byte[] content, string fileName, PlanRegion? region = null, ImportAuthority? authority = null)
     {
         await using var db = Database.NewContext();
-        return await Service(db).AnalyzeAsync(new ImportFile(content, fileName), region ?? new PlanRegion.FromDocument());
+        return await Service(db).AnalyzeAsync(new ImportFile(content, fileName), region ?? new PlanRegion.FromDocument(), authority ?? ImportAuthority.Unrestricted);
     }
 
     public async Task<ImportResult> ConfirmAsync(ImportAnalysis analysis, ImportDecisions decisions)
@@ -35,9 +36,9 @@ public sealed class ImportHarness : IDisposable
     }
 
     /// <summary>Analyses and confirms with the proposals as they stand, creating unmatched units (duban import --create-units).</summary>
-    public async Task<ImportResult> ImportAsync(byte[] content, string fileName, PlanRegion? region = null, bool createUnits = true)
+    public async Task<ImportResult> ImportAsync(byte[] content, string fileName, PlanRegion? region = null, bool createUnits = true, ImportAuthority? authority = null)
     {
-        var analysis = await AnalyzeAsync(content, fileName, region);
+        var analysis = await AnalyzeAsync(content, fileName, region, authority);
         return await ConfirmAsync(analysis, analysis.DefaultDecisions(createUnits));
     }
 
