@@ -40,7 +40,7 @@ public static class BaselineEndpoints
         office.MapGet("/unreachable", UnreachableAsync).WithName("ListUnreachable").WithSummary("无人接收")
             .WithDescription("自动督办本应下发、但承担单位为占位单位或没有有效用户（填报员）而未下发的督办单、约谈、通报，限本人管理范围内的单位。");
 
-        var tasks = api.MapGroup("/tasks").WithTags("督办").RequireAuthorization(DubanPolicies.SignedIn);
+        var tasks = api.MapGroup("/tasks").WithTags("督办").RequireAuthorization(DubanPolicies.ReporterOrAdmin);
         tasks.MapPost("/{id:long}/baseline", StateBaselineAsync).WithName("StateBaseline").WithSummary("填报摸底情况（初始状态）")
             .WithDescription("完成时限早于计划跟踪起始日的任务：承担单位的填报员填报本单位的当前状态（organizationId 可省略），或管理员为其管理范围内的单位设置（organizationId 必填）。state：completed 已完成、inProgress 推进中（须填 newDate 新的完成时间）、notStarted 未开展；note 说明。每个单位只填报一次，再次提交返回 409。")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
