@@ -65,7 +65,9 @@ public sealed class BaselineApiTests(PlansFixture plans) : IClassFixture<PlansFi
         var id = plans.PublishedPlanId;
         // Every dated task of the plan now lies before its tracking start.
         (await admin.SendAsync(Put($"/api/v1/plans/{id}/tracking-start", new { trackingStart = "2099-01-01" }, "*"))).StatusCode.ShouldBe(HttpStatusCode.OK);
-        var task = (await plans.TasksAsync(id)).First(t => t.Due is not null && t.Assignments.Count > 0);
+        // A task of the plan with a deadline long past (the sample plan has none of its own).
+        var task = (await plans.TasksAsync(id)).First(t => t.Assignments.Count > 0);
+        await Factory.WithDbAsync(db => db.Tasks.Where(t => t.Id == task.Id).ExecuteUpdateAsync(u => u.SetProperty(t => t.Due, new DateOnly(2022, 12, 31))));
         var organizationId = task.Assignments[0].OrganizationId;
         var userName = "baseline-reporter-" + Guid.NewGuid().ToString("N")[..6];
         await Factory.CreateUserAsync(userName, "baseline-reporter-password", Role.Reporter, DataScope.Own, organizationId);
