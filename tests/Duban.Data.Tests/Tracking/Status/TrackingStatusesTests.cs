@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Duban.Core.Tracking.Attainment;
 using Duban.Core.Tracking.Periods;
 using Duban.Core.Tracking.Reporting;
