@@ -99,4 +99,29 @@ public sealed class BaselineApiTests(PlansFixture plans) : IClassFixture<PlansFi
         (await admin.GetStringAsync($"/plans/{id}")).ShouldContain("下一次自动督办将产生");
         (await admin.GetStringAsync("/supervision")).ShouldContain("无人接收");
     }
+
+    [Fact]
+    public async Task The_pages_forms_set_the_tracking_start_and_the_offices_baseline_for_an_organisation()
+    {
+        var admin = await Factory.SignedInAsync(DemoAccounts.Admin);
+        var id = plans.PublishedPlanId;
+        var version = await Factory.WithDbAsync(db => db.Plans.Where(p => p.Id == id).Select(p => p.Version).SingleAsync());
+        await Browser.SubmitAsync(admin, $"/plans/{id}", new Dictionary<string, string> { ["TrackingStart"] = "2099-01-01", ["PlanVersion"] = version.ToString() },
+            formName: "tracking-start");
+        (await Factory.WithDbAsync(db => db.Plans.SingleAsync(p => p.Id == id))).TrackingStart.ShouldBe(new DateOnly(2099, 1, 1));
+
+        var task = (await plans.TasksAsync(id)).Where(t => t.Assignments.Count > 0).Skip(1).First();
+        await Factory.WithDbAsync(db => db.Tasks.Where(t => t.Id == task.Id).ExecuteUpdateAsync(u => u.SetProperty(t => t.Due, new DateOnly(2021, 6, 30))));
+        var organizationId = task.Assignments[0].OrganizationId;
+        (await admin.GetStringAsync($"/tasks/{task.Id}")).ShouldContain("待摸底");
+
+        // An inspector's forged post stores nothing; the office's sets it for the organisation.
+        await Browser.SubmitAsync(admin, $"/tasks/{task.Id}", new Dictionary<string, string> { ["OrganizationId"] = organizationId.ToString(), ["State"] = "completed" },
+            formName: "baseline", poster: await Factory.SignedInAsync(DemoAccounts.Inspector));
+        (await Factory.WithDbAsync(db => db.Set<BaselineReport>().CountAsync(b => b.TaskId == task.Id))).ShouldBe(0);
+        await Browser.SubmitAsync(admin, $"/tasks/{task.Id}", new Dictionary<string, string>
+            { ["OrganizationId"] = organizationId.ToString(), ["State"] = "notStarted", ["Note"] = "办公室摸底：未开展" }, formName: "baseline");
+        var stored = await Factory.WithDbAsync(db => db.Set<BaselineReport>().SingleAsync(b => b.TaskId == task.Id));
+        (stored.OrganizationId, stored.State, stored.StatedByRole).ShouldBe((organizationId, BaselineState.NotStarted, Role.Admin));
+    }
 }
