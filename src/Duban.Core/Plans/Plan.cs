@@ -27,6 +27,12 @@ public sealed class Plan
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>
+    /// 跟踪起始日: deadlines before it are not escalated until a baseline report says where the work stands (待摸底,
+    /// docs/supervision.md). Set to the publication day when the plan is first published; an administrator may change it.
+    /// </summary>
+    public DateOnly? TrackingStart { get; set; }
+
     public Guid Version { get; set; } = Guid.NewGuid();
 }
 

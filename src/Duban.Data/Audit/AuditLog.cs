@@ -111,7 +111,7 @@ public static class AuditActions
         OrganizationAlias => "记录单位别名",
         RegionCreate => "创建区域",
         PlanStatusChange => "更改计划状态",
-        _ => Tracking.TrackingAuditActions.Describe(action) ?? Supervision.SupervisionAuditActions.Describe(action) ?? action,
+        _ => Tracking.TrackingAuditActions.Describe(action) ?? Supervision.SupervisionAuditActions.Describe(action) ?? Baseline.BaselineAuditActions.Describe(action) ?? action,
     };
 }
 
@@ -137,6 +137,6 @@ public static class AuditEntities
         Plan => "计划",
         Task => "任务",
         Region => "区域",
-        _ => Tracking.TrackingAuditActions.DescribeEntity(entityType) ?? Supervision.SupervisionAuditActions.DescribeEntity(entityType) ?? entityType,
+        _ => Tracking.TrackingAuditActions.DescribeEntity(entityType) ?? Supervision.SupervisionAuditActions.DescribeEntity(entityType) ?? Baseline.BaselineAuditActions.DescribeEntity(entityType) ?? entityType,
     };
 }

@@ -1,4 +1,7 @@
 using Duban.Core.Plans;
+using Duban.Core.Tracking.Baseline;
+using Duban.Data.Baseline;
+using Duban.Parsing.Units;
 using Duban.Core.Tracking.Escalation;
 using Duban.Core.Tracking.Periods;
 using Duban.Core.Tracking.Reporting;
@@ -16,19 +19,35 @@ namespace Duban.Data.Supervision;
 /// </summary>
 public sealed class EscalationFactsReader(DubanDbContext db)
 {
-    public async Task<IReadOnlyList<TrackedAssignment>> ReadAsync(DateOnly today, CancellationToken ct = default)
+    /// <summary>The watched assignments of every published plan.</summary>
+    public Task<IReadOnlyList<TrackedAssignment>> ReadAsync(DateOnly today, CancellationToken ct = default) => ReadAsync(today, null, ct);
+
+    /// <summary>
+    /// The watched assignments of every published plan, or of one plan only when <paramref name="planId"/> is given —
+    /// then also of a draft, read as if published today (the preview before publishing: its tracking start would be
+    /// today unless one is set).
+    /// </summary>
+    public async Task<IReadOnlyList<TrackedAssignment>> ReadAsync(DateOnly today, long? planId, CancellationToken ct = default)
     {
-        var assignments = await db.Assignments.AsNoTracking()
-            .Where(a => db.Plans.Any(p => p.Id == a.Task!.PlanId && p.Status == PlanStatus.Published && p.CurrentVersionId == a.Task.TaskList!.PlanVersionId))
+        var current = db.Assignments.AsNoTracking()
+            .Where(a => db.Plans.Any(p => p.Id == a.Task!.PlanId && p.CurrentVersionId == a.Task.TaskList!.PlanVersionId));
+        var watched = planId is { } only
+            ? current.Where(a => a.Task!.PlanId == only && db.Plans.Any(p => p.Id == only && p.Status != PlanStatus.Archived))
+            : current.Where(a => db.Plans.Any(p => p.Id == a.Task!.PlanId && p.Status == PlanStatus.Published));
+        var assignments = await watched
             .OrderBy(a => a.Id)
             .Select(a => new
             {
                 a.Id, a.TaskId, a.Task!.No, a.Task.Text, a.Task.Due, a.Task.Start, a.Task.PlanId, a.OrganizationId,
                 OrganizationName = a.Organization!.Name, a.Organization.RegionId,
                 PlanCreatedAt = db.Plans.Where(p => p.Id == a.Task.PlanId).Select(p => p.CreatedAt).First(),
+                TrackingStart = db.Plans.Where(p => p.Id == a.Task.PlanId).Select(p => p.TrackingStart).First(),
+                Published = db.Plans.Any(p => p.Id == a.Task.PlanId && p.Status == PlanStatus.Published),
+                HasReporter = db.Users.Any(u => u.IsActive && u.Role == Core.Security.Role.Reporter && u.OrganizationId == a.OrganizationId),
             })
             .ToListAsync(ct);
         if (assignments.Count == 0) return [];
+        var baselines = await BaselineStatements.ForTasksAsync(db, planId is null ? null : assignments.Select(a => a.TaskId).Distinct().ToList(), ct);
 
         var cycles = await db.ReportingCycles.AsNoTracking().ToDictionaryAsync(c => c.PlanId, ct);
         var reported = (await db.ProgressReports.AsNoTracking().Where(r => r.SubmittedAt != null)
@@ -52,7 +71,14 @@ public sealed class EscalationFactsReader(DubanDbContext db)
             if (a.Start is { } start && start > from) from = start;
             var windows = Windows(cycle, from, today, reported[a.Id].ToHashSet());
             var facts = Facts(a.Id, a.Due, done.Contains(a.Id), windows, today, [.. orders[(a.TaskId, a.OrganizationId)]], keys[a.Id].ToHashSet(StringComparer.Ordinal));
-            tracked.Add(new(a.Id, a.TaskId, a.No, a.Text, a.OrganizationId, a.OrganizationName, a.RegionId, cycle.Kind, facts));
+            // A draft previewed before publishing would start tracking today, unless a tracking start was set already.
+            var trackingStart = a.TrackingStart ?? (a.Published ? null : today);
+            facts = facts.With(BaselineRules.Standing(a.Due, trackingStart, baselines.GetValueOrDefault((a.TaskId, a.OrganizationId))));
+            var recipient = new RecipientFacts(CollectiveNames.IsCollective(a.OrganizationName), a.HasReporter);
+            tracked.Add(new(a.Id, a.TaskId, a.No, a.Text, a.OrganizationId, a.OrganizationName, a.RegionId, cycle.Kind, facts)
+            {
+                PlanId = a.PlanId, Recipient = recipient,
+            });
         }
         return tracked;
     }

@@ -7,11 +7,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Duban.Data.Supervision;
 
 /// <summary>
-/// The daily escalation run (docs/supervision.md): reads the facts of every watched assignment, asks the pure
-/// <see cref="EscalationRules"/> what is due today, and records each action once through <see cref="EscalationRecorder"/>.
-/// Then marks the 督办单 whose reply date has passed without an answer as overdue.
+/// The daily escalation run (docs/supervision.md): <see cref="EscalationPlanner"/> decides what is due today (the pure
+/// <see cref="EscalationRules"/> over every watched assignment), and each action someone can receive is recorded once
+/// through <see cref="EscalationRecorder"/>; the others are left to the office's 无人接收 list. Then marks the 督办单
+/// whose reply date has passed without an answer as overdue.
 /// </summary>
-public sealed class EscalationJob(DubanDbContext db, EscalationFactsReader reader, EscalationRecorder recorder, EscalationOptions options) : IScheduledJob
+public sealed class EscalationJob(DubanDbContext db, EscalationPlanner planner, EscalationRecorder recorder) : IScheduledJob
 {
     public const string JobName = "escalation";
 
@@ -20,12 +21,11 @@ public sealed class EscalationJob(DubanDbContext db, EscalationFactsReader reade
     public async Task RunAsync(JobRun run, CancellationToken cancellationToken)
     {
         var today = EscalationFactsReader.ChinaDay(run.StartedAt);
-        foreach (var assignment in await reader.ReadAsync(today, cancellationToken))
+        foreach (var planned in await planner.PlanAsync(today, null, cancellationToken))
         {
-            foreach (var action in EscalationRules.Decide(assignment.Facts, today, options))
-            {
-                await recorder.RecordAsync(assignment, action, today, run.StartedAt, cancellationToken);
-            }
+            // Not recorded: its key stays free, so the action is issued on the first run after someone can receive it.
+            if (!planned.Issuable) continue;
+            await recorder.RecordAsync(planned.Assignment, planned.Action, today, run.StartedAt, cancellationToken);
         }
         await MarkOverdueAsync(today, cancellationToken);
     }

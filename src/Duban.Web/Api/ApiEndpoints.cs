@@ -24,6 +24,7 @@ public static class ApiEndpoints
         Notifications.WebhooksEndpoints.MapWebhooks(api);
         Tracking.TrackingApi.MapTracking(api);
         Supervision.SupervisionEndpoints.MapSupervision(api);
+        Baseline.BaselineEndpoints.MapBaseline(api);
         Dashboard.DashboardEndpoints.MapDashboard(api);
         Ledger.LedgerEndpoints.MapLedger(api);
         Spreadsheets.TemplateEndpoints.MapTemplates(api);

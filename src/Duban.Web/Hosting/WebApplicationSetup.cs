@@ -57,6 +57,7 @@ public static class WebApplicationSetup
         Notifications.NotificationsRegistration.AddDubanNotifications(services);
         Duban.Web.Tracking.TrackingApi.AddTracking(services);
         Duban.Web.Supervision.SupervisionRegistration.AddSupervision(services);
+        Duban.Web.Baseline.BaselineEndpoints.AddBaseline(services);
         services.AddSingleton<Duban.Data.Tracking.Status.PlanStatusCache>();
         services.AddOptions<Duban.Web.Dashboard.KeptStatusOptions>().BindConfiguration(Duban.Web.Dashboard.KeptStatusOptions.Section);
         services.AddSingleton<Duban.Web.Dashboard.KeptStatusWarmup>();

@@ -16,7 +16,7 @@ public sealed record PlanStatusView(long Id, PlanStatus Status, Guid Version);
 /// region they administer (or below), or any plan with scope 全部. Publishing makes the plan readable by anonymous
 /// visitors; archiving keeps it readable where it was but marks it as no longer running.
 /// </summary>
-public sealed class PlanPublishing(DubanDbContext db, AuditLog audit)
+public sealed class PlanPublishing(DubanDbContext db, AuditLog audit, TimeProvider time)
 {
     public static string Describe(PlanStatus status) => status switch
     {
@@ -40,9 +40,11 @@ public sealed class PlanPublishing(DubanDbContext db, AuditLog audit)
             return Outcome<PlanStatusView>.Invalid("status", "status（状态）必须是 draft（草稿）、published（已发布）或 archived（已归档）。");
         if (next == plan.Status) return Outcome<PlanStatusView>.Ok(new(plan.Id, plan.Status, plan.Version));
 
-        var before = new { plan.Status };
+        var before = new { plan.Status, plan.TrackingStart };
         plan.Status = next;
-        audit.Add(actor, AuditActions.PlanStatusChange, AuditEntities.Plan, plan.Id, before, new { plan.Status });
+        // Tracking starts when the plan is first published: deadlines already past then wait for a baseline (待摸底).
+        if (next == PlanStatus.Published && plan.TrackingStart is null) plan.TrackingStart = Core.Tracking.Status.TrackingDay.Today(time);
+        audit.Add(actor, AuditActions.PlanStatusChange, AuditEntities.Plan, plan.Id, before, new { plan.Status, plan.TrackingStart });
         if (!await db.SaveUnlessStaleAsync(ct)) return new OperationError(ErrorKind.PreconditionFailed, "该计划在你读取之后已被修改，请刷新后重试。");
         return Outcome<PlanStatusView>.Ok(new(plan.Id, plan.Status, plan.Version));
     }

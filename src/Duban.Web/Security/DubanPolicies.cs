@@ -25,7 +25,10 @@ public static class DubanPolicies
     /// <summary>填报员 only: writing progress reports, indicator values and evidence, which nobody may do on a reporter's behalf.</summary>
     public const string Reporter = "reporter";
 
-    public static IReadOnlyList<string> All { get; } = [SignedIn, Admin, Oversight, FullAdmin, Reporter];
+    /// <summary>填报员 or 管理员: a statement an organisation makes and the office may make for it (摸底), never an inspector.</summary>
+    public const string ReporterOrAdmin = "reporter-or-admin";
+
+    public static IReadOnlyList<string> All { get; } = [SignedIn, Admin, Oversight, FullAdmin, Reporter, ReporterOrAdmin];
 
     public static void Add(AuthorizationOptions options)
     {
@@ -34,6 +37,7 @@ public static class DubanPolicies
         options.AddPolicy(Oversight, p => p.RequireAuthenticatedUser().RequireRole(nameof(Role.Admin), nameof(Role.Inspector)));
         options.AddPolicy(FullAdmin, p => p.RequireAuthenticatedUser().RequireRole(nameof(Role.Admin)).RequireClaim(DubanClaimTypes.Scope, nameof(DataScope.All)));
         options.AddPolicy(Reporter, p => p.RequireAuthenticatedUser().RequireRole(nameof(Role.Reporter)));
+        options.AddPolicy(ReporterOrAdmin, p => p.RequireAuthenticatedUser().RequireRole(nameof(Role.Reporter), nameof(Role.Admin)));
         options.FallbackPolicy = options.GetPolicy(SignedIn);
     }
 }

@@ -57,7 +57,9 @@ public static class SupervisionRegistration
         services.AddSingleton(sp => sp.GetRequiredService<EscalationSettings>().ToOptions());
         services.AddScoped<EscalationFactsReader>();
         services.AddScoped<EscalationRecorder>();
+        services.AddScoped<EscalationPlanner>();
         services.AddScoped<EscalationJob>();
+        services.AddScoped<Duban.Data.Baseline.BaselineDesk>();
         services.AddScoped<IScheduledJob, ConfiguredEscalationJob>();
         services.AddScoped<SupervisionDesk>();
         services.AddScoped<SupervisionQueries>();

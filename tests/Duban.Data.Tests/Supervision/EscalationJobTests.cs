@@ -185,7 +185,7 @@ public sealed class EscalationJobTests(DatabaseFixture databases) : IClassFixtur
     }
 
     internal static EscalationJob Job(DubanDbContext db, EscalationOptions thresholds) =>
-        new(db, new EscalationFactsReader(db), new EscalationRecorder(db, new JobActions(db), new NotificationCenter(db), new WebhookOutbox(db, new WebhookOptions()), new AuditLog(db, TimeProvider.System)), thresholds);
+        new(db, new EscalationPlanner(new EscalationFactsReader(db), thresholds), new EscalationRecorder(db, new JobActions(db), new NotificationCenter(db), new WebhookOutbox(db, new WebhookOptions()), new AuditLog(db, TimeProvider.System)));
 
     internal static SupervisionDesk Desk(DubanDbContext db, TimeProvider clock) =>
         new(db, clock, new AuditLog(db, clock), new NotificationCenter(db), new WebhookOutbox(db, new WebhookOptions()), EscalationOptions.Default);

@@ -74,6 +74,15 @@ public sealed class AuthorizationMatrixTests(PlansFixture plans, ITestOutputHelp
             [Caller.Admin] = (Outcome.Allowed, Outcome.NotFound),
             [Caller.RegionAdmin] = (Outcome.Allowed, Outcome.NotFound),
         },
+        // A statement an organisation makes and the office may make for it (摸底): reporters and administrators.
+        [DubanPolicies.ReporterOrAdmin] = new()
+        {
+            [Caller.Anonymous] = (Outcome.SignIn, Outcome.SignIn),
+            [Caller.Reporter] = (Outcome.Allowed, Outcome.NotFound),
+            [Caller.Inspector] = (Outcome.Forbidden, Outcome.Forbidden),
+            [Caller.Admin] = (Outcome.Allowed, Outcome.NotFound),
+            [Caller.RegionAdmin] = (Outcome.Allowed, Outcome.NotFound),
+        },
         [DubanPolicies.Admin] = new()
         {
             [Caller.Anonymous] = (Outcome.SignIn, Outcome.SignIn),
@@ -180,6 +189,7 @@ public sealed class AuthorizationMatrixTests(PlansFixture plans, ITestOutputHelp
         var policies when policies.Split('+').Contains(DubanPolicies.FullAdmin) => DubanPolicies.FullAdmin,
         var policies when policies.Split('+').Contains(DubanPolicies.Admin) => DubanPolicies.Admin,
         var policies when policies.Split('+').Contains(DubanPolicies.Oversight) => DubanPolicies.Oversight,
+        var policies when policies.Split('+').Contains(DubanPolicies.ReporterOrAdmin) => DubanPolicies.ReporterOrAdmin,
         var policies when policies.Split('+').Contains(DubanPolicies.Reporter) => DubanPolicies.Reporter,
         _ => DubanPolicies.SignedIn,
     };

@@ -25,6 +25,8 @@ public enum Concern
     FullAdminSetting,
     /// <summary>The caller's own records (its notifications): any signed-in user, and no one else's.</summary>
     OwnRecord,
+    /// <summary>A statement for an organisation that the office may also make for it (摸底): its reporters, or administrators whose scope holds it.</summary>
+    OrganizationOrItsReporter,
     /// <summary>A token the server issued to the administrator who analysed the file (import confirmation): any administrator may present one.</summary>
     AdminToken,
 }
@@ -165,6 +167,13 @@ public sealed class WriteMatrixTests(WebAppWithoutSamplePlansFixture app, ITestO
             Ready(Post($"/api/v1/tasks/{(side == Side.Wide ? w.OtherTask : w.SharedTask)}/flags",
                 new { kind = "summons", organizationId = side == Side.Wide ? w.OtherTaskOrg : w.OrganizationOf(side), note = "写矩阵" }))),
 
+        // The tracking baseline.
+        new("PUT /api/v1/plans/{id:long}/tracking-start", Concern.Plan, Sides3, (w, _, side) =>
+            Ready(Json(HttpMethod.Put, $"/api/v1/plans/{w.PlanOf(side)}/tracking-start", new { trackingStart = "2026-01-01" }, "*"))),
+        new("POST /api/v1/tasks/{id:long}/baseline", Concern.OrganizationOrItsReporter, Sides3, (w, _, side) =>
+            Ready(Post($"/api/v1/tasks/{w.OwnTasks[side]}/baseline",
+                new { organizationId = side == Side.Wide ? w.OtherTaskOrg : w.OrganizationOf(side), state = "notStarted", note = "写矩阵摸底" }))),
+
         // Notifications and webhooks.
         new("POST /api/v1/notifications/{id:long}/read", Concern.OwnRecord, [Side.Self, Side.Wide], async (w, actor, side) =>
             Post($"/api/v1/notifications/{(side == Side.Self ? await w.OwnNotificationAsync(actor) : await w.NotificationAsync(w.Users[Side.Wide]))}/read", new { })),
@@ -187,6 +196,7 @@ public sealed class WriteMatrixTests(WebAppWithoutSamplePlansFixture app, ITestO
             _ => false,
         },
         Concern.ReporterOwn => (actor, side) is (Actor.ReporterA, Side.City) or (Actor.ReporterB, Side.County),
+        Concern.OrganizationOrItsReporter => Responsible(actor, Concern.Organization, side) || Responsible(actor, Concern.ReporterOwn, side),
         Concern.ReporterSelf => actor is Actor.ReporterA or Actor.ReporterB,
         Concern.FullAdminSetting => actor == Actor.FullAdmin,
         Concern.OwnRecord => actor != Actor.Anonymous && side == Side.Self,

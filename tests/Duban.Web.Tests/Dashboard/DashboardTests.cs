@@ -50,7 +50,8 @@ public sealed class DashboardTests(PlansFixture plans) : IClassFixture<PlansFixt
         var dashboard = await DashboardAsync(client, query);
 
         var byStatus = dashboard.GetProperty("byStatus").EnumerateArray().ToList();
-        byStatus.Count.ShouldBe(7);
+        byStatus.Count.ShouldBe(8);
+        byStatus.Select(s => s.GetProperty("label").GetString()).ShouldContain("待摸底");
         byStatus.Sum(s => s.GetProperty("count").GetInt32()).ShouldBe(dashboard.GetProperty("taskCount").GetInt32());
         (await ListTotalAsync(client, dashboard.GetProperty("tasksLink").GetString()!)).ShouldBe(dashboard.GetProperty("taskCount").GetInt32());
         foreach (var s in byStatus)

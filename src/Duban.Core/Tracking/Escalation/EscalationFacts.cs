@@ -22,6 +22,7 @@ public sealed record IssuedOrder(DateOnly IssuedOn, DateOnly ReplyBy, DateOnly? 
 /// <param name="MissingSince">Start of the first period of the current run of missing reports (up to <paramref name="LastClosed"/>); null when the last closed period was reported.</param>
 /// <param name="ConsecutiveMissedReports">The length of that run.</param>
 /// <param name="IssuedKeys">Idempotency keys of the actions already recorded for this assignment.</param>
+/// <param name="AwaitingBaseline">待摸底: the deadline passed before the plan's tracking start and no baseline report was stated; nothing is escalated automatically.</param>
 public sealed record EscalationFacts(
     long AssignmentId,
     DateOnly? Due,
@@ -32,4 +33,13 @@ public sealed record EscalationFacts(
     DateOnly? MissingSince,
     int ConsecutiveMissedReports,
     IReadOnlyList<IssuedOrder> Orders,
-    IReadOnlySet<string> IssuedKeys);
+    IReadOnlySet<string> IssuedKeys,
+    bool AwaitingBaseline = false)
+{
+    /// <summary>
+    /// The facts as the baseline leaves them: held while 待摸底, done when it said 已完成, and held to its new date when
+    /// it gave one (<see cref="Baseline.BaselineRules.Standing"/>).
+    /// </summary>
+    public EscalationFacts With(Baseline.BaselineStanding standing) =>
+        this with { Due = standing.Due, Done = Done || standing.Completed, AwaitingBaseline = standing.AwaitingBaseline };
+}

@@ -15,8 +15,10 @@ public sealed class EscalationRules(EscalationOptions options, TimeProvider time
     /// <summary>The actions due, in escalation order: 提醒 → 催办 → 督办 → 约谈 → 通报.</summary>
     public static IReadOnlyList<EscalationAction> Decide(EscalationFacts facts, DateOnly today, EscalationOptions options)
     {
-        // Once the completion is approved nothing more is asked; the history stays on the timeline.
-        if (facts.Done) return [];
+        // Once the completion is approved nothing more is asked; the history stays on the timeline. A deadline from
+        // before tracking started waits for the baseline report (待摸底): escalating it would flood the organisations
+        // with orders about work nobody has asked them about yet.
+        if (facts.Done || facts.AwaitingBaseline) return [];
 
         var id = facts.AssignmentId;
         var deadline = Deadline(facts);

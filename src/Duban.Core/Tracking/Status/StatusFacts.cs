@@ -1,4 +1,5 @@
 using Duban.Core.Plans;
+using Duban.Core.Tracking.Baseline;
 using UnitRole = Duban.Parsing.Model.UnitRole;
 
 namespace Duban.Core.Tracking.Status;
@@ -25,13 +26,15 @@ public enum ClosedPeriodReport
 /// <param name="Due">The task's deadline (完成时限), null for ongoing or undated tasks.</param>
 /// <param name="Ongoing">长期坚持 / 持续实施, or a recurring task (每年, 每季度) without a deadline.</param>
 /// <param name="Latest">The latest approved report of this assignment, null when none is approved yet.</param>
+/// <param name="Baseline">Where the assignment stands with respect to the plan's tracking start (待摸底, or what its baseline report says); null: not concerned.</param>
 public sealed record AssignmentFacts(
     long AssignmentId,
     UnitRole Role,
     DateOnly? Due,
     bool Ongoing,
     ApprovedReport? Latest,
-    ClosedPeriodReport LastClosedPeriod);
+    ClosedPeriodReport LastClosedPeriod,
+    BaselineStanding? Baseline = null);
 
 /// <summary>What the status of a task depends on: its deadline and all its assignments (leads and cooperating).</summary>
 public sealed record TaskFacts(long TaskId, DateOnly? Due, bool Ongoing, IReadOnlyList<AssignmentFacts> Assignments)

@@ -1,10 +1,12 @@
+using Duban.Core.Tracking.Baseline;
 using Duban.Parsing.Model;
 
 namespace Duban.Core.Tracking.Status;
 
 /// <summary>
 /// The status of an assignment and of a task (docs/status-rules.md). Precedence, first match wins:
-/// 已完成 → 逾期 → 即将到期 → (no deadline, ongoing) 长期推进·缺报 / 长期推进·正常 → 推进中 → 未开始.
+/// 已完成 → 待摸底 → 逾期 → 即将到期 → (no deadline, ongoing) 长期推进·缺报 / 长期推进·正常 → 推进中 → 未开始.
+/// A baseline report (<see cref="BaselineRules"/>) can complete an assignment or move its deadline.
 /// </summary>
 public sealed class StatusRules(StatusOptions options, TimeProvider time)
 {
@@ -15,10 +17,13 @@ public sealed class StatusRules(StatusOptions options, TimeProvider time)
     /// <summary>An assignment's own status, from its latest approved report; its role does not matter here.</summary>
     public static StatusResult ForAssignment(AssignmentFacts facts, DateOnly today, StatusOptions options)
     {
-        var done = facts.Latest is { State: ReportedState.Completed };
+        var reportedDone = facts.Latest is { State: ReportedState.Completed };
+        var baseline = facts.Baseline ?? BaselineStanding.Untouched(facts.Due);
+        // An approved 已完成 says more than any baseline; short of it, a deadline from before tracking start waits.
+        if (baseline.AwaitingBaseline && !reportedDone) return AwaitingBaseline(facts.Due, today);
         return Decide(
-            facts.Due, facts.Ongoing, done, done ? facts.Latest!.SubmittedOn : null, HasStarted(facts.Latest),
-            facts.LastClosedPeriod, today, options);
+            baseline.Due, facts.Ongoing, reportedDone || baseline.Completed, reportedDone ? facts.Latest!.SubmittedOn : null,
+            HasStarted(facts.Latest), facts.LastClosedPeriod, today, options);
     }
 
     /// <summary>
@@ -29,15 +34,25 @@ public sealed class StatusRules(StatusOptions options, TimeProvider time)
     public static StatusResult ForTask(TaskFacts facts, DateOnly today, StatusOptions options)
     {
         var leads = facts.Assignments.Where(a => a.Role == UnitRole.Lead).ToList();
-        var done = leads.Count > 0 && leads.All(a => a.Latest is { State: ReportedState.Completed });
-        DateOnly? completedOn = done ? leads.Max(a => a.Latest!.SubmittedOn) : null;
+        static bool ReportedDone(AssignmentFacts a) => a.Latest is { State: ReportedState.Completed };
+        var done = leads.Count > 0 && leads.All(a => ReportedDone(a) || a.Baseline is { Completed: true });
+        if (!done && leads.Any(a => a.Baseline is { AwaitingBaseline: true } && !ReportedDone(a))) return AwaitingBaseline(facts.Due, today);
+        // A baseline's completion has no date: the task is then never counted late.
+        DateOnly? completedOn = done && leads.All(ReportedDone) ? leads.Max(a => a.Latest!.SubmittedOn) : null;
+        // The leads' baselines may have moved the deadline: the task is held to the latest one still open.
+        var due = leads.Any(a => a.Baseline is not null)
+            ? leads.Where(a => !ReportedDone(a) && a.Baseline is not { Completed: true }).Select(a => a.Baseline?.Due ?? facts.Due).Max() ?? facts.Due
+            : facts.Due;
         var started = leads.Any(a => a.Latest is { State: ReportedState.Completed } || HasStarted(a.Latest));
         var lastClosed =
             leads.Any(a => a.LastClosedPeriod == ClosedPeriodReport.Missing) ? ClosedPeriodReport.Missing
             : leads.Any(a => a.LastClosedPeriod == ClosedPeriodReport.Reported) ? ClosedPeriodReport.Reported
             : ClosedPeriodReport.NoClosedPeriod;
-        return Decide(facts.Due, facts.Ongoing, done, completedOn, started, lastClosed, today, options);
+        return Decide(due, facts.Ongoing, done, completedOn, started, lastClosed, today, options);
     }
+
+    private static StatusResult AwaitingBaseline(DateOnly? due, DateOnly today) =>
+        new(TrackingStatus.AwaitingBaseline, false, due is { } d ? d.DayNumber - today.DayNumber : null);
 
     // Percent > 0 counts as begun even when the reporter left the state at 未启动.
     private static bool HasStarted(ApprovedReport? report) =>

@@ -23,6 +23,9 @@ public enum TrackingStatus
 
     /// <summary>长期推进·缺报: an ongoing task without a report for the last closed period.</summary>
     OngoingMissingReport,
+
+    /// <summary>待摸底: the deadline passed before the plan's tracking start and the lead has not stated its current state yet (docs/status-rules.md).</summary>
+    AwaitingBaseline,
 }
 
 public static class TrackingStatusLabels
@@ -37,6 +40,7 @@ public static class TrackingStatusLabels
         TrackingStatus.Overdue => "逾期",
         TrackingStatus.OngoingOnTrack => "长期推进·正常",
         TrackingStatus.OngoingMissingReport => "长期推进·缺报",
+        TrackingStatus.AwaitingBaseline => "待摸底",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 }

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Duban.Core.Tracking.Baseline;
+using Duban.Data.Baseline;
 using Duban.Data.Supervision;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,12 +32,20 @@ public static class PlanChanges
             var reports = new List<long>();
             var observations = new List<long>();
             var cycles = new List<long>();
+            var baselines = new List<long>();
             foreach (var entry in entries)
             {
                 if (Unrelated(entry.Action)) continue;
                 var id = long.TryParse(entry.EntityId, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : (long?)null;
+                // A plan's tracking start decides which of its tasks wait for a baseline (待摸底): that plan only.
+                if (entry.Action == BaselineAuditActions.TrackingStartChange && id is { } planId)
+                {
+                    plans.Add(planId);
+                    continue;
+                }
                 var list = entry.EntityType switch
                 {
+                    BaselineAuditActions.ReportEntity => baselines,
                     TrackingAuditActions.ReportEntity => reports,
                     TrackingAuditActions.ObservationEntity => observations,
                     TrackingAuditActions.CycleEntity => cycles,
@@ -47,6 +57,8 @@ public static class PlanChanges
             plans.UnionWith(await db.ProgressReports.Where(r => reports.Contains(r.Id)).Select(r => r.Period!.PlanId).Distinct().ToListAsync(ct));
             plans.UnionWith(await db.Observations.Where(o => observations.Contains(o.Id)).Select(o => o.Period!.PlanId).Distinct().ToListAsync(ct));
             plans.UnionWith(await db.ReportingCycles.Where(c => cycles.Contains(c.Id)).Select(c => c.PlanId).Distinct().ToListAsync(ct));
+            plans.UnionWith(await db.Set<BaselineReport>().Where(b => baselines.Contains(b.Id))
+                .Join(db.Tasks, b => b.TaskId, t => t.Id, (b, t) => t.PlanId).Distinct().ToListAsync(ct));
         }
         if (to.Reports > from.Reports)
             plans.UnionWith(await db.ProgressReports.Where(r => r.Id > from.Reports).Select(r => r.Period!.PlanId).Distinct().ToListAsync(ct));

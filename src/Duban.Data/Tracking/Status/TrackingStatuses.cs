@@ -1,5 +1,7 @@
 using Duban.Core.Plans;
 using Duban.Core.Tracking.Attainment;
+using Duban.Core.Tracking.Baseline;
+using Duban.Data.Baseline;
 using Duban.Core.Tracking.Periods;
 using Duban.Core.Tracking.Reporting;
 using Duban.Core.Tracking.Status;
@@ -49,7 +51,13 @@ public sealed class TrackingStatuses(DubanDbContext db, TimeProvider time)
             .Select(a => new { a.Id, a.TaskId, a.OrganizationId, a.Role }).ToListAsync(ct);
         var assignmentIds = assignments.Select(a => a.Id).ToList();
         var planIds = taskRows.Select(t => t.PlanId).Distinct().ToList();
-        var plans = await db.Plans.AsNoTracking().Where(p => EF.Parameter(planIds).Contains(p.Id)).Select(p => new { p.Id, p.CreatedAt }).ToListAsync(ct);
+        var plans = await db.Plans.AsNoTracking().Where(p => EF.Parameter(planIds).Contains(p.Id)).Select(p => new { p.Id, p.CreatedAt, p.TrackingStart }).ToListAsync(ct);
+        var trackingStarts = plans.ToDictionary(p => p.Id, p => p.TrackingStart);
+        // Only tasks whose deadline passed before their plan's tracking start can wait for a baseline: read theirs.
+        var baselineTasks = taskRows.Where(t => BaselineRules.NeedsBaseline(t.Due, trackingStarts.GetValueOrDefault(t.PlanId))).Select(t => t.Id).ToList();
+        var baselines = baselineTasks.Count == 0
+            ? new Dictionary<(long TaskId, long OrganizationId), BaselineStatement>()
+            : await BaselineStatements.ForTasksAsync(db, baselineTasks, ct);
         var cycles = await db.ReportingCycles.AsNoTracking().Where(c => EF.Parameter(planIds).Contains(c.PlanId)).ToListAsync(ct);
         var closed = plans.ToDictionary(p => p.Id, p => (IReadOnlyList<PeriodSpan>)ClosedPeriods(
             cycles.SingleOrDefault(c => c.PlanId == p.Id) ?? ReportingCycle.Default(p.Id), ChinaCalendar.Today(p.CreatedAt), today));
@@ -135,7 +143,8 @@ public sealed class TrackingStatuses(DubanDbContext db, TimeProvider time)
             {
                 var lastReport = last is not { } p ? ClosedPeriodReport.NoClosedPeriod
                     : Submission(a.Id, task.PlanId, p) is not null ? ClosedPeriodReport.Reported : ClosedPeriodReport.Missing;
-                return (a, new AssignmentFacts(a.Id, a.Role, task.Due, ongoing, approved.GetValueOrDefault(a.Id), lastReport));
+                var baseline = BaselineRules.Standing(task.Due, trackingStarts.GetValueOrDefault(task.PlanId), baselines.GetValueOrDefault((task.Id, a.OrganizationId)));
+                return (a, new AssignmentFacts(a.Id, a.Role, task.Due, ongoing, approved.GetValueOrDefault(a.Id), lastReport, baseline));
             }).ToList();
             var statuses = facts.Select(f => new AssignmentStatus(f.a.Id, task.Id, f.a.OrganizationId, f.a.Role,
                 StatusRules.ForAssignment(f.Item2, today, StatusOptions), f.Item2.LastClosedPeriod, last)).ToList();

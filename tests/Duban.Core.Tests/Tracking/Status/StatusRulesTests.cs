@@ -140,5 +140,5 @@ public sealed class StatusRulesTests
     [Fact]
     public void Every_status_has_a_chinese_label() =>
         Enum.GetValues<TrackingStatus>().Select(s => s.Label()).ShouldBe(
-            ["未开始", "推进中", "已完成", "即将到期", "逾期", "长期推进·正常", "长期推进·缺报"]);
+            ["未开始", "推进中", "已完成", "即将到期", "逾期", "长期推进·正常", "长期推进·缺报", "待摸底"]);
 }

@@ -100,6 +100,36 @@ public sealed class PlanStatusCacheTests(DatabaseFixture databases) : IClassFixt
         (await PlanChanges.SinceAsync(db, marks, await ChangeMarks.ReadAsync(db, default), default)).ShouldBeNull();
     }
 
+    [Theory, OnSqlite, OnPostgres]
+    public async Task A_tracking_start_change_and_a_baseline_report_recompute_their_plan_only_and_kept_statuses_follow(DatabaseProvider provider)
+    {
+        var options = await databases.MigratedAsync(provider);
+        await using var db = DatabaseFixture.Context(options);
+        var world = await CreateAsync(db, "摸底" + provider);
+        var other = await CreateAsync(db, "摸底别" + provider);
+        var kept = new PlanStatusCache(clock);
+        (await SameAsync(db, kept, world, other)).ShouldBe(TrackingStatus.NotStarted);
+        var marks = await ChangeMarks.ReadAsync(db, default);
+
+        // The tracking start moves after the task's deadline: its plan alone is recomputed, and the task waits (待摸底).
+        var due = await db.Tasks.Where(t => t.Id == world.TaskId).Select(t => t.Due).SingleAsync();
+        due.ShouldNotBeNull();
+        var plan = await db.Plans.SingleAsync(p => p.Id == world.PlanId);
+        plan.TrackingStart = due.Value.AddDays(1);
+        new Duban.Data.Audit.AuditLog(db, clock).Add(Duban.Data.Audit.Actor.System, Duban.Data.Baseline.BaselineAuditActions.TrackingStartChange,
+            Duban.Data.Audit.AuditEntities.Plan, plan.Id, null, new { plan.TrackingStart });
+        await db.SaveChangesAsync();
+        (await PlanChanges.SinceAsync(db, marks, await ChangeMarks.ReadAsync(db, default), default)).ShouldNotBeNull().ShouldBe([world.PlanId]);
+        (await SameAsync(db, kept, world, other)).ShouldBe(TrackingStatus.AwaitingBaseline);
+
+        marks = await ChangeMarks.ReadAsync(db, default);
+        var stated = await new Duban.Data.Baseline.BaselineDesk(db, new Duban.Data.Audit.AuditLog(db, clock), clock)
+            .StateAsync(world.Bureau, world.TaskId, new Duban.Data.Baseline.BaselineInput(null, "completed", null, null));
+        stated.Error.ShouldBeNull();
+        (await PlanChanges.SinceAsync(db, marks, await ChangeMarks.ReadAsync(db, default), default)).ShouldNotBeNull().ShouldBe([world.PlanId]);
+        (await SameAsync(db, kept, world, other)).ShouldNotBe(TrackingStatus.AwaitingBaseline);
+    }
+
     /// <summary>Kept and fresh task statuses of both worlds are equal; returns the first world's task status.</summary>
     private async Task<TrackingStatus> SameAsync(DubanDbContext db, PlanStatusCache kept, TrackingWorld world, TrackingWorld other)
     {

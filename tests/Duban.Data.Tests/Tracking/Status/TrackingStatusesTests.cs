@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Duban.Core.Tracking.Attainment;
 using Duban.Core.Tracking.Periods;
 using Duban.Core.Tracking.Reporting;
@@ -61,6 +62,10 @@ public sealed class TrackingStatusesTests(DatabaseFixture databases) : IClassFix
         // A draft is not a report.
         await world.ReportAsync(Lead(ongoingMissing), March, ReportStatus.Draft, ProgressState.Ongoing);
 
+        // A deadline before the plan's tracking start, and no baseline report: 待摸底.
+        var awaitingBaseline = await world.TaskAsync("待摸底", new DateOnly(2026, 1, 31));
+        await db.Plans.Where(p => p.Id == world.PlanId).ExecuteUpdateAsync(u => u.SetProperty(p => p.TrackingStart, new DateOnly(2026, 2, 1)));
+
         var set = await new TrackingStatuses(db, clock).TasksAsync(db.Tasks.Where(t => t.PlanId == world.PlanId));
 
         var byId = set.Tasks.ToDictionary(t => t.TaskId, t => (t.Result.Status, t.Result.Late));
@@ -75,6 +80,7 @@ public sealed class TrackingStatusesTests(DatabaseFixture databases) : IClassFix
         byId[overdue.Id].ShouldBe((TrackingStatus.Overdue, false));
         byId[ongoingReported.Id].ShouldBe((TrackingStatus.OngoingOnTrack, false));
         byId[ongoingMissing.Id].ShouldBe((TrackingStatus.OngoingMissingReport, false));
+        byId[awaitingBaseline.Id].ShouldBe((TrackingStatus.AwaitingBaseline, false));
         set.Tasks.Select(t => t.Result.Status).Distinct().Count().ShouldBe(Enum.GetValues<TrackingStatus>().Length);
 
         // The cooperating organisation's own status is 已完成.
