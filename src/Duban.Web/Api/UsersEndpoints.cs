@@ -35,7 +35,7 @@ public static class UsersEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
         users.MapPost("/{id:long}/password", ResetPasswordAsync).WithName("ResetUserPassword").WithSummary("重置密码")
-            .WithDescription("设置新密码并解除锁定；未提供 password 时自动生成。该用户的所有登录会话随即失效。")
+            .WithDescription("设置新密码，并结束该账户因密码错误而起的登录等待；未提供 password 时自动生成。该用户的所有登录会话随即失效。")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
