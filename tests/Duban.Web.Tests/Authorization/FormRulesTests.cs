@@ -1,0 +1,82 @@
+using System.Text.RegularExpressions;
+
+namespace Duban.Web.Tests.Authorization;
+
+/// <summary>
+/// Every form of the pages says whose record it writes and which service decides it — the same one the API's write
+/// goes through, so that <see cref="WriteMatrixTests"/> holds for the form too — and which test posts it as someone
+/// who is not responsible. A form added without a line here fails, as an API write without a row fails the matrix.
+/// </summary>
+public sealed partial class FormRulesTests
+{
+    [GeneratedRegex(@"@formname=""(?:@\(\$""(?<dynamic>[^{""]+)|(?<name>[^""]+))|FormName=""(?<name>[^""]+)""")]
+    private static partial Regex FormName();
+
+    /// <summary>form (page file : form name, or its prefix for forms named per row) → whose it is, decided where, refused-post test.</summary>
+    private static readonly Dictionary<string, string> Rules = new()
+    {
+        ["Users/UserNew.razor:new-user"] = "the new account's organisation/region/scope — UserAdministration.CreateAsync (as POST /api/v1/users) — UserAdministrationProperties",
+        ["Users/UserEdit.razor:edit-user"] = "the account — UserAdministration.UpdateAsync (as PUT /api/v1/users/{id}) — ResponsibilityPagesTests, UserAdministrationProperties",
+        ["Users/UserEdit.razor:reset-password"] = "the account — UserAdministration.ResetPasswordAsync — ResponsibilityPagesTests.A_city_administrator_neither_opens_nor_resets…",
+        ["Users/UserEdit.razor:toggle-active"] = "the account — UserAdministration.UpdateAsync — UserAdministrationProperties",
+        ["Organizations.razor:create-organization"] = "the region — OrganizationAdministration.CreateAsync (as POST /api/v1/organizations) — WriteMatrixTests",
+        ["Organizations.razor:edit-organization"] = "the organisation — OrganizationAdministration.UpdateAsync — WriteMatrixTests",
+        ["Organizations.razor:add-alias"] = "the organisation — OrganizationAdministration.AddAliasAsync — WriteMatrixTests",
+        ["Organizations.razor:remove-alias"] = "the organisation — OrganizationAdministration.RemoveAliasAsync — WriteMatrixTests",
+        ["Organizations.razor:merge-organization"] = "both organisations and the moved accounts — OrganizationAdministration.MergeAsync — WriteMatrixTests",
+        ["PlanReader.razor:plan-status"] = "the plan's region — PlanPublishing.ChangeStatusAsync — WriteMatrixTests, PlanStatusTests",
+        ["Baseline/PlanBaselinePanel.razor:tracking-start"] = "the plan's region — the tracking-start service (as PUT /api/v1/plans/{id}/tracking-start) — BaselineApiTests",
+        ["Baseline/TaskBaselinePanel.razor:baseline"] = "the stating organisation — BaselineDesk (as POST /api/v1/tasks/{id}/baseline) — BaselineApiTests",
+        ["Import/ImportWizard.razor:upload-plan"] = "the region filed under — PlanImportFlow with ImportAuthorities — ImportScopeTests",
+        ["Import/ImportWizard.razor:confirm-import"] = "the region and the revised plan — PlanImportFlow with ImportAuthorities — ImportScopeTests",
+        ["Tracking/ReviewQueue.razor:review-"] = "the report's organisation — ActingRights.ForReportAsync — ResponsibilityPagesTests.The_review_queue…",
+        ["Tracking/ReportForm.razor:report"] = "the reporter's organisation — ProgressReporting (ReportsFor) — TrackingPagesTests",
+        ["Tracking/TargetPage.razor:value"] = "the reporter's organisation — ObservationReporting (ObservationRules) — TargetsTests",
+        ["Templates.razor:template-import"] = "the reporter's organisation — TemplateImport — TemplateTests",
+        ["Supervision/TaskTimelinePage.razor:issue"] = "the addressed organisation — ActingRights.ForOrganizationAsync — ResponsibilityPagesTests.The_timeline…",
+        ["Supervision/TaskTimelinePage.razor:instruction"] = "the task's plan — ActingRights.ForTaskPlanAsync — ResponsibilityPagesTests.The_timeline…",
+        ["Supervision/TaskTimelinePage.razor:flag"] = "the flagged organisation — ActingRights.ForOrganizationAsync — ResponsibilityPagesTests.The_timeline…",
+        ["Supervision/SupervisionDetail.razor:close"] = "the order's organisation — OrderDetail.CanClose (ActingRights) — ResponsibilityPagesTests.A_supervision_order…",
+        ["Supervision/SupervisionDetail.razor:return"] = "the order's organisation — OrderDetail.CanClose (ActingRights) — ResponsibilityPagesTests.A_supervision_order…",
+        ["Supervision/SupervisionDetail.razor:reply"] = "the order's organisation's reporter — SupervisionDesk.ReplyAsync — SupervisionApiTests",
+        ["Notifications/NotificationCentre.razor:read-all"] = "the recipient — NotificationInbox (own only) — NotificationPagesTests",
+        ["Notifications/NotificationCentre.razor:read-one"] = "the recipient — NotificationInbox (own only) — NotificationPagesTests",
+        ["Notifications/WebhooksPage.razor:new-webhook"] = "every region — policy admin-all — AuthorizationMatrixTests",
+        ["Notifications/WebhooksPage.razor:webhook-action"] = "every region — policy admin-all — AuthorizationMatrixTests",
+        ["Me.razor:new-token"] = "the signed-in user — MyAccount — ApiTokenTests",
+        ["Me.razor:revoke-token"] = "the signed-in user's token — MyAccount — ApiTokenTests",
+        ["Me.razor:change-password"] = "the signed-in user — MyAccount — PagesTests",
+        ["Setup.razor:setup"] = "nobody yet: the first administrator, with the one-time set-up token — FirstAdministrator — FirstAdministratorTests",
+    };
+
+    private static string WebSource
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "src", "Duban.Web");
+                if (Directory.Exists(candidate)) return candidate;
+            }
+            throw new DirectoryNotFoundException("src/Duban.Web not found above the test's folder");
+        }
+    }
+
+    [Fact]
+    public void Every_form_of_the_pages_has_a_declared_rule()
+    {
+        var root = WebSource;
+        var forms = Directory.EnumerateFiles(root, "*.razor", SearchOption.AllDirectories)
+            .SelectMany(file => FormName().Matches(File.ReadAllText(file)).Select(m =>
+            {
+                var page = Path.GetRelativePath(root, file).Replace('\\', '/').Replace("Components/Pages/", "").Replace("Components/", "");
+                return $"{page}:{(m.Groups["dynamic"].Success ? m.Groups["dynamic"].Value : m.Groups["name"].Value)}";
+            }))
+            .Distinct().ToList();
+
+        forms.Count.ShouldBeGreaterThan(20, "no forms found: has the folder moved?");
+        forms.Where(f => !Rules.ContainsKey(f))
+            .ShouldBeEmpty("forms without a rule: say in FormRulesTests whose record each writes, which service decides it and which test posts it as someone not responsible");
+        Rules.Keys.Where(k => !forms.Contains(k)).ShouldBeEmpty("rules for forms that no page has any more");
+    }
+}
