@@ -17,8 +17,8 @@ namespace Duban.Web.Tests.Authorization;
 
 /// <summary>
 /// Every endpoint of the route table (API and pages, every HTTP method it answers) × every caller (anonymous, reporter
-/// with scope 本单位, inspector with scope 清河市 and below, admin with scope 全部, admin with scope 清河市 and below) × a
-/// record in the caller's scope and
+/// with scope 本单位, inspector with scope 清河市 and below, admin with scope 全部, admin with scope 清河市 and below, admin
+/// with scope 东湖县 and below, to whom 清河市's own records are outside) × a record in the caller's scope and
 /// one outside it → the outcome the endpoint's declared rule promises. Generated from the route table: an endpoint
 /// without a rule, or with a route parameter that has no sample value below, fails the test.
 /// </summary>
@@ -57,6 +57,7 @@ public sealed class AuthorizationMatrixTests(PlansFixture plans, ITestOutputHelp
             [Caller.Inspector] = (Outcome.Allowed, Outcome.NotFound),
             [Caller.Admin] = (Outcome.Allowed, Outcome.NotFound),
             [Caller.RegionAdmin] = (Outcome.Allowed, Outcome.NotFound),
+            [Caller.CountyAdmin] = (Outcome.Allowed, Outcome.NotFound),
         },
         [DubanPolicies.SignedIn] = new()
         {
@@ -65,6 +66,7 @@ public sealed class AuthorizationMatrixTests(PlansFixture plans, ITestOutputHelp
             [Caller.Inspector] = (Outcome.Allowed, Outcome.NotFound),
             [Caller.Admin] = (Outcome.Allowed, Outcome.NotFound),
             [Caller.RegionAdmin] = (Outcome.Allowed, Outcome.NotFound),
+            [Caller.CountyAdmin] = (Outcome.Allowed, Outcome.NotFound),
         },
         [DubanPolicies.Oversight] = new()
         {
@@ -73,6 +75,7 @@ public sealed class AuthorizationMatrixTests(PlansFixture plans, ITestOutputHelp
             [Caller.Inspector] = (Outcome.Allowed, Outcome.NotFound),
             [Caller.Admin] = (Outcome.Allowed, Outcome.NotFound),
             [Caller.RegionAdmin] = (Outcome.Allowed, Outcome.NotFound),
+            [Caller.CountyAdmin] = (Outcome.Allowed, Outcome.NotFound),
         },
         // A statement an organisation makes and the office may make for it (摸底): reporters and administrators.
         [DubanPolicies.ReporterOrAdmin] = new()
@@ -82,6 +85,7 @@ public sealed class AuthorizationMatrixTests(PlansFixture plans, ITestOutputHelp
             [Caller.Inspector] = (Outcome.Forbidden, Outcome.Forbidden),
             [Caller.Admin] = (Outcome.Allowed, Outcome.NotFound),
             [Caller.RegionAdmin] = (Outcome.Allowed, Outcome.NotFound),
+            [Caller.CountyAdmin] = (Outcome.Allowed, Outcome.NotFound),
         },
         [DubanPolicies.Admin] = new()
         {
@@ -90,8 +94,9 @@ public sealed class AuthorizationMatrixTests(PlansFixture plans, ITestOutputHelp
             [Caller.Inspector] = (Outcome.Forbidden, Outcome.Forbidden),
             [Caller.Admin] = (Outcome.Allowed, Outcome.NotFound),
             [Caller.RegionAdmin] = (Outcome.Allowed, Outcome.NotFound),
+            [Caller.CountyAdmin] = (Outcome.Allowed, Outcome.NotFound),
         },
-        // Settings that act on every region: an administrator of one city is refused like any other role.
+        // Settings that act on every region: an administrator of one city or county is refused like any other role.
         [DubanPolicies.FullAdmin] = new()
         {
             [Caller.Anonymous] = (Outcome.SignIn, Outcome.SignIn),
@@ -99,6 +104,7 @@ public sealed class AuthorizationMatrixTests(PlansFixture plans, ITestOutputHelp
             [Caller.Inspector] = (Outcome.Forbidden, Outcome.Forbidden),
             [Caller.Admin] = (Outcome.Allowed, Outcome.NotFound),
             [Caller.RegionAdmin] = (Outcome.Forbidden, Outcome.Forbidden),
+            [Caller.CountyAdmin] = (Outcome.Forbidden, Outcome.Forbidden),
         },
         [DubanPolicies.Reporter] = new()
         {
@@ -107,6 +113,7 @@ public sealed class AuthorizationMatrixTests(PlansFixture plans, ITestOutputHelp
             [Caller.Inspector] = (Outcome.Forbidden, Outcome.Forbidden),
             [Caller.Admin] = (Outcome.Forbidden, Outcome.Forbidden),
             [Caller.RegionAdmin] = (Outcome.Forbidden, Outcome.Forbidden),
+            [Caller.CountyAdmin] = (Outcome.Forbidden, Outcome.Forbidden),
         },
     };
 
@@ -125,7 +132,15 @@ public sealed class AuthorizationMatrixTests(PlansFixture plans, ITestOutputHelp
         var target = await factory.CreateUserAsync("matrix-target", "matrix-target-password", Role.Reporter, DataScope.Own, cityEducation);
         // A user of the province: outside the city administrator's scope, inside the full administrator's.
         var provinceUser = await factory.CreateUserAsync("matrix-province", "matrix-province-password", Role.Reporter, DataScope.Own, provinceEducation);
-        string? OutsideUnlessAll(Caller caller, long id) => caller == Caller.Admin ? null : id.ToString();
+        var county = await CountySamples.AddAsync(factory, "矩阵县");
+        // The county administrator's records are the county's; what lies outside its scope is 清河市's own.
+        string Inside(Caller caller, long inTheCity, long inTheCounty) => (caller == Caller.CountyAdmin ? inTheCounty : inTheCity).ToString();
+        string? Outside(Caller caller, long beyondTheCity, long beyondTheCounty) => caller switch
+        {
+            Caller.Admin => null,
+            Caller.CountyAdmin => beyondTheCounty.ToString(),
+            _ => beyondTheCity.ToString(),
+        };
         // An alias of its own for each administrator, so that one's DELETE removes nothing another cell relies on.
         async Task<long> AliasAsync(string name) => await factory.WithDbAsync(async db =>
         {
@@ -136,6 +151,8 @@ public sealed class AuthorizationMatrixTests(PlansFixture plans, ITestOutputHelp
         });
         var alias = await AliasAsync("矩阵测试别名");
         var cityAdminAlias = await AliasAsync("矩阵测试别名（市管理员）");
+        // Outside the county, and touched by no other caller: an earlier caller's DELETE would make its 404 tell nothing.
+        var beyondCountyAlias = await AliasAsync("矩阵测试别名（县外）");
 
         var notifications = await NotificationSamples.AddAsync(factory);
         var tracking = await Tracking.TrackingRecords.CreateAsync(factory, plans.PublishedPlanId, plans.OtherRegionPlanId, "矩阵");
@@ -143,39 +160,53 @@ public sealed class AuthorizationMatrixTests(PlansFixture plans, ITestOutputHelp
 
         return new()
         {
-            // Published plans are everyone's; a draft outside 清河市 is outside every scope but 全部.
-            ["plans/{id}"] = new(_ => plans.PublishedPlanId.ToString(), c => OutsideUnlessAll(c, plans.OtherRegionPlanId)),
-            // Administrators with scope 全部 manage every user, a city's administrator the users of the city; the other
-            // roles are refused whatever the id.
-            ["users/{id}"] = new(_ => target.Id.ToString(), c => c == Caller.RegionAdmin ? provinceUser.Id.ToString() : null),
-            ["regions/{id}"] = new(_ => city.ToString(), c => OutsideUnlessAll(c, province)),
-            ["organizations/{id}"] = new(_ => cityEducation.ToString(), c => OutsideUnlessAll(c, provinceEducation)),
-            ["aliases/{aliasid}"] = new(c => (c == Caller.RegionAdmin ? cityAdminAlias : alias).ToString(), _ => null),
-            // Merging 清河市教育局 into itself: refused with 400 after authorization, and nothing is merged that other
-            // cells of the matrix rely on.
-            ["merge-into/{targetid}"] = ParameterSample.Unscoped(cityEducation.ToString()),
+            // Published plans are everyone's; a draft outside 清河市 is outside every scope but 全部. The county's
+            // administrator reads the draft filed in its county, and not the draft of 清河市.
+            ["plans/{id}"] = new(c => Inside(c, plans.PublishedPlanId, county.PlanId), c => Outside(c, plans.OtherRegionPlanId, plans.DraftCityPlanId)),
+            // Administrators with scope 全部 manage every user, a city's administrator the users of the city, a county's
+            // those of the county; the other roles are refused whatever the id.
+            ["users/{id}"] = new(c => Inside(c, target.Id, county.User), c => c switch
+            {
+                Caller.RegionAdmin => provinceUser.Id.ToString(),
+                Caller.CountyAdmin => target.Id.ToString(),
+                _ => null,
+            }),
+            ["regions/{id}"] = new(c => Inside(c, city, county.Region), c => Outside(c, province, city)),
+            ["organizations/{id}"] = new(c => Inside(c, cityEducation, county.Government), c => Outside(c, provinceEducation, cityEducation)),
+            ["aliases/{aliasid}"] = new(c => c switch
+            {
+                Caller.RegionAdmin => cityAdminAlias.ToString(),
+                Caller.CountyAdmin => county.Alias.ToString(),
+                _ => alias.ToString(),
+            }, c => c == Caller.CountyAdmin ? beyondCountyAlias.ToString() : null),
+            // Merging an organisation in the caller's scope into itself: refused with 400 after authorization, and
+            // nothing is merged that other cells of the matrix rely on.
+            ["merge-into/{targetid}"] = new(c => Inside(c, cityEducation, county.Government), _ => null),
             // Not a valid token: the endpoint answers 400 or 415, after authorization.
             ["import/{token}"] = ParameterSample.Unscoped("not-a-token"),
             ["status/{code}"] = ParameterSample.Unscoped("400"),
             // Each caller's own notification; another user's is outside every scope, 全部 included.
             ["notifications/{id}"] = new(c => notifications.OwnOf(c).ToString(), c => notifications.Others[c].ToString()),
             ["webhooks/{id}"] = ParameterSample.Unscoped(notifications.Webhook.ToString()),
-            // On a task of 清河市教育局 in 清河市, and on a task of the plan outside 清河市.
-            ["reports/{id}"] = new(_ => tracking.ReportInside.ToString(), c => OutsideUnlessAll(c, tracking.ReportOutside)),
-            ["evidence/{id}"] = new(_ => tracking.EvidenceInside.ToString(), c => OutsideUnlessAll(c, tracking.EvidenceOutside)),
-            ["observations/{id}"] = new(_ => tracking.ObservationInside.ToString(), c => OutsideUnlessAll(c, tracking.ObservationOutside)),
-            ["targets/{id}"] = new(_ => tracking.TargetInside.ToString(), c => OutsideUnlessAll(c, tracking.TargetOutside)),
-            // A task and a 督办单 of 清河市教育局 in 清河市 (the demo reporter's organisation), and of the plan outside 清河市.
-            ["tasks/{id}"] = new(_ => supervision.TaskInside.ToString(), c => OutsideUnlessAll(c, supervision.TaskOutside)),
-            ["supervision-orders/{id}"] = new(_ => supervision.OrderInside.ToString(), c => OutsideUnlessAll(c, supervision.OrderOutside)),
-            ["supervision/{id}"] = new(_ => supervision.OrderInside.ToString(), c => OutsideUnlessAll(c, supervision.OrderOutside)),
+            // On a task of 清河市教育局 in 清河市, and on a task of the plan outside 清河市; for the county's administrator,
+            // on the county plan's task of 东湖县人民政府, and 清河市教育局's as the one outside.
+            ["reports/{id}"] = new(c => Inside(c, tracking.ReportInside, county.Report), c => Outside(c, tracking.ReportOutside, tracking.ReportInside)),
+            ["evidence/{id}"] = new(c => Inside(c, tracking.EvidenceInside, county.Evidence), c => Outside(c, tracking.EvidenceOutside, tracking.EvidenceInside)),
+            ["observations/{id}"] = new(c => Inside(c, tracking.ObservationInside, county.Observation), c => Outside(c, tracking.ObservationOutside, tracking.ObservationInside)),
+            ["targets/{id}"] = new(c => Inside(c, tracking.TargetInside, county.Target), c => Outside(c, tracking.TargetOutside, tracking.TargetInside)),
+            // A task and a 督办单 of 清河市教育局 in 清河市 (the demo reporter's organisation), and of the plan outside 清河市;
+            // for the county's administrator, of 东湖县人民政府 in the county, and 清河市教育局's as the ones outside.
+            ["tasks/{id}"] = new(c => Inside(c, supervision.TaskInside, county.Task), c => Outside(c, supervision.TaskOutside, supervision.TaskInside)),
+            ["supervision-orders/{id}"] = new(c => Inside(c, supervision.OrderInside, county.Order), c => Outside(c, supervision.OrderOutside, supervision.OrderInside)),
+            ["supervision/{id}"] = new(c => Inside(c, supervision.OrderInside, county.Order), c => Outside(c, supervision.OrderOutside, supervision.OrderInside)),
         };
     }
 
-    private async Task<HttpClient> RegionAdminAsync()
+    /// <summary>An administrator with scope RegionAndBelow of <paramref name="region"/>, signed in.</summary>
+    private async Task<HttpClient> RegionAdminAsync(string name, string region)
     {
-        const string name = NotificationSamples.RegionAdminUserName, password = "matrix-city-admin-password";
-        await plans.Factory.CreateUserAsync(name, password, Role.Admin, DataScope.RegionAndBelow, regionId: await plans.Factory.RegionIdAsync(DemoSeeder.City));
+        var password = name + "-password";
+        await plans.Factory.CreateUserAsync(name, password, Role.Admin, DataScope.RegionAndBelow, regionId: await plans.Factory.RegionIdAsync(region));
         return await plans.Factory.SignedInAsync(name, password);
     }
 
@@ -209,7 +240,8 @@ public sealed class AuthorizationMatrixTests(PlansFixture plans, ITestOutputHelp
             [Caller.Reporter] = await plans.Factory.SignedInAsync(DemoAccounts.Reporter),
             [Caller.Inspector] = await plans.Factory.SignedInAsync(DemoAccounts.Inspector),
             [Caller.Admin] = await plans.Factory.SignedInAsync(DemoAccounts.Admin),
-            [Caller.RegionAdmin] = await RegionAdminAsync(),
+            [Caller.RegionAdmin] = await RegionAdminAsync(NotificationSamples.RegionAdminUserName, DemoSeeder.City),
+            [Caller.CountyAdmin] = await RegionAdminAsync(NotificationSamples.CountyAdminUserName, CountySamples.County),
         };
         var failures = new List<string>();
         var matrix = new List<string>();

@@ -12,8 +12,11 @@ namespace Duban.Web.Tests.Authorization;
 /// <param name="Others">A notification of somebody else, per caller.</param>
 public sealed record NotificationSamples(Func<Caller, long> OwnOf, IReadOnlyDictionary<Caller, long> Others, long Webhook)
 {
-    /// <summary>The matrix makes its city administrator after the samples, so that caller's notification is made when first asked for.</summary>
+    /// <summary>The matrix makes its city and county administrators after the samples, so their notifications are made when first asked for.</summary>
     public const string RegionAdminUserName = "matrix-city-admin";
+
+    /// <inheritdoc cref="RegionAdminUserName"/>
+    public const string CountyAdminUserName = "matrix-county-admin";
 
     public static async Task<NotificationSamples> AddAsync(DubanWebFactory factory) => await factory.WithDbAsync(async db =>
     {
@@ -43,14 +46,15 @@ public sealed record NotificationSamples(Func<Caller, long> OwnOf, IReadOnlyDict
         db.Add(webhook);
         await db.SaveChangesAsync();
         var ownIds = own.ToDictionary(p => p.Key, p => p.Value.Id);
-        var regionAdmin = new Lazy<long>(() => factory.WithDbAsync(async later =>
-        {
-            var recipient = await later.Users.Where(u => u.UserName == RegionAdminUserName).Select(u => u.Id).SingleAsync();
-            var notification = For(recipient);
-            later.Add(notification);
-            await later.SaveChangesAsync();
-            return notification.Id;
-        }).GetAwaiter().GetResult());
-        return new NotificationSamples(c => c == Caller.RegionAdmin ? regionAdmin.Value : ownIds[c], others.ToDictionary(p => p.Key, p => p.Value.Id), webhook.Id);
+        var later = new Dictionary<Caller, string> { [Caller.RegionAdmin] = RegionAdminUserName, [Caller.CountyAdmin] = CountyAdminUserName }
+            .ToDictionary(p => p.Key, p => new Lazy<long>(() => factory.WithDbAsync(async afterwards =>
+            {
+                var recipient = await afterwards.Users.Where(u => u.UserName == p.Value).Select(u => u.Id).SingleAsync();
+                var notification = For(recipient);
+                afterwards.Add(notification);
+                await afterwards.SaveChangesAsync();
+                return notification.Id;
+            }).GetAwaiter().GetResult()));
+        return new NotificationSamples(c => later.TryGetValue(c, out var made) ? made.Value : ownIds[c], others.ToDictionary(p => p.Key, p => p.Value.Id), webhook.Id);
     });
 }

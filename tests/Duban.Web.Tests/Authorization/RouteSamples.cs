@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Routing.Patterns;
 
 namespace Duban.Web.Tests.Authorization;
 
-/// <summary>The callers of the authorization matrix: nobody, one demo user per role, and an administrator of one city.</summary>
+/// <summary>The callers of the authorization matrix: nobody, one demo user per role, an administrator of one city and one of a county in it.</summary>
 public enum Caller
 {
     Anonymous,
@@ -12,6 +12,8 @@ public enum Caller
     Admin,
     /// <summary>An administrator whose scope is 清河市 and below: an administrator's rights, an inspector's reach.</summary>
     RegionAdmin,
+    /// <summary>An administrator whose scope is 东湖县 (in 清河市) and below: the city's records lie outside it.</summary>
+    CountyAdmin,
 }
 
 /// <summary>Whether the route parameters name a record the caller may see, or one outside the caller's data scope.</summary>
