@@ -1,4 +1,5 @@
 using Duban.Core.Security;
+using Duban.Core.Tracking.Baseline;
 using Duban.Core.Tracking.Reporting;
 using Duban.Core.Tracking.Supervision;
 using Duban.Data;
@@ -73,6 +74,10 @@ public sealed class SupervisionQueries(DubanDbContext db, PlanQueries plans, Act
             .Select(v => new { v.At, v.Decision, v.ReviewerName, v.Comment, OrganizationId = db.ProgressReports.Where(r => r.Id == v.ReportId).Select(r => r.Assignment!.OrganizationId).First() })
             .ToListAsync(ct);
 
+        var baselines = db.Set<BaselineReport>().AsNoTracking().Where(b => b.TaskId == taskId);
+        if (own is not null) baselines = baselines.Where(b => b.OrganizationId == own);
+        var stated = await baselines.Select(b => new { b.StatedAt, b.StatedByName, b.StatedByRole, b.OrganizationId, b.State, b.NewDate, b.Note }).ToListAsync(ct);
+
         string? Name(long? organization) => organization is { } o && names.TryGetValue(o, out var n) ? n : null;
         var entries = stored.Select(e => new TimelineEntry(e.At, e.Kind, e.Kind.Label(), e.ActorName, e.Summary, e.OrganizationId, Name(e.OrganizationId), e.OrderId))
             .Concat(submitted.Select(s => new TimelineEntry(s.At, TaskEventKind.ReportSubmitted, TaskEventKind.ReportSubmitted.Label(), Name(s.OrganizationId) ?? "",
@@ -83,10 +88,18 @@ public sealed class SupervisionQueries(DubanDbContext db, PlanQueries plans, Act
                 var summary = v.Decision == ReviewDecision.Approved ? $"{Name(v.OrganizationId)}的进展审核通过" : $"{Name(v.OrganizationId)}的进展被退回：{v.Comment}";
                 return new TimelineEntry(v.At, kind, kind.Label(), v.ReviewerName, summary, v.OrganizationId, Name(v.OrganizationId), null);
             }))
+            .Concat(stated.Select(b => new TimelineEntry(b.StatedAt, TaskEventKind.Baseline, TaskEventKind.Baseline.Label(), b.StatedByName,
+                BaselineSummary(Name(b.OrganizationId), b.StatedByRole, b.State, b.NewDate, b.Note), b.OrganizationId, Name(b.OrganizationId), null)))
             .OrderBy(e => e.At).ThenBy(e => e.Kind)
             .ToList();
         return new TaskTimeline(task.Id, task.No, task.Text, task.PlanId, entries);
     }
+
+    /// <summary>How a baseline statement reads on the timeline: whose, by whom, what, and the new date held to.</summary>
+    private static string BaselineSummary(string? organization, Role statedBy, BaselineState state, DateOnly? newDate, string? note) =>
+        $"{organization}{(statedBy == Role.Admin ? "（由管理员代为填报）" : "")}摸底："
+        + (state == BaselineState.InProgress && newDate is { } d ? $"推进中（新的完成时间 {d.Year}年{d.Month}月{d.Day}日）" : state.Label())
+        + (string.IsNullOrWhiteSpace(note) ? "" : $"。{note}");
 
     /// <summary>The organisations of a task the administrator answers for, for its forms (督办单, 约谈, 通报).</summary>
     public async Task<IReadOnlyList<(long Id, string Name)>> OrganizationsOfAsync(DubanUser admin, long taskId, CancellationToken ct) =>

@@ -85,6 +85,13 @@ public sealed class BaselineApiTests(PlansFixture plans) : IClassFixture<PlansFi
         (await stated.JsonAsync()).GetProperty("organizationId").GetInt64().ShouldBe(organizationId);
         (await reporter.PostAsJsonAsync(path, new { state = "completed" })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
 
+        // The statement is on the task's timeline, for the office and for the organisation itself.
+        var timeline = await (await admin.GetAsync($"/api/v1/tasks/{task.Id}/timeline")).JsonAsync();
+        var entry = timeline.GetProperty("entries").EnumerateArray().Single(e => e.GetProperty("kindName").GetString() == "摸底");
+        entry.GetProperty("summary").GetString()!.ShouldContain("摸底：推进中（新的完成时间 2099年6月30日）。年中完成");
+        entry.GetProperty("organizationId").GetInt64().ShouldBe(organizationId);
+        (await reporter.GetStringAsync($"/tasks/{task.Id}/timeline")).ShouldContain("推进中（新的完成时间 2099年6月30日）");
+
         var preview = await admin.GetAsync($"/api/v1/plans/{id}/escalation-preview");
         preview.StatusCode.ShouldBe(HttpStatusCode.OK, await preview.Content.ReadAsStringAsync());
         var counts = (await preview.JsonAsync()).GetProperty("counts");

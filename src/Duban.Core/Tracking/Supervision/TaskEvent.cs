@@ -27,6 +27,8 @@ public enum TaskEventKind
     OrderClosed = 11,
     /// <summary>督办单整改不到位，退回重新整改.</summary>
     OrderReturned = 12,
+    /// <summary>摸底: an organisation's baseline statement (read from the baseline reports, not stored as an event).</summary>
+    Baseline = 13,
 }
 
 /// <summary>
@@ -84,6 +86,7 @@ public static class TaskEventLabels
         TaskEventKind.ReportReturned => "进展退回",
         TaskEventKind.OrderClosed => "督办单办结",
         TaskEventKind.OrderReturned => "整改不到位",
+        TaskEventKind.Baseline => "摸底",
         _ => kind.ToString(),
     };
 
