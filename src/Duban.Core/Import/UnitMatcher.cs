@@ -1,3 +1,4 @@
+using Duban.Core.Import.Units;
 using Duban.Core.Organizations;
 using Duban.Parsing.Model;
 
@@ -5,11 +6,13 @@ namespace Duban.Core.Import;
 
 /// <summary>
 /// Proposes, for a unit named in a plan, the organisations it stands for. In order: a collective expanded over the
-/// region tree (各县（区）人民政府 → every county government directly below the plan's region; 各职业院校 → every school
-/// in the region and below); an exact name; an alias (the written name or the parser's canonical name among the
-/// organisation's names and aliases, or the name qualified by the region: 市教育局 in 平凉市 → 平凉市教育局); else new.
-/// Among several matches the organisation closest to the plan's region wins (the region itself, then the nearest
-/// ancestor); several equally close ones are ambiguous. See docs/import.md.
+/// region tree (各县（市、区）人民政府 → the government of every county-level division directly below the plan's region,
+/// those not registered yet to be created; 各县（区）教育局 → each one's education bureau; 各职业院校 → every school in the
+/// region and below; 成员单位 → the members of the document's leading group or joint meeting); a placeholder (相关部门) not
+/// taken as a unit; an exact name; an alias (the written name or the parser's canonical name among the organisation's
+/// names and aliases, or the name with its place written out: 市教育局 in 平凉市 → 平凉市教育局); else new, under the name
+/// with its place written out. Among several matches the organisation closest to the plan's region wins (the region
+/// itself, then the nearest ancestor); several equally close ones are ambiguous. See docs/import.md.
 /// </summary>
 public sealed class UnitMatcher
 {
@@ -30,59 +33,129 @@ public sealed class UnitMatcher
             .ToLookup(x => x.Alias, x => x.r);
     }
 
-    public UnitProposal Propose(WrittenUnit unit)
+    /// <param name="bodies">The document's leading groups and joint meetings: 成员单位 expands to their members.</param>
+    public UnitProposal Propose(WrittenUnit unit, IReadOnlyList<GoverningBody>? bodies = null)
     {
-        if (Expand(unit) is { } expanded) return expanded;
+        if (ExpandSubordinates(unit) is { } subordinates) return subordinates;
+        if (unit.Collective == CollectiveKind.Schools && Schools(unit) is { } schools) return schools;
+        if (unit.Collective == CollectiveKind.BodyMembers && BodyMembers(unit, bodies ?? []) is { } members) return members;
+        return Single(unit);
+    }
 
+    /// <summary>A unit read as one body: matched by name or alias, else a suggestion; collectives that could not expand ask.</summary>
+    private UnitProposal Single(WrittenUnit unit)
+    {
         var name = OrganizationNames.Normalize(unit.Name);
         if (Closest(byName[name]) is { Count: > 0 } exact) return Found(unit, UnitMatchKind.Exact, exact, "名称完全一致");
 
         var canonical = OrganizationNames.Normalize(unit.Canonical);
         var aliasHits = byAlias[name].Concat(byName[canonical]).Concat(byAlias[canonical]);
-        foreach (var qualified in QualifiedForms(name).Concat(QualifiedForms(canonical)))
-            aliasHits = aliasHits.Concat(byName[qualified]).Concat(byAlias[qualified]);
+        foreach (var qualified in new[] { name, canonical }.Select(n => QualifiedNames.Qualify(n, scope.Chain)).OfType<QualifiedName>())
+        {
+            var form = OrganizationNames.Normalize(qualified.Name);
+            aliasHits = aliasHits.Concat(byName[form]).Concat(byAlias[form]);
+        }
         if (Closest(aliasHits) is { Count: > 0 } alias) return Found(unit, UnitMatchKind.Alias, alias, $"别名或规范名称一致（{unit.Canonical}）");
 
-        if (unit.Collective is { } kind)
-        {
-            return new UnitProposal(unit, UnitMatchKind.NeedsChoice, [], CollectiveReason(kind),
-                new NewOrganization(unit.Canonical, OrganizationKind.Other, null));
-        }
-        return new UnitProposal(unit, UnitMatchKind.New, [], "未找到对应单位，建议新建",
-            new NewOrganization(unit.Canonical, OrganizationNames.GuessKind(unit.Canonical), SuggestedRegion(unit.Canonical)));
-    }
-
-    private UnitProposal? Expand(WrittenUnit unit)
-    {
-        if (scope.PlanRegion is not { } region) return null;
-        List<Ranked> members;
-        string reason;
         switch (unit.Collective)
         {
-            case CollectiveKind.SubordinateGovernments:
-                members = [.. candidates.Where(r => r.Candidate.Kind == OrganizationKind.Government && r.Candidate.Region.IsDirectlyBelow(region))];
-                reason = $"展开为{region.Name}下辖的 {members.Count} 个县（市、区）政府";
-                break;
-            case CollectiveKind.Schools:
-                members = [.. candidates.Where(r => r.Candidate.Kind == OrganizationKind.School
-                    && (r.Candidate.Region.Id == region.Id || r.Candidate.Region.IsBelow(region)))];
-                reason = $"展开为{region.Name}及下辖地区的 {members.Count} 所学校";
-                break;
-            default:
-                return null;
+            case CollectiveKind.Departments or CollectiveKind.Other:
+                return new UnitProposal(unit, UnitMatchKind.Placeholder, [], "泛指的单位，建议“不作为单位”：保留在任务原文中，不分配给任何组织",
+                    new NewOrganization(unit.Canonical, OrganizationKind.Other, null));
+            case { } kind:
+                return new UnitProposal(unit, UnitMatchKind.NeedsChoice, [], CollectiveReason(kind),
+                    new NewOrganization(unit.Canonical, OrganizationKind.Other, null));
         }
-        if (members.Count == 0) return null;
-        return new UnitProposal(unit, UnitMatchKind.Collective,
-            [.. members.OrderBy(r => r.Candidate.Region.Path, StringComparer.Ordinal).ThenBy(r => r.Candidate.Id).Select(r => r.Candidate.Id)], reason);
+        var place = QualifiedNames.Qualify(unit.Canonical, scope.Chain);
+        var suggestedName = place?.Name ?? unit.Canonical;
+        var reason = place is null ? "未找到对应单位，建议新建" : $"未找到对应单位，建议按计划所在地区新建为“{place.Name}”（原写法作为别名）";
+        return new UnitProposal(unit, UnitMatchKind.New, [], reason,
+            new NewOrganization(suggestedName, OrganizationNames.GuessKind(suggestedName), place is null ? SuggestedRegion(suggestedName) : RegionOfNew(place.Region)));
     }
 
-    /// <summary>市教育局 in 平凉市 is 平凉市教育局: the leading level character stands for the region's name.</summary>
-    private IEnumerable<string> QualifiedForms(string name)
+    /// <summary>各县（市、区）人民政府, 各县市区, 各县（区）教育局: one body in each region directly below the plan's.</summary>
+    private UnitProposal? ExpandSubordinates(WrittenUnit unit)
     {
-        if (scope.PlanRegion is not { } region || name.Length < 2) yield break;
-        var regionName = OrganizationNames.Normalize(region.Name);
-        if (regionName.Length > 1 && name[0] == regionName[^1]) yield return regionName + name[1..];
+        if (scope.PlanRegion is not { } region) return null;
+        if ((SubordinateUnits.Read(unit.Name) ?? SubordinateUnits.Read(unit.Canonical)) is not { } reading) return null;
+        var regions = scope.Subordinates.ToList();
+        if (regions.Count == 0) return null;
+
+        var existing = new List<long>();
+        var create = new List<NewOrganization>();
+        foreach (var child in regions)
+        {
+            if (MemberIn(child, reading) is { } found) existing.Add(found);
+            else create.Add(new NewOrganization(reading.NameIn(child), reading.IsGovernment ? OrganizationKind.Government : OrganizationKind.Department, child.Id));
+        }
+        var what = reading.IsGovernment ? "政府" : reading.Body;
+        var reason = $"展开为{region.Name}下辖 {regions.Count} 个县级地区的{what}" + (create.Count > 0 ? $"，其中 {create.Count} 个尚未登记，将随导入新建" : "");
+        return new UnitProposal(unit, UnitMatchKind.Collective, existing, reason, NewMembers: create);
     }
+
+    /// <summary>The body of one subordinate region: by its full name or an alias, else (for governments) its only government.</summary>
+    private long? MemberIn(RegionRef region, SubordinateUnits reading)
+    {
+        var inRegion = candidates.Where(r => r.Candidate.Region.Id == region.Id).ToList();
+        var name = OrganizationNames.Normalize(reading.NameIn(region));
+        var named = inRegion.FirstOrDefault(r => OrganizationNames.Normalize(r.Candidate.Name) == name
+            || r.Candidate.Aliases.Any(a => OrganizationNames.Normalize(a) == name));
+        if (named is not null) return named.Candidate.Id;
+        if (!reading.IsGovernment) return null;
+        var governments = inRegion.Where(r => r.Candidate.Kind == OrganizationKind.Government).ToList();
+        return governments.Count == 1 ? governments[0].Candidate.Id : null;
+    }
+
+    private UnitProposal? Schools(WrittenUnit unit)
+    {
+        if (scope.PlanRegion is not { } region) return null;
+        List<Ranked> members = [.. candidates.Where(r => r.Candidate.Kind == OrganizationKind.School
+            && (r.Candidate.Region.Id == region.Id || r.Candidate.Region.IsBelow(region)))];
+        if (members.Count == 0) return null;
+        return new UnitProposal(unit, UnitMatchKind.Collective,
+            [.. members.OrderBy(r => r.Candidate.Region.Path, StringComparer.Ordinal).ThenBy(r => r.Candidate.Id).Select(r => r.Candidate.Id)],
+            $"展开为{region.Name}及下辖地区已登记的 {members.Count} 所学校");
+    }
+
+    /// <summary>成员单位: the member units of the body the name points to (联席会议 or 领导小组), each matched as a unit of its own.</summary>
+    private UnitProposal? BodyMembers(WrittenUnit unit, IReadOnlyList<GoverningBody> bodies)
+    {
+        var withMembers = bodies.Where(b => b.Members.Any(m => !string.IsNullOrWhiteSpace(m.Unit))).ToList();
+        var name = OrganizationNames.Normalize(unit.Name);
+        var body = withMembers.FirstOrDefault(b => name.Contains(OrganizationNames.Normalize(b.Name), StringComparison.Ordinal))
+            ?? (name.Contains("联席会议", StringComparison.Ordinal) ? withMembers.FirstOrDefault(b => b.Kind == GoverningBodyKind.JointMeeting)
+                : name.Contains("领导小组", StringComparison.Ordinal) ? withMembers.FirstOrDefault(b => b.Kind == GoverningBodyKind.LeadingGroup)
+                : null)
+            ?? (withMembers.Count == 1 ? withMembers[0] : null);
+        if (body is null) return null;
+
+        var existing = new List<long>();
+        var create = new List<NewOrganization>();
+        var unsettled = new List<string>();
+        foreach (var member in body.Members.Select(m => m.Unit).OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            // Member lists name units as task fields do (市人社局), so they are read to the same canonical names.
+            var proposal = Single(new WrittenUnit(member, Parsing.Units.UnitAliasTable.Default.Canonicalize(member)));
+            switch (proposal.Kind)
+            {
+                case UnitMatchKind.Exact or UnitMatchKind.Alias:
+                    if (!existing.Contains(proposal.OrganizationIds[0])) existing.Add(proposal.OrganizationIds[0]);
+                    break;
+                case UnitMatchKind.New when proposal.Suggestion is { } suggestion:
+                    if (!create.Any(c => OrganizationNames.Normalize(c.Name) == OrganizationNames.Normalize(suggestion.Name))) create.Add(suggestion);
+                    break;
+                default:
+                    unsettled.Add(member);
+                    break;
+            }
+        }
+        var reason = $"展开为「{body.Name}」的 {existing.Count + create.Count} 个成员单位" + (create.Count > 0 ? $"（{create.Count} 个将新建）" : "")
+            + (unsettled.Count > 0 ? $"；{string.Join("、", unsettled)} 无法确定，未列入" : "");
+        return new UnitProposal(unit, UnitMatchKind.Collective, existing, reason, NewMembers: create);
+    }
+
+    /// <summary>A new organisation of the plan's own region is suggested with no region (it goes to the plan's); another region by id.</summary>
+    private long? RegionOfNew(RegionRef region) => region.Id == scope.PlanRegion?.Id ? null : region.Id;
 
     private long? SuggestedRegion(string name)
     {
@@ -106,12 +179,11 @@ public sealed class UnitMatcher
         ? new UnitProposal(unit, kind, [hits[0].Candidate.Id], reason)
         : new UnitProposal(unit, UnitMatchKind.Ambiguous, [.. hits.Select(h => h.Candidate.Id)], $"有 {hits.Count} 个同样匹配的单位，请选择");
 
-    private static string CollectiveReason(CollectiveKind kind) => kind switch
+    private string CollectiveReason(CollectiveKind kind) => kind switch
     {
-        CollectiveKind.SubordinateGovernments => "集合单位：下辖地区没有已登记的政府，请选择对应单位或新建",
-        CollectiveKind.Schools => "集合单位：本地区没有已登记的学校，请选择对应单位或新建",
-        CollectiveKind.BodyMembers => "成员单位：请选择对应的单位",
-        CollectiveKind.Departments => "有关部门：请选择对应的单位",
+        CollectiveKind.SubordinateGovernments => $"集合单位：{scope.PlanRegion?.Name ?? "本计划的地区"}没有下辖地区，请选择对应单位、新建或“不作为单位”",
+        CollectiveKind.Schools => $"集合单位：{scope.PlanRegion?.Name ?? "本地区"}尚未登记任何学校。可选“不作为单位”，或先在“单位”页登记学校后重新导入，或新建一个单位",
+        CollectiveKind.BodyMembers => "成员单位：文件中没有读出该机构的成员名单，请选择对应单位或“不作为单位”",
         _ => "集合单位：请选择对应的单位",
     };
 

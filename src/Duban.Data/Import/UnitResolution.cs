@@ -35,15 +35,18 @@ internal sealed class UnitResolution
             var name = proposal.Unit.Name;
             var problem = decisions.Units[name] switch
             {
-                MapToOrganizations { OrganizationIds.Count: 0 } or ExpandCollective { OrganizationIds.Count: 0 } => "没有选择任何组织",
-                CreateOrganization create when string.IsNullOrWhiteSpace(create.Name) => "新建单位的名称为空",
-                CreateOrganization create when NameText.Problem(create.Name, "新建单位的名称") is { } nameProblem => nameProblem.TrimEnd('。'),
+                MapToOrganizations { OrganizationIds.Count: 0 } or ExpandCollective { MemberCount: 0 } => "没有选择任何组织",
+                CreateOrganization create => NewNameProblem(create.Name),
+                ExpandCollective expand => expand.MembersToCreate.Select(m => NewNameProblem(m.Name)).FirstOrDefault(p => p is not null),
                 null => "没有决定",
                 _ => null,
             };
             if (problem is not null) throw new PlanImportException(ImportErrorCodes.InvalidDecision, ImportFields.Units, $"单位“{name}”：{problem}。");
         }
     }
+
+    private static string? NewNameProblem(string name) =>
+        string.IsNullOrWhiteSpace(name) ? "新建单位的名称为空" : NameText.Problem(name, "新建单位的名称")?.TrimEnd('。');
 
     /// <summary>Applies the decisions to the context (the caller saves); organisations it creates go to <paramref name="planRegionId"/> unless a decision names another region.</summary>
     public static async Task<UnitResolution> ApplyAsync(
@@ -66,29 +69,41 @@ internal sealed class UnitResolution
                 case ExpandCollective expand:
                     resolution.byName[name] = Existing(existing, name, expand.OrganizationIds);
                     break;
+                case NotAUnit:
+                    // Kept in the task's text; no organisation answers for it.
+                    resolution.byName[name] = [];
+                    break;
             }
         }
 
-        // Units decided to be created under one name in one region are one organisation (市人社局 and
-        // 市人力资源社会保障局, both created as 市人力资源和社会保障局); the other written names become its aliases.
+        // Organisations to create: a unit decided as new, and the unregistered members of an expanded collective. Those
+        // of one name in one region are one organisation (市人社局 and 市人力资源社会保障局, both created as
+        // 市人力资源和社会保障局); a unit's written names become its aliases, a collective's name never does (各县市 is
+        // not another name of 崆峒区人民政府).
         var creations = decided
-            .Where(d => d.Decision is CreateOrganization)
-            .Select(d => (d.Name, Create: (CreateOrganization)d.Decision))
-            .GroupBy(d => (OrganizationNames.Normalize(d.Create.Name), d.Create.RegionId ?? planRegionId))
+            .SelectMany(d => d.Decision switch
+            {
+                CreateOrganization create => [(Written: d.Name, New: new NewOrganization(create.Name, create.Kind, create.RegionId), Alias: true)],
+                ExpandCollective expand => expand.MembersToCreate.Select(m => (Written: d.Name, New: m, Alias: false)),
+                _ => [],
+            })
+            .GroupBy(c => (OrganizationNames.Normalize(NameText.Normalize(c.New.Name.Trim())), c.New.RegionId ?? planRegionId))
             .ToList();
         var regionIds = creations.Select(c => c.Key.Item2).Distinct().ToList();
         await RequireRegionsAsync(db, regionIds, ct);
         var present = await ActiveInRegionsAsync(db, regionIds, ct);
         foreach (var group in creations)
         {
-            var first = group.First().Create;
+            var first = group.First().New;
             var regionId = group.Key.Item2;
             var organization = present.GetValueOrDefault(group.Key);
             if (organization is null)
             {
-                organization = new Organization { Name = ColumnText.Fit(NameText.Normalize(first.Name), 200), Kind = first.Kind, RegionId = regionId };
-                foreach (var (written, _) in group) Learn(organization, written);
+                organization = new Organization { Name = ColumnText.Fit(NameText.Normalize(first.Name.Trim()), 200), Kind = first.Kind, RegionId = regionId };
+                foreach (var (written, _, alias) in group)
+                    if (alias) Learn(organization, written);
                 db.Organizations.Add(organization);
+                present[group.Key] = organization;
                 var created = organization;
                 audit.Add(AuditActions.OrganizationCreate, AuditEntities.ImportedOrganization, () => created.Id, null, () => Image(created));
                 resolution.OrganizationsCreated++;
@@ -97,10 +112,14 @@ internal sealed class UnitResolution
             {
                 // Asked to create what exists: a second organisation of the same name and region would only make every
                 // later match ambiguous, so the unit goes to the one there is.
-                foreach (var (written, _) in group)
-                    if (aliasAudit.Learn(organization, written)) resolution.AliasesLearnt++;
+                foreach (var (written, _, alias) in group)
+                    if (alias && aliasAudit.Learn(organization, written)) resolution.AliasesLearnt++;
             }
-            foreach (var (written, _) in group) resolution.byName[written] = [organization];
+            foreach (var (written, _, alias) in group)
+            {
+                if (alias) resolution.byName[written] = [organization];
+                else if (!resolution.byName[written].Contains(organization)) resolution.byName[written] = [.. resolution.byName[written], organization];
+            }
         }
         return resolution;
     }

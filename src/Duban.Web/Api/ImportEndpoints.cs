@@ -9,8 +9,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Duban.Web.Api;
 
+/// <param name="NewMembers">For a collective: the members not registered yet, which an expand decision may create (its create list).</param>
 public sealed record ImportUnitView(string Name, string Canonical, string Proposal, IReadOnlyList<ImportOrganizationRef> Organizations, string Reason,
-    NewOrganization? Suggestion);
+    NewOrganization? Suggestion, IReadOnlyList<NewOrganization> NewMembers);
 
 public sealed record ImportOrganizationRef(long Id, string Name);
 
@@ -39,7 +40,8 @@ public sealed record ImportAnalysisView(
             a.Document.TaskLists.Select(l => new ImportTaskListView(l.Name, l.Tasks.Count)).ToList(),
             a.Warnings.Select(w => new ImportWarningView(w.Code, w.Message)).ToList(),
             a.UnitProposals.Select(p => new ImportUnitView(p.Unit.Name, p.Unit.Canonical, JsonNamingPolicy.CamelCase.ConvertName(p.Kind.ToString()),
-                p.OrganizationIds.Select(id => new ImportOrganizationRef(id, analyzed.OrganizationNames.GetValueOrDefault(id, ""))).ToList(), p.Reason, p.Suggestion)).ToList(),
+                p.OrganizationIds.Select(id => new ImportOrganizationRef(id, analyzed.OrganizationNames.GetValueOrDefault(id, ""))).ToList(), p.Reason, p.Suggestion,
+                p.MembersToCreate)).ToList(),
             a.Duplicate is { } d ? new ImportDuplicateView(d.PlanId, d.VersionId, d.VersionNumber, d.PlanTitle, JsonNamingPolicy.CamelCase.ConvertName(d.Reason.ToString())) : null,
             a.RevisionOf is { } r ? new ImportRevisionView(r.PlanId, r.PlanTitle, r.CurrentNumber, r.NextNumber, JsonNamingPolicy.CamelCase.ConvertName(r.MatchedBy.ToString()),
                 r.Diff.Added, r.Diff.Removed, r.Diff.Changed, r.Diff.Unchanged) : null);

@@ -56,9 +56,15 @@ public sealed record ImportChoices(IReadOnlyList<OrganizationChoice> Organizatio
             if (outside is not null)
                 return new ImportProblem(400, ImportChoiceCodes.OutOfScope, ImportFields.Units,
                     $"单位「{unit}」所选的组织（编号 {outside}）不在您的数据范围内，或不属于本计划的地区及其上下级地区。", [unit]);
-            if (decision is CreateOrganization create && (create.RegionId ?? PlanRegionId) is { } region && !AllowsRegion(region))
+            IEnumerable<long?> newRegions = decision switch
+            {
+                CreateOrganization create => [create.RegionId ?? PlanRegionId],
+                ExpandCollective expand => expand.MembersToCreate.Select(m => m.RegionId ?? PlanRegionId),
+                _ => [],
+            };
+            if (newRegions.FirstOrDefault(r => r is { } region && !AllowsRegion(region)) is { } outsideRegion)
                 return new ImportProblem(400, ImportChoiceCodes.OutOfScope, ImportFields.Units,
-                    $"单位「{unit}」的新建地区（编号 {region}）不在您的数据范围内，或不属于本计划的地区及其上下级地区。", [unit]);
+                    $"单位「{unit}」的新建地区（编号 {outsideRegion}）不在您的数据范围内，或不属于本计划的地区及其上下级地区。", [unit]);
         }
         return null;
     }

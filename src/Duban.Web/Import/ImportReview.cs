@@ -41,6 +41,7 @@ public static class ImportReview
         UnitMatchKind.Collective => "集合单位，展开",
         UnitMatchKind.Ambiguous => "有多个可能的单位，请选择",
         UnitMatchKind.New => "新单位",
+        UnitMatchKind.Placeholder => "泛指，不作为单位",
         _ => "需要选择",
     };
 
@@ -50,7 +51,8 @@ public static class ImportReview
         UnitMatchKind.Exact or UnitMatchKind.Alias when proposal.OrganizationIds.Count == 1 =>
             choices.Allows(proposal.OrganizationIds[0]) ? $"map:{proposal.OrganizationIds[0]}" : "",
         UnitMatchKind.Collective => "expand",
-        UnitMatchKind.New or UnitMatchKind.NeedsChoice => "create",
+        UnitMatchKind.Placeholder or UnitMatchKind.NeedsChoice => "none",
+        UnitMatchKind.New => "create",
         _ => "",
     };
 
@@ -63,9 +65,16 @@ public static class ImportReview
     {
         if (posted is null || string.IsNullOrEmpty(posted.Choice)) return null;
         var choice = posted.Choice;
-        if (choice == "expand" && proposal.OrganizationIds.Count > 0)
-            // Only the ticked organisations get the assignment; none ticked is refused by the importer, naming the unit.
-            return new ExpandCollective(posted.Expand ?? proposal.OrganizationIds);
+        if (choice == "none") return new NotAUnit();
+        if (choice == "expand" && proposal.Kind == UnitMatchKind.Collective)
+        {
+            // Only the ticked members get the assignment (and only the ticked new ones are created); none ticked is
+            // refused by the importer, naming the unit.
+            var create = posted.ExpandNew is { } ticked
+                ? [.. ticked.Where(i => i >= 0 && i < proposal.MembersToCreate.Count).Distinct().Select(i => proposal.MembersToCreate[i])]
+                : proposal.MembersToCreate;
+            return new ExpandCollective(posted.Expand ?? proposal.OrganizationIds, create);
+        }
         if (choice == "create")
         {
             var suggested = DefaultNew(proposal);
@@ -81,7 +90,9 @@ public static class ImportReview
 
 /// <summary>
 /// One unit's row of the wizard's confirmation form: the select's value, the new organisation's fields, and the
-/// organisations ticked for a collective (null when the form had no boxes for it: all of the proposal's).
-/// <paramref name="NewRegion"/> is the posted value: empty for the plan's region, null when the form had no such field.
+/// organisations ticked for a collective (null when the form had no boxes for it: all of the proposal's), and the new
+/// members ticked, by their index in the proposal's list. <paramref name="NewRegion"/> is the posted value: empty for the
+/// plan's region, null when the form had no such field.
 /// </summary>
-public sealed record PostedUnit(string Choice, string? NewName = null, string? NewKind = null, string? NewRegion = null, IReadOnlyList<long>? Expand = null);
+public sealed record PostedUnit(string Choice, string? NewName = null, string? NewKind = null, string? NewRegion = null, IReadOnlyList<long>? Expand = null,
+    IReadOnlyList<int>? ExpandNew = null);

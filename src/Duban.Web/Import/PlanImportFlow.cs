@@ -117,9 +117,13 @@ public sealed class PlanImportFlow(PlanImportService service, ImportTokens token
 }
 
 /// <summary>One unit's decision as the API and the wizard send it.</summary>
-/// <param name="Action">map (to existing organisations), create (a new one) or expand (a collective).</param>
+/// <param name="Action">map (to existing organisations), create (a new one), expand (a collective: the organisations of
+/// <paramref name="OrganizationIds"/> and the new ones of <paramref name="Create"/>) or none (不作为单位: no assignment).</param>
 public sealed record UnitDecisionInput(string Action, IReadOnlyList<long>? OrganizationIds = null, bool RememberAlias = true, string? Name = null,
-    OrganizationKind? Kind = null, long? RegionId = null);
+    OrganizationKind? Kind = null, long? RegionId = null, IReadOnlyList<NewOrganizationInput>? Create = null);
+
+/// <summary>A member of an expanded collective to create: its name, kind and region (null: the plan's).</summary>
+public sealed record NewOrganizationInput(string? Name, OrganizationKind? Kind = null, long? RegionId = null);
 
 public sealed record ImportDecisionsInput(IReadOnlyDictionary<string, UnitDecisionInput>? Units, bool AllowWithoutTasks = false)
 {
@@ -137,11 +141,15 @@ public sealed record ImportDecisionsInput(IReadOnlyDictionary<string, UnitDecisi
             UnitDecision? decision = input.Action?.ToLowerInvariant() switch
             {
                 "map" when input.OrganizationIds is { Count: > 0 } ids => new MapToOrganizations(ids, input.RememberAlias),
-                "expand" when input.OrganizationIds is { Count: > 0 } ids => new ExpandCollective(ids),
+                "expand" when (input.OrganizationIds?.Count ?? 0) + (input.Create?.Count ?? 0) > 0 => new ExpandCollective(
+                    input.OrganizationIds ?? [],
+                    [.. (input.Create ?? []).Select(c => new NewOrganization(c.Name?.Trim() ?? "", c.Kind ?? OrganizationKind.Other, c.RegionId))]),
                 "create" => new CreateOrganization(string.IsNullOrWhiteSpace(input.Name) ? name : input.Name.Trim(), input.Kind ?? OrganizationKind.Other, input.RegionId),
+                "none" => new NotAUnit(),
                 _ => null,
             };
-            if (decision is null) return (null, $"单位「{name}」的处理方式无效：action 须为 map、create 或 expand，map 和 expand 须给出 organizationIds。");
+            if (decision is null)
+                return (null, $"单位「{name}」的处理方式无效：action 须为 map、create、expand 或 none，map 须给出 organizationIds，expand 须给出 organizationIds 或 create。");
             units[name] = decision;
         }
         return (new ImportDecisions(units, AllowWithoutTasks), null);

@@ -149,13 +149,76 @@ public sealed class UnitMatcherTests
     }
 
     [Fact]
-    public void A_collective_with_nothing_to_expand_to_is_left_to_the_user()
+    public void Subordinate_governments_expand_to_every_county_below_the_unregistered_ones_to_be_created()
     {
-        var proposal = Propose(InPingliang, new WrittenUnit("各县市区", "各县市区", CollectiveKind.SubordinateGovernments), Org(74, "市教育局", Pingliang));
+        var proposal = Propose(InPingliang, new WrittenUnit("各县市区", "各县市区", CollectiveKind.SubordinateGovernments),
+            Org(60, "崆峒区人民政府", Kongtong, OrganizationKind.Government), Org(74, "市教育局", Pingliang));
+
+        proposal.Kind.ShouldBe(UnitMatchKind.Collective);
+        proposal.OrganizationIds.ShouldBe([60L]);
+        proposal.MembersToCreate.ShouldBe([new NewOrganization("泾川县人民政府", OrganizationKind.Government, Jingchuan.Id)]);
+        proposal.DefaultDecision(createUnmatched: true).ShouldBeOfType<ExpandCollective>().MembersToCreate.Count.ShouldBe(1);
+        // Without leave to create, only the registered members are taken.
+        proposal.DefaultDecision(createUnmatched: false).ShouldBeOfType<ExpandCollective>().MembersToCreate.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_department_of_every_county_expands_to_each_countys_department_and_functional_zones_are_left_out()
+    {
+        var zone = new RegionRef(8, "平凉工业园区", "/1/2/8/", "620871");
+        var scope = new MatchScope(Pingliang, [Kongtong with { Code = "620802" }, Jingchuan with { Code = "620821" }, zone]);
+
+        var proposal = Propose(scope, new WrittenUnit("各县（区）教育局", "各县（区）教育局", CollectiveKind.Other),
+            Org(61, "泾川县教育局", Jingchuan), Org(62, "崆峒区财政局", Kongtong));
+
+        proposal.Kind.ShouldBe(UnitMatchKind.Collective);
+        proposal.OrganizationIds.ShouldBe([61L]);
+        proposal.MembersToCreate.ShouldBe([new NewOrganization("崆峒区教育局", OrganizationKind.Department, Kongtong.Id)]);
+    }
+
+    [Fact]
+    public void A_collective_with_nothing_to_expand_to_is_left_out_unless_the_user_decides()
+    {
+        var scope = new MatchScope(Jingchuan, [], [Pingliang, Gansu]);
+
+        var proposal = Propose(scope, new WrittenUnit("各职业院校", "各职业院校", CollectiveKind.Schools), Org(74, "市教育局", Pingliang));
 
         proposal.Kind.ShouldBe(UnitMatchKind.NeedsChoice);
+        proposal.Reason.ShouldContain("尚未登记任何学校");
         proposal.DefaultDecision(createUnmatched: false).ShouldBeNull();
-        proposal.DefaultDecision(createUnmatched: true).ShouldBe(new CreateOrganization("各县市区", OrganizationKind.Other, null));
+        proposal.DefaultDecision(createUnmatched: true).ShouldBe(new NotAUnit());
+    }
+
+    [Theory]
+    [InlineData("相关部门", CollectiveKind.Departments)]
+    [InlineData("市直有关部门", CollectiveKind.Departments)]
+    [InlineData("各有关单位", CollectiveKind.Other)]
+    public void A_placeholder_is_not_taken_as_a_unit(string name, CollectiveKind kind)
+    {
+        var proposal = Propose(InPingliang, new WrittenUnit(name, name, kind), Org(74, "市教育局", Pingliang));
+
+        proposal.Kind.ShouldBe(UnitMatchKind.Placeholder);
+        proposal.DefaultDecision(createUnmatched: false).ShouldBe(new NotAUnit());
+        proposal.DefaultDecision(createUnmatched: true).ShouldBe(new NotAUnit());
+    }
+
+    [Fact]
+    public void Body_members_expand_to_the_members_of_the_body_the_document_names()
+    {
+        var members = new[] { "市教育局", "市财政局", "市人社局", "崆峒区人民政府" }
+            .Select(u => new BodyMember(null, MemberRole.Member, "成员", null, u, new SourceSpan(0, 1))).ToList();
+        GoverningBody[] bodies =
+        [
+            new() { Kind = GoverningBodyKind.LeadingGroup, Name = "平凉市职业教育领导小组", Members = [members[0]], Span = new SourceSpan(0, 1) },
+            new() { Kind = GoverningBodyKind.JointMeeting, Name = "平凉市职业教育工作部门联席会议", Members = members, Span = new SourceSpan(0, 1) },
+        ];
+        var matcher = new UnitMatcher([Org(10, "平凉市教育局", Pingliang, aliases: "市教育局"), Org(60, "崆峒区人民政府", Kongtong, OrganizationKind.Government)], InPingliang);
+
+        var proposal = matcher.Propose(new WrittenUnit("市职业教育工作联席会议成员单位", "市职业教育工作联席会议成员单位", CollectiveKind.BodyMembers), bodies);
+
+        proposal.Kind.ShouldBe(UnitMatchKind.Collective);
+        proposal.OrganizationIds.ShouldBe([10L, 60L]);
+        proposal.MembersToCreate.Select(m => m.Name).ShouldBe(["平凉市财政局", "平凉市人力资源和社会保障局"], ignoreOrder: false);
     }
 
     [Fact]
@@ -190,14 +253,39 @@ public sealed class UnitMatcherTests
     }
 
     [Fact]
-    public void A_new_unit_is_suggested_under_its_canonical_name_with_a_guessed_kind()
+    public void A_new_unit_is_suggested_under_its_canonical_name_with_the_place_written_out_and_a_guessed_kind()
     {
         var proposal = Propose(InPingliang, new WrittenUnit("市发改委", "市发展和改革委员会"));
 
         proposal.Kind.ShouldBe(UnitMatchKind.New);
-        proposal.Suggestion.ShouldBe(new NewOrganization("市发展和改革委员会", OrganizationKind.Department, null));
+        proposal.Suggestion.ShouldBe(new NewOrganization("平凉市发展和改革委员会", OrganizationKind.Department, null));
         proposal.DefaultDecision(createUnmatched: false).ShouldBeNull();
-        proposal.DefaultDecision(createUnmatched: true).ShouldBe(new CreateOrganization("市发展和改革委员会", OrganizationKind.Department, null));
+        proposal.DefaultDecision(createUnmatched: true).ShouldBe(new CreateOrganization("平凉市发展和改革委员会", OrganizationKind.Department, null));
+    }
+
+    [Theory]
+    [InlineData("省教育厅", "甘肃省教育厅", 1L)]
+    [InlineData("市委组织部", "中共平凉市委组织部", null)]
+    [InlineData("团市委", "共青团平凉市委", null)]
+    [InlineData("市政府办", "平凉市人民政府办公室", null)]
+    [InlineData("市场监管局", "市场监管局", null)]
+    public void A_name_without_its_place_is_suggested_with_the_place_of_its_level(string written, string suggested, long? region)
+    {
+        var scope = InPingliang with { Ancestors = [Gansu] };
+
+        var proposal = Propose(scope, new WrittenUnit(written, written));
+
+        proposal.Suggestion!.Name.ShouldBe(suggested);
+        proposal.Suggestion.RegionId.ShouldBe(region);
+    }
+
+    [Fact]
+    public void In_a_county_plan_the_city_of_a_name_is_the_city_above_and_the_county_the_plans_own()
+    {
+        var scope = new MatchScope(Jingchuan, [Town], [Pingliang, Gansu]);
+
+        Propose(scope, new WrittenUnit("县政府", "县人民政府")).Suggestion.ShouldBe(new NewOrganization("泾川县人民政府", OrganizationKind.Government, null));
+        Propose(scope, new WrittenUnit("市教育局", "市教育局"), Org(10, "平凉市教育局", Pingliang)).OrganizationIds.ShouldBe([10L]);
     }
 
     [Fact]

@@ -44,7 +44,7 @@ public sealed class ReportedWorkTests : IDisposable
         var government = await harness.AddOrganizationAsync("西岭市人民政府", OrganizationKind.Government, region);
         var first = await harness.ImportAsync(Plan(), "v1.txt", new PlanRegion.Existing(region.Id));
         await using var db = harness.Database.NewContext();
-        var finance = await db.Organizations.SingleAsync(o => o.Name == "市财政局");
+        var finance = await db.Organizations.SingleAsync(o => o.Name == "西岭市财政局");
         var assignment = await db.Assignments.SingleAsync(a => a.OrganizationId == finance.Id);
         var goal = await db.Targets.SingleAsync(t => t.PlanId == first.PlanId && t.TaskId == null);
         // Published, as a plan being tracked is: a draft's plan-level goals are not yet the government's to report.
@@ -124,7 +124,7 @@ public sealed class ReportedWorkTests : IDisposable
 
         result.Outcome.ShouldBe(ImportOutcome.NewVersion);
         await using var db = harness.Database.NewContext();
-        var finance = await db.Organizations.SingleAsync(o => o.Name == "市财政局");
+        var finance = await db.Organizations.SingleAsync(o => o.Name == "西岭市财政局");
         (await db.Assignments.CountAsync(a => a.OrganizationId == finance.Id)).ShouldBe(0);
     }
 }

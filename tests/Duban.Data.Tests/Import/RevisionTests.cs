@@ -91,13 +91,13 @@ public sealed class RevisionTests : IDisposable
         await harness.ConfirmAsync(analysis, analysis.DefaultDecisions(createUnmatched: false));
 
         analysis.RevisionOf!.Diff.Tasks.Single(t => t.Kind == TaskDiffKind.Changed).Changes.ShouldBe(TaskChanges.Units);
-        analysis.UnitProposals.Select(p => (p.Unit.Name, p.Kind)).ShouldBe([("市人社局", UnitMatchKind.Alias), ("市教育局", UnitMatchKind.Exact)]);
+        analysis.UnitProposals.Select(p => (p.Unit.Name, p.Kind)).ShouldBe([("市人社局", UnitMatchKind.Alias), ("市教育局", UnitMatchKind.Alias)]);
         await using var db = harness.Database.NewContext();
         var now = await db.Tasks.Include(t => t.Assignments).ThenInclude(a => a.Organization).SingleAsync(t => t.Id == old.Id);
-        now.Assignments.Select(a => a.Organization!.Name).Order().ShouldBe(["市人力资源和社会保障局", "市教育局"]);
-        now.Assignments.Single(a => a.Organization!.Name == "市人力资源和社会保障局").Id
-            .ShouldBe(old.Assignments.Single(a => a.Organization!.Name == "市人力资源和社会保障局").Id);
-        (await db.Assignments.AnyAsync(a => a.TaskId == old.Id && a.Organization!.Name == "市财政局")).ShouldBeFalse();
+        now.Assignments.Select(a => a.Organization!.Name).Order().ShouldBe(["西岭市人力资源和社会保障局", "西岭市教育局"]);
+        now.Assignments.Single(a => a.Organization!.Name == "西岭市人力资源和社会保障局").Id
+            .ShouldBe(old.Assignments.Single(a => a.Organization!.Name == "西岭市人力资源和社会保障局").Id);
+        (await db.Assignments.AnyAsync(a => a.TaskId == old.Id && a.Organization!.Name == "西岭市财政局")).ShouldBeFalse();
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed class UnitDecisionTests : IDisposable
     public async Task A_unit_mapped_by_the_user_is_remembered_and_matched_by_the_next_import()
     {
         var region = await harness.AddRegionAsync(SamplePlan.Region);
-        var office = await harness.AddOrganizationAsync("中共西岭市委机构编制委员会办公室", OrganizationKind.Department, region);
+        var office = await harness.AddOrganizationAsync("西岭市编办", OrganizationKind.Department, region);
         var analysis = await harness.AnalyzeAsync(SamplePlan.Original, SamplePlan.FileName);
         var decisions = analysis.DefaultDecisions(createUnmatched: true).Units.ToDictionary();
         analysis.UnitProposals.Single(p => p.Unit.Name == "市委编办").Kind.ShouldBe(UnitMatchKind.New);
@@ -50,7 +50,7 @@ public sealed class UnitDecisionTests : IDisposable
 
         result.OrganizationsCreated.ShouldBe(2);
         await using var db = harness.Database.NewContext();
-        var bureau = await db.Organizations.Include(o => o.Aliases).SingleAsync(o => o.Name == "市人力资源和社会保障局");
+        var bureau = await db.Organizations.Include(o => o.Aliases).SingleAsync(o => o.Name == "西岭市人力资源和社会保障局");
         bureau.Aliases.Select(a => a.Name).Order().ShouldBe(["市人力资源社会保障局", "市人社局"]);
         (await db.Assignments.Where(a => a.OrganizationId == bureau.Id).CountAsync()).ShouldBe(2);
     }

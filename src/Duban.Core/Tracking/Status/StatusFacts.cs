@@ -37,7 +37,9 @@ public sealed record AssignmentFacts(
     BaselineStanding? Baseline = null);
 
 /// <summary>What the status of a task depends on: its deadline and all its assignments (leads and cooperating).</summary>
-public sealed record TaskFacts(long TaskId, DateOnly? Due, bool Ongoing, IReadOnlyList<AssignmentFacts> Assignments)
+/// <param name="TrackingStart">The plan's tracking start: a task nobody leads (its only unit was 不作为单位) has no one to
+/// state its baseline, so a deadline before it keeps it 待摸底 until the office assigns it.</param>
+public sealed record TaskFacts(long TaskId, DateOnly? Due, bool Ongoing, IReadOnlyList<AssignmentFacts> Assignments, DateOnly? TrackingStart = null)
 {
     /// <summary>
     /// Reads the deadline from the stored task. A recurring task (每年, 每季度…) without a due date is ongoing for the

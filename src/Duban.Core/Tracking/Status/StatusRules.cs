@@ -37,6 +37,7 @@ public sealed class StatusRules(StatusOptions options, TimeProvider time)
         static bool ReportedDone(AssignmentFacts a) => a.Latest is { State: ReportedState.Completed };
         var done = leads.Count > 0 && leads.All(a => ReportedDone(a) || a.Baseline is { Completed: true });
         if (!done && leads.Any(a => a.Baseline is { AwaitingBaseline: true } && !ReportedDone(a))) return AwaitingBaseline(facts.Due, today);
+        if (leads.Count == 0 && BaselineRules.NeedsBaseline(facts.Due, facts.TrackingStart)) return AwaitingBaseline(facts.Due, today);
         // A baseline's completion has no date: the task is then never counted late.
         DateOnly? completedOn = done && leads.All(ReportedDone) ? leads.Max(a => a.Latest!.SubmittedOn) : null;
         // The leads' baselines may have moved the deadline: the task is held to the latest one still open.

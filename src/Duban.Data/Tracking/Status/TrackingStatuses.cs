@@ -148,7 +148,7 @@ public sealed class TrackingStatuses(DubanDbContext db, TimeProvider time)
             }).ToList();
             var statuses = facts.Select(f => new AssignmentStatus(f.a.Id, task.Id, f.a.OrganizationId, f.a.Role,
                 StatusRules.ForAssignment(f.Item2, today, StatusOptions), f.Item2.LastClosedPeriod, last)).ToList();
-            var result = StatusRules.ForTask(new TaskFacts(task.Id, task.Due, ongoing, facts.Select(f => f.Item2).ToList()), today, StatusOptions);
+            var result = StatusRules.ForTask(new TaskFacts(task.Id, task.Due, ongoing, facts.Select(f => f.Item2).ToList(), trackingStarts.GetValueOrDefault(task.PlanId)), today, StatusOptions);
             rows.Add(new TaskStatusRow(task.Id, task.PlanId, task.Due, ongoing, result, statuses));
 
             foreach (var (a, f) in facts.Where(f => f.a.Role == UnitRole.Lead))

@@ -73,6 +73,17 @@ public sealed class BaselineRulesTests
     }
 
     [Fact]
+    public void A_task_nobody_leads_waits_for_its_baseline_when_its_deadline_passed_before_tracking_started()
+    {
+        var old = new TaskFacts(1, D("2022-12-31"), false, [], TrackingStart);
+        var future = new TaskFacts(2, D("2027-12-31"), false, [], TrackingStart);
+
+        Assert.Equal(TrackingStatus.AwaitingBaseline, StatusRules.ForTask(old, Today, StatusOptions.Default).Status);
+        Assert.NotEqual(TrackingStatus.AwaitingBaseline, StatusRules.ForTask(future, Today, StatusOptions.Default).Status);
+        Assert.Equal(TrackingStatus.Overdue, StatusRules.ForTask(old with { TrackingStart = null }, Today, StatusOptions.Default).Status);
+    }
+
+    [Fact]
     public void A_task_waits_while_any_lead_awaits_its_baseline_and_is_held_to_the_latest_new_date()
     {
         var due = D("2022-12-31");
