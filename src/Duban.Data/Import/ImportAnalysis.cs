@@ -28,6 +28,9 @@ public sealed record ImportAnalysis(
     IReadOnlyList<UnitProposal> UnitProposals,
     ImportAuthority Authority)
 {
+    /// <summary>The review's corrections applied to <see cref="Document"/> (which is the edited document); stored with the import's audit entry.</summary>
+    public IReadOnlyList<Core.Import.Review.ReviewEdit> Edits { get; init; } = [];
+
     public long Size => File.Content.LongLength;
 
     public IReadOnlyList<ParseWarning> Warnings => Document.Warnings;
@@ -72,7 +75,10 @@ public sealed record RevisionOf(long PlanId, string PlanTitle, long CurrentVersi
 /// <param name="AllowWithoutTasks">Import a document in which no task list was found (a plan whose tasks will be
 /// entered by hand). Off by default: a plan without tasks is usually a document the parser could not read, and
 /// tracking it would track nothing.</param>
-public sealed record ImportDecisions(IReadOnlyDictionary<string, UnitDecision> Units, bool AllowWithoutTasks = false)
+/// <param name="TaskEdits">The review's corrections to tasks: the analysis confirmed must have been made with them
+/// (<see cref="PlanImportService.AnalyzeAsync(ImportFile, PlanRegion, ImportAuthority, IReadOnlyList{Core.Import.Review.ReviewEdit}?, CancellationToken)"/>).</param>
+public sealed record ImportDecisions(IReadOnlyDictionary<string, UnitDecision> Units, bool AllowWithoutTasks = false,
+    IReadOnlyList<Core.Import.Review.ReviewEdit>? TaskEdits = null)
 {
     public static ImportDecisions None { get; } = new(new Dictionary<string, UnitDecision>());
 }

@@ -61,4 +61,5 @@ public static class ImportFields
     public const string Region = "regionId";
     public const string Units = "units";
     public const string Tasks = "tasks";
+    public const string TaskEdits = "taskEdits";
 }

@@ -1,4 +1,5 @@
 using Duban.Core.Import;
+using Duban.Core.Import.Review;
 using Duban.Core.Plans;
 using Duban.Parsing;
 using Duban.Parsing.Input;
@@ -34,9 +35,25 @@ public sealed class PlanImportService(DubanDbContext db, TimeProvider clock, Aud
     /// </summary>
     /// <exception cref="PlanImportException">The file has the wrong type or size, cannot be read, is stored under a plan
     /// outside the authority, or the region is unknown or outside the authority.</exception>
-    public async Task<ImportAnalysis> AnalyzeAsync(ImportFile file, PlanRegion region, ImportAuthority authority, CancellationToken ct = default)
+    public Task<ImportAnalysis> AnalyzeAsync(ImportFile file, PlanRegion region, ImportAuthority authority, CancellationToken ct = default) =>
+        AnalyzeAsync(file, region, authority, null, ct);
+
+    /// <summary>
+    /// Analyses a file with the review's corrections applied to its tasks (<see cref="ReviewEdits"/>): units added in
+    /// the review are proposed like those the document names, and the edited tasks are what a confirmation stores.
+    /// </summary>
+    /// <exception cref="PlanImportException">As above, and for an edit that names no task or gives an unreadable value (field taskEdits).</exception>
+    public async Task<ImportAnalysis> AnalyzeAsync(ImportFile file, PlanRegion region, ImportAuthority authority, IReadOnlyList<ReviewEdit>? edits, CancellationToken ct = default)
     {
         var document = Parse(file);
+        try
+        {
+            document = ReviewEdits.Apply(document, edits);
+        }
+        catch (ReviewEditException e)
+        {
+            throw new PlanImportException(ImportErrorCodes.InvalidDecision, ImportFields.TaskEdits, e.Message);
+        }
         var sha256 = document.Source.Sha256;
         var title = TitleOf(document, file);
 
@@ -57,14 +74,24 @@ public sealed class PlanImportService(DubanDbContext db, TimeProvider clock, Aud
             var matcher = await ImportScope.MatcherAsync(db, analyzedRegion, ct);
             proposals = [.. UnitsToDecide(document, revision).Select(u => matcher.Propose(WrittenUnit.From(u), document.Bodies))];
         }
-        return new ImportAnalysis(file, sha256, document.Source.Format, document, analyzedRegion, duplicate, revision, proposals, authority);
+        return new ImportAnalysis(file, sha256, document.Source.Format, document, analyzedRegion, duplicate, revision, proposals, authority)
+        {
+            Edits = [.. (edits ?? []).Where(e => !e.IsEmpty)],
+        };
     }
 
     /// <summary>Analyses and confirms in one call, for callers with no one to review (the command line), as the machine's operator.</summary>
     public async Task<(ImportAnalysis Analysis, ImportResult Result)> ImportAsync(
         ImportFile file, PlanRegion region, Func<ImportAnalysis, ImportDecisions> decide, ImportActor actor, CancellationToken ct = default)
     {
-        var analysis = await AnalyzeAsync(file, region, ct);
+        return await ImportAsync(file, region, null, decide, actor, ct);
+    }
+
+    /// <summary>Analyses with the review's corrections and confirms in one call, as the machine's operator.</summary>
+    public async Task<(ImportAnalysis Analysis, ImportResult Result)> ImportAsync(
+        ImportFile file, PlanRegion region, IReadOnlyList<ReviewEdit>? edits, Func<ImportAnalysis, ImportDecisions> decide, ImportActor actor, CancellationToken ct = default)
+    {
+        var analysis = await AnalyzeAsync(file, region, ImportAuthority.Unrestricted, edits, ct);
         return (analysis, await ConfirmAsync(analysis, decide(analysis), actor, ct));
     }
 
@@ -184,6 +211,7 @@ public sealed class PlanImportService(DubanDbContext db, TimeProvider clock, Aud
             Assignments = content.AssignmentsCreated,
             GoalTargets = document.Targets.Count,
             Bodies = document.Bodies.Count,
+            ReviewEdits = analysis.Edits,
         });
         return new ImportResult(ImportOutcome.Imported, plan.Id, version.Id, 1, null, tasks.Count, content.AssignmentsCreated);
     }
@@ -265,6 +293,7 @@ public sealed class PlanImportService(DubanDbContext db, TimeProvider clock, Aud
                 Removed = revision.Diff.Tasks.Where(t => t.Kind == TaskDiffKind.Removed).Select(t => t.Before!.Key),
                 Changed = revision.Diff.Tasks.Where(t => t.Kind == TaskDiffKind.Changed).Select(t => new { t.Before!.Key, t.Changes }),
             },
+            ReviewEdits = analysis.Edits,
         });
         return new ImportResult(ImportOutcome.NewVersion, plan.Id, version.Id, version.Number, revision.Diff, created, content.AssignmentsCreated);
     }

@@ -4,6 +4,9 @@ namespace Duban.Parsing.Units;
 public static class CollectiveNames
 {
     /// <summary>True for a collective or placeholder name, read as the parser reads unit fields.</summary>
-    public static bool IsCollective(string name) =>
-        !string.IsNullOrWhiteSpace(name) && CollectiveClassifier.Classify(ChineseFolding.Fold(name.Trim())) is not null;
+    public static bool IsCollective(string name) => KindOf(name) is not null;
+
+    /// <summary>What a collective or placeholder name stands for, read as the parser reads unit fields; null for one body.</summary>
+    public static Model.CollectiveKind? KindOf(string name) =>
+        string.IsNullOrWhiteSpace(name) ? null : CollectiveClassifier.Classify(ChineseFolding.Fold(name.Trim()));
 }

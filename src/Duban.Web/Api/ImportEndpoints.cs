@@ -17,7 +17,12 @@ public sealed record ImportOrganizationRef(long Id, string Name);
 
 public sealed record ImportWarningView(string Code, string Message);
 
-public sealed record ImportTaskListView(string Name, int TaskCount);
+/// <param name="Tasks">The tasks as read (after the review's corrections): their keys are what taskEdits name.</param>
+public sealed record ImportTaskListView(string Name, int TaskCount, IReadOnlyList<ImportTaskView> Tasks);
+
+public sealed record ImportTaskView(string Key, string No, string Text, string? Deadline, DateOnly? Due, bool Ongoing, IReadOnlyList<ImportTaskUnitView> Units);
+
+public sealed record ImportTaskUnitView(string Name, string Role, bool Primary);
 
 public sealed record ImportRegionView(long? Id, string Name, bool IsNew);
 
@@ -37,7 +42,10 @@ public sealed record ImportAnalysisView(
         var a = analyzed.Analysis;
         return new(analyzed.Token, a.File.FileName, a.Sha256, a.Size, a.Format, a.Title, a.Document.DocNumber, a.Document.Issuer, a.Document.IssueDate,
             new ImportRegionView(a.Region.Id, a.Region.Name, a.Region.IsNew), a.TaskCount,
-            a.Document.TaskLists.Select(l => new ImportTaskListView(l.Name, l.Tasks.Count)).ToList(),
+            a.Document.TaskLists.Select((l, li) => new ImportTaskListView(l.Name, l.Tasks.Count,
+                TaskKeys.Of(a.Document).Where(k => k.ListIndex == li).Select(k => new ImportTaskView(k.Key, k.Task.No, k.Task.Text, k.Task.Deadline?.Raw,
+                    k.Task.Deadline?.Due, k.Task.Deadline?.Ongoing ?? false,
+                    k.Task.Units.Select(u => new ImportTaskUnitView(u.Name, JsonNamingPolicy.CamelCase.ConvertName(u.Role.ToString()), u.Primary)).ToList())).ToList())).ToList(),
             a.Warnings.Select(w => new ImportWarningView(w.Code, w.Message)).ToList(),
             a.UnitProposals.Select(p => new ImportUnitView(p.Unit.Name, p.Unit.Canonical, JsonNamingPolicy.CamelCase.ConvertName(p.Kind.ToString()),
                 p.OrganizationIds.Select(id => new ImportOrganizationRef(id, analyzed.OrganizationNames.GetValueOrDefault(id, ""))).ToList(), p.Reason, p.Suggestion,

@@ -1,10 +1,12 @@
 using System.Text.Json;
 using Duban.Core.Import;
+using Duban.Core.Import.Review;
 using Duban.Core.Organizations;
 using Duban.Data;
 using Duban.Data.Import;
 using Duban.Data.Audit;
 using Duban.Web.Audit;
+using Duban.Parsing.Model;
 using Duban.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -59,11 +61,12 @@ public sealed class PlanImportFlow(PlanImportService service, ImportTokens token
         return (new ImportFile(buffer.ToArray(), Path.GetFileName(upload.FileName)), null);
     }
 
-    public async Task<(AnalyzedImport? Result, ImportProblem? Problem)> AnalyzeAsync(ImportFile file, long? regionId, DubanUser user, CancellationToken ct)
+    public async Task<(AnalyzedImport? Result, ImportProblem? Problem)> AnalyzeAsync(ImportFile file, long? regionId, DubanUser user, CancellationToken ct,
+        IReadOnlyList<ReviewEdit>? edits = null)
     {
         try
         {
-            var analysis = await service.AnalyzeAsync(file, Region(regionId), ImportAuthorities.For(user), ct);
+            var analysis = await service.AnalyzeAsync(file, Region(regionId), ImportAuthorities.For(user), edits, ct);
             var token = tokens.Create(new ImportTicket(analysis.Sha256, regionId, analysis.RevisionOf?.CurrentVersionId, analysis.Duplicate?.VersionId));
             var ids = analysis.UnitProposals.SelectMany(p => p.OrganizationIds).Distinct().ToList();
             var names = await db.Organizations.Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
@@ -85,7 +88,7 @@ public sealed class PlanImportFlow(PlanImportService service, ImportTokens token
             return (null, null, new ImportProblem(400, "import.badToken", "token", "导入凭据无效或已过期（有效期 2 小时），请重新上传文件。"));
         try
         {
-            var analysis = await service.AnalyzeAsync(file, Region(ticket.RegionId), ImportAuthorities.For(user), ct);
+            var analysis = await service.AnalyzeAsync(file, Region(ticket.RegionId), ImportAuthorities.For(user), decisions.TaskEdits, ct);
             if (analysis.Sha256 != ticket.Sha256)
                 return (analysis, null, new ImportProblem(400, "import.fileMismatch", ImportFields.File, "上传的文件与分析时的文件不同，请重新上传并分析。"));
             // Stored meanwhile (by this or another request): the service answers Unchanged and writes nothing. Otherwise the
@@ -125,7 +128,15 @@ public sealed record UnitDecisionInput(string Action, IReadOnlyList<long>? Organ
 /// <summary>A member of an expanded collective to create: its name, kind and region (null: the plan's).</summary>
 public sealed record NewOrganizationInput(string? Name, OrganizationKind? Kind = null, long? RegionId = null);
 
-public sealed record ImportDecisionsInput(IReadOnlyDictionary<string, UnitDecisionInput>? Units, bool AllowWithoutTasks = false)
+/// <summary>A correction of one task in the review: its key (from the analysis), and the fields to change.</summary>
+/// <param name="AddUnits">Units to add, each with role lead or cooperating.</param>
+public sealed record TaskEditInput(string? Task, string? Deadline = null, string? Text = null, IReadOnlyList<UnitAddInput>? AddUnits = null,
+    IReadOnlyList<string>? RemoveUnits = null);
+
+public sealed record UnitAddInput(string? Name, string? Role = null);
+
+public sealed record ImportDecisionsInput(IReadOnlyDictionary<string, UnitDecisionInput>? Units, bool AllowWithoutTasks = false,
+    IReadOnlyList<TaskEditInput>? TaskEdits = null)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -152,6 +163,19 @@ public sealed record ImportDecisionsInput(IReadOnlyDictionary<string, UnitDecisi
                 return (null, $"单位「{name}」的处理方式无效：action 须为 map、create、expand 或 none，map 须给出 organizationIds，expand 须给出 organizationIds 或 create。");
             units[name] = decision;
         }
-        return (new ImportDecisions(units, AllowWithoutTasks), null);
+        var edits = new List<ReviewEdit>();
+        foreach (var edit in TaskEdits ?? [])
+        {
+            if (string.IsNullOrWhiteSpace(edit.Task)) return (null, "taskEdits 中每一项都须给出 task（任务的 key，见分析结果的 taskLists[].tasks[].key）。");
+            var added = new List<ReviewUnit>();
+            foreach (var unit in edit.AddUnits ?? [])
+            {
+                UnitRole? role = unit.Role?.ToLowerInvariant() switch { null or "" or "lead" => UnitRole.Lead, "cooperating" => UnitRole.Cooperating, _ => null };
+                if (role is null) return (null, $"任务「{edit.Task}」新增单位「{unit.Name}」的 role 无效：须为 lead 或 cooperating。");
+                added.Add(new ReviewUnit(unit.Name ?? "", role.Value));
+            }
+            edits.Add(new ReviewEdit(edit.Task, edit.Deadline, edit.Text, added, edit.RemoveUnits));
+        }
+        return (new ImportDecisions(units, AllowWithoutTasks, edits), null);
     }
 }
