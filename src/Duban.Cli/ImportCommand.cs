@@ -27,10 +27,16 @@ internal sealed class ImportCommand : Command
 
     private readonly Option<string[]> maps = new("--map")
     {
-        Description = "把文件中的单位名指定为某个已有组织（组织编号或全称），可重复；用于有多个同名候选的单位 (map a unit name to an existing organisation: UNIT=ID or UNIT=NAME; repeatable)",
+        Description = "把文件中的单位名指定为某个已有组织（组织编号或全称），或 none（不作为单位）、new / new:名称（新建）、expand（展开集合单位，新建未登记的成员），可重复 (map a unit: UNIT=ID, UNIT=NAME, UNIT=none, UNIT=new[:NAME], UNIT=expand; repeatable)",
         HelpName = "UNIT=ORG",
         Arity = ArgumentArity.OneOrMore,
         AllowMultipleArgumentsPerToken = false,
+    };
+
+    private readonly Option<string?> decisions = new("--decisions")
+    {
+        Description = "JSON 文件：与 API 确认导入时相同的 decisions（units 的 map/create/expand/none 及 taskEdits 的任务修改），在其他选项之后生效；只用于一个文件 (the API's decisions JSON: unit choices and task edits; one file only)",
+        HelpName = "PATH",
     };
 
     private readonly Option<string> database = new("--db")
@@ -47,6 +53,7 @@ internal sealed class ImportCommand : Command
         Add(region);
         Add(createUnits);
         Add(maps);
+        Add(decisions);
         Add(database);
         Validators.Add(Validate);
         SetAction((result, ct) => new ImportRun(console).ExecuteAsync(new ImportRequest(
@@ -54,12 +61,18 @@ internal sealed class ImportCommand : Command
             result.GetValue(region),
             result.GetValue(createUnits),
             (result.GetValue(maps) ?? []).Select(m => UnitMapping.Parse(m)!).ToList(),
-            result.GetValue(database) ?? DefaultDatabase), ct));
+            result.GetValue(database) ?? DefaultDatabase,
+            result.GetValue(decisions)), ct));
     }
 
     private void Validate(CommandResult result)
     {
         if (result.GetValue(region) is { } name && string.IsNullOrWhiteSpace(name)) result.AddError("--region 的地区名称不能为空。");
+        if (result.GetValue(decisions) is { } path)
+        {
+            if (!File.Exists(path)) result.AddError($"--decisions {path}：文件不存在。");
+            if ((result.GetValue(files) ?? []).Length > 1) result.AddError("--decisions 只能与一个文件同用：其中的单位和任务属于那一个文件。");
+        }
         foreach (var map in (result.GetValue(maps) ?? []).Where(m => UnitMapping.Parse(m) is null))
             result.AddError($"--map {map}：应写成 单位名=组织编号 或 单位名=组织全称，两边都不能为空。");
         // The parser hands unknown options to FILE; a misspelt option should not be reported as a missing file.
@@ -73,4 +86,6 @@ internal sealed class ImportCommand : Command
 /// <param name="CreateUnits">Create an organisation for every unit without a match (ambiguous ones still fail).</param>
 /// <param name="Maps">Units the user mapped by hand (<c>--map</c>), applied before the proposals' defaults.</param>
 /// <param name="Database">The SQLite file.</param>
-internal sealed record ImportRequest(IReadOnlyList<string> Files, string? Region, bool CreateUnits, IReadOnlyList<UnitMapping> Maps, string Database);
+/// <param name="Decisions">A JSON file of decisions as the API takes them (units and task edits), applied last.</param>
+internal sealed record ImportRequest(IReadOnlyList<string> Files, string? Region, bool CreateUnits, IReadOnlyList<UnitMapping> Maps, string Database,
+    string? Decisions = null);

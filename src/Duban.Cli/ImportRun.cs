@@ -41,12 +41,23 @@ internal sealed class ImportRun(CliConsole console)
                 foreach (var problem in mapProblems) console.Error.WriteLine(problem.ToLine());
                 return ExitCodes.InputError;
             }
+            ImportDecisions? fromFile = null;
+            if (request.Decisions is { } decisionsPath)
+            {
+                var (read, problem) = ReadDecisions(decisionsPath);
+                if (problem is not null)
+                {
+                    console.Error.WriteLine(problem.ToLine(decisionsPath));
+                    return ExitCodes.InputError;
+                }
+                fromFile = read;
+            }
             var service = new PlanImportService(db, TimeProvider.System, new AuditLog(db, TimeProvider.System), new PlanParser(), options);
             var actor = new ImportActor("cli:" + Environment.UserName);
             PlanRegion region = request.Region is { } name ? new PlanRegion.Named(name) : new PlanRegion.FromDocument();
             foreach (var path in request.Files)
             {
-                var outcome = await ImportOneAsync(service, region, actor, request, maps, path, ct);
+                var outcome = await ImportOneAsync(service, region, actor, request, maps, fromFile, path, ct);
                 failed |= outcome == FileStatus.Failed;
                 warned |= outcome == FileStatus.StoredWithWarnings;
             }
@@ -62,7 +73,8 @@ internal sealed class ImportRun(CliConsole console)
     }
 
     private async Task<FileStatus> ImportOneAsync(
-        PlanImportService service, PlanRegion region, ImportActor actor, ImportRequest request, ResolvedUnitMappings maps, string path, CancellationToken ct)
+        PlanImportService service, PlanRegion region, ImportActor actor, ImportRequest request, ResolvedUnitMappings maps, ImportDecisions? fromFile,
+        string path, CancellationToken ct)
     {
         try
         {
@@ -70,7 +82,7 @@ internal sealed class ImportRun(CliConsole console)
             // The command line runs as the machine's operator, who holds the database itself: full authority
             // (ImportAuthority.Unrestricted), every plan matched, new regions at the top of the tree (docs/import.md).
             var (analysis, result) = await service.ImportAsync(
-                new ImportFile(content, Path.GetFileName(path)), region, a => maps.Apply(a, request.CreateUnits), actor, ct);
+                new ImportFile(content, Path.GetFileName(path)), region, fromFile?.TaskEdits, a => maps.Apply(a, request.CreateUnits, fromFile), actor, ct);
             console.Out.WriteLine($"{path}: {Describe(analysis, result)}");
             if (result.Outcome == ImportOutcome.Unchanged || analysis.Warnings.Count == 0) return FileStatus.Stored;
             WriteWarnings(analysis.Warnings);
@@ -137,5 +149,20 @@ internal sealed class ImportRun(CliConsole console)
         Stored,
         StoredWithWarnings,
         Failed,
+    }
+
+    /// <summary>The decisions of a --decisions file, or the problem naming what is wrong with it.</summary>
+    private static (ImportDecisions? Decisions, InputProblem? Problem) ReadDecisions(string path)
+    {
+        try
+        {
+            var input = System.Text.Json.JsonSerializer.Deserialize<ImportDecisionsInput>(File.ReadAllText(path), ImportDecisionsInput.Json);
+            var (decisions, error) = (input ?? new ImportDecisionsInput(null)).ToDecisions();
+            return error is null ? (decisions, null) : (null, new InputProblem("import.badDecisions", error));
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            return (null, new InputProblem("import.badDecisions", $"无法读取 decisions JSON：{e.Message}"));
+        }
     }
 }

@@ -7,8 +7,10 @@ namespace Duban.Cli;
 
 /// <summary>
 /// One <c>--map UNIT=ORG</c>: the unit as the document writes it (or the parser's canonical name for it) and the
-/// organisation it stands for, by id or by exact name. This is how a script settles what the wizard's person would:
-/// an ambiguous unit, or an unmatched one that is an existing organisation under another name.
+/// organisation it stands for, by id or by exact name; or what the wizard's other choices are: <c>none</c> (不作为单位),
+/// <c>new</c> / <c>new:名称</c> (create it), <c>expand</c> (a collective, with its unregistered members created). This is
+/// how a script settles what the wizard's person would: an ambiguous unit, an unmatched one that is an existing
+/// organisation under another name, a placeholder, a collective.
 /// </summary>
 internal sealed record UnitMapping(string Unit, string Organization)
 {
@@ -29,6 +31,7 @@ internal sealed record UnitMapping(string Unit, string Organization)
 internal sealed class ResolvedUnitMappings
 {
     private readonly Dictionary<string, long> byUnit = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> special = new(StringComparer.Ordinal);
     private readonly HashSet<string> used = new(StringComparer.Ordinal);
 
     private ResolvedUnitMappings()
@@ -45,9 +48,14 @@ internal sealed class ResolvedUnitMappings
         var problems = new List<InputProblem>();
         foreach (var map in maps)
         {
-            if (resolved.byUnit.ContainsKey(map.Unit))
+            if (resolved.byUnit.ContainsKey(map.Unit) || resolved.special.ContainsKey(map.Unit))
             {
                 problems.Add(new InputProblem("import.mapTwice", $"--map {map}：单位「{map.Unit}」指定了不止一次"));
+                continue;
+            }
+            if (IsSpecial(map.Organization))
+            {
+                resolved.special[map.Unit] = map.Organization;
                 continue;
             }
             // A merged or deactivated organisation is not a place for new assignments.
@@ -72,22 +80,41 @@ internal sealed class ResolvedUnitMappings
         return problems.Count == 0 ? (resolved, []) : (null, problems);
     }
 
-    /// <summary>The proposals' defaults with the mapped units replaced; a mapped alias is remembered for the next import.</summary>
-    public ImportDecisions Apply(ImportAnalysis analysis, bool createUnmatched)
+    private static bool IsSpecial(string value) => value is "none" or "new" or "expand" || value.StartsWith("new:", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The proposals' defaults with the mapped units replaced (a mapped alias is remembered for the next import), then
+    /// the decisions of a <c>--decisions</c> file over them.
+    /// </summary>
+    public ImportDecisions Apply(ImportAnalysis analysis, bool createUnmatched, ImportDecisions? fromFile = null)
     {
         var decisions = new Dictionary<string, UnitDecision>(analysis.DefaultDecisions(createUnmatched).Units, StringComparer.Ordinal);
         foreach (var proposal in analysis.UnitProposals)
         {
-            var key = byUnit.ContainsKey(proposal.Unit.Name) ? proposal.Unit.Name
-                : byUnit.ContainsKey(proposal.Unit.Canonical) ? proposal.Unit.Canonical
-                : null;
+            var key = new[] { proposal.Unit.Name, proposal.Unit.Canonical }.FirstOrDefault(k => byUnit.ContainsKey(k) || special.ContainsKey(k));
             if (key is null) continue;
             used.Add(key);
-            decisions[proposal.Unit.Name] = new MapToOrganizations([byUnit[key]], RememberAlias: true);
+            if (byUnit.TryGetValue(key, out var id))
+            {
+                decisions[proposal.Unit.Name] = new MapToOrganizations([id], RememberAlias: true);
+                continue;
+            }
+            var suggested = proposal.Suggestion ?? new NewOrganization(proposal.Unit.Canonical, Core.Organizations.OrganizationKind.Other, null);
+            UnitDecision? decision = special[key] switch
+            {
+                "none" => new NotAUnit(),
+                "new" => new CreateOrganization(suggested.Name, suggested.Kind, suggested.RegionId),
+                "expand" when proposal.Kind == UnitMatchKind.Collective => new ExpandCollective(proposal.OrganizationIds, proposal.MembersToCreate),
+                var value when value.StartsWith("new:", StringComparison.Ordinal) => new CreateOrganization(value[4..].Trim(), suggested.Kind, suggested.RegionId),
+                _ => null,
+            };
+            if (decision is null) decisions.Remove(proposal.Unit.Name);
+            else decisions[proposal.Unit.Name] = decision;
         }
-        return new ImportDecisions(decisions);
+        foreach (var (unit, decision) in fromFile?.Units ?? new Dictionary<string, UnitDecision>()) decisions[unit] = decision;
+        return new ImportDecisions(decisions, fromFile?.AllowWithoutTasks ?? false, fromFile?.TaskEdits);
     }
 
     /// <summary>Mapped units that no imported file mentioned: most likely a typing mistake.</summary>
-    public IEnumerable<string> Unused => byUnit.Keys.Where(k => !used.Contains(k));
+    public IEnumerable<string> Unused => byUnit.Keys.Concat(special.Keys).Where(k => !used.Contains(k));
 }
