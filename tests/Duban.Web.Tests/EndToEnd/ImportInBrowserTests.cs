@@ -78,7 +78,7 @@ public sealed partial class ImportInBrowserTests(ITestOutputHelper output) : IAs
         }
         choices.ShouldContain(mapped);
         choices.ShouldContain("create");
-        await admin.ClickAsync("#unit-form button[type=submit]");
+        await admin.ClickAsync("#confirm-import");
         await admin.WaitForSelectorAsync("#import-result");
         await ScreenshotAsync(admin, "import-result.png");
         (await factory.WithDbAsync(db => db.Organizations.CountAsync())).ShouldBeGreaterThan(organizationsBefore);
