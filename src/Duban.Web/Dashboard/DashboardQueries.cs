@@ -3,6 +3,7 @@ using Duban.Core.Plans;
 using Duban.Core.Tracking.Attainment;
 using Duban.Core.Tracking.Status;
 using Duban.Data;
+using Duban.Data.Organizations;
 using Duban.Data.Tracking.Status;
 using Duban.Web.Plans;
 using Duban.Web.Security;
@@ -60,7 +61,7 @@ public sealed class DashboardQueries(DubanDbContext db, PlanQueries plans, PlanS
 
         var leads = set.Tasks.SelectMany(t => t.Assignments.Where(a => a.Role == UnitRole.Lead).Select(a => (Task: t, Assignment: a))).ToList();
         var organizationIds = leads.Select(l => l.Assignment.OrganizationId).Distinct().ToList();
-        var names = await db.Organizations.AsNoTracking().Where(o => organizationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var names = await db.LabelsAsync(organizationIds, ct);
 
         var taskStatus = set.Tasks.ToDictionary(t => t.TaskId, t => t.Result.Status);
         var lagging = leads.GroupBy(l => l.Assignment.OrganizationId)

@@ -2,6 +2,7 @@ using Duban.Core.Tracking.Attainment;
 using Duban.Core.Tracking.Reporting;
 using Duban.Core.Tracking.Status;
 using Duban.Data;
+using Duban.Data.Organizations;
 using Duban.Data.Tracking.Status;
 using Duban.Web.Dashboard;
 using Duban.Web.Security;
@@ -82,7 +83,7 @@ public sealed class LedgerExport(DubanDbContext db, DashboardQueries dashboard, 
             .Select(t => new { t.Id, t.PlanId, t.Subject, t.Raw, t.Unit, t.Value, t.ValueMax, TaskNo = db.Tasks.Where(k => k.Id == t.TaskId).Select(k => k.No).FirstOrDefault() })
             .ToDictionaryAsync(t => t.Id, ct);
         var organizationIds = series.Where(s => s.OrganizationId != null).Select(s => s.OrganizationId!.Value).Distinct().ToList();
-        var names = await db.Organizations.AsNoTracking().Where(o => organizationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var names = await db.LabelsAsync(organizationIds, ct);
 
         var sheetRows = series.OrderBy(s => targets[s.TargetId].PlanId).ThenBy(s => s.TargetId).ThenBy(s => s.OrganizationId is { } o ? names[o] : "", StringComparer.Ordinal)
             .Select((s, i) =>

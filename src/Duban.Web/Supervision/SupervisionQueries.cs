@@ -3,6 +3,7 @@ using Duban.Core.Tracking.Baseline;
 using Duban.Core.Tracking.Reporting;
 using Duban.Core.Tracking.Supervision;
 using Duban.Data;
+using Duban.Data.Organizations;
 using Duban.Web.Paging;
 using Duban.Web.Plans;
 using Duban.Web.Security;
@@ -115,7 +116,7 @@ public sealed class SupervisionQueries(DubanDbContext db, PlanQueries plans, Act
 
     private IQueryable<OrderSummary> Summaries(IQueryable<SupervisionOrder> orders) =>
         orders.Join(db.Tasks, o => o.TaskId, t => t.Id, (o, t) => new { o, t })
-            .Join(db.Organizations, x => x.o.OrganizationId, g => g.Id, (x, g) => new { x.o, x.t, g })
-            .Select(x => new OrderSummary(x.o.Id, x.o.Number, x.o.TaskId, x.t.No, x.t.Text, x.t.PlanId, x.o.OrganizationId, x.g.Name, x.o.Reason,
+            .Join(db.Labels(), x => x.o.OrganizationId, g => g.Id, (x, g) => new { x.o, x.t, g })
+            .Select(x => new OrderSummary(x.o.Id, x.o.Number, x.o.TaskId, x.t.No, x.t.Text, x.t.PlanId, x.o.OrganizationId, x.g.Label, x.o.Reason,
                 x.o.IssuedAt, x.o.IssuedByName, x.o.ReplyBy, x.o.Status, x.o.Origin, x.o.Rectifications.Count));
 }
