@@ -63,3 +63,10 @@ public abstract record DivisionRoot
 
 /// <summary>A <c>Divisions:Root</c> that names no division: the application does not start, and says why.</summary>
 public sealed class DivisionRootException(string message) : Exception(message);
+
+/// <summary>The "Divisions" section: which part of the national tree the deployment holds (<see cref="DivisionRoot.Parse"/>).</summary>
+public sealed class DivisionOptions
+{
+    /// <summary>Empty or 全国 (the default): the whole country; a code (62, 620800, 370124) or unique name; none: nothing.</summary>
+    public string? Root { get; set; }
+}

@@ -37,6 +37,7 @@ public static class WebApplicationSetup
         services.AddDubanOpenApi();
 
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
+        services.AddOptions<Duban.Data.Regions.DivisionOptions>().BindConfiguration(Duban.Data.Regions.DivisionRoot.SectionName);
         services.AddOptions<SetupOptions>().BindConfiguration(SetupOptions.Section);
         services.AddOptions<WebHostOptions>().BindConfiguration(WebHostOptions.Section);
         services.AddSingleton(TimeProvider.System);
