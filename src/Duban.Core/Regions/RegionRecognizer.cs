@@ -63,11 +63,23 @@ public static class RegionRecognizer
             name = candidates[0].Name;
         }
 
-        // Within the importer's scope first: a county's administrator means its own 东川区, not Kunming's.
-        if (candidates.Any(c => c.InScope)) candidates = [.. candidates.Where(c => c.InScope)];
+        candidates = Preferred(candidates);
         var ranked = candidates.Select(c => (Place: c, Score: Score(c, clues))).OrderByDescending(x => x.Score).ToList();
         var chosen = ranked.Count == 1 || ranked[0].Score > ranked[1].Score ? ranked[0].Place : null;
         return new RegionRecognition(name, clue, [.. ranked.Select(x => x.Place)], chosen);
+    }
+
+    /// <summary>
+    /// The places of one name worth choosing among: those within the importer's scope when any is (a county's
+    /// administrator means its own 东川区, not Kunming's), and of those, the regions that exist rather than divisions the
+    /// database lacks (an old import's 庆阳市 rather than a second one from the catalogue).
+    /// </summary>
+    public static List<KnownPlace> Preferred(IEnumerable<KnownPlace> places)
+    {
+        var list = places.ToList();
+        if (list.Any(c => c.InScope)) list = [.. list.Where(c => c.InScope)];
+        if (list.Any(c => c.Ref.RegionId is not null)) list = [.. list.Where(c => c.Ref.RegionId is not null)];
+        return list;
     }
 
     /// <summary>The name with its suffix removed: 平阴县 → 平阴, 宁夏回族自治区 → 宁夏回族; null when fewer than two characters remain.</summary>
