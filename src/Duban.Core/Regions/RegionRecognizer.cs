@@ -45,7 +45,7 @@ public static class RegionRecognizer
     private const string Suffixes = "省市县区州盟旗";
 
     // Words that follow a place written without its suffix in a title: 平阴职业教育, 平凉教育.
-    private static readonly string[] ShortNameFollowers = ["职业教育", "教育", "人民政府", "政府", "贯彻", "推进", "深化", "落实", "经济"];
+    private static readonly string[] ShortNameFollowers = ["职业", "教育", "人民政府", "政府", "贯彻", "推进", "深化", "落实", "经济"];
 
     public static RegionRecognition Recognize(RegionClues clues, IReadOnlyList<KnownPlace> places)
     {
