@@ -47,6 +47,7 @@ public static class WebApplicationSetup
         services.AddScoped<UserAdministration>();
         services.AddScoped<ActingRights>();
         services.AddScoped<Duban.Web.Organizations.OrganizationAdministration>();
+        services.AddScoped<Duban.Web.Regions.RegionAdministration>();
         services.AddScoped<Duban.Web.Plans.PlanQueries>();
         services.AddScoped<Duban.Web.Plans.PlanPublishing>();
         services.AddScoped<MyAccount>();

@@ -24,6 +24,7 @@ public sealed partial class FormRulesTests
         ["Organizations.razor:add-alias"] = "the organisation — OrganizationAdministration.AddAliasAsync — WriteMatrixTests",
         ["Organizations.razor:remove-alias"] = "the organisation — OrganizationAdministration.RemoveAliasAsync — WriteMatrixTests",
         ["Organizations.razor:merge-organization"] = "both organisations and the moved accounts — OrganizationAdministration.MergeAsync — WriteMatrixTests",
+        ["Regions.razor:add-region"] = "the parent region — RegionAdministration.CreateAsync (as POST /api/v1/regions) — WriteMatrixTests, RegionAdministrationTests",
         ["PlanReader.razor:plan-status"] = "the plan's region — PlanPublishing.ChangeStatusAsync — WriteMatrixTests, PlanStatusTests",
         ["Baseline/PlanBaselinePanel.razor:tracking-start"] = "the plan's region — the tracking-start service (as PUT /api/v1/plans/{id}/tracking-start) — BaselineApiTests",
         ["Baseline/TaskBaselinePanel.razor:baseline"] = "the stating organisation — BaselineDesk (as POST /api/v1/tasks/{id}/baseline) — BaselineApiTests",
