@@ -29,6 +29,7 @@ public sealed partial class FormRulesTests
         ["Baseline/PlanBaselinePanel.razor:tracking-start"] = "the plan's region — the tracking-start service (as PUT /api/v1/plans/{id}/tracking-start) — BaselineApiTests",
         ["Baseline/TaskBaselinePanel.razor:baseline"] = "the stating organisation — BaselineDesk (as POST /api/v1/tasks/{id}/baseline) — BaselineApiTests",
         ["Import/ImportWizard.razor:upload-plan"] = "the region filed under — PlanImportFlow with ImportAuthorities — ImportScopeTests",
+        ["Import/ImportWizard.razor:change-region"] = "nothing: it analyses again with another region, which PlanImportFlow holds to ImportAuthorities — ImportRegionTests",
         ["Import/ImportWizard.razor:confirm-import"] = "the region and the revised plan — PlanImportFlow with ImportAuthorities — ImportScopeTests",
         ["Tracking/ReviewQueue.razor:review-"] = "the report's organisation — ActingRights.ForReportAsync — ResponsibilityPagesTests.The_review_queue…",
         ["Tracking/ReportForm.razor:report"] = "the reporter's organisation — ProgressReporting (ReportsFor) — TrackingPagesTests",
