@@ -34,6 +34,32 @@ public sealed class DemoPlansTests(WebAppFixture app) : IClassFixture<WebAppFixt
     }
 
     [Fact]
+    public async Task With_the_national_regions_loaded_the_demo_files_its_东川区_plans_under_its_own_东川区_not_kunmings()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "duban-web-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            await using var factory = new DubanWebFactory(directory, new Dictionary<string, string?> { ["Divisions:Root"] = "全国" });
+            var (regions, plans, kunming) = await factory.WithDbAsync(async db => (
+                await db.Regions.CountAsync(),
+                await db.Plans.Select(p => new { p.Title, Region = p.Region!.Name, p.Region.Code }).ToListAsync(),
+                await db.Plans.CountAsync(p => p.Region!.Code == "530113")));
+
+            regions.ShouldBe(Duban.Divisions.DivisionCatalog.China.All.Count + 2 + DemoSeeder.Counties.Length + DemoSeeder.SamplePlaces.Length);
+            plans.Count.ShouldBeGreaterThan(5);
+            plans.ShouldAllBe(p => p.Code == null);
+            plans.ShouldContain(p => p.Region == "东川区");
+            foreach (var plan in plans) plan.Title.ShouldContain(plan.Region);
+            kunming.ShouldBe(0);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try { Directory.Delete(directory, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    [Fact]
     public async Task A_restart_on_the_same_database_imports_nothing_again()
     {
         var directory = Path.Combine(Path.GetTempPath(), "duban-web-tests", Guid.NewGuid().ToString("N"));
