@@ -3,7 +3,7 @@ using System.CommandLine.Parsing;
 
 namespace Duban.Cli;
 
-/// <summary><c>duban import FILE... [--region NAME] [--create-units] [--map UNIT=ORG]... [--db PATH]</c>.</summary>
+/// <summary><c>duban import FILE... [--region NAME|CODE] [--create-units] [--map UNIT=ORG]... [--db PATH] [--divisions ROOT]</c>.</summary>
 internal sealed class ImportCommand : Command
 {
     public const string DefaultDatabase = "data/duban.db";
@@ -16,8 +16,8 @@ internal sealed class ImportCommand : Command
 
     private readonly Option<string?> region = new("--region")
     {
-        Description = "计划所属地区，没有则新建；默认取发文机关所在地 (the plan's region, created if missing; default: the issuer's place)",
-        HelpName = "NAME",
+        Description = "计划所属地区（名称或行政区划代码），没有则新建；默认按发文机关、标题等识别 (the plan's region by name or code, created if missing; default: recognised from the document)",
+        HelpName = "NAME|CODE",
     };
 
     private readonly Option<bool> createUnits = new("--create-units")
@@ -46,6 +46,15 @@ internal sealed class ImportCommand : Command
         DefaultValueFactory = _ => DefaultDatabase,
     };
 
+    /// <summary>The environment variable the web host reads Divisions:Root from; the command line reads the same one.</summary>
+    public const string DivisionsVariable = "Divisions__Root";
+
+    private readonly Option<string?> divisions = new("--divisions")
+    {
+        Description = $"打开数据库时载入的行政区划：全国（默认）、省市县代码（62、620800、370124）或 none；默认取环境变量 {DivisionsVariable} (the national regions to load: 全国, a code, or none)",
+        HelpName = "ROOT",
+    };
+
     public ImportCommand(CliConsole console)
         : base("import", "导入实施方案：任务、责任单位、分工，重复导入不变，修订稿成为新版本 (import plans into the database)")
     {
@@ -55,6 +64,7 @@ internal sealed class ImportCommand : Command
         Add(maps);
         Add(decisions);
         Add(database);
+        Add(divisions);
         Validators.Add(Validate);
         SetAction((result, ct) => new ImportRun(console).ExecuteAsync(new ImportRequest(
             result.GetValue(files) ?? [],
@@ -62,6 +72,7 @@ internal sealed class ImportCommand : Command
             result.GetValue(createUnits),
             (result.GetValue(maps) ?? []).Select(m => UnitMapping.Parse(m)!).ToList(),
             result.GetValue(database) ?? DefaultDatabase,
+            result.GetValue(divisions) ?? Environment.GetEnvironmentVariable(DivisionsVariable),
             result.GetValue(decisions)), ct));
     }
 
@@ -86,6 +97,7 @@ internal sealed class ImportCommand : Command
 /// <param name="CreateUnits">Create an organisation for every unit without a match (ambiguous ones still fail).</param>
 /// <param name="Maps">Units the user mapped by hand (<c>--map</c>), applied before the proposals' defaults.</param>
 /// <param name="Database">The SQLite file.</param>
+/// <param name="Divisions">The part of the national tree to load when opening the database (Divisions:Root): null or 全国 for all.</param>
 /// <param name="Decisions">A JSON file of decisions as the API takes them (units and task edits), applied last.</param>
 internal sealed record ImportRequest(IReadOnlyList<string> Files, string? Region, bool CreateUnits, IReadOnlyList<UnitMapping> Maps, string Database,
-    string? Decisions = null);
+    string? Divisions = null, string? Decisions = null);

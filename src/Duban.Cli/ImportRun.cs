@@ -1,5 +1,7 @@
 using Duban.Data;
 using Duban.Data.Import;
+using Duban.Data.Regions;
+using Duban.Divisions;
 using Duban.Parsing;
 using Duban.Parsing.Model;
 using Microsoft.Data.Sqlite;
@@ -20,10 +22,21 @@ internal sealed class ImportRun(CliConsole console)
 
     public async Task<int> ExecuteAsync(ImportRequest request, CancellationToken ct)
     {
+        DivisionRoot divisions;
+        try
+        {
+            divisions = DivisionRoot.Parse(request.Divisions, DivisionCatalog.China);
+        }
+        catch (DivisionRootException e)
+        {
+            console.Error.WriteLine(new InputProblem("db.divisions", e.Message.Replace(DivisionRoot.Key, "--divisions")).ToLine());
+            return ExitCodes.InputError;
+        }
+
         DubanDbContext db;
         try
         {
-            db = await CliDatabase.OpenAsync(request.Database, ct);
+            db = await CliDatabase.OpenAsync(request.Database, divisions, ct);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or SqliteException or ArgumentException or NotSupportedException)
         {
@@ -130,7 +143,7 @@ internal sealed class ImportRun(CliConsole console)
     {
         ImportOutcome.Imported =>
             $"已导入：计划 {result.PlanId}「{analysis.Title}」第 1 版：{result.TasksCreated} 项任务，{result.AssignmentsCreated} 条分工，"
-            + $"新建 {result.OrganizationsCreated} 个单位，记住 {result.AliasesLearnt} 个别名（地区：{analysis.Region.Name}）",
+            + $"新建 {result.OrganizationsCreated} 个单位，记住 {result.AliasesLearnt} 个别名（地区：{analysis.Region.Name}{(analysis.Region.Code is { } code ? " " + code : "")}）",
         ImportOutcome.NewVersion when result.Diff is { } diff =>
             $"新版本：计划 {result.PlanId}「{analysis.Title}」第 {result.VersionNumber} 版：+{diff.Added} −{diff.Removed} ~{diff.Changed}"
             + $"（{diff.Unchanged} 项未变），新建 {result.OrganizationsCreated} 个单位",

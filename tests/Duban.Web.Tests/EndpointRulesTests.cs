@@ -46,7 +46,9 @@ public sealed class EndpointRulesTests(WebAppFixture app) : IClassFixture<WebApp
         rules["/api/v1/users/"].ShouldBe(DubanPolicies.Admin);
         rules["/api/v1/users/{id:long}"].ShouldBe(DubanPolicies.Admin);
         rules["/api/v1/me/"].ShouldBe(DubanPolicies.SignedIn);
-        rules["/api/v1/regions/"].ShouldBe(DubanPolicies.SignedIn);
+        byMethod["GET /api/v1/regions/"].ShouldBe(DubanPolicies.SignedIn);
+        byMethod["POST /api/v1/regions/"].ShouldBe(DubanPolicies.Admin);
+        rules["/regions"].ShouldBe(DubanPolicies.Admin);
         rules["/account/signin"].ShouldBe("anonymous");
         rules["/users"].ShouldBe(DubanPolicies.Admin);
         rules["/audit"].ShouldBe(DubanPolicies.Admin);

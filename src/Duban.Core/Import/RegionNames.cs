@@ -15,7 +15,7 @@ public static class RegionNames
     private static readonly string[] Followers =
     [
         "人民政府", "政府", "人大", "党委", "委员会", "教育", "人力资源", "财政", "发展和改革", "贯彻", "关于", "印发", "职业教育",
-        "推进", "深化", "办公室", "委", "直",
+        "推进", "深化", "办公室", "委", "直", "职业", "落实", "加快",
     ];
 
     /// <summary>The place named at the start of the issuer or, failing that, the title; null when neither starts with one.</summary>

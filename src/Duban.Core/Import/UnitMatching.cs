@@ -13,7 +13,7 @@ public sealed record WrittenUnit(string Name, string Canonical, CollectiveKind? 
 /// <param name="Code">The GB/T 2260 code, for regions of the national tree: it tells a functional zone from a county.</param>
 public sealed record RegionRef(long Id, string Name, string Path, string? Code = null)
 {
-    public bool IsFunctionalZone => Regions.DivisionCode.IsFunctionalZone(Code);
+    public bool IsFunctionalZone => Code is not null && Divisions.DivisionCodes.IsFunctionalZone(Code);
 
     public int Depth => Path.Count(c => c == '/') - 1;
 

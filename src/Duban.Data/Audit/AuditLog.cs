@@ -82,6 +82,8 @@ public static class AuditActions
     public const string TaskRemove = "task.remove";
     public const string OrganizationAlias = "organization.alias";
     public const string RegionCreate = "region.create";
+    /// <summary>The national divisions materialised at start-up (Regions/DivisionTreeLoader): one entry per load that changed anything.</summary>
+    public const string RegionsLoad = "region.load";
     public const string PlanStatusChange = "plan.status";
 
     public static string Describe(string action) => action switch
@@ -110,6 +112,7 @@ public static class AuditActions
         TaskRemove => "移除任务",
         OrganizationAlias => "记录单位别名",
         RegionCreate => "创建区域",
+        RegionsLoad => "载入行政区划",
         PlanStatusChange => "更改计划状态",
         _ => Tracking.TrackingAuditActions.Describe(action) ?? Supervision.SupervisionAuditActions.Describe(action) ?? Baseline.BaselineAuditActions.Describe(action) ?? action,
     };

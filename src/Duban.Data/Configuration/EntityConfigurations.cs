@@ -16,6 +16,11 @@ internal sealed class RegionConfiguration : IEntityTypeConfiguration<Region>
         e.Property(x => x.Name).HasMaxLength(100);
         e.Property(x => x.Path).HasMaxLength(400);
         e.HasIndex(x => x.Path);
+        // Unique where set: both providers let any number of rows leave a unique column null.
+        e.Property(x => x.Code).HasMaxLength(6);
+        e.HasIndex(x => x.Code).IsUnique();
+        // Recognising a plan's region looks places up by name.
+        e.HasIndex(x => x.Name);
         e.HasOne(x => x.Parent).WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -19,6 +19,29 @@ public sealed class UnmappedUnitsException(IReadOnlyList<string> unitNames)
     public IReadOnlyList<string> UnitNames { get; } = unitNames;
 }
 
+/// <summary>
+/// The region the document or the caller names is one of several places of that name that nothing tells apart (two
+/// 朝阳区): the importer picks one of <see cref="Candidates"/>, best first, and analyses again with it.
+/// </summary>
+public sealed class AmbiguousRegionException(string name, IReadOnlyList<RegionCandidate> candidates, string message)
+    : PlanImportException(ImportErrorCodes.AmbiguousRegion, ImportFields.Region, message)
+{
+    public string Name { get; } = name;
+
+    public IReadOnlyList<RegionCandidate> Candidates { get; } = candidates;
+}
+
+/// <summary>
+/// A region the importer may choose: one of the database (<see cref="Id"/>), or a division of the national catalogue
+/// the database does not hold yet (<see cref="Id"/> null, chosen by <see cref="Code"/>).
+/// </summary>
+/// <param name="Lineage">The names from the top down, the region itself last: 山东省, 济南市, 市中区.</param>
+public sealed record RegionCandidate(long? Id, string Name, string? Code, IReadOnlyList<string> Lineage)
+{
+    /// <summary>济南市市中区（370103）: the lineage below the province and the code, enough to tell one from another.</summary>
+    public string Label => string.Concat(Lineage) + (Code is null ? "" : $"（{Code}）");
+}
+
 /// <summary>The codes of <see cref="PlanImportException"/>. A file the parser cannot read keeps the parser's code (docx.corrupt, input.empty, …).</summary>
 public static class ImportErrorCodes
 {

@@ -19,7 +19,7 @@ internal static class ImportScope
         var ancestorIds = path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(long.Parse).ToList();
         var regions = await db.Regions.AsNoTracking()
             .Where(r => ancestorIds.Contains(r.Id) || r.Path.StartsWith(path))
-            .Select(r => new RegionRef(r.Id, r.Name, r.Path))
+            .Select(r => new RegionRef(r.Id, r.Name, r.Path, r.Code))
             .ToListAsync(ct);
         var byId = regions.ToDictionary(r => r.Id);
         var regionIds = byId.Keys.ToList();
@@ -40,7 +40,7 @@ internal static class ImportScope
     {
         var path = await db.Regions.AsNoTracking().Where(r => r.Id == regionId).Select(r => r.Path).SingleAsync(ct);
         var ids = path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(long.Parse).ToList();
-        var regions = await db.Regions.AsNoTracking().Where(r => ids.Contains(r.Id)).Select(r => new RegionRef(r.Id, r.Name, r.Path)).ToListAsync(ct);
+        var regions = await db.Regions.AsNoTracking().Where(r => ids.Contains(r.Id)).Select(r => new RegionRef(r.Id, r.Name, r.Path, r.Code)).ToListAsync(ct);
         return [.. regions.OrderByDescending(r => r.Depth)];
     }
 }

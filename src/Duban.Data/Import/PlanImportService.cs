@@ -65,7 +65,7 @@ public sealed class PlanImportService(DubanDbContext db, TimeProvider clock, Aud
             (duplicate, revision) = await PlanMatcher.CompareAsync(db, plan, by, document, ct);
             // A revision stays where its plan is, whatever the caller asked: its units were matched there before.
             if (plan.RegionId is { } planRegion && planRegion != analyzedRegion.Id)
-                analyzedRegion = await RegionResolver.ExistingAsync(db, planRegion, authority, ct);
+                analyzedRegion = await RegionResolver.WithLineageAsync(db, await RegionResolver.ExistingAsync(db, planRegion, authority, ct), ct);
         }
 
         IReadOnlyList<UnitProposal> proposals = [];

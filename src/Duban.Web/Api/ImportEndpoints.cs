@@ -24,7 +24,10 @@ public sealed record ImportTaskView(string Key, string No, string Text, string? 
 
 public sealed record ImportTaskUnitView(string Name, string Role, bool Primary);
 
-public sealed record ImportRegionView(long? Id, string Name, bool IsNew);
+/// <param name="Code">行政区划代码; for a region to create, the division of the national catalogue it will be.</param>
+/// <param name="PathNames">The names from the top of the tree down, the region last: 山东省, 济南市, 平阴县.</param>
+/// <param name="RecognisedFrom">Where the document names it (发文机关「平阴县人民政府」); null when the caller chose it.</param>
+public sealed record ImportRegionView(long? Id, string Name, bool IsNew, string? Code, IReadOnlyList<string> PathNames, string? RecognisedFrom);
 
 public sealed record ImportDuplicateView(long PlanId, long VersionId, int VersionNumber, string PlanTitle, string Reason);
 
@@ -41,7 +44,7 @@ public sealed record ImportAnalysisView(
     {
         var a = analyzed.Analysis;
         return new(analyzed.Token, a.File.FileName, a.Sha256, a.Size, a.Format, a.Title, a.Document.DocNumber, a.Document.Issuer, a.Document.IssueDate,
-            new ImportRegionView(a.Region.Id, a.Region.Name, a.Region.IsNew), a.TaskCount,
+            new ImportRegionView(a.Region.Id, a.Region.Name, a.Region.IsNew, a.Region.Code, a.Region.Lineage, a.Region.Clue), a.TaskCount,
             a.Document.TaskLists.Select((l, li) => new ImportTaskListView(l.Name, l.Tasks.Count,
                 TaskKeys.Of(a.Document).Where(k => k.ListIndex == li).Select(k => new ImportTaskView(k.Key, k.Task.No, k.Task.Text, k.Task.Deadline?.Raw,
                     k.Task.Deadline?.Due, k.Task.Deadline?.Ongoing ?? false,
@@ -74,8 +77,8 @@ public static class ImportEndpoints
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
         import.MapPost("", AnalyzeAsync).WithName("AnalyzeImport").WithSummary("分析计划文件")
-            .WithDescription("multipart/form-data：file 为 .txt 或 .docx 计划文件，可选 regionId（默认按文件中的发文机关或标题确定地区）。不写入任何数据；返回解析结果、单位匹配建议、重复或新版本信息，以及用于确认的 token（2 小时有效）。"
-                + "只在管理员管理范围内的计划中查找重复和新版本；地区须在管理员的管理范围内（否则 400，code 为 import.regionOutOfScope，field 为 regionId），文件所指的地区不存在时将新建于管理员所在地区之下；"
+            .WithDescription("multipart/form-data：file 为 .txt 或 .docx 计划文件，可选 regionId 或 regionCode（6 位行政区划代码；都不给时按发文机关、标题、发文字号、主送机关识别地区）。不写入任何数据；返回解析结果、识别出的地区（id、名称、代码、上级名称、依据）、单位匹配建议、重复或新版本信息，以及用于确认的 token（2 小时有效）。"
+                + "同名地区无法区分时返回 400（code 为 import.ambiguousRegion，regions 列出候选地区的 id、名称、代码和上级名称），请用 regionId 或 regionCode 指定后重新分析。"
                 + "同一文件已作为范围以外的计划导入时返回 409（code 为 import.storedElsewhere，不说明是哪个计划）。");
         import.MapPost("/{token}/confirm", ConfirmAsync).WithName("ConfirmImport").WithSummary("确认导入")
             .WithDescription("multipart/form-data：file 为分析时的同一文件，decisions 为 JSON：{\"units\":{\"单位名称\":{\"action\":\"map|create|expand\",\"organizationIds\":[1],\"rememberAlias\":true,\"name\":\"…\",\"kind\":\"department\",\"regionId\":null}},\"allowWithoutTasks\":false}。每个需要处理的单位都须给出决定；所选组织与新建地区须在管理员的数据范围内，并属于计划的地区及其上下级地区（否则 400，code 为 import.outOfScope）。成功返回 201；文件已导入过返回 200（未变化）；计划在分析后有了新版本返回 409。")
@@ -92,9 +95,15 @@ public static class ImportEndpoints
             if (!long.TryParse(region, out var id)) return Problem(new ImportProblem(400, "import.badRegion", "regionId", "regionId 必须是地区编号。"));
             regionId = id;
         }
+        string? regionCode = null;
+        if (form.TryGetValue("regionCode", out var code) && !string.IsNullOrWhiteSpace(code))
+        {
+            regionCode = Duban.Divisions.DivisionCodes.Normalize(code);
+            if (regionCode is null) return Problem(new ImportProblem(400, "import.badRegion", "regionCode", "regionCode 必须是 2、4 或 6 位行政区划代码（如 620800）。"));
+        }
         var (file, fileProblem) = await flow.ReadAsync(form.Files.GetFile("file"), ct);
         if (fileProblem is not null) return Problem(fileProblem);
-        var (analyzed, problem) = await flow.AnalyzeAsync(file!, regionId, DubanUser.Required(request.HttpContext.User), ct);
+        var (analyzed, problem) = await flow.AnalyzeAsync(file!, new RegionChoice(regionId, regionCode), DubanUser.Required(request.HttpContext.User), ct);
         return problem is not null ? Problem(problem) : TypedResults.Ok(ImportAnalysisView.From(analyzed!));
     }
 
@@ -156,6 +165,8 @@ public static class ImportEndpoints
         var result = ApiResults.Problem(problem.Status, problem.Title, problem.Message, problem.Field);
         result.ProblemDetails.Extensions["code"] = problem.Code;
         if (problem.Units is { Count: > 0 }) result.ProblemDetails.Extensions["units"] = problem.Units;
+        if (problem.Regions is { Count: > 0 })
+            result.ProblemDetails.Extensions["regions"] = problem.Regions.Select(r => new { r.Id, r.Name, r.Code, PathNames = r.Lineage }).ToList();
         return result;
     }
 }

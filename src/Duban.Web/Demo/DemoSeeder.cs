@@ -10,8 +10,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Duban.Web.Demo;
 
 /// <summary>
-/// Fills an empty database with a small, made-up world in which data scopes mean something: a province, a city and
-/// three counties, a few organisations, and one demo user per role. Runs only in demo mode and only on an empty database.
+/// Fills an empty database with a small, made-up world in which data scopes mean something: a province, the demo city
+/// and its three counties, the made-up places the sample plans are about (<see cref="SamplePlaces"/>), a few
+/// organisations, and one demo user per role. Runs only in demo mode and only on a database without users or regions
+/// of its own (the national regions loaded at start-up do not count: they all have a code, the demo's places none).
 /// </summary>
 public sealed class DemoSeeder(DubanDbContext db, AuditLog audit, TimeProvider time, IEnumerable<IDemoPlanSeeder> planSeeders, IServiceProvider services, Microsoft.Extensions.Options.IOptions<DemoOptions> options, ILogger<DemoSeeder> logger)
 {
@@ -21,15 +23,29 @@ public sealed class DemoSeeder(DubanDbContext db, AuditLog audit, TimeProvider t
     public const string CityEducation = "清河市教育局";
     public const string CityFinance = "清河市财政局";
 
+    /// <summary>
+    /// The made-up places the titles of samples/ name, each with the place it lies in: the sample plans are filed under
+    /// them (Demo/SamplePlanSeeder.cs), not under the demo city. No codes: they are not in the national catalogue.
+    /// </summary>
+    public static readonly (string Name, string Parent)[] SamplePlaces =
+    [
+        ("青禾市", Province), ("云岭县", "青禾市"),
+        ("西岭市", Province),
+        ("南浦市", Province), ("南浦县", "南浦市"), ("东川区", "南浦市"),
+    ];
+
     public async Task SeedAsync(CancellationToken ct = default)
     {
-        if (await db.Users.AnyAsync(ct) || await db.Regions.AnyAsync(ct)) return;
+        if (await db.Users.AnyAsync(ct) || await db.Regions.AnyAsync(r => r.Code == null, ct)) return;
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var province = await AddRegionAsync(Province, RegionLevel.Province, null, ct);
         var city = await AddRegionAsync(City, RegionLevel.City, province, ct);
         var counties = new List<Region>();
         foreach (var name in Counties) counties.Add(await AddRegionAsync(name, RegionLevel.County, city, ct));
+        var places = new Dictionary<string, Region> { [Province] = province };
+        foreach (var (name, parent) in SamplePlaces)
+            places[name] = await AddRegionAsync(name, places[parent] == province ? RegionLevel.City : RegionLevel.County, places[parent], ct);
 
         var education = new Organization { Name = CityEducation, Kind = OrganizationKind.Department, RegionId = city.Id, Aliases = [new() { Name = "市教育局" }] };
         db.Organizations.AddRange(
@@ -50,7 +66,7 @@ public sealed class DemoSeeder(DubanDbContext db, AuditLog audit, TimeProvider t
         await db.SaveChangesAsync(ct);
 
         audit.Add(Actor.System, AuditActions.DemoSeed, AuditEntities.Database, (string?)null, null,
-            new { regions = 2 + counties.Count, organizations = await db.Organizations.CountAsync(ct), users = new[] { admin.UserName, reporter.UserName, inspector.UserName } });
+            new { regions = 2 + counties.Count + SamplePlaces.Length, organizations = await db.Organizations.CountAsync(ct), users = new[] { admin.UserName, reporter.UserName, inspector.UserName } });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         logger.LogInformation("Demo data created: regions, organisations and the users {Users}", string.Join(", ", admin.UserName, reporter.UserName, inspector.UserName));

@@ -37,6 +37,7 @@ public static class WebApplicationSetup
         services.AddDubanOpenApi();
 
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
+        services.AddOptions<Duban.Data.Regions.DivisionOptions>().BindConfiguration(Duban.Data.Regions.DivisionRoot.SectionName);
         services.AddOptions<SetupOptions>().BindConfiguration(SetupOptions.Section);
         services.AddOptions<WebHostOptions>().BindConfiguration(WebHostOptions.Section);
         services.AddSingleton(TimeProvider.System);
@@ -46,6 +47,7 @@ public static class WebApplicationSetup
         services.AddScoped<UserAdministration>();
         services.AddScoped<ActingRights>();
         services.AddScoped<Duban.Web.Organizations.OrganizationAdministration>();
+        services.AddScoped<Duban.Web.Regions.RegionAdministration>();
         services.AddScoped<Duban.Web.Plans.PlanQueries>();
         services.AddScoped<Duban.Web.Plans.PlanPublishing>();
         services.AddScoped<MyAccount>();

@@ -5,10 +5,11 @@ namespace Duban.Web.Import;
 
 /// <summary>
 /// What an analysis was based on, signed with the data-protection keys (which are in the database) and handed to the
-/// client: the file's SHA-256, the region asked for and the plan version a revision was compared with. The client
-/// sends the file again with its decisions; the server keeps nothing between the two requests.
+/// client: the file's SHA-256, the region asked for (by id, or by code for a division the database may lack) and the
+/// plan version a revision was compared with. The client sends the file again with its decisions; the server keeps
+/// nothing between the two requests.
 /// </summary>
-public sealed record ImportTicket(string Sha256, long? RegionId, long? RevisedVersionId, long? DuplicateVersionId);
+public sealed record ImportTicket(string Sha256, long? RegionId, long? RevisedVersionId, long? DuplicateVersionId, string? RegionCode = null);
 
 public sealed class ImportTokens(IDataProtectionProvider protection, TimeProvider time)
 {

@@ -13,12 +13,15 @@ using Microsoft.EntityFrameworkCore;
 namespace Duban.Web.Import;
 
 /// <summary>A problem of an import request, as the API and the wizard report it.</summary>
-public sealed record ImportProblem(int Status, string Code, string Field, string Message, IReadOnlyList<string>? Units = null)
+/// <param name="Regions">For an ambiguous region: the regions to choose from, best first.</param>
+public sealed record ImportProblem(int Status, string Code, string Field, string Message, IReadOnlyList<string>? Units = null,
+    IReadOnlyList<RegionCandidate>? Regions = null)
 {
     public string Title => (Status, Code) switch
     {
         (_, ImportErrorCodes.StoredElsewhere) => "文件已导入过",
         (400, ImportErrorCodes.RegionOutOfScope) => "地区不在管理范围内",
+        (400, ImportErrorCodes.AmbiguousRegion) => "请指定地区",
         _ => Status switch
         {
             413 => "文件过大",
@@ -44,7 +47,7 @@ public sealed class PlanImportFlow(PlanImportService service, ImportTokens token
     public ImportOptions Options => options;
 
     /// <summary>The region a token's analysis was asked for (null: from the document, or a bad token, which confirmation refuses).</summary>
-    public long? RegionOf(string token) => tokens.Read(token)?.RegionId;
+    public RegionChoice RegionOf(string token) => tokens.Read(token) is { } ticket ? new RegionChoice(ticket.RegionId, ticket.RegionCode) : RegionChoice.FromDocument;
 
     /// <summary>The upload's bytes, or the problem with it (missing, wrong type, too large) before anything is read.</summary>
     public async Task<(ImportFile? File, ImportProblem? Problem)> ReadAsync(IFormFile? upload, CancellationToken ct)
@@ -61,13 +64,17 @@ public sealed class PlanImportFlow(PlanImportService service, ImportTokens token
         return (new ImportFile(buffer.ToArray(), Path.GetFileName(upload.FileName)), null);
     }
 
-    public async Task<(AnalyzedImport? Result, ImportProblem? Problem)> AnalyzeAsync(ImportFile file, long? regionId, DubanUser user, CancellationToken ct,
+    public Task<(AnalyzedImport? Result, ImportProblem? Problem)> AnalyzeAsync(ImportFile file, long? regionId, DubanUser user, CancellationToken ct,
+        IReadOnlyList<ReviewEdit>? edits = null) =>
+        AnalyzeAsync(file, new RegionChoice(regionId, null), user, ct, edits);
+
+    public async Task<(AnalyzedImport? Result, ImportProblem? Problem)> AnalyzeAsync(ImportFile file, RegionChoice region, DubanUser user, CancellationToken ct,
         IReadOnlyList<ReviewEdit>? edits = null)
     {
         try
         {
-            var analysis = await service.AnalyzeAsync(file, Region(regionId), ImportAuthorities.For(user), edits, ct);
-            var token = tokens.Create(new ImportTicket(analysis.Sha256, regionId, analysis.RevisionOf?.CurrentVersionId, analysis.Duplicate?.VersionId));
+            var analysis = await service.AnalyzeAsync(file, region.ToPlanRegion(), ImportAuthorities.For(user), edits, ct);
+            var token = tokens.Create(new ImportTicket(analysis.Sha256, region.Id, analysis.RevisionOf?.CurrentVersionId, analysis.Duplicate?.VersionId, region.Code));
             var ids = analysis.UnitProposals.SelectMany(p => p.OrganizationIds).Distinct().ToList();
             var names = await db.Organizations.Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
             return (new AnalyzedImport(analysis, token, names), null);
@@ -88,7 +95,8 @@ public sealed class PlanImportFlow(PlanImportService service, ImportTokens token
             return (null, null, new ImportProblem(400, "import.badToken", "token", "导入凭据无效或已过期（有效期 2 小时），请重新上传文件。"));
         try
         {
-            var analysis = await service.AnalyzeAsync(file, Region(ticket.RegionId), ImportAuthorities.For(user), decisions.TaskEdits, ct);
+            var analysis = await service.AnalyzeAsync(file, new RegionChoice(ticket.RegionId, ticket.RegionCode).ToPlanRegion(), ImportAuthorities.For(user),
+                decisions.TaskEdits, ct);
             if (analysis.Sha256 != ticket.Sha256)
                 return (analysis, null, new ImportProblem(400, "import.fileMismatch", ImportFields.File, "上传的文件与分析时的文件不同，请重新上传并分析。"));
             // Stored meanwhile (by this or another request): the service answers Unchanged and writes nothing. Otherwise the
@@ -107,14 +115,29 @@ public sealed class PlanImportFlow(PlanImportService service, ImportTokens token
         }
     }
 
-    private static PlanRegion Region(long? regionId) => regionId is { } id ? new PlanRegion.Existing(id) : new PlanRegion.FromDocument();
-
     public static ImportProblem ToProblem(PlanImportException e) => e switch
     {
         UnmappedUnitsException u => new ImportProblem(400, u.Code, u.Field, u.Message, u.UnitNames),
+        AmbiguousRegionException a => new ImportProblem(400, a.Code, a.Field, a.Message, Regions: a.Candidates),
         { Code: ImportErrorCodes.FileType } => new ImportProblem(415, e.Code, e.Field, e.Message),
         { Code: ImportErrorCodes.FileTooLarge } => new ImportProblem(413, e.Code, e.Field, e.Message),
         { Code: ImportErrorCodes.Stale or ImportErrorCodes.RemovesReportedWork or ImportErrorCodes.StoredElsewhere } => new ImportProblem(409, e.Code, e.Field, e.Message),
         _ => new ImportProblem(400, e.Code, e.Field, e.Message),
+    };
+}
+
+/// <summary>
+/// The region an import is asked for: by id, by 行政区划代码 (a division the database may not hold yet), or neither —
+/// recognised from the document.
+/// </summary>
+public sealed record RegionChoice(long? Id, string? Code)
+{
+    public static RegionChoice FromDocument { get; } = new(null, null);
+
+    public PlanRegion ToPlanRegion() => (Id, Code) switch
+    {
+        ({ } id, _) => new PlanRegion.Existing(id),
+        (_, { Length: > 0 } code) => new PlanRegion.Coded(code),
+        _ => new PlanRegion.FromDocument(),
     };
 }

@@ -187,9 +187,10 @@ public sealed class ImportCommandTests : IDisposable
         var result = InProcessCli.Run("import", "--help");
 
         result.ExitCode.ShouldBe(ExitCodes.Success);
-        result.Out.ShouldContain("--region <NAME>");
+        result.Out.ShouldContain("--region <NAME|CODE>");
         result.Out.ShouldContain("--create-units");
         result.Out.ShouldContain("--db <PATH>");
+        result.Out.ShouldContain("--divisions <ROOT>");
     }
 
     [Fact]

@@ -13,6 +13,8 @@ public sealed class RegionNamesTests
     [InlineData("甘肃省教育厅", "甘肃省")]
     [InlineData("中共平凉市委", "平凉市")]
     [InlineData("中卫市贯彻落实《自治区深化产教融合推进职业教育改革发展实施方案》重点任务暨分工方案", "中卫市")]
+    [InlineData("青禾市职业技能培训扩容提质工作方案", "青禾市")]
+    [InlineData("西岭市加快发展现代职业教育实施意见", "西岭市")]
     public void A_place_at_the_start_of_a_heading_is_read(string heading, string place) =>
         RegionNames.FromHeading(heading).ShouldBe(place);
 

@@ -132,7 +132,9 @@ public sealed class AuthorityTests : IDisposable
 
         var analysis = await harness.AnalyzeAsync(plan, "青石区.txt", new PlanRegion.FromDocument(), Within(world.County));
 
-        analysis.Region.ShouldBe(new AnalyzedRegion(null, "青石区", null, world.County.Id));
+        (analysis.Region.Id, analysis.Region.Name, analysis.Region.Path, analysis.Region.ParentId).ShouldBe((null, "青石区", null, world.County.Id));
+        analysis.Region.Lineage.ShouldBe(["江岚省", SamplePlan.Region, "东川县", "青石区"]);
+        analysis.Region.Code.ShouldBeNull();
         var result = await harness.ConfirmAsync(analysis, analysis.DefaultDecisions(createUnmatched: true));
         await using var db = harness.Database.NewContext();
         var created = await db.Regions.SingleAsync(r => r.Name == "青石区");

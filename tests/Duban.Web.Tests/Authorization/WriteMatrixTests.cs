@@ -91,6 +91,11 @@ public sealed class WriteMatrixTests(WebAppWithoutSamplePlansFixture app, ITestO
         new("POST /api/v1/users/{id:long}/password", Concern.Organization, Sides3, (w, _, side) =>
             Ready(Post($"/api/v1/users/{w.Users[side]}/password", new { password = "Taken-over-password-1" }))),
 
+        // Regions: a new one goes below a region of the administrator's scope.
+        new("POST /api/v1/regions", Concern.Organization, Sides3, (w, _, side) =>
+            Ready(Post("/api/v1/regions", new { name = "写矩阵开发区" + Guid.NewGuid().ToString("N")[..8], parentId = w.RegionOf(side) })),
+            RefusedAlso: [400]),
+
         // Organisations.
         new("POST /api/v1/organizations", Concern.Organization, Sides3, (w, _, side) =>
             Ready(Post("/api/v1/organizations", new { name = "写矩阵新单位" + Guid.NewGuid().ToString("N")[..8], kind = "department", regionId = w.RegionOf(side) })),

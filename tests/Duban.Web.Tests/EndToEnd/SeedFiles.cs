@@ -31,3 +31,12 @@ public sealed class ChromiumSeedFactAttribute : FactAttribute
             Skip = skip;
     }
 }
+
+/// <summary>A test over the seed corpus, skipped with a message where ../shared/seeds is absent.</summary>
+public sealed class SeedFactAttribute : FactAttribute
+{
+    public SeedFactAttribute()
+    {
+        if (!SeedFiles.Present) Skip = $"Seed corpus not found at {SeedFiles.Folder} (it sits beside the repository in CI).";
+    }
+}

@@ -8,27 +8,55 @@ namespace Duban.Web.Tests.Import;
 public sealed class DemoPlansTests(WebAppFixture app) : IClassFixture<WebAppFixture>
 {
     [Fact]
-    public async Task The_demo_database_has_the_sample_plans_published_in_the_demo_city_with_tasks_for_the_reporters_organisation()
+    public async Task The_demo_files_each_sample_plan_under_the_made_up_place_its_title_names_and_its_own_plan_in_the_demo_city()
     {
         var samples = Directory.GetFiles(ImportTestData.SamplesFolder(), "*.txt").Length;
-        var (plans, published, inCity, tasks, educationTasks, countyTasks) = await app.Factory.WithDbAsync(async db =>
+        var (plans, educationTasks, countyTasks) = await app.Factory.WithDbAsync(async db =>
         {
-            var city = await db.Regions.SingleAsync(r => r.Name == DemoSeeder.City);
             var education = await db.Organizations.SingleAsync(o => o.Name == DemoSeeder.CityEducation);
             var counties = await db.Organizations.Where(o => o.Name.EndsWith("县人民政府") && DemoSeeder.Counties.Any(c => o.Name.StartsWith(c))).Select(o => o.Id).ToListAsync();
-            return (await db.Plans.CountAsync(), await db.Plans.CountAsync(p => p.Status == PlanStatus.Published), await db.Plans.CountAsync(p => p.RegionId == city.Id),
-                await db.Tasks.CountAsync(), await db.Assignments.Where(a => a.OrganizationId == education.Id).Select(a => a.TaskId).Distinct().CountAsync(),
+            return (await db.Plans.Select(p => new { p.Title, p.Status, Region = p.Region!.Name, p.Region.Code }).ToListAsync(),
+                await db.Assignments.Where(a => a.OrganizationId == education.Id).Select(a => a.TaskId).Distinct().CountAsync(),
                 await db.Assignments.CountAsync(a => counties.Contains(a.OrganizationId)));
         });
 
         // Every sample but the one without task lists (which the importer refuses by default), and the excerpts that are
-        // revisions of another sample, is a plan of its own.
-        plans.ShouldBeGreaterThanOrEqualTo(samples - 4);
-        published.ShouldBe(plans);
-        inCity.ShouldBe(plans);
-        tasks.ShouldBeGreaterThan(50);
-        educationTasks.ShouldBeGreaterThan(5);
-        countyTasks.ShouldBeGreaterThan(0);
+        // revisions of another sample, is a plan of its own; the demo city has one plan written for it.
+        plans.Count.ShouldBeGreaterThanOrEqualTo(samples - 4 + 1);
+        plans.ShouldAllBe(p => p.Status == PlanStatus.Published);
+        plans.ShouldAllBe(p => p.Code == null);
+        foreach (var plan in plans) plan.Title.ShouldContain(plan.Region, customMessage: $"「{plan.Title}」 is filed under {plan.Region}");
+        plans.Select(p => p.Region).Distinct().ShouldBe([DemoSeeder.City, .. DemoSeeder.SamplePlaces.Select(p => p.Name)], ignoreOrder: true);
+        plans.Where(p => p.Region == DemoSeeder.City).ShouldHaveSingleItem().Title.ShouldStartWith("清河市职业教育提质培优行动计划");
+        // The city's plan gives the demo reporter's organisation its work and expands 各县人民政府 to the demo counties.
+        educationTasks.ShouldBe(7);
+        countyTasks.ShouldBe(3 * 3);
+    }
+
+    [Fact]
+    public async Task With_the_national_regions_loaded_the_demo_files_its_东川区_plans_under_its_own_东川区_not_kunmings()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "duban-web-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            await using var factory = new DubanWebFactory(directory, new Dictionary<string, string?> { ["Divisions:Root"] = "全国" });
+            var (regions, plans, kunming) = await factory.WithDbAsync(async db => (
+                await db.Regions.CountAsync(),
+                await db.Plans.Select(p => new { p.Title, Region = p.Region!.Name, p.Region.Code }).ToListAsync(),
+                await db.Plans.CountAsync(p => p.Region!.Code == "530113")));
+
+            regions.ShouldBe(Duban.Divisions.DivisionCatalog.China.All.Count + 2 + DemoSeeder.Counties.Length + DemoSeeder.SamplePlaces.Length);
+            plans.Count.ShouldBeGreaterThan(5);
+            plans.ShouldAllBe(p => p.Code == null);
+            plans.ShouldContain(p => p.Region == "东川区");
+            foreach (var plan in plans) plan.Title.ShouldContain(plan.Region);
+            kunming.ShouldBe(0);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try { Directory.Delete(directory, recursive: true); } catch (IOException) { }
+        }
     }
 
     [Fact]

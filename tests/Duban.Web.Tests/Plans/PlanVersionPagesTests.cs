@@ -101,13 +101,16 @@ public sealed class PlanVersionPagesTests(PlansFixture plans) : IClassFixture<Pl
         var page = await admin.GetStringAsync($"/plans?region={city}");
         page.ShouldContain($"<option value=\"{city}\" selected");
         PlanIds(page).ShouldBe([plans.PublishedPlanId, plans.DraftCityPlanId], ignoreOrder: true);
-        PlanIds(await admin.GetStringAsync($"/plans?region={province}")).ShouldBe([plans.PublishedPlanId, plans.DraftCityPlanId], ignoreOrder: true);
+        // The province holds the city and the demo's 青禾市, under which the third plan's 云岭县 lies.
+        PlanIds(await admin.GetStringAsync($"/plans?region={province}")).ShouldBe([plans.PublishedPlanId, plans.DraftCityPlanId, plans.OtherRegionPlanId], ignoreOrder: true);
         PlanIds(await admin.GetStringAsync($"/plans?region={county}")).ShouldBeEmpty();
         PlanIds(await admin.GetStringAsync($"/plans?region={city}&status=published")).ShouldBe([plans.PublishedPlanId]);
         PlanIds(await admin.GetStringAsync("/plans")).Count.ShouldBe(3);
 
         var api = await (await admin.GetAsync($"/api/v1/plans?regionId={province}")).JsonAsync();
-        api.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt64()).ShouldBe([plans.PublishedPlanId, plans.DraftCityPlanId], ignoreOrder: true);
+        api.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt64()).ShouldBe([plans.PublishedPlanId, plans.DraftCityPlanId, plans.OtherRegionPlanId], ignoreOrder: true);
+        var cityPlans = await (await admin.GetAsync($"/api/v1/plans?regionId={city}")).JsonAsync();
+        cityPlans.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt64()).ShouldBe([plans.PublishedPlanId, plans.DraftCityPlanId], ignoreOrder: true);
         (await (await admin.GetAsync("/api/v1/plans?regionId=999999")).JsonAsync()).GetProperty("total").GetInt32().ShouldBe(0);
     }
 

@@ -13,7 +13,7 @@ namespace Duban.Web.Tests.Plans;
 /// <summary>
 /// The demo application with three plans imported from samples/ as <c>duban import --create-units</c> would:
 /// unit-clauses.txt in 清河市 (published), deadline-forms.txt in 清河市 (draft, two versions: one task edited), and paren-numbered-tasks.txt in the
-/// region its text names, outside 清河市 (draft).
+/// region its text names, the demo's 云岭县 under 青禾市, outside 清河市 (draft).
 /// </summary>
 public sealed class PlansFixture : IAsyncLifetime
 {

@@ -5,6 +5,7 @@ using Duban.Data.Import;
 using Duban.Parsing;
 using Microsoft.EntityFrameworkCore;
 using Duban.Data.Audit;
+using Duban.Data.Regions;
 
 namespace Duban.Data.Tests.Import.Support;
 
@@ -40,6 +41,13 @@ public sealed class ImportHarness : IDisposable
     {
         var analysis = await AnalyzeAsync(content, fileName, region, authority);
         return await ConfirmAsync(analysis, analysis.DefaultDecisions(createUnits));
+    }
+
+    /// <summary>Loads the national regions below <paramref name="root"/> (全国 by default), as the start-up does.</summary>
+    public async Task<DivisionLoad> LoadDivisionsAsync(string root = "全国")
+    {
+        await using var db = Database.NewContext();
+        return await new DivisionTreeLoader(db, new AuditLog(db, Clock)).LoadAsync(DivisionRoot.Parse(root, Duban.Divisions.DivisionCatalog.China));
     }
 
     public async Task<RowCounts> CountsAsync()
