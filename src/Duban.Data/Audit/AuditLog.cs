@@ -111,7 +111,7 @@ public static class AuditActions
         OrganizationAlias => "记录单位别名",
         RegionCreate => "创建区域",
         PlanStatusChange => "更改计划状态",
-        _ => Tracking.TrackingAuditActions.Describe(action) ?? Supervision.SupervisionAuditActions.Describe(action) ?? Baseline.BaselineAuditActions.Describe(action) ?? action,
+        _ => Tracking.TrackingAuditActions.Describe(action) ?? Supervision.SupervisionAuditActions.Describe(action) ?? Baseline.BaselineAuditActions.Describe(action) ?? TaskEditing.TaskEditingAuditActions.Describe(action) ?? action,
     };
 }
 

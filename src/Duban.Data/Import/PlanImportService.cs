@@ -250,7 +250,8 @@ public sealed class PlanImportService(DubanDbContext db, TimeProvider clock, Aud
             if (diff.Kind == TaskDiffKind.Removed)
             {
                 // Kept on the old version's list, with its assignments and history, and marked as no longer current.
-                if (stored.TryGetValue(diff.Before!.Key, out var removed))
+                // A task the office retired stays as it was retired (in the version current then).
+                if (stored.TryGetValue(diff.Before!.Key, out var removed) && removed.RemovedInVersionId is null)
                 {
                     trail.Add(AuditActions.TaskRemove, AuditEntities.Task, () => removed.Id, TaskImage(removed), null);
                     removed.RemovedInVersionId = version.Id;
@@ -269,6 +270,8 @@ public sealed class PlanImportService(DubanDbContext db, TimeProvider clock, Aud
                 continue;
             }
 
+            // Retired by hand (not a task, or merged into another): the document still having it does not bring it back.
+            if (task.RemovedInVersionId is not null) continue;
             var image = diff.Kind == TaskDiffKind.Changed ? TaskImage(task) : null;
             task.TaskList = list;
             PlanContent.Place(task, next);
@@ -280,6 +283,8 @@ public sealed class PlanImportService(DubanDbContext db, TimeProvider clock, Aud
                 trail.Add(AuditActions.TaskUpdate, AuditEntities.Task, () => changed.Id, image, () => TaskImage(changed));
             }
         }
+        var diffKeys = revision.Diff.Tasks.Where(t => t.Before is not null).Select(t => t.Before!.Key).ToHashSet(StringComparer.Ordinal);
+        var carried = await HandTasks.CarryOverAsync(db, plan.Id, revision.CurrentVersionId, version, diffKeys, ct);
         await content.ReplacePlanLevelAsync(document, ct);
         await content.EnsureNothingReportedIsRemovedAsync(ct);
 
@@ -292,6 +297,7 @@ public sealed class PlanImportService(DubanDbContext db, TimeProvider clock, Aud
                 Added = revision.Diff.Tasks.Where(t => t.Kind == TaskDiffKind.Added).Select(t => t.After!.Key),
                 Removed = revision.Diff.Tasks.Where(t => t.Kind == TaskDiffKind.Removed).Select(t => t.Before!.Key),
                 Changed = revision.Diff.Tasks.Where(t => t.Kind == TaskDiffKind.Changed).Select(t => new { t.Before!.Key, t.Changes }),
+                KeptByHand = carried,
             },
             ReviewEdits = analysis.Edits,
         });
