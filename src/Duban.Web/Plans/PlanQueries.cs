@@ -166,9 +166,10 @@ public sealed class PlanQueries(DubanDbContext db, TimeProvider? time = null, Pl
     };
 
     /// <summary>The current tasks (not removed by a later version) in the user's scope.</summary>
-    public IQueryable<PlanTask> VisibleTasks(DubanUser user)
+    /// <param name="includeRetired">Also the tasks the office retired by hand (the task page and the editing API show them, marked 已退役, with their history).</param>
+    public IQueryable<PlanTask> VisibleTasks(DubanUser user, bool includeRetired = false)
     {
-        var tasks = CurrentTasks();
+        var tasks = includeRetired ? db.Tasks.AsNoTracking().Where(t => t.RemovedInVersionId == null || t.RetiredAt != null) : CurrentTasks();
         return (user.Scope, user.ScopeRegionPath) switch
         {
             (DataScope.All, _) => tasks,

@@ -12,13 +12,15 @@ public static class TaskPatchReader
 {
     public static readonly IReadOnlyList<string> Members = ["text", "no", "deadline", "due", "start", "ongoing", "recurrence", "targets"];
 
-    public static (TaskPatch? Patch, EditProblem? Problem) Read(JsonElement body)
+    /// <param name="skip">Members the caller reads itself (a new task's taskListId and assignments).</param>
+    public static (TaskPatch? Patch, EditProblem? Problem) Read(JsonElement body, IReadOnlySet<string>? skip = null)
     {
         if (body.ValueKind != JsonValueKind.Object)
             return (null, new("body", "请求体必须是 JSON 对象（JSON merge patch），例如 {\"text\": \"…\", \"deadline\": \"2026年12月底前\"}。"));
         var patch = new TaskPatch();
         foreach (var member in body.EnumerateObject())
         {
+            if (skip?.Contains(member.Name) == true) continue;
             var value = member.Value;
             var isNull = value.ValueKind == JsonValueKind.Null;
             switch (member.Name)
