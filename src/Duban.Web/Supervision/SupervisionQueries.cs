@@ -57,7 +57,8 @@ public sealed class SupervisionQueries(DubanDbContext db, PlanQueries plans, Act
     /// </summary>
     public async Task<TaskTimeline?> TimelineAsync(DubanUser user, long taskId, CancellationToken ct)
     {
-        var task = await plans.VisibleTasks(user).Where(t => t.Id == taskId).Select(t => new { t.Id, t.No, t.Text, t.PlanId }).SingleOrDefaultAsync(ct);
+        // A retired task's timeline stays readable: its history is kept (docs/supervision.md, "Correcting tasks").
+        var task = await plans.VisibleTasks(user, includeRetired: true).Where(t => t.Id == taskId).Select(t => new { t.Id, t.No, t.Text, t.PlanId }).SingleOrDefaultAsync(ct);
         if (task is null) return null;
         var own = user.Scope == DataScope.Own ? user.OrganizationId : null;
         var names = await db.Assignments.Where(a => a.TaskId == taskId).Select(a => new { a.OrganizationId, a.Organization!.Name }).Distinct()
