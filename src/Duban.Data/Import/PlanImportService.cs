@@ -244,6 +244,10 @@ public sealed class PlanImportService(DubanDbContext db, TimeProvider clock, Aud
             .GroupBy(t => t.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
 
+        // Before the diff's tasks move: the query must see the lists as stored, and no task moved in memory yet.
+        var diffKeys = revision.Diff.Tasks.Where(t => t.Before is not null).Select(t => t.Before!.Key).ToHashSet(StringComparer.Ordinal);
+        var carried = await HandTasks.CarryOverAsync(db, plan.Id, revision.CurrentVersionId, version, diffKeys, ct);
+
         var created = 0;
         foreach (var diff in revision.Diff.Tasks)
         {
@@ -283,8 +287,6 @@ public sealed class PlanImportService(DubanDbContext db, TimeProvider clock, Aud
                 trail.Add(AuditActions.TaskUpdate, AuditEntities.Task, () => changed.Id, image, () => TaskImage(changed));
             }
         }
-        var diffKeys = revision.Diff.Tasks.Where(t => t.Before is not null).Select(t => t.Before!.Key).ToHashSet(StringComparer.Ordinal);
-        var carried = await HandTasks.CarryOverAsync(db, plan.Id, revision.CurrentVersionId, version, diffKeys, ct);
         await content.ReplacePlanLevelAsync(document, ct);
         await content.EnsureNothingReportedIsRemovedAsync(ct);
 

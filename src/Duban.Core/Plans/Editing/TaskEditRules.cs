@@ -85,6 +85,7 @@ public static class TaskEditRules
             if (string.IsNullOrEmpty(written))
             {
                 (raw, due, start, ongoing, recurrence) = (null, null, null, false, null);
+                composed = true;
             }
             else
             {
