@@ -236,6 +236,14 @@ public sealed class TaskEditingApiTests(PlansFixture plans) : IClassFixture<Plan
         var task = await TaskAsync(planId, 0);
         var work = await WorkOnAsync(planId, task.Id, "退役");
         var countBefore = await TaskCountAsync(admin, planId);
+        // Due in three days: the next escalation run would remind its organisations.
+        var soon = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(3);
+        (await admin.SendAsync(Request(HttpMethod.Patch, $"/api/v1/tasks/{task.Id}", new { due = soon.ToString("yyyy-MM-dd") }, "*"))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        async Task<bool> PreviewedAsync() => (await (await admin.GetAsync($"/api/v1/plans/{planId}/escalation-preview")).JsonAsync())
+            .GetProperty("items").EnumerateArray().Any(i => i.GetProperty("taskId").GetInt64() == task.Id);
+        async Task<int> DashboardCountAsync() => (await (await admin.GetAsync($"/api/v1/dashboard?planId={planId}")).JsonAsync()).GetProperty("taskCount").GetInt32();
+        (await PreviewedAsync()).ShouldBeTrue();
+        var dashboardBefore = await DashboardCountAsync();
 
         (await admin.SendAsync(Request(HttpMethod.Delete, $"/api/v1/tasks/{task.Id}", null, null))).StatusCode.ShouldBe((HttpStatusCode)428);
         var retired = await admin.SendAsync(Request(HttpMethod.Delete, $"/api/v1/tasks/{task.Id}?reason={Uri.EscapeDataString("不是任务，是工作要求")}", null, await ETagAsync(admin, task.Id)));
@@ -243,6 +251,8 @@ public sealed class TaskEditingApiTests(PlansFixture plans) : IClassFixture<Plan
         (await retired.JsonAsync()).GetProperty("retired").GetBoolean().ShouldBeTrue();
 
         (await TaskCountAsync(admin, planId)).ShouldBe(countBefore - 1);
+        (await PreviewedAsync()).ShouldBeFalse("the escalation job leaves a retired task alone");
+        (await DashboardCountAsync()).ShouldBe(dashboardBefore - 1, "the 总览 counts it no more");
         var listed = await (await admin.GetAsync($"/api/v1/tasks?planId={planId}&pageSize=100")).JsonAsync();
         listed.GetProperty("items").EnumerateArray().Select(t => t.GetProperty("id").GetInt64()).ShouldNotContain(task.Id);
         var orders = await (await admin.GetAsync($"/api/v1/supervision-orders?taskId={task.Id}")).JsonAsync();
