@@ -30,7 +30,8 @@ namespace Duban.Web.TaskEditing;
 /// Every change is one transaction with its audit entry (before and after) and, once the plan is published, an entry
 /// 修改 on the task's timeline. Reports, values and 督办单 stay on the task and the assignment they were made for.
 /// </summary>
-public sealed class TaskEditor(DubanDbContext db, AuditLog audit, PlanQueries plans, ActingRights rights, TimeProvider time)
+public sealed class TaskEditor(DubanDbContext db, AuditLog audit, PlanQueries plans, ActingRights rights, TimeProvider time,
+    Duban.Data.Notifications.NotificationCenter center, Duban.Data.Notifications.WebhookOutbox outbox)
 {
     public const string Stale = "该任务在您读取之后已被修改，请刷新后重试。";
 
@@ -192,7 +193,7 @@ public sealed class TaskEditor(DubanDbContext db, AuditLog audit, PlanQueries pl
         var before = Image(task);
         task.Assignments.Remove(assignment);
         db.Assignments.Remove(assignment);
-        return await SaveAsync(admin, actor, plan!, task, TaskEditingAuditActions.Unassign, before, $"移除责任单位：{name}", ct);
+        return await SaveAsync(admin, actor, plan!, task, TaskEditingAuditActions.Unassign, before, $"移除责任单位：{name}", ct, [assignment.OrganizationId]);
     }
 
     // ---- retire, add, split, merge ----
@@ -264,6 +265,7 @@ public sealed class TaskEditor(DubanDbContext db, AuditLog audit, PlanQueries pl
         audit.Add(actor, TaskEditingAuditActions.Create, AuditEntities.Task, task.Id, null, Image(task));
         if (plan.Status != PlanStatus.Draft) AddEvent(admin, task.Id, "人工添加了该任务");
         await db.SaveChangesAsync(ct);
+        await NotifyAsync([], ct);
         await tx.CommitAsync(ct);
         return Outcome<EditedTaskView>.Ok(await ViewAsync(task.Id, ct));
     }
@@ -316,6 +318,7 @@ public sealed class TaskEditor(DubanDbContext db, AuditLog audit, PlanQueries pl
             AddEvent(admin, split.Id, $"由任务 {task.No} 拆分而来");
         }
         await db.SaveChangesAsync(ct);
+        await NotifyAsync([], ct);
         await tx.CommitAsync(ct);
         return Outcome<SplitView>.Ok(new SplitView(await ViewAsync(task.Id, ct), await ViewAsync(split.Id, ct)));
     }
@@ -358,6 +361,7 @@ public sealed class TaskEditor(DubanDbContext db, AuditLog audit, PlanQueries pl
             AddEvent(admin, merged.Id, $"本任务已合并入任务 {task.No}，不再单独跟踪");
         }
         await db.SaveChangesAsync(ct);
+        await NotifyAsync([], ct);
         await tx.CommitAsync(ct);
         return Outcome<MergeView>.Ok(new MergeView(await ViewAsync(task.Id, ct), await ViewAsync(merged.Id, ct)));
     }
@@ -449,8 +453,10 @@ public sealed class TaskEditor(DubanDbContext db, AuditLog audit, PlanQueries pl
         return (task, plan, null);
     }
 
-    private async Task<Outcome<EditedTaskView>> SaveAsync(DubanUser admin, Actor actor, Plan plan, PlanTask task, string action, object before, string summary, CancellationToken ct)
+    private async Task<Outcome<EditedTaskView>> SaveAsync(DubanUser admin, Actor actor, Plan plan, PlanTask task, string action, object before, string summary, CancellationToken ct,
+        IEnumerable<long>? formerOrganizations = null)
     {
+        formerOrganizations ??= [];
         // The task's version changes with every edit, its assignments' and targets' included: the ETag covers them.
         task.Version = Guid.NewGuid();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -458,6 +464,7 @@ public sealed class TaskEditor(DubanDbContext db, AuditLog audit, PlanQueries pl
         audit.Add(actor, action, AuditEntities.Task, task.Id, before, Image(task));
         if (plan.Status != PlanStatus.Draft) AddEvent(admin, task.Id, summary);
         await db.SaveChangesAsync(ct);
+        await NotifyAsync(formerOrganizations, ct);
         await tx.CommitAsync(ct);
         return Outcome<EditedTaskView>.Ok(await ViewAsync(task.Id, ct));
     }
@@ -472,12 +479,40 @@ public sealed class TaskEditor(DubanDbContext db, AuditLog audit, PlanQueries pl
         task.RemovedInVersionId = plan.CurrentVersionId;
     }
 
-    /// <summary>An edit after publication, on the task's timeline (修改), for everyone who reads the task.</summary>
-    private void AddEvent(DubanUser admin, long taskId, string summary) => db.Add(new TaskEvent
+    /// <summary>
+    /// An edit after publication, on the task's timeline (修改), for everyone who reads the task; the organisations of
+    /// the task (before and after the edit) are told, and a webhook event of kind task-edit is queued, when the
+    /// transaction is saved (<see cref="NotifyAsync"/>).
+    /// </summary>
+    private void AddEvent(DubanUser admin, long taskId, string summary)
     {
-        TaskId = taskId, Kind = TaskEventKind.Edited, At = time.GetUtcNow(), ActorId = admin.Id, ActorName = ColumnText(admin.DisplayName, 100),
-        Summary = ColumnText(summary, 500), IdempotencyKey = $"edit:{taskId}:{Guid.NewGuid():N}",
-    });
+        var key = $"edit:{taskId}:{Guid.NewGuid():N}";
+        db.Add(new TaskEvent
+        {
+            TaskId = taskId, Kind = TaskEventKind.Edited, At = time.GetUtcNow(), ActorId = admin.Id, ActorName = ColumnText(admin.DisplayName, 100),
+            Summary = ColumnText(summary, 500), IdempotencyKey = key,
+        });
+        pending.Add((taskId, key, ColumnText(summary, 500)));
+    }
+
+    private readonly List<(long TaskId, string Key, string Summary)> pending = [];
+
+    /// <summary>Tells the organisations of the edited tasks (their reporters), in the edit's transaction, and queues the webhook events.</summary>
+    private async Task NotifyAsync(IEnumerable<long> formerOrganizations, CancellationToken ct)
+    {
+        var at = time.GetUtcNow();
+        var former = formerOrganizations.ToHashSet();
+        foreach (var (taskId, key, summary) in pending)
+        {
+            var task = await db.Tasks.AsNoTracking().Where(t => t.Id == taskId).Select(t => new { t.No, t.PlanId }).SingleAsync(ct);
+            var organizations = (await db.Assignments.Where(a => a.TaskId == taskId).Select(a => a.OrganizationId).ToListAsync(ct)).Concat(former).Distinct().ToList();
+            var message = new Duban.Core.Notifications.NotificationMessage(Duban.Core.Notifications.NotificationKinds.TaskEdit, $"任务 {task.No} 已修改", summary, $"tasks/{taskId}", key);
+            foreach (var organization in organizations) await center.NotifyOrganizationAsync(organization, message, at, ct);
+            await outbox.EnqueueAsync(new Duban.Core.Notifications.WebhookEvent(key, Duban.Core.Notifications.NotificationKinds.TaskEdit, at, message.Title, summary, message.Link,
+                new System.Text.Json.Nodes.JsonObject { ["taskId"] = taskId, ["planId"] = task.PlanId }), ct);
+        }
+        pending.Clear();
+    }
 
     private async Task<EditedTaskView> ViewAsync(long taskId, CancellationToken ct)
     {

@@ -140,6 +140,10 @@ public sealed class TaskEditingApiTests(PlansFixture plans) : IClassFixture<Plan
         events[0].Summary.ShouldContain("时限");
         var timeline = await admin.GetStringAsync($"/api/v1/tasks/{task.Id}/timeline");
         timeline.ShouldContain("\"edited\"");
+        // The organisation's reporters are told (the demo reporter is 清河市教育局's, the task's lead).
+        var reporterId = await Factory.WithDbAsync(db => db.Users.Where(u => u.UserName == DemoAccounts.Reporter).Select(u => u.Id).SingleAsync());
+        (await Factory.WithDbAsync(db => db.Set<Duban.Core.Notifications.Notification>().AnyAsync(n =>
+            n.RecipientId == reporterId && n.Kind == Duban.Core.Notifications.NotificationKinds.TaskEdit && n.Link == $"tasks/{task.Id}"))).ShouldBeTrue();
 
         // Long-term, recurring, cleared: the values may be given without a text, which is then composed from them.
         var ongoing = await admin.SendAsync(Request(HttpMethod.Patch, path, new { deadline = (string?)null, ongoing = true, recurrence = "quarterly" }, "*"));
