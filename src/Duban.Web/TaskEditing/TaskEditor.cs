@@ -75,9 +75,10 @@ public sealed class TaskEditor(DubanDbContext db, AuditLog audit, PlanQueries pl
         if (patch.Targets.Present)
         {
             // Checked in full before anything changes: a refused edit leaves nothing modified behind.
+            var targetsBefore = TargetsImage(task!);
             var targetProblem = await SyncTargetsAsync(task!, patch.Targets.Value ?? [], ct);
             if (targetProblem is not null) return targetProblem;
-            changes.Add("指标");
+            if (TargetsImage(task!) != targetsBefore) changes.Add("指标");
         }
         fields.ApplyTo(task!);
         if (changes.Count == 0) return Outcome<EditedTaskView>.Ok(await ViewAsync(task!.Id, ct));
@@ -167,6 +168,7 @@ public sealed class TaskEditor(DubanDbContext db, AuditLog audit, PlanQueries pl
         if (primary) foreach (var other in task.Assignments) other.Primary = false;
         assignment.Role = role.Value;
         assignment.Primary = primary;
+        EnsurePrimary(task);
         var name = await db.Organizations.Where(o => o.Id == assignment.OrganizationId).Select(o => o.Name).SingleAsync(ct);
         return await SaveAsync(admin, actor, plan!, task, TaskEditingAuditActions.Reassign, before,
             $"{name}改为{(role == UnitRole.Lead ? primary ? "主责牵头" : "牵头" : "配合")}单位", ct);
@@ -193,6 +195,7 @@ public sealed class TaskEditor(DubanDbContext db, AuditLog audit, PlanQueries pl
         var before = Image(task);
         task.Assignments.Remove(assignment);
         db.Assignments.Remove(assignment);
+        EnsurePrimary(task);
         return await SaveAsync(admin, actor, plan!, task, TaskEditingAuditActions.Unassign, before, $"移除责任单位：{name}", ct, [assignment.OrganizationId]);
     }
 
@@ -348,6 +351,7 @@ public sealed class TaskEditor(DubanDbContext db, AuditLog audit, PlanQueries pl
         if (text is not null) task!.Text = text;
         foreach (var a in merged.Assignments.Where(a => task!.Assignments.All(b => b.OrganizationId != a.OrganizationId)))
             task!.Assignments.Add(new Assignment { OrganizationId = a.OrganizationId, Role = a.Role, Primary = false, UnitName = a.UnitName });
+        EnsurePrimary(task!);
         Retire(admin, merged, plan!, $"合并入任务 {task!.No}", task.Id);
         task.Version = Guid.NewGuid();
 
@@ -540,6 +544,16 @@ public sealed class TaskEditor(DubanDbContext db, AuditLog audit, PlanQueries pl
         Assignments = t.Assignments.OrderBy(a => a.Id).Select(a => new { a.Id, a.OrganizationId, a.UnitName, a.Role, a.Primary }).ToList(),
         Targets = t.Targets.OrderBy(x => x.Id).Select(x => new { x.Id, x.Subject, x.Comparator, x.Value, x.ValueMax, x.Unit, x.Year }).ToList(),
     };
+
+    private static string TargetsImage(PlanTask t) => JsonSerializer.Serialize(
+        t.Targets.OrderBy(x => x.Id).Select(x => new { x.Id, x.Subject, x.Comparator, x.Value, x.ValueMax, x.Unit, x.Year }));
+
+    /// <summary>A task with leads has one primary lead (主责), as the import gives it: the first lead when none is left primary.</summary>
+    private static void EnsurePrimary(PlanTask task)
+    {
+        var leads = task.Assignments.Where(a => a.Role == UnitRole.Lead).OrderBy(a => a.Id == 0 ? long.MaxValue : a.Id).ToList();
+        if (leads.Count > 0 && !leads.Any(a => a.Primary)) leads[0].Primary = true;
+    }
 
     private static UnitRole? ParseRole(string? role) => TaskPatchReader.ParseEnum<UnitRole>(role);
 

@@ -220,7 +220,10 @@ public sealed class TaskEditingApiTests(PlansFixture plans) : IClassFixture<Plan
         reassigned.Before!.ShouldContain("Cooperating");
         reassigned.After!.ShouldContain("Lead");
 
-        (await admin.SendAsync(Request(HttpMethod.Delete, $"{path}/{assignmentId}", null, "*"))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var removed = await admin.SendAsync(Request(HttpMethod.Delete, $"{path}/{assignmentId}", null, "*"));
+        removed.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await removed.JsonAsync()).GetProperty("assignments").EnumerateArray().Count(a => a.GetProperty("primary").GetBoolean())
+            .ShouldBe(1, "the primary lead removed, the first remaining lead is primary again");
         (await Factory.WithDbAsync(db => db.Assignments.AnyAsync(a => a.Id == assignmentId))).ShouldBeFalse();
         (await LastAuditAsync(TaskEditingAuditActions.Unassign, task.Id)).Before!.ShouldContain(assignmentId.ToString());
 
