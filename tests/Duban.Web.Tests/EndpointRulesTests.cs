@@ -57,7 +57,11 @@ public sealed class EndpointRulesTests(WebAppFixture app) : IClassFixture<WebApp
         rules["/import"].ShouldBe(DubanPolicies.Admin);
         rules["/api/v1/plans/import/"].ShouldBe(DubanPolicies.Admin);
         rules["/api/v1/plans/import/{token}/confirm"].ShouldBe(DubanPolicies.Admin);
-        rules["/api/v1/plans/"].ShouldBe("anonymous");
+        byMethod["GET /api/v1/plans/"].ShouldBe("anonymous");
+        byMethod["POST /api/v1/plans/"].ShouldBe(DubanPolicies.Admin);
+        byMethod["GET /api/v1/tasks/{id:long}"].ShouldBe(DubanPolicies.SignedIn);
+        byMethod["PATCH /api/v1/tasks/{id:long}"].ShouldBe(DubanPolicies.Admin);
+        byMethod["DELETE /api/v1/tasks/{id:long}"].ShouldBe(DubanPolicies.Admin);
         rules["/api/v1/plans/{id:long}"].ShouldBe("anonymous");
         rules["/api/v1/plans/{id:long}/versions"].ShouldBe("anonymous");
         rules["/api/v1/plans/{id:long}/diff"].ShouldBe("anonymous");

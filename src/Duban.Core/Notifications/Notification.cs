@@ -37,9 +37,11 @@ public static class NotificationKinds
     public const string Bulletin = "bulletin";
     public const string Instruction = "instruction";
     public const string Review = "review";
+    /// <summary>The office changed a published task (text, deadline, units, targets, split, merge, retirement).</summary>
+    public const string TaskEdit = "task-edit";
     public const string Test = "test";
 
-    public static IReadOnlyList<string> All { get; } = [Reminder, Chase, SupervisionOrder, Summons, Bulletin, Instruction, Review, Test];
+    public static IReadOnlyList<string> All { get; } = [Reminder, Chase, SupervisionOrder, Summons, Bulletin, Instruction, Review, TaskEdit, Test];
 
     public static string Describe(string kind) => kind switch
     {
@@ -50,6 +52,7 @@ public static class NotificationKinds
         Bulletin => "通报",
         Instruction => "领导批示",
         Review => "审核",
+        TaskEdit => "任务修改",
         Test => "测试",
         _ => kind,
     };

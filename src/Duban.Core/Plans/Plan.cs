@@ -88,5 +88,24 @@ public sealed class PlanTaskList
 
     public bool IsTable { get; set; }
 
+    /// <summary>
+    /// Where the list's tasks come from: read from the plan document (the default), or assigned by other means (交办事项:
+    /// 领导批示交办, 会议议定事项, 上级交办, 年度重点工作), docs/supervision.md, "交办事项".
+    /// </summary>
+    public TaskListSource Source { get; set; } = TaskListSource.Document;
+
+    /// <summary>Who instructed or decided (the leader, the meeting's chair, the upper-level office); null for a document.</summary>
+    public string? SourceInstructor { get; set; }
+
+    /// <summary>When it was instructed or decided.</summary>
+    public DateOnly? SourceDate { get; set; }
+
+    /// <summary>Which meeting or document it was instructed in (第 5 次常务会议, 市委办〔2026〕3号).</summary>
+    public string? SourceReference { get; set; }
+
     public List<PlanTask> Tasks { get; set; } = [];
+
+    public const int MaxInstructorLength = 100;
+
+    public const int MaxReferenceLength = 300;
 }

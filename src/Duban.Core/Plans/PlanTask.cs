@@ -49,11 +49,36 @@ public sealed class PlanTask
     /// </summary>
     public long? RemovedInVersionId { get; set; }
 
+    /// <summary>
+    /// When the office retired the task by hand (not a task, or merged into another): it then also carries
+    /// <see cref="RemovedInVersionId"/> = the version current at the time, so that it drops out of every list, count,
+    /// status and escalation exactly like a task a revision removed, and keeps its reports, values and 督办单.
+    /// </summary>
+    public DateTimeOffset? RetiredAt { get; set; }
+
+    public long? RetiredById { get; set; }
+
+    public string? RetiredByName { get; set; }
+
+    /// <summary>Why it was retired, as the office wrote it.</summary>
+    public string? RetiredReason { get; set; }
+
+    /// <summary>The task this one was merged into, when it was retired by a merge.</summary>
+    public long? MergedIntoId { get; set; }
+
     public List<Assignment> Assignments { get; set; } = [];
 
     public List<TaskTarget> Targets { get; set; } = [];
 
     public Guid Version { get; set; } = Guid.NewGuid();
+
+    public const int MaxTextLength = 4000;
+
+    public const int MaxNoLength = 20;
+
+    public const int MaxDeadlineLength = 200;
+
+    public const int MaxReasonLength = 500;
 }
 
 /// <summary>An organisation's role in a task: lead (the first of them primary) or cooperating.</summary>

@@ -114,7 +114,7 @@ public static class AuditActions
         RegionCreate => "创建区域",
         RegionsLoad => "载入行政区划",
         PlanStatusChange => "更改计划状态",
-        _ => Tracking.TrackingAuditActions.Describe(action) ?? Supervision.SupervisionAuditActions.Describe(action) ?? Baseline.BaselineAuditActions.Describe(action) ?? action,
+        _ => Tracking.TrackingAuditActions.Describe(action) ?? Supervision.SupervisionAuditActions.Describe(action) ?? Baseline.BaselineAuditActions.Describe(action) ?? TaskEditing.TaskEditingAuditActions.Describe(action) ?? action,
     };
 }
 

@@ -88,6 +88,8 @@ internal sealed class PlanTaskListConfiguration : IEntityTypeConfiguration<PlanT
     {
         e.ToTable("task_lists");
         e.Property(x => x.Name).HasMaxLength(300);
+        e.Property(x => x.SourceInstructor).HasMaxLength(PlanTaskList.MaxInstructorLength);
+        e.Property(x => x.SourceReference).HasMaxLength(PlanTaskList.MaxReferenceLength);
         e.HasMany(x => x.Tasks).WithOne(x => x.TaskList).HasForeignKey(x => x.TaskListId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -101,6 +103,9 @@ internal sealed class PlanTaskConfiguration : IEntityTypeConfiguration<PlanTask>
         e.Property(x => x.No).HasMaxLength(20);
         e.Property(x => x.SectionPath).HasMaxLength(1000);
         e.Property(x => x.DeadlineRaw).HasMaxLength(200);
+        e.Property(x => x.RetiredByName).HasMaxLength(100);
+        e.Property(x => x.RetiredReason).HasMaxLength(PlanTask.MaxReasonLength);
+        // RetiredById and MergedIntoId have no foreign key: they record history, like the audit's UserId.
         e.HasIndex(x => new { x.PlanId, x.Key });
         e.HasIndex(x => x.Due);
         e.Property(x => x.Version).IsConcurrencyToken();

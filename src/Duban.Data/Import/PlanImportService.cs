@@ -244,13 +244,18 @@ public sealed class PlanImportService(DubanDbContext db, TimeProvider clock, Aud
             .GroupBy(t => t.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
 
+        // Before the diff's tasks move: the query must see the lists as stored, and no task moved in memory yet.
+        var diffKeys = revision.Diff.Tasks.Where(t => t.Before is not null).Select(t => t.Before!.Key).ToHashSet(StringComparer.Ordinal);
+        var carried = await HandTasks.CarryOverAsync(db, plan.Id, revision.CurrentVersionId, version, diffKeys, ct);
+
         var created = 0;
         foreach (var diff in revision.Diff.Tasks)
         {
             if (diff.Kind == TaskDiffKind.Removed)
             {
                 // Kept on the old version's list, with its assignments and history, and marked as no longer current.
-                if (stored.TryGetValue(diff.Before!.Key, out var removed))
+                // A task the office retired stays as it was retired (in the version current then).
+                if (stored.TryGetValue(diff.Before!.Key, out var removed) && removed.RemovedInVersionId is null)
                 {
                     trail.Add(AuditActions.TaskRemove, AuditEntities.Task, () => removed.Id, TaskImage(removed), null);
                     removed.RemovedInVersionId = version.Id;
@@ -269,6 +274,8 @@ public sealed class PlanImportService(DubanDbContext db, TimeProvider clock, Aud
                 continue;
             }
 
+            // Retired by hand (not a task, or merged into another): the document still having it does not bring it back.
+            if (task.RemovedInVersionId is not null) continue;
             var image = diff.Kind == TaskDiffKind.Changed ? TaskImage(task) : null;
             task.TaskList = list;
             PlanContent.Place(task, next);
@@ -292,6 +299,7 @@ public sealed class PlanImportService(DubanDbContext db, TimeProvider clock, Aud
                 Added = revision.Diff.Tasks.Where(t => t.Kind == TaskDiffKind.Added).Select(t => t.After!.Key),
                 Removed = revision.Diff.Tasks.Where(t => t.Kind == TaskDiffKind.Removed).Select(t => t.Before!.Key),
                 Changed = revision.Diff.Tasks.Where(t => t.Kind == TaskDiffKind.Changed).Select(t => new { t.Before!.Key, t.Changes }),
+                KeptByHand = carried,
             },
             ReviewEdits = analysis.Edits,
         });

@@ -30,7 +30,7 @@ public sealed class EscalationFactsReader(DubanDbContext db)
     public async Task<IReadOnlyList<TrackedAssignment>> ReadAsync(DateOnly today, long? planId, CancellationToken ct = default)
     {
         var current = db.Assignments.AsNoTracking()
-            .Where(a => db.Plans.Any(p => p.Id == a.Task!.PlanId && p.CurrentVersionId == a.Task.TaskList!.PlanVersionId));
+            .Where(a => a.Task!.RemovedInVersionId == null && db.Plans.Any(p => p.Id == a.Task.PlanId && p.CurrentVersionId == a.Task.TaskList!.PlanVersionId));
         var watched = planId is { } only
             ? current.Where(a => a.Task!.PlanId == only && db.Plans.Any(p => p.Id == only && p.Status != PlanStatus.Archived))
             : current.Where(a => db.Plans.Any(p => p.Id == a.Task!.PlanId && p.Status == PlanStatus.Published));

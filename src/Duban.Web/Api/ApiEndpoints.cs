@@ -25,6 +25,7 @@ public static class ApiEndpoints
         Tracking.TrackingApi.MapTracking(api);
         Supervision.SupervisionEndpoints.MapSupervision(api);
         Baseline.BaselineEndpoints.MapBaseline(api);
+        TaskEditing.TaskEditingEndpoints.MapTaskEditing(api);
         Dashboard.DashboardEndpoints.MapDashboard(api);
         Ledger.LedgerEndpoints.MapLedger(api);
         Spreadsheets.TemplateEndpoints.MapTemplates(api);

@@ -60,6 +60,7 @@ public static class WebApplicationSetup
         Duban.Web.Tracking.TrackingApi.AddTracking(services);
         Duban.Web.Supervision.SupervisionRegistration.AddSupervision(services);
         Duban.Web.Baseline.BaselineEndpoints.AddBaseline(services);
+        Duban.Web.TaskEditing.TaskEditingEndpoints.AddTaskEditing(services);
         services.AddSingleton<Duban.Data.Tracking.Status.PlanStatusCache>();
         services.AddOptions<Duban.Web.Dashboard.KeptStatusOptions>().BindConfiguration(Duban.Web.Dashboard.KeptStatusOptions.Section);
         services.AddSingleton<Duban.Web.Dashboard.KeptStatusWarmup>();

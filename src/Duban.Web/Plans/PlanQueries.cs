@@ -47,7 +47,17 @@ public sealed record TaskView(
     IReadOnlyList<UnitView> Leads,
     IReadOnlyList<UnitView> Cooperating);
 
-public sealed record TaskListView(long Id, string Name, int Order, bool InAnnex, bool IsTable, IReadOnlyList<TaskView> Tasks);
+public sealed record TaskListView(long Id, string Name, int Order, bool InAnnex, bool IsTable, IReadOnlyList<TaskView> Tasks)
+{
+    /// <summary>Where the list's tasks come from: the document, or a 交办事项 (docs/supervision.md).</summary>
+    public TaskListSource Source { get; init; }
+
+    public string? SourceInstructor { get; init; }
+
+    public DateOnly? SourceDate { get; init; }
+
+    public string? SourceReference { get; init; }
+}
 
 /// <param name="AllTasks">False when the reader sees only the tasks in their scope (an unpublished plan read by a reporter):
 /// then neither the document's text nor the diff between versions is theirs to read.</param>
@@ -166,9 +176,10 @@ public sealed class PlanQueries(DubanDbContext db, TimeProvider? time = null, Pl
     };
 
     /// <summary>The current tasks (not removed by a later version) in the user's scope.</summary>
-    public IQueryable<PlanTask> VisibleTasks(DubanUser user)
+    /// <param name="includeRetired">Also the tasks the office retired by hand (the task page and the editing API show them, marked 已退役, with their history).</param>
+    public IQueryable<PlanTask> VisibleTasks(DubanUser user, bool includeRetired = false)
     {
-        var tasks = CurrentTasks();
+        var tasks = includeRetired ? db.Tasks.AsNoTracking().Where(t => t.RemovedInVersionId == null || t.RetiredAt != null) : CurrentTasks();
         return (user.Scope, user.ScopeRegionPath) switch
         {
             (DataScope.All, _) => tasks,
@@ -230,7 +241,10 @@ public sealed class PlanQueries(DubanDbContext db, TimeProvider? time = null, Pl
         var views = await ToViewsAsync(tasks.OrderBy(t => t.Order).ThenBy(t => t.Id), ct);
         var byList = views.ToLookup(t => t.TaskListId);
         return new PlanDetail(plan, versionNumber,
-            lists.Select(l => new TaskListView(l.Id, l.Name, l.Order, l.InAnnex, l.IsTable, byList[l.Id].ToList())).Where(l => all || l.Tasks.Count > 0).ToList(), all);
+            lists.Select(l => new TaskListView(l.Id, l.Name, l.Order, l.InAnnex, l.IsTable, byList[l.Id].ToList())
+            {
+                Source = l.Source, SourceInstructor = l.SourceInstructor, SourceDate = l.SourceDate, SourceReference = l.SourceReference,
+            }).Where(l => all || l.Tasks.Count > 0).ToList(), all);
     }
 
     /// <summary>The text of the plan's current version, for the reader; null unless the user reads the plan whole.</summary>
@@ -325,8 +339,9 @@ public sealed class PlanQueries(DubanDbContext db, TimeProvider? time = null, Pl
     }
 
     /// <summary>One task of the current versions, if the user sees it (the task page); null otherwise.</summary>
-    public async Task<TaskView?> GetTaskAsync(DubanUser user, long id, CancellationToken ct) =>
-        (await ToViewsAsync(VisibleTasks(user).Where(t => t.Id == id), ct)).SingleOrDefault();
+    /// <param name="includeRetired">Also a task the office retired by hand (its page shows it, marked 已退役, with its history).</param>
+    public async Task<TaskView?> GetTaskAsync(DubanUser user, long id, CancellationToken ct, bool includeRetired = false) =>
+        (await ToViewsAsync(VisibleTasks(user, includeRetired).Where(t => t.Id == id), ct)).SingleOrDefault();
 
     /// <summary>Every visible task assigned to the organisation, by plan and number (a reporter's 我的任务).</summary>
     public Task<List<TaskView>> OrganizationTasksAsync(DubanUser user, long organizationId, CancellationToken ct) =>

@@ -57,7 +57,8 @@ public sealed class SupervisionQueries(DubanDbContext db, PlanQueries plans, Act
     /// </summary>
     public async Task<TaskTimeline?> TimelineAsync(DubanUser user, long taskId, CancellationToken ct)
     {
-        var task = await plans.VisibleTasks(user).Where(t => t.Id == taskId).Select(t => new { t.Id, t.No, t.Text, t.PlanId }).SingleOrDefaultAsync(ct);
+        // A retired task's timeline stays readable: its history is kept (docs/supervision.md, "Correcting tasks").
+        var task = await plans.VisibleTasks(user, includeRetired: true).Where(t => t.Id == taskId).Select(t => new { t.Id, t.No, t.Text, t.PlanId, t.RetiredAt }).SingleOrDefaultAsync(ct);
         if (task is null) return null;
         var own = user.Scope == DataScope.Own ? user.OrganizationId : null;
         var names = await db.Assignments.Where(a => a.TaskId == taskId).Select(a => new { a.OrganizationId, a.Organization!.Name }).Distinct()
@@ -93,7 +94,7 @@ public sealed class SupervisionQueries(DubanDbContext db, PlanQueries plans, Act
                 BaselineSummary(Name(b.OrganizationId), b.StatedByRole, b.State, b.NewDate, b.Note), b.OrganizationId, Name(b.OrganizationId), null)))
             .OrderBy(e => e.At).ThenBy(e => e.Kind)
             .ToList();
-        return new TaskTimeline(task.Id, task.No, task.Text, task.PlanId, entries);
+        return new TaskTimeline(task.Id, task.No, task.Text, task.PlanId, entries) { Retired = task.RetiredAt is not null };
     }
 
     /// <summary>How a baseline statement reads on the timeline: whose, by whom, what, and the new date held to.</summary>

@@ -26,7 +26,11 @@ public sealed record OrderDetail(
 
 public sealed record TimelineEntry(DateTimeOffset At, TaskEventKind Kind, string KindName, string ActorName, string Summary, long? OrganizationId, string? OrganizationName, long? OrderId);
 
-public sealed record TaskTimeline(long TaskId, string TaskNo, string TaskText, long PlanId, IReadOnlyList<TimelineEntry> Entries);
+public sealed record TaskTimeline(long TaskId, string TaskNo, string TaskText, long PlanId, IReadOnlyList<TimelineEntry> Entries)
+{
+    /// <summary>The office retired the task by hand: its timeline is history, nothing more is issued on it.</summary>
+    public bool Retired { get; init; }
+}
 
 public sealed record InstructionView(long Id, long TaskId, string LeaderName, string Text, DateOnly Date, string RecordedByName, DateTimeOffset RecordedAt);
 

@@ -48,6 +48,15 @@ public sealed partial class FormRulesTests
         ["Me.razor:new-token"] = "the signed-in user — MyAccount — ApiTokenTests",
         ["Me.razor:revoke-token"] = "the signed-in user's token — MyAccount — ApiTokenTests",
         ["Me.razor:change-password"] = "the signed-in user — MyAccount — PagesTests",
+        ["TaskEditing/TaskEditPanel.razor:edit-task"] = "the task's plan — TaskEditor.EditAsync (as PATCH /api/v1/tasks/{id}) — WriteMatrixTests, TaskEditingPagesTests",
+        ["TaskEditing/TaskEditPanel.razor:edit-targets"] = "the task's plan — TaskEditor.EditAsync (targets, as PATCH /api/v1/tasks/{id}) — WriteMatrixTests, TaskEditingPagesTests",
+        ["TaskEditing/TaskEditPanel.razor:assignment-"] = "the task's plan — TaskEditor.ChangeAssignmentAsync / RemoveAssignmentAsync — WriteMatrixTests, TaskEditingPagesTests",
+        ["TaskEditing/TaskEditPanel.razor:add-assignment"] = "the task's plan — TaskEditor.AddAssignmentAsync (as POST /api/v1/tasks/{id}/assignments) — WriteMatrixTests, TaskEditingPagesTests",
+        ["TaskEditing/TaskEditPanel.razor:split-task"] = "the task's plan — TaskEditor.SplitAsync (as POST /api/v1/tasks/{id}/split) — WriteMatrixTests",
+        ["TaskEditing/TaskEditPanel.razor:merge-task"] = "the task's plan — TaskEditor.MergeAsync (as POST /api/v1/tasks/{id}/merge) — WriteMatrixTests",
+        ["TaskEditing/TaskEditPanel.razor:retire-task"] = "the task's plan — TaskEditor.RetireAsync (as DELETE /api/v1/tasks/{id}) — WriteMatrixTests, TaskEditingPagesTests",
+        ["TaskEditing/AddTaskPanel.razor:add-task"] = "the plan's region — TaskEditor.AddTaskAsync (as POST /api/v1/plans/{id}/tasks) — WriteMatrixTests, TaskEditingPagesTests",
+        ["NewAssignedPlan.razor:new-plan"] = "the region chosen — TaskEditor.CreatePlanAsync (as POST /api/v1/plans) — WriteMatrixTests, TaskEditingPagesTests",
         ["Setup.razor:setup"] = "nobody yet: the first administrator, with the one-time set-up token — FirstAdministrator — FirstAdministratorTests",
     };
 

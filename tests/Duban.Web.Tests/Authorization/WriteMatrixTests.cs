@@ -179,6 +179,42 @@ public sealed class WriteMatrixTests(WebAppWithoutSamplePlansFixture app, ITestO
             Ready(Post($"/api/v1/tasks/{w.OwnTasks[side]}/baseline",
                 new { organizationId = side == Side.Wide ? w.OtherTaskOrg : w.OrganizationOf(side), state = "notStarted", note = "写矩阵摸底" }))),
 
+        // Correcting tasks after import: the task's plan, as for a 领导批示; each request on a task of its own.
+        new("PATCH /api/v1/tasks/{id:long}", Concern.Plan, Sides3, async (w, _, side) =>
+            Json(HttpMethod.Patch, $"/api/v1/tasks/{(await w.FreshTaskAsync(side)).Task}", new { text = "写矩阵改写的任务" }, "*")),
+        new("DELETE /api/v1/tasks/{id:long}", Concern.Plan, Sides3, async (w, _, side) =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/tasks/{(await w.FreshTaskAsync(side)).Task}?reason=写矩阵");
+            request.Headers.TryAddWithoutValidation("If-Match", "*");
+            return request;
+        }),
+        new("POST /api/v1/tasks/{id:long}/assignments", Concern.Plan, Sides3, async (w, _, side) =>
+            Post($"/api/v1/tasks/{(await w.FreshTaskAsync(side, withUnits: false)).Task}/assignments", new { organizationId = w.OrganizationOf(side), role = "lead" }, "*")),
+        new("PATCH /api/v1/tasks/{id:long}/assignments/{assignmentId:long}", Concern.Plan, Sides3, async (w, _, side) =>
+        {
+            var (task, assignment) = await w.FreshTaskAsync(side);
+            return Json(HttpMethod.Patch, $"/api/v1/tasks/{task}/assignments/{assignment}", new { role = "cooperating" }, "*");
+        }),
+        new("DELETE /api/v1/tasks/{id:long}/assignments/{assignmentId:long}", Concern.Plan, Sides3, async (w, _, side) =>
+        {
+            var (task, assignment) = await w.FreshTaskAsync(side);
+            var request = new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/tasks/{task}/assignments/{assignment}");
+            request.Headers.TryAddWithoutValidation("If-Match", "*");
+            return request;
+        }),
+        new("POST /api/v1/tasks/{id:long}/split", Concern.Plan, Sides3, async (w, _, side) =>
+            Post($"/api/v1/tasks/{(await w.FreshTaskAsync(side)).Task}/split", new { newText = "写矩阵拆出的任务" }, "*")),
+        new("POST /api/v1/tasks/{id:long}/merge", Concern.Plan, Sides3, async (w, _, side) =>
+        {
+            var merged = await w.FreshTaskAsync(side);
+            return Post($"/api/v1/tasks/{(await w.FreshTaskAsync(side)).Task}/merge", new { mergedTaskId = merged.Task }, "*");
+        }),
+        new("POST /api/v1/plans", Concern.Plan, Sides3, (w, _, side) =>
+            Ready(Post("/api/v1/plans", new { title = "写矩阵交办事项", regionId = w.RegionOf(side), source = new { kind = "annualPriority" } })),
+            RefusedAlso: [400]),
+        new("POST /api/v1/plans/{id:long}/tasks", Concern.Plan, Sides3, (w, _, side) =>
+            Ready(Post($"/api/v1/plans/{w.PlanOf(side)}/tasks", new { text = "写矩阵添加的任务" }))),
+
         // Notifications and webhooks.
         new("POST /api/v1/notifications/{id:long}/read", Concern.OwnRecord, [Side.Self, Side.Wide], async (w, actor, side) =>
             Post($"/api/v1/notifications/{(side == Side.Self ? await w.OwnNotificationAsync(actor) : await w.NotificationAsync(w.Users[Side.Wide]))}/read", new { })),

@@ -241,6 +241,27 @@ public sealed class WriteMatrixWorld
         return alias.Id;
     });
 
+    /// <summary>
+    /// A task of its own in the side's plan, for the task-editing rows (a retirement or a merge would spoil a shared one): on
+    /// the county's plan for 东湖县人民政府, on the city's plan shared by 清河市教育局 and 东湖县人民政府 (so the county's
+    /// administrator sees it), on the other region's plan for its organisation; without organisations when asked.
+    /// </summary>
+    public Task<(long Task, long? Assignment)> FreshTaskAsync(Side side, bool withUnits = true) => Factory.WithDbAsync(async db =>
+    {
+        var plan = PlanOf(side);
+        var list = await db.TaskLists.Where(l => db.Plans.Any(p => p.Id == plan && p.CurrentVersionId == l.PlanVersionId)).OrderBy(l => l.Order).FirstAsync();
+        var task = new PlanTask { PlanId = plan, TaskListId = list.Id, Key = "manual:" + Guid.NewGuid().ToString("N"), No = "写矩阵", Text = "写矩阵任务", Order = 999 };
+        if (withUnits)
+        {
+            var organizations = side switch { Side.County => [OrgB], Side.City => [OrgA, OrgB], _ => new[] { OtherTaskOrg } };
+            foreach (var organization in organizations)
+                task.Assignments.Add(new Assignment { OrganizationId = organization, Role = Duban.Parsing.Model.UnitRole.Lead, UnitName = "写矩阵单位" });
+        }
+        db.Tasks.Add(task);
+        await db.SaveChangesAsync();
+        return (task.Id, task.Assignments.Count == 0 ? (long?)null : task.Assignments[^1].Id);
+    });
+
     public Task<int> AuditCountAsync() => Factory.WithDbAsync(db => db.AuditEntries.CountAsync());
 
     private static IQueryable<long> CurrentTasks(DubanDbContext db, long planId) =>

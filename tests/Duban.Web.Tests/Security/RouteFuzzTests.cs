@@ -266,6 +266,8 @@ public sealed class RouteFuzzTests(PlansFixture plans, ITestOutputHelper output)
             ["tasks/{id}"] = Same(supervision.TaskInside),
             ["supervision-orders/{id}"] = Same(supervision.OrderInside),
             ["supervision/{id}"] = Same(supervision.OrderInside),
+            // An assignment of the sampled task: the task-editing routes read it after the task (and after If-Match).
+            ["assignments/{assignmentid}"] = Same(await factory.WithDbAsync(db => db.Assignments.Where(a => a.TaskId == supervision.TaskInside).Select(a => a.Id).FirstAsync())),
         };
     }
 

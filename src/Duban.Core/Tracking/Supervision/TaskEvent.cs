@@ -29,6 +29,8 @@ public enum TaskEventKind
     OrderReturned = 12,
     /// <summary>摸底: an organisation's baseline statement (read from the baseline reports, not stored as an event).</summary>
     Baseline = 13,
+    /// <summary>修改: the office edited the task after its plan was published (text, deadline, units, targets, split, merge, retirement).</summary>
+    Edited = 14,
 }
 
 /// <summary>
@@ -87,6 +89,7 @@ public static class TaskEventLabels
         TaskEventKind.OrderClosed => "督办单办结",
         TaskEventKind.OrderReturned => "整改不到位",
         TaskEventKind.Baseline => "摸底",
+        TaskEventKind.Edited => "修改",
         _ => kind.ToString(),
     };
 

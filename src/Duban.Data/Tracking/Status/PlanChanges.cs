@@ -33,6 +33,7 @@ public static class PlanChanges
             var observations = new List<long>();
             var cycles = new List<long>();
             var baselines = new List<long>();
+            var tasks = new List<long>();
             foreach (var entry in entries)
             {
                 if (Unrelated(entry.Action)) continue;
@@ -41,6 +42,13 @@ public static class PlanChanges
                 if (entry.Action == BaselineAuditActions.TrackingStartChange && id is { } planId)
                 {
                     plans.Add(planId);
+                    continue;
+                }
+                // A hand edit of a task (text, deadline, units, targets, retirement, split, merge) or a new plan: its plan only.
+                if (TaskEditing.TaskEditingAuditActions.Describe(entry.Action) is not null && id is { } editedId)
+                {
+                    if (entry.EntityType == Audit.AuditEntities.Plan) plans.Add(editedId);
+                    else tasks.Add(editedId);
                     continue;
                 }
                 var list = entry.EntityType switch
@@ -54,6 +62,7 @@ public static class PlanChanges
                 if (list is null || id is null) return null;
                 list.Add(id.Value);
             }
+            plans.UnionWith(await db.Tasks.Where(t => tasks.Contains(t.Id)).Select(t => t.PlanId).Distinct().ToListAsync(ct));
             plans.UnionWith(await db.ProgressReports.Where(r => reports.Contains(r.Id)).Select(r => r.Period!.PlanId).Distinct().ToListAsync(ct));
             plans.UnionWith(await db.Observations.Where(o => observations.Contains(o.Id)).Select(o => o.Period!.PlanId).Distinct().ToListAsync(ct));
             plans.UnionWith(await db.ReportingCycles.Where(c => cycles.Contains(c.Id)).Select(c => c.PlanId).Distinct().ToListAsync(ct));
