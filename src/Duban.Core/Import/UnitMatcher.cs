@@ -57,6 +57,8 @@ public sealed class UnitMatcher
         }
         if (Closest(aliasHits) is { Count: > 0 } alias) return Found(unit, UnitMatchKind.Alias, alias, $"别名或规范名称一致（{unit.Canonical}）");
 
+        if (unit.Collective is null && LowerLevel(unit.Canonical) is { } lower && ExpandSubordinates(unit, lower) is { } each) return each;
+
         switch (unit.Collective)
         {
             case CollectiveKind.Departments or CollectiveKind.Other:
@@ -78,6 +80,12 @@ public sealed class UnitMatcher
     {
         if (scope.PlanRegion is not { } region) return null;
         if ((SubordinateUnits.Read(unit.Name) ?? SubordinateUnits.Read(unit.Canonical)) is not { } reading) return null;
+        return ExpandSubordinates(unit, reading);
+    }
+
+    private UnitProposal? ExpandSubordinates(WrittenUnit unit, SubordinateUnits reading)
+    {
+        if (scope.PlanRegion is not { } region) return null;
         var regions = scope.Subordinates.ToList();
         if (regions.Count == 0) return null;
 
@@ -91,6 +99,23 @@ public sealed class UnitMatcher
         var what = reading.IsGovernment ? "政府" : reading.Body;
         var reason = $"展开为{region.Name}下辖 {regions.Count} 个县级地区的{what}" + (create.Count > 0 ? $"，其中 {create.Count} 个尚未登记，将随导入新建" : "");
         return new UnitProposal(unit, UnitMatchKind.Collective, existing, reason, NewMembers: create);
+    }
+
+    /// <summary>
+    /// 县人民政府教育督导室 in a city plan (市、县人民政府教育督导室): a level below the plan's, with no county of that name
+    /// above it, means that body in each county-level region below.
+    /// </summary>
+    private SubordinateUnits? LowerLevel(string name)
+    {
+        if (LevelPrefix.Read(OrganizationNames.Normalize(name)) is not { YouthLeague: false } prefix) return null;
+        if (prefix.Word is not ("县" or "区" or "旗") || prefix.Rest[0] == '委') return null;
+        if (scope.Chain.Any(r => prefix.Names(OrganizationNames.Normalize(r.Name)))) return null;
+        return prefix.Rest switch
+        {
+            "政府" or "人民政府" => new SubordinateUnits(SubordinateUnits.Government),
+            var rest when rest.StartsWith("政府", StringComparison.Ordinal) => new SubordinateUnits("人民政府" + rest[2..]),
+            var rest => new SubordinateUnits(rest),
+        };
     }
 
     /// <summary>The body of one subordinate region: by its full name or an alias, else (for governments) its only government.</summary>

@@ -177,6 +177,17 @@ public sealed class UnitMatcherTests
     }
 
     [Fact]
+    public void A_county_body_named_in_a_city_plan_is_that_body_of_every_county()
+    {
+        var proposal = Propose(InPingliang with { Ancestors = [Gansu] }, new WrittenUnit("县人民政府教育督导室", "县人民政府教育督导室"),
+            Org(63, "泾川县人民政府教育督导室", Jingchuan));
+
+        proposal.Kind.ShouldBe(UnitMatchKind.Collective);
+        proposal.OrganizationIds.ShouldBe([63L]);
+        proposal.MembersToCreate.Select(m => m.Name).ShouldBe(["崆峒区人民政府教育督导室"]);
+    }
+
+    [Fact]
     public void A_collective_with_nothing_to_expand_to_is_left_out_unless_the_user_decides()
     {
         var scope = new MatchScope(Jingchuan, [], [Pingliang, Gansu]);

@@ -1,9 +1,11 @@
 using Duban.Core.Import;
+using Duban.Core.Import.Units;
 using Duban.Core.Organizations;
 using Duban.Data.Import;
 using Duban.Data.Tests.Import.Support;
 using Duban.Parsing;
 using Duban.Parsing.Model;
+using Duban.Parsing.Units;
 using Microsoft.EntityFrameworkCore;
 
 namespace Duban.Data.Tests.Import;
@@ -45,8 +47,12 @@ public sealed class SeedImportTests
         lists.Select(l => l.Tasks.Count).ShouldBe(tasksPerList);
         lists.Select(l => l.Name).ShouldBe(document.TaskLists.Select(l => l.Name));
 
-        // Without a region tree every unit, a collective too, is one organisation named by its canonical name, so the
-        // stored assignments of a task are its units' canonical names: leads where any naming leads, primaries kept.
+        // Without a region tree a unit is one organisation named by its canonical name with the plan's place written out
+        // (市教育局 → 平凉市教育局); collectives have nothing to expand to and are left out (不作为单位), except a body's
+        // members, which expand to the member units. So a task's assignments are at least its single units, exactly
+        // those when it names no body's members.
+        var chain = new[] { new RegionRef(0, region, "/0/") };
+        string Expected(ResponsibleUnit u) => QualifiedNames.Qualify(u.Canonical, chain)?.Name ?? u.Canonical;
         var stored = lists.SelectMany(l => l.Tasks.OrderBy(t => t.Order)).ToList();
         var parsed = TaskKeys.Of(document);
         stored.Count.ShouldBe(parsed.Count);
@@ -56,16 +62,25 @@ public sealed class SeedImportTests
             task.Key.ShouldBe(parsed[i].Key);
             task.Text.ShouldBe(written.Text);
             (task.SpanStart, task.SpanEnd).ShouldBe((written.Span.Start, written.Span.End));
-            Names(task.Assignments.Select(a => a.Organization!)).ShouldBe(Canonical(written.Units), $"task {task.Key}");
-            Names(task.Assignments.Where(a => a.Role == UnitRole.Lead).Select(a => a.Organization!))
-                .ShouldBe(Canonical(written.Units.Where(u => u.Role == UnitRole.Lead)), $"leads of task {task.Key}");
-            Names(task.Assignments.Where(a => a.Primary).Select(a => a.Organization!))
-                .ShouldBe(Canonical(written.Units.Where(u => u.Primary)), $"primary of task {task.Key}");
+            var singles = written.Units.Where(u => !u.Collective).ToList();
+            var names = Names(task.Assignments.Select(a => a.Organization!)).ToList();
+            var leads = Names(task.Assignments.Where(a => a.Role == UnitRole.Lead).Select(a => a.Organization!)).ToList();
+            if (written.Units.Any(u => u.CollectiveKind == CollectiveKind.BodyMembers))
+            {
+                singles.Select(Expected).Except(names).ShouldBeEmpty($"task {task.Key}");
+                continue;
+            }
+            names.ShouldBe(singles.Select(Expected).Distinct().Order(StringComparer.Ordinal).ToList(), $"task {task.Key}");
+            leads.ShouldBe(singles.Where(u => u.Role == UnitRole.Lead || singles.Any(o => Expected(o) == Expected(u) && o.Role == UnitRole.Lead))
+                .Select(Expected).Distinct().Order(StringComparer.Ordinal).ToList(), $"leads of task {task.Key}");
+            if (written.Units.FirstOrDefault(u => u.Primary) is { Collective: false } primary)
+                task.Assignments.Where(a => a.Primary).Select(a => a.Organization!.Name).ShouldContain(Expected(primary), $"primary of task {task.Key}");
             task.Targets.Count.ShouldBe(written.Targets.Count);
         }
         result.TasksCreated.ShouldBe(parsed.Count);
         result.AssignmentsCreated.ShouldBe(await db.Assignments.CountAsync());
-        (await db.Organizations.CountAsync()).ShouldBe(parsed.SelectMany(k => k.Task.Units).Select(u => u.Canonical).Distinct().Count());
+        // No organisation stands for many bodies or for none.
+        (await db.Organizations.Select(o => o.Name).ToListAsync()).ShouldAllBe(name => !CollectiveNames.IsCollective(name));
         (await db.Targets.CountAsync()).ShouldBe(document.Targets.Count + parsed.Sum(k => k.Task.Targets.Count));
         (await db.GoverningBodies.CountAsync()).ShouldBe(document.Bodies.Count);
         (await db.BodyMembers.CountAsync()).ShouldBe(document.Bodies.Sum(b => b.Members.Count));
@@ -82,9 +97,11 @@ public sealed class SeedImportTests
         await using var db = harness.Database.NewContext();
         (await db.Plans.CountAsync()).ShouldBe(5);
         (await db.Tasks.CountAsync()).ShouldBe(20 + 20 + 25 + 35 + 33);
-        // 市教育局 of one city is not 市教育局 of another.
-        var educationBureaus = await db.Organizations.Include(o => o.Region).Where(o => o.Name == "市教育局").ToListAsync();
-        educationBureaus.Select(o => o.Region!.Name).Order().ShouldBe(["中卫市", "安阳市", "平凉市", "庆阳市"]);
+        // 市教育局 of one city is not 市教育局 of another: each is its city's, under its city's name, 市教育局 its alias.
+        var educationBureaus = await db.Organizations.Include(o => o.Region).Include(o => o.Aliases)
+            .Where(o => o.Aliases.Any(a => a.Name == "市教育局")).ToListAsync();
+        educationBureaus.Select(o => (o.Name, o.Region!.Name)).OrderBy(o => o.Item2, StringComparer.Ordinal)
+            .ShouldBe([("中卫市教育局", "中卫市"), ("安阳市教育局", "安阳市"), ("平凉市教育局", "平凉市"), ("庆阳市教育局", "庆阳市")]);
     }
 
     [SeedFact]

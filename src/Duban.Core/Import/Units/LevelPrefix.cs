@@ -11,7 +11,7 @@ public sealed record LevelPrefix(string Word, string Rest, bool YouthLeague)
     private static readonly string[] Words = ["自治区", "自治州", "自治县", "省", "市", "州", "盟", "县", "旗", "区"];
 
     // Words that open with a level character without being a level: 市场监管局 is a market regulator, not 市+场监管局.
-    private static readonly string[] NotLevels = ["市场", "区域", "县域", "市域", "省域", "市民", "市县", "县市", "县区", "区县", "市区", "省市", "州市"];
+    private static readonly string[] NotLevels = ["市场", "区域", "县域", "市域", "省域", "市县", "县市", "县区", "区县", "市区", "省市", "州市"];
 
     public static LevelPrefix? Read(string normalizedName)
     {
