@@ -73,6 +73,11 @@ public sealed partial class ImportRegionTests(NationalTreeFixture app) : IClassF
         var plans = await Factory.WithDbAsync(db => db.Plans.Select(p => new { p.Region!.Code, ParentCode = p.Region.Parent!.Code }).ToListAsync());
         plans.Select(p => p.Code).Order().ShouldBe(expected.Values.Select(v => v.Code).Order());
         plans.Single(p => p.Code == "370124").ParentCode.ShouldBe("370100");
+        // The organisations the suggested choices created name their places: no bare 市教育局 among them.
+        var created = await Factory.WithDbAsync(db => db.Organizations.Where(o => o.Region!.Code != null).Select(o => o.Name).ToListAsync());
+        created.ShouldContain("平凉市教育局");
+        created.ShouldContain("崆峒区人民政府");
+        created.Where(n => Duban.Core.Import.Units.LevelPrefix.Read(n) is not null).ShouldBeEmpty();
         (await Factory.WithDbAsync(db => db.Regions.CountAsync())).ShouldBe(regionsBefore);
         // At the top: the 31 provinces and the demo's made-up province, nothing else.
         (await Factory.WithDbAsync(db => db.Regions.Where(r => r.ParentId == null).Select(r => r.Code ?? r.Name).ToListAsync()))

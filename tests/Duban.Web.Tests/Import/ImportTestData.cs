@@ -47,7 +47,9 @@ internal static class ImportTestData
             units[name] = unit.GetProperty("proposal").GetString() switch
             {
                 "exact" or "alias" => new { action = "map", organizationIds = ids },
-                "collective" => new { action = "expand", organizationIds = ids },
+                // The suggested choices: a collective with its unregistered members created, a placeholder left out.
+                "collective" => new { action = "expand", organizationIds = ids, create = unit.GetProperty("newMembers").Deserialize<List<JsonElement>>() },
+                "placeholder" or "needsChoice" => new { action = "none" },
                 "ambiguous" => new { action = "map", organizationIds = ids.Take(1).ToList() },
                 _ => (object)new { action = "create", name = unit.GetProperty("suggestion").ValueKind == JsonValueKind.Object ? unit.GetProperty("suggestion").GetProperty("name").GetString() : name },
             };
