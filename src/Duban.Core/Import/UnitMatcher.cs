@@ -33,6 +33,38 @@ public sealed class UnitMatcher
             .ToLookup(x => x.Alias, x => x.r);
     }
 
+    /// <summary>
+    /// The proposals for all of a document's units. Beyond <see cref="Propose"/>, a sector named generically (教育部门 in
+    /// 教育、财政等相关部门) is taken as the department of that sector which the same document names (市教育局 → 平凉市教育局):
+    /// the same organisation, found or created once.
+    /// </summary>
+    public IReadOnlyList<UnitProposal> ProposeAll(IEnumerable<WrittenUnit> units, IReadOnlyList<GoverningBody>? bodies = null)
+    {
+        var proposals = units.Select(u => Propose(u, bodies)).ToList();
+        for (var i = 0; i < proposals.Count; i++)
+            if (SectorDepartment(proposals[i], proposals) is { } linked) proposals[i] = linked;
+        return proposals;
+    }
+
+    private static readonly string[] SectorEndings = ["局", "委员会", "委", "办公室", "办", "厅"];
+
+    private UnitProposal? SectorDepartment(UnitProposal proposal, List<UnitProposal> all)
+    {
+        if (proposal.Kind != UnitMatchKind.New || scope.PlanRegion is not { } region) return null;
+        var name = OrganizationNames.Normalize(proposal.Unit.Canonical);
+        if (!name.EndsWith("部门", StringComparison.Ordinal) || name.Length < 4) return null;
+        var sector = name[..^2];
+        var place = OrganizationNames.Normalize(region.Name);
+        var forms = SectorEndings.Select(e => place + OrganizationNames.Normalize(Parsing.Units.UnitAliasTable.Default.Canonicalize(sector + e))).ToHashSet();
+        foreach (var other in all.Where(o => !ReferenceEquals(o, proposal)))
+        {
+            if (other.Kind == UnitMatchKind.New && other.Suggestion is { } suggestion && forms.Contains(OrganizationNames.Normalize(suggestion.Name)))
+                return proposal with { Suggestion = suggestion, Reason = $"泛称的“{proposal.Unit.Name}”即文中的{other.Unit.Name}，建议新建为“{suggestion.Name}”（原写法作为别名）" };
+        }
+        var existing = candidates.Where(c => forms.Contains(OrganizationNames.Normalize(c.Candidate.Name))).Select(c => c.Candidate.Id).Distinct().ToList();
+        return existing.Count == 1 ? proposal with { Kind = UnitMatchKind.Alias, OrganizationIds = existing, Suggestion = null, Reason = $"泛称的“{proposal.Unit.Name}”即本地区的该部门" } : null;
+    }
+
     /// <param name="bodies">The document's leading groups and joint meetings: 成员单位 expands to their members.</param>
     public UnitProposal Propose(WrittenUnit unit, IReadOnlyList<GoverningBody>? bodies = null)
     {
@@ -145,6 +177,7 @@ public sealed class UnitMatcher
     /// <summary>成员单位: the member units of the body the name points to (联席会议 or 领导小组), each matched as a unit of its own.</summary>
     private UnitProposal? BodyMembers(WrittenUnit unit, IReadOnlyList<GoverningBody> bodies)
     {
+        if (scope.PlanRegion is not { } region) return null;
         var withMembers = bodies.Where(b => b.Members.Any(m => !string.IsNullOrWhiteSpace(m.Unit))).ToList();
         var name = OrganizationNames.Normalize(unit.Name);
         var body = withMembers.FirstOrDefault(b => name.Contains(OrganizationNames.Normalize(b.Name), StringComparison.Ordinal))
@@ -166,8 +199,11 @@ public sealed class UnitMatcher
                 case UnitMatchKind.Exact or UnitMatchKind.Alias:
                     if (!existing.Contains(proposal.OrganizationIds[0])) existing.Add(proposal.OrganizationIds[0]);
                     break;
-                case UnitMatchKind.New when proposal.Suggestion is { } suggestion:
-                    if (!create.Any(c => OrganizationNames.Normalize(c.Name) == OrganizationNames.Normalize(suggestion.Name))) create.Add(suggestion);
+                // A member list may name departments by their field alone (教育、人社、发改): not names to create a body under.
+                case UnitMatchKind.New when proposal.Suggestion is { } suggestion && LooksLikeOrganization(suggestion.Name):
+                    // A member list names the bodies of the plan's own place: 总工会 in 中卫's joint meeting is 中卫市总工会.
+                    var named = NamesAPlace(suggestion.Name) ? suggestion : suggestion with { Name = OrganizationNames.Normalize(region.Name) + suggestion.Name };
+                    if (!create.Any(c => OrganizationNames.Normalize(c.Name) == OrganizationNames.Normalize(named.Name))) create.Add(named);
                     break;
                 default:
                     unsettled.Add(member);
@@ -178,6 +214,18 @@ public sealed class UnitMatcher
             + (unsettled.Count > 0 ? $"；{string.Join("、", unsettled)} 无法确定，未列入" : "");
         return new UnitProposal(unit, UnitMatchKind.Collective, existing, reason, NewMembers: create);
     }
+
+    /// <summary>Whether a name already says where it is: a region of the chain or below, or its short form (平凉职业技术学院), or 中共/共青团.</summary>
+    private bool NamesAPlace(string name)
+    {
+        var n = OrganizationNames.Normalize(name);
+        if (n.StartsWith("中共", StringComparison.Ordinal) || n.StartsWith("共青团", StringComparison.Ordinal)) return true;
+        return scope.Chain.Concat(scope.RegionsBelow).Select(r => OrganizationNames.Normalize(r.Name))
+            .Any(r => n.StartsWith(r, StringComparison.Ordinal) || (r.Length > 2 && n.StartsWith(r[..^1], StringComparison.Ordinal)));
+    }
+
+    private static bool LooksLikeOrganization(string name) =>
+        OrganizationNames.GuessKind(name) != OrganizationKind.Other || name.EndsWith("会", StringComparison.Ordinal) || name.EndsWith("院", StringComparison.Ordinal);
 
     /// <summary>A new organisation of the plan's own region is suggested with no region (it goes to the plan's); another region by id.</summary>
     private long? RegionOfNew(RegionRef region) => region.Id == scope.PlanRegion?.Id ? null : region.Id;

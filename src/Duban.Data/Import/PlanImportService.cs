@@ -72,7 +72,7 @@ public sealed class PlanImportService(DubanDbContext db, TimeProvider clock, Aud
         if (duplicate is null)
         {
             var matcher = await ImportScope.MatcherAsync(db, analyzedRegion, ct);
-            proposals = [.. UnitsToDecide(document, revision).Select(u => matcher.Propose(WrittenUnit.From(u), document.Bodies))];
+            proposals = matcher.ProposeAll(UnitsToDecide(document, revision).Select(WrittenUnit.From), document.Bodies);
         }
         return new ImportAnalysis(file, sha256, document.Source.Format, document, analyzedRegion, duplicate, revision, proposals, authority)
         {

@@ -188,6 +188,25 @@ public sealed class UnitMatcherTests
     }
 
     [Fact]
+    public void A_sector_named_generically_is_the_department_of_that_sector_the_document_names()
+    {
+        var matcher = new UnitMatcher([Org(12, "平凉市财政局", Pingliang)], InPingliang);
+
+        var proposals = matcher.ProposeAll([
+            new WrittenUnit("市教育局", "市教育局"),
+            new WrittenUnit("教育部门", "教育部门"),
+            new WrittenUnit("财政部门", "财政部门"),
+            new WrittenUnit("文物部门", "文物部门"),
+        ]);
+
+        proposals[1].Suggestion.ShouldBe(proposals[0].Suggestion);
+        proposals[1].Suggestion!.Name.ShouldBe("平凉市教育局");
+        proposals[2].Kind.ShouldBe(UnitMatchKind.Alias);
+        proposals[2].OrganizationIds.ShouldBe([12L]);
+        proposals[3].Kind.ShouldBe(UnitMatchKind.New);
+    }
+
+    [Fact]
     public void A_collective_with_nothing_to_expand_to_is_left_out_unless_the_user_decides()
     {
         var scope = new MatchScope(Jingchuan, [], [Pingliang, Gansu]);
@@ -216,7 +235,7 @@ public sealed class UnitMatcherTests
     [Fact]
     public void Body_members_expand_to_the_members_of_the_body_the_document_names()
     {
-        var members = new[] { "市教育局", "市财政局", "市人社局", "崆峒区人民政府" }
+        var members = new[] { "市教育局", "市财政局", "市人社局", "崆峒区人民政府", "发改", "总工会" }
             .Select(u => new BodyMember(null, MemberRole.Member, "成员", null, u, new SourceSpan(0, 1))).ToList();
         GoverningBody[] bodies =
         [
@@ -229,7 +248,10 @@ public sealed class UnitMatcherTests
 
         proposal.Kind.ShouldBe(UnitMatchKind.Collective);
         proposal.OrganizationIds.ShouldBe([10L, 60L]);
-        proposal.MembersToCreate.Select(m => m.Name).ShouldBe(["平凉市财政局", "平凉市人力资源和社会保障局"], ignoreOrder: false);
+        // 总工会 in a member list is the plan's own place's.
+        proposal.MembersToCreate.Select(m => m.Name).ShouldBe(["平凉市财政局", "平凉市人力资源和社会保障局", "平凉市总工会"], ignoreOrder: false);
+        // 发改 alone names a field, not a body: it is named in the reason, not created.
+        proposal.Reason.ShouldContain("发改");
     }
 
     [Fact]
@@ -278,6 +300,9 @@ public sealed class UnitMatcherTests
     [InlineData("省教育厅", "甘肃省教育厅", 1L)]
     [InlineData("市委组织部", "中共平凉市委组织部", null)]
     [InlineData("团市委", "共青团平凉市委", null)]
+    [InlineData("共青团市委", "共青团平凉市委", null)]
+    [InlineData("市团委", "共青团平凉市委", null)]
+    [InlineData("市民政局", "平凉市民政局", null)]
     [InlineData("市政府办", "平凉市人民政府办公室", null)]
     [InlineData("市场监管局", "市场监管局", null)]
     public void A_name_without_its_place_is_suggested_with_the_place_of_its_level(string written, string suggested, long? region)

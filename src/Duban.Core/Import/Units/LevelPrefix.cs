@@ -17,11 +17,17 @@ public sealed record LevelPrefix(string Word, string Rest, bool YouthLeague)
     {
         var name = normalizedName;
         var youth = false;
-        // 团市委 / 团县委: the Communist Youth League committee of that place.
+        // 团市委 / 共青团市委 / 市团委: the Communist Youth League committee of that place.
+        if (name.StartsWith("共青团", StringComparison.Ordinal) && name.Length > 4 && name[^1] == '委') name = "团" + name[3..];
         if (name.Length >= 3 && name[0] == '团' && name[^1] == '委' && Words.Any(w => name.AsSpan(1).StartsWith(w, StringComparison.Ordinal)))
         {
             youth = true;
             name = name[1..];
+        }
+        else if (name.Length >= 3 && name.EndsWith("团委", StringComparison.Ordinal) && Words.Any(w => name == w + "团委"))
+        {
+            youth = true;
+            name = name[..^2] + "委";
         }
         if (NotLevels.Any(w => name.StartsWith(w, StringComparison.Ordinal))) return null;
         foreach (var word in Words)
