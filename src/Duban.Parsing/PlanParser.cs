@@ -24,7 +24,10 @@ public sealed class PlanParser(PlanParserOptions? options = null)
     public PlanDocument Parse(ReadOnlySpan<byte> content, string? fileName = null)
     {
         var source = InputReader.Read(content, fileName, Options.Limits);
-        var info = new SourceInfo(source.Format, source.Encoding, content.Length, Convert.ToHexStringLower(SHA256.HashData(content)), fileName);
+        var info = new SourceInfo(source.Format, source.Encoding, content.Length, Convert.ToHexStringLower(SHA256.HashData(content)), fileName)
+        {
+            PageStarts = source.PageStarts,
+        };
         return Parse(source.Text, info, source.Warnings);
     }
 
