@@ -3,12 +3,14 @@
 
 Each text sample becomes a flat ODT (paragraphs; tab-separated lines become a bordered table whose header row repeats
 on every page, rows with trailing empty cells become a merged group row), with a running header and a page-number
-footer, and LibreOffice prints it to PDF. Needs `soffice` (libreoffice-writer-nogui) and a CJK font (fonts-noto-cjk).
+footer, and LibreOffice prints it to PDF. Then two PDFs that must be refused: scan.pdf, page 1 of deadline-forms.pdf as a picture only (as a scanner makes
+it: no text layer), and encrypted.pdf, deadline-forms.pdf with an open password. Needs `soffice`
+(libreoffice-writer-nogui), a CJK font (fonts-noto-cjk), `pdftoppm` (poppler-utils) and `qpdf`.
 Only the generated PDFs are committed; tests never run this script.
 
     python3 samples/pdf/make-pdfs.py
 """
-import html, os, subprocess, sys, tempfile
+import base64, html, os, subprocess, sys, tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SAMPLES = os.path.dirname(HERE)
@@ -113,6 +115,30 @@ def main():
             subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", HERE, path], check=True,
                            stdout=subprocess.DEVNULL)
             print(pdf, os.path.getsize(os.path.join(HERE, pdf)), "bytes")
+
+        # A scan: the first page as a grey picture, nothing else.
+        subprocess.run(["pdftoppm", "-r", "50", "-gray", "-png", "-f", "1", "-l", "1", "-singlefile",
+                        os.path.join(HERE, "deadline-forms.pdf"), os.path.join(tmp, "page")], check=True)
+        with open(os.path.join(tmp, "page.png"), "rb") as f:
+            png = base64.b64encode(f.read()).decode()
+        scan = os.path.join(tmp, "scan.fodt")
+        with open(scan, "w", encoding="utf-8") as f:
+            f.write(SCAN.replace("PNG", png))
+        subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", HERE, scan], check=True,
+                       stdout=subprocess.DEVNULL)
+        print("scan.pdf", os.path.getsize(os.path.join(HERE, "scan.pdf")), "bytes")
+
+        subprocess.run(["qpdf", "--encrypt", "user-secret", "owner-secret", "256", "--",
+                        os.path.join(HERE, "deadline-forms.pdf"), os.path.join(HERE, "encrypted.pdf")], check=True)
+        print("encrypted.pdf", os.path.getsize(os.path.join(HERE, "encrypted.pdf")), "bytes")
+
+SCAN = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
+ xmlns:text2="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+<office:body><office:text><text:p><draw:frame draw:name="page" text:anchor-type="as-char" svg:width="16cm" svg:height="22.6cm">
+<draw:image><office:binary-data>PNG</office:binary-data></draw:image></draw:frame></text:p></office:text></office:body></office:document>
+"""
 
 if __name__ == "__main__":
     main()
