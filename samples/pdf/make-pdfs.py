@@ -8,7 +8,7 @@ it: no text layer), and encrypted.pdf, deadline-forms.pdf with an open password.
 (libreoffice-writer-nogui), a CJK font (fonts-noto-cjk), `pdftoppm` (poppler-utils) and `qpdf`.
 Only the generated PDFs are committed; tests never run this script.
 
-    python3 samples/pdf/make-pdfs.py
+    python3 samples/pdf/make-pdfs.py [name.pdf ...]
 """
 import base64, html, os, subprocess, sys, tempfile
 
@@ -19,6 +19,11 @@ SAMPLES = os.path.dirname(HERE)
 JOBS = [
     ("deadline-forms.txt", "deadline-forms.pdf", "西岭市人民政府办公室", "dash", 16),
     ("tab-table.txt", "tab-table.pdf", "东川区人民政府办公室文件", "of", 16),
+    # The same table in a larger cell font: it runs over a page break, its header row repeats on page 2, and a row
+    # breaks across the pages.
+    ("tab-table.txt", "tab-table-two-pages.pdf", "东川区人民政府办公室文件", "of", 16, "14pt"),
+    # The same table without borders: columns only from the header row and the vertical alignment of the cells.
+    ("tab-table.txt", "tab-table-unruled.pdf", "东川区人民政府办公室文件", "of", 16, "10.5pt", "none"),
 ]
 
 def footer(kind):
@@ -71,7 +76,7 @@ def body(lines):
     flush()
     return '\n'.join(out)
 
-def fodt(lines, head, foot, size):
+def fodt(lines, head, foot, size, cell_size, border):
     widths = ["1.2cm", "6.2cm", "3.2cm", "3.2cm", "2.2cm"]
     cols = ''.join(f'<style:style style:name="Col{i}" style:family="table-column"><style:table-column-properties style:column-width="{w}"/></style:style>'
                    for i, w in enumerate(widths))
@@ -83,7 +88,7 @@ def fodt(lines, head, foot, size):
 <office:font-face-decls><style:font-face style:name="Noto Serif CJK SC" svg:font-family="'Noto Serif CJK SC'" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"/></office:font-face-decls>
 <office:styles>
 <style:style style:name="Body" style:family="paragraph"><style:paragraph-properties fo:text-indent="{2*size}pt" fo:margin-bottom="0pt"/><style:text-properties {font} fo:font-size="{size}pt" style:font-size-asian="{size}pt"/></style:style>
-<style:style style:name="Cellp" style:family="paragraph"><style:text-properties {font} fo:font-size="10.5pt" style:font-size-asian="10.5pt"/></style:style>
+<style:style style:name="Cellp" style:family="paragraph"><style:text-properties {font} fo:font-size="{cell_size}" style:font-size-asian="{cell_size}"/></style:style>
 <style:style style:name="Run" style:family="paragraph"><style:paragraph-properties fo:text-align="center"/><style:text-properties {font} fo:font-size="10.5pt" style:font-size-asian="10.5pt"/></style:style>
 </office:styles>
 <office:automatic-styles>
@@ -92,7 +97,7 @@ def fodt(lines, head, foot, size):
 <style:footer-style><style:header-footer-properties fo:min-height="0cm" fo:margin-top="0.5cm"/></style:footer-style></style:page-layout>
 <style:style style:name="Tbl" style:family="table"><style:table-properties style:width="16cm" table:align="left"/></style:style>
 {cols}
-<style:style style:name="Cell" style:family="table-cell"><style:table-cell-properties fo:padding="0.1cm" fo:border="0.5pt solid #000000"/></style:style>
+<style:style style:name="Cell" style:family="table-cell"><style:table-cell-properties fo:padding="0.1cm" fo:border="{border}"/></style:style>
 </office:automatic-styles>
 <office:master-styles><style:master-page style:name="Standard" style:page-layout-name="PL">
 <style:header><text:p text:style-name="Run">{esc(head)}</text:p></style:header>
@@ -104,18 +109,23 @@ def fodt(lines, head, foot, size):
 '''
 
 def main():
+    only = sys.argv[1:]  # names of the PDFs to make again; none: all of them
     with tempfile.TemporaryDirectory() as tmp:
-        for src, pdf, head, foot, size in JOBS:
+        for src, pdf, head, foot, size, *cell in JOBS:
+            if only and pdf not in only:
+                continue
             with open(os.path.join(SAMPLES, src), encoding="utf-8") as f:
                 lines = f.read().splitlines()
             stem = os.path.splitext(pdf)[0]
             path = os.path.join(tmp, stem + ".fodt")
             with open(path, "w", encoding="utf-8") as f:
-                f.write(fodt(lines, head, footer(foot), size))
+                f.write(fodt(lines, head, footer(foot), size, cell[0] if cell else "10.5pt", cell[1] if len(cell) > 1 else "0.5pt solid #000000"))
             subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", HERE, path], check=True,
                            stdout=subprocess.DEVNULL)
             print(pdf, os.path.getsize(os.path.join(HERE, pdf)), "bytes")
 
+        if only:
+            return
         # A scan: the first page as a grey picture, nothing else.
         subprocess.run(["pdftoppm", "-r", "50", "-gray", "-png", "-f", "1", "-l", "1", "-singlefile",
                         os.path.join(HERE, "deadline-forms.pdf"), os.path.join(tmp, "page")], check=True)

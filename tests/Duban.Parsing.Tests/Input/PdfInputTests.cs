@@ -25,10 +25,13 @@ public class PdfInputTests
     [Theory]
     [InlineData("deadline-forms")]
     [InlineData("tab-table")]
-    public void A_text_pdf_gives_the_tasks_units_and_deadlines_of_its_text_original(string sample)
+    [InlineData("tab-table", "tab-table-two-pages")]
+    [InlineData("tab-table", "tab-table-unruled")]
+    public void A_text_pdf_gives_the_tasks_units_and_deadlines_of_its_text_original(string sample, string? pdf = null)
     {
+        pdf = (pdf ?? sample) + ".pdf";
         var fromText = SampleFiles.Parse(sample + ".txt");
-        var fromPdf = new PlanParser().Parse(Pdf(sample + ".pdf"), sample + ".pdf");
+        var fromPdf = new PlanParser().Parse(Pdf(pdf), pdf);
 
         fromPdf.Source.Format.ShouldBe("pdf");
         Summary(fromPdf).ShouldBe(Summary(fromText));
@@ -80,6 +83,15 @@ public class PdfInputTests
         lines.ShouldContain("序号\t重点任务\t牵头单位\t配合单位\t完成时间");
         lines.ShouldContain("一、优化职业教育布局\t\t\t\t");
         lines.ShouldContain("1\t制定全区职业教育布局调整方案，推动东川职业中专与区技工学校资源整合。\t区教育局\t区人力资源社会保障局 区委编办\t2022年6月底前");
+    }
+
+    [Fact]
+    public void A_table_row_cut_by_a_page_break_continues_below_the_repeated_header()
+    {
+        var lines = Read(Pdf("tab-table-two-pages.pdf")).Text.Split('\n');
+        lines.Count(l => l.StartsWith("序号\t", StringComparison.Ordinal)).ShouldBe(1);
+        lines.ShouldContain("6\t开展现代学徒制试点，试点专业覆盖面达到30%以上。\t区人力资源社会保障局\t区教育局\t持续实施");
+        lines.ShouldContain("7\t面向农民、退役军人、下岗失业人员开展技能培训，年培训5000人次以上。\t区人力资源社会保障局、区农业农村局\t区退役军人事务局、各镇人民政府\t长期坚持");
     }
 
     [Fact]

@@ -57,7 +57,7 @@ internal static class PdfParagraphs
                 if (PdfTable.IsHeader(line))
                 {
                     Flush();
-                    table = new PdfTable(line);
+                    table = new PdfTable(line, page.Rules);
                     lastBaseline = line.Baseline;
                     continue;
                 }
@@ -93,10 +93,12 @@ internal static class PdfParagraphs
 }
 
 /// <summary>
-/// A table rebuilt from positions. Columns come from the header row's segments; the boundary between two columns is
-/// put in the widest vertical strip between their header texts that no glyph of the table covers (vertical alignment),
-/// else half-way. Each glyph goes to the column its centre falls in. A line whose first column is empty continues the
-/// row above (a cell wrapped over several lines, or a row carried over a page break); a line whose text crosses
+/// A table rebuilt from positions. In a ruled table the column boundaries are the vertical rules crossing the header
+/// row. Otherwise columns come from the header row's segments, and the boundary between two columns is put in the
+/// widest vertical strip between their header texts that no glyph of the table covers (vertical alignment), else
+/// half-way. Each glyph goes to the column its centre falls in. A line whose first column is empty continues the
+/// row above (a cell wrapped over several lines, or a row carried over a page break, below the header row repeated
+/// there, which is dropped); a line whose text crosses
 /// column boundaries and reads like a heading (一、…, （一）…) is a merged group row; anything else ends the table.
 /// </summary>
 internal sealed partial class PdfTable
@@ -110,10 +112,26 @@ internal sealed partial class PdfTable
     [GeneratedRegex(@"^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|[一二三四五六七八九十]+是)")]
     private static partial Regex GroupHeading();
 
-    public PdfTable(PdfLine headerLine)
+    /// <summary>Column boundaries from the vertical rules crossing the header row, when the table is ruled.</summary>
+    private readonly double[]? ruled;
+
+    public PdfTable(PdfLine headerLine, IReadOnlyList<PdfRule> rules)
     {
         header.Add(headerLine);
         headerCells = HeaderCells(headerLine);
+        var y = headerLine.Baseline + headerLine.FontSize * 0.3;
+        var xs = rules.Where(r => r.Bottom <= y && r.Top >= y && r.X > headerLine.Left && r.X < headerLine.Right)
+            .Select(r => r.X).Order().ToList();
+        var interior = new List<double>();
+        foreach (var x in xs)
+            if (interior.Count == 0 || x - interior[^1] > headerLine.FontSize) interior.Add(x);
+        if (interior.Count >= 2)
+        {
+            // The rules decide: the header is cut at them, whatever the gaps between its texts.
+            ruled = interior.ToArray();
+            headerCells = Cut(headerLine, ruled).Select((text, k) => new PdfSegment(text,
+                k == 0 ? headerLine.Left : ruled[k - 1], k < ruled.Length ? ruled[k] : headerLine.Right)).ToList();
+        }
     }
 
     /// <summary>
@@ -140,6 +158,9 @@ internal sealed partial class PdfTable
 
     public bool TryAdd(PdfLine line, double pitch)
     {
+        // The header row repeated at the top of the next page: the table goes on, and a row cut by the page break
+        // continues below it.
+        if (Cut(line, Boundaries()).SequenceEqual(headerCells.Select(c => c.Text))) return true;
         var group = IsGroupRow(line);
         if (!group)
         {
@@ -176,6 +197,7 @@ internal sealed partial class PdfTable
 
     private double[] Boundaries()
     {
+        if (ruled is not null) return ruled;
         var result = new double[Columns - 1];
         for (var k = 1; k < Columns; k++)
         {
@@ -232,10 +254,11 @@ internal sealed partial class PdfTable
         rows.Clear();
     }
 
-    private string[] Cut(PdfLine line, double[] boundaries)
+    private static string[] Cut(PdfLine line, double[] boundaries)
     {
-        var cells = Enumerable.Range(0, Columns).Select(_ => new StringBuilder()).ToArray();
-        var lastRight = new double[Columns];
+        var columns = boundaries.Length + 1;
+        var cells = Enumerable.Range(0, columns).Select(_ => new StringBuilder()).ToArray();
+        var lastRight = new double[columns];
         foreach (var glyph in line.Glyphs)
         {
             var k = 0;

@@ -41,7 +41,7 @@ internal static class PdfTextExtractor
                     throw new PlanInputException(InputErrorCodes.PdfTooLarge, string.Create(CultureInfo.InvariantCulture,
                         $"PDF 正文超过 {limits.MaxDocxTextCharacters:N0} 个字符的上限，已停止读取。"));
                 if (lines.Count == 0 && page.NumberOfImages > 0) imagePages++;
-                pages.Add(new PdfPageLines(number, page.Width, page.Height, lines));
+                pages.Add(new PdfPageLines(number, page.Width, page.Height, lines) { Rules = PdfRules.Vertical(page) });
             }
         }
         catch (PdfDocumentEncryptedException)
@@ -76,7 +76,42 @@ internal static class PdfTextExtractor
 }
 
 /// <summary>One page's lines, top to bottom, in PDF units (points, y upwards).</summary>
-internal sealed record PdfPageLines(int Number, double Width, double Height, List<PdfLine> Lines);
+internal sealed record PdfPageLines(int Number, double Width, double Height, List<PdfLine> Lines)
+{
+    /// <summary>The page's vertical rules (table borders): x and the y range they cover.</summary>
+    public IReadOnlyList<PdfRule> Rules { get; init; } = [];
+}
+
+internal readonly record struct PdfRule(double X, double Bottom, double Top);
+
+internal static class PdfRules
+{
+    /// <summary>
+    /// Vertical strokes and thin filled rectangles at least 5 points high: the cell borders of a ruled table. Only
+    /// read when the page has a table to cut; a page of text has none.
+    /// </summary>
+    public static IReadOnlyList<PdfRule> Vertical(UglyToad.PdfPig.Content.Page page)
+    {
+        var rules = new List<PdfRule>();
+        foreach (var path in page.Paths)
+        {
+            if (path.IsClipping) continue;
+            foreach (var subpath in path)
+            {
+                if (subpath.GetBoundingRectangle() is { } box && box.Width < 2.5 && box.Height > 5)
+                {
+                    rules.Add(new PdfRule((box.Left + box.Right) / 2, box.Bottom, box.Top));
+                    continue;
+                }
+                foreach (var command in subpath.Commands)
+                    if (command is UglyToad.PdfPig.Core.PdfSubpath.Line line && Math.Abs(line.From.X - line.To.X) < 1 && Math.Abs(line.From.Y - line.To.Y) > 5)
+                        rules.Add(new PdfRule(line.From.X, Math.Min(line.From.Y, line.To.Y), Math.Max(line.From.Y, line.To.Y)));
+                if (rules.Count > 10_000) return rules;
+            }
+        }
+        return rules;
+    }
+}
 
 /// <summary>
 /// A line of glyphs sharing a baseline. <see cref="Segments"/> are runs separated by a gap of at least two characters:
