@@ -154,4 +154,44 @@ public class PdfInputTests
         var e = Refused(Pdf("deadline-forms.pdf"), limits: InputLimits.Default with { MaxDocxTextCharacters = 100 });
         e.Code.ShouldBe(InputErrorCodes.PdfTooLarge);
     }
+
+    [Fact]
+    public void A_2000_page_pdf_is_refused_by_its_page_count()
+    {
+        var builder = new UglyToad.PdfPig.Writer.PdfDocumentBuilder();
+        for (var i = 0; i < 2000; i++) builder.AddPage(UglyToad.PdfPig.Content.PageSize.A4);
+        var pdf = builder.Build();
+
+        var e = Refused(pdf);
+        e.Code.ShouldBe(InputErrorCodes.PdfTooManyPages);
+        e.Message.ShouldContain("2,000 页");
+    }
+
+    [Fact]
+    public void A_pdf_of_blank_pages_has_no_text()
+    {
+        var builder = new UglyToad.PdfPig.Writer.PdfDocumentBuilder();
+        builder.AddPage(UglyToad.PdfPig.Content.PageSize.A4);
+        Refused(builder.Build()).Code.ShouldBe(InputErrorCodes.PdfNoText);
+    }
+
+    [Fact]
+    public void Damaged_bytes_are_read_or_refused_never_a_crash()
+    {
+        var original = Pdf("tab-table.pdf");
+        var random = new Random(12);
+        for (var i = 0; i < 60; i++)
+        {
+            var damaged = (byte[])original.Clone();
+            for (var j = 0; j < 1 + i % 8; j++) damaged[random.Next(16, damaged.Length)] = (byte)random.Next(256);
+            try
+            {
+                Read(damaged);
+            }
+            catch (PlanInputException e)
+            {
+                e.Code.ShouldStartWith("pdf.", customMessage: $"damage {i}");
+            }
+        }
+    }
 }
