@@ -19,12 +19,15 @@ public sealed class PlanParser(PlanParserOptions? options = null)
 {
     public PlanParserOptions Options { get; } = options ?? PlanParserOptions.Default;
 
-    /// <summary>Parses the bytes of a .txt or .docx file.</summary>
+    /// <summary>Parses the bytes of a .txt, .docx or PDF file.</summary>
     /// <exception cref="PlanInputException">The input cannot be read as a document (empty, binary, broken .docx, too large).</exception>
     public PlanDocument Parse(ReadOnlySpan<byte> content, string? fileName = null)
     {
         var source = InputReader.Read(content, fileName, Options.Limits);
-        var info = new SourceInfo(source.Format, source.Encoding, content.Length, Convert.ToHexStringLower(SHA256.HashData(content)), fileName);
+        var info = new SourceInfo(source.Format, source.Encoding, content.Length, Convert.ToHexStringLower(SHA256.HashData(content)), fileName)
+        {
+            PageStarts = source.PageStarts,
+        };
         return Parse(source.Text, info, source.Warnings);
     }
 

@@ -7,7 +7,7 @@ public sealed record ImportOptions
     public long MaxFileBytes { get; init; } = 20L * 1024 * 1024;
 
     /// <summary>The file name extensions accepted, compared ignoring case.</summary>
-    public IReadOnlyList<string> AllowedExtensions { get; init; } = [".txt", ".docx"];
+    public IReadOnlyList<string> AllowedExtensions { get; init; } = [".txt", ".docx", ".pdf"];
 
     /// <summary>The region a plan goes to when neither the caller nor the document names one.</summary>
     public string UnknownRegionName { get; init; } = "未指定地区";

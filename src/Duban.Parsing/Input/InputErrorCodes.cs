@@ -17,7 +17,7 @@ public static class InputErrorCodes
     /// <summary>More bytes than <see cref="InputLimits.MaxInputBytes"/>.</summary>
     public const string TooLarge = "input.tooLarge";
 
-    /// <summary>A format recognised but not read: Word 97-2003 .doc (and encrypted Office files), RTF, PDF.</summary>
+    /// <summary>A format recognised but not read: Word 97-2003 .doc (and encrypted Office files), RTF.</summary>
     public const string UnsupportedFormat = "input.unsupportedFormat";
 
     /// <summary>A .docx that cannot be opened: not a ZIP, no word/document.xml, malformed XML.</summary>
@@ -25,4 +25,19 @@ public static class InputErrorCodes
 
     /// <summary>A .docx that would decompress to more than the limits allow (zip bomb), or yield more text than <see cref="InputLimits.MaxDocxTextCharacters"/>.</summary>
     public const string DocxTooLarge = "docx.tooLarge";
+
+    /// <summary>A PDF that needs a password to open.</summary>
+    public const string PdfEncrypted = "pdf.encrypted";
+
+    /// <summary>A PDF with no text layer (a scan, or images only): nothing to read without OCR.</summary>
+    public const string PdfNoText = "pdf.noText";
+
+    /// <summary>A PDF that cannot be opened: broken structure, unreadable objects or streams.</summary>
+    public const string PdfCorrupt = "pdf.corrupt";
+
+    /// <summary>A PDF with more pages than <see cref="InputLimits.MaxPdfPages"/>.</summary>
+    public const string PdfTooManyPages = "pdf.tooManyPages";
+
+    /// <summary>A PDF yielding more text than <see cref="InputLimits.MaxDocxTextCharacters"/>.</summary>
+    public const string PdfTooLarge = "pdf.tooLarge";
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Duban.Parsing.Input.Docx;
+using Duban.Parsing.Input.Pdf;
 
 namespace Duban.Parsing.Input;
 
@@ -31,8 +32,7 @@ public static class InputReader
                 "这是 Word 97-2003（.doc）格式或加密的 Office 文件，无法读取。请在 Word 或 WPS 中另存为 .docx（如有密码请先取消）后再导入。"),
             InputKind.Rtf => throw new PlanInputException(InputErrorCodes.UnsupportedFormat,
                 "这是 RTF 格式文件，无法读取。请在 Word 或 WPS 中另存为 .docx 后再导入。"),
-            InputKind.Pdf => throw new PlanInputException(InputErrorCodes.UnsupportedFormat,
-                "这是 PDF 文件，暂不支持。请提供 .docx 或纯文本（.txt）文件。"),
+            InputKind.Pdf => PdfTextExtractor.Extract(content, limits),
             _ => TextDecoder.Decode(content),
         };
     }

@@ -4,10 +4,17 @@ namespace Duban.Parsing.Input;
 
 /// <summary>The text of an input document, decoded or extracted, ready for the parser.</summary>
 /// <param name="Text">The text. For .docx: one line per paragraph, one line per table row with cells separated by tabs.</param>
-/// <param name="Format"><c>text</c> or <c>docx</c>.</param>
+/// <param name="Format"><c>text</c>, <c>docx</c> or <c>pdf</c>.</param>
 /// <param name="Encoding">The detected encoding for text input (utf-8, utf-16le, utf-16be, gb18030); null for .docx.</param>
 /// <param name="Warnings">What went wrong while reading but did not stop it (invalid bytes replaced, …).</param>
-public sealed record SourceText(string Text, string Format, string? Encoding, IReadOnlyList<ParseWarning> Warnings);
+public sealed record SourceText(string Text, string Format, string? Encoding, IReadOnlyList<ParseWarning> Warnings)
+{
+    /// <summary>
+    /// For a PDF: where each page begins in <see cref="Text"/> (element i is the offset of page i + 1), so that a span
+    /// can be told its page. Null for text and .docx.
+    /// </summary>
+    public IReadOnlyList<int>? PageStarts { get; init; }
+}
 
 /// <summary>An input that cannot be read as a plan at all: empty, binary, a broken or oversized .docx.</summary>
 public sealed class PlanInputException(string code, string message) : Exception(message)
@@ -37,6 +44,9 @@ public sealed record InputLimits
     /// memory follows its text, not its bytes (docs/benchmarks.md, "A large .docx").
     /// </summary>
     public long MaxDocxTextCharacters { get; init; } = 1_000_000;
+
+    /// <summary>Most pages of a PDF that are read; a plan has tens of pages, a bigger PDF is refused (pdf.tooManyPages) before any page is read.</summary>
+    public int MaxPdfPages { get; init; } = 500;
 
     public static InputLimits Default { get; } = new();
 }

@@ -65,7 +65,24 @@ public sealed record PlanDocument
 /// <param name="Encoding">The detected text encoding (utf-8, utf-16le, utf-16be, gb18030), null for .docx.</param>
 /// <param name="Length">Input size in bytes.</param>
 /// <param name="Sha256">Lower-case hex SHA-256 of the input bytes.</param>
-public sealed record SourceInfo(string Format, string? Encoding, long Length, string Sha256, string? FileName = null);
+public sealed record SourceInfo(string Format, string? Encoding, long Length, string Sha256, string? FileName = null)
+{
+    /// <summary>
+    /// For a PDF: the offset in the parsed text where each page begins (element i is page i + 1); a span's page is the
+    /// last page starting at or before its start (<see cref="PageOf"/>). Null for text and .docx.
+    /// </summary>
+    public IReadOnlyList<int>? PageStarts { get; init; }
+
+    /// <summary>The 1-based PDF page holding text offset <paramref name="offset"/>, or null when the source has no pages.</summary>
+    public int? PageOf(int offset)
+    {
+        if (PageStarts is not { Count: > 0 } starts) return null;
+        var page = 1;
+        for (var i = 1; i < starts.Count; i++)
+            if (starts[i] <= offset) page = i + 1;
+        return page;
+    }
+}
 
 /// <param name="IssuerCode">机关代字, e.g. 平政发.</param>
 public sealed record DocNumberParts(string IssuerCode, int Year, int Serial);

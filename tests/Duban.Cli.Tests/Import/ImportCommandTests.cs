@@ -143,12 +143,12 @@ public sealed class ImportCommandTests : IDisposable
     [Fact]
     public void A_file_of_another_type_is_an_error()
     {
-        var pdf = temp.Write("plan.pdf", SamplePlans.Clean());
+        var rtf = temp.Write("plan.rtf", SamplePlans.Clean());
 
-        var result = Import(pdf, "--create-units");
+        var result = Import(rtf, "--create-units");
 
         result.ExitCode.ShouldBe(ExitCodes.InputError);
-        result.ErrorLines.ShouldHaveSingleItem().ShouldBe($"duban: {pdf}: 只能导入 .txt 或 .docx 文件（收到“plan.pdf”）（import.fileType）");
+        result.ErrorLines.ShouldHaveSingleItem().ShouldBe($"duban: {rtf}: 只能导入 .txt 或 .docx 或 .pdf 文件（收到“plan.rtf”）（import.fileType）");
     }
 
     [Fact]

@@ -83,11 +83,11 @@ public sealed class RefusalTests : IDisposable
     }
 
     [Theory]
-    [InlineData("plan.pdf")]
+    [InlineData("plan.rtf")]
     [InlineData("plan.doc")]
     [InlineData("plan")]
     [InlineData("plan.txt.exe")]
-    public async Task Only_txt_and_docx_files_are_accepted(string fileName)
+    public async Task Only_txt_docx_and_pdf_files_are_accepted(string fileName)
     {
         var error = await Should.ThrowAsync<PlanImportException>(() => harness.AnalyzeAsync(SamplePlan.Original, fileName));
 

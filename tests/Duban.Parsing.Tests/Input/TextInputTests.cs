@@ -313,15 +313,22 @@ public class TextInputTests
         error.Message.ShouldContain("另存为 .docx");
     }
 
-    [Theory]
-    [InlineData("{\\rtf1\\ansi 一、总体要求}", "RTF")]
-    [InlineData("%PDF-1.7\n%âãÏÓ", "PDF")]
-    public void Rtf_and_pdf_are_refused_as_unsupported(string content, string named)
+    [Fact]
+    public void Rtf_is_refused_as_unsupported()
     {
-        var error = Refused(Encoding.UTF8.GetBytes(content));
+        var error = Refused(Encoding.UTF8.GetBytes("{\\rtf1\\ansi 一、总体要求}"));
 
         error.Code.ShouldBe("input.unsupportedFormat");
-        error.Message.ShouldContain(named);
+        error.Message.ShouldContain("RTF");
+    }
+
+    [Fact]
+    public void Pdf_bytes_are_read_as_pdf_whatever_the_name()
+    {
+        // A PDF header followed by nothing readable: read as PDF (and refused as a broken one), never as text.
+        var error = Refused(Encoding.UTF8.GetBytes("%PDF-1.7\n%âãÏÓ"), "plan.txt");
+
+        error.Code.ShouldStartWith("pdf.");
     }
 
     [Fact]

@@ -77,9 +77,13 @@ public sealed class ImportApiTests(ImportFixture app) : IClassFixture<ImportFixt
         var client = await Factory.SignedInAsync(DemoAccounts.Admin);
         var before = await Factory.WithDbAsync(ImportTestData.CountAsync);
 
-        var pdf = await client.PostAsync(Url, ImportTestData.Upload(Encoding.UTF8.GetBytes("%PDF-1.4"), "plan.pdf"));
-        pdf.StatusCode.ShouldBe(HttpStatusCode.UnsupportedMediaType);
-        await ShouldBeProblemAsync(pdf, "file");
+        var rtf = await client.PostAsync(Url, ImportTestData.Upload(Encoding.UTF8.GetBytes("{\\rtf1 一、总体要求}"), "plan.rtf"));
+        rtf.StatusCode.ShouldBe(HttpStatusCode.UnsupportedMediaType);
+        await ShouldBeProblemAsync(rtf, "file");
+
+        var brokenPdf = await client.PostAsync(Url, ImportTestData.Upload(Encoding.UTF8.GetBytes("%PDF-1.4"), "plan.pdf"));
+        brokenPdf.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await ShouldBeProblemAsync(brokenPdf, "file")).GetProperty("code").GetString().ShouldBe("pdf.corrupt");
 
         var large = await client.PostAsync(Url, ImportTestData.Upload(new byte[ImportFixture.MaxFileBytes + 1], "large.txt"));
         large.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);

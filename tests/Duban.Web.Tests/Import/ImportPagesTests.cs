@@ -72,7 +72,7 @@ public sealed partial class ImportPagesTests(WebAppFixture app) : IClassFixture<
     public async Task A_wrong_file_type_is_reported_on_the_page()
     {
         var client = await Factory.SignedInAsync(DemoAccounts.Admin);
-        var (html, _) = await UploadAsync(client, [1, 2, 3], "plan.pdf");
+        var (html, _) = await UploadAsync(client, [1, 2, 3], "plan.rtf");
         html.ShouldContain("id=\"import-problem\"");
         html.ShouldContain("不支持的文件类型");
     }

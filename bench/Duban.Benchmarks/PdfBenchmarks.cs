@@ -1,0 +1,39 @@
+using BenchmarkDotNet.Attributes;
+using Duban.Parsing;
+using Duban.Parsing.Input;
+using Duban.Parsing.Model;
+using UglyToad.PdfPig.Writer;
+
+namespace Duban.Benchmarks;
+
+/// <summary>
+/// Reads PDFs: samples/pdf/deadline-forms.pdf (2 pages) and tab-table.pdf (2 pages, a ruled table), and "plan-30-pages":
+/// deadline-forms.pdf merged fifteen times, the size of a typical plan. Text extraction alone (<see cref="InputReader"/>)
+/// and the whole parse. The target: a 30-page plan in under a second. See docs/benchmarks.md.
+/// </summary>
+[MemoryDiagnoser]
+public class PdfBenchmarks
+{
+    private readonly PlanParser _parser = new();
+    private byte[] _content = [];
+
+    [Params("deadline-forms.pdf", "tab-table.pdf", "plan-30-pages")]
+    public string Document { get; set; } = "";
+
+    [GlobalSetup]
+    public void Setup() => _content = Load(Document);
+
+    public static byte[] Load(string name)
+    {
+        var folder = Path.Combine(BenchmarkInputs.Root(), "samples", "pdf");
+        if (name != "plan-30-pages") return File.ReadAllBytes(Path.Combine(folder, name));
+        var one = File.ReadAllBytes(Path.Combine(folder, "deadline-forms.pdf"));
+        return PdfMerger.Merge(Enumerable.Repeat(one, 15).ToArray());
+    }
+
+    [Benchmark]
+    public SourceText Extract() => InputReader.Read(_content, Document, InputLimits.Default);
+
+    [Benchmark]
+    public PlanDocument Parse() => _parser.Parse(_content, Document);
+}

@@ -1,0 +1,86 @@
+using System.Text;
+using UglyToad.PdfPig.Content;
+
+namespace Duban.Parsing.Input.Pdf;
+
+/// <summary>
+/// Rebuilds lines from glyph positions: glyphs are grouped by baseline (within a third of the font size), sorted left to
+/// right, and split into segments where the gap is at least two characters wide. Reading order is top to bottom, which
+/// is the order of a one-column government document. Vertical and rotated text (seals, side notes) is left out.
+/// </summary>
+internal static class PdfLineBuilder
+{
+    public static List<PdfLine> Build(IReadOnlyList<Letter> letters, double pageWidth, double pageHeight)
+    {
+        var glyphs = new List<Letter>(letters.Count);
+        foreach (var letter in letters)
+        {
+            if (string.IsNullOrWhiteSpace(letter.Value)) continue;
+            if (letter.TextOrientation is not (TextOrientation.Horizontal or TextOrientation.Other)) continue;
+            if (letter.EndBaseLine.X < letter.StartBaseLine.X - 0.01) continue;
+            glyphs.Add(letter);
+        }
+        glyphs.Sort((a, b) => b.StartBaseLine.Y.CompareTo(a.StartBaseLine.Y));
+
+        var rows = new List<List<Letter>>();
+        var baselines = new List<double>();
+        foreach (var glyph in glyphs)
+        {
+            var size = Size(glyph);
+            var y = glyph.StartBaseLine.Y;
+            if (rows.Count > 0 && Math.Abs(baselines[^1] - y) <= size * 0.35) rows[^1].Add(glyph);
+            else { rows.Add([glyph]); baselines.Add(y); }
+        }
+
+        var lines = new List<PdfLine>(rows.Count);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            row.Sort((a, b) => a.StartBaseLine.X.CompareTo(b.StartBaseLine.X));
+            var fontSize = row.Select(Size).OrderBy(s => s).ElementAt(row.Count / 2);
+            var segments = new List<PdfSegment>();
+            var positioned = new List<PdfGlyph>(row.Count);
+            var sb = new StringBuilder();
+            double left = row[0].BoundingBox.Left, right = left, previousEnd = double.NaN;
+            foreach (var glyph in row)
+            {
+                var start = Math.Min(glyph.StartBaseLine.X, glyph.BoundingBox.Left);
+                var end = Math.Max(glyph.EndBaseLine.X, glyph.BoundingBox.Right);
+                if (!double.IsNaN(previousEnd))
+                {
+                    var gap = start - previousEnd;
+                    if (gap < -fontSize * 0.5 && sb.Length > 0 && glyph.Value == sb[^1].ToString()) continue; // fake bold: glyph drawn twice
+                    if (gap >= fontSize * 1.8)
+                    {
+                        segments.Add(new PdfSegment(Clean(sb), left, right));
+                        sb.Clear();
+                        left = start;
+                    }
+                    else if (gap >= fontSize * 0.25 && sb.Length > 0 && sb[^1] != ' ') sb.Append(' ');
+                }
+                sb.Append(glyph.Value);
+                positioned.Add(new PdfGlyph(glyph.Value, start, end));
+                right = Math.Max(right, end);
+                previousEnd = end;
+            }
+            segments.Add(new PdfSegment(Clean(sb), left, right));
+            segments.RemoveAll(s => s.Text.Length == 0);
+            if (segments.Count == 0) continue;
+            lines.Add(new PdfLine { Segments = segments, Glyphs = positioned, Baseline = baselines[i], FontSize = fontSize });
+        }
+        return lines;
+    }
+
+    private static double Size(Letter letter)
+    {
+        var size = letter.PointSize > 0 ? letter.PointSize : letter.BoundingBox.Height;
+        return size is > 0 and < 200 ? size : 10;
+    }
+
+    private static string Clean(StringBuilder sb)
+    {
+        for (var i = 0; i < sb.Length; i++)
+            if (char.IsControl(sb[i]) || sb[i] is '\u2028' or '\u2029') sb[i] = ' ';
+        return sb.ToString().Trim();
+    }
+}

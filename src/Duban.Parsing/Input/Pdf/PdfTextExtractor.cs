@@ -1,0 +1,154 @@
+using System.Globalization;
+using System.Text;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.Exceptions;
+
+namespace Duban.Parsing.Input.Pdf;
+
+/// <summary>
+/// Extracts the text of a PDF with a text layer: glyphs are read with PdfPig, grouped into lines by baseline, lines
+/// wrapped at the page width joined into paragraphs, running headers, footers and page numbers dropped, and table rows
+/// rebuilt from glyph positions as tab-separated lines (the shape the .docx reader gives table rows).
+/// </summary>
+/// <remarks>
+/// A page map comes with the text: <see cref="SourceText.PageStarts"/>[i] is the offset in the text where page i + 1
+/// begins, so any span can be told its page. A PDF with no text at all (a scan) is refused with pdf.noText.
+/// </remarks>
+internal static class PdfTextExtractor
+{
+    public const string Format = "pdf";
+
+    public static SourceText Extract(ReadOnlySpan<byte> content, InputLimits limits)
+    {
+        var pages = new List<PdfPageLines>();
+        var imagePages = 0;
+        try
+        {
+            using var document = PdfDocument.Open(content.ToArray(), new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
+            if (document.IsEncrypted && document.NumberOfPages == 0)
+                throw Encrypted();
+            if (document.NumberOfPages > limits.MaxPdfPages)
+                throw new PlanInputException(InputErrorCodes.PdfTooManyPages, string.Create(CultureInfo.InvariantCulture,
+                    $"该 PDF 有 {document.NumberOfPages:N0} 页，超过 {limits.MaxPdfPages:N0} 页的上限，未读取。请只导入方案本身（可拆分 PDF 或提供 .docx）。"));
+
+            long characters = 0;
+            for (var number = 1; number <= document.NumberOfPages; number++)
+            {
+                var page = document.GetPage(number);
+                var lines = PdfLineBuilder.Build(page.Letters, page.Width, page.Height);
+                foreach (var line in lines) characters += line.Text.Length + 1;
+                if (characters > limits.MaxDocxTextCharacters)
+                    throw new PlanInputException(InputErrorCodes.PdfTooLarge, string.Create(CultureInfo.InvariantCulture,
+                        $"PDF 正文超过 {limits.MaxDocxTextCharacters:N0} 个字符的上限，已停止读取。"));
+                if (lines.Count == 0 && page.NumberOfImages > 0) imagePages++;
+                pages.Add(new PdfPageLines(number, page.Width, page.Height, lines) { Rules = PdfRules.Vertical(page) });
+            }
+        }
+        catch (PdfDocumentEncryptedException)
+        {
+            throw Encrypted();
+        }
+        catch (PlanInputException)
+        {
+            throw;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException and not StackOverflowException)
+        {
+            // PdfPig throws many kinds (PdfDocumentFormatException, InvalidOperationException, ArgumentException,
+            // IndexOutOfRange on a broken stream, …). None of them may escape as a crash.
+            throw new PlanInputException(InputErrorCodes.PdfCorrupt, "不是有效的 PDF 文件（文件已损坏或结构无法识别，无法读取）。请重新导出 PDF，或提供 .docx 文件。");
+        }
+
+        if (pages.All(p => p.Lines.Count == 0))
+            throw new PlanInputException(InputErrorCodes.PdfNoText, imagePages > 0
+                ? "该 PDF 没有文字层（是扫描件或图片），无法读取其中的文字。请提供 .docx 文件或带文字的 PDF（由 Word/WPS 直接导出），或先用 OCR 软件识别后再导入。"
+                : "该 PDF 中没有可读取的文字。请提供 .docx 文件或带文字的 PDF（由 Word/WPS 直接导出）。");
+
+        PdfRunningText.Remove(pages);
+        var (text, pageStarts) = PdfParagraphs.Write(pages);
+        if (string.IsNullOrWhiteSpace(text))
+            throw new PlanInputException(InputErrorCodes.PdfNoText, "该 PDF 除页眉页脚外没有可读取的文字。");
+        return new SourceText(text, Format, null, []) { PageStarts = pageStarts };
+    }
+
+    private static PlanInputException Encrypted() => new(InputErrorCodes.PdfEncrypted,
+        "该 PDF 已加密（设有打开密码），无法读取。请取消密码后重新导出，或提供 .docx 文件。");
+}
+
+/// <summary>One page's lines, top to bottom, in PDF units (points, y upwards).</summary>
+internal sealed record PdfPageLines(int Number, double Width, double Height, List<PdfLine> Lines)
+{
+    /// <summary>The page's vertical rules (table borders): x and the y range they cover.</summary>
+    public IReadOnlyList<PdfRule> Rules { get; init; } = [];
+}
+
+internal readonly record struct PdfRule(double X, double Bottom, double Top);
+
+internal static class PdfRules
+{
+    /// <summary>
+    /// Vertical strokes and thin filled rectangles at least 5 points high: the cell borders of a ruled table. Only
+    /// read when the page has a table to cut; a page of text has none.
+    /// </summary>
+    public static IReadOnlyList<PdfRule> Vertical(UglyToad.PdfPig.Content.Page page)
+    {
+        var rules = new List<PdfRule>();
+        foreach (var path in page.Paths)
+        {
+            if (path.IsClipping) continue;
+            foreach (var subpath in path)
+            {
+                if (subpath.GetBoundingRectangle() is { } box && box.Width < 2.5 && box.Height > 5)
+                {
+                    rules.Add(new PdfRule((box.Left + box.Right) / 2, box.Bottom, box.Top));
+                    continue;
+                }
+                foreach (var command in subpath.Commands)
+                    if (command is UglyToad.PdfPig.Core.PdfSubpath.Line line && Math.Abs(line.From.X - line.To.X) < 1 && Math.Abs(line.From.Y - line.To.Y) > 5)
+                        rules.Add(new PdfRule(line.From.X, Math.Min(line.From.Y, line.To.Y), Math.Max(line.From.Y, line.To.Y)));
+                if (rules.Count > 10_000) return rules;
+            }
+        }
+        return rules;
+    }
+}
+
+/// <summary>
+/// A line of glyphs sharing a baseline. <see cref="Segments"/> are runs separated by a gap of at least two characters:
+/// one segment for running text, several for a table row or a tab-aligned line.
+/// </summary>
+internal sealed class PdfLine
+{
+    public required List<PdfSegment> Segments { get; init; }
+
+    /// <summary>Every glyph, left to right: its text and horizontal extent, for cutting the line at table columns.</summary>
+    public required List<PdfGlyph> Glyphs { get; init; }
+    public required double Baseline { get; init; }
+    public required double FontSize { get; init; }
+    public double Left => Segments[0].Left;
+    public double Right => Segments[^1].Right;
+    public string Text => Segments.Count == 1 ? Segments[0].Text : string.Join(' ', Segments.Select(s => s.Text));
+}
+
+internal readonly record struct PdfGlyph(string Value, double Left, double Right)
+{
+    public double Center => (Left + Right) / 2;
+}
+
+internal sealed record PdfSegment(string Text, double Left, double Right)
+{
+    public double Center => (Left + Right) / 2;
+}
+
+internal static class PdfTextUtil
+{
+    public static bool IsCjk(char c) => c is >= '\u2E80' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF' or >= '\uFF00' and <= '\uFFEF';
+
+    /// <summary>Joins two pieces of a wrapped line: no space between CJK text, one space between Latin words.</summary>
+    public static void AppendJoined(StringBuilder sb, string next)
+    {
+        if (sb.Length > 0 && next.Length > 0 && !IsCjk(sb[^1]) && !IsCjk(next[0]) && sb[^1] != ' ' && char.IsLetter(sb[^1]) && char.IsLetter(next[0]))
+            sb.Append(' ');
+        sb.Append(next);
+    }
+}
