@@ -15,9 +15,9 @@ internal static class UnitClause
         var end = folded.Length;
         while (end > 0 && folded[end - 1] is '。' or ' ' or ';') end--;
 
-        if (end > 0 && folded[end - 1] == ')')
+        if (end > 0 && folded[end - 1] is ')' or '〕')
         {
-            var open = MatchingOpen(folded, end - 1);
+            var open = MatchingOpen(folded, end - 1, folded[end - 1] == ')' ? '(' : '〔');
             if (open >= 0)
             {
                 var fields = Parse(text.Slice(open + 1, end - open - 2));
@@ -114,13 +114,14 @@ internal static class UnitClause
             or '队' or '所' or '站' or '处' or '司' or '团' or '联' or '协' or '区' or '县' or '市' or '行' or '社';
     }
 
-    private static int MatchingOpen(string folded, int close)
+    private static int MatchingOpen(string folded, int close, char opening)
     {
+        var closing = folded[close];
         var depth = 0;
         for (var j = close; j >= 0; j--)
         {
-            if (folded[j] == ')') depth++;
-            else if (folded[j] == '(' && --depth == 0) return j;
+            if (folded[j] == closing) depth++;
+            else if (folded[j] == opening && --depth == 0) return j;
         }
         return -1;
     }
