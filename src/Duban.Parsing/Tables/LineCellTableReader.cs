@@ -16,6 +16,8 @@ namespace Duban.Parsing.Tables;
 internal static class LineCellTableReader
 {
     private const int MinColumns = 3;
+    // More column names in a row than any table has: not a header (and the scan stays linear on hostile input).
+    private const int MaxColumns = 12;
     private const int MaxColumnNameLength = 8;
     private const int MaxUnitLineLength = 60;
     private const int MaxDeadlineLineLength = 24;
@@ -31,6 +33,7 @@ internal static class LineCellTableReader
             var compact = Compact(lines[j].Folded);
             if (compact.Length > MaxColumnNameLength || TableColumns.RoleOf(compact) == ColumnRole.Unknown) break;
             header.Add(j);
+            if (header.Count > MaxColumns) return null;
         }
         if (header.Count < MinColumns) return null;
         var roles = header.Select(h => TableColumns.RoleOf(Compact(lines[h].Folded))).ToList();
