@@ -25,7 +25,7 @@ internal sealed class TableColumns
         ("参与单位", ColumnRole.Cooperating), ("协同单位", ColumnRole.Cooperating), ("配合", ColumnRole.Cooperating),
         ("责任单位", ColumnRole.Responsible), ("责任部门", ColumnRole.Responsible), ("负责单位", ColumnRole.Responsible),
         ("负责部门", ColumnRole.Responsible), ("责任主体", ColumnRole.Responsible), ("承办单位", ColumnRole.Responsible),
-        ("落实单位", ColumnRole.Responsible), ("实施单位", ColumnRole.Responsible), ("责任领导", ColumnRole.Note),
+        ("落实单位", ColumnRole.Responsible), ("实施单位", ColumnRole.Responsible), ("推进单位", ColumnRole.Responsible), ("推进部门", ColumnRole.Responsible), ("责任领导", ColumnRole.Note),
         ("完成时限", ColumnRole.Deadline), ("时间进度", ColumnRole.Deadline), ("完成时间", ColumnRole.Deadline),
         ("时间节点", ColumnRole.Deadline), ("时限要求", ColumnRole.Deadline), ("进度安排", ColumnRole.Deadline),
         ("完成期限", ColumnRole.Deadline), ("时间安排", ColumnRole.Deadline), ("时限", ColumnRole.Deadline),
@@ -58,7 +58,7 @@ internal sealed class TableColumns
         return new TableColumns(roles);
     }
 
-    private static ColumnRole RoleOf(string compact)
+    public static ColumnRole RoleOf(string compact)
     {
         if (compact.Length is 0 or > 12) return ColumnRole.Unknown;
         foreach (var (name, role) in Names)

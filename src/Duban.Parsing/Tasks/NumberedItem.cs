@@ -63,6 +63,6 @@ internal sealed class NumberedItem
     private static bool EndsSentence(string folded)
     {
         var t = folded.TrimEnd(' ', '”', '"', '’');
-        return t.Length > 0 && t[^1] is '。' or ')' or ';' or '!' or '?' or ':';
+        return t.Length > 0 && t[^1] is '。' or ')' or '〕' or ';' or '!' or '?' or ':';
     }
 }

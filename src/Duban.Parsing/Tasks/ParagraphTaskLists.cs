@@ -14,6 +14,15 @@ internal static class ParagraphTaskLists
     public static (List<TaskList> TaskLists, List<OtherList> OtherLists) Read(
         ParseContext context, IReadOnlyList<Block> blocks, Outline outline, List<NumberedItem> items)
     {
+        // A heading with numbered items under it groups tasks; without units of its own it is not one.
+        var parents = new HashSet<OutlineNode>(items.Select(i => i.Node.Parent).OfType<OutlineNode>());
+        bool IsGroup(NumberedItem item) => !item.Fields.HasUnits && parents.Contains(item.Node);
+        bool IsTaskRun(List<NumberedItem> run)
+        {
+            var withUnits = run.Count(i => i.Fields.HasUnits);
+            return withUnits > 0 && withUnits * 2 >= run.Count(i => !IsGroup(i));
+        }
+
         var runs = SplitIntoRuns(items);
         var taskRuns = MergeRestarts(runs.Where(IsTaskRun).ToList());
         var taskLists = new List<TaskList>();
@@ -23,6 +32,7 @@ internal static class ParagraphTaskLists
             for (var k = 0; k < run.Count; k++)
             {
                 var item = run[k];
+                if (IsGroup(item)) continue;
                 item.Node.IsListItem = true;
                 if (!item.Fields.HasUnits)
                 {
@@ -68,12 +78,6 @@ internal static class ParagraphTaskLists
             })
             .ToList();
         return (taskLists, otherLists);
-    }
-
-    private static bool IsTaskRun(List<NumberedItem> run)
-    {
-        var withUnits = run.Count(i => i.Fields.HasUnits);
-        return withUnits > 0 && withUnits * 2 >= run.Count;
     }
 
     private static List<List<NumberedItem>> SplitIntoRuns(List<NumberedItem> items)

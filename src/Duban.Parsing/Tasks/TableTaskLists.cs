@@ -89,8 +89,15 @@ internal static class TableTaskLists
         {
             if (TableColumns.FromHeader(row.CompactCells) is { } header)
             {
-                _columns ??= header;
-                return; // the header, or the header repeated on a new page
+                // The header, or the header repeated on a new page; a different header starts other columns (a second
+                // table after a heading), and nothing merges across it.
+                if (_columns is null || !_columns.Roles.SequenceEqual(header.Roles))
+                {
+                    _columns = header;
+                    _previous = null;
+                    _previousRow = null;
+                }
+                return;
             }
             if (_columns is null) return;
 

@@ -32,6 +32,8 @@ internal static class TaskBuilder
             units.AddRange(MarkedLeads(field.Value, context.Units.Parse(field.Value, role, fromTable)));
         }
         MarkPrimary(units);
+        // No 完成时限 field: a date ending in 前 within the text (2024年底前，完成…).
+        deadline ??= TextDeadline.Find(fields.Text, context.IssueYear);
 
         var targets = new List<Target>();
         if (targetText is { Length: > 0 }) targets.AddRange(TargetExtractor.Extract(targetText));

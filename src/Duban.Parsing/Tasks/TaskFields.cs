@@ -33,7 +33,7 @@ internal static class InlineFieldReader
             if (fields.Count == 0)
             {
                 var textEnd = labels[0].Start;
-                while (textEnd > 0 && folded[textEnd - 1] is ' ' or '(') textEnd--;
+                while (textEnd > 0 && folded[textEnd - 1] is ' ' or '(' or '〔') textEnd--;
                 if (textEnd > 0) text.Add(raw.Slice(0, textEnd));
             }
             for (var k = 0; k < labels.Count; k++)
@@ -60,8 +60,9 @@ internal static class InlineFieldReader
         for (var j = start; j < limit; j++)
         {
             var c = folded[j];
-            if (c == '(') depth++;
-            else if (c == ')')
+            // [] and 【】 fold to 〔〕: [责任单位:…] closes like (责任单位:…).
+            if (c is '(' or '〔') depth++;
+            else if (c is ')' or '〕')
             {
                 if (depth == 0) return j;
                 depth--;

@@ -8,8 +8,6 @@ namespace Duban.Parsing.Tasks;
 /// </summary>
 internal static class UnitClause
 {
-    private static readonly string[] CooperateWords = ["配合", "参与", "协助", "协同", "协办"];
-
     /// <summary>The task text without the clause, and the fields the clause names (none when there is no clause).</summary>
     public static (MappedText Remainder, List<TaskField> Fields) Read(MappedText text)
     {
@@ -17,9 +15,9 @@ internal static class UnitClause
         var end = folded.Length;
         while (end > 0 && folded[end - 1] is '。' or ' ' or ';') end--;
 
-        if (end > 0 && folded[end - 1] == ')')
+        if (end > 0 && folded[end - 1] is ')' or '〕')
         {
-            var open = MatchingOpen(folded, end - 1);
+            var open = MatchingOpen(folded, end - 1, folded[end - 1] == ')' ? '(' : '〔');
             if (open >= 0)
             {
                 var fields = Parse(text.Slice(open + 1, end - open - 2));
@@ -40,36 +38,70 @@ internal static class UnitClause
         return (text, []);
     }
 
-    /// <summary>Reads "X牵头，Y配合", "X牵头", "X负责", "X牵头负责"; nothing when the units part does not look like units.</summary>
+    // Role words a clause segment ends with, longest first where one is the tail of another.
+    private static readonly (string Word, FieldKind Kind)[] RoleWords =
+    [
+        ("牵头负责", FieldKind.Lead), ("牵头落实", FieldKind.Lead), ("牵头", FieldKind.Lead),
+        ("按照职责分工负责", FieldKind.Responsible), ("按职责分工负责", FieldKind.Responsible),
+        ("按照职责分工落实", FieldKind.Responsible), ("按职责分工落实", FieldKind.Responsible),
+        ("按照职责负责", FieldKind.Responsible), ("按职责负责", FieldKind.Responsible),
+        ("分工负责", FieldKind.Responsible), ("共同负责", FieldKind.Responsible), ("具体负责", FieldKind.Responsible),
+        ("负责落实", FieldKind.Responsible), ("组织落实", FieldKind.Responsible), ("组织实施", FieldKind.Responsible),
+        ("抓好落实", FieldKind.Responsible), ("负责", FieldKind.Responsible),
+        ("配合落实", FieldKind.Cooperating), ("共同参与", FieldKind.Cooperating),
+        ("配合", FieldKind.Cooperating), ("参与", FieldKind.Cooperating), ("协助", FieldKind.Cooperating),
+        ("协同", FieldKind.Cooperating), ("协办", FieldKind.Cooperating),
+    ];
+
+    /// <summary>
+    /// Reads a clause of segments separated by ，or ；, each a list of units and a role word: "X牵头，Y配合",
+    /// "X牵头负责，Y组织落实", "X牵头，Y、Z按职责分工负责；W组织落实", "X负责，Y配合", "X、Y按职责分工负责".
+    /// 负责 / 按职责分工负责 / 组织落实 give <see cref="FieldKind.Responsible"/>: lead when the clause names no
+    /// 牵头, cooperating when it does (<see cref="TaskBuilder"/>). A segment without a role word takes the role of the
+    /// segment after it. Nothing when any segment does not read like units.
+    /// </summary>
     private static List<TaskField> Parse(MappedText clause)
     {
         var folded = CharFolding.Fold(clause.Value);
         var fields = new List<TaskField>();
-        var lead = folded.IndexOf("牵头", StringComparison.Ordinal);
-        if (lead > 0)
+        var pendingStart = -1;
+        var start = 0;
+        for (var i = 0; i <= folded.Length; i++)
         {
-            var leadText = InlineFieldReader.TrimValue(clause.Slice(0, lead));
-            if (!LooksLikeUnits(leadText.Value)) return [];
-            fields.Add(new TaskField(FieldKind.Lead, leadText));
-            var rest = lead + 2;
-            if (rest + 2 <= folded.Length && folded.AsSpan(rest).StartsWith("负责")) rest += 2;
-            var tail = folded[rest..].TrimEnd();
-            foreach (var word in CooperateWords)
+            if (i < folded.Length && folded[i] is not ('，' or ',' or ';' or '；')) continue;
+            var segment = Segment(clause, folded, start, i);
+            start = i + 1;
+            if (segment is null) continue;
+            var (from, to, kind) = segment.Value;
+            if (kind is null)
             {
-                if (!tail.EndsWith(word, StringComparison.Ordinal)) continue;
-                var coop = InlineFieldReader.TrimValue(clause.Slice(rest, tail.Length - word.Length));
-                if (LooksLikeUnits(coop.Value)) fields.Add(new TaskField(FieldKind.Cooperating, coop));
-                break;
+                if (!LooksLikeUnits(clause.Slice(from, to - from).Value)) return [];
+                if (pendingStart < 0) pendingStart = from;
+                continue;
             }
-            return fields;
+            if (pendingStart >= 0) from = pendingStart;
+            pendingStart = -1;
+            var units = InlineFieldReader.TrimValue(clause.Slice(from, to - from));
+            if (!LooksLikeUnits(units.Value)) return [];
+            fields.Add(new TaskField(kind.Value, units));
         }
-        var trimmed = folded.TrimEnd();
-        if (trimmed.EndsWith("负责", StringComparison.Ordinal))
+        return pendingStart >= 0 ? [] : fields;
+    }
+
+    /// <summary>One segment [start, end) of a clause: where its units are and the role its word gives (null: none).</summary>
+    private static (int From, int To, FieldKind? Kind)? Segment(MappedText clause, string folded, int start, int end)
+    {
+        while (start < end && folded[start] == ' ') start++;
+        while (end > start && folded[end - 1] is ' ' or '。') end--;
+        if (start >= end) return null;
+        if (folded[start] == '由') start++;
+        foreach (var (word, kind) in RoleWords)
         {
-            var units = InlineFieldReader.TrimValue(clause.Slice(0, trimmed.Length - 2));
-            if (LooksLikeUnits(units.Value)) fields.Add(new TaskField(FieldKind.Responsible, units));
+            if (end - start <= word.Length || string.CompareOrdinal(folded, end - word.Length, word, 0, word.Length) != 0)
+                continue;
+            return (start, end - word.Length, kind);
         }
-        return fields;
+        return (start, end, null);
     }
 
     /// <summary>A list of organisations ends with an organisation word and is short; a sentence is not.</summary>
@@ -82,13 +114,14 @@ internal static class UnitClause
             or '队' or '所' or '站' or '处' or '司' or '团' or '联' or '协' or '区' or '县' or '市' or '行' or '社';
     }
 
-    private static int MatchingOpen(string folded, int close)
+    private static int MatchingOpen(string folded, int close, char opening)
     {
+        var closing = folded[close];
         var depth = 0;
         for (var j = close; j >= 0; j--)
         {
-            if (folded[j] == ')') depth++;
-            else if (folded[j] == '(' && --depth == 0) return j;
+            if (folded[j] == closing) depth++;
+            else if (folded[j] == opening && --depth == 0) return j;
         }
         return -1;
     }

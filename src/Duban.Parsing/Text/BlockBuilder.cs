@@ -46,6 +46,14 @@ internal static class BlockBuilder
                     continue;
                 }
             }
+            // Three or more column names on lines of their own, then a row number: a table flattened one cell per line.
+            if (LineCellTableReader.TryRead(text, lines, i) is var (cellRows, afterTable))
+            {
+                Flush();
+                blocks.AddRange(cellRows);
+                i = afterTable;
+                continue;
+            }
 
             if (paragraph.Count > 0 && !(isTitle ? ContinuesTitle(paragraph, line, wrapWidth) : Joins(paragraph, punctuated, line, wrapWidth))) Flush();
             punctuated = (paragraph.Count > 0 && punctuated) || HasClausePunctuation(line.Folded);

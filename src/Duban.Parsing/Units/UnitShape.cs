@@ -29,6 +29,14 @@ internal static class UnitShape
     // Marks of a named body that carries its own place (中卫工业园区管委会) or of a school (…职业教育中心).
     private static readonly string[] NamedBodyMarks = ["园区", "开发区", "新区", "示范区", "试验区", "保税区", "管委会", "学校", "学院", "院校", "大学", "职教中心", "职业教育中心"];
 
+    // A branch office is named by the place it serves: 公安青浦分局, 税务浦东分局, 青浦公安分局. The place stands between
+    // the system word and the branch ending, or before the system word; without a place (公安分局) the name still
+    // needs the prefix of the unit before it.
+    private static readonly string[] SystemWords = ["公安", "税务", "市场监管", "市场监督管理", "生态环境", "规划资源", "规划和自然资源", "自然资源", "交通", "交警", "消防", "气象", "人民银行"];
+    private static readonly string[] BranchEndings = ["分局", "支局", "分院", "分中心", "支队", "大队", "中心支行", "支行", "分行", "分所"];
+    private const int MinPlaceLength = 2;
+    private const int MaxPlaceLength = 4;
+
     // Party organs: after a prefix they take 委 as well (县委编办、组织部 → 县委组织部, never 县组织部).
     private static readonly string[] PartyOrgans = ["组织部", "宣传部", "统战部", "政法委", "编办", "编委办", "机构编制委员会办公室", "网信办", "政研室", "老干部局"];
 
@@ -92,7 +100,28 @@ internal static class UnitShape
         foreach (var mark in NamedBodyMarks)
             if (key.Contains(mark, StringComparison.Ordinal))
                 return false;
-        return true;
+        return !IsBranchWithPlace(key);
+    }
+
+    /// <summary>True for a branch office that names its own place: 公安青浦分局, 青浦公安分局 (not 公安分局).</summary>
+    public static bool IsBranchWithPlace(ReadOnlySpan<char> key)
+    {
+        var branch = 0;
+        foreach (var ending in BranchEndings)
+            if (key.EndsWith(ending)) { branch = ending.Length; break; }
+        if (branch == 0) return false;
+        var body = key[..^branch];
+        foreach (var system in SystemWords)
+        {
+            var at = body.IndexOf(system);
+            if (at < 0) continue;
+            var after = body.Length - at - system.Length;
+            var place = at > 0 ? at : after;
+            var placeText = at > 0 ? body[..at] : body[(at + system.Length)..];
+            if (at > 0 && after > 0) return false;
+            return place is >= MinPlaceLength and <= MaxPlaceLength && AllIdeographs(placeText);
+        }
+        return false;
     }
 
     private static bool EndsLikeDepartment(ReadOnlySpan<char> key)

@@ -36,6 +36,25 @@ public sealed class HostileTextTests
     }
 
     [Fact]
+    public void A_hundred_thousand_column_name_lines_are_no_table_and_finish()
+    {
+        var sb = new StringBuilder("序号\n");
+        for (var i = 0; i < 100_000; i++) sb.Append("责任单位\n");
+        sb.Append("1\n开展工作。\n市教育局\n");
+        var doc = _parser.ParseText(sb.ToString());
+        doc.TaskLists.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_cell_per_line_table_of_nine_thousand_rows_is_read()
+    {
+        var sb = new StringBuilder("青禾市重点任务推进表\n序号\n重点任务\n牵头单位\n完成时限\n");
+        for (var i = 1; i <= 9_000; i++) sb.Append(i).Append("\n开展第").Append(i).Append("项工作。\n市教育局\n2024年底前\n");
+        var doc = _parser.ParseText(sb.ToString());
+        doc.TaskLists.ShouldHaveSingleItem().Tasks.Count.ShouldBe(9_000);
+    }
+
+    [Fact]
     public void One_enormous_line_is_read_as_one_paragraph()
     {
         var text = string.Concat(Enumerable.Repeat("推进职业教育改革，", 400_000)); // 3.6 M characters, no line break

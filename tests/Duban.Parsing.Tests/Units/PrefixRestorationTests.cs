@@ -33,6 +33,14 @@ public class PrefixRestorationTests
     public void A_complete_name_keeps_its_own_form(string field) =>
         UnitFields.Names(field)[1].ShouldBe(field.Split('、')[1]);
 
+    [Theory]
+    [InlineData("区教育局、公安青浦分局", new[] { "区教育局", "公安青浦分局" })]
+    [InlineData("区教育局、青浦公安分局", new[] { "区教育局", "青浦公安分局" })]
+    [InlineData("区人力资源社会保障局、税务浦东分局、市场监管青浦分局", new[] { "区人力资源社会保障局", "税务浦东分局", "市场监管青浦分局" })]
+    [InlineData("区教育局、公安分局", new[] { "区教育局", "区公安分局" })]
+    public void A_branch_office_that_names_its_place_takes_no_prefix(string field, string[] expected) =>
+        UnitFields.Names(field).ShouldBe(expected);
+
     [Fact]
     public void A_department_with_no_earlier_prefix_stays_as_written() =>
         UnitFields.Names("财政局、市教育局").ShouldBe(["财政局", "市教育局"]);
