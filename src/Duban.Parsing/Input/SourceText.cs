@@ -4,8 +4,8 @@ namespace Duban.Parsing.Input;
 
 /// <summary>The text of an input document, decoded or extracted, ready for the parser.</summary>
 /// <param name="Text">The text. For .docx: one line per paragraph, one line per table row with cells separated by tabs.</param>
-/// <param name="Format"><c>text</c> or <c>docx</c>.</param>
-/// <param name="Encoding">The detected encoding for text input (utf-8, utf-16le, utf-16be, gb18030); null for .docx.</param>
+/// <param name="Format"><c>text</c>, <c>docx</c>, <c>html</c> or <c>xlsx</c>.</param>
+/// <param name="Encoding">The detected encoding for text input (utf-8, utf-16le, utf-16be, gb18030), also the page's for HTML; null for .docx and .xlsx.</param>
 /// <param name="Warnings">What went wrong while reading but did not stop it (invalid bytes replaced, …).</param>
 public sealed record SourceText(string Text, string Format, string? Encoding, IReadOnlyList<ParseWarning> Warnings);
 
@@ -37,6 +37,12 @@ public sealed record InputLimits
     /// memory follows its text, not its bytes (docs/benchmarks.md, "A large .docx").
     /// </summary>
     public long MaxDocxTextCharacters { get; init; } = 1_000_000;
+
+    /// <summary>Most cells (filled or styled, as the sheet XML lists them) read from an .xlsx, all sheets together.</summary>
+    public long MaxXlsxCells { get; init; } = 200_000;
+
+    /// <summary>Deepest element nesting followed in an HTML page; deeper pages are refused (html.tooLarge).</summary>
+    public int MaxHtmlDepth { get; init; } = 512;
 
     public static InputLimits Default { get; } = new();
 }
