@@ -29,6 +29,20 @@ internal static partial class HtmlTextExtractor
         "dd", "dt", "dl", "center", "address", "main", "figure", "figcaption", "hr", "table", "tr", "body", "html",
     };
 
+    // One paragraph of the article is never the article, however much of the text it holds.
+    private static readonly HashSet<string> Paragraphs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "pre", "blockquote", "figcaption", "address",
+    };
+
+    // Elements whose end tag may be left out, and void elements: neither counts towards the nesting estimate.
+    private static readonly HashSet<string> NotNesting = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "p", "li", "td", "th", "tr", "dt", "dd", "option", "optgroup", "thead", "tbody", "tfoot", "colgroup", "rt", "rp",
+        "br", "img", "meta", "link", "input", "hr", "area", "base", "col", "embed", "param", "source", "track", "wbr",
+        "html", "head", "body", "!doctype",
+    };
+
     // Real pages hold a few thousand tags; a page of far more is not an article.
     private const int MaxTags = 500_000;
 
@@ -38,7 +52,7 @@ internal static partial class HtmlTextExtractor
     public static SourceText Extract(ReadOnlySpan<byte> content, InputLimits limits)
     {
         var (html, encoding, warnings) = Decode(content);
-        CheckTagCount(html);
+        CheckMarkup(html, limits.MaxHtmlDepth);
 
         var document = new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = false }).ParseDocument(html);
         var root = (IElement?)document.Body ?? document.DocumentElement;
@@ -100,14 +114,35 @@ internal static partial class HtmlTextExtractor
         }
     }
 
-    private static void CheckTagCount(string html)
+    /// <summary>
+    /// Counts the tags and estimates the nesting from the markup before it is parsed: an HTML parser given a hundred
+    /// thousand nested elements takes minutes, so such a page must be refused before parsing. Start tags count up and
+    /// end tags down, except elements whose end tag may be left out (p, li, td…), void and self-closed ones.
+    /// </summary>
+    private static void CheckMarkup(string html, int maxDepth)
     {
-        var tags = 0;
+        int tags = 0, depth = 0;
         for (var i = html.IndexOf('<'); i >= 0 && i + 1 < html.Length; i = html.IndexOf('<', i + 1))
-            if (char.IsAsciiLetter(html[i + 1]) && ++tags > MaxTags)
+        {
+            var closing = html[i + 1] == '/';
+            var start = closing ? i + 2 : i + 1;
+            if (start >= html.Length || !char.IsAsciiLetter(html[start])) continue;
+            if (++tags > MaxTags)
                 throw new PlanInputException(InputErrorCodes.HtmlTooLarge, string.Create(CultureInfo.InvariantCulture,
                     $"该网页的标记超过 {MaxTags:N0} 个标签的上限，不像一篇文章，已停止读取。请确认选择的文件无误。"));
+            var end = start;
+            while (end < html.Length && end - start < 16 && (char.IsAsciiLetterOrDigit(html[end]) || html[end] == '-')) end++;
+            if (NotNesting.Contains(html.AsSpan(start, end - start).ToString())) continue;
+            var close = html.IndexOf('>', end);
+            if (close > 0 && html[close - 1] == '/') continue;
+            depth = closing ? Math.Max(0, depth - 1) : depth + 1;
+            if (depth > maxDepth) throw TooDeep(maxDepth);
+        }
     }
+
+    private static PlanInputException TooDeep(int maxDepth) =>
+        new(InputErrorCodes.HtmlTooLarge, string.Create(CultureInfo.InvariantCulture,
+            $"该网页的元素嵌套超过 {maxDepth} 层，无法读取。请确认选择的文件无误。"));
 
     /// <summary>Walks the tree without recursion and refuses it when it is nested deeper than the limit.</summary>
     private static void CheckDepth(IElement? root, int maxDepth)
@@ -118,9 +153,7 @@ internal static partial class HtmlTextExtractor
         while (stack.Count > 0)
         {
             var (element, depth) = stack.Pop();
-            if (depth > maxDepth)
-                throw new PlanInputException(InputErrorCodes.HtmlTooLarge, string.Create(CultureInfo.InvariantCulture,
-                    $"该网页的元素嵌套超过 {maxDepth} 层，无法读取。请确认选择的文件无误。"));
+            if (depth > maxDepth) throw TooDeep(maxDepth);
             foreach (var child in element.Children) stack.Push((child, depth + 1));
         }
     }
@@ -163,7 +196,7 @@ internal static partial class HtmlTextExtractor
                 var score = scores.GetValueOrDefault(child);
                 if (score > bestScore) (best, bestScore) = (child, score);
             }
-            if (best is null || bestScore < own * DescendShare || IsDataTablePart(best)) return current;
+            if (best is null || bestScore < own * DescendShare || IsDataTablePart(best) || Paragraphs.Contains(best.LocalName)) return current;
             current = best;
         }
     }
@@ -197,24 +230,27 @@ internal static partial class HtmlTextExtractor
     private static IEnumerable<IElement> CellsOf(IElement row) => row.Children.Where(c => c.LocalName is "td" or "th");
 
     /// <summary>
-    /// The page's heading when the article element leaves it out (it often sits in an h1 above the article): the first
-    /// h1, else h2, outside the article and outside links; null when the article starts with it already.
+    /// The page's heading when the article element leaves it out (it often sits above the article): the first h1, h2
+    /// or element whose class or id says title (title, biaoti, bt) outside the article, navigation and links, else the
+    /// first part of &lt;title&gt; (before "_" or "|": the rest names the site). Null when the article starts with it.
     /// </summary>
     private static string? TitleOutside(IDocument document, IElement article)
     {
-        foreach (var selector in new[] { "h1", "h2" })
+        var start = Collapse(article.TextContent);
+        start = start[..Math.Min(start.Length, 400)];
+        foreach (var selector in new[] { "h1", "h2", "[class*=title],[class*=biaoti],[id*=title],[class=bt]" })
         {
             foreach (var heading in document.QuerySelectorAll(selector))
             {
-                if (article.Contains(heading) || heading.Closest("a") is not null || Dropped.Contains(heading.ParentElement?.LocalName ?? "")) continue;
+                if (article.Contains(heading) || heading.Contains(article) || heading.Closest("a") is not null) continue;
                 if (heading.Ancestors<IElement>().Any(a => Dropped.Contains(a.LocalName))) continue;
                 var title = Collapse(heading.TextContent).Trim();
-                if (CountCjk(title) < 6) continue;
-                var start = Collapse(article.TextContent);
-                return start.AsSpan(0, Math.Min(start.Length, 400)).Contains(title.AsSpan(), StringComparison.Ordinal) ? null : title;
+                if (CountCjk(title) < 6 || title.Length > 120) continue;
+                return start.Contains(title, StringComparison.Ordinal) ? null : title;
             }
         }
-        return null;
+        var pageTitle = Collapse(document.Title ?? "").Split(['_', '|', '｜'])[0].Trim();
+        return CountCjk(pageTitle) >= 6 && pageTitle.Length <= 120 && !start.Contains(pageTitle, StringComparison.Ordinal) ? pageTitle : null;
     }
 
     /// <summary>Lines of page furniture that sit inside article containers on many sites: 【打印】【关闭窗口】, 字号 大 中 小, 分享到….</summary>
@@ -256,7 +292,6 @@ internal static partial class HtmlTextExtractor
             var text = Collapse(_line.ToString()).Trim(' ');
             _line.Clear();
             if (text.Length > 0) Add(text);
-            else if (Lines.Count > 0 && Lines[^1].Length > 0) Lines.Add("");
         }
 
         private void Add(string text)

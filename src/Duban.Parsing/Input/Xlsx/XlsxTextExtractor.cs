@@ -311,7 +311,8 @@ internal static partial class XlsxTextExtractor
         var lines = new List<string>();
         var i = 0;
         for (; i < rows.Count && rows[i].Value.Count == 1; i++) lines.Add(rows[i].Value.Values.Single());
-        if (lines.Count == 0 && HasChinese(sheetName)) lines.Add(sheetName);
+        // A sheet without a title row is named by its sheet: the line also ends the previous sheet's table.
+        if (lines.Count == 0 && sheetName.Trim().Length > 0) lines.Add(sheetName.Trim());
 
         for (; i < rows.Count; i++)
         {
@@ -328,7 +329,6 @@ internal static partial class XlsxTextExtractor
         return lines;
     }
 
-    private static bool HasChinese(string s) => s.Any(c => c is >= '\u4e00' and <= '\u9fff');
 
     /// <summary>
     /// The row under a header when it continues it: each filled cell a short label under a cell merged across columns
