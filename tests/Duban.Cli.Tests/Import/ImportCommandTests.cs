@@ -148,7 +148,7 @@ public sealed class ImportCommandTests : IDisposable
         var result = Import(pdf, "--create-units");
 
         result.ExitCode.ShouldBe(ExitCodes.InputError);
-        result.ErrorLines.ShouldHaveSingleItem().ShouldBe($"duban: {pdf}: 只能导入 .txt 或 .docx 文件（收到“plan.pdf”）（import.fileType）");
+        result.ErrorLines.ShouldHaveSingleItem().ShouldBe($"duban: {pdf}: 只能导入 .txt 或 .docx 或 .html 或 .htm 或 .xlsx 文件（收到“plan.pdf”）（import.fileType）");
     }
 
     [Fact]
