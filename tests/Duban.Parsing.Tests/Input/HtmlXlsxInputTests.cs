@@ -76,6 +76,14 @@ public class HtmlXlsxInputTests
     }
 
     [Fact]
+    public void Less_than_signs_in_scripts_and_comments_are_not_nesting()
+    {
+        var script = "<script>" + string.Concat(Enumerable.Repeat("for(i=0;i<n;i++){if(a<b)x();}", 2_000)) + "</script>";
+        var page = "<html><head>" + script + "</head><body><!-" + "- <div><div><div> -->" + script + "<p>牵头单位：市教育局</p></body></html>";
+        Read(Encoding.UTF8.GetBytes(page), "a.html").Text.ShouldBe("牵头单位：市教育局");
+    }
+
+    [Fact]
     public void Page_of_more_tags_than_an_article_has_is_refused()
     {
         var page = "<html><body>" + string.Concat(Enumerable.Repeat("<i>职</i>", 600_000)) + "</body></html>";

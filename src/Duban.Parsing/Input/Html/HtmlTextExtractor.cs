@@ -124,6 +124,19 @@ internal static partial class HtmlTextExtractor
         int tags = 0, depth = 0;
         for (var i = html.IndexOf('<'); i >= 0 && i + 1 < html.Length; i = html.IndexOf('<', i + 1))
         {
+            // Comments, scripts and styles hold text, not tags (a<b in a minified script is no element).
+            if (html.AsSpan(i).StartsWith("<!--"))
+            {
+                i = html.IndexOf("-->", i + 4, StringComparison.Ordinal);
+                if (i < 0) break;
+                continue;
+            }
+            if (RawTextEnd(html, i) is var rawEnd and > 0)
+            {
+                tags++;
+                i = rawEnd;
+                continue;
+            }
             var closing = html[i + 1] == '/';
             var start = closing ? i + 2 : i + 1;
             if (start >= html.Length || !char.IsAsciiLetter(html[start])) continue;
@@ -138,6 +151,22 @@ internal static partial class HtmlTextExtractor
             depth = closing ? Math.Max(0, depth - 1) : depth + 1;
             if (depth > maxDepth) throw TooDeep(maxDepth);
         }
+    }
+
+    /// <summary>For a &lt;script&gt; or &lt;style&gt; start tag at <paramref name="i"/>: where its end tag starts (the end of the page if none); else -1.</summary>
+    private static int RawTextEnd(string html, int i)
+    {
+        foreach (var name in (ReadOnlySpan<string>)["script", "style"])
+        {
+            var after = i + 1 + name.Length;
+            if (after < html.Length && html.AsSpan(i + 1, name.Length).Equals(name, StringComparison.OrdinalIgnoreCase)
+                && !char.IsAsciiLetterOrDigit(html[after]))
+            {
+                var end = html.IndexOf("</" + name, after, StringComparison.OrdinalIgnoreCase);
+                return end < 0 ? html.Length - 1 : end;
+            }
+        }
+        return -1;
     }
 
     private static PlanInputException TooDeep(int maxDepth) =>
