@@ -41,13 +41,17 @@ internal static class InputSniffer
     }
 
     /// <summary>
-    /// A ZIP is an OFD (its root OFD.xml), a workbook (xl/workbook.xml) or else read as a .docx. Entry names sit
+    /// A ZIP is a .docx (word/document.xml), a workbook (xl/workbook.xml), an OFD (its root OFD.xml), else what its name
+    /// says (.ofd, .xlsx) or a .docx. Entry names sit
     /// uncompressed in the local and central headers, so a search of the bytes finds them without opening the archive.
     /// </summary>
     private static InputKind SniffZip(ReadOnlySpan<byte> content, string? fileName)
     {
+        // A .docx can embed a workbook (a chart's data) stored uncompressed, so its own main part wins.
+        if (content.IndexOf("word/document.xml"u8) >= 0) return InputKind.Docx;
+        if (content.IndexOf("xl/workbook.xml"u8) >= 0) return InputKind.Xlsx;
         if (content.IndexOf("OFD.xml"u8) >= 0 || HasExtension(fileName, ".ofd")) return InputKind.Ofd;
-        if (content.IndexOf("xl/workbook.xml"u8) >= 0 || HasExtension(fileName, ".xlsx") || HasExtension(fileName, ".xlsm")) return InputKind.Xlsx;
+        if (HasExtension(fileName, ".xlsx") || HasExtension(fileName, ".xlsm")) return InputKind.Xlsx;
         return InputKind.Docx;
     }
 
