@@ -11,7 +11,7 @@ internal sealed class ImportCommand : Command
     private readonly Argument<string[]> files = new("FILE")
     {
         Arity = ArgumentArity.OneOrMore,
-        Description = "要导入的 .txt / .docx / .pdf 文件 (plan files to import)",
+        Description = "要导入的 .txt / .docx / .pdf / .html / .xlsx 文件 (plan files to import)",
     };
 
     private readonly Option<string?> region = new("--region")

@@ -9,7 +9,7 @@ internal sealed class ParseCommand : Command
     private readonly Argument<string[]> files = new("FILE")
     {
         Arity = ArgumentArity.OneOrMore,
-        Description = "要解析的 .txt / .docx / .pdf 文件 (plan files to parse)",
+        Description = "要解析的 .txt / .docx / .pdf / .html / .xlsx 文件 (plan files to parse)",
     };
 
     private readonly Option<bool> json = new("--json")

@@ -312,7 +312,7 @@ public sealed class PlanImportService(DubanDbContext db, TimeProvider clock, Aud
         if (!options.AllowedExtensions.Any(e => string.Equals(e, extension, StringComparison.OrdinalIgnoreCase)))
         {
             throw new PlanImportException(ImportErrorCodes.FileType, ImportFields.File,
-                $"只能导入 {string.Join(" 或 ", options.AllowedExtensions)} 文件（收到“{Path.GetFileName(file.FileName)}”）。");
+                ImportOptions.RefusalOf(extension) ?? $"只能导入 {string.Join(" 或 ", options.AllowedExtensions)} 文件（收到“{Path.GetFileName(file.FileName)}”）。");
         }
         if (file.Content.LongLength > options.MaxFileBytes)
         {

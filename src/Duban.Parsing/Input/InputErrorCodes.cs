@@ -40,4 +40,13 @@ public static class InputErrorCodes
 
     /// <summary>A PDF yielding more text than <see cref="InputLimits.MaxDocxTextCharacters"/>.</summary>
     public const string PdfTooLarge = "pdf.tooLarge";
+
+    /// <summary>An HTML page beyond the limits: nested deeper than the reader follows, or more text than <see cref="InputLimits.MaxDocxTextCharacters"/>.</summary>
+    public const string HtmlTooLarge = "html.tooLarge";
+
+    /// <summary>An .xlsx that cannot be opened: not a ZIP, no workbook or sheet, malformed XML.</summary>
+    public const string XlsxCorrupt = "xlsx.corrupt";
+
+    /// <summary>An .xlsx beyond the limits: a zip bomb, more cells than <see cref="InputLimits.MaxXlsxCells"/>, or too much text.</summary>
+    public const string XlsxTooLarge = "xlsx.tooLarge";
 }

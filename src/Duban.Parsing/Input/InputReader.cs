@@ -26,10 +26,16 @@ public static class InputReader
         return InputSniffer.Sniff(content, fileName) switch
         {
             InputKind.Docx => DocxTextExtractor.Extract(content, limits),
+            InputKind.Html => Html.HtmlTextExtractor.Extract(content, limits),
+            InputKind.Xlsx => Xlsx.XlsxTextExtractor.Extract(content, limits),
+            InputKind.Wps => throw new PlanInputException(InputErrorCodes.UnsupportedFormat,
+                "这是 WPS 文字（.wps）格式文件，无法读取。请在 WPS 中另存为 .docx 或导出为 PDF 后再导入。"),
+            InputKind.Ofd => throw new PlanInputException(InputErrorCodes.UnsupportedFormat,
+                "这是 OFD 版式文件，无法读取。请提供 .docx 或 PDF 版本（可向发文单位索取，或用数科阅读器等另存为 PDF）后再导入。"),
             InputKind.NamedDocxButNotZip => throw new PlanInputException(InputErrorCodes.DocxCorrupt,
                 "不是有效的 .docx 文件（无法作为 ZIP 打开）。"),
             InputKind.LegacyOffice => throw new PlanInputException(InputErrorCodes.UnsupportedFormat,
-                "这是 Word 97-2003（.doc）格式或加密的 Office 文件，无法读取。请在 Word 或 WPS 中另存为 .docx（如有密码请先取消）后再导入。"),
+                "这是 Word 97-2003（.doc）格式或加密的 Office 文件，无法读取。请在 Word 或 WPS 中另存为 .docx 或导出为 PDF（如有密码请先取消）后再导入。"),
             InputKind.Rtf => throw new PlanInputException(InputErrorCodes.UnsupportedFormat,
                 "这是 RTF 格式文件，无法读取。请在 Word 或 WPS 中另存为 .docx 后再导入。"),
             InputKind.Pdf => PdfTextExtractor.Extract(content, limits),

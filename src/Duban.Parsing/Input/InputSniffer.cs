@@ -8,6 +8,10 @@ internal enum InputKind
     LegacyOffice,
     Rtf,
     Pdf,
+    Html,
+    Xlsx,
+    Ofd,
+    Wps,
 }
 
 /// <summary>
@@ -28,12 +32,31 @@ internal static class InputSniffer
 
     public static InputKind Sniff(ReadOnlySpan<byte> content, string? fileName)
     {
-        if (content.StartsWith(ZipLocalFileHeader) || content.StartsWith(ZipEndOfCentralDirectory)) return InputKind.Docx;
-        if (content.StartsWith(Ole2CompoundFile)) return InputKind.LegacyOffice;
+        if (content.StartsWith(ZipLocalFileHeader) || content.StartsWith(ZipEndOfCentralDirectory)) return SniffZip(content, fileName);
+        if (content.StartsWith(Ole2CompoundFile)) return HasExtension(fileName, ".wps") ? InputKind.Wps : InputKind.LegacyOffice;
         if (content.StartsWith("{\\rtf"u8)) return InputKind.Rtf;
         if (content.StartsWith("%PDF-"u8)) return InputKind.Pdf;
-        return HasWordOpenXmlName(fileName) ? InputKind.NamedDocxButNotZip : InputKind.Text;
+        if (HasWordOpenXmlName(fileName)) return InputKind.NamedDocxButNotZip;
+        return HtmlSniffer.LooksLikeHtml(content, fileName) ? InputKind.Html : InputKind.Text;
     }
+
+    /// <summary>
+    /// A ZIP is a .docx (word/document.xml), a workbook (xl/workbook.xml), an OFD (its root OFD.xml), else what its name
+    /// says (.ofd, .xlsx) or a .docx. Entry names sit
+    /// uncompressed in the local and central headers, so a search of the bytes finds them without opening the archive.
+    /// </summary>
+    private static InputKind SniffZip(ReadOnlySpan<byte> content, string? fileName)
+    {
+        // A .docx can embed a workbook (a chart's data) stored uncompressed, so its own main part wins.
+        if (content.IndexOf("word/document.xml"u8) >= 0) return InputKind.Docx;
+        if (content.IndexOf("xl/workbook.xml"u8) >= 0) return InputKind.Xlsx;
+        if (content.IndexOf("OFD.xml"u8) >= 0 || HasExtension(fileName, ".ofd")) return InputKind.Ofd;
+        if (HasExtension(fileName, ".xlsx") || HasExtension(fileName, ".xlsm")) return InputKind.Xlsx;
+        return InputKind.Docx;
+    }
+
+    internal static bool HasExtension(string? fileName, string candidate) =>
+        !string.IsNullOrEmpty(fileName) && Path.GetExtension(fileName.AsSpan()).Trim().Equals(candidate, StringComparison.OrdinalIgnoreCase);
 
     private static bool HasWordOpenXmlName(string? fileName)
     {

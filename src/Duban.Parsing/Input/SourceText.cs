@@ -4,8 +4,8 @@ namespace Duban.Parsing.Input;
 
 /// <summary>The text of an input document, decoded or extracted, ready for the parser.</summary>
 /// <param name="Text">The text. For .docx: one line per paragraph, one line per table row with cells separated by tabs.</param>
-/// <param name="Format"><c>text</c>, <c>docx</c> or <c>pdf</c>.</param>
-/// <param name="Encoding">The detected encoding for text input (utf-8, utf-16le, utf-16be, gb18030); null for .docx.</param>
+/// <param name="Format"><c>text</c>, <c>docx</c>, <c>pdf</c>, <c>html</c> or <c>xlsx</c>.</param>
+/// <param name="Encoding">The detected encoding for text input (utf-8, utf-16le, utf-16be, gb18030), also the page's for HTML; null for .docx, .pdf and .xlsx.</param>
 /// <param name="Warnings">What went wrong while reading but did not stop it (invalid bytes replaced, …).</param>
 public sealed record SourceText(string Text, string Format, string? Encoding, IReadOnlyList<ParseWarning> Warnings)
 {
@@ -47,6 +47,12 @@ public sealed record InputLimits
 
     /// <summary>Most pages of a PDF that are read; a plan has tens of pages, a bigger PDF is refused (pdf.tooManyPages) before any page is read.</summary>
     public int MaxPdfPages { get; init; } = 500;
+
+    /// <summary>Most cells (filled or styled, as the sheet XML lists them) read from an .xlsx, all sheets together.</summary>
+    public long MaxXlsxCells { get; init; } = 200_000;
+
+    /// <summary>Deepest element nesting followed in an HTML page; deeper pages are refused (html.tooLarge).</summary>
+    public int MaxHtmlDepth { get; init; } = 512;
 
     public static InputLimits Default { get; } = new();
 }

@@ -41,7 +41,9 @@ public sealed class UnitFieldParser(UnitAliasTable aliases)
             units.Add(new ResponsibleUnit
             {
                 Name = draft.Name.Written,
-                Canonical = Aliases.Canonicalize(draft.Name) ?? draft.Name.Written,
+                // A name the alias table does not know is its own canonical name, in simplified characters: a plan mirrored
+                // in traditional characters (市財政局) matches the organisation it names (市财政局) when imported.
+                Canonical = Aliases.Canonicalize(draft.Name) ?? Simplified(draft.Name.Written),
                 Role = role,
                 Collective = kind is not null,
                 CollectiveKind = kind,
@@ -50,4 +52,9 @@ public sealed class UnitFieldParser(UnitAliasTable aliases)
         }
         return units;
     }
+
+    private static string Simplified(string name) => string.Create(name.Length, name, static (chars, source) =>
+    {
+        for (var i = 0; i < source.Length; i++) chars[i] = Text.TraditionalChinese.ToSimplified(source[i]);
+    });
 }

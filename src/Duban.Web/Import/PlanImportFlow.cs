@@ -53,10 +53,11 @@ public sealed class PlanImportFlow(PlanImportService service, ImportTokens token
     public async Task<(ImportFile? File, ImportProblem? Problem)> ReadAsync(IFormFile? upload, CancellationToken ct)
     {
         if (upload is null || upload.Length == 0)
-            return (null, new ImportProblem(400, "import.noFile", ImportFields.File, "请选择要导入的计划文件（.txt、.docx 或 .pdf）。"));
+            return (null, new ImportProblem(400, "import.noFile", ImportFields.File, $"请选择要导入的计划文件（{options.AllowedList}）。"));
         var extension = Path.GetExtension(upload.FileName);
         if (!options.AllowedExtensions.Contains(extension, StringComparer.OrdinalIgnoreCase))
-            return (null, new ImportProblem(415, ImportErrorCodes.FileType, ImportFields.File, $"不支持的文件类型「{extension}」：只能导入 .txt、.docx 或 .pdf 文件。"));
+            return (null, new ImportProblem(415, ImportErrorCodes.FileType, ImportFields.File,
+                ImportOptions.RefusalOf(extension) ?? $"不支持的文件类型「{extension}」：只能导入 {options.AllowedList} 文件。"));
         if (upload.Length > options.MaxFileBytes)
             return (null, new ImportProblem(413, ImportErrorCodes.FileTooLarge, ImportFields.File, $"文件过大：最大 {options.MaxFileBytes / 1024 / 1024.0:0.#} MB。"));
         using var buffer = new MemoryStream();

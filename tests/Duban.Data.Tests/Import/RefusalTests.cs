@@ -84,7 +84,6 @@ public sealed class RefusalTests : IDisposable
 
     [Theory]
     [InlineData("plan.rtf")]
-    [InlineData("plan.doc")]
     [InlineData("plan")]
     [InlineData("plan.txt.exe")]
     public async Task Only_txt_docx_and_pdf_files_are_accepted(string fileName)
@@ -94,6 +93,20 @@ public sealed class RefusalTests : IDisposable
         error.Code.ShouldBe(ImportErrorCodes.FileType);
         error.Field.ShouldBe(ImportFields.File);
         error.Message.ShouldContain(".txt");
+    }
+
+    [Theory]
+    [InlineData("plan.doc", "Word 97-2003（.doc）")]
+    [InlineData("方案.WPS", "WPS 文字（.wps）")]
+    [InlineData("plan.ofd", "OFD 版式文件")]
+    public async Task Doc_wps_and_ofd_are_refused_naming_the_format_and_asking_for_docx_or_pdf(string fileName, string named)
+    {
+        var error = await Should.ThrowAsync<PlanImportException>(() => harness.AnalyzeAsync(SamplePlan.Original, fileName));
+
+        error.Code.ShouldBe(ImportErrorCodes.FileType);
+        error.Message.ShouldContain(named);
+        error.Message.ShouldContain(".docx");
+        error.Message.ShouldContain("PDF");
     }
 
     [Fact]

@@ -172,6 +172,40 @@ public sealed class ImportApiTests(ImportFixture app) : IClassFixture<ImportFixt
         (await Factory.WithDbAsync(ImportTestData.CountAsync)).ShouldBe(before);
     }
 
+    [Theory]
+    [InlineData("gov-page-table.html", "西岭市推进职业教育产教融合实施方案", 4)]
+    [InlineData("task-table.xlsx", "南浦市职业教育质量提升行动重点任务分工表", 4)]
+    public async Task A_saved_web_page_and_an_excel_task_table_are_analysed_like_any_plan(string sample, string title, int tasks)
+    {
+        var client = await Factory.SignedInAsync(DemoAccounts.Admin);
+        var content = await File.ReadAllBytesAsync(Path.Combine(ImportTestData.SamplesFolder(), sample));
+
+        var analyzed = await client.PostAsync(Url, ImportTestData.Upload(content, sample));
+
+        analyzed.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var analysis = await analyzed.JsonAsync();
+        analysis.GetProperty("title").GetString().ShouldBe(title);
+        analysis.GetProperty("taskCount").GetInt32().ShouldBe(tasks);
+        analysis.GetProperty("units").GetArrayLength().ShouldBeGreaterThan(0);
+    }
+
+    [Theory]
+    [InlineData("plan.wps", "WPS 文字（.wps）")]
+    [InlineData("plan.ofd", "OFD 版式文件")]
+    [InlineData("plan.doc", "Word 97-2003（.doc）")]
+    public async Task Doc_wps_and_ofd_are_refused_naming_the_format_and_asking_for_docx_or_pdf(string fileName, string named)
+    {
+        var client = await Factory.SignedInAsync(DemoAccounts.Admin);
+
+        var response = await client.PostAsync(Url, ImportTestData.Upload([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1], fileName));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.UnsupportedMediaType);
+        var detail = (await ShouldBeProblemAsync(response, "file")).GetProperty("detail").GetString()!;
+        detail.ShouldContain(named);
+        detail.ShouldContain(".docx");
+        detail.ShouldContain("PDF");
+    }
+
     private static async Task<System.Text.Json.JsonElement> ShouldBeProblemAsync(HttpResponseMessage response, string field)
     {
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");

@@ -123,6 +123,29 @@ internal sealed class DocxPackage : IDisposable
         }
     }
 
+    /// <summary>Whether the archive holds a part of this name.</summary>
+    public bool HasPart(string partName) => _entries.ContainsKey(partName);
+
+    /// <summary>The internal relationships of <paramref name="sourcePart"/>: id, type and the part the target names.</summary>
+    public List<(string Id, string Type, string Target)> Relationships(string sourcePart)
+    {
+        var found = new List<(string, string, string)>();
+        var relationshipsPart = RelationshipsPartOf(sourcePart);
+        if (!_entries.ContainsKey(relationshipsPart)) return found;
+        Read(relationshipsPart, AuxiliaryPartLimit, reader =>
+        {
+            while (reader.Read())
+            {
+                if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "Relationship" ||
+                    reader.NamespaceURI != RelationshipsNamespace || reader.GetAttribute("TargetMode") == "External") continue;
+                if (reader.GetAttribute("Id") is { } id && reader.GetAttribute("Type") is { } type &&
+                    reader.GetAttribute("Target") is { } target && ResolveTarget(sourcePart, target) is { } part)
+                    found.Add((id, type, part));
+            }
+        });
+        return found;
+    }
+
     public void Dispose() => _archive.Dispose();
 
     /// <summary>word/document.xml → word/_rels/document.xml.rels; the package itself ("") → _rels/.rels.</summary>

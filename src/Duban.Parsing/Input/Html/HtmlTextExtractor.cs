@@ -1,0 +1,446 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+
+namespace Duban.Parsing.Input.Html;
+
+/// <summary>
+/// Reads the article of a saved web page (a 政府信息公开 page, a mirrored notice): the element holding most of the
+/// page's Chinese text outside links is the article; navigation, headers, footers, scripts and styles are dropped.
+/// Paragraphs and line breaks become lines, table rows become lines of tab-separated cells, as a .docx table does.
+/// See docs/input-formats.md, "HTML".
+/// </summary>
+internal static partial class HtmlTextExtractor
+{
+    public const string Format = "html";
+
+    // Markup that is never article text.
+    private static readonly HashSet<string> Dropped = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "script", "style", "noscript", "template", "iframe", "nav", "header", "footer", "form", "select", "button",
+        "input", "textarea", "svg", "object", "embed", "head", "aside", "map", "audio", "video", "canvas",
+    };
+
+    private static readonly HashSet<string> Blocks = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "section", "article", "blockquote", "pre",
+        "dd", "dt", "dl", "center", "address", "main", "figure", "figcaption", "hr", "table", "tr", "body", "html",
+    };
+
+    // One paragraph of the article is never the article, however much of the text it holds.
+    private static readonly HashSet<string> Paragraphs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "pre", "blockquote", "figcaption", "address",
+    };
+
+    // Elements whose end tag may be left out, and void elements: neither counts towards the nesting estimate.
+    private static readonly HashSet<string> NotNesting = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "p", "li", "td", "th", "tr", "dt", "dd", "option", "optgroup", "thead", "tbody", "tfoot", "colgroup", "rt", "rp",
+        "br", "img", "meta", "link", "input", "hr", "area", "base", "col", "embed", "param", "source", "track", "wbr",
+        "html", "head", "body", "!doctype",
+    };
+
+    // Real pages hold a few thousand tags; a page of far more is not an article.
+    private const int MaxTags = 500_000;
+
+    // A child holding this share of its parent's article text is where the article is.
+    private const double DescendShare = 0.6;
+
+    public static SourceText Extract(ReadOnlySpan<byte> content, InputLimits limits)
+    {
+        var (html, encoding, warnings) = Decode(content);
+        CheckMarkup(html, limits.MaxHtmlDepth);
+
+        var document = new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = false }).ParseDocument(html);
+        var root = (IElement?)document.Body ?? document.DocumentElement;
+        CheckDepth(document.DocumentElement, limits.MaxHtmlDepth);
+
+        var scores = new Dictionary<INode, int>();
+        Score(root, scores, insideLink: false);
+        var article = FindArticle(root, scores);
+
+        var writer = new LineWriter(limits.MaxDocxTextCharacters);
+        if (TitleOutside(document, article) is { } title) writer.Line(title);
+        writer.Render(article);
+        writer.Flush();
+
+        var text = string.Join('\n', writer.Lines.Where(l => !IsPageChrome(l))).Trim('\n');
+        if (string.IsNullOrWhiteSpace(text))
+            throw new PlanInputException(InputErrorCodes.Empty, "该网页中没有可读取的正文文字。");
+        return new SourceText(text, Format, encoding, warnings);
+    }
+
+    /// <summary>The declared charset when the bytes decode in it; otherwise the plain-text detection (BOM, UTF-8, GB18030).</summary>
+    private static (string Html, string Encoding, IReadOnlyList<Model.ParseWarning> Warnings) Decode(ReadOnlySpan<byte> content)
+    {
+        var declared = HtmlSniffer.DeclaredCharset(content);
+        var bom = UnicodeForm.FromByteOrderMark(content);
+        if (declared is not null && bom is null && EncodingOf(declared) is var (encoding, name) && encoding is not null)
+        {
+            try
+            {
+                return (LineBreaks.Normalize(encoding.GetString(content)), name, []);
+            }
+            catch (DecoderFallbackException)
+            {
+                // Declared wrongly (a page saved as UTF-8 that still says gb2312): detect instead.
+            }
+        }
+        var decoded = TextDecoder.Decode(content);
+        return (decoded.Text, decoded.Encoding ?? "utf-8", decoded.Warnings);
+    }
+
+    private static (Encoding? Encoding, string Name) EncodingOf(string charset)
+    {
+        switch (charset)
+        {
+            case "utf-8" or "utf8":
+                return (new UTF8Encoding(false, throwOnInvalidBytes: true), "utf-8");
+            case "gb2312" or "gbk" or "gb18030" or "x-gbk" or "cp936" or "euc-cn" or "hz-gb-2312":
+                return (Gb18030.Strict, Gb18030.Name);
+        }
+        try
+        {
+            var encoding = CodePagesEncodingProvider.Instance.GetEncoding(charset, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback)
+                ?? Encoding.GetEncoding(charset, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+            return (encoding, charset);
+        }
+        catch (ArgumentException)
+        {
+            return (null, charset);
+        }
+    }
+
+    /// <summary>
+    /// Counts the tags and estimates the nesting from the markup before it is parsed: an HTML parser given a hundred
+    /// thousand nested elements takes minutes, so such a page must be refused before parsing. Start tags count up and
+    /// end tags down, except elements whose end tag may be left out (p, li, td…), void and self-closed ones.
+    /// </summary>
+    private static void CheckMarkup(string html, int maxDepth)
+    {
+        int tags = 0, depth = 0;
+        for (var i = html.IndexOf('<'); i >= 0 && i + 1 < html.Length; i = html.IndexOf('<', i + 1))
+        {
+            // Comments, scripts and styles hold text, not tags (a<b in a minified script is no element).
+            if (html.AsSpan(i).StartsWith("<!--"))
+            {
+                i = html.IndexOf("-->", i + 4, StringComparison.Ordinal);
+                if (i < 0) break;
+                continue;
+            }
+            if (RawTextEnd(html, i) is var rawEnd and > 0)
+            {
+                tags++;
+                i = rawEnd;
+                continue;
+            }
+            var closing = html[i + 1] == '/';
+            var start = closing ? i + 2 : i + 1;
+            if (start >= html.Length || !char.IsAsciiLetter(html[start])) continue;
+            if (++tags > MaxTags)
+                throw new PlanInputException(InputErrorCodes.HtmlTooLarge, string.Create(CultureInfo.InvariantCulture,
+                    $"该网页的标记超过 {MaxTags:N0} 个标签的上限，不像一篇文章，已停止读取。请确认选择的文件无误。"));
+            var end = start;
+            while (end < html.Length && end - start < 16 && (char.IsAsciiLetterOrDigit(html[end]) || html[end] == '-')) end++;
+            if (NotNesting.Contains(html.AsSpan(start, end - start).ToString())) continue;
+            var close = html.IndexOf('>', end);
+            if (close > 0 && html[close - 1] == '/') continue;
+            depth = closing ? Math.Max(0, depth - 1) : depth + 1;
+            if (depth > maxDepth) throw TooDeep(maxDepth);
+        }
+    }
+
+    /// <summary>For a &lt;script&gt; or &lt;style&gt; start tag at <paramref name="i"/>: where its end tag starts (the end of the page if none); else -1.</summary>
+    private static int RawTextEnd(string html, int i)
+    {
+        foreach (var name in (ReadOnlySpan<string>)["script", "style"])
+        {
+            var after = i + 1 + name.Length;
+            if (after < html.Length && html.AsSpan(i + 1, name.Length).Equals(name, StringComparison.OrdinalIgnoreCase)
+                && !char.IsAsciiLetterOrDigit(html[after]))
+            {
+                var end = html.IndexOf("</" + name, after, StringComparison.OrdinalIgnoreCase);
+                return end < 0 ? html.Length - 1 : end;
+            }
+        }
+        return -1;
+    }
+
+    private static PlanInputException TooDeep(int maxDepth) =>
+        new(InputErrorCodes.HtmlTooLarge, string.Create(CultureInfo.InvariantCulture,
+            $"该网页的元素嵌套超过 {maxDepth} 层，无法读取。请确认选择的文件无误。"));
+
+    /// <summary>Walks the tree without recursion and refuses it when it is nested deeper than the limit.</summary>
+    private static void CheckDepth(IElement? root, int maxDepth)
+    {
+        if (root is null) return;
+        var stack = new Stack<(IElement Element, int Depth)>();
+        stack.Push((root, 1));
+        while (stack.Count > 0)
+        {
+            var (element, depth) = stack.Pop();
+            if (depth > maxDepth) throw TooDeep(maxDepth);
+            foreach (var child in element.Children) stack.Push((child, depth + 1));
+        }
+    }
+
+    /// <summary>The Chinese characters outside links under each node (recursion is bounded by <see cref="CheckDepth"/>).</summary>
+    private static int Score(INode node, Dictionary<INode, int> scores, bool insideLink)
+    {
+        var total = 0;
+        foreach (var child in node.ChildNodes)
+        {
+            if (child is IText text)
+            {
+                if (!insideLink) total += CountCjk(text.Data);
+            }
+            else if (child is IElement element && !Dropped.Contains(element.LocalName))
+            {
+                total += Score(element, scores, insideLink || element.LocalName == "a");
+            }
+        }
+        scores[node] = total;
+        return total;
+    }
+
+    /// <summary>
+    /// From the body down: while one child element holds most of the current element's article text, go into it. The
+    /// walk stops at the element whose text is spread over its children (the paragraphs of the article) and never
+    /// goes into a data table, so a plan that is mostly its 分工表 keeps its title and preamble.
+    /// </summary>
+    private static IElement FindArticle(IElement root, Dictionary<INode, int> scores)
+    {
+        var current = root;
+        while (true)
+        {
+            var own = scores.GetValueOrDefault(current);
+            if (own == 0) return current;
+            IElement? best = null;
+            var bestScore = 0;
+            foreach (var child in current.Children)
+            {
+                var score = scores.GetValueOrDefault(child);
+                if (score > bestScore) (best, bestScore) = (child, score);
+            }
+            if (best is null || bestScore < own * DescendShare || IsDataTablePart(best) || Paragraphs.Contains(best.LocalName)) return current;
+            current = best;
+        }
+    }
+
+    private static bool IsDataTablePart(IElement element) => element.LocalName switch
+    {
+        "table" => IsDataTable(element),
+        "tbody" or "thead" or "tfoot" => element.ParentElement is { } table && IsDataTable(table),
+        "tr" => element.Closest("table") is { } table && IsDataTable(table),
+        _ => false,
+    };
+
+    /// <summary>A table of data, not of layout: no table inside it, and at least two rows of three or more cells.</summary>
+    private static bool IsDataTable(IElement table)
+    {
+        if (table.QuerySelector("table") is not null) return false;
+        return RowsOf(table).Count(r => CellsOf(r).Count() >= 3) >= 2;
+    }
+
+    private static IEnumerable<IElement> RowsOf(IElement table)
+    {
+        foreach (var child in table.Children)
+        {
+            if (child.LocalName == "tr") yield return child;
+            else if (child.LocalName is "tbody" or "thead" or "tfoot")
+                foreach (var row in child.Children)
+                    if (row.LocalName == "tr") yield return row;
+        }
+    }
+
+    private static IEnumerable<IElement> CellsOf(IElement row) => row.Children.Where(c => c.LocalName is "td" or "th");
+
+    /// <summary>
+    /// The page's heading when the article element leaves it out (it often sits above the article): the first h1, h2
+    /// or element whose class or id says title (title, biaoti, bt) outside the article, navigation and links, else the
+    /// first part of &lt;title&gt; (before "_" or "|": the rest names the site). Null when the article starts with it.
+    /// </summary>
+    private static string? TitleOutside(IDocument document, IElement article)
+    {
+        var start = Collapse(article.TextContent);
+        start = start[..Math.Min(start.Length, 400)];
+        foreach (var selector in new[] { "h1", "h2", "[class*=title],[class*=biaoti],[id*=title],[class=bt]" })
+        {
+            foreach (var heading in document.QuerySelectorAll(selector))
+            {
+                if (article.Contains(heading) || heading.Contains(article) || heading.Closest("a") is not null) continue;
+                if (heading.Ancestors<IElement>().Any(a => Dropped.Contains(a.LocalName))) continue;
+                var title = Collapse(heading.TextContent).Trim();
+                if (CountCjk(title) < 6 || title.Length > 120) continue;
+                return start.Contains(title, StringComparison.Ordinal) ? null : title;
+            }
+        }
+        var pageTitle = Collapse(document.Title ?? "").Split(['_', '|', '｜'])[0].Trim();
+        return CountCjk(pageTitle) >= 6 && pageTitle.Length <= 120 && !start.Contains(pageTitle, StringComparison.Ordinal) ? pageTitle : null;
+    }
+
+    /// <summary>Lines of page furniture that sit inside article containers on many sites: 【打印】【关闭窗口】, 字号 大 中 小, 分享到….</summary>
+    private static bool IsPageChrome(string line) =>
+        line.Length <= 40 && PageChrome().IsMatch(line);
+
+    [GeneratedRegex(@"打印本页|【\s*打印\s*】|关闭窗口|【\s*关闭\s*】|分享到|字号[：:]?\s*[【\[]?\s*大|【\s*大\s*】|扫一扫|返回顶部|收藏本页|^\s*(打印|关闭|分享)\s*$")]
+    private static partial Regex PageChrome();
+
+    private static int CountCjk(string s)
+    {
+        var n = 0;
+        foreach (var c in s)
+            if (c is >= '\u4e00' and <= '\u9fff' or >= '\u3400' and <= '\u4dbf') n++;
+        return n;
+    }
+
+    private static string Collapse(string s) => WhiteSpace().Replace(s.Replace('\u00A0', ' '), " ");
+
+    [GeneratedRegex(@"[ \t\r\n\f\v]+")]
+    private static partial Regex WhiteSpace();
+
+    /// <summary>Writes the lines of an element: blocks and &lt;br&gt; end a line, table rows become tab-separated cells.</summary>
+    private sealed class LineWriter(long maxCharacters)
+    {
+        private readonly StringBuilder _line = new();
+        private long _written;
+
+        public List<string> Lines { get; } = [];
+
+        public void Line(string text)
+        {
+            Flush();
+            Add(text);
+        }
+
+        public void Flush()
+        {
+            var text = Collapse(_line.ToString()).Trim(' ');
+            _line.Clear();
+            if (text.Length > 0) Add(text);
+        }
+
+        private void Add(string text)
+        {
+            _written += text.Length + 1;
+            if (_written > maxCharacters)
+                throw new PlanInputException(InputErrorCodes.HtmlTooLarge, string.Create(CultureInfo.InvariantCulture,
+                    $"该网页的正文超过 {maxCharacters:N0} 个字符的上限，已停止读取。计划文件通常只有几万字：请确认选择的文件无误。"));
+            Lines.Add(text);
+        }
+
+        public void Render(INode node)
+        {
+            foreach (var child in node.ChildNodes)
+            {
+                switch (child)
+                {
+                    case IText text:
+                        _line.Append(text.Data);
+                        if (_line.Length > maxCharacters) Flush();
+                        break;
+                    case IElement element when Dropped.Contains(element.LocalName):
+                        break;
+                    case IElement { LocalName: "br" }:
+                        Flush();
+                        break;
+                    case IElement { LocalName: "table" } table:
+                        Flush();
+                        RenderTable(table);
+                        break;
+                    case IElement element when Blocks.Contains(element.LocalName):
+                        Flush();
+                        Render(element);
+                        Flush();
+                        break;
+                    case IElement element:
+                        Render(element);
+                        break;
+                }
+            }
+        }
+
+        /// <summary>
+        /// A layout table (one cell per row) is read cell by cell as blocks. A data table gives one line per row:
+        /// colspan adds empty cells after the text; a cell covered by a rowspan from above repeats the value in a units or
+        /// deadline column and is empty elsewhere, as a vertically merged Word cell is (<see cref="MergedCells"/>).
+        /// </summary>
+        private void RenderTable(IElement table)
+        {
+            var rows = RowsOf(table).ToList();
+            if (rows.All(r => CellsOf(r).Count() <= 1))
+            {
+                foreach (var cell in rows.SelectMany(CellsOf))
+                {
+                    Render(cell);
+                    Flush();
+                }
+                return;
+            }
+
+            // column → rows still covered by a rowspan from above, and what those rows read there
+            var pending = new Dictionary<int, (int Rows, string Text)>();
+            List<string>? header = null;
+            foreach (var row in rows)
+            {
+                var cells = new List<string>();
+                foreach (var cell in CellsOf(row))
+                {
+                    FillCovered(cells, pending);
+                    var span = Math.Clamp(ParseSpan(cell.GetAttribute("colspan")), 1, 64);
+                    var down = Math.Clamp(ParseSpan(cell.GetAttribute("rowspan")), 1, 10_000);
+                    var text = CellText(cell);
+                    for (var i = 0; i < span; i++)
+                    {
+                        if (down > 1)
+                            pending[cells.Count] = (down - 1, i == 0 && MergedCells.HoldsForEachRow(header?.ElementAtOrDefault(cells.Count)) ? text : "");
+                        cells.Add(i == 0 ? text : "");
+                    }
+                }
+                FillCovered(cells, pending);
+                if (cells.All(string.IsNullOrWhiteSpace)) continue;
+                if (header is null && MergedCells.IsHeaderRow(cells)) header = cells;
+                Line(string.Join('\t', cells));
+            }
+        }
+
+        /// <summary>Adds the cells that rowspans from above cover at the current column.</summary>
+        private static void FillCovered(List<string> cells, Dictionary<int, (int Rows, string Text)> pending)
+        {
+            while (pending.TryGetValue(cells.Count, out var covered) && covered.Rows > 0)
+            {
+                pending[cells.Count] = (covered.Rows - 1, covered.Text);
+                cells.Add(covered.Text);
+            }
+        }
+
+        private static int ParseSpan(string? value) =>
+            int.TryParse(value?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 1;
+
+        /// <summary>A cell's text on one line: its paragraphs and nested tables joined by spaces.</summary>
+        private static string CellText(IElement cell)
+        {
+            var parts = new StringBuilder();
+            Append(cell, parts);
+            return Collapse(parts.ToString()).Trim();
+
+            static void Append(INode node, StringBuilder into)
+            {
+                foreach (var child in node.ChildNodes)
+                {
+                    if (child is IText text) into.Append(text.Data);
+                    else if (child is IElement element && !Dropped.Contains(element.LocalName))
+                    {
+                        var block = element.LocalName is "br" or "td" or "th" || Blocks.Contains(element.LocalName);
+                        if (block) into.Append(' ');
+                        Append(element, into);
+                        if (block) into.Append(' ');
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,370 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using System.Xml;
+using Duban.Parsing.Input.Docx;
+
+namespace Duban.Parsing.Input.Xlsx;
+
+/// <summary>
+/// Reads an Excel workbook (.xlsx) of task tables (分工表), sheet by sheet, into the same text a .docx table gives: one
+/// line per row with cells separated by tabs, so that the task-table reader recognises the columns (序号, 重点任务,
+/// 牵头单位, 完成时限…). Title rows above the table become plain lines; a header over two rows becomes one; merged
+/// cells are empty where they are covered, as vertically merged Word cells are. See docs/input-formats.md, ".xlsx".
+/// </summary>
+/// <remarks>
+/// Read over the same bounded ZIP package as .docx (<see cref="DocxPackage"/>: entry count, declared sizes, compression
+/// ratio, bounded streams, no DTDs) with forward-only XML readers. A sheet's cells are held while it is read, so their
+/// number is bounded (<see cref="InputLimits.MaxXlsxCells"/>) as is the text (<see cref="InputLimits.MaxDocxTextCharacters"/>).
+/// </remarks>
+internal static partial class XlsxTextExtractor
+{
+    public const string Format = "xlsx";
+
+    private const string SpreadsheetNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    private const string StrictSpreadsheetNamespace = "http://purl.oclc.org/ooxml/spreadsheetml/main";
+    private const string RelationshipNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    private const string StrictRelationshipNamespace = "http://purl.oclc.org/ooxml/officeDocument/relationships";
+
+    // Task tables have a dozen columns; cells further right are not read.
+    private const int MaxColumns = 64;
+
+    public static SourceText Extract(ReadOnlySpan<byte> content, InputLimits limits)
+    {
+        var lines = new List<string>();
+        try
+        {
+            using var package = DocxPackage.Open(content.ToArray(), limits);
+            var workbook = WorkbookPart(package);
+            var relationships = package.Relationships(workbook);
+            var budget = new Budget(limits);
+            var strings = relationships.FirstOrDefault(r => r.Type.EndsWith("/sharedStrings", StringComparison.Ordinal)).Target is { } sst
+                ? ReadSharedStrings(package, sst, budget) : [];
+            var dates = relationships.FirstOrDefault(r => r.Type.EndsWith("/styles", StringComparison.Ordinal)).Target is { } styles
+                ? ReadDateStyles(package, styles) : [];
+
+            foreach (var (name, id) in ReadSheets(package, workbook))
+            {
+                var target = relationships.FirstOrDefault(r => r.Id == id).Target;
+                if (target is null || !package.HasPart(target)) continue;
+                var sheet = ReadSheet(package, target, strings, dates, budget);
+                var sheetLines = SheetLines(sheet, name);
+                if (sheetLines.Count == 0) continue;
+                if (lines.Count > 0) lines.Add("");
+                lines.AddRange(sheetLines);
+            }
+        }
+        catch (PlanInputException e) when (e.Code is InputErrorCodes.DocxCorrupt or InputErrorCodes.DocxTooLarge)
+        {
+            throw new PlanInputException(e.Code == InputErrorCodes.DocxCorrupt ? InputErrorCodes.XlsxCorrupt : InputErrorCodes.XlsxTooLarge,
+                e.Message.Replace(".docx", ".xlsx", StringComparison.Ordinal));
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or XmlException or NotSupportedException or ArgumentException
+                                      or InvalidOperationException or FormatException or OverflowException or UnauthorizedAccessException)
+        {
+            throw new PlanInputException(InputErrorCodes.XlsxCorrupt, "不是有效的 .xlsx 文件（文件已损坏，无法读取）。");
+        }
+
+        var text = string.Join('\n', lines);
+        if (string.IsNullOrWhiteSpace(text))
+            throw new PlanInputException(InputErrorCodes.Empty, "该 .xlsx 文件的工作表中没有文字。");
+        return new SourceText(text, Format, null, []);
+    }
+
+    private static string WorkbookPart(DocxPackage package)
+    {
+        if (package.RelatedPart("", "officeDocument") is { } part) return part;
+        if (package.HasPart("xl/workbook.xml")) return "xl/workbook.xml";
+        throw new PlanInputException(InputErrorCodes.XlsxCorrupt, "不是有效的 .xlsx 文件（ZIP 包中没有 xl/workbook.xml）。");
+    }
+
+    private static bool IsSheetMl(XmlReader reader, string localName) =>
+        reader.NodeType == XmlNodeType.Element && reader.LocalName == localName &&
+        reader.NamespaceURI is SpreadsheetNamespace or StrictSpreadsheetNamespace;
+
+    /// <summary>The visible sheets in workbook order: name and relationship id.</summary>
+    private static List<(string Name, string Id)> ReadSheets(DocxPackage package, string workbook)
+    {
+        var sheets = new List<(string, string)>();
+        package.Read(workbook, package.AuxiliaryPartLimit, reader =>
+        {
+            while (reader.Read())
+            {
+                if (!IsSheetMl(reader, "sheet")) continue;
+                if (reader.GetAttribute("state") is "hidden" or "veryHidden") continue;
+                var id = reader.GetAttribute("id", RelationshipNamespace) ?? reader.GetAttribute("id", StrictRelationshipNamespace);
+                if (id is not null) sheets.Add((reader.GetAttribute("name") ?? "", id));
+            }
+        });
+        return sheets;
+    }
+
+    private static List<string> ReadSharedStrings(DocxPackage package, string part, Budget budget)
+    {
+        var strings = new List<string>();
+        package.Read(part, package.MainPartLimit, reader =>
+        {
+            while (reader.Read())
+            {
+                if (!IsSheetMl(reader, "si")) continue;
+                var text = ReadTextOf(reader, budget);
+                strings.Add(text);
+            }
+        });
+        return strings;
+    }
+
+    /// <summary>
+    /// The text of an &lt;si&gt; or &lt;is&gt;: its &lt;t&gt; elements, without phonetic runs (&lt;rPh&gt;). Leaves the
+    /// reader on the element's end tag (or on the element itself when it is empty).
+    /// </summary>
+    private static string ReadTextOf(XmlReader reader, Budget budget)
+    {
+        if (reader.IsEmptyElement) return "";
+        var depth = reader.Depth;
+        var text = new StringBuilder();
+        reader.Read();
+        while (!reader.EOF && reader.Depth > depth)
+        {
+            if (IsSheetMl(reader, "rPh") || IsSheetMl(reader, "phoneticPr")) reader.Skip();
+            else if (IsSheetMl(reader, "t") && !reader.IsEmptyElement)
+            {
+                var value = reader.ReadElementContentAsString();
+                budget.SpendText(value.Length);
+                text.Append(value);
+            }
+            else reader.Read();
+        }
+        return text.ToString();
+    }
+
+    /// <summary>The indices of cell styles (cellXfs) whose number format shows a date.</summary>
+    private static HashSet<int> ReadDateStyles(DocxPackage package, string part)
+    {
+        var customDates = new HashSet<int>();
+        var dateStyles = new HashSet<int>();
+        package.Read(part, package.AuxiliaryPartLimit, reader =>
+        {
+            var inCellXfs = false;
+            var index = 0;
+            while (reader.Read())
+            {
+                if (IsSheetMl(reader, "numFmt") && int.TryParse(reader.GetAttribute("numFmtId"), CultureInfo.InvariantCulture, out var id)
+                    && IsDateFormat(reader.GetAttribute("formatCode") ?? ""))
+                    customDates.Add(id);
+                else if (IsSheetMl(reader, "cellXfs")) inCellXfs = !reader.IsEmptyElement;
+                else if (reader.NodeType == XmlNodeType.EndElement && reader.LocalName == "cellXfs") inCellXfs = false;
+                else if (inCellXfs && IsSheetMl(reader, "xf"))
+                {
+                    if (int.TryParse(reader.GetAttribute("numFmtId"), CultureInfo.InvariantCulture, out var format)
+                        && (IsBuiltInDate(format) || customDates.Contains(format)))
+                        dateStyles.Add(index);
+                    index++;
+                }
+            }
+        });
+        return dateStyles;
+    }
+
+    private static bool IsBuiltInDate(int id) => id is >= 14 and <= 22 or >= 27 and <= 36 or >= 45 and <= 47 or >= 50 and <= 58;
+
+    private static bool IsDateFormat(string code)
+    {
+        var bare = QuotedOrBracketed().Replace(code, "");
+        return bare.IndexOfAny(['y', 'Y', 'd', 'D']) >= 0 || bare.Contains("年", StringComparison.Ordinal) || bare.Contains("月", StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"""[^""]*""|\[[^\]]*\]|\\.")]
+    private static partial Regex QuotedOrBracketed();
+
+    private sealed record Sheet(SortedDictionary<int, SortedDictionary<int, string>> Rows, List<(int Top, int Left, int Bottom, int Right)> Merges);
+
+    private static Sheet ReadSheet(DocxPackage package, string part, List<string> strings, HashSet<int> dates, Budget budget)
+    {
+        var rows = new SortedDictionary<int, SortedDictionary<int, string>>();
+        var merges = new List<(int, int, int, int)>();
+        package.Read(part, package.MainPartLimit, reader =>
+        {
+            var rowIndex = 0;
+            var column = 0;
+            while (reader.Read())
+            {
+                if (IsSheetMl(reader, "row"))
+                {
+                    rowIndex = int.TryParse(reader.GetAttribute("r"), CultureInfo.InvariantCulture, out var r) && r > 0 ? r : rowIndex + 1;
+                    column = 0;
+                }
+                else if (IsSheetMl(reader, "c"))
+                {
+                    budget.SpendCell();
+                    column = CellReference(reader.GetAttribute("r")) is var (_, c) && c > 0 ? c : column + 1;
+                    var value = ReadCell(reader, strings, dates, budget);
+                    if (column > MaxColumns || string.IsNullOrWhiteSpace(value)) continue;
+                    if (!rows.TryGetValue(rowIndex, out var cells)) rows[rowIndex] = cells = [];
+                    cells[column] = value;
+                }
+                else if (IsSheetMl(reader, "mergeCell") && reader.GetAttribute("ref") is { } reference && reference.Split(':') is [var from, var to]
+                         && CellReference(from) is var (top, left) && CellReference(to) is var (bottom, right) && top > 0 && bottom >= top && right >= left)
+                {
+                    merges.Add((top, left, bottom, right));
+                }
+            }
+        });
+        return new Sheet(rows, merges);
+    }
+
+    /// <summary>A cell's value as shown: shared and inline strings, numbers in invariant form, dates as 2023年6月30日.</summary>
+    private static string ReadCell(XmlReader reader, List<string> strings, HashSet<int> dates, Budget budget)
+    {
+        var type = reader.GetAttribute("t");
+        var style = int.TryParse(reader.GetAttribute("s"), CultureInfo.InvariantCulture, out var s) ? s : 0;
+        if (reader.IsEmptyElement) return "";
+        var depth = reader.Depth;
+        string? raw = null;
+        string? inline = null;
+        reader.Read();
+        while (!reader.EOF && reader.Depth > depth)
+        {
+            if (IsSheetMl(reader, "v")) raw = reader.ReadElementContentAsString();
+            else if (IsSheetMl(reader, "is"))
+            {
+                inline = ReadTextOf(reader, budget); // leaves the reader on </is>
+                reader.Read();
+            }
+            else if (IsSheetMl(reader, "f")) reader.Skip();
+            else reader.Read();
+        }
+
+        var value = type switch
+        {
+            "s" => int.TryParse(raw, CultureInfo.InvariantCulture, out var i) && i >= 0 && i < strings.Count ? strings[i] : "",
+            "inlineStr" => inline ?? "",
+            "str" or "e" => raw ?? "",
+            "b" => raw == "1" ? "TRUE" : "FALSE",
+            _ => Number(raw, dates.Contains(style)),
+        };
+        value = CellText.Replace(value, " ").Trim();
+        if (type is not "s") budget.SpendText(value.Length);
+        return value;
+    }
+
+    [GeneratedRegex(@"[\t\r\n\f\v\u2028\u2029\u0000-\u0008]+")]
+    private static partial Regex CellTextPattern();
+
+    private static Regex CellText => CellTextPattern();
+
+    private static string Number(string? raw, bool isDate)
+    {
+        if (raw is null || !double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)) return raw ?? "";
+        if (isDate && number is >= 1 and < 2958466)
+        {
+            var date = DateTime.FromOADate(number);
+            return date.ToString("yyyy'年'M'月'd'日'", CultureInfo.InvariantCulture);
+        }
+        return number.ToString("0.##########", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>"B12" → (12, 2); (0, 0) when it is not a cell reference.</summary>
+    private static (int Row, int Column) CellReference(string? reference)
+    {
+        if (string.IsNullOrEmpty(reference)) return (0, 0);
+        int i = 0, column = 0, row = 0;
+        while (i < reference.Length && char.IsAsciiLetter(reference[i]) && column < 100_000)
+            column = column * 26 + (char.ToUpperInvariant(reference[i++]) - 'A' + 1);
+        while (i < reference.Length && char.IsAsciiDigit(reference[i]) && row < 10_000_000)
+            row = row * 10 + (reference[i++] - '0');
+        return i == reference.Length ? (row, column) : (0, 0);
+    }
+
+    /// <summary>
+    /// The lines of one sheet: rows with one filled cell before the table (a title) as plain lines, then every row
+    /// with its cells separated by tabs, from the first column to the last one used. A header over two rows (责任单位
+    /// above 牵头单位 | 配合单位) is read as one row.
+    /// </summary>
+    private static List<string> SheetLines(Sheet sheet, string sheetName)
+    {
+        // Covered cells of a merged range are blank, whatever stale values they hold; down a units or deadline
+        // column the merged value holds for each row (MergedCells).
+        var headerRow = sheet.Rows.FirstOrDefault(r => MergedCells.IsHeaderRow(r.Value.Values.ToList()));
+        foreach (var (top, left, bottom, right) in sheet.Merges)
+        {
+            var value = sheet.Rows.GetValueOrDefault(top)?.GetValueOrDefault(left);
+            var fill = bottom > top && value is not null && headerRow.Value is not null && top > headerRow.Key
+                       && MergedCells.HoldsForEachRow(headerRow.Value.GetValueOrDefault(left));
+            for (var r = top; r <= bottom; r++)
+            {
+                if (!sheet.Rows.TryGetValue(r, out var cells))
+                {
+                    if (!fill) continue;
+                    sheet.Rows[r] = cells = [];
+                }
+                foreach (var c in cells.Keys.Where(c => c >= left && c <= right && (r, c) != (top, left)).ToList())
+                    cells.Remove(c);
+                if (fill && r > top) cells[left] = value!;
+            }
+        }
+        var rows = sheet.Rows.Where(r => r.Value.Count > 0).ToList();
+        if (rows.Count == 0) return [];
+        var width = rows.Max(r => r.Value.Keys.Max());
+        var first = rows.Min(r => r.Value.Keys.Min());
+
+        var lines = new List<string>();
+        var i = 0;
+        for (; i < rows.Count && rows[i].Value.Count == 1; i++) lines.Add(rows[i].Value.Values.Single());
+        // A sheet without a title row is named by its sheet: the line also ends the previous sheet's table.
+        if (lines.Count == 0 && sheetName.Trim().Length > 0) lines.Add(sheetName.Trim());
+
+        for (; i < rows.Count; i++)
+        {
+            var cells = Enumerable.Range(first, width - first + 1).Select(c => rows[i].Value.GetValueOrDefault(c, "")).ToArray();
+            if (i + 1 < rows.Count && rows[i + 1].Key == rows[i].Key + 1 && MergedCells.IsHeaderRow(cells) &&
+                SecondHeaderRow(sheet, rows[i].Key, first, width) is { } below)
+            {
+                for (var c = 0; c < cells.Length; c++)
+                    if (below[c].Length > 0) cells[c] = below[c];
+                i++;
+            }
+            lines.Add(string.Join('\t', cells));
+        }
+        return lines;
+    }
+
+
+    /// <summary>
+    /// The row under a header when it continues it: each filled cell a short label under a cell merged across columns
+    /// above it (牵头单位 and 配合单位 under 责任单位), nothing else filled.
+    /// </summary>
+    private static string[]? SecondHeaderRow(Sheet sheet, int headerRow, int first, int width)
+    {
+        if (!sheet.Rows.TryGetValue(headerRow + 1, out var below) || below.Count == 0) return null;
+        foreach (var (column, text) in below)
+        {
+            if (text.Length > 12 || text.Any(char.IsAsciiDigit)) return null;
+            var underWideCell = sheet.Merges.Any(m => m.Top == headerRow && m.Left <= column && column <= m.Right && m.Right > m.Left);
+            if (!underWideCell) return null;
+        }
+        return Enumerable.Range(first, width - first + 1).Select(c => below.GetValueOrDefault(c, "")).ToArray();
+    }
+
+    /// <summary>The cells and characters an extraction may still read.</summary>
+    private sealed class Budget(InputLimits limits)
+    {
+        private long _cells;
+        private long _characters;
+
+        public void SpendCell()
+        {
+            if (++_cells > limits.MaxXlsxCells)
+                throw new PlanInputException(InputErrorCodes.XlsxTooLarge, string.Create(CultureInfo.InvariantCulture,
+                    $"该 .xlsx 文件的单元格超过 {limits.MaxXlsxCells:N0} 个的上限，已停止读取。任务分工表通常只有几百个单元格：请确认选择的文件无误，或删去无关的工作表后再导入。"));
+        }
+
+        public void SpendText(int characters)
+        {
+            _characters += characters;
+            if (_characters > limits.MaxDocxTextCharacters)
+                throw new PlanInputException(InputErrorCodes.XlsxTooLarge, string.Create(CultureInfo.InvariantCulture,
+                    $"该 .xlsx 文件的文字超过 {limits.MaxDocxTextCharacters:N0} 个字符的上限，已停止读取。请确认选择的文件无误。"));
+        }
+    }
+}
