@@ -16,6 +16,24 @@ internal static class BrowserTestSupport
         });
 
     /// <summary>The page's full width: more than the viewport means it scrolls sideways.</summary>
+    /// <summary>A page at 1366×768 in Chinese, waiting up to a minute (the machine is shared).</summary>
+    public static async Task<IPage> NewPageAsync(IBrowser browser)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 }, Locale = "zh-CN" });
+        context.SetDefaultTimeout(60_000);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Signs in through the sign-in form, as a person would.</summary>
+    public static async Task SignInAsync(IPage page, string address, string userName, string password)
+    {
+        await page.GotoAsync(address + "/signin");
+        await page.FillAsync("#userName", userName);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("form[action='account/signin'] button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/signin"));
+    }
+
     public static Task<int> ScrollWidthAsync(IPage page) => page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
 
     /// <summary>A full-page screenshot in the test output's screenshots folder, for a person to look at.</summary>

@@ -119,21 +119,10 @@ public sealed partial class ImportInBrowserTests(ITestOutputHelper output) : IAs
         await ScreenshotAsync(reporter, "import-reporter-tasks.png");
     }
 
-    private static async Task<IPage> NewPageAsync(IBrowser browser)
-    {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 }, Locale = "zh-CN" });
-        context.SetDefaultTimeout(60_000);
-        return await context.NewPageAsync();
-    }
+    private static Task<IPage> NewPageAsync(IBrowser browser) => BrowserTestSupport.NewPageAsync(browser);
 
-    private static async Task SignInAsync(IPage page, string address, string userName, string password)
-    {
-        await page.GotoAsync(address + "/signin");
-        await page.FillAsync("#userName", userName);
-        await page.FillAsync("#password", password);
-        await page.ClickAsync("form[action='account/signin'] button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/signin"));
-    }
+    private static Task SignInAsync(IPage page, string address, string userName, string password) =>
+        BrowserTestSupport.SignInAsync(page, address, userName, password);
 
     private Task ScreenshotAsync(IPage page, string name) => BrowserTestSupport.ScreenshotAsync(page, name, output);
 

@@ -37,14 +37,8 @@ public sealed class RealPlanImportInBrowserTests(ITestOutputHelper output) : IAs
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await BrowserTestSupport.LaunchChromiumAsync(playwright);
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 }, Locale = "zh-CN" });
-        context.SetDefaultTimeout(60_000);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(address + "/signin");
-        await page.FillAsync("#userName", DemoAccounts.Admin);
-        await page.FillAsync("#password", DemoAccounts.Password);
-        await page.ClickAsync("form[action='account/signin'] button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/signin"));
+        var page = await BrowserTestSupport.NewPageAsync(browser);
+        await BrowserTestSupport.SignInAsync(page, address, DemoAccounts.Admin, DemoAccounts.Password);
 
         // Upload with the region left to the document: 平凉市人民政府 → 平凉市 620800.
         await page.GotoAsync(address + "/import");
