@@ -64,6 +64,8 @@ public static class AuditActions
     public const string UserUpdate = "user.update";
     public const string UserResetPassword = "user.reset-password";
     public const string UserChangePassword = "user.change-password";
+    /// <summary>A user chose which kinds of notification also leave the site (我的账户 → 通知推送).</summary>
+    public const string UserNotificationForwarding = "user.notification-forwarding";
     public const string TokenCreate = "api-token.create";
     public const string TokenRevoke = "api-token.revoke";
     public const string SetupFirstAdmin = "setup.first-admin";
@@ -96,6 +98,7 @@ public static class AuditActions
         UserUpdate => "修改用户",
         UserResetPassword => "重置密码",
         UserChangePassword => "修改本人密码",
+        UserNotificationForwarding => "设置通知推送",
         TokenCreate => "创建 API 令牌",
         TokenRevoke => "撤销 API 令牌",
         SetupFirstAdmin => "创建首个管理员",
