@@ -90,7 +90,13 @@ public sealed class TaskPageTests(TrackingFixture app) : IClassFixture<TrackingF
         var order = await Factory.WithDbAsync(db => db.Set<SupervisionOrder>().SingleAsync(o => o.TaskId == assignment.TaskId && o.OrganizationId == assignment.OrganizationId));
         order.Origin.ShouldBe(OrderOrigin.Manual);
         issued.Headers.Location!.OriginalString.ShouldEndWith($"supervision/{order.Id}?issued=1");
-        (await admin.GetStringAsync($"/supervision/{order.Id}?issued=1")).ShouldContain("id=\"issued\"");
+        var orderPage = await admin.GetStringAsync($"/supervision/{order.Id}?issued=1");
+        orderPage.ShouldContain("id=\"issued\"");
+        // People by their display names, not their sign-in names.
+        orderPage.ShouldContain("（人工，演示管理员）");
+        var timeline = await reporter.GetStringAsync($"/tasks/{assignment.TaskId}/timeline");
+        timeline.ShouldContain("· 演示管理员</small>");
+        timeline.ShouldNotContain("· admin</small>");
         (await Factory.WithDbAsync(db => db.Set<Notification>().CountAsync(n => n.Kind == NotificationKinds.SupervisionOrder && n.Link == $"supervision/{order.Id}"
             && db.Users.Any(u => u.Id == n.RecipientId && u.UserName == DemoAccounts.Reporter)))).ShouldBe(1);
 
