@@ -117,6 +117,11 @@ public static class AuditActions
         RegionCreate => "创建区域",
         RegionsLoad => "载入行政区划",
         PlanStatusChange => "更改计划状态",
+        // Written by the web application's webhook administration and the demo's sample plans.
+        "webhook-endpoint.create" => "添加 Webhook",
+        "webhook-endpoint.update" => "修改 Webhook",
+        "webhook-endpoint.test" => "发送 Webhook 测试消息",
+        "plan.publish" => "发布计划",
         _ => Tracking.TrackingAuditActions.Describe(action) ?? Supervision.SupervisionAuditActions.Describe(action) ?? Baseline.BaselineAuditActions.Describe(action) ?? TaskEditing.TaskEditingAuditActions.Describe(action) ?? action,
     };
 }
@@ -143,6 +148,8 @@ public static class AuditEntities
         Plan => "计划",
         Task => "任务",
         Region => "区域",
+        "webhook-endpoint" => "Webhook",
+        "plan" => "计划",
         _ => Tracking.TrackingAuditActions.DescribeEntity(entityType) ?? Supervision.SupervisionAuditActions.DescribeEntity(entityType) ?? Baseline.BaselineAuditActions.DescribeEntity(entityType) ?? entityType,
     };
 }
