@@ -38,6 +38,9 @@ public sealed partial class ImportPagesTests(WebAppFixture app) : IClassFixture<
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         review.ShouldContain("<mark id=\"task-1-1\"");
         review.ShouldContain("href=\"import#task-1-1\"");
+        // Tasks are numbered from 1 in the review, as in the document.
+        review.ShouldContain("<li value=\"1\" class=\"review-task\"");
+        review.ShouldNotContain("<li value=\"0\"");
         review.ShouldContain("class=\"form-select form-select-sm unit-select\"");
         review.ShouldContain("__RequestVerificationToken");
 
