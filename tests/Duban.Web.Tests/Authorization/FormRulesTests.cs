@@ -48,6 +48,8 @@ public sealed partial class FormRulesTests
         ["Me.razor:new-token"] = "the signed-in user — MyAccount — ApiTokenTests",
         ["Me.razor:revoke-token"] = "the signed-in user's token — MyAccount — ApiTokenTests",
         ["Me.razor:change-password"] = "the signed-in user — MyAccount — PagesTests",
+        ["Me.razor:notification-forwarding"] = "the signed-in user's own choice — NotificationForwarding (as PUT /api/v1/notifications/forwarding) — WriteMatrixTests, ReviewNotificationTests",
+        ["Supervision/IssueOrderPanel.razor:issue-order"] = "the addressed organisation — ActingRights.ForOrganizationAsync, then SupervisionDesk.IssueAsync (as POST /api/v1/supervision-orders) — ResponsibilityPagesTests.The_timeline…, TaskPageTests",
         ["TaskEditing/TaskEditPanel.razor:edit-task"] = "the task's plan — TaskEditor.EditAsync (as PATCH /api/v1/tasks/{id}) — WriteMatrixTests, TaskEditingPagesTests",
         ["TaskEditing/TaskEditPanel.razor:edit-targets"] = "the task's plan — TaskEditor.EditAsync (targets, as PATCH /api/v1/tasks/{id}) — WriteMatrixTests, TaskEditingPagesTests",
         ["TaskEditing/TaskEditPanel.razor:assignment-"] = "the task's plan — TaskEditor.ChangeAssignmentAsync / RemoveAssignmentAsync — WriteMatrixTests, TaskEditingPagesTests",
