@@ -32,9 +32,14 @@ public sealed class NotificationCenter(DubanDbContext db, WebhookOptions? option
         return inserted == 1;
     }
 
+    /// <summary>Whether any enabled endpoint takes personal copies; asked once per centre (a request, a job run), not per notification.</summary>
+    private bool? forwarding;
+
     /// <summary>Queues the personal copy when the user asked for this kind outside the site.</summary>
     private async Task ForwardAsync(long userId, string key, NotificationMessage message, DateTimeOffset at, CancellationToken ct)
     {
+        forwarding ??= await db.Set<WebhookEndpoint>().AnyAsync(e => e.Enabled && e.Personal, ct);
+        if (forwarding == false) return;
         var user = await db.Users.AsNoTracking().Where(u => u.Id == userId && u.ForwardedNotificationKinds != "")
             .Select(u => new { u.UserName, u.DisplayName, u.ForwardedNotificationKinds, u.OrganizationId, Organization = db.Organizations.Where(o => o.Id == u.OrganizationId).Select(o => o.Name).FirstOrDefault() })
             .SingleOrDefaultAsync(ct);
