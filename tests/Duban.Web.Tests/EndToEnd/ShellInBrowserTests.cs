@@ -86,6 +86,14 @@ public sealed class ShellInBrowserTests(ITestOutputHelper output) : IAsyncLifeti
         (await BrowserTestSupport.ScrollWidthAsync(page)).ShouldBeLessThanOrEqualTo(1366);
         await ScreenshotAsync(page, "shell-1366x768.png");
 
+        // The 工作台's 逾期 leads to a list of exactly that many tasks (enhanced navigation: wait for the list, not the address).
+        var overdue = int.Parse(await page.Locator("#work-overdue").GetAttributeAsync("data-count") ?? "-1");
+        overdue.ShouldBeGreaterThan(0, "the demo plans have tasks past their deadlines");
+        await page.Locator("#work-overdue").ClickAsync();
+        await page.Locator("#task-list").WaitForAsync();
+        (await page.Locator("body").InnerTextAsync()).ShouldContain($"共 {overdue} 条");
+        await page.GotoAsync(address + "/");
+
         // Enhanced navigation: a sidebar link replaces the page in place (the window's state survives) and moves the mark.
         await page.EvaluateAsync("() => { window.shellMarker = 'kept'; }");
         await page.Locator(".app-menu-link[href='tasks']").ClickAsync();
