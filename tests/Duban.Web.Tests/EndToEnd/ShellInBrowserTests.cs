@@ -136,6 +136,13 @@ public sealed class ShellInBrowserTests(ITestOutputHelper output) : IAsyncLifeti
         await page.Locator(".app-menu-link[href='supervision']").ClickAsync();
         await page.Locator("h1", new() { HasText = "督办单" }).WaitForAsync();
         await page.Locator("#app-sidebar").WaitForAsync(new() { State = WaitForSelectorState.Hidden });
+
+        // A link into the API (a file, JSON) is the browser's to load, not enhanced navigation's: a full load of the JSON.
+        await page.EvaluateAsync("() => { window.shellMarker = 'kept'; const a = document.createElement('a'); a.id = 'api-link'; a.href = 'api/v1/me'; a.textContent = 'me'; document.querySelector('h1').after(a); }");
+        await page.Locator("#api-link").ClickAsync();
+        await page.WaitForURLAsync(address + "/api/v1/me");
+        (await page.Locator("body").InnerTextAsync()).ShouldContain("\"userName\"");
+        (await page.EvaluateAsync<string?>("() => window.shellMarker ?? null")).ShouldBeNull("the API's answer should be a page load of its own");
         problems.ShouldBeEmpty();
     }
 
