@@ -96,6 +96,7 @@ public sealed class ShellInBrowserTests(ITestOutputHelper output) : IAsyncLifeti
 
         // Enhanced navigation: a sidebar link replaces the page in place (the window's state survives) and moves the mark.
         await page.EvaluateAsync("() => { window.shellMarker = 'kept'; }");
+        await page.Locator("summary", new() { HasText = "计划与任务" }).ClickAsync();
         await page.Locator(".app-menu-link[href='tasks']").ClickAsync();
         await page.Locator("#task-list").WaitForAsync();
         // On the new page only the current page's group is open.
