@@ -64,7 +64,7 @@ public sealed class ShellInBrowserTests(ITestOutputHelper output) : IAsyncLifeti
         await using var browser = await BrowserTestSupport.LaunchChromiumAsync(playwright);
         var page = await BrowserTestSupport.NewPageAsync(browser);
         var problems = new List<string>();
-        page.Console += (_, message) => { if (message.Type == "error") problems.Add(message.Text); };
+        page.Console += (_, message) => { if (message.Type == "error") problems.Add(message.Text + " " + message.Location); };
         await BrowserTestSupport.SignInAsync(page, address, DemoAccounts.Admin, DemoAccounts.Password);
         await page.GotoAsync(address + "/");
 
