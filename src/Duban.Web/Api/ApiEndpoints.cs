@@ -28,6 +28,7 @@ public static class ApiEndpoints
         TaskEditing.TaskEditingEndpoints.MapTaskEditing(api);
         Dashboard.DashboardEndpoints.MapDashboard(api);
         Ledger.LedgerEndpoints.MapLedger(api);
+        Exports.ExportEndpoints.MapExports(api);
         Spreadsheets.TemplateEndpoints.MapTemplates(api);
         return app;
     }

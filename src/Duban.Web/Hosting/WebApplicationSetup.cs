@@ -68,6 +68,8 @@ public static class WebApplicationSetup
         services.AddScoped<Duban.Web.Dashboard.DashboardQueries>();
         services.AddSingleton<Duban.Web.Dashboard.DashboardCoalescer>();
         services.AddScoped<Duban.Web.Ledger.LedgerExport>();
+        Duban.Web.Exports.ExportEndpoints.AddExports(services);
+        Duban.Web.Batch.BatchRegistration.AddBatch(services);
         Duban.Web.Spreadsheets.TemplateEndpoints.AddSpreadsheets(services);
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblemDefaults.Customize);
