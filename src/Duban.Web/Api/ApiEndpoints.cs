@@ -29,6 +29,7 @@ public static class ApiEndpoints
         Dashboard.DashboardEndpoints.MapDashboard(api);
         Ledger.LedgerEndpoints.MapLedger(api);
         Exports.ExportEndpoints.MapExports(api);
+        Notices.NoticeEndpoints.MapNotices(api);
         Spreadsheets.TemplateEndpoints.MapTemplates(api);
         return app;
     }
