@@ -42,9 +42,9 @@ public static class ExportEndpoints
     }
 
     private static async Task<IResult> TasksAsync(long? planId, long? organizationId, string? role, string? dueFrom, string? dueTo, bool? ongoing, string? sort,
-        string? status, long? regionId, HttpContext context, ListExport export, CancellationToken ct)
+        string? status, long? regionId, bool? partlyCompleted, HttpContext context, ListExport export, CancellationToken ct)
     {
-        var filter = TaskFilter.Parse(planId, organizationId, role, dueFrom, dueTo, ongoing, sort, status, regionId);
+        var filter = TaskFilter.Parse(planId, organizationId, role, dueFrom, dueTo, ongoing, sort, status, regionId, partlyCompleted);
         if (filter.Error is { } invalid) return ApiResults.From(invalid);
         return File(await export.TasksAsync(DubanUser.Required(context.User), filter.Value!, ct), export.FileName(LedgerExport.TaskSheet));
     }

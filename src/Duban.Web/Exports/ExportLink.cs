@@ -9,10 +9,11 @@ public static class ExportLink
     /// <paramref name="path"/> with every query value of the request but <c>page</c> (and empty ones): for a list whose
     /// filters have the same names as its export's (the task list and <c>/api/v1/tasks.xlsx</c>).
     /// </summary>
-    public static string WithFilter(string path, HttpRequest request)
+    /// <param name="leaveOut">Further query values to drop (a filter the link removes).</param>
+    public static string WithFilter(string path, HttpRequest request, params string[] leaveOut)
     {
         var kept = QueryHelpers.ParseQuery(request.QueryString.Value)
-            .Where(kv => !kv.Key.Equals("page", StringComparison.OrdinalIgnoreCase))
+            .Where(kv => !kv.Key.Equals("page", StringComparison.OrdinalIgnoreCase) && !leaveOut.Contains(kv.Key, StringComparer.OrdinalIgnoreCase))
             .SelectMany(kv => kv.Value.Where(v => !string.IsNullOrEmpty(v)).Select(v => KeyValuePair.Create(kv.Key, v)));
         return path + QueryString.Create(kept!);
     }
