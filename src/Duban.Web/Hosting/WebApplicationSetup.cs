@@ -69,6 +69,9 @@ public static class WebApplicationSetup
         services.AddScoped<Duban.Web.Workbench.WorkbenchQueries>();
         services.AddSingleton<Duban.Web.Dashboard.DashboardCoalescer>();
         services.AddScoped<Duban.Web.Ledger.LedgerExport>();
+        Duban.Web.Exports.ExportEndpoints.AddExports(services);
+        Duban.Web.Batch.BatchRegistration.AddBatch(services);
+        Duban.Web.Notices.NoticeEndpoints.AddNotices(services);
         Duban.Web.Spreadsheets.TemplateEndpoints.AddSpreadsheets(services);
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblemDefaults.Customize);

@@ -32,6 +32,8 @@ public sealed partial class FormRulesTests
         ["Import/ImportWizard.razor:change-region"] = "nothing: it analyses again with another region, which PlanImportFlow holds to ImportAuthorities — ImportRegionTests",
         ["Import/ImportWizard.razor:confirm-import"] = "the region and the revised plan — PlanImportFlow with ImportAuthorities — ImportScopeTests",
         ["Tracking/ReviewQueue.razor:review-"] = "the report's organisation — ActingRights.ForReportAsync — ResponsibilityPagesTests.The_review_queue…",
+        ["Tracking/ReviewBatch.razor:batch-review"] = "each report's organisation, item by item — ReportBatchReview (ActingRights.ForReportAsync, then ProgressReporting.ReviewAsync) — BatchActionsTests, ResponsibilityPagesTests.A_batch…",
+        ["Supervision/SupervisionBatch.razor:batch-close"] = "each order's organisation, item by item — OrderBatchClose (ActingRights.ForOrderAsync, then SupervisionDesk.CloseAsync) — BatchActionsTests, ResponsibilityPagesTests.A_batch…",
         ["Tracking/ReportForm.razor:report"] = "the reporter's organisation — ProgressReporting (ReportsFor) — TrackingPagesTests",
         ["Tracking/TargetPage.razor:value"] = "the reporter's organisation — ObservationReporting (ObservationRules) — TargetsTests",
         ["Templates.razor:template-import"] = "the reporter's organisation — TemplateImport — TemplateTests",
