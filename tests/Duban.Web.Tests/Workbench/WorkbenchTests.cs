@@ -71,7 +71,7 @@ public sealed partial class WorkbenchTests(WorkbenchFixture app, Xunit.Abstracti
                 // A paginated table (督办单, 任务): the rows of the first page, and the pager's total for the rest.
                 var table = key.StartsWith("orders", StringComparison.Ordinal) ? "order-list" : "task-list";
                 var body = Regex.Match(html, $"id=\"{table}\">.*?<tbody>(?<rows>.*?)</tbody>", RegexOptions.Singleline);
-                var onPage = body.Success ? Regex.Matches(body.Groups["rows"].Value, "<tr>").Count : 0;
+                var onPage = body.Success ? Regex.Matches(body.Groups["rows"].Value, "<tr[ >]").Count : 0;
                 var pager = PagerTotal().Match(html);
                 var total = pager.Success ? int.Parse(pager.Groups["total"].Value) : onPage;
                 onPage.ShouldBe(Math.Min(total, 20), $"{link}: the first page holds the first 20 rows of {total}");
