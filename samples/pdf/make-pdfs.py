@@ -4,9 +4,11 @@
 Each text sample becomes a flat ODT (paragraphs; tab-separated lines become a bordered table whose header row repeats
 on every page, rows with trailing empty cells become a merged group row), with a running header and a page-number
 footer, and LibreOffice prints it to PDF. Then two PDFs that must be refused: scan.pdf, page 1 of deadline-forms.pdf as a picture only (as a scanner makes
-it: no text layer), and encrypted.pdf, deadline-forms.pdf with an open password. Needs `soffice`
-(libreoffice-writer-nogui), a CJK font (fonts-noto-cjk), `pdftoppm` (poppler-utils) and `qpdf`.
-Only the generated PDFs are committed; tests never run this script.
+it: no text layer), and encrypted.pdf, deadline-forms.pdf with an open password. The tables of TABLE_JOBS below
+are written cell by cell (merged cells, headers over two lines or two rows, with or without borders, text at the top
+or in the middle of its cell), each with its text original. Needs `soffice` (libreoffice-writer-nogui), a CJK font
+(fonts-noto-cjk), `pdftoppm` (poppler-utils) and `qpdf`. Only the generated PDFs and text originals are committed;
+tests never run this script.
 
     python3 samples/pdf/make-pdfs.py [name.pdf ...]
 """
@@ -116,9 +118,10 @@ def document(body_xml, head, foot, size, cell_size, border, widths, valign):
 # 完成时限 shared by several tasks), header cells wrapped over two lines, a header over two rows (责任单位 above 牵头单位 |
 # 配合单位), text centred vertically in its cell. A row is a list of cells; a cell is a string ("\n" breaks the line),
 # or (text, rows_down, columns_across) for a merged cell; None is a cell covered by a merge above; a row of one string
-# is a group row across the table. Each also gets its text original (.txt next to the PDF): the same document with the
-# table as tab-separated rows, a merged cell's text written in every row it covers, the header as one row (the lower
-# names of a header over two rows). Tests compare what the PDF gives with what its text original gives.
+# is a group row across the table. Each table has its text original (a .txt here, shared by the PDFs of that table):
+# the same document with the table as tab-separated rows, a merged cell's text written in every row it covers, the
+# header as one row (the lower names of a header over two rows). Tests compare what a PDF gives with what its text
+# original gives.
 
 NANPING_NOTICE = [
     "南屏市人民政府办公室关于印发南屏市职业教育提质培优行动任务分工表的通知",
@@ -173,27 +176,32 @@ QINGCHUAN_ROWS = [
     ["15", "将职业教育改革攻坚任务完成情况纳入对乡镇和部门的年度绩效考核。", "县政府督查室", "县教育局", "每年12月底前"],
 ]
 
-# (pdf name, paragraphs before the table, header rows, body rows, column widths, cell text size, borders, vertical
-#  alignment, header repeated on every page, body text size)
+# (pdf name, its text original, paragraphs before the table, header rows, body rows, column widths, cell text size,
+#  borders, vertical alignment, header repeated on every page, body text size)
 TABLE_JOBS = [
     # Ruled, centred: 牵头单位 merged over three tasks and over two, 完成时限 over two; 牵头\n单位 broken by hand, 完成时限
     # wrapped by its narrow column; one 配合单位 left empty.
-    ("merged-cells-table.pdf", NANPING_NOTICE,
+    ("merged-cells-table.pdf", "merged-cells-table.txt", NANPING_NOTICE,
      [["序号", "重点任务", "牵头\n单位", "配合单位", "完成时限"]], NANPING_ROWS,
      ["1.1cm", "7.4cm", "2.2cm", "3.7cm", "1.6cm"], "10.5pt", "0.5pt solid #000000", "middle", True, 16),
     # The same table without borders, text at the top of each cell (the default): merged cells are not visible.
-    ("merged-cells-unruled.pdf", NANPING_NOTICE,
+    ("merged-cells-unruled.pdf", "merged-cells-table.txt", NANPING_NOTICE,
      [["序号", "重点任务", "牵头\n单位", "配合单位", "完成时限"]], NANPING_ROWS,
      ["1.1cm", "7.4cm", "2.2cm", "3.7cm", "1.6cm"], "10.5pt", "none", "top", True, 16),
+    # Without borders, text centred vertically (Word's 居中 for a whole table): a row's number stands in its middle,
+    # below the first lines of its other cells; a merged cell's text stands in the middle of the rows it covers.
+    ("merged-cells-centred.pdf", "merged-cells-table.txt", NANPING_NOTICE,
+     [["序号", "重点任务", "牵头\n单位", "配合单位", "完成时限"]], NANPING_ROWS,
+     ["1.1cm", "7.4cm", "2.2cm", "3.7cm", "1.6cm"], "10.5pt", "none", "middle", True, 16),
     # A header over two rows (责任单位 above 牵头单位 | 配合单位, the other header cells merged down both rows), not
     # repeated on page 2; a row broken by the page break.
-    ("two-row-header-table.pdf", QINGCHUAN_NOTICE,
+    ("two-row-header-table.pdf", "two-row-header-table.txt", QINGCHUAN_NOTICE,
      [[("序号", 2, 1), ("工作任务", 2, 1), ("责任单位", 1, 2), None, ("完成时限", 2, 1)],
       [None, None, "牵头单位", "配合单位", None]], QINGCHUAN_ROWS,
      ["1.2cm", "7.0cm", "2.6cm", "3.2cm", "2.0cm"], "12pt", "0.5pt solid #000000", "middle", False, 16),
     # The same without borders, text at the top of each cell: columns only from the header's two lines and the
     # vertical alignment; page 2 continues the table without a header.
-    ("two-row-header-unruled.pdf", QINGCHUAN_NOTICE,
+    ("two-row-header-unruled.pdf", "two-row-header-table.txt", QINGCHUAN_NOTICE,
      [[("序号", 2, 1), ("工作任务", 2, 1), ("责任单位", 1, 2), None, ("完成时限", 2, 1)],
       [None, None, "牵头单位", "配合单位", None]], QINGCHUAN_ROWS,
      ["1.2cm", "7.0cm", "2.6cm", "3.2cm", "2.0cm"], "12pt", "none", "top", False, 16),
@@ -258,7 +266,7 @@ def text_original(notice, header, rows):
 def main():
     only = sys.argv[1:]  # names of the PDFs to make again; none: all of them
     with tempfile.TemporaryDirectory() as tmp:
-        for pdf, notice, header, rows, widths, cell_size, border, valign, repeat, size in TABLE_JOBS:
+        for pdf, original, notice, header, rows, widths, cell_size, border, valign, repeat, size in TABLE_JOBS:
             if only and pdf not in only:
                 continue
             stem = os.path.splitext(pdf)[0]
@@ -270,7 +278,7 @@ def main():
                                  footer("dash"), size, cell_size, border, widths, valign))
             subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", HERE, path], check=True,
                            stdout=subprocess.DEVNULL)
-            with open(os.path.join(HERE, stem + ".txt"), "w", encoding="utf-8") as f:
+            with open(os.path.join(HERE, original), "w", encoding="utf-8") as f:
                 f.write(text_original(notice, header, rows))
             print(pdf, os.path.getsize(os.path.join(HERE, pdf)), "bytes")
         for src, pdf, head, foot, size, *cell in JOBS:
