@@ -162,6 +162,8 @@ internal sealed partial class PdfTable
     public IEnumerable<PdfOutputLine> Write()
     {
         var boundaries = Boundaries();
+        var cut = lines.Select((l, i) => groups[i] ? [] : CutFragments(l.Line, boundaries, l.Page)).ToList();
+        var centred = Centred(cut);
         var rows = new List<PdfRow>();
         PdfRow? current = null;
         var previousWasGroup = true;
@@ -177,12 +179,25 @@ internal sealed partial class PdfTable
                 current = null;
                 continue;
             }
-            var cells = CutFragments(line, boundaries, page);
+            if (centred)
+            {
+                // The lines up to the next group row or page break, shared among the rows by their numbers.
+                var end = i;
+                while (end < lines.Count && !groups[end] && lines[end].Page == page) end++;
+                if (ByCentre(cut, i, end) is { } byCentre)
+                {
+                    rows.AddRange(byCentre);
+                    current = byCentre[^1];
+                    previousWasGroup = false;
+                    i = end - 1;
+                    continue;
+                }
+            }
+            var cells = cut[i];
             var startsRow = previousWasGroup || current is null || cells[0] is not null || pitches[i] > line.FontSize * 1.9;
             if (startsRow)
             {
-                current = new PdfRow(Columns);
-                for (var k = 0; k < Columns; k++) current.Cells[k] = new PdfCell();
+                current = NewRow();
                 rows.Add(current);
             }
             for (var k = 0; k < Columns; k++)
@@ -190,6 +205,111 @@ internal sealed partial class PdfTable
             previousWasGroup = false;
         }
         return PdfTableWriter.Write(headerRow, headerCells.Select(c => c.Text).ToList(), rows, Columns);
+    }
+
+    private PdfRow NewRow()
+    {
+        var row = new PdfRow(Columns);
+        for (var k = 0; k < Columns; k++) row.Cells[k] = new PdfCell();
+        return row;
+    }
+
+    /// <summary>
+    /// Whether the cells are centred vertically. Below the header and below a group row the first line of a table
+    /// whose cells are aligned at their top holds the row's number (the first column); in a table centred vertically a
+    /// row of several lines begins above its number, which stands in its middle.
+    /// </summary>
+    private bool Centred(List<PdfFragment?[]> cut)
+    {
+        int centred = 0, top = 0;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (groups[i] || i > 0 && !(groups[i - 1] && lines[i - 1].Page == lines[i].Page)) continue;
+            if (cut[i][0] is not null) { top++; continue; }
+            for (var j = i + 1; j < lines.Count && !groups[j] && lines[j].Page == lines[i].Page; j++)
+                if (cut[j][0] is not null) { centred++; break; }
+        }
+        return centred > 0 && centred >= top;
+    }
+
+    /// <summary>
+    /// The rows of lines [start, end) of a table whose cells are centred vertically: one row per line holding a number
+    /// (the first column), at the height of that number. In every other column the lines are shared among the rows in
+    /// order, each row taking a run of adjacent lines (or none): the sharing that puts every run nearest the middle of
+    /// its row (least squares, by dynamic programming). A run may also go to several adjacent rows that have nothing
+    /// else in that column, when it stands nearest the middle of them: a cell merged down those rows, its text centred
+    /// between them. Null when no line holds a number.
+    /// </summary>
+    private List<PdfRow>? ByCentre(List<PdfFragment?[]> cut, int start, int end)
+    {
+        var anchors = Enumerable.Range(start, end - start).Where(i => cut[i][0] is not null).ToList();
+        if (anchors.Count == 0 || end - start > 400) return null;
+        var rows = anchors.Select(_ => NewRow()).ToList();
+        var middles = anchors.Select(i => (cut[i][0]!.Bottom + cut[i][0]!.Top) / 2).ToArray();
+        for (var a = 0; a < anchors.Count; a++) rows[a].Cells[0]!.Fragments.Add(cut[anchors[a]][0]!);
+        for (var k = 1; k < Columns; k++)
+        {
+            var column = Enumerable.Range(start, end - start).Where(i => cut[i][k] is not null).Select(i => cut[i][k]!).ToList();
+            if (column.Count == 0) continue;
+            foreach (var (from, to, first, last) in Share(column, middles))
+            {
+                var cell = rows[first].Cells[k]!;
+                cell.Fragments.AddRange(column.GetRange(from, to - from));
+                for (var r = first + 1; r <= last; r++) rows[r].Cells[k] = cell;
+            }
+        }
+        return rows;
+    }
+
+    /// <summary>Most rows one run of lines may be shared by (a cell merged down that many rows).</summary>
+    private const int MaxSpan = 8;
+
+    /// <summary>
+    /// Shares fragments (top to bottom) among rows whose middles are given (top to bottom): runs of adjacent fragments
+    /// in order, each to one row or to a few adjacent rows; a run may not have a gap of more than a line and a half in
+    /// it. Returns the runs: fragments [From, To) go to rows First..Last. A run over several rows costs, for each row
+    /// past the first, as much as standing half a character off the middle: a value goes to one row unless the middle
+    /// of several fits it clearly better.
+    /// </summary>
+    private static List<(int From, int To, int First, int Last)> Share(List<PdfFragment> fragments, double[] middles)
+    {
+        int n = fragments.Count, m = middles.Length;
+        var cost = new double[n + 1, m + 1];
+        var choice = new (int From, int Rows)[n + 1, m + 1];
+        for (var i = 1; i <= n; i++) cost[i, 0] = double.PositiveInfinity;
+        for (var j = 1; j <= m; j++)
+            for (var i = 1; i <= n; i++)
+            {
+                // Rows up to j: row j takes nothing, or rows j - span + 1 … j take fragments [from, i).
+                cost[i, j] = cost[i, j - 1];
+                choice[i, j] = (i, 1);
+                for (var from = i - 1; from >= 0; from--)
+                {
+                    if (from < i - 1 && fragments[from].Bottom - fragments[from + 1].Top > fragments[from].FontSize * 1.5) break;
+                    var middle = (fragments[from].Top + fragments[i - 1].Bottom) / 2;
+                    for (var span = 1; span <= Math.Min(MaxSpan, j); span++)
+                    {
+                        var target = (middles[j - span] + middles[j - 1]) / 2;
+                        // Each further row costs as much as standing half a character off the middle.
+                        var half = fragments[from].FontSize * 0.5;
+                        var total = cost[from, j - span] + (middle - target) * (middle - target) + (span - 1) * half * half;
+                        if (total < cost[i, j])
+                        {
+                            cost[i, j] = total;
+                            choice[i, j] = (from, span);
+                        }
+                    }
+                }
+            }
+        var runs = new List<(int, int, int, int)>();
+        for (int i = n, j = m; i > 0 && j > 0;)
+        {
+            var (from, span) = choice[i, j];
+            if (from == i) { j--; continue; }
+            runs.Add((from, i, j - span, j - 1));
+            (i, j) = (from, j - span);
+        }
+        return runs;
     }
 
     private static string[] Cut(PdfLine line, double[] boundaries) =>
