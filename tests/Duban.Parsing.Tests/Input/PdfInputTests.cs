@@ -294,9 +294,29 @@ public class PdfInputTests
     }
 
     [Fact]
+    public void An_unruled_table_centred_vertically_is_cut_into_rows_at_its_numbers()
+    {
+        // Without borders, every cell centred vertically: a row's number stands in its middle, below the first lines
+        // of its task, and each run of lines goes to the row whose middle it stands nearest. 2025年底前, centred
+        // between tasks 2 and 3 (and between 5 and 6), is one cell over both; 市教育局, centred beside task 2 over
+        // tasks 1–3, cannot be told from a value of task 2 alone and stays there.
+        var lines = Lines("merged-cells-centred.pdf");
+        lines.ShouldContain("1\t制定全市职业院校专业设置指导目录，建立专业预警和退出机制，每年发布专业设置情况报告。\t\t市人力资源社会保障局、市发展改革委\t2024年6月底前");
+        lines.ShouldContain("3\t推进中高职贯通培养，贯通培养专业点达到20个以上。\t\t南屏职业技术学院\t2025年底前");
+        lines.ShouldContain("6\t组建市域产教联合体2个，吸纳行业企业、科研院所共同参与。\t市教育局\t\t2025年底前");
+
+        var fromPdf = new PlanParser().Parse(Pdf("merged-cells-centred.pdf"), "merged-cells-centred.pdf");
+        var fromText = SampleFiles.Parse("pdf/merged-cells-table.txt");
+        static IEnumerable<string> Others(PlanDocument doc) =>
+            Summary(doc).Where(s => !s.StartsWith("Table 1 ", StringComparison.Ordinal) && !s.StartsWith("Table 3 ", StringComparison.Ordinal));
+        Others(fromPdf).ShouldBe(Others(fromText));
+        Render.Units(Task(fromPdf, "2")).ShouldBe("2: 市教育局* | 市工业和信息化局; 市农业农村局; 市文化旅游局");
+    }
+
+    [Fact]
     public void Every_line_and_cell_has_its_page_and_box()
     {
-        foreach (var name in new[] { "deadline-forms.pdf", "tab-table-two-pages.pdf", "merged-cells-table.pdf", "two-row-header-unruled.pdf" })
+        foreach (var name in new[] { "deadline-forms.pdf", "tab-table-two-pages.pdf", "merged-cells-table.pdf", "merged-cells-centred.pdf", "two-row-header-unruled.pdf" })
         {
             var source = Read(Pdf(name));
             var regions = source.Regions.ShouldNotBeNull();
