@@ -130,6 +130,10 @@ internal static class PdfParagraphs
         return Assemble(output, pages.Count);
     }
 
+    /// <summary>The lines as they stand, one text line each, no paragraphs or tables: the fallback should rebuilding them fail.</summary>
+    public static (string Text, IReadOnlyList<int> PageStarts, IReadOnlyList<PageRegion> Regions) WriteLines(List<PdfPageLines> pages) =>
+        Assemble(pages.SelectMany(page => page.Lines.Select(line => Single(line, page.Number))).ToList(), pages.Count);
+
     private static PdfOutputLine Single(PdfLine line, int page)
     {
         var result = new PdfOutputLine();

@@ -243,7 +243,7 @@ internal sealed partial class PdfTable
     private List<PdfRow>? ByCentre(List<PdfFragment?[]> cut, int start, int end)
     {
         var anchors = Enumerable.Range(start, end - start).Where(i => cut[i][0] is not null).ToList();
-        if (anchors.Count == 0 || end - start > 400) return null;
+        if (anchors.Count == 0 || end - start > MaxCentredLines) return null;
         var rows = anchors.Select(_ => NewRow()).ToList();
         var middles = anchors.Select(i => (cut[i][0]!.Bottom + cut[i][0]!.Top) / 2).ToArray();
         for (var a = 0; a < anchors.Count; a++) rows[a].Cells[0]!.Fragments.Add(cut[anchors[a]][0]!);
@@ -251,7 +251,8 @@ internal sealed partial class PdfTable
         {
             var column = Enumerable.Range(start, end - start).Where(i => cut[i][k] is not null).Select(i => cut[i][k]!).ToList();
             if (column.Count == 0) continue;
-            foreach (var (from, to, first, last) in Share(column, middles))
+            if (Share(column, middles) is not { } runs) return null;
+            foreach (var (from, to, first, last) in runs)
             {
                 var cell = rows[first].Cells[k]!;
                 cell.Fragments.AddRange(column.GetRange(from, to - from));
@@ -264,6 +265,9 @@ internal sealed partial class PdfTable
     /// <summary>Most rows one run of lines may be shared by (a cell merged down that many rows).</summary>
     private const int MaxSpan = 8;
 
+    /// <summary>Most lines of one cell, and of one page of a table, shared among rows by their middles (beyond: read line by line).</summary>
+    private const int MaxCellLines = 30, MaxCentredLines = 200;
+
     /// <summary>
     /// Shares fragments (top to bottom) among rows whose middles are given (top to bottom): runs of adjacent fragments
     /// in order, each to one row or to a few adjacent rows; a run may not have a gap of more than a line and a half in
@@ -271,7 +275,7 @@ internal sealed partial class PdfTable
     /// past the first, as much as standing half a character off the middle: a value goes to one row unless the middle
     /// of several fits it clearly better.
     /// </summary>
-    private static List<(int From, int To, int First, int Last)> Share(List<PdfFragment> fragments, double[] middles)
+    private static List<(int From, int To, int First, int Last)>? Share(List<PdfFragment> fragments, double[] middles)
     {
         int n = fragments.Count, m = middles.Length;
         var cost = new double[n + 1, m + 1];
@@ -283,7 +287,7 @@ internal sealed partial class PdfTable
                 // Rows up to j: row j takes nothing, or rows j - span + 1 … j take fragments [from, i).
                 cost[i, j] = cost[i, j - 1];
                 choice[i, j] = (i, 1);
-                for (var from = i - 1; from >= 0; from--)
+                for (var from = i - 1; from >= 0 && from >= i - MaxCellLines; from--)
                 {
                     if (from < i - 1 && fragments[from].Bottom - fragments[from + 1].Top > fragments[from].FontSize * 1.5) break;
                     var middle = (fragments[from].Top + fragments[i - 1].Bottom) / 2;
@@ -301,6 +305,8 @@ internal sealed partial class PdfTable
                     }
                 }
             }
+        // More runs than rows: the lines cannot be shared this way.
+        if (double.IsPositiveInfinity(cost[n, m])) return null;
         var runs = new List<(int, int, int, int)>();
         for (int i = n, j = m; i > 0 && j > 0;)
         {
@@ -378,8 +384,11 @@ internal sealed partial class PdfHeaderBlock
             block.Add(line);
         }
         if (headerIndex < 0) return null;
-        // Lines after the header row belong to it only while they are short cells; the first one that is not ends it.
-        return new PdfHeaderBlock(block, headerIndex, Cluster(block));
+        var columns = Cluster(block);
+        // Lines that do not make three columns together are not a header of this shape: the header line alone is
+        // (read when it is reached, if it is not the first).
+        if (columns.Count < 3) return headerIndex == 0 ? new PdfHeaderBlock([block[0]], 0, Cluster([block[0]])) : null;
+        return new PdfHeaderBlock(block, headerIndex, columns);
     }
 
     private static bool Short(PdfLine line)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Duban.Parsing.Model;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Exceptions;
 
@@ -66,7 +67,19 @@ internal static class PdfTextExtractor
                 : "该 PDF 中没有可读取的文字。请提供 .docx 文件或带文字的 PDF（由 Word/WPS 直接导出）。");
 
         PdfRunningText.Remove(pages);
-        var (text, pageStarts, regions) = PdfParagraphs.Write(pages);
+        string text;
+        IReadOnlyList<int> pageStarts;
+        IReadOnlyList<PageRegion> regions;
+        try
+        {
+            (text, pageStarts, regions) = PdfParagraphs.Write(pages);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException and not PlanInputException)
+        {
+            // Rebuilding paragraphs and tables must never fail a PDF that was read: should it, the lines are given as
+            // they stand, one per line.
+            (text, pageStarts, regions) = PdfParagraphs.WriteLines(pages);
+        }
         if (string.IsNullOrWhiteSpace(text))
             throw new PlanInputException(InputErrorCodes.PdfNoText, "该 PDF 除页眉页脚外没有可读取的文字。");
         return new SourceText(text, Format, null, []) { PageStarts = pageStarts, Regions = regions };
