@@ -457,4 +457,67 @@ public class PdfInputTests
         watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(10));
         source.Text.ShouldBe("A drawing of many strokes");
     }
+
+    [Fact]
+    public void Random_layouts_of_glyphs_and_rules_never_break_the_layout_reader()
+    {
+        // Lines of glyphs at random places, some in columns, with rules across and down the page at random: the
+        // paragraph, grid and table code must give text and regions without throwing (the extractor would otherwise
+        // fall back to plain lines, hiding the bug).
+        var random = new Random(7);
+        for (var round = 0; round < 200; round++)
+        {
+            var pages = new List<Duban.Parsing.Input.Pdf.PdfPageLines>();
+            for (var p = 1; p <= 1 + round % 3; p++)
+            {
+                var lines = new List<Duban.Parsing.Input.Pdf.PdfLine>();
+                var y = 800.0;
+                for (var l = 0; l < random.Next(0, 40) && y > 40; l++)
+                {
+                    y -= random.Next(0, 4) == 0 ? random.Next(1, 40) : 14;
+                    var size = random.Next(0, 5) == 0 ? random.Next(4, 30) : 10.5;
+                    var glyphs = new List<Duban.Parsing.Input.Pdf.PdfGlyph>();
+                    var x = 60.0 + random.Next(0, 60);
+                    for (var g = 0; g < random.Next(1, 30) && x < 560; g++)
+                    {
+                        var value = random.Next(0, 6) switch { 0 => "1", 1 => "、", 2 => "一", 3 => "（", 4 => "单", _ => "位" };
+                        if (g == 0 && random.Next(0, 3) == 0) value = random.Next(1, 20).ToString();
+                        glyphs.Add(new(value, x, x + size));
+                        x += size + (random.Next(0, 4) == 0 ? random.Next(0, 60) : 0);
+                    }
+                    var segments = new List<Duban.Parsing.Input.Pdf.PdfSegment>();
+                    var start = 0;
+                    for (var i = 1; i <= glyphs.Count; i++)
+                    {
+                        if (i < glyphs.Count && glyphs[i].Left - glyphs[i - 1].Right < size * 1.8) continue;
+                        segments.Add(new(string.Concat(glyphs.Skip(start).Take(i - start).Select(v => v.Value)), glyphs[start].Left, glyphs[i - 1].Right));
+                        start = i;
+                    }
+                    lines.Add(new() { Segments = segments, Glyphs = glyphs, Baseline = y, FontSize = size, Bottom = y - size * 0.2, Top = y + size * 0.8 });
+                }
+                var vertical = Enumerable.Range(0, random.Next(0, 12)).Select(_ =>
+                {
+                    var (x, a, b) = (random.Next(50, 560), random.Next(40, 800), random.Next(40, 800));
+                    return new Duban.Parsing.Input.Pdf.PdfRule(x, Math.Min(a, b), Math.Max(a, b) + 6);
+                }).ToList();
+                if (random.Next(0, 2) == 0)
+                    foreach (var x in new[] { 60.0, 100, 300, 400, 560 }) vertical.Add(new(x, 100, 700));
+                var horizontal = Enumerable.Range(0, random.Next(0, 20)).Select(_ =>
+                {
+                    var (y0, a, b) = (random.Next(100, 700), random.Next(50, 560), random.Next(50, 560));
+                    return new Duban.Parsing.Input.Pdf.PdfHorizontalRule(y0, Math.Min(a, b), Math.Max(a, b) + 6);
+                }).ToList();
+                pages.Add(new(p, 595, 842, lines) { Rules = vertical, HorizontalRules = horizontal });
+            }
+            var (text, starts, regions) = Duban.Parsing.Input.Pdf.PdfParagraphs.Write(pages);
+            starts.Count.ShouldBe(pages.Count);
+            var end = 0;
+            foreach (var r in regions)
+            {
+                r.Start.ShouldBeGreaterThanOrEqualTo(end, $"round {round}");
+                r.End.ShouldBeLessThanOrEqualTo(text.Length, $"round {round}");
+                end = r.End;
+            }
+        }
+    }
 }
