@@ -101,6 +101,8 @@ def document(body_xml, head, foot, size, cell_size, border, widths, valign):
 <style:page-layout style:name="PL"><style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm" fo:margin-top="2cm" fo:margin-bottom="2cm" fo:margin-left="2.5cm" fo:margin-right="2.5cm"/>
 <style:header-style><style:header-footer-properties fo:min-height="0cm" fo:margin-bottom="0.5cm"/></style:header-style>
 <style:footer-style><style:header-footer-properties fo:min-height="0cm" fo:margin-top="0.5cm"/></style:footer-style></style:page-layout>
+<style:style style:name="Sect" style:family="section"><style:section-properties><style:columns fo:column-count="2" fo:column-gap="0.8cm"/></style:section-properties></style:style>
+<style:style style:name="Title" style:family="paragraph"><style:paragraph-properties fo:text-align="center" fo:margin-bottom="12pt"/><style:text-properties {font} fo:font-size="{size + 4}pt" style:font-size-asian="{size + 4}pt"/></style:style>
 <style:style style:name="Tbl" style:family="table"><style:table-properties style:width="16cm" table:align="left"/></style:style>
 {cols}
 <style:style style:name="Cell" style:family="table-cell"><style:table-cell-properties fo:padding="0.1cm" fo:border="{border}" style:vertical-align="{valign}"/></style:style>
@@ -207,6 +209,28 @@ TABLE_JOBS = [
      ["1.2cm", "7.0cm", "2.6cm", "3.2cm", "2.0cm"], "12pt", "none", "top", False, 16),
 ]
 
+# A page set in two columns (a LibreOffice section of two columns under a title across the page): lines are read top
+# to bottom, so the columns must be told apart and read one after the other.
+BEILING_TITLE = "北岭市职业教育活动周工作方案"
+BEILING_BODY = [
+    "为展示职业教育改革发展成果，营造崇尚技能的社会氛围，结合我市实际，制定本方案。",
+    "一、活动安排",
+    "1.举办开幕式暨技能展示活动。在市民广场集中展示职业院校专业建设和学生技能成果，邀请企业现场参与。（责任单位：市教育局；完成时限：2024年5月12日前）",
+    "2.开展职业院校开放日活动。各职业院校向社会开放实训基地，组织中小学生和家长参观体验。（责任单位：各职业院校；完成时限：2024年5月）",
+    "3.组织技能大师进校园。邀请技能大师、劳动模范到职业院校开展讲座和现场教学。（责任单位：市人力资源社会保障局、市总工会；完成时限：2024年5月底前）",
+    "4.举办校企合作对接会。组织职业院校与重点企业签订合作协议，发布岗位需求清单。（责任单位：市工业和信息化局；完成时限：2024年5月20日前）",
+    "二、宣传报道",
+    "5.开设活动专栏。在市级媒体开设职业教育活动周专栏，集中报道优秀毕业生和技能人才典型。（责任单位：市委宣传部；完成时限：2024年5月）",
+    "6.推出短视频作品。围绕职业院校特色专业制作系列短视频，在政务新媒体平台发布。（责任单位：市融媒体中心；完成时限：2024年6月底前）",
+    "三、工作要求",
+    "各单位要高度重视，精心组织，确保活动安全有序开展，活动结束后5个工作日内将总结报市教育局。",
+]
+
+def two_columns(title, paragraphs):
+    body = f'<text:p text:style-name="Title">{esc(title)}</text:p>\n<text:section text:style-name="Sect" text:name="S1">\n'
+    body += '\n'.join(f'<text:p text:style-name="Body">{esc(p)}</text:p>' for p in paragraphs)
+    return body + '\n</text:section>'
+
 def cell_text(cell):
     return cell[0] if isinstance(cell, tuple) else cell
 
@@ -281,6 +305,18 @@ def main():
             with open(os.path.join(HERE, original), "w", encoding="utf-8") as f:
                 f.write(text_original(notice, header, rows))
             print(pdf, os.path.getsize(os.path.join(HERE, pdf)), "bytes")
+
+        if not only or "two-columns.pdf" in only:
+            path = os.path.join(tmp, "two-columns.fodt")
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(document(two_columns(BEILING_TITLE, BEILING_BODY), "", footer("dash"), 12,
+                                 "10.5pt", "none", ["1cm"], "top"))
+            subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", HERE, path], check=True,
+                           stdout=subprocess.DEVNULL)
+            with open(os.path.join(HERE, "two-columns.txt"), "w", encoding="utf-8") as f:
+                f.write("\n\n".join([BEILING_TITLE] + BEILING_BODY) + "\n")
+            print("two-columns.pdf", os.path.getsize(os.path.join(HERE, "two-columns.pdf")), "bytes")
+
         for src, pdf, head, foot, size, *cell in JOBS:
             if only and pdf not in only:
                 continue
