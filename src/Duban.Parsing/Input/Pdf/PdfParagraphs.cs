@@ -42,9 +42,9 @@ internal static class PdfParagraphs
 
         foreach (var page in pages)
         {
-            var lines = page.Lines;
-            var grids = lines.Count > 0 ? PdfGrid.Find(page.Rules, page.HorizontalRules) : [];
-            var body = lines.Where(l => l.Segments.Count == 1).ToList();
+            var grids = page.Lines.Count > 0 ? PdfGrid.Find(page.Rules, page.HorizontalRules) : [];
+            var lines = PdfColumns.Read(page.Lines, grids);
+            var body = lines.Where(l => l.Segments.Count == 1 && l.ColumnLeft is null).ToList();
             var leftMargin = body.Count > 0 ? body.Min(l => l.Left) : 0;
             var rightMargin = lines.Count > 0 ? lines.Max(l => l.Right) : page.Width;
             var lastBaseline = double.NaN;
@@ -114,14 +114,14 @@ internal static class PdfParagraphs
 
                 var joins = previous is not null
                     && previous.Right >= previousRightMargin - previous.FontSize * 2.5
-                    && line.Left <= leftMargin + line.FontSize * 0.6
+                    && line.Left <= (line.ColumnLeft ?? leftMargin) + line.FontSize * 0.6
                     && Math.Abs(previous.FontSize - line.FontSize) < 1
                     && (double.IsNaN(lastBaseline) || lastBaseline - line.Baseline <= line.FontSize * 2.2);
                 if (!joins) Flush();
                 paragraph ??= new PdfOutputLine();
                 Append(paragraph, line, page.Number);
                 previous = line;
-                previousRightMargin = rightMargin;
+                previousRightMargin = line.ColumnRight ?? rightMargin;
                 lastBaseline = line.Baseline;
             }
         }

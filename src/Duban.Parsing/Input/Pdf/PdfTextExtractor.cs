@@ -192,7 +192,17 @@ internal sealed class PdfLine
     public double Right => Segments[^1].Right;
     public string Text => Segments.Count == 1 ? Segments[0].Text : string.Join(' ', Segments.Select(s => s.Text));
 
-    /// <summary>A line of some of this line's glyphs (those beside a table), cut into segments the same way; null when they hold no text.</summary>
+    /// <summary>For a line of a column of a page set in two columns: the column's left and right edges (its margins).</summary>
+    public double? ColumnLeft { get; init; }
+    public double? ColumnRight { get; init; }
+
+    public PdfLine InColumn(double left, double right) => new()
+    {
+        Segments = Segments, Glyphs = Glyphs, Baseline = Baseline, FontSize = FontSize, Bottom = Bottom, Top = Top,
+        ColumnLeft = left, ColumnRight = right,
+    };
+
+    /// <summary>A line of some of this line's glyphs (those beside a table, or in one column), cut into segments the same way; null when they hold no text.</summary>
     public static PdfLine? Of(List<PdfGlyph> glyphs, PdfLine line)
     {
         var segments = new List<PdfSegment>();
