@@ -29,6 +29,7 @@ public class PdfInputTests
     [InlineData("tab-table", "tab-table-unruled")]
     [InlineData("pdf/merged-cells-table", "merged-cells-table")]
     [InlineData("pdf/two-row-header-table", "two-row-header-table")]
+    [InlineData("pdf/two-columns", "two-columns")]
     public void A_text_pdf_gives_the_tasks_units_and_deadlines_of_its_text_original(string sample, string? pdf = null)
     {
         pdf = (pdf ?? sample) + ".pdf";
@@ -314,9 +315,24 @@ public class PdfInputTests
     }
 
     [Fact]
+    public void A_page_in_two_columns_is_read_column_by_column()
+    {
+        // Under a title across the page, the text runs down the left column and on in the right one: lines built
+        // across the page hold a piece of each. Task 4 begins the right column, beside the 方案's preamble.
+        var doc = new PlanParser().Parse(Pdf("two-columns.pdf"), "two-columns.pdf");
+        doc.TaskLists.SelectMany(l => l.Tasks).Select(t => t.No).ShouldBe(["1", "2", "3", "4", "5", "6"]);
+        Task(doc, "3").Text.ShouldBe("组织技能大师进校园。邀请技能大师、劳动模范到职业院校开展讲座和现场教学。");
+        var fourth = doc.Source.RegionsOf(Task(doc, "4").Span);
+        fourth.ShouldAllBe(r => r.Left > 297);
+        var first = doc.Source.RegionsOf(Task(doc, "1").Span);
+        first.ShouldAllBe(r => r.Right < 297);
+        fourth[0].Top.ShouldBeGreaterThan(first[0].Top);
+    }
+
+    [Fact]
     public void Every_line_and_cell_has_its_page_and_box()
     {
-        foreach (var name in new[] { "deadline-forms.pdf", "tab-table-two-pages.pdf", "merged-cells-table.pdf", "merged-cells-centred.pdf", "two-row-header-unruled.pdf" })
+        foreach (var name in new[] { "deadline-forms.pdf", "tab-table-two-pages.pdf", "merged-cells-table.pdf", "merged-cells-centred.pdf", "two-row-header-unruled.pdf", "two-columns.pdf" })
         {
             var source = Read(Pdf(name));
             var regions = source.Regions.ShouldNotBeNull();
@@ -371,6 +387,17 @@ public class PdfInputTests
         doc.Source.RegionsOf(new SourceSpan(1, 1)).ShouldHaveSingleItem().Start.ShouldBe(0);
         new PlanParser().ParseText("一、任务").Source.RegionsOf(new SourceSpan(0, 2)).ShouldBeEmpty();
         Read("一、任务\n"u8.ToArray(), "a.txt").Regions.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Regions_go_through_the_plan_json_and_back()
+    {
+        var doc = new PlanParser().Parse(Pdf("two-row-header-table.pdf"), "two-row-header-table.pdf");
+        var json = Duban.Parsing.Serialization.PlanJson.Serialize(doc, indented: false);
+        json.ShouldContain("\"regions\":[{\"start\":0,");
+        var back = Duban.Parsing.Serialization.PlanJson.Deserialize(json);
+        back.Source.Regions.ShouldBe(doc.Source.Regions);
+        back.Source.RegionsOf(Task(back, "15").Span).ShouldBe(doc.Source.RegionsOf(Task(doc, "15").Span));
     }
 
     /// <summary>A PDF drawn with PdfPig's writer: Latin text in Helvetica at the given positions, and lines.</summary>
