@@ -13,9 +13,12 @@ internal static class PdfColumns
 {
     private const int MinLines = 4;
 
+    /// <summary>Most lines of a page looked at (a page of text has tens).</summary>
+    private const int MaxLines = 2_000;
+
     public static List<PdfLine> Read(List<PdfLine> lines, IReadOnlyList<PdfGrid> grids)
     {
-        if (lines.Count < MinLines) return lines;
+        if (lines.Count < MinLines || lines.Count > MaxLines) return lines;
         var body = lines.Where(l => !grids.Any(g => g.Holds(l))).ToList();
         if (body.Count < MinLines) return lines;
         var left = body.Min(l => l.Left);
@@ -26,20 +29,25 @@ internal static class PdfColumns
         var i = 0;
         while (i < lines.Count)
         {
-            if (Band(lines, i, from, to, grids) is { } band)
+            var (band, end) = Band(lines, i, from, to, grids);
+            if (band is not null)
             {
-                result.AddRange(band.Lines);
-                i = band.End;
+                result.AddRange(band);
+                i = end;
                 continue;
             }
-            result.Add(lines[i]);
-            i++;
+            // The lines up to where the strip closed are no band; a band starting among them would end there too.
+            for (var k = i; k < Math.Max(i + 1, end); k++) result.Add(lines[k]);
+            i = Math.Max(i + 1, end);
         }
         return result;
     }
 
-    /// <summary>The two-column band starting at line <paramref name="start"/>, read column by column, or null.</summary>
-    private static (List<PdfLine> Lines, int End)? Band(List<PdfLine> lines, int start, double from, double to, IReadOnlyList<PdfGrid> grids)
+    /// <summary>
+    /// The two-column band starting at line <paramref name="start"/>, read column by column, or null; and where the
+    /// free strip closed (the end of the band, or of the lines looked at).
+    /// </summary>
+    private static (List<PdfLine>? Lines, int End) Band(List<PdfLine> lines, int start, double from, double to, IReadOnlyList<PdfGrid> grids)
     {
         // The free strips of the middle zone, narrowed line by line while at least one a character wide is left.
         List<(double Left, double Right)> free = [(from, to)];
@@ -55,14 +63,14 @@ internal static class PdfColumns
             free = wide;
             end = i + 1;
         }
-        if (end - start < MinLines) return null;
+        if (end - start < MinLines) return (null, end);
         var gutter = free.MaxBy(s => s.Right - s.Left);
         (gutterLeft, gutterRight) = gutter;
         var middle = (gutterLeft + gutterRight) / 2;
 
         var band = lines.GetRange(start, end - start);
         var both = band.Count(l => l.Glyphs[0].Center < middle && l.Glyphs[^1].Center > middle);
-        if (both < MinLines) return null;
+        if (both < MinLines) return (null, end);
         var leftParts = new List<PdfLine>();
         var rightParts = new List<PdfLine>();
         foreach (var line in band)
@@ -71,7 +79,7 @@ internal static class PdfColumns
             if (l.Count > 0 && PdfLine.Of(l, line) is { } lp) leftParts.Add(lp);
             if (r.Count > 0 && PdfLine.Of(r, line) is { } rp) rightParts.Add(rp);
         }
-        if (!Prose(leftParts) || !Prose(rightParts)) return null;
+        if (!Prose(leftParts) || !Prose(rightParts)) return (null, end);
 
         var result = new List<PdfLine>(leftParts.Count + rightParts.Count);
         foreach (var part in new[] { leftParts, rightParts })
