@@ -83,7 +83,8 @@ internal static class PdfParagraphs
                         }
                         continue;
                     }
-                    // Not a table: the lines are read as any other.
+                    // Not a table: the lines are read as any other, and the grid is not looked at again.
+                    grids = grids.Where(g => g != grid).ToList();
                     foreach (var other in pending) held.Add(other);
                     pending = new Queue<PdfLine>(held.Skip(1));
                 }

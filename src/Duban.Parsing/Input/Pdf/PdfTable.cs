@@ -339,9 +339,10 @@ internal sealed partial class PdfTable
 /// <summary>
 /// The header row of a table read line by line, over one line or several: the line that cuts into three or more
 /// cells (<see cref="PdfTable.IsHeader(PdfLine)"/>) with up to two lines above and below it that belong to it — at
-/// at most 2.5 font sizes apart (a header over two rows has the cell padding between them), in the same font size, made of short cells (at most eight characters, no digits, no
-/// sentence punctuation, no heading marker). That is a header cell wrapped over two lines (牵头 / 单位), a cell
-/// centred vertically beside them (序号), and a header over two rows (责任单位 above 牵头单位 | 配合单位).
+/// most 2.5 font sizes apart (a header over two rows has the cell padding between them), in the same font size, made
+/// of short cells (at most eight characters, no digits, no sentence punctuation, no heading marker); a line of one
+/// cell above the header line only if that cell stands over none of its cells. That is a header cell wrapped over two lines (牵头 / 单位), a cell centred vertically beside
+/// them (序号), and a header over two rows (责任单位 above 牵头单位 | 配合单位).
 /// </summary>
 /// <remarks>
 /// Cells of different lines that overlap horizontally are one column, their texts joined top to bottom. A cell that
@@ -384,6 +385,12 @@ internal sealed partial class PdfHeaderBlock
             block.Add(line);
         }
         if (headerIndex < 0) return null;
+        // A line above the header line with a single cell belongs to it only if that cell stands in a column of its
+        // own (完成 of 完成时限, beside cells centred lower); a title over the table stands over a header cell.
+        var cells = PdfTable.HeaderCellGlyphs(block[headerIndex]).Select(c => c.Cell).ToList();
+        for (var k = 0; k < headerIndex; k++)
+            if (PdfTable.HeaderCellGlyphs(block[k]) is [var single] && cells.Any(c => c.Left < single.Cell.Right && single.Cell.Left < c.Right))
+                return null;
         var columns = Cluster(block);
         // Lines that do not make three columns together are not a header of this shape: the header line alone is
         // (read when it is reached, if it is not the first).
