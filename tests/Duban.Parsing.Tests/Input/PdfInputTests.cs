@@ -446,6 +446,28 @@ public class PdfInputTests
     }
 
     [Fact]
+    public void A_header_line_above_the_header_belongs_to_it_only_in_a_column_of_its_own()
+    {
+        // Without rules: "Due" above and "date" below the header line, in a column the header line has no cell in (a
+        // cell wrapped over two lines beside cells centred between them); "Tasks" above it stands over "Task": a title.
+        var texts = new List<(string, double, double)>
+        {
+            ("Tasks", 150, 722),
+            ("Due", 405, 709),
+            ("No", 105, 700), ("Task", 145, 700), ("Lead", 305, 700),
+            ("date", 405, 691),
+            ("1", 105, 670), ("Build a centre", 145, 670), ("City office", 305, 670), ("2025", 405, 670),
+            ("2", 105, 650), ("Train teachers", 145, 650), ("Port office", 305, 650), ("2026", 405, 650),
+        };
+        Read(Drawn(texts, [])).Text.Split('\n').ShouldBe([
+            "Tasks",
+            "No\tTask\tLead\tDue date",
+            "1\tBuild a centre\tCity office\t2025",
+            "2\tTrain teachers\tPort office\t2026",
+        ]);
+    }
+
+    [Fact]
     public void A_table_with_borders_round_its_columns_only_is_read_line_by_line()
     {
         // A frame, the column borders and a rule under the header, none between the rows: the grid has one body row
