@@ -50,6 +50,7 @@ public static class WebApplicationSetup
         services.AddScoped<Duban.Web.Regions.RegionAdministration>();
         services.AddScoped<Duban.Web.Plans.PlanQueries>();
         services.AddScoped<Duban.Web.Plans.PlanPublishing>();
+        services.AddScoped<Duban.Web.Plans.AssignmentNotices>();
         services.AddScoped<MyAccount>();
         services.AddScoped<FirstAdministrator>();
         services.AddScoped<DemoSeeder>();

@@ -4,6 +4,7 @@ using Duban.Core.Tracking.Reporting;
 using Duban.Core.Tracking.Supervision;
 using Duban.Data;
 using Duban.Data.Organizations;
+using Duban.Web.Display;
 using Duban.Web.Paging;
 using Duban.Web.Plans;
 using Duban.Web.Security;
@@ -61,9 +62,9 @@ public sealed class SupervisionQueries(DubanDbContext db, PlanQueries plans, Act
         if (summary is null) return null;
         var version = await db.Set<SupervisionOrder>().Where(o => o.Id == id).Select(o => o.Version).SingleAsync(ct);
         var replies = await db.Set<Rectification>().AsNoTracking().Where(r => r.OrderId == id).OrderByDescending(r => r.Number)
-            .Select(r => new RectificationView(r.Number, r.Measures, r.NewDate, r.AuthorName, r.CreatedAt)).ToListAsync(ct);
+            .Select(r => new RectificationView(r.Number, r.Measures, r.NewDate, (db.Users.Where(u => u.Id == r.AuthorId).Select(u => u.DisplayName).FirstOrDefault() ?? r.AuthorName), r.CreatedAt)).ToListAsync(ct);
         var reviews = (await db.Set<OrderReview>().AsNoTracking().Where(r => r.OrderId == id).OrderByDescending(r => r.Id)
-                .Select(r => new { r.Decision, r.Comment, r.RectificationNumber, r.NewReplyBy, r.ReviewerName, r.At }).ToListAsync(ct))
+                .Select(r => new { r.Decision, r.Comment, r.RectificationNumber, r.NewReplyBy, ReviewerName = (db.Users.Where(u => u.Id == r.ReviewerId).Select(u => u.DisplayName).FirstOrDefault() ?? r.ReviewerName), r.At }).ToListAsync(ct))
             .Select(r => new OrderReviewView(r.Decision, r.Decision.Label(), r.Comment, r.RectificationNumber, r.NewReplyBy, r.ReviewerName, r.At)).ToList();
         var open = summary.Status != OrderStatus.Closed;
         var canReply = user.Role == Role.Reporter && user.OrganizationId == summary.OrganizationId && open;
@@ -86,19 +87,19 @@ public sealed class SupervisionQueries(DubanDbContext db, PlanQueries plans, Act
 
         var events = db.Set<TaskEvent>().AsNoTracking().Where(e => e.TaskId == taskId);
         if (own is not null) events = events.Where(e => e.OrganizationId == null || e.OrganizationId == own);
-        var stored = await events.Select(e => new { e.At, e.Kind, e.ActorName, e.Summary, e.OrganizationId, e.OrderId }).ToListAsync(ct);
+        var stored = await events.Select(e => new { e.At, e.Kind, ActorName = (e.ActorName == PersonName.SystemActor ? PersonName.System : db.Users.Where(u => u.Id == e.ActorId).Select(u => u.DisplayName).FirstOrDefault() ?? e.ActorName), e.Summary, e.OrganizationId, e.OrderId }).ToListAsync(ct);
 
         var reports = db.ProgressReports.AsNoTracking().Where(r => r.Assignment!.TaskId == taskId);
         if (own is not null) reports = reports.Where(r => r.Assignment!.OrganizationId == own);
         var submitted = await reports.Where(r => r.SubmittedAt != null)
             .Select(r => new { At = r.SubmittedAt!.Value, r.Assignment!.OrganizationId, r.Period!.Kind, r.Period.Start, r.Period.End, r.Late }).ToListAsync(ct);
         var reviews = await db.Reviews.AsNoTracking().Where(v => reports.Any(r => r.Id == v.ReportId))
-            .Select(v => new { v.At, v.Decision, v.ReviewerName, v.Comment, OrganizationId = db.ProgressReports.Where(r => r.Id == v.ReportId).Select(r => r.Assignment!.OrganizationId).First() })
+            .Select(v => new { v.At, v.Decision, ReviewerName = (db.Users.Where(u => u.Id == v.ReviewerId).Select(u => u.DisplayName).FirstOrDefault() ?? v.ReviewerName), v.Comment, OrganizationId = db.ProgressReports.Where(r => r.Id == v.ReportId).Select(r => r.Assignment!.OrganizationId).First() })
             .ToListAsync(ct);
 
         var baselines = db.Set<BaselineReport>().AsNoTracking().Where(b => b.TaskId == taskId);
         if (own is not null) baselines = baselines.Where(b => b.OrganizationId == own);
-        var stated = await baselines.Select(b => new { b.StatedAt, b.StatedByName, b.StatedByRole, b.OrganizationId, b.State, b.NewDate, b.Note }).ToListAsync(ct);
+        var stated = await baselines.Select(b => new { b.StatedAt, StatedByName = (db.Users.Where(u => u.Id == b.StatedById).Select(u => u.DisplayName).FirstOrDefault() ?? b.StatedByName), b.StatedByRole, b.OrganizationId, b.State, b.NewDate, b.Note }).ToListAsync(ct);
 
         string? Name(long? organization) => organization is { } o && names.TryGetValue(o, out var n) ? n : null;
         var entries = stored.Select(e => new TimelineEntry(e.At, e.Kind, e.Kind.Label(), e.ActorName, e.Summary, e.OrganizationId, Name(e.OrganizationId), e.OrderId))
@@ -132,12 +133,12 @@ public sealed class SupervisionQueries(DubanDbContext db, PlanQueries plans, Act
     {
         if (!await SeesTaskAsync(user, taskId, ct)) return null;
         return await db.Set<Instruction>().AsNoTracking().Where(i => i.TaskId == taskId).OrderByDescending(i => i.Date).ThenByDescending(i => i.Id)
-            .Select(i => new InstructionView(i.Id, i.TaskId, i.LeaderName, i.Text, i.Date, i.RecordedByName, i.RecordedAt)).ToListAsync(ct);
+            .Select(i => new InstructionView(i.Id, i.TaskId, i.LeaderName, i.Text, i.Date, (db.Users.Where(u => u.Id == i.RecordedById).Select(u => u.DisplayName).FirstOrDefault() ?? i.RecordedByName), i.RecordedAt)).ToListAsync(ct);
     }
 
     private IQueryable<OrderSummary> Summaries(IQueryable<SupervisionOrder> orders) =>
         orders.Join(db.Tasks, o => o.TaskId, t => t.Id, (o, t) => new { o, t })
             .Join(db.Labels(), x => x.o.OrganizationId, g => g.Id, (x, g) => new { x.o, x.t, g })
             .Select(x => new OrderSummary(x.o.Id, x.o.Number, x.o.TaskId, x.t.No, x.t.Text, x.t.PlanId, x.o.OrganizationId, x.g.Label, x.o.Reason,
-                x.o.IssuedAt, x.o.IssuedByName, x.o.ReplyBy, x.o.Status, x.o.Origin, x.o.Rectifications.Count));
+                x.o.IssuedAt, (x.o.IssuedByName == PersonName.SystemActor ? PersonName.System : db.Users.Where(u => u.Id == x.o.IssuedById).Select(u => u.DisplayName).FirstOrDefault() ?? x.o.IssuedByName), x.o.ReplyBy, x.o.Status, x.o.Origin, x.o.Rectifications.Count));
 }

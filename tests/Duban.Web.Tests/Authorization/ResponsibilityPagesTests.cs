@@ -109,6 +109,14 @@ public sealed class ResponsibilityPagesTests(WriteMatrixFixture app) : IClassFix
         var issue = await Browser.SubmitAsync(County, timeline,
             new Dictionary<string, string> { ["Issue.OrganizationId"] = World.OrgA.ToString(), ["Issue.Reason"] = "越权督办" }, formName: "issue");
         issue.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        // The task page offers the same form under the same rule: only the county's organisation, and a forged one is refused.
+        var page = await County.GetStringAsync($"/tasks/{World.SharedTask}");
+        page.ShouldContain("id=\"issue-order-form\"");
+        page.ShouldContain($"<option value=\"{World.OrgB}\"");
+        page.ShouldNotContain($"<option value=\"{World.OrgA}\"");
+        var issueOnTaskPage = await Browser.SubmitAsync(County, $"/tasks/{World.SharedTask}",
+            new Dictionary<string, string> { ["OrganizationId"] = World.OrgA.ToString(), ["Reason"] = "越权督办" }, formName: "issue-order");
+        issueOnTaskPage.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         // The task belongs to the city's plan: its 领导批示 are the city office's to record.
         var instruction = await Browser.SubmitAsync(County, timeline,
             new Dictionary<string, string> { ["Instruct.Leader"] = "县长", ["Instruct.Text"] = "越权批示", ["Instruct.Date"] = "2026-03-01" }, formName: "instruction");
