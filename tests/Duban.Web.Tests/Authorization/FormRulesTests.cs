@@ -50,6 +50,8 @@ public sealed partial class FormRulesTests
         ["Me.razor:new-token"] = "the signed-in user — MyAccount — ApiTokenTests",
         ["Me.razor:revoke-token"] = "the signed-in user's token — MyAccount — ApiTokenTests",
         ["Me.razor:change-password"] = "the signed-in user — MyAccount — PagesTests",
+        ["Me.razor:notification-forwarding"] = "the signed-in user's own choice — NotificationForwarding — ReviewNotificationTests.A_reporter_who_forwards_reviews…",
+        ["Supervision/IssueOrderPanel.razor:issue-order"] = "the addressed organisation — ActingRights.ForOrganizationAsync — TaskPageTests.A_responsible_administrator_issues…",
         ["TaskEditing/TaskEditPanel.razor:edit-task"] = "the task's plan — TaskEditor.EditAsync (as PATCH /api/v1/tasks/{id}) — WriteMatrixTests, TaskEditingPagesTests",
         ["TaskEditing/TaskEditPanel.razor:edit-targets"] = "the task's plan — TaskEditor.EditAsync (targets, as PATCH /api/v1/tasks/{id}) — WriteMatrixTests, TaskEditingPagesTests",
         ["TaskEditing/TaskEditPanel.razor:assignment-"] = "the task's plan — TaskEditor.ChangeAssignmentAsync / RemoveAssignmentAsync — WriteMatrixTests, TaskEditingPagesTests",
