@@ -11,6 +11,12 @@ namespace Duban.Cli;
 /// <param name="Progress">Where the progress bar goes (stderr), or null to show none.</param>
 internal sealed record CliConsole(TextWriter Out, TextWriter Error, IAnsiConsole Table, IAnsiConsole? Progress)
 {
+    /// <summary>
+    /// The bytes behind <see cref="Out"/> when it is the process's standard output: JSON is written there as UTF-8
+    /// directly, not built as a string and encoded again (megabytes for a large plan). Null for captured writers.
+    /// </summary>
+    public Stream? OutStream { get; init; }
+
     /// <summary>Width of the table when stdout is a file or pipe and there is no terminal to measure.</summary>
     public const int RedirectedWidth = 160;
 
@@ -23,7 +29,7 @@ internal sealed record CliConsole(TextWriter Out, TextWriter Error, IAnsiConsole
         var progress = Console.IsErrorRedirected
             ? null
             : AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-        return new CliConsole(Console.Out, Console.Error, table, progress);
+        return new CliConsole(Console.Out, Console.Error, table, progress) { OutStream = Console.OpenStandardOutput() };
     }
 
     /// <summary>A console over plain writers, for tests and redirected output: no colours, no escape codes.</summary>

@@ -6,10 +6,23 @@ namespace Duban.Cli;
 /// <summary>Writes the JSON form of a plan (docs/plan-json.md), indented so that it reads and diffs well.</summary>
 internal static class JsonOutput
 {
-    public static void Write(TextWriter output, PlanDocument document)
+    private static readonly byte[] NewLine = System.Text.Encoding.UTF8.GetBytes(Environment.NewLine);
+
+    public static void Write(CliConsole console, PlanDocument document)
     {
-        output.WriteLine(PlanJson.Serialize(document, indented: true));
-        output.Flush();
+        if (console.OutStream is { } stdout)
+        {
+            // Whatever the text writer holds must come first; then the serializer writes UTF-8 through one buffer.
+            console.Out.Flush();
+            // Not disposed: that would close standard output.
+            var buffered = new BufferedStream(stdout, 1 << 16);
+            PlanJson.Serialize(buffered, document, indented: true);
+            buffered.Write(NewLine);
+            buffered.Flush();
+            return;
+        }
+        console.Out.WriteLine(PlanJson.Serialize(document, indented: true));
+        console.Out.Flush();
     }
 
     /// <summary>

@@ -67,7 +67,7 @@ internal sealed class ParseRun(CliConsole console, PlanFileReader reader)
         {
             if (result.Problem is { } problem) console.Error.WriteLine(problem.ToLine(result.Path));
             if (result.Summary is { } summary) table.Render(summary);
-            if (result.Document is { } document) JsonOutput.Write(console.Out, document);
+            if (result.Document is { } document) JsonOutput.Write(console, document);
         }
         if (request.Table && results.Count > 1)
         {

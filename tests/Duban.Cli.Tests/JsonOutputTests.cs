@@ -44,6 +44,21 @@ public sealed class JsonOutputTests : IDisposable
     }
 
     [Fact]
+    public void Json_written_to_the_standard_output_stream_is_the_same_as_through_the_text_writer()
+    {
+        var file = temp.Write("plan.txt", SamplePlans.WithDeadlines);
+        var throughWriter = InProcessCli.Run("parse", file, "--json");
+        using var stdout = new MemoryStream();
+        using var text = new StreamWriter(stdout, new System.Text.UTF8Encoding(false)) { AutoFlush = false };
+        using var error = new StringWriter();
+
+        var exitCode = DubanCli.Run(["parse", file, "--json"], CliConsole.ForWriters(text, error) with { OutStream = stdout });
+
+        exitCode.ShouldBe(throughWriter.ExitCode);
+        System.Text.Encoding.UTF8.GetString(stdout.ToArray()).ShouldBe(throughWriter.Out);
+    }
+
+    [Fact]
     public void Json_with_several_files_and_no_out_is_refused_before_anything_is_parsed()
     {
         var first = temp.Write("a.txt", SamplePlans.Clean());

@@ -14,6 +14,22 @@ internal readonly record struct CharacterProfile(int Length, int NulCharacters, 
     /// <summary>NUL characters, or more than 10% control characters other than tab and line breaks.</summary>
     public bool LooksBinary => NulCharacters > 0 || ControlCharacters > Length * MaxControlShare;
 
+    /// <summary>
+    /// Whether <paramref name="text"/> looks binary, without profiling every character when it holds no control
+    /// character other than line breaks and tabs (a vectorised scan): the usual case, decided at memory speed.
+    /// </summary>
+    public static bool IsBinary(ReadOnlySpan<char> text)
+    {
+        var suspect = text.IndexOfAnyInRange('\0', '\u001F');
+        while (suspect >= 0 && text[suspect] is '\t' or '\n' or '\r' or '\v' or '\f')
+        {
+            var next = text[(suspect + 1)..].IndexOfAnyInRange('\0', '\u001F');
+            suspect = next < 0 ? -1 : suspect + 1 + next;
+        }
+        if (suspect < 0 && text.IndexOfAnyInRange('\u007F', '\u009F') < 0) return false;
+        return Of(text).LooksBinary;
+    }
+
     /// <summary>At least 90% of the visible characters are ASCII, CJK, CJK punctuation or common symbols.</summary>
     public bool LooksLikeChineseText => Visible == 0 || Plausible >= Visible * MinPlausibleShare;
 

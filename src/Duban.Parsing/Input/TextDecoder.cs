@@ -19,7 +19,7 @@ internal static class TextDecoder
     public static SourceText Decode(ReadOnlySpan<byte> bytes)
     {
         var decoded = DecodeBytes(bytes).WithoutLeadingByteOrderMark();
-        if (CharacterProfile.Of(decoded.Text).LooksBinary) throw NotText();
+        if (CharacterProfile.IsBinary(decoded.Text)) throw NotText();
 
         var text = LineBreaks.Normalize(decoded.Text);
         if (string.IsNullOrWhiteSpace(text))
@@ -36,6 +36,10 @@ internal static class TextDecoder
 
         // UTF-8 and GB18030 never contain NUL bytes for real text: the input is UTF-16 or binary.
         if (bytes.Contains((byte)0)) return DecodeBomlessUtf16(bytes) ?? throw NotText();
+
+        // Almost every file is valid UTF-8: the vectorised check answers that at memory speed, and the statistics
+        // below (a rune at a time) are only gathered to tell broken UTF-8 from GB18030.
+        if (System.Text.Unicode.Utf8.IsValid(bytes)) return new DecodedText(UnicodeForm.Utf8.Replacing.GetString(bytes), UnicodeForm.Utf8.Name, null, 0);
 
         var utf8 = Utf8Statistics.Of(bytes);
         if (utf8.IsValid) return new DecodedText(UnicodeForm.Utf8.Replacing.GetString(bytes), UnicodeForm.Utf8.Name, null, 0);

@@ -30,6 +30,7 @@ public static class PlanJson
             // Chinese text stays readable; the output is a data file, not HTML.
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+            TypeInfoResolver = PlanJsonContext.Default,
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         options.MakeReadOnly(populateMissingResolver: true);

@@ -6,11 +6,13 @@ namespace Duban.Parsing.Structure;
 /// Recognises where an annex begins: a line "附件", "附件2" or "附件2：标题". A line "附件：1. …" (colon straight after
 /// 附件) is the list of annexes at the end of the main text, not an annex.
 /// </summary>
-internal static class AnnexHeader
+internal static partial class AnnexHeader
 {
-    private static readonly Regex Start = new(
-        @"^ *附 *件 *([0-9]{1,2}|[一二三四五六七八九十]{1,3})? *(:(.*))?$",
-        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+    // Source-generated (no construction at start-up); backtracking is bounded since Read caps the line at 80 characters.
+    [GeneratedRegex(@"^ *附 *件 *([0-9]{1,2}|[一二三四五六七八九十]{1,3})? *(:(.*))?$", RegexOptions.CultureInvariant)]
+    private static partial Regex StartPattern();
+
+    private static Regex Start => StartPattern();
 
     public static bool IsAnnexStart(string folded) => Read(folded) is not null;
 

@@ -28,12 +28,32 @@ public sealed class SupervisionQueries(DubanDbContext db, PlanQueries plans, Act
 
     public Task<bool> SeesTaskAsync(DubanUser user, long taskId, CancellationToken ct) => plans.VisibleTasks(user).AnyAsync(t => t.Id == taskId, ct);
 
-    public Task<Paged<OrderSummary>> ListAsync(DubanUser user, OrderFilter filter, PageRequest page, CancellationToken ct)
+    public Task<Paged<OrderSummary>> ListAsync(DubanUser user, OrderFilter filter, PageRequest page, CancellationToken ct) =>
+        Listed(user, filter).ToPagedAsync(page, ct);
+
+    /// <summary>The list of the filter in its order, every page: the page, the API and the export read this one query.</summary>
+    public IQueryable<OrderSummary> Listed(DubanUser user, OrderFilter filter)
     {
         var orders = VisibleOrders(user);
         if (filter.Status is { } status) orders = orders.Where(o => o.Status == status);
         if (filter.TaskId is { } task) orders = orders.Where(o => o.TaskId == task);
-        return Summaries(orders.OrderByDescending(o => o.IssuedAt).ThenByDescending(o => o.Id)).ToPagedAsync(page, ct);
+        if (filter.OrganizationId is { } organization) orders = orders.Where(o => o.OrganizationId == organization);
+        if (filter.PlanId is { } plan) orders = orders.Where(o => db.Tasks.Any(t => t.Id == o.TaskId && t.PlanId == plan));
+        if (!filter.Active) return Summaries(orders.OrderByDescending(o => o.IssuedAt).ThenByDescending(o => o.Id));
+        // The office's to-do list: what still needs an answer (a returned reply needs a new one), overdue first.
+        return Summaries(orders.Where(o => o.Status == OrderStatus.Overdue || o.Status == OrderStatus.Open || o.Status == OrderStatus.Returned)
+            .OrderBy(o => o.Status == OrderStatus.Overdue ? 0 : o.Status == OrderStatus.Open ? 1 : 2)
+            .ThenByDescending(o => o.IssuedAt).ThenByDescending(o => o.Id));
+    }
+
+    /// <summary>The plans and organisations of the orders the user sees, for the list's filters.</summary>
+    public async Task<(IReadOnlyList<(long Id, string Title)> Plans, IReadOnlyList<(long Id, string Name)> Organizations)> FilterChoicesAsync(DubanUser user, CancellationToken ct)
+    {
+        var orders = VisibleOrders(user);
+        var plans = await db.Plans.AsNoTracking().Where(p => db.Tasks.Any(t => t.PlanId == p.Id && orders.Any(o => o.TaskId == t.Id)))
+            .OrderBy(p => p.Title).Select(p => new { p.Id, p.Title }).ToListAsync(ct);
+        var organizations = await db.Labels().Where(l => orders.Any(o => o.OrganizationId == l.Id)).OrderBy(l => l.Label).Select(l => new { l.Id, l.Label }).ToListAsync(ct);
+        return (plans.Select(p => (p.Id, p.Title)).ToList(), organizations.Select(o => (o.Id, o.Label)).ToList());
     }
 
     public async Task<OrderDetail?> GetAsync(DubanUser user, long id, CancellationToken ct)

@@ -125,6 +125,8 @@ public sealed class TrackingInBrowserTests(ITestOutputHelper output) : IAsyncLif
         await office.GotoAsync($"{address}/dashboard?planId={planId}");
         await office.Locator("a.status-count[data-status='inProgress']").ClickAsync();
         await office.WaitForURLAsync(url => url.Contains("status=inProgress"));
+        // Enhanced navigation changes the address before the list arrives: wait for the list itself.
+        await office.Locator("#task-list").WaitForAsync();
         (await office.Locator($"#task-list a[href$='tasks/{taskId}']").CountAsync()).ShouldBe(1);
         await reporter.GotoAsync($"{address}/tasks/{taskId}/report?period={(await factory.WithDbAsync(db => db.ProgressReports.Where(r => r.Id == reportId).Select(r => r.Period!.Start).SingleAsync())):yyyy-MM-dd}");
         (await reporter.Locator("#read-only").InnerTextAsync()).ShouldContain("审核通过并锁定");

@@ -84,6 +84,17 @@ public sealed class TaskPageTests(TrackingFixture app) : IClassFixture<TrackingF
         (await inspector.GetStringAsync(page)).ShouldNotContain("id=\"issue-order-form\"");
         (await reporter.GetStringAsync(page)).ShouldNotContain("id=\"issue-order-form\"");
 
+        // Seeing the task is not answering for it: a reporter's or an inspector's forged post issues nothing.
+        foreach (var notResponsible in new[] { reporter, inspector })
+        {
+            var forged = await Browser.SubmitAsync(notResponsible, page, new Dictionary<string, string>
+            {
+                ["OrganizationId"] = assignment.OrganizationId.ToString(), ["Reason"] = "伪造的督办", ["ReplyBy"] = "",
+            }, formName: "issue-order");
+            forged.StatusCode.ShouldBeOneOf(HttpStatusCode.Forbidden, HttpStatusCode.NotFound, HttpStatusCode.BadRequest);
+        }
+        (await Factory.WithDbAsync(db => db.Set<SupervisionOrder>().CountAsync(o => o.TaskId == assignment.TaskId))).ShouldBe(0);
+
         var issued = await Browser.SubmitAsync(admin, page, new Dictionary<string, string>
         {
             ["OrganizationId"] = assignment.OrganizationId.ToString(), ["Reason"] = "进度滞后，请说明原因并提出整改措施", ["ReplyBy"] = "",
