@@ -47,7 +47,7 @@ public sealed record ScoringRule(
         IndicatorKind.ReportTimeliness => new(LateCredit: LateCredit ?? 0.5m),
         IndicatorKind.ReportQuality => None,
         IndicatorKind.TargetAttainment => new(OnTrackCredit: OnTrackCredit ?? 1m, LaggingFactor: LaggingFactor ?? 0.5m, NoDataCredit: NoDataCredit ?? 0m,
-            Keywords: (Keywords ?? []).Select(k => k.Trim()).Where(k => k.Length > 0).Distinct().ToList(), ExcludeKeywords: ExcludeKeywords ?? false),
+            Keywords: (Keywords ?? []).Where(k => k is not null).Select(k => k.Trim()).Where(k => k.Length > 0).Distinct().ToList(), ExcludeKeywords: ExcludeKeywords ?? false),
         IndicatorKind.OrderResponse => new(ReplyShare: ReplyShare ?? 0.6m, LateReplyCredit: LateReplyCredit ?? 0.5m),
         IndicatorKind.Deduction => new(SummonsPoints: SummonsPoints ?? 2m, BulletinPoints: BulletinPoints ?? 3m),
         IndicatorKind.Bonus => new(ItemMax: ItemMax ?? maxPoints),

@@ -114,7 +114,7 @@ public static class AuditActions
         RegionCreate => "创建区域",
         RegionsLoad => "载入行政区划",
         PlanStatusChange => "更改计划状态",
-        _ => Tracking.TrackingAuditActions.Describe(action) ?? Supervision.SupervisionAuditActions.Describe(action) ?? Baseline.BaselineAuditActions.Describe(action) ?? TaskEditing.TaskEditingAuditActions.Describe(action) ?? action,
+        _ => Tracking.TrackingAuditActions.Describe(action) ?? Supervision.SupervisionAuditActions.Describe(action) ?? Baseline.BaselineAuditActions.Describe(action) ?? TaskEditing.TaskEditingAuditActions.Describe(action) ?? Assessments.AssessmentAuditActions.Describe(action) ?? action,
     };
 }
 
@@ -140,6 +140,6 @@ public static class AuditEntities
         Plan => "计划",
         Task => "任务",
         Region => "区域",
-        _ => Tracking.TrackingAuditActions.DescribeEntity(entityType) ?? Supervision.SupervisionAuditActions.DescribeEntity(entityType) ?? Baseline.BaselineAuditActions.DescribeEntity(entityType) ?? entityType,
+        _ => Tracking.TrackingAuditActions.DescribeEntity(entityType) ?? Supervision.SupervisionAuditActions.DescribeEntity(entityType) ?? Baseline.BaselineAuditActions.DescribeEntity(entityType) ?? Assessments.AssessmentAuditActions.DescribeEntity(entityType) ?? entityType,
     };
 }
