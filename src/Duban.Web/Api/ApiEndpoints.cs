@@ -29,6 +29,7 @@ public static class ApiEndpoints
         Dashboard.DashboardEndpoints.MapDashboard(api);
         Ledger.LedgerEndpoints.MapLedger(api);
         Spreadsheets.TemplateEndpoints.MapTemplates(api);
+        Assessments.AssessmentEndpoints.MapAssessments(api);
         return app;
     }
 }

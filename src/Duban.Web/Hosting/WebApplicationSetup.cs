@@ -69,6 +69,7 @@ public static class WebApplicationSetup
         services.AddSingleton<Duban.Web.Dashboard.DashboardCoalescer>();
         services.AddScoped<Duban.Web.Ledger.LedgerExport>();
         Duban.Web.Spreadsheets.TemplateEndpoints.AddSpreadsheets(services);
+        Duban.Web.Assessments.AssessmentEndpoints.AddAssessments(services);
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblemDefaults.Customize);
         services.AddExceptionHandler<ApiBadRequestHandler>();
