@@ -37,6 +37,8 @@ public static class AssessmentEndpoints
         services.AddScoped<AssessmentAccess>();
         services.AddScoped<AssessmentQueries>();
         services.AddScoped<RankingExport>();
+        // After the sample plans and activity, whose seeders are registered before this.
+        services.AddScoped<Demo.IDemoPlanSeeder, DemoAssessmentSeeder>();
         return services;
     }
 
