@@ -70,9 +70,11 @@ public sealed record PeriodReportFact(TaskRef Task, PeriodSpan Period, DateOnly 
 /// <summary>A report first submitted in the year and reviewed by the assessment day: how many times it was returned.</summary>
 public sealed record ReviewedReportFact(long ReportId, TaskRef Task, PeriodSpan Period, int Returns, bool Approved);
 
-/// <summary>A target the organisation reports on, with its own values (periods ended and saved by the assessment day).</summary>
+/// <summary>A target the organisation reports on, with its own values as they stood on the assessment day (saved by then).</summary>
 /// <param name="Task">The task the target belongs to; null for a plan-level target.</param>
-public sealed record TargetFact(long TargetId, TaskRef? Task, string Subject, string Raw, TargetFacts Target, IReadOnlyList<ObservationFact> Observations);
+/// <param name="FirstReportDue">When the first value was owed: the window's close of the first reporting period after the
+/// plan was imported. Until then a target without a value is nobody's lapse; null: owed from the start.</param>
+public sealed record TargetFact(long TargetId, TaskRef? Task, string Subject, string Raw, TargetFacts Target, IReadOnlyList<ObservationFact> Observations, DateOnly? FirstReportDue = null);
 
 /// <summary>A 督办单 addressed to the organisation, issued in the year, as it stood on the assessment day.</summary>
 /// <param name="ReplyBy">The reply date in force.</param>

@@ -9,7 +9,7 @@ internal static class FlagScoring
         {
             var (label, points) = f.Kind == FlagKind.Summons ? ("约谈", rule.SummonsPoints!.Value) : ("通报", rule.BulletinPoints!.Value);
             return new ExplanationItem(FactKind.Flag, f.EventId, f.Task.TaskId, $"{label}（{f.Task.Label}）",
-                $"{TaskScoring.ChineseDate(f.On)}：{f.Summary}，扣 {Points.Text(points)} 分", -points);
+                $"{TaskScoring.ChineseDate(f.On)}：{f.Summary.TrimEnd('。', '.', ' ')}，扣 {Points.Text(points)} 分", -points);
         }).ToList();
         if (items.Count == 0)
             return ([new ExplanationItem(FactKind.Note, null, null, "无扣分事项", "考核年度内没有约谈、通报。", 0m)], "无扣分事项，0 分");

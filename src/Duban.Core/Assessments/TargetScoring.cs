@@ -14,7 +14,12 @@ internal static class TargetScoring
         foreach (var target in targets.OrderBy(t => t.TargetId).Where(t => Selected(rule, t)))
         {
             var label = $"{target.Raw}" + (target.Task is { } task ? $"（{task.Label}）" : "（全局目标）");
-            var observations = target.Observations.Where(o => o.PeriodEnd <= facts.AsOf).ToList();
+            var observations = target.Observations;
+            if (observations.Count == 0 && target.FirstReportDue is { } due && due >= facts.AsOf)
+            {
+                looked.Add(new(FactKind.Target, target.TargetId, target.Task?.TaskId, label, $"无数据：首个填报周期 {TaskScoring.ChineseDate(due)} 截止，尚未到期，不计入", 0m, 0m));
+                continue;
+            }
             TargetAssessment assessment;
             try
             {

@@ -129,7 +129,7 @@ public sealed class AssessmentFactsReader(DubanDbContext db)
         }
 
         await AddTargetsAsync(facts, organizations.ToDictionary(o => o.Key, o => (o.Value.Kind, o.Value.RegionId)), assignments.Where(a => a.Role == UnitRole.Lead)
-            .Select(a => (a.OrganizationId, a.TaskId, Task: Ref(a.TaskId, a.No, a.Text, a.PlanId), a.Due)).ToList(), plans, periodById.ToDictionary(p => p.Key, p => p.Value.End), asOf, ct);
+            .Select(a => (a.OrganizationId, a.TaskId, Task: Ref(a.TaskId, a.No, a.Text, a.PlanId), a.Due)).ToList(), plans, periodById.ToDictionary(p => p.Key, p => p.Value.End), CycleOf, asOf, ct);
         await AddOrdersAndFlagsAsync(facts, orgIds, planIds, plans, yearStart, asOf, ct);
         if (assessmentId is { } assessment) await AddEntriesAsync(facts, assessment, ct);
 
@@ -156,7 +156,8 @@ public sealed class AssessmentFactsReader(DubanDbContext db)
     /// a 人民政府 (the government answers for its region's goals); with the organisation's own values.
     /// </summary>
     private async Task AddTargetsAsync(Dictionary<long, Builder> facts, Dictionary<long, (Duban.Core.Organizations.OrganizationKind Kind, long RegionId)> organizations,
-        List<(long OrganizationId, long TaskId, TaskRef Task, DateOnly? Due)> leads, Dictionary<long, PlanInfo> plans, Dictionary<long, DateOnly> periodEnds, DateOnly asOf, CancellationToken ct)
+        List<(long OrganizationId, long TaskId, TaskRef Task, DateOnly? Due)> leads, Dictionary<long, PlanInfo> plans, Dictionary<long, DateOnly> periodEnds,
+        Func<long, ReportingCycle> cycleOf, DateOnly asOf, CancellationToken ct)
     {
         var taskIds = leads.Select(l => l.TaskId).Distinct().ToList();
         var planIds = plans.Keys.ToList();
@@ -190,13 +191,18 @@ public sealed class AssessmentFactsReader(DubanDbContext db)
         foreach (var (organizationId, target, task, due) in owners)
         {
             var targetFacts = TargetFacts.From(target, taskDue: due);
+            // A value saved by the assessment day counts, whatever its period (the current period's value is the
+            // organisation's statement of where it stands); a period not yet ended cannot have a later revision in it.
             var observations = byOwner[(target.Id, organizationId)]
-                .Where(v => revisions.ContainsKey(v.Id) && periodEnds.TryGetValue(v.PeriodId, out var end) && end <= asOf)
+                .Where(v => revisions.ContainsKey(v.Id) && periodEnds.ContainsKey(v.PeriodId))
                 .Select(v => ObservationFact.FromStored(targetFacts, periodEnds[v.PeriodId], revisions[v.Id]))
                 .OfType<ObservationFact>()
                 .OrderBy(o => o.PeriodEnd)
                 .ToList();
-            facts[organizationId].Targets.Add(new TargetFact(target.Id, task, target.Subject, target.Raw, targetFacts, observations));
+            var plan = plans[target.PlanId];
+            var cycle = cycleOf(target.PlanId);
+            var firstDue = cycle.WindowCloses(PeriodSpan.Containing(cycle.Kind, Day(plan.CreatedAt)));
+            facts[organizationId].Targets.Add(new TargetFact(target.Id, task, target.Subject, target.Raw, targetFacts, observations, firstDue));
         }
     }
 

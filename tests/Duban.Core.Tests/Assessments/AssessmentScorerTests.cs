@@ -126,6 +126,22 @@ public sealed class AssessmentScorerTests
     }
 
     [Fact]
+    public void A_target_without_a_value_counts_only_once_a_value_was_owed()
+    {
+        var facts = new AssessmentFactsBuilder().Target("培训人次", Comparator.AtLeast, 10000, "人次", 2026).Facts();
+        var owed = facts.Organizations[0].Targets[0];
+        AssessmentFacts With(DateOnly? due) => facts with { Organizations = [facts.Organizations[0] with { Targets = [owed with { FirstReportDue = due }] }] };
+
+        // The first window closed in April: nothing reported by December is the organisation's lapse.
+        Score("targets", With(new DateOnly(2026, 4, 10))).Points.ShouldBe(0m);
+        // The plan came in December and its first window closes in January: nothing was owed yet.
+        var early = Score("targets", With(new DateOnly(2027, 1, 10)));
+        early.Points.ShouldBe(20m);
+        early.Items[0].Counted.ShouldBeFalse();
+        early.Items[0].Detail.ShouldContain("尚未到期");
+    }
+
+    [Fact]
     public void An_at_most_target_under_its_ceiling_is_met()
     {
         var facts = new AssessmentFactsBuilder().Target("生师比", Comparator.AtMost, 20, "人", 2026, (D(2026, 9, 30), 18)).Facts();

@@ -176,8 +176,8 @@ public sealed class AssessmentDeskTests(DatabaseFixture databases) : IClassFixtu
             var a = published.Single(s => s.OrganizationId == world.CountyA);
             (a.ComputedTotal, a.Total, a.Rank, a.Grade).ShouldBe((87.5m, 85.5m, 1, Grade.Good));
             a.Indicators.Single(i => i.Code == "task").ShouldBe(new StandingIndicator("task", 30m, 28m, 28m));
-            // 同比: last year's published 70 (task, timeliness, quality, funding and orders with nothing to assess; no value yet).
-            (a.PreviousTotal, a.Change).ShouldBe((70m, 15.5m));
+            // 同比: last year's published 90 — before the plan was imported nothing was due, not even a value.
+            (a.PreviousTotal, a.Change).ShouldBe((90m, -4.5m));
             published.Single(s => s.OrganizationId == world.CountyB).Total.ShouldBe(20.5m);
             published.Select(s => s.Rank).ShouldBe([1, 2, 3]);
 
