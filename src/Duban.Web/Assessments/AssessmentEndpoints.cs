@@ -68,7 +68,7 @@ public static class AssessmentEndpoints
             .WithDescription("考核的阶段（自评、复核、公示、定稿）、所用方案版本、指标，以及每次计算（考核截止日、结果摘要、与上次计算的差异）。响应头 ETag 用于重新计算和推进阶段的 If-Match。")
             .ProducesProblem(StatusCodes.Status404NotFound);
         reads.MapGet("/{id:long}/results", ResultsAsync).WithName("GetAssessmentResults").WithSummary("考核结果（排名）")
-            .WithDescription("每个单位的总分、计算得分、名次、等次、上年总分与同比、各指标得分（计算、复核、最终）。公示前只列本人数据范围内的单位；公示后列出全部（已固定，不再随数据变化）。")
+            .WithDescription("每个单位的总分、计算得分、名次、等次、上年总分与同比、各指标得分（计算、复核、最终）。公示前只列本人数据范围内的单位；公示后列出全部（已固定，不再随数据变化）。explain=true 时，对本人可查看得分卡的单位附上各指标的计算依据（explanation）。")
             .ProducesProblem(StatusCodes.Status404NotFound);
         reads.MapGet("/{id:long}/cards/{organizationId:long}", CardAsync).WithName("GetAssessmentScoreCard").WithSummary("单位得分卡（含计算依据）")
             .WithDescription("一个被考核单位的各指标得分，每项附规则、算式和产生得分的每一条事实（任务、报告、指标值、督办单、约谈通报、录入的评分），以及自评、复核记录和佐证材料。")
@@ -166,8 +166,8 @@ public static class AssessmentEndpoints
     private static async Task<Results<OkWithETag<AssessmentDetail>, ProblemHttpResult>> GetAsync(long id, HttpContext context, AssessmentQueries queries, CancellationToken ct) =>
         await queries.AssessmentAsync(DubanUser.Required(context.User), id, ct) is { } detail ? new OkWithETag<AssessmentDetail>(detail, detail.Version) : AssessmentNotFound();
 
-    private static async Task<Results<Ok<Ranking>, ProblemHttpResult>> ResultsAsync(long id, HttpContext context, AssessmentQueries queries, CancellationToken ct) =>
-        await queries.RankingAsync(DubanUser.Required(context.User), id, ct) is { } ranking ? TypedResults.Ok(ranking) : AssessmentNotFound();
+    private static async Task<Results<Ok<Ranking>, ProblemHttpResult>> ResultsAsync(long id, bool? explain, HttpContext context, AssessmentQueries queries, CancellationToken ct) =>
+        await queries.RankingAsync(DubanUser.Required(context.User), id, ct, explain == true) is { } ranking ? TypedResults.Ok(ranking) : AssessmentNotFound();
 
     private static async Task<Results<Ok<ScoreCard>, ProblemHttpResult>> CardAsync(long id, long organizationId, HttpContext context, AssessmentQueries queries, CancellationToken ct) =>
         await queries.CardAsync(DubanUser.Required(context.User), id, organizationId, ct) is { } card ? TypedResults.Ok(card) : ApiResults.NotFound("未找到该单位在本考核中的得分。");

@@ -88,7 +88,7 @@ public sealed class AssessmentQueries(DubanDbContext db, AssessmentAccess access
     /// The ranking: before 公示 only the organisations the reader sees (an organisation sees itself); from 公示 on, the
     /// published ranking whole to everyone who sees the assessment — that is what 公示 means. The score cards stay by scope.
     /// </summary>
-    public async Task<Ranking?> RankingAsync(DubanUser user, long id, CancellationToken ct)
+    public async Task<Ranking?> RankingAsync(DubanUser user, long id, CancellationToken ct, bool explain = false)
     {
         var assessment = await access.FindAsync(user, id, ct);
         if (assessment is null) return null;
@@ -99,6 +99,9 @@ public sealed class AssessmentQueries(DubanDbContext db, AssessmentAccess access
             .Select(s => new RankingRow(s.OrganizationId, s.Name, s.Rank, s.Total, s.ComputedTotal, s.Grade, s.GradeLabel, s.PreviousTotal, s.PreviousRank, s.Change,
                 s.Indicators, visible.Contains(s.OrganizationId)))
             .ToList();
+        if (explain && assessment.CurrentRunId is { } current)
+            for (var i = 0; i < rows.Count; i++)
+                if (rows[i].CardVisible) rows[i] = rows[i] with { Explanation = await results.ScoreAsync(current, rows[i].OrganizationId, ct) };
         var definition = assessment.CurrentRunId is { } runId
             ? await results.DefinitionAsync(await db.Set<AssessmentRun>().Where(r => r.Id == runId).Select(r => r.SchemeVersionId).SingleAsync(ct), ct)
             : null;

@@ -34,8 +34,9 @@ public sealed record AssessmentDetail(AssessmentSummary Assessment, string Regio
 }
 
 /// <param name="CardVisible">Whether the reader may open the organisation's score card (its explanation).</param>
+/// <param name="Explanation">With <c>?explain=true</c>, the computed scores with their explanation items, for the rows whose card the reader may open.</param>
 public sealed record RankingRow(long OrganizationId, string Name, int Rank, decimal Total, decimal ComputedTotal, Grade Grade, string GradeLabel,
-    decimal? PreviousTotal, int? PreviousRank, decimal? Change, IReadOnlyList<StandingIndicator> Indicators, bool CardVisible);
+    decimal? PreviousTotal, int? PreviousRank, decimal? Change, IReadOnlyList<StandingIndicator> Indicators, bool CardVisible, OrganizationScore? Explanation = null);
 
 /// <param name="Frozen">From 公示 on: the stored standings, which later data no longer moves.</param>
 /// <param name="Complete">Every assessed organisation is listed (from 公示 on, or for a reader who sees them all).</param>

@@ -140,6 +140,10 @@ public sealed class AssessmentApiTests(WebAppFixture app) : IClassFixture<WebApp
         (await reporter.GetAsync($"/api/v1/assessments/{assessment}/cards/{education}")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await reporter.GetAsync($"/api/v1/assessments/{assessment}/cards/{donghu}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await (await admin.GetAsync($"/api/v1/assessments/{assessment}/results")).JsonAsync()).GetProperty("rows").GetArrayLength().ShouldBe(4);
+        // With explain=true each row the reader may open carries its explanation; the reporter gets its own only.
+        var explained = await (await reporter.GetAsync($"/api/v1/assessments/{assessment}/results?explain=true")).JsonAsync();
+        explained.GetProperty("rows")[0].GetProperty("explanation").GetProperty("indicators").GetArrayLength().ShouldBe(9);
+        (await admin.GetAsync($"/api/v1/assessments/{assessment}/results?explain=maybe")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
 
         // Every score opens to its items, and adds up.
         var card = await (await admin.GetAsync($"/api/v1/assessments/{assessment}/cards/{donghu}")).JsonAsync();
@@ -159,6 +163,8 @@ public sealed class AssessmentApiTests(WebAppFixture app) : IClassFixture<WebApp
         published.GetProperty("frozen").GetBoolean().ShouldBeTrue();
         published.GetProperty("rows").GetArrayLength().ShouldBe(4);
         published.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("organizationId").GetInt64() == donghu).GetProperty("cardVisible").GetBoolean().ShouldBeFalse();
+        var afterPublication = await (await reporter.GetAsync($"/api/v1/assessments/{assessment}/results?explain=true")).JsonAsync();
+        afterPublication.GetProperty("rows").EnumerateArray().Count(r => r.TryGetProperty("explanation", out var e) && e.ValueKind == JsonValueKind.Object).ShouldBe(1);
         (await reporter.GetAsync($"/api/v1/assessments/{assessment}/cards/{donghu}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         var recompute = await admin.SendAsync(Send(HttpMethod.Post, $"/api/v1/assessments/{assessment}/recompute", null, "*"));
         recompute.StatusCode.ShouldBe(HttpStatusCode.Conflict);
