@@ -4,9 +4,11 @@
 Each text sample becomes a flat ODT (paragraphs; tab-separated lines become a bordered table whose header row repeats
 on every page, rows with trailing empty cells become a merged group row), with a running header and a page-number
 footer, and LibreOffice prints it to PDF. Then two PDFs that must be refused: scan.pdf, page 1 of deadline-forms.pdf as a picture only (as a scanner makes
-it: no text layer), and encrypted.pdf, deadline-forms.pdf with an open password. Needs `soffice`
-(libreoffice-writer-nogui), a CJK font (fonts-noto-cjk), `pdftoppm` (poppler-utils) and `qpdf`.
-Only the generated PDFs are committed; tests never run this script.
+it: no text layer), and encrypted.pdf, deadline-forms.pdf with an open password. The tables of TABLE_JOBS below
+are written cell by cell (merged cells, headers over two lines or two rows, with or without borders, text at the top
+or in the middle of its cell), each with its text original. Needs `soffice` (libreoffice-writer-nogui), a CJK font
+(fonts-noto-cjk), `pdftoppm` (poppler-utils) and `qpdf`. Only the generated PDFs and text originals are committed;
+tests never run this script.
 
     python3 samples/pdf/make-pdfs.py [name.pdf ...]
 """
@@ -77,10 +79,13 @@ def body(lines):
     return '\n'.join(out)
 
 def fodt(lines, head, foot, size, cell_size, border):
-    widths = ["1.2cm", "6.2cm", "3.2cm", "3.2cm", "2.2cm"]
+    return document(body(lines), head, foot, size, cell_size, border, ["1.2cm", "6.2cm", "3.2cm", "3.2cm", "2.2cm"], "top")
+
+def document(body_xml, head, foot, size, cell_size, border, widths, valign):
     cols = ''.join(f'<style:style style:name="Col{i}" style:family="table-column"><style:table-column-properties style:column-width="{w}"/></style:style>'
                    for i, w in enumerate(widths))
     font = 'style:font-name="Noto Serif CJK SC" fo:font-family="\'Noto Serif CJK SC\'" style:font-name-asian="Noto Serif CJK SC" style:font-family-asian="\'Noto Serif CJK SC\'"'
+    sans = 'fo:font-family="\'Noto Sans CJK SC\'" style:font-family-asian="\'Noto Sans CJK SC\'"'
     return f'''<?xml version="1.0" encoding="UTF-8"?>
 <office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
  xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"
@@ -89,28 +94,229 @@ def fodt(lines, head, foot, size, cell_size, border):
 <office:styles>
 <style:style style:name="Body" style:family="paragraph"><style:paragraph-properties fo:text-indent="{2*size}pt" fo:margin-bottom="0pt"/><style:text-properties {font} fo:font-size="{size}pt" style:font-size-asian="{size}pt"/></style:style>
 <style:style style:name="Cellp" style:family="paragraph"><style:text-properties {font} fo:font-size="{cell_size}" style:font-size-asian="{cell_size}"/></style:style>
+<style:style style:name="Headp" style:family="paragraph"><style:paragraph-properties fo:text-align="center"/><style:text-properties {sans} fo:font-size="{cell_size}" style:font-size-asian="{cell_size}"/></style:style>
 <style:style style:name="Run" style:family="paragraph"><style:paragraph-properties fo:text-align="center"/><style:text-properties {font} fo:font-size="10.5pt" style:font-size-asian="10.5pt"/></style:style>
 </office:styles>
 <office:automatic-styles>
 <style:page-layout style:name="PL"><style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm" fo:margin-top="2cm" fo:margin-bottom="2cm" fo:margin-left="2.5cm" fo:margin-right="2.5cm"/>
 <style:header-style><style:header-footer-properties fo:min-height="0cm" fo:margin-bottom="0.5cm"/></style:header-style>
 <style:footer-style><style:header-footer-properties fo:min-height="0cm" fo:margin-top="0.5cm"/></style:footer-style></style:page-layout>
+<style:style style:name="Sect" style:family="section"><style:section-properties><style:columns fo:column-count="2" fo:column-gap="0.8cm"/></style:section-properties></style:style>
+<style:style style:name="Title" style:family="paragraph"><style:paragraph-properties fo:text-align="center" fo:margin-bottom="12pt"/><style:text-properties {font} fo:font-size="{size + 4}pt" style:font-size-asian="{size + 4}pt"/></style:style>
 <style:style style:name="Tbl" style:family="table"><style:table-properties style:width="16cm" table:align="left"/></style:style>
 {cols}
-<style:style style:name="Cell" style:family="table-cell"><style:table-cell-properties fo:padding="0.1cm" fo:border="{border}"/></style:style>
+<style:style style:name="Cell" style:family="table-cell"><style:table-cell-properties fo:padding="0.1cm" fo:border="{border}" style:vertical-align="{valign}"/></style:style>
 </office:automatic-styles>
 <office:master-styles><style:master-page style:name="Standard" style:page-layout-name="PL">
 <style:header><text:p text:style-name="Run">{esc(head)}</text:p></style:header>
 <style:footer><text:p text:style-name="Run">{foot}</text:p></style:footer>
 </style:master-page></office:master-styles>
 <office:body><office:text>
-{body(lines)}
+{body_xml}
 </office:text></office:body></office:document>
 '''
+
+# Tables written cell by cell, in the layouts Word and WPS give a 任务分工表: cells merged down a column (a 牵头单位 or
+# 完成时限 shared by several tasks), header cells wrapped over two lines, a header over two rows (责任单位 above 牵头单位 |
+# 配合单位), text centred vertically in its cell. A row is a list of cells; a cell is a string ("\n" breaks the line),
+# or (text, rows_down, columns_across) for a merged cell; None is a cell covered by a merge above; a row of one string
+# is a group row across the table. Each table has its text original (a .txt here, shared by the PDFs of that table):
+# the same document with the table as tab-separated rows, a merged cell's text written in every row it covers, the
+# header as one row (the lower names of a header over two rows). Tests compare what a PDF gives with what its text
+# original gives.
+
+NANPING_NOTICE = [
+    "南屏市人民政府办公室关于印发南屏市职业教育提质培优行动任务分工表的通知",
+    "各县（区）人民政府，市政府各部门：",
+    "经市政府同意，现将《南屏市职业教育提质培优行动任务分工表》印发给你们，请各牵头单位会同配合单位细化措施、压实责任，每季度末将工作进展情况报市教育局汇总。",
+    "南屏市人民政府办公室",
+    "2024年3月18日",
+    "附件",
+    "南屏市职业教育提质培优行动任务分工表",
+]
+
+NANPING_ROWS = [
+    ["一、优化专业布局"],
+    ["1", "制定全市职业院校专业设置指导目录，建立专业预警和退出机制，每年发布专业设置情况报告。", ("市教育局", 3, 1),
+     "市人力资源社会保障局、市发展改革委", "2024年6月底前"],
+    ["2", "围绕先进制造、现代农业、文化旅游等产业集群，每所中职学校重点建设2至3个骨干专业。", None,
+     "市工业和信息化局、市农业农村局、市文化旅游局", ("2025年底前", 2, 1)],
+    ["3", "推进中高职贯通培养，贯通培养专业点达到20个以上。", None, "南屏职业技术学院", None],
+    ["二、深化产教融合"],
+    ["4", "培育市级产教融合型企业30家以上，落实“金融+财政+土地+信用”组合式激励政策。", "市发展改革委",
+     "市财政局、市税务局、市自然资源局", "持续推进"],
+    ["5", "推动每所职业院校与至少5家规模以上企业签订合作协议，共建生产性实训基地。", ("市教育局", 2, 1),
+     "市工业和信息化局、市国资委", ("2025年底前", 2, 1)],
+    ["6", "组建市域产教联合体2个，吸纳行业企业、科研院所共同参与。", None, "", None],
+    ["三、强化师资保障"],
+    ["7", "落实职业院校教师5年一周期的全员培训制度，专业课教师每年到企业实践不少于1个月。", "市教育局", "市财政局",
+     "每年12月底前"],
+    ["8", "建立企业工程技术人员到职业院校兼职任教制度，兼职教师占专业课教师比例达到20%。", "市人力资源社会保障局",
+     "市教育局、市国资委", "2025年底前"],
+]
+
+QINGCHUAN_NOTICE = [
+    "青川县职业教育改革攻坚行动任务清单",
+    "为推动职业教育改革攻坚行动落地见效，现将各项任务分解如下，各责任单位要对照清单逐项推进，按期完成。",
+]
+
+QINGCHUAN_ROWS = [
+    ["1", "编制县域职业教育发展规划（2024—2027年），明确职业学校布局和专业结构。", "县教育局", "县发展改革局", "2024年9月底前"],
+    ["2", "实施县职业中专达标建设工程，新建实训楼1栋，更新实训设备。", "县教育局", "县财政局、县自然资源局", "2025年底前"],
+    ["3", "建立职业教育经费稳定投入机制，中职生均公用经费不低于省定标准。", "县财政局", "县教育局", "每年3月底前"],
+    ["4", "开展“订单式”人才培养，与县内龙头企业合作开设订单班5个以上。", "县教育局", "县工业和信息化局、县人力资源社会保障局", "2024年底前"],
+    ["5", "推进职业学校“双师型”教师队伍建设，“双师型”教师占专业课教师比例达到60%。", "县教育局", "县人力资源社会保障局", "2025年底前"],
+    ["6", "面向新型职业农民开展农业实用技术培训，年培训3000人次以上。", "县农业农村局", "县教育局、各乡镇人民政府", "每年12月底前"],
+    ["7", "建设县级公共实训基地，向职业学校、企业和社会人员开放共享。", "县人力资源社会保障局", "县教育局、县财政局", "2026年6月底前"],
+    ["8", "落实中职学生资助政策，做到应助尽助，资助资金按时足额发放。", "县教育局", "县财政局", "长期坚持"],
+    ["9", "举办职业教育活动周，展示职业教育改革成果，营造崇尚技能的社会氛围。", "县教育局", "县委宣传部、县总工会", "每年5月"],
+    ["10", "建立职业教育质量年度报告制度，向社会公开办学质量。", "县教育局", "各职业学校", "每年12月底前"],
+    ["11", "推动职业学校毕业生在县内就业创业，落实就业创业扶持政策。", "县人力资源社会保障局", "县教育局、县财政局", "持续推进"],
+    ["12", "建立职业学校教师职称评审绿色通道，向专业课教师倾斜。", ("县人力资源社会保障局", 3, 1), "县教育局", "2025年6月底前"],
+    ["13", "推行职业技能等级认定社会化，支持职业学校开展第三方评价。", None, "县教育局", "持续推进"],
+    ["14", "落实技能人才与同等学历人员同等待遇政策，在招聘、落户等方面一视同仁。", None, "县委组织部、县公安局", "长期坚持"],
+    ["15", "将职业教育改革攻坚任务完成情况纳入对乡镇和部门的年度绩效考核。", "县政府督查室", "县教育局", "每年12月底前"],
+]
+
+# (pdf name, its text original, paragraphs before the table, header rows, body rows, column widths, cell text size,
+#  borders, vertical alignment, header repeated on every page, body text size)
+TABLE_JOBS = [
+    # Ruled, centred: 牵头单位 merged over three tasks and over two, 完成时限 over two; 牵头\n单位 broken by hand, 完成时限
+    # wrapped by its narrow column; one 配合单位 left empty.
+    ("merged-cells-table.pdf", "merged-cells-table.txt", NANPING_NOTICE,
+     [["序号", "重点任务", "牵头\n单位", "配合单位", "完成时限"]], NANPING_ROWS,
+     ["1.1cm", "7.4cm", "2.2cm", "3.7cm", "1.6cm"], "10.5pt", "0.5pt solid #000000", "middle", True, 16),
+    # The same table without borders, text at the top of each cell (the default): merged cells are not visible.
+    ("merged-cells-unruled.pdf", "merged-cells-table.txt", NANPING_NOTICE,
+     [["序号", "重点任务", "牵头\n单位", "配合单位", "完成时限"]], NANPING_ROWS,
+     ["1.1cm", "7.4cm", "2.2cm", "3.7cm", "1.6cm"], "10.5pt", "none", "top", True, 16),
+    # Without borders, text centred vertically (Word's 居中 for a whole table): a row's number stands in its middle,
+    # below the first lines of its other cells; a merged cell's text stands in the middle of the rows it covers.
+    ("merged-cells-centred.pdf", "merged-cells-table.txt", NANPING_NOTICE,
+     [["序号", "重点任务", "牵头\n单位", "配合单位", "完成时限"]], NANPING_ROWS,
+     ["1.1cm", "7.4cm", "2.2cm", "3.7cm", "1.6cm"], "10.5pt", "none", "middle", True, 16),
+    # A header over two rows (责任单位 above 牵头单位 | 配合单位, the other header cells merged down both rows), not
+    # repeated on page 2; a row broken by the page break.
+    ("two-row-header-table.pdf", "two-row-header-table.txt", QINGCHUAN_NOTICE,
+     [[("序号", 2, 1), ("工作任务", 2, 1), ("责任单位", 1, 2), None, ("完成时限", 2, 1)],
+      [None, None, "牵头单位", "配合单位", None]], QINGCHUAN_ROWS,
+     ["1.2cm", "7.0cm", "2.6cm", "3.2cm", "2.0cm"], "12pt", "0.5pt solid #000000", "middle", False, 16),
+    # The same without borders, text at the top of each cell: columns only from the header's two lines and the
+    # vertical alignment; page 2 continues the table without a header.
+    ("two-row-header-unruled.pdf", "two-row-header-table.txt", QINGCHUAN_NOTICE,
+     [[("序号", 2, 1), ("工作任务", 2, 1), ("责任单位", 1, 2), None, ("完成时限", 2, 1)],
+      [None, None, "牵头单位", "配合单位", None]], QINGCHUAN_ROWS,
+     ["1.2cm", "7.0cm", "2.6cm", "3.2cm", "2.0cm"], "12pt", "none", "top", False, 16),
+]
+
+# A page set in two columns (a LibreOffice section of two columns under a title across the page): lines are read top
+# to bottom, so the columns must be told apart and read one after the other.
+BEILING_TITLE = "北岭市职业教育活动周工作方案"
+BEILING_BODY = [
+    "为展示职业教育改革发展成果，营造崇尚技能的社会氛围，结合我市实际，制定本方案。",
+    "一、活动安排",
+    "1.举办开幕式暨技能展示活动。在市民广场集中展示职业院校专业建设和学生技能成果，邀请企业现场参与。（责任单位：市教育局；完成时限：2024年5月12日前）",
+    "2.开展职业院校开放日活动。各职业院校向社会开放实训基地，组织中小学生和家长参观体验。（责任单位：各职业院校；完成时限：2024年5月）",
+    "3.组织技能大师进校园。邀请技能大师、劳动模范到职业院校开展讲座和现场教学。（责任单位：市人力资源社会保障局、市总工会；完成时限：2024年5月底前）",
+    "4.举办校企合作对接会。组织职业院校与重点企业签订合作协议，发布岗位需求清单。（责任单位：市工业和信息化局；完成时限：2024年5月20日前）",
+    "二、宣传报道",
+    "5.开设活动专栏。在市级媒体开设职业教育活动周专栏，集中报道优秀毕业生和技能人才典型。（责任单位：市委宣传部；完成时限：2024年5月）",
+    "6.推出短视频作品。围绕职业院校特色专业制作系列短视频，在政务新媒体平台发布。（责任单位：市融媒体中心；完成时限：2024年6月底前）",
+    "三、工作要求",
+    "各单位要高度重视，精心组织，确保活动安全有序开展，活动结束后5个工作日内将总结报市教育局。",
+]
+
+def two_columns(title, paragraphs):
+    body = f'<text:p text:style-name="Title">{esc(title)}</text:p>\n<text:section text:style-name="Sect" text:name="S1">\n'
+    body += '\n'.join(f'<text:p text:style-name="Body">{esc(p)}</text:p>' for p in paragraphs)
+    return body + '\n</text:section>'
+
+def cell_text(cell):
+    return cell[0] if isinstance(cell, tuple) else cell
+
+def grid_table(header, rows, widths, valign, repeat):
+    n = len(widths)
+    out = ['<table:table table:name="T1" table:style-name="Tbl">']
+    out += [f'<table:table-column table:style-name="Col{i}"/>' for i in range(n)]
+    def para(text, style):
+        parts = [esc(p) for p in text.split("\n")]
+        return f'<text:p text:style-name="{style}">' + '<text:line-break/>'.join(parts) + '</text:p>'
+    def row(cells, style):
+        if len(cells) == 1:
+            return (f'<table:table-row><table:table-cell table:style-name="Cell" table:number-columns-spanned="{n}">'
+                    + para(cells[0], "Cellp") + '</table:table-cell>' + '<table:covered-table-cell/>' * (n - 1) + '</table:table-row>')
+        xml = []
+        for c in cells:
+            if c is None:
+                xml.append('<table:covered-table-cell/>')
+            elif isinstance(c, tuple):
+                text, down, across = c
+                xml.append(f'<table:table-cell table:style-name="Cell" table:number-rows-spanned="{down}" '
+                           f'table:number-columns-spanned="{across}">' + para(text, style) + '</table:table-cell>')
+            else:
+                xml.append('<table:table-cell table:style-name="Cell">' + para(c, style) + '</table:table-cell>')
+        return '<table:table-row>' + ''.join(xml) + '</table:table-row>'
+    head = ''.join(row(r, "Headp") for r in header)
+    out.append(f'<table:table-header-rows>{head}</table:table-header-rows>' if repeat else head)
+    out += [row(r, "Cellp") for r in rows]
+    out.append('</table:table>')
+    return '\n'.join(out)
+
+def text_original(notice, header, rows):
+    """The document as text: the table's header as one row, every merged cell's text in each row it covers."""
+    names = [""] * len(header[0])
+    for r in header:
+        for i, c in enumerate(r):
+            if c is not None:
+                across = c[2] if isinstance(c, tuple) else 1
+                if across == 1:
+                    names[i] = cell_text(c).replace("\n", "")
+    lines = list(notice) + ["\t".join(names)]
+    above = {}
+    for r in rows:
+        if len(r) == 1:
+            lines.append(r[0] + "\t" * (len(names) - 1))
+            continue
+        cells = []
+        for i, c in enumerate(r):
+            if c is None:
+                cells.append(above[i])
+            else:
+                above[i] = cell_text(c)
+                cells.append(above[i])
+        lines.append("\t".join(cells))
+    return "\n\n".join(lines[:len(notice)]) + "\n\n" + "\n".join(lines[len(notice):]) + "\n"
 
 def main():
     only = sys.argv[1:]  # names of the PDFs to make again; none: all of them
     with tempfile.TemporaryDirectory() as tmp:
+        for pdf, original, notice, header, rows, widths, cell_size, border, valign, repeat, size in TABLE_JOBS:
+            if only and pdf not in only:
+                continue
+            stem = os.path.splitext(pdf)[0]
+            path = os.path.join(tmp, stem + ".fodt")
+            body_xml = '\n'.join(f'<text:p text:style-name="Body">{esc(p)}</text:p>' for p in notice) + '\n' + \
+                grid_table(header, rows, widths, valign, repeat)
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(document(body_xml, "南屏市人民政府办公室" if notice is NANPING_NOTICE else "青川县人民政府办公室",
+                                 footer("dash"), size, cell_size, border, widths, valign))
+            subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", HERE, path], check=True,
+                           stdout=subprocess.DEVNULL)
+            with open(os.path.join(HERE, original), "w", encoding="utf-8") as f:
+                f.write(text_original(notice, header, rows))
+            print(pdf, os.path.getsize(os.path.join(HERE, pdf)), "bytes")
+
+        if not only or "two-columns.pdf" in only:
+            path = os.path.join(tmp, "two-columns.fodt")
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(document(two_columns(BEILING_TITLE, BEILING_BODY), "", footer("dash"), 12,
+                                 "10.5pt", "none", ["1cm"], "top"))
+            subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", HERE, path], check=True,
+                           stdout=subprocess.DEVNULL)
+            with open(os.path.join(HERE, "two-columns.txt"), "w", encoding="utf-8") as f:
+                f.write("\n\n".join([BEILING_TITLE] + BEILING_BODY) + "\n")
+            print("two-columns.pdf", os.path.getsize(os.path.join(HERE, "two-columns.pdf")), "bytes")
+
         for src, pdf, head, foot, size, *cell in JOBS:
             if only and pdf not in only:
                 continue

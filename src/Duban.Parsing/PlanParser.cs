@@ -27,6 +27,7 @@ public sealed class PlanParser(PlanParserOptions? options = null)
         var info = new SourceInfo(source.Format, source.Encoding, content.Length, Convert.ToHexStringLower(SHA256.HashData(content)), fileName)
         {
             PageStarts = source.PageStarts,
+            Regions = source.Regions,
         };
         return Parse(source.Text, info, source.Warnings);
     }

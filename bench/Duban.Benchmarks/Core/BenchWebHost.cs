@@ -32,6 +32,8 @@ public sealed class BenchWebHost : WebApplicationFactory<Program>
         builder.UseSetting("Database:DataDirectory", database.DataDirectory);
         if (database.ConnectionString is { } connection) builder.UseSetting("Database:ConnectionString", connection);
         builder.UseSetting("Web:HttpsOnly", "false");
+        // Never the demo's default address (Hosting/ListenAddress.cs checks it before the start): UseKestrel(0) listens.
+        builder.UseSetting("urls", "http://127.0.0.1:0");
         builder.UseSetting("Demo:Enabled", "false");
         // The daily jobs (escalation, notifications) are not what is timed; started with the host they would run during the timing.
         builder.UseSetting("Jobs:Enabled", "false");

@@ -39,9 +39,14 @@ public static class NotificationKinds
     public const string Review = "review";
     /// <summary>The office changed a published task (text, deadline, units, targets, split, merge, retirement).</summary>
     public const string TaskEdit = "task-edit";
+    /// <summary>An organisation was given work: a plan it has tasks in was published, or it was added to a published task.</summary>
+    public const string TaskAssigned = "task-assigned";
     public const string Test = "test";
 
-    public static IReadOnlyList<string> All { get; } = [Reminder, Chase, SupervisionOrder, Summons, Bulletin, Instruction, Review, TaskEdit, Test];
+    public static IReadOnlyList<string> All { get; } = [Reminder, Chase, SupervisionOrder, Summons, Bulletin, Instruction, Review, TaskEdit, TaskAssigned, Test];
+
+    /// <summary>The kinds a user may choose to receive outside the site as well; a test message is the administrator's, for one endpoint.</summary>
+    public static IReadOnlyList<string> Forwardable { get; } = [.. All.Where(k => k != Test)];
 
     public static string Describe(string kind) => kind switch
     {
@@ -53,6 +58,7 @@ public static class NotificationKinds
         Instruction => "领导批示",
         Review => "审核",
         TaskEdit => "任务修改",
+        TaskAssigned => "任务交办",
         Test => "测试",
         _ => kind,
     };

@@ -20,6 +20,13 @@ public sealed class WebhookEndpoint
 
     public bool Enabled { get; set; } = true;
 
+    /// <summary>
+    /// Personal delivery: instead of one message per event (a group robot), one message per recipient of a
+    /// notification who asked for its kind outside the site, naming the recipient — for a relay that knows each
+    /// person's mailbox or 企业微信 account. Such an endpoint receives no group events.
+    /// </summary>
+    public bool Personal { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public Guid Version { get; set; } = Guid.NewGuid();

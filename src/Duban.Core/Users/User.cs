@@ -33,6 +33,13 @@ public sealed class User
     public DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>
+    /// Comma-separated notification kinds the user also wants outside the site, through the webhook endpoints that
+    /// deliver personal notifications (a mail gateway, a 企业微信 application relay); empty: only in the 通知中心.
+    /// The user chooses them in 我的账户.
+    /// </summary>
+    public string ForwardedNotificationKinds { get; set; } = "";
+
+    /// <summary>
     /// Changes whenever what a session may do changes (password, role, scope, organisation, region, deactivation):
     /// a sign-in cookie carries it and is refused once it no longer matches. See <see cref="NewSecurityStamp"/>.
     /// </summary>

@@ -64,6 +64,8 @@ public static class AuditActions
     public const string UserUpdate = "user.update";
     public const string UserResetPassword = "user.reset-password";
     public const string UserChangePassword = "user.change-password";
+    /// <summary>A user chose which kinds of notification also leave the site (我的账户 → 通知推送).</summary>
+    public const string UserNotificationForwarding = "user.notification-forwarding";
     public const string TokenCreate = "api-token.create";
     public const string TokenRevoke = "api-token.revoke";
     public const string SetupFirstAdmin = "setup.first-admin";
@@ -96,6 +98,7 @@ public static class AuditActions
         UserUpdate => "修改用户",
         UserResetPassword => "重置密码",
         UserChangePassword => "修改本人密码",
+        UserNotificationForwarding => "设置通知推送",
         TokenCreate => "创建 API 令牌",
         TokenRevoke => "撤销 API 令牌",
         SetupFirstAdmin => "创建首个管理员",
@@ -114,6 +117,11 @@ public static class AuditActions
         RegionCreate => "创建区域",
         RegionsLoad => "载入行政区划",
         PlanStatusChange => "更改计划状态",
+        // Written by the web application's webhook administration and the demo's sample plans.
+        "webhook-endpoint.create" => "添加 Webhook",
+        "webhook-endpoint.update" => "修改 Webhook",
+        "webhook-endpoint.test" => "发送 Webhook 测试消息",
+        "plan.publish" => "发布计划",
         _ => Tracking.TrackingAuditActions.Describe(action) ?? Supervision.SupervisionAuditActions.Describe(action) ?? Baseline.BaselineAuditActions.Describe(action) ?? TaskEditing.TaskEditingAuditActions.Describe(action) ?? Assessments.AssessmentAuditActions.Describe(action) ?? action,
     };
 }
@@ -140,6 +148,8 @@ public static class AuditEntities
         Plan => "计划",
         Task => "任务",
         Region => "区域",
+        "webhook-endpoint" => "Webhook",
+        "plan" => "计划",
         _ => Tracking.TrackingAuditActions.DescribeEntity(entityType) ?? Supervision.SupervisionAuditActions.DescribeEntity(entityType) ?? Baseline.BaselineAuditActions.DescribeEntity(entityType) ?? Assessments.AssessmentAuditActions.DescribeEntity(entityType) ?? entityType,
     };
 }

@@ -179,6 +179,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         e.Property(x => x.UserName).HasMaxLength(100);
         e.Property(x => x.DisplayName).HasMaxLength(100);
         e.Property(x => x.PasswordHash).HasMaxLength(200);
+        e.Property(x => x.ForwardedNotificationKinds).HasMaxLength(500);
         e.HasIndex(x => x.UserName).IsUnique();
         e.Property(x => x.Version).IsConcurrencyToken();
         e.HasOne<Organization>().WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Restrict);

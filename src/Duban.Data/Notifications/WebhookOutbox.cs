@@ -5,14 +5,21 @@ namespace Duban.Data.Notifications;
 
 /// <summary>
 /// Queues an event for every enabled endpoint that accepts its kind, once per (endpoint, event id): raising the same
-/// event again queues nothing. The sender (<see cref="WebhookSender"/>) delivers the queue in the background.
+/// event again queues nothing. The sender (<see cref="WebhookSender"/>) delivers the queue in the background. Group
+/// events (one per thing that happened) go to the ordinary endpoints; personal copies (one per recipient who asked
+/// for the kind outside the site) go to the endpoints marked <see cref="WebhookEndpoint.Personal"/>, and only there.
 /// </summary>
 public sealed class WebhookOutbox(DubanDbContext db, WebhookOptions options)
 {
-    /// <summary>Returns how many deliveries this call queued.</summary>
-    public async Task<int> EnqueueAsync(WebhookEvent e, CancellationToken ct = default)
+    /// <summary>Queues a group event; returns how many deliveries this call queued.</summary>
+    public Task<int> EnqueueAsync(WebhookEvent e, CancellationToken ct = default) => EnqueueAsync(e, personal: false, ct);
+
+    /// <summary>Queues one recipient's copy of a notification (its data names the recipient) for the personal endpoints.</summary>
+    public Task<int> EnqueuePersonalAsync(WebhookEvent e, CancellationToken ct = default) => EnqueueAsync(e, personal: true, ct);
+
+    private async Task<int> EnqueueAsync(WebhookEvent e, bool personal, CancellationToken ct)
     {
-        var endpoints = await db.Set<WebhookEndpoint>().AsNoTracking().Where(x => x.Enabled).OrderBy(x => x.Id).ToListAsync(ct);
+        var endpoints = await db.Set<WebhookEndpoint>().AsNoTracking().Where(x => x.Enabled && x.Personal == personal).OrderBy(x => x.Id).ToListAsync(ct);
         var queued = 0;
         foreach (var endpoint in endpoints.Where(x => x.Accepts(e.Kind))) queued += await EnqueueToAsync(endpoint, e, ct);
         return queued;

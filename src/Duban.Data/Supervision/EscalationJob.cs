@@ -103,7 +103,7 @@ public sealed class EscalationRecorder(DubanDbContext db, Jobs.JobActions action
         var title = order is null ? message.Title : $"{message.Title}（{order.Number}）";
         var note = new Core.Notifications.NotificationMessage(message.NotificationKind, title, message.Body, link, action.Key);
         await center.NotifyOrganizationAsync(assignment.OrganizationId, note, at, ct);
-        await center.NotifyRegionAdminsAsync(assignment.RegionId, note, at, ct);
+        await center.NotifyRegionAdminsAsync(assignment.RegionId, ForAdministrators(assignment, action, note), at, ct);
         await outbox.EnqueueAsync(new Core.Notifications.WebhookEvent(action.Key, message.NotificationKind, at, title, message.Body, link,
             new System.Text.Json.Nodes.JsonObject
             {
@@ -112,6 +112,23 @@ public sealed class EscalationRecorder(DubanDbContext db, Jobs.JobActions action
             }), ct);
         await tx.CommitAsync(ct);
         return true;
+    }
+
+    /// <summary>
+    /// What the office is told. A deadline coming is the task's, whichever of its organisations is reminded: the
+    /// administrators get one notice per task and deadline (keyed by both), not one per organisation of the task.
+    /// Everything else concerns one organisation and is told as the organisation is told it.
+    /// </summary>
+    private static Core.Notifications.NotificationMessage ForAdministrators(TrackedAssignment assignment, EscalationAction action, Core.Notifications.NotificationMessage note)
+    {
+        if (action is not { Kind: EscalationKind.Reminder, Cause: EscalationCause.DeadlineApproaching, About: { } due }) return note;
+        var day = $"{due.Year}年{due.Month}月{due.Day}日";
+        return note with
+        {
+            Title = $"提醒：{assignment.TaskLabel}将于{day}到期",
+            Body = $"{assignment.TaskLabel}完成时限为{day}，请督促各责任单位按期完成并报送进展。",
+            IdempotencyKey = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"reminder:deadline:task:{assignment.TaskId}:{due:yyyyMMdd}"),
+        };
     }
 }
 

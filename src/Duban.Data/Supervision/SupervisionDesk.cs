@@ -38,6 +38,9 @@ public sealed class SupervisionDesk(DubanDbContext db, TimeProvider clock, Audit
 {
     public const int MaxNoteLength = 500;
 
+    /// <summary>The reply period of an order issued without a date (Escalation:OrderReplyDays), for the forms to say.</summary>
+    public int DefaultReplyDays => options.OrderReplyDays;
+
     public async Task<TrackingOutcome<SupervisionOrder>> IssueAsync(TrackingActor actor, NewOrder input, CancellationToken ct = default)
     {
         if (actor.Role != Role.Admin) return new TrackingError(TrackingErrorKind.Forbidden, "只有管理员可以下发督办单。");

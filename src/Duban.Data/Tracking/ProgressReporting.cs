@@ -20,11 +20,16 @@ public sealed record ReviewInput(ReviewDecision? Decision, string? Comment);
 /// Writes progress reports: create, revise (a new revision each time, never an update of content), submit, review.
 /// Reports are written only by a reporter of the assignment's organisation; reviews only by an administrator. The
 /// caller checks the data scope of reads and of reviews (a report outside it is not found); every write is audited in
-/// its own transaction.
+/// its own transaction. A review tells the organisation's reporters (<see cref="ReviewNotices"/>) in the same transaction.
 /// </summary>
-public sealed class ProgressReporting(DubanDbContext db, TimeProvider clock, AuditLog auditWriter)
+/// <param name="center">The notification centre of the same context; by default one without a public base URL for forwarded links.</param>
+/// <param name="outbox">The webhook outbox of the same context; likewise.</param>
+public sealed class ProgressReporting(DubanDbContext db, TimeProvider clock, AuditLog auditWriter,
+    Notifications.NotificationCenter? center = null, Notifications.WebhookOutbox? outbox = null)
 {
     private readonly TrackingAudit audit = new(auditWriter, clock);
+    private readonly ReviewNotices notices = new(db, center ?? new Notifications.NotificationCenter(db),
+        outbox ?? new Notifications.WebhookOutbox(db, new Notifications.WebhookOptions()));
     private readonly ReportingPeriods periods = new(db, clock, auditWriter);
 
     public async Task<TrackingOutcome<ProgressReport>> CreateAsync(TrackingActor actor, NewReport input, CancellationToken ct = default)
@@ -144,7 +149,13 @@ public sealed class ProgressReporting(DubanDbContext db, TimeProvider clock, Aud
         report.Status = decision == ReviewDecision.Approved ? ReportStatus.Approved : ReportStatus.Returned;
         audit.Add(actor, TrackingAuditActions.ReportReview, TrackingAuditActions.ReportEntity, report.Id, before,
             new { report.Status, review.Decision, review.Comment, review.RevisionId });
-        return await SaveAsync(report, ct);
+        // The review and the reporters' notifications commit together: a review nobody hears of would not close the loop.
+        await using var tx = await WriteTransaction.BeginAsync(db, ct);
+        var saved = await SaveAsync(report, ct);
+        if (saved.Error is not null) return saved;
+        await notices.SendAsync(report, review, review.At, ct);
+        await tx.CommitAsync(ct);
+        return saved;
     }
 
     /// <summary>Why a report or value cannot be filed for the period starting on the day: none given, an absurd date, not a first day of the plan's cycle, not begun.</summary>

@@ -14,6 +14,12 @@ public sealed record SourceText(string Text, string Format, string? Encoding, IR
     /// can be told its page. Null for text and .docx.
     /// </summary>
     public IReadOnlyList<int>? PageStarts { get; init; }
+
+    /// <summary>
+    /// For a PDF: where each piece of <see cref="Text"/> stands on its page (see <see cref="PageRegion"/>), in text
+    /// order. Null for other formats.
+    /// </summary>
+    public IReadOnlyList<PageRegion>? Regions { get; init; }
 }
 
 /// <summary>An input that cannot be read as a plan at all: empty, binary, a broken or oversized .docx.</summary>

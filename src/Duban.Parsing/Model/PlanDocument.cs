@@ -82,6 +82,37 @@ public sealed record SourceInfo(string Format, string? Encoding, long Length, st
             if (starts[i] <= offset) page = i + 1;
         return page;
     }
+
+    /// <summary>
+    /// For a PDF: where each piece of the text stands on its page (page and box in PDF points), in text order, one per
+    /// printed line of a paragraph and per cell of a table row; <see cref="RegionsOf"/> finds those of a span. Null for
+    /// other formats.
+    /// </summary>
+    public IReadOnlyList<PageRegion>? Regions { get; init; }
+
+    /// <summary>
+    /// The page regions a span of the text was read from (those overlapping it; for an empty span, the one holding its
+    /// start), in text order; empty when the source has no regions.
+    /// </summary>
+    public IReadOnlyList<PageRegion> RegionsOf(SourceSpan span)
+    {
+        if (Regions is not { Count: > 0 } regions) return [];
+        // Regions are in text order and do not overlap: find the first ending after the span's start.
+        int lo = 0, hi = regions.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (regions[mid].End <= span.Start) lo = mid + 1;
+            else hi = mid;
+        }
+        var result = new List<PageRegion>();
+        for (var i = lo; i < regions.Count && (regions[i].Start < span.End || span.Length == 0 && regions[i].Start <= span.Start); i++)
+        {
+            result.Add(regions[i]);
+            if (span.Length == 0) break;
+        }
+        return result;
+    }
 }
 
 /// <param name="IssuerCode">机关代字, e.g. 平政发.</param>

@@ -28,6 +28,8 @@ public static class ApiEndpoints
         TaskEditing.TaskEditingEndpoints.MapTaskEditing(api);
         Dashboard.DashboardEndpoints.MapDashboard(api);
         Ledger.LedgerEndpoints.MapLedger(api);
+        Exports.ExportEndpoints.MapExports(api);
+        Notices.NoticeEndpoints.MapNotices(api);
         Spreadsheets.TemplateEndpoints.MapTemplates(api);
         Assessments.AssessmentEndpoints.MapAssessments(api);
         return app;

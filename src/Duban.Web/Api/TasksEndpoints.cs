@@ -14,17 +14,17 @@ public static class TasksEndpoints
             .WithDescription("分页列出当前用户数据范围内、各计划当前版本的任务（填报员只看到本单位承担的任务）。筛选：planId 计划；organizationId 单位；"
                              + "role 该单位的角色（lead 牵头、cooperating 配合；未给单位时，填报员指本单位）；dueFrom、dueTo 截止日期范围（yyyy-MM-dd，含两端）；"
                              + "ongoing 是否长期坚持；regionId 地区（含下级：该地区的计划或该地区单位承担的任务）；status 任务状态（notStarted、inProgress、completed、dueSoon、overdue、"
-                             + "ongoingOnTrack、ongoingMissingReport，按 docs/status-rules.md 的规则计算，与总览的计数一致）。sort：due（按截止日期，无日期的在后，默认）或 number（按计划、清单、编号）。")
+                             + "ongoingOnTrack、ongoingMissingReport，按 docs/status-rules.md 的规则计算，与总览的计数一致）；partlyCompleted=true 只列多个牵头单位中部分已完成、尚未全部完成的任务。sort：due（按截止日期，无日期的在后，默认）或 number（按计划、清单、编号）。")
             .ProducesProblem(StatusCodes.Status400BadRequest);
     }
 
     private static async Task<Results<Ok<Paged<TaskView>>, ProblemHttpResult>> ListAsync(
         [AsParameters] PageQuery paging, long? planId, long? organizationId, string? role, string? dueFrom, string? dueTo, bool? ongoing, string? sort,
-        string? status, long? regionId, HttpContext context, PlanQueries queries, CancellationToken ct)
+        string? status, long? regionId, bool? partlyCompleted, HttpContext context, PlanQueries queries, CancellationToken ct)
     {
         var page = PageRequest.From(paging.Page, paging.PageSize);
         if (page.Error is { } error) return ApiResults.From(error);
-        var filter = TaskFilter.Parse(planId, organizationId, role, dueFrom, dueTo, ongoing, sort, status, regionId);
+        var filter = TaskFilter.Parse(planId, organizationId, role, dueFrom, dueTo, ongoing, sort, status, regionId, partlyCompleted);
         if (filter.Error is { } invalid) return ApiResults.From(invalid);
         return TypedResults.Ok(await queries.ListTasksAsync(DubanUser.Required(context.User), filter.Value!, page.Value!, ct));
     }

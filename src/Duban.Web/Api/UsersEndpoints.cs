@@ -1,6 +1,7 @@
 using Duban.Core.Security;
 using Duban.Data.Audit;
 using Duban.Web.Audit;
+using Duban.Web.Operations;
 using Duban.Web.Paging;
 using Duban.Web.Security;
 using Duban.Web.Users;
@@ -23,7 +24,7 @@ public static class UsersEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
         users.MapGet("", ListAsync).WithName("ListUsers").WithSummary("用户列表")
-            .WithDescription("分页列出当前管理员数据范围内的用户。q 按用户名或姓名筛选；role 为 admin、reporter 或 inspector；active 为 true 或 false。")
+            .WithDescription("分页列出当前管理员数据范围内的用户。q 按用户名或姓名筛选；role 为 admin、reporter 或 inspector；active 为 true 或 false；organizationId 单位。")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         users.MapGet("/{id:long}", GetAsync).WithName("GetUser").WithSummary("获取用户").WithDescription("响应头 ETag 为当前版本，修改时放入 If-Match。")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -40,19 +41,27 @@ public static class UsersEndpoints
     }
 
     private static async Task<Results<Ok<Paged<UserView>>, ProblemHttpResult>> ListAsync(
-        [AsParameters] PageQuery paging, string? q, string? role, bool? active, HttpContext context, UserAdministration users, CancellationToken ct)
+        [AsParameters] PageQuery paging, string? q, string? role, bool? active, long? organizationId, HttpContext context, UserAdministration users, CancellationToken ct)
     {
         var page = PageRequest.From(paging.Page, paging.PageSize);
         if (page.Error is { } error) return ApiResults.From(error);
+        var filter = ParseFilter(q, role, active, organizationId);
+        if (filter.Error is { } invalid) return ApiResults.From(invalid);
+        var result = await users.ListAsync(DubanUser.Required(context.User), filter.Value!, page.Value!, ct);
+        return TypedResults.Ok(result);
+    }
+
+    /// <summary>The user list's filters as a client wrote them (the list and its export); a wrong role names the field.</summary>
+    public static Outcome<UserFilter> ParseFilter(string? q, string? role, bool? active, long? organizationId)
+    {
         Role? roleFilter = null;
         if (!string.IsNullOrEmpty(role))
         {
-            if (!Enum.TryParse<Role>(role, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
-                return ApiResults.Problem(StatusCodes.Status400BadRequest, ApiResults.InvalidFieldTitle, "role 必须是 admin、reporter 或 inspector。", "role");
+            if (!Enum.TryParse<Role>(role, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || int.TryParse(role, out _))
+                return Outcome<UserFilter>.Invalid("role", "role 必须是 admin、reporter 或 inspector。");
             roleFilter = parsed;
         }
-        var result = await users.ListAsync(DubanUser.Required(context.User), new UserFilter(q, roleFilter, active), page.Value!, ct);
-        return TypedResults.Ok(result);
+        return Outcome<UserFilter>.Ok(new UserFilter(q, roleFilter, active) { OrganizationId = organizationId });
     }
 
     private static async Task<Results<OkWithETag<UserView>, ProblemHttpResult>> GetAsync(long id, HttpContext context, UserAdministration users, CancellationToken ct)

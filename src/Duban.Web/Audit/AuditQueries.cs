@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Duban.Core.Audit;
+using Duban.Data.Audit;
 using Duban.Data;
 using Duban.Web.Display;
 using Duban.Web.Paging;
@@ -12,9 +13,51 @@ namespace Duban.Web.Audit;
 /// <param name="To">Last day, in China time, inclusive.</param>
 public sealed record AuditFilter(string? Actor = null, string? Action = null, string? EntityType = null, DateOnly? From = null, DateOnly? To = null);
 
+/// <summary>An entry as the audit page shows it: who by display name, what it concerns by name and page, what changed.</summary>
+public sealed record AuditEntryView(AuditEntry Entry, string ActorName, AuditValue Subject, AuditDifference Difference);
+
 /// <summary>Reading the audit log, newest first, for administrators.</summary>
 public sealed class AuditQueries(DubanDbContext db)
 {
+    /// <summary>The entries made readable; the names of everything they mention are read once for all of them.</summary>
+    public async Task<IReadOnlyList<AuditEntryView>> ReadableAsync(IReadOnlyList<AuditEntry> entries, CancellationToken ct = default)
+    {
+        var wanted = new Dictionary<string, HashSet<long>>();
+        void Want(string kind, long id)
+        {
+            if (!wanted.TryGetValue(kind, out var ids)) wanted[kind] = ids = [];
+            ids.Add(id);
+        }
+        foreach (var entry in entries)
+        {
+            if (entry.UserId is { } user) Want(AuditNames.User, user);
+            if (AuditLabels.EntityKind(entry.EntityType) is { } kind && long.TryParse(entry.EntityId, out var entityId)) Want(kind, entityId);
+            foreach (var leaf in AuditChanges.Leaves(entry.Before).Concat(AuditChanges.Leaves(entry.After)))
+            {
+                if (AuditLabels.IdKind(leaf.Key) is not { } idKind) continue;
+                var values = leaf.Value.ValueKind == JsonValueKind.Array ? leaf.Value.EnumerateArray().ToList() : [leaf.Value];
+                foreach (var value in values)
+                    if (value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var id)
+                        || value.ValueKind == JsonValueKind.String && long.TryParse(value.GetString(), out id))
+                        Want(idKind, id);
+            }
+        }
+        var names = await AuditNames.LoadAsync(db, wanted, ct);
+        return entries.Select(e => new AuditEntryView(e, names.PersonOf(e.UserId, e.Actor), Subject(e, names),
+            AuditChanges.Between(e.EntityType, e.Before, e.After, names))).ToList();
+    }
+
+    private static AuditValue Subject(AuditEntry e, AuditNames names)
+    {
+        var type = AuditEntities.Describe(e.EntityType);
+        if (AuditLabels.EntityKind(e.EntityType) is { } kind && long.TryParse(e.EntityId, out var id))
+        {
+            var named = names.Of(kind, id);
+            return named with { Text = named.Text.StartsWith(type, StringComparison.Ordinal) ? named.Text : $"{type}：{named.Text}" };
+        }
+        return new(e.EntityId is null ? type : $"{type} {e.EntityId}");
+    }
+
     private static readonly JsonSerializerOptions Indented = new(Duban.Data.Audit.AuditLog.Json) { WriteIndented = true };
 
     public Task<Paged<AuditEntry>> ListAsync(AuditFilter filter, PageRequest page, CancellationToken ct = default)

@@ -81,7 +81,8 @@ public sealed class DashboardQueries(DubanDbContext db, PlanQueries plans, PlanS
         var upcomingText = await db.Tasks.AsNoTracking().Where(t => upcomingIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => new { t.No, t.Text }, ct);
         var deadlines = upcoming.Select(t => new UpcomingDeadline(t.TaskId, t.PlanId, upcomingText[t.TaskId].No, upcomingText[t.TaskId].Text, t.Due!.Value,
             t.Result.DaysLeft!.Value, t.Result.Status, t.Result.Label,
-            t.Assignments.Where(a => a.Role == UnitRole.Lead).Select(a => names.GetValueOrDefault(a.OrganizationId, "")).ToList())).ToList();
+            t.Assignments.Where(a => a.Role == UnitRole.Lead).Select(a => names.GetValueOrDefault(a.OrganizationId, "")).ToList())
+            { Explanation = StatusExplanation.LeadsCompleted(t) }).ToList();
 
         var targets = Enum.GetValues<TargetStatus>()
             .Select(s => new TargetCount(s, s.Label(), series.Count(r => r.Assessment.Status == s))).ToList();
@@ -96,6 +97,76 @@ public sealed class DashboardQueries(DubanDbContext db, PlanQueries plans, PlanS
             .OrderBy(o => o.Name, StringComparer.Ordinal)
             .ToList();
 
-        return new DashboardView(today, filter, set.Tasks.Count, query.Length == 0 ? "tasks" : "tasks?" + query[1..], byStatus, lagging, deadlines, targets, timeliness);
+        var root = filter.RegionId ?? ScopeRegion(user);
+        return new DashboardView(today, filter, set.Tasks.Count, query.Length == 0 ? "tasks" : "tasks?" + query[1..], byStatus, lagging, deadlines, targets, timeliness)
+        {
+            PartlyCompleted = set.Tasks.Count(StatusExplanation.PartlyCompleted),
+            PartlyCompletedLink = $"tasks?partlyCompleted=true{query}",
+            Regions = await RegionsAsync(set, root, filter, ct),
+            RegionTrail = filter.RegionId is { } region ? await TrailAsync(user, region, filter, ct) : [],
+        };
+    }
+
+    /// <summary>The region the caller's data scope starts at (the last id of its path), or null for scope 全部.</summary>
+    private static long? ScopeRegion(DubanUser user) =>
+        user.Scope != Core.Security.DataScope.All && user.ScopeRegionPath?.Split('/', StringSplitOptions.RemoveEmptyEntries) is [.., var last]
+        && long.TryParse(last, out var id) ? id : null;
+
+    /// <summary>"&amp;planId=3" or empty: the plan filter alone, which a drill-down keeps while it changes the region.</summary>
+    private static string PlanQuery(DashboardFilter filter) => filter.PlanId is { } plan ? $"&planId={plan}" : "";
+
+    private static string DashboardLink(long? region, DashboardFilter filter)
+    {
+        var query = (region is { } r ? $"&regionId={r}" : "") + PlanQuery(filter);
+        return query.Length == 0 ? "dashboard" : "dashboard?" + query[1..];
+    }
+
+    /// <summary>
+    /// The regions directly below <paramref name="root"/> (the top regions when null), each with the overdue tasks of the
+    /// set its <c>tasks?status=overdue&amp;regionId=</c> list holds — a task of a plan of the region, or with an
+    /// organisation in it, as <see cref="PlanQueries.FilteredTasksAsync"/> filters — and the missing reports of the lead
+    /// organisations in it. At province scale this replaces a hundred bars by a dozen regions to drill into.
+    /// </summary>
+    private async Task<IReadOnlyList<RegionLag>> RegionsAsync(TaskStatusSet set, long? root, DashboardFilter filter, CancellationToken ct)
+    {
+        var children = await db.Regions.AsNoTracking().Where(r => root == null ? r.ParentId == null : r.ParentId == root)
+            .Select(r => new { r.Id, r.Name, r.Path }).ToListAsync(ct);
+        if (children.Count == 0) return [];
+        var overdue = set.Tasks.Where(t => t.Result.Status == TrackingStatus.Overdue).ToList();
+        var missing = set.Tasks.SelectMany(t => t.Assignments)
+            .Where(a => a.Role == UnitRole.Lead && a.Result.Status != TrackingStatus.Completed && a.LastClosedReport == ClosedPeriodReport.Missing).ToList();
+        var organizationIds = overdue.SelectMany(t => t.Assignments).Concat(missing).Select(a => a.OrganizationId).Distinct().ToList();
+        var organizationPaths = await db.Organizations.AsNoTracking().Where(o => organizationIds.Contains(o.Id))
+            .Select(o => new { o.Id, o.Region!.Path }).ToDictionaryAsync(o => o.Id, o => o.Path, ct);
+        var planIds = overdue.Select(t => t.PlanId).Distinct().ToList();
+        var planPaths = await db.Plans.AsNoTracking().Where(p => planIds.Contains(p.Id) && p.Region != null)
+            .Select(p => new { p.Id, p.Region!.Path }).ToDictionaryAsync(p => p.Id, p => p.Path, ct);
+
+        string? Path(long organization) => organizationPaths.GetValueOrDefault(organization);
+        return children
+            .Select(c => new RegionLag(c.Id, c.Name,
+                overdue.Count(t => planPaths.GetValueOrDefault(t.PlanId)?.StartsWith(c.Path) == true
+                                   || t.Assignments.Any(a => Path(a.OrganizationId)?.StartsWith(c.Path) == true)),
+                $"tasks?status={StatusKey(TrackingStatus.Overdue)}&regionId={c.Id}{PlanQuery(filter)}",
+                missing.Count(a => Path(a.OrganizationId)?.StartsWith(c.Path) == true),
+                DashboardLink(c.Id, filter)))
+            .Where(r => r.Overdue > 0 || r.MissingReports > 0)
+            .OrderByDescending(r => r.Overdue + r.MissingReports).ThenBy(r => r.Name, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>The way up from the 总览's region to the top of the caller's scope, top first, to climb back up a drill-down.</summary>
+    private async Task<IReadOnlyList<RegionStep>> TrailAsync(DubanUser user, long region, DashboardFilter filter, CancellationToken ct)
+    {
+        var path = await db.Regions.Where(r => r.Id == region).Select(r => r.Path).SingleOrDefaultAsync(ct);
+        if (path is null) return [];
+        var ids = path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(long.Parse).ToList();
+        var names = await db.Regions.AsNoTracking().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Name, ct);
+        var scopeRoot = ScopeRegion(user);
+        // Above the scope's own region the caller sees nothing: its trail starts there.
+        var start = scopeRoot is { } top && ids.IndexOf(top) is >= 0 and var at ? at : -1;
+        var trail = new List<RegionStep> { start < 0 ? new(null, "全部地区", DashboardLink(null, filter)) : new(ids[start], names[ids[start]], DashboardLink(null, filter)) };
+        trail.AddRange(ids.Skip(start + 1).Select(id => new RegionStep(id, names.GetValueOrDefault(id, ""), DashboardLink(id, filter))));
+        return trail;
     }
 }

@@ -18,7 +18,22 @@ public sealed record StatusCount(TrackingStatus Status, string Label, int Count,
 public sealed record OrganizationLag(long OrganizationId, string Name, int Overdue, string OverdueLink, int MissingReports);
 
 /// <summary>A task due within the next <see cref="DashboardQueries.DeadlineDays"/> days and not completed.</summary>
-public sealed record UpcomingDeadline(long TaskId, long PlanId, string No, string Text, DateOnly Due, int DaysLeft, TrackingStatus Status, string StatusLabel, IReadOnlyList<string> Leads);
+/// <param name="Explanation">Why a task of several leads is not yet 已完成 though some finished (2 个牵头单位中 1 个已完成); null otherwise.</param>
+public sealed record UpcomingDeadline(long TaskId, long PlanId, string No, string Text, DateOnly Due, int DaysLeft, TrackingStatus Status, string StatusLabel, IReadOnlyList<string> Leads)
+{
+    public string? Explanation { get; init; }
+}
+
+/// <summary>
+/// One region directly below the 总览's region (the filter's, or the top of the caller's scope), to drill down into:
+/// the overdue tasks <see cref="OverdueLink"/> lists (tasks of a plan of the region or with an organisation in it), and
+/// the missing reports of the lead organisations in it.
+/// </summary>
+/// <param name="Link">The 总览 of that region (drill down).</param>
+public sealed record RegionLag(long RegionId, string Name, int Overdue, string OverdueLink, int MissingReports, string Link);
+
+/// <summary>A region on the way from the top of the caller's scope to the 总览's region, to climb back up.</summary>
+public sealed record RegionStep(long? RegionId, string Name, string Link);
 
 public sealed record TargetCount(TargetStatus Status, string Label, int Count);
 
@@ -38,4 +53,17 @@ public sealed record DashboardView(
     IReadOnlyList<OrganizationLag> Lagging,
     IReadOnlyList<UpcomingDeadline> Deadlines,
     IReadOnlyList<TargetCount> Targets,
-    IReadOnlyList<OrganizationTimeliness> Timeliness);
+    IReadOnlyList<OrganizationTimeliness> Timeliness)
+{
+    /// <summary>Tasks of several leads of which some, not all, have completed: counted under their status, not 已完成 (docs/dashboard.md).</summary>
+    public int PartlyCompleted { get; init; }
+
+    /// <summary>The task list of exactly those tasks.</summary>
+    public string PartlyCompletedLink { get; init; } = "";
+
+    /// <summary>The regions directly below the 总览's region with overdue tasks or missing reports, the worst first.</summary>
+    public IReadOnlyList<RegionLag> Regions { get; init; } = [];
+
+    /// <summary>From the top of the caller's scope down to the 总览's region (empty without a region filter).</summary>
+    public IReadOnlyList<RegionStep> RegionTrail { get; init; } = [];
+}

@@ -50,6 +50,7 @@ public static class WebApplicationSetup
         services.AddScoped<Duban.Web.Regions.RegionAdministration>();
         services.AddScoped<Duban.Web.Plans.PlanQueries>();
         services.AddScoped<Duban.Web.Plans.PlanPublishing>();
+        services.AddScoped<Duban.Web.Plans.AssignmentNotices>();
         services.AddScoped<MyAccount>();
         services.AddScoped<FirstAdministrator>();
         services.AddScoped<DemoSeeder>();
@@ -66,8 +67,12 @@ public static class WebApplicationSetup
         services.AddSingleton<Duban.Web.Dashboard.KeptStatusWarmup>();
         services.AddHostedService(sp => sp.GetRequiredService<Duban.Web.Dashboard.KeptStatusWarmup>());
         services.AddScoped<Duban.Web.Dashboard.DashboardQueries>();
+        services.AddScoped<Duban.Web.Workbench.WorkbenchQueries>();
         services.AddSingleton<Duban.Web.Dashboard.DashboardCoalescer>();
         services.AddScoped<Duban.Web.Ledger.LedgerExport>();
+        Duban.Web.Exports.ExportEndpoints.AddExports(services);
+        Duban.Web.Batch.BatchRegistration.AddBatch(services);
+        Duban.Web.Notices.NoticeEndpoints.AddNotices(services);
         Duban.Web.Spreadsheets.TemplateEndpoints.AddSpreadsheets(services);
         Duban.Web.Assessments.AssessmentEndpoints.AddAssessments(services);
 

@@ -44,13 +44,17 @@ public sealed record XlsxSheet(string Name, IReadOnlyList<XlsxColumn> Columns, I
 
 /// <summary>
 /// Writes sheets into an .xlsx package with the Open XML SDK: a bold header row frozen in place, column widths, dates
-/// and times as real dates (serial numbers with a date format, so that Excel sorts and filters them), long text wrapped.
+/// and times as real dates (serial numbers with a date format, so that Excel sorts and filters them) shown as 2021年7月31日,
+/// long text wrapped.
 /// </summary>
 public static class XlsxWorkbook
 {
     private const uint HeaderStyle = 1, DateStyle = 2, DateTimeStyle = 3, WrapStyle = 4, PercentStyle = 5, EditableStyle = 6, EditableWrapStyle = 7;
 
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /// <summary>The number formats of dates and times: 2021年7月31日, 2021年7月31日 09:30.</summary>
+    public const string DateFormat = "yyyy\"年\"m\"月\"d\"日\"", DateTimeFormat = "yyyy\"年\"m\"月\"d\"日\" hh:mm";
 
     public static byte[] Write(params XlsxSheet[] sheets)
     {
@@ -167,8 +171,9 @@ public static class XlsxWorkbook
 
     private static Stylesheet Stylesheet() => new(
         new NumberingFormats(
-            new NumberingFormat { NumberFormatId = 164, FormatCode = "yyyy-mm-dd" },
-            new NumberingFormat { NumberFormatId = 165, FormatCode = "yyyy-mm-dd hh:mm" },
+            // Dates as offices write them (2021年7月31日), still real dates that Excel sorts and filters.
+            new NumberingFormat { NumberFormatId = 164, FormatCode = DateFormat },
+            new NumberingFormat { NumberFormatId = 165, FormatCode = DateTimeFormat },
             new NumberingFormat { NumberFormatId = 166, FormatCode = "0.0%" }) { Count = 3 },
         new Fonts(new Font(new FontSize { Val = 11 }), new Font(new Bold(), new FontSize { Val = 11 })) { Count = 2 },
         new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },

@@ -1,4 +1,6 @@
+using Duban.Data.Audit;
 using Duban.Web.Api;
+using Duban.Web.Audit;
 using Duban.Web.Paging;
 using Duban.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -20,6 +22,20 @@ public static class NotificationsEndpoints
             .WithDescription("只能标记自己的通知；他人的通知按不存在处理（404）。")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/read-all", MarkAllReadAsync).WithName("MarkAllNotificationsRead").WithSummary("全部标记为已读");
+        group.MapGet("/forwarding", ForwardingAsync).WithName("GetNotificationForwarding").WithSummary("我的通知推送设置")
+            .WithDescription("当前用户选择同时推送到站外（邮件网关、企业微信应用等接收个人通知的 Webhook）的通知类型，可选类型，以及现有的推送渠道。");
+        group.MapPut("/forwarding", SetForwardingAsync).WithName("SetNotificationForwarding").WithSummary("设置我的通知推送")
+            .WithDescription("kinds 为要同时推送到站外的通知类型的完整列表（空列表：只在站内通知中心）。只能设置自己的；记入审计日志。")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+    }
+
+    private static async Task<Ok<ForwardingView>> ForwardingAsync(HttpContext context, NotificationForwarding forwarding, CancellationToken ct) =>
+        TypedResults.Ok(await forwarding.GetAsync(DubanUser.Required(context.User), ct));
+
+    private static async Task<Results<Ok<ForwardingView>, ProblemHttpResult>> SetForwardingAsync(ForwardingChanges? body, HttpContext context, NotificationForwarding forwarding, CancellationToken ct)
+    {
+        var outcome = await forwarding.SetAsync(DubanUser.Required(context.User), Actor.From(context), body ?? new ForwardingChanges(null), ct);
+        return outcome.Error is { } error ? ApiResults.From(error) : TypedResults.Ok(outcome.Value!);
     }
 
     private static async Task<Results<Ok<Paged<NotificationView>>, ProblemHttpResult>> ListAsync(

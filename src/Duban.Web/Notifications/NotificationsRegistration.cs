@@ -20,6 +20,7 @@ public static class NotificationsRegistration
         services.AddScoped<NotificationCenter>();
         services.AddScoped<WebhookOutbox>();
         services.AddScoped<NotificationInbox>();
+        services.AddScoped<NotificationForwarding>();
         services.AddScoped<WebhookAdministration>();
         services.AddHttpClient(WebhookHttpClient)
             .ConfigurePrimaryHttpMessageHandler(sp => WebhookSender.CreateHandler(sp.GetRequiredService<WebhookOptions>()));

@@ -15,16 +15,21 @@ using Microsoft.EntityFrameworkCore;
 namespace Duban.Web.Notifications;
 
 /// <summary>A webhook endpoint as the API and the page show it: never with its secret.</summary>
-public sealed record WebhookEndpointView(long Id, string Name, string Url, IReadOnlyList<string> EventKinds, WebhookFormat Format, bool Enabled, DateTimeOffset CreatedAt, Guid Version);
+/// <param name="Personal">Receives personal copies of notifications (one per recipient who asked for the kind), not group events.</param>
+public sealed record WebhookEndpointView(long Id, string Name, string Url, IReadOnlyList<string> EventKinds, WebhookFormat Format, bool Enabled, DateTimeOffset CreatedAt, Guid Version,
+    bool Personal = false);
 
 /// <param name="EventKinds">The kinds to send; empty or absent: every kind.</param>
-public sealed record NewWebhookEndpoint(string? Name, string? Url, IReadOnlyList<string>? EventKinds = null, WebhookFormat? Format = null, bool? Enabled = null);
+/// <param name="Personal">Personal copies instead of group events (a mail gateway); absent: group events.</param>
+public sealed record NewWebhookEndpoint(string? Name, string? Url, IReadOnlyList<string>? EventKinds = null, WebhookFormat? Format = null, bool? Enabled = null,
+    bool? Personal = null);
 
 /// <summary>The endpoint just created and its secret, shown this once.</summary>
 public sealed record CreatedWebhookEndpoint(WebhookEndpointView Endpoint, string Secret);
 
 /// <summary>Replaces the editable fields; the secret is not one of them.</summary>
-public sealed record WebhookEndpointChanges(string? Name, string? Url, IReadOnlyList<string>? EventKinds, WebhookFormat? Format, bool? Enabled);
+/// <param name="Personal">Absent: unchanged, so that a client written before the field existed does not turn it off.</param>
+public sealed record WebhookEndpointChanges(string? Name, string? Url, IReadOnlyList<string>? EventKinds, WebhookFormat? Format, bool? Enabled, bool? Personal = null);
 
 public sealed record WebhookDeliveryView(long Id, string EventId, string EventKind, DeliveryStatus Status, int Attempts, DateTimeOffset NextAttemptAt, string? LastError, DateTimeOffset CreatedAt, DateTimeOffset? DeliveredAt);
 
@@ -80,7 +85,7 @@ public sealed class WebhookAdministration(DubanDbContext db, AuditLog audit, Tim
         var (name, url, kinds, format) = fields.Value!;
         var endpoint = new WebhookEndpoint
         {
-            Name = name, Url = url, EventKinds = kinds, Format = format, Enabled = input.Enabled ?? true,
+            Name = name, Url = url, EventKinds = kinds, Format = format, Enabled = input.Enabled ?? true, Personal = input.Personal ?? false,
             Secret = WebhookSignature.NewSecret(), CreatedAt = time.GetUtcNow(),
         };
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -105,6 +110,7 @@ public sealed class WebhookAdministration(DubanDbContext db, AuditLog audit, Tim
         var before = Snapshot(endpoint);
         (endpoint.Name, endpoint.Url, endpoint.EventKinds, endpoint.Format) = fields.Value!;
         endpoint.Enabled = input.Enabled.Value;
+        endpoint.Personal = input.Personal ?? endpoint.Personal;
         audit.Add(actor, UpdateAction, AuditEntity, endpoint.Id, before, Snapshot(endpoint));
         if (!await db.SaveUnlessStaleAsync(ct)) return new OperationError(ErrorKind.PreconditionFailed, ChineseText.StaleRecord, "If-Match");
         return Outcome<WebhookEndpointView>.Ok(View(endpoint));
@@ -158,12 +164,12 @@ public sealed class WebhookAdministration(DubanDbContext db, AuditLog audit, Tim
         return Outcome<(string, string, string, WebhookFormat)>.Ok((name!, url!, string.Join(",", list), format));
     }
 
-    private static WebhookEndpointView View(WebhookEndpoint e) => new(e.Id, e.Name, e.Url, e.Kinds, e.Format, e.Enabled, e.CreatedAt, e.Version);
+    private static WebhookEndpointView View(WebhookEndpoint e) => new(e.Id, e.Name, e.Url, e.Kinds, e.Format, e.Enabled, e.CreatedAt, e.Version, e.Personal);
 
     /// <summary>What the audit log keeps: everything but the secret.</summary>
     private static object Snapshot(WebhookEndpoint e) => new
     {
-        e.Name, e.Url, eventKinds = e.EventKinds, format = e.Format.ToString(), e.Enabled,
+        e.Name, e.Url, eventKinds = e.EventKinds, format = e.Format.ToString(), e.Enabled, e.Personal,
         id = e.Id.ToString(CultureInfo.InvariantCulture),
     };
 }

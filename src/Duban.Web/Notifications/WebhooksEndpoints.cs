@@ -26,10 +26,10 @@ public static class WebhooksEndpoints
             .WithDescription("该地址的投递记录，最新的在前：状态、尝试次数、下次尝试时间和最近的错误。")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("", CreateAsync).WithName("CreateWebhook").WithSummary("添加 Webhook")
-            .WithDescription("url 须为 http 或 https 地址；eventKinds 为空表示所有事件；format 为 duban、weCom（企业微信机器人）或 dingTalk（钉钉机器人）。响应中的 secret 只返回这一次。")
+            .WithDescription("url 须为 http 或 https 地址；eventKinds 为空表示所有事件；format 为 duban、weCom（企业微信机器人）或 dingTalk（钉钉机器人）；personal=true 表示接收个人通知（按用户在“我的账户”中的选择逐人投递，data.recipient 为收件人，用于邮件网关等），不再接收群发事件。响应中的 secret 只返回这一次。")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         group.MapPut("/{id:long}", UpdateAsync).WithName("UpdateWebhook").WithSummary("修改 Webhook")
-            .WithDescription("整体替换名称、地址、事件类型、格式和是否启用；密钥不变。必须提供 If-Match。")
+            .WithDescription("整体替换名称、地址、事件类型、格式和是否启用（personal 省略时不变）；密钥不变。必须提供 If-Match。")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
         group.MapPost("/{id:long}/test", TestAsync).WithName("TestWebhook").WithSummary("发送测试消息")

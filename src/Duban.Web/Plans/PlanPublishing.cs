@@ -14,9 +14,10 @@ public sealed record PlanStatusView(long Id, PlanStatus Status, Guid Version);
 /// <summary>
 /// Publishes, withdraws and archives plans. Only administrators, and only plans of their data scope: a plan of the
 /// region they administer (or below), or any plan with scope 全部. Publishing makes the plan readable by anonymous
-/// visitors; archiving keeps it readable where it was but marks it as no longer running.
+/// visitors; archiving keeps it readable where it was but marks it as no longer running. Publishing tells the
+/// organisations of its tasks (<see cref="AssignmentNotices"/>), in the same transaction.
 /// </summary>
-public sealed class PlanPublishing(DubanDbContext db, AuditLog audit, TimeProvider time)
+public sealed class PlanPublishing(DubanDbContext db, AuditLog audit, TimeProvider time, AssignmentNotices notices)
 {
     public static string Describe(PlanStatus status) => status switch
     {
@@ -45,7 +46,10 @@ public sealed class PlanPublishing(DubanDbContext db, AuditLog audit, TimeProvid
         // Tracking starts when the plan is first published: deadlines already past then wait for a baseline (待摸底).
         if (next == PlanStatus.Published && plan.TrackingStart is null) plan.TrackingStart = Core.Tracking.Status.TrackingDay.Today(time);
         audit.Add(actor, AuditActions.PlanStatusChange, AuditEntities.Plan, plan.Id, before, new { plan.Status, plan.TrackingStart });
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (!await db.SaveUnlessStaleAsync(ct)) return new OperationError(ErrorKind.PreconditionFailed, "该计划在你读取之后已被修改，请刷新后重试。");
+        if (next == PlanStatus.Published) await notices.PlanPublishedAsync(plan.Id, time.GetUtcNow(), ct);
+        await tx.CommitAsync(ct);
         return Outcome<PlanStatusView>.Ok(new(plan.Id, plan.Status, plan.Version));
     }
 }

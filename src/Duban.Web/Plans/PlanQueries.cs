@@ -95,9 +95,18 @@ public sealed record TaskFilter(long? PlanId, long? OrganizationId, UnitRole? Ro
     /// <summary>The task's status by the tracking rules (docs/status-rules.md), computed by <see cref="TrackingStatuses"/>.</summary>
     public TrackingStatus? Status { get; init; }
 
+    /// <summary>
+    /// Only tasks of several leads of which some, not all, have completed (2 个牵头单位中 1 个已完成): not yet 已完成,
+    /// and the 总览 says how many (<see cref="Dashboard.StatusExplanation"/>).
+    /// </summary>
+    public bool PartlyCompleted { get; init; }
+
+    /// <summary>The filter needs the rules' statuses, which are no column: the list is then made from the kept statuses.</summary>
+    public bool NeedsStatuses => Status is not null || PartlyCompleted;
+
     /// <summary>Reads the filters as a client wrote them; a wrong value names its field.</summary>
     public static Outcome<TaskFilter> Parse(long? planId, long? organizationId, string? role, string? dueFrom, string? dueTo, bool? ongoing, string? sort,
-        string? status = null, long? regionId = null)
+        string? status = null, long? regionId = null, bool? partlyCompleted = null)
     {
         TrackingStatus? trackingStatus = null;
         if (!string.IsNullOrWhiteSpace(status))
@@ -121,7 +130,8 @@ public sealed record TaskFilter(long? PlanId, long? OrganizationId, UnitRole? Ro
         if (string.IsNullOrWhiteSpace(sort)) order = TaskSort.Due;
         else if (!Enum.TryParse(sort.Trim(), ignoreCase: true, out order) || !Enum.IsDefined(order))
             return Outcome<TaskFilter>.Invalid("sort", "sort（排序）必须是 due（按截止日期）或 number（按编号）。");
-        return Outcome<TaskFilter>.Ok(new(planId, organizationId, unitRole, from, to, ongoing, order) { RegionId = regionId, Status = trackingStatus });
+        return Outcome<TaskFilter>.Ok(new(planId, organizationId, unitRole, from, to, ongoing, order)
+            { RegionId = regionId, Status = trackingStatus, PartlyCompleted = partlyCompleted == true });
     }
 
     private static bool TryDate(string? text, out DateOnly? date)
@@ -313,30 +323,45 @@ public sealed class PlanQueries(DubanDbContext db, TimeProvider? time = null, Pl
     /// <summary>The tasks of <see cref="FilteredTasksAsync"/> in the filter's order, with their status when the filter asks for one.</summary>
     public async Task<Paged<TaskView>> ListTasksAsync(DubanUser user, TaskFilter filter, PageRequest page, CancellationToken ct)
     {
-        var tasks = await FilteredTasksAsync(user, filter, ct);
-        var ordered = filter.Sort == TaskSort.Number
-            ? tasks.OrderBy(t => t.PlanId).ThenBy(t => t.TaskList!.Order).ThenBy(t => t.Order).ThenBy(t => t.Id)
-            : tasks.OrderBy(t => t.Due == null).ThenBy(t => t.Due).ThenBy(t => t.PlanId).ThenBy(t => t.TaskList!.Order).ThenBy(t => t.Order).ThenBy(t => t.Id);
-        if (filter.Status is { } status)
+        if (filter.NeedsStatuses)
         {
-            // The status is the rules' verdict, not a column: the same computation the dashboard counts with, so that a
-            // count and the list it links to agree.
-            // The scope query once, in the list's order; the statuses are read for those ids.
-            var scoped = await ordered.Select(t => new { t.Id, t.PlanId }).ToListAsync(ct);
-            var scopedIds = scoped.Select(t => t.Id).ToList();
-            var statuses = kept is null
-                ? await new TrackingStatuses(db, time ?? TimeProvider.System).TasksAsync(db.Tasks.AsNoTracking().Where(t => EF.Parameter(scopedIds).Contains(t.Id)), ct)
-                : await kept.TasksAsync(db, scopedIds, scoped.Select(t => t.PlanId).Distinct().ToList(), ct);
-            var matching = statuses.Tasks.Where(t => t.Result.Status == status).Select(t => t.TaskId).ToHashSet();
-            var ids = scopedIds.Where(matching.Contains).ToList();
+            var ids = await ListedTaskIdsAsync(user, filter, ct);
             var pageIds = ids.Skip(page.Skip).Take(page.PageSize).ToList();
             var views = (await ToViewsAsync(db.Tasks.AsNoTracking().Where(t => pageIds.Contains(t.Id)), ct)).ToDictionary(v => v.Id);
             return new Paged<TaskView>(pageIds.Select(id => views[id]).ToList(), page.Page, page.PageSize, ids.Count);
         }
+        var ordered = Ordered(await FilteredTasksAsync(user, filter, ct), filter.Sort);
         var total = await ordered.CountAsync(ct);
         var items = await ToViewsAsync(ordered.Skip(page.Skip).Take(page.PageSize), ct);
         return new Paged<TaskView>(items, page.Page, page.PageSize, total);
     }
+
+    /// <summary>
+    /// The ids of every task of the filtered list, in the list's order, all pages together: what an export of the list
+    /// holds, so that the file and the list are one query (docs/web.md, "Exports").
+    /// </summary>
+    public async Task<IReadOnlyList<long>> ListedTaskIdsAsync(DubanUser user, TaskFilter filter, CancellationToken ct)
+    {
+        var ordered = Ordered(await FilteredTasksAsync(user, filter, ct), filter.Sort);
+        if (!filter.NeedsStatuses) return await ordered.Select(t => t.Id).ToListAsync(ct);
+        // The status is the rules' verdict, not a column: the same computation the dashboard counts with, so that a
+        // count and the list it links to agree.
+        // The scope query once, in the list's order; the statuses are read for those ids.
+        var scoped = await ordered.Select(t => new { t.Id, t.PlanId }).ToListAsync(ct);
+        var scopedIds = scoped.Select(t => t.Id).ToList();
+        var statuses = kept is null
+            ? await new TrackingStatuses(db, time ?? TimeProvider.System).TasksAsync(db.Tasks.AsNoTracking().Where(t => EF.Parameter(scopedIds).Contains(t.Id)), ct)
+            : await kept.TasksAsync(db, scopedIds, scoped.Select(t => t.PlanId).Distinct().ToList(), ct);
+        var matching = statuses.Tasks.Where(t => (filter.Status is not { } status || t.Result.Status == status)
+                                                 && (!filter.PartlyCompleted || Dashboard.StatusExplanation.PartlyCompleted(t)))
+            .Select(t => t.TaskId).ToHashSet();
+        return scopedIds.Where(matching.Contains).ToList();
+    }
+
+    /// <summary>The list's order: by number (plan, list, place in the list), or by deadline with the undated last.</summary>
+    private static IQueryable<PlanTask> Ordered(IQueryable<PlanTask> tasks, TaskSort sort) => sort == TaskSort.Number
+        ? tasks.OrderBy(t => t.PlanId).ThenBy(t => t.TaskList!.Order).ThenBy(t => t.Order).ThenBy(t => t.Id)
+        : tasks.OrderBy(t => t.Due == null).ThenBy(t => t.Due).ThenBy(t => t.PlanId).ThenBy(t => t.TaskList!.Order).ThenBy(t => t.Order).ThenBy(t => t.Id);
 
     /// <summary>One task of the current versions, if the user sees it (the task page); null otherwise.</summary>
     /// <param name="includeRetired">Also a task the office retired by hand (its page shows it, marked 已退役, with its history).</param>

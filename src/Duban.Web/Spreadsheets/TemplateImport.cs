@@ -16,9 +16,10 @@ public sealed record TemplateRowError(string Sheet, uint Row, string Column, str
 
 /// <summary>
 /// What an import stored: reports and values created or revised (one revision each), filled rows whose content was
-/// already stored, and reports submitted for review (when asked).
+/// already stored, reports submitted for review (when asked: only those the file changed), and the draft or returned
+/// reports left as they were because the file did not change them (<paramref name="NotSubmitted"/>).
 /// </summary>
-public sealed record TemplateImportResult(int ReportsCreated, int ReportsRevised, int ValuesCreated, int ValuesRevised, int Unchanged, int Submitted);
+public sealed record TemplateImportResult(int ReportsCreated, int ReportsRevised, int ValuesCreated, int ValuesRevised, int Unchanged, int Submitted, int NotSubmitted = 0);
 
 /// <summary>An import's outcome: the result, or the row errors (nothing stored), or a refusal of the whole file (nothing stored).</summary>
 public sealed record TemplateImportOutcome(TemplateImportResult? Result, IReadOnlyList<TemplateRowError> Errors, OperationError? Refusal)
@@ -41,14 +42,15 @@ public sealed class TemplateImport(DubanDbContext db, PlanQueries plans, Reporti
 
     private sealed record ReviseReport(string Sheet, uint Row, long ReportId, Guid Version, ReportContent Content) : Write(Sheet, Row);
 
-    /// <summary>An unchanged draft or returned report, submitted as it stands.</summary>
-    private sealed record SubmitReport(string Sheet, uint Row, long ReportId, Guid Version) : Write(Sheet, Row);
-
     private sealed record CreateValue(string Sheet, uint Row, NewObservation Input) : Write(Sheet, Row);
 
     private sealed record ReviseValue(string Sheet, uint Row, long ObservationId, Guid Version, ObservationContent Content) : Write(Sheet, Row);
 
-    /// <param name="submit">Also submit every imported report for review (保存并提交审核), in the same transaction.</param>
+    /// <param name="submit">
+    /// Also submit for review (保存并提交审核), in the same transaction, every report the file creates or changes. A row
+    /// the file leaves as it was submits nothing: a returned report the reporter did not touch stays returned (its
+    /// comment has not been answered), and a draft stays a draft.
+    /// </param>
     public async Task<TemplateImportOutcome> ImportAsync(DubanUser user, TrackingActor actor, byte[] content, bool submit, CancellationToken ct)
     {
         if (user.Role != Role.Reporter || user.OrganizationId is not { } organizationId)
@@ -63,12 +65,13 @@ public sealed class TemplateImport(DubanDbContext db, PlanQueries plans, Reporti
         var checker = new RowChecker(db, plans, periods, user, organizationId, ChinaCalendar.Today(clock.GetUtcNow()), submit);
         var errors = new List<TemplateRowError>();
         var writes = new List<Write>();
-        var unchanged = 0;
+        int unchanged = 0, notSubmitted = 0;
         foreach (var row in sheets.GetValueOrDefault(TemplateLayout.ProgressSheet, []).Where(r => r.Number > 1))
         {
             var write = await checker.ProgressAsync(row, errors, ct);
             if (write is not null) writes.Add(write);
             if (checker.LastWasUnchanged) unchanged++;
+            if (checker.LastWasLeftUnsubmitted) notSubmitted++;
         }
         foreach (var row in sheets.GetValueOrDefault(TemplateLayout.IndicatorSheet, []).Where(r => r.Number > 1))
         {
@@ -77,7 +80,7 @@ public sealed class TemplateImport(DubanDbContext db, PlanQueries plans, Reporti
             if (checker.LastWasUnchanged) unchanged++;
         }
         if (errors.Count > 0) return new(null, errors, null);
-        return await StoreAsync(actor, writes, unchanged, submit, ct);
+        return await StoreAsync(actor, writes, unchanged, notSubmitted, submit, ct);
     }
 
     private static string? HeaderProblem(string sheet, IReadOnlyList<SheetRow> rows)
@@ -90,7 +93,7 @@ public sealed class TemplateImport(DubanDbContext db, PlanQueries plans, Reporti
     }
 
     /// <summary>All writes in one transaction; a write the service still refuses (someone saved meanwhile) rolls everything back.</summary>
-    private async Task<TemplateImportOutcome> StoreAsync(TrackingActor actor, List<Write> writes, int unchanged, bool submit, CancellationToken ct)
+    private async Task<TemplateImportOutcome> StoreAsync(TrackingActor actor, List<Write> writes, int unchanged, int notSubmitted, bool submit, CancellationToken ct)
     {
         int reportsCreated = 0, reportsRevised = 0, valuesCreated = 0, valuesRevised = 0, submitted = 0;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -102,7 +105,6 @@ public sealed class TemplateImport(DubanDbContext db, PlanQueries plans, Reporti
                 {
                     CreateReport c => await SubmittedAsync(await reports.CreateAsync(actor, c.Input, ct)),
                     ReviseReport r => await SubmittedAsync(await reports.ReviseAsync(actor, r.ReportId, r.Version, r.Content, ct)),
-                    SubmitReport r => await SubmittedAsync(await reports.SubmitAsync(actor, r.ReportId, r.Version, ct), again: false),
                     CreateValue c => (await observations.CreateAsync(actor, c.Input, ct)).Error,
                     ReviseValue r => (await observations.ReviseAsync(actor, r.ObservationId, r.Version, r.Content, ct)).Error,
                     _ => throw new InvalidOperationException(),
@@ -116,7 +118,6 @@ public sealed class TemplateImport(DubanDbContext db, PlanQueries plans, Reporti
                 {
                     case CreateReport: reportsCreated++; break;
                     case ReviseReport: reportsRevised++; break;
-                    case SubmitReport: break;
                     case CreateValue: valuesCreated++; break;
                     default: valuesRevised++; break;
                 }
@@ -128,14 +129,13 @@ public sealed class TemplateImport(DubanDbContext db, PlanQueries plans, Reporti
             await RollBackAsync(tx, ct);
             return TemplateImportOutcome.Refused(ErrorKind.Conflict, "导入时有他人同时填报了相同的内容，整个文件未导入，请重新下载模板后再试。");
         }
-        return new(new(reportsCreated, reportsRevised, valuesCreated, valuesRevised, unchanged, submitted), [], null);
+        return new(new(reportsCreated, reportsRevised, valuesCreated, valuesRevised, unchanged, submitted, notSubmitted), [], null);
 
         // A stored report, then submitted when asked (a submission is judged late or refused by the cycle as on the form).
-        async Task<TrackingError?> SubmittedAsync(TrackingOutcome<ProgressReport> outcome, bool again = true)
+        async Task<TrackingError?> SubmittedAsync(TrackingOutcome<ProgressReport> outcome)
         {
-            if (outcome.Error is not null) return outcome.Error;
-            if (again && !submit) return null;
-            var result = again ? await reports.SubmitAsync(actor, outcome.Value!.Id, null, ct) : outcome;
+            if (outcome.Error is not null || !submit) return outcome.Error;
+            var result = await reports.SubmitAsync(actor, outcome.Value!.Id, null, ct);
             if (result.Error is null) submitted++;
             return result.Error;
         }
@@ -159,10 +159,14 @@ public sealed class TemplateImport(DubanDbContext db, PlanQueries plans, Reporti
 
         public bool LastWasUnchanged { get; private set; }
 
+        /// <summary>The last row was an unchanged draft or returned report that the import was asked to submit, and did not.</summary>
+        public bool LastWasLeftUnsubmitted { get; private set; }
+
         public async Task<Write?> ProgressAsync(SheetRow row, List<TemplateRowError> errors, CancellationToken ct)
         {
             const string sheet = TemplateLayout.ProgressSheet;
             LastWasUnchanged = false;
+            LastWasLeftUnsubmitted = false;
             int[] fill = [TemplateLayout.StateColumn, TemplateLayout.PercentColumn, TemplateLayout.DoneColumn, TemplateLayout.ProblemsColumn, TemplateLayout.NextStepsColumn];
             if (fill.All(c => row[c] is null)) return null;
             void Error(int column, string message) => errors.Add(new(sheet, row.Number, TemplateLayout.ColumnName(sheet, column), message));
@@ -229,8 +233,11 @@ public sealed class TemplateImport(DubanDbContext db, PlanQueries plans, Reporti
             if (latest is not null && latest.State == state && latest.PercentComplete == percent && latest.Done == content.Done
                 && latest.Problems == content.Problems && latest.NextSteps == content.NextSteps)
             {
+                // The template comes filled with the latest revision: a row left as it came is not the reporter's
+                // answer to anything, and submitting it would send a returned report back unchanged as if answered.
                 LastWasUnchanged = true;
-                return submit && report.Submittable ? new SubmitReport(sheet, row.Number, report.Id, report.Version) : null;
+                LastWasLeftUnsubmitted = submit && report.Submittable;
+                return null;
             }
             // The template carries no evidence: a new revision keeps the latest one's attachments.
             var evidence = latest?.Evidence.Select(e => e.EvidenceId).ToList();

@@ -4,6 +4,7 @@ using Duban.Core.Tracking.Reporting;
 using Duban.Core.Tracking.Supervision;
 using Duban.Data;
 using Duban.Data.Organizations;
+using Duban.Web.Display;
 using Duban.Web.Paging;
 using Duban.Web.Plans;
 using Duban.Web.Security;
@@ -27,12 +28,32 @@ public sealed class SupervisionQueries(DubanDbContext db, PlanQueries plans, Act
 
     public Task<bool> SeesTaskAsync(DubanUser user, long taskId, CancellationToken ct) => plans.VisibleTasks(user).AnyAsync(t => t.Id == taskId, ct);
 
-    public Task<Paged<OrderSummary>> ListAsync(DubanUser user, OrderFilter filter, PageRequest page, CancellationToken ct)
+    public Task<Paged<OrderSummary>> ListAsync(DubanUser user, OrderFilter filter, PageRequest page, CancellationToken ct) =>
+        Listed(user, filter).ToPagedAsync(page, ct);
+
+    /// <summary>The list of the filter in its order, every page: the page, the API and the export read this one query.</summary>
+    public IQueryable<OrderSummary> Listed(DubanUser user, OrderFilter filter)
     {
         var orders = VisibleOrders(user);
         if (filter.Status is { } status) orders = orders.Where(o => o.Status == status);
         if (filter.TaskId is { } task) orders = orders.Where(o => o.TaskId == task);
-        return Summaries(orders.OrderByDescending(o => o.IssuedAt).ThenByDescending(o => o.Id)).ToPagedAsync(page, ct);
+        if (filter.OrganizationId is { } organization) orders = orders.Where(o => o.OrganizationId == organization);
+        if (filter.PlanId is { } plan) orders = orders.Where(o => db.Tasks.Any(t => t.Id == o.TaskId && t.PlanId == plan));
+        if (!filter.Active) return Summaries(orders.OrderByDescending(o => o.IssuedAt).ThenByDescending(o => o.Id));
+        // The office's to-do list: what still needs an answer (a returned reply needs a new one), overdue first.
+        return Summaries(orders.Where(o => o.Status == OrderStatus.Overdue || o.Status == OrderStatus.Open || o.Status == OrderStatus.Returned)
+            .OrderBy(o => o.Status == OrderStatus.Overdue ? 0 : o.Status == OrderStatus.Open ? 1 : 2)
+            .ThenByDescending(o => o.IssuedAt).ThenByDescending(o => o.Id));
+    }
+
+    /// <summary>The plans and organisations of the orders the user sees, for the list's filters.</summary>
+    public async Task<(IReadOnlyList<(long Id, string Title)> Plans, IReadOnlyList<(long Id, string Name)> Organizations)> FilterChoicesAsync(DubanUser user, CancellationToken ct)
+    {
+        var orders = VisibleOrders(user);
+        var plans = await db.Plans.AsNoTracking().Where(p => db.Tasks.Any(t => t.PlanId == p.Id && orders.Any(o => o.TaskId == t.Id)))
+            .OrderBy(p => p.Title).Select(p => new { p.Id, p.Title }).ToListAsync(ct);
+        var organizations = await db.Labels().Where(l => orders.Any(o => o.OrganizationId == l.Id)).OrderBy(l => l.Label).Select(l => new { l.Id, l.Label }).ToListAsync(ct);
+        return (plans.Select(p => (p.Id, p.Title)).ToList(), organizations.Select(o => (o.Id, o.Label)).ToList());
     }
 
     public async Task<OrderDetail?> GetAsync(DubanUser user, long id, CancellationToken ct)
@@ -41,9 +62,9 @@ public sealed class SupervisionQueries(DubanDbContext db, PlanQueries plans, Act
         if (summary is null) return null;
         var version = await db.Set<SupervisionOrder>().Where(o => o.Id == id).Select(o => o.Version).SingleAsync(ct);
         var replies = await db.Set<Rectification>().AsNoTracking().Where(r => r.OrderId == id).OrderByDescending(r => r.Number)
-            .Select(r => new RectificationView(r.Number, r.Measures, r.NewDate, r.AuthorName, r.CreatedAt)).ToListAsync(ct);
+            .Select(r => new RectificationView(r.Number, r.Measures, r.NewDate, (db.Users.Where(u => u.Id == r.AuthorId).Select(u => u.DisplayName).FirstOrDefault() ?? r.AuthorName), r.CreatedAt)).ToListAsync(ct);
         var reviews = (await db.Set<OrderReview>().AsNoTracking().Where(r => r.OrderId == id).OrderByDescending(r => r.Id)
-                .Select(r => new { r.Decision, r.Comment, r.RectificationNumber, r.NewReplyBy, r.ReviewerName, r.At }).ToListAsync(ct))
+                .Select(r => new { r.Decision, r.Comment, r.RectificationNumber, r.NewReplyBy, ReviewerName = (db.Users.Where(u => u.Id == r.ReviewerId).Select(u => u.DisplayName).FirstOrDefault() ?? r.ReviewerName), r.At }).ToListAsync(ct))
             .Select(r => new OrderReviewView(r.Decision, r.Decision.Label(), r.Comment, r.RectificationNumber, r.NewReplyBy, r.ReviewerName, r.At)).ToList();
         var open = summary.Status != OrderStatus.Closed;
         var canReply = user.Role == Role.Reporter && user.OrganizationId == summary.OrganizationId && open;
@@ -66,19 +87,19 @@ public sealed class SupervisionQueries(DubanDbContext db, PlanQueries plans, Act
 
         var events = db.Set<TaskEvent>().AsNoTracking().Where(e => e.TaskId == taskId);
         if (own is not null) events = events.Where(e => e.OrganizationId == null || e.OrganizationId == own);
-        var stored = await events.Select(e => new { e.At, e.Kind, e.ActorName, e.Summary, e.OrganizationId, e.OrderId }).ToListAsync(ct);
+        var stored = await events.Select(e => new { e.At, e.Kind, ActorName = (e.ActorName == PersonName.SystemActor ? PersonName.System : db.Users.Where(u => u.Id == e.ActorId).Select(u => u.DisplayName).FirstOrDefault() ?? e.ActorName), e.Summary, e.OrganizationId, e.OrderId }).ToListAsync(ct);
 
         var reports = db.ProgressReports.AsNoTracking().Where(r => r.Assignment!.TaskId == taskId);
         if (own is not null) reports = reports.Where(r => r.Assignment!.OrganizationId == own);
         var submitted = await reports.Where(r => r.SubmittedAt != null)
             .Select(r => new { At = r.SubmittedAt!.Value, r.Assignment!.OrganizationId, r.Period!.Kind, r.Period.Start, r.Period.End, r.Late }).ToListAsync(ct);
         var reviews = await db.Reviews.AsNoTracking().Where(v => reports.Any(r => r.Id == v.ReportId))
-            .Select(v => new { v.At, v.Decision, v.ReviewerName, v.Comment, OrganizationId = db.ProgressReports.Where(r => r.Id == v.ReportId).Select(r => r.Assignment!.OrganizationId).First() })
+            .Select(v => new { v.At, v.Decision, ReviewerName = (db.Users.Where(u => u.Id == v.ReviewerId).Select(u => u.DisplayName).FirstOrDefault() ?? v.ReviewerName), v.Comment, OrganizationId = db.ProgressReports.Where(r => r.Id == v.ReportId).Select(r => r.Assignment!.OrganizationId).First() })
             .ToListAsync(ct);
 
         var baselines = db.Set<BaselineReport>().AsNoTracking().Where(b => b.TaskId == taskId);
         if (own is not null) baselines = baselines.Where(b => b.OrganizationId == own);
-        var stated = await baselines.Select(b => new { b.StatedAt, b.StatedByName, b.StatedByRole, b.OrganizationId, b.State, b.NewDate, b.Note }).ToListAsync(ct);
+        var stated = await baselines.Select(b => new { b.StatedAt, StatedByName = (db.Users.Where(u => u.Id == b.StatedById).Select(u => u.DisplayName).FirstOrDefault() ?? b.StatedByName), b.StatedByRole, b.OrganizationId, b.State, b.NewDate, b.Note }).ToListAsync(ct);
 
         string? Name(long? organization) => organization is { } o && names.TryGetValue(o, out var n) ? n : null;
         var entries = stored.Select(e => new TimelineEntry(e.At, e.Kind, e.Kind.Label(), e.ActorName, e.Summary, e.OrganizationId, Name(e.OrganizationId), e.OrderId))
@@ -112,12 +133,12 @@ public sealed class SupervisionQueries(DubanDbContext db, PlanQueries plans, Act
     {
         if (!await SeesTaskAsync(user, taskId, ct)) return null;
         return await db.Set<Instruction>().AsNoTracking().Where(i => i.TaskId == taskId).OrderByDescending(i => i.Date).ThenByDescending(i => i.Id)
-            .Select(i => new InstructionView(i.Id, i.TaskId, i.LeaderName, i.Text, i.Date, i.RecordedByName, i.RecordedAt)).ToListAsync(ct);
+            .Select(i => new InstructionView(i.Id, i.TaskId, i.LeaderName, i.Text, i.Date, (db.Users.Where(u => u.Id == i.RecordedById).Select(u => u.DisplayName).FirstOrDefault() ?? i.RecordedByName), i.RecordedAt)).ToListAsync(ct);
     }
 
     private IQueryable<OrderSummary> Summaries(IQueryable<SupervisionOrder> orders) =>
         orders.Join(db.Tasks, o => o.TaskId, t => t.Id, (o, t) => new { o, t })
             .Join(db.Labels(), x => x.o.OrganizationId, g => g.Id, (x, g) => new { x.o, x.t, g })
             .Select(x => new OrderSummary(x.o.Id, x.o.Number, x.o.TaskId, x.t.No, x.t.Text, x.t.PlanId, x.o.OrganizationId, x.g.Label, x.o.Reason,
-                x.o.IssuedAt, x.o.IssuedByName, x.o.ReplyBy, x.o.Status, x.o.Origin, x.o.Rectifications.Count));
+                x.o.IssuedAt, (x.o.IssuedByName == PersonName.SystemActor ? PersonName.System : db.Users.Where(u => u.Id == x.o.IssuedById).Select(u => u.DisplayName).FirstOrDefault() ?? x.o.IssuedByName), x.o.ReplyBy, x.o.Status, x.o.Origin, x.o.Rectifications.Count));
 }

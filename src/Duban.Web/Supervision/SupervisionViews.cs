@@ -34,4 +34,35 @@ public sealed record TaskTimeline(long TaskId, string TaskNo, string TaskText, l
 
 public sealed record InstructionView(long Id, long TaskId, string LeaderName, string Text, DateOnly Date, string RecordedByName, DateTimeOffset RecordedAt);
 
-public sealed record OrderFilter(OrderStatus? Status, long? TaskId);
+/// <summary>The filters of the 督办单 list: a status (or <see cref="Active"/>), a task, a plan, an organisation.</summary>
+public sealed record OrderFilter(OrderStatus? Status, long? TaskId)
+{
+    public long? PlanId { get; init; }
+
+    public long? OrganizationId { get; init; }
+
+    /// <summary>待回复和逾期: the orders that still need an answer (逾期未回复, 待回复, 整改不到位), overdue first.</summary>
+    public bool Active { get; init; }
+
+    /// <summary>The status filter's words: active, all (or nothing), or one <see cref="OrderStatus"/> in camel case.</summary>
+    public const string StatusHelp = "status 必须是 active（待回复和逾期）、all（全部）、open（待回复）、answered（已回复）、returned（整改不到位）、closed（已办结）或 overdue（逾期未回复）。";
+
+    /// <summary>Reads the filters as a client wrote them; null when the status is none of <see cref="StatusHelp"/>.</summary>
+    public static OrderFilter? Parse(string? status, long? taskId, long? planId, long? organizationId)
+    {
+        var text = status?.Trim();
+        var filter = new OrderFilter(null, taskId) { PlanId = planId, OrganizationId = organizationId };
+        if (string.IsNullOrEmpty(text) || text.Equals("all", StringComparison.OrdinalIgnoreCase)) return filter;
+        if (text.Equals("active", StringComparison.OrdinalIgnoreCase)) return filter with { Active = true };
+        return SupervisionEndpoints.TryStatus(text, out var value) ? filter with { Status = value } : null;
+    }
+
+    /// <summary>The query string that carries the filter onto a link (an export, a page of the list): "status=overdue&amp;planId=3".</summary>
+    public string Query(string? statusWord) => string.Join("&", new[]
+    {
+        statusWord is { Length: > 0 } word ? $"status={Uri.EscapeDataString(word)}" : null,
+        TaskId is { } task ? $"taskId={task}" : null,
+        PlanId is { } plan ? $"planId={plan}" : null,
+        OrganizationId is { } organization ? $"organizationId={organization}" : null,
+    }.Where(p => p is not null));
+}

@@ -149,6 +149,7 @@ public sealed class TaskEditor(DubanDbContext db, AuditLog audit, PlanQueries pl
         var before = Image(task);
         if (primary) foreach (var other in task.Assignments) other.Primary = false;
         task.Assignments.Add(new Assignment { OrganizationId = organizationId, Role = role.Value, Primary = primary, UnitName = ColumnText(NameText.Normalize(unitName), 200) });
+        Assigned(task.Id, [organizationId]);
         return await SaveAsync(admin, actor, plan!, task, TaskEditingAuditActions.Assign, before,
             $"添加{(role == UnitRole.Lead ? primary ? "主责牵头" : "牵头" : "配合")}单位：{organization.Name}", ct);
     }
@@ -267,6 +268,7 @@ public sealed class TaskEditor(DubanDbContext db, AuditLog audit, PlanQueries pl
         await db.SaveChangesAsync(ct);
         audit.Add(actor, TaskEditingAuditActions.Create, AuditEntities.Task, task.Id, null, Image(task));
         if (plan.Status != PlanStatus.Draft) AddEvent(admin, task.Id, "人工添加了该任务");
+        Assigned(task.Id, organizations);
         await db.SaveChangesAsync(ct);
         await NotifyAsync([], ct);
         await tx.CommitAsync(ct);
@@ -501,21 +503,44 @@ public sealed class TaskEditor(DubanDbContext db, AuditLog audit, PlanQueries pl
 
     private readonly List<(long TaskId, string Key, string Summary)> pending = [];
 
-    /// <summary>Tells the organisations of the edited tasks (their reporters), in the edit's transaction, and queues the webhook events.</summary>
+    /// <summary>The organisations this edit gives the task to (added to it, or on a task just added), per task.</summary>
+    private readonly Dictionary<long, HashSet<long>> assigned = [];
+
+    private void Assigned(long taskId, IEnumerable<long> organizations)
+    {
+        if (!assigned.TryGetValue(taskId, out var set)) assigned[taskId] = set = [];
+        set.UnionWith(organizations);
+    }
+
+    /// <summary>
+    /// Tells the organisations of the edited tasks (their reporters), in the edit's transaction, and queues the webhook
+    /// events: an organisation the edit gives the task to is told it was assigned the task (任务交办), the others that
+    /// the task changed (任务修改).
+    /// </summary>
     private async Task NotifyAsync(IEnumerable<long> formerOrganizations, CancellationToken ct)
     {
         var at = time.GetUtcNow();
         var former = formerOrganizations.ToHashSet();
         foreach (var (taskId, key, summary) in pending)
         {
-            var task = await db.Tasks.AsNoTracking().Where(t => t.Id == taskId).Select(t => new { t.No, t.PlanId }).SingleAsync(ct);
+            var task = await db.Tasks.AsNoTracking().Where(t => t.Id == taskId).Select(t => new { t.No, t.Text, t.PlanId, t.DeadlineRaw }).SingleAsync(ct);
             var organizations = (await db.Assignments.Where(a => a.TaskId == taskId).Select(a => a.OrganizationId).ToListAsync(ct)).Concat(former).Distinct().ToList();
+            var fresh = assigned.GetValueOrDefault(taskId) ?? [];
             var message = new Duban.Core.Notifications.NotificationMessage(Duban.Core.Notifications.NotificationKinds.TaskEdit, $"任务 {task.No} 已修改", summary, $"tasks/{taskId}", key);
-            foreach (var organization in organizations) await center.NotifyOrganizationAsync(organization, message, at, ct);
-            await outbox.EnqueueAsync(new Duban.Core.Notifications.WebhookEvent(key, Duban.Core.Notifications.NotificationKinds.TaskEdit, at, message.Title, summary, message.Link,
-                new System.Text.Json.Nodes.JsonObject { ["taskId"] = taskId, ["planId"] = task.PlanId }), ct);
+            var assignment = new Duban.Core.Notifications.NotificationMessage(Duban.Core.Notifications.NotificationKinds.TaskAssigned, $"新交办任务：任务 {task.No}",
+                ColumnText($"本单位被列为任务 {task.No} 的责任单位：{task.Text}{(string.IsNullOrEmpty(task.DeadlineRaw) ? "" : $"（完成时限：{task.DeadlineRaw}）")}", 2000),
+                $"tasks/{taskId}", key + ":assigned");
+            foreach (var organization in organizations)
+                await center.NotifyOrganizationAsync(organization, fresh.Contains(organization) ? assignment : message, at, ct);
+            var data = new System.Text.Json.Nodes.JsonObject { ["taskId"] = taskId, ["planId"] = task.PlanId };
+            await outbox.EnqueueAsync(new Duban.Core.Notifications.WebhookEvent(key, Duban.Core.Notifications.NotificationKinds.TaskEdit, at, message.Title, summary, message.Link, data), ct);
+            if (fresh.Count > 0)
+                await outbox.EnqueueAsync(new Duban.Core.Notifications.WebhookEvent(assignment.IdempotencyKey, Duban.Core.Notifications.NotificationKinds.TaskAssigned, at,
+                    assignment.Title, assignment.Body, assignment.Link, new System.Text.Json.Nodes.JsonObject { ["taskId"] = taskId, ["planId"] = task.PlanId,
+                        ["organizationIds"] = new System.Text.Json.Nodes.JsonArray([.. fresh.Order().Select(o => (System.Text.Json.Nodes.JsonNode?)o)]) }), ct);
         }
         pending.Clear();
+        assigned.Clear();
     }
 
     private async Task<EditedTaskView> ViewAsync(long taskId, CancellationToken ct)

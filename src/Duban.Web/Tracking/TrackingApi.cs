@@ -34,7 +34,8 @@ public static class TrackingApi
             sp.GetRequiredService<IConfiguration>().GetValue<long?>("Tracking:Evidence:MaxBytes") ?? EvidenceOptions.DefaultMaxBytes));
         services.AddSingleton(sp => EvidenceStore.Under(Hosting.DatabaseRegistration.Options(sp)));
         services.AddScoped(sp => new ReportingPeriods(Db(sp), Clock(sp), new AuditLog(Db(sp), Clock(sp))));
-        services.AddScoped(sp => new ProgressReporting(Db(sp), Clock(sp), new AuditLog(Db(sp), Clock(sp))));
+        services.AddScoped(sp => new ProgressReporting(Db(sp), Clock(sp), new AuditLog(Db(sp), Clock(sp)),
+            sp.GetRequiredService<Duban.Data.Notifications.NotificationCenter>(), sp.GetRequiredService<Duban.Data.Notifications.WebhookOutbox>()));
         services.AddScoped(sp => new ObservationReporting(Db(sp), Clock(sp), new AuditLog(Db(sp), Clock(sp))));
         services.AddScoped(sp => new EvidenceUploads(Db(sp), Clock(sp), new AuditLog(Db(sp), Clock(sp)),
             sp.GetRequiredService<EvidenceStore>(), sp.GetRequiredService<EvidenceOptions>()));

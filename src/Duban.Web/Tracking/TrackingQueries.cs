@@ -90,7 +90,7 @@ public sealed class TrackingQueries(DubanDbContext db, PlanQueries plans, Report
     public async Task<Dictionary<long, ReviewView>> LatestReviewsAsync(IReadOnlyCollection<long> reportIds, CancellationToken ct)
     {
         var reviews = await db.Reviews.AsNoTracking().Where(r => reportIds.Contains(r.ReportId))
-            .Select(r => new { r.ReportId, View = new ReviewView(r.Id, r.RevisionId, r.Decision, r.Comment, r.ReviewerName, r.At) }).ToListAsync(ct);
+            .Select(r => new { r.ReportId, View = new ReviewView(r.Id, r.RevisionId, r.Decision, r.Comment, (db.Users.Where(u => u.Id == r.ReviewerId).Select(u => u.DisplayName).FirstOrDefault() ?? r.ReviewerName), r.At) }).ToListAsync(ct);
         return reviews.GroupBy(r => r.ReportId).ToDictionary(g => g.Key, g => g.MaxBy(r => r.View.Id)!.View);
     }
 
@@ -101,11 +101,11 @@ public sealed class TrackingQueries(DubanDbContext db, PlanQueries plans, Report
         var revisions = await db.ReportRevisions.AsNoTracking().Where(r => r.ReportId == id).OrderByDescending(r => r.Number)
             .Select(r => new
             {
-                r.Id, r.Number, r.State, r.PercentComplete, r.Done, r.Problems, r.NextSteps, r.AuthorName, r.CreatedAt, r.SubmittedAt,
+                r.Id, r.Number, r.State, r.PercentComplete, r.Done, r.Problems, r.NextSteps, AuthorName = (db.Users.Where(u => u.Id == r.AuthorId).Select(u => u.DisplayName).FirstOrDefault() ?? r.AuthorName), r.CreatedAt, r.SubmittedAt,
                 Evidence = r.Evidence.Select(e => e.File!).ToList(),
             }).ToListAsync(ct);
         var reviews = await db.Reviews.AsNoTracking().Where(r => r.ReportId == id).OrderBy(r => r.Id)
-            .Select(r => new ReviewView(r.Id, r.RevisionId, r.Decision, r.Comment, r.ReviewerName, r.At)).ToListAsync(ct);
+            .Select(r => new ReviewView(r.Id, r.RevisionId, r.Decision, r.Comment, (db.Users.Where(u => u.Id == r.ReviewerId).Select(u => u.DisplayName).FirstOrDefault() ?? r.ReviewerName), r.At)).ToListAsync(ct);
         return new(summary,
             revisions.Select(r => new RevisionView(r.Id, r.Number, r.State, r.PercentComplete, r.Done, r.Problems, r.NextSteps, r.AuthorName, r.CreatedAt, r.SubmittedAt,
                 r.Evidence.OrderBy(e => e.Id).Select(View).ToList())).ToList(),
@@ -127,7 +127,7 @@ public sealed class TrackingQueries(DubanDbContext db, PlanQueries plans, Report
         var summary = await ObservationSummaries(VisibleObservations(user).Where(o => o.Id == id)).SingleOrDefaultAsync(ct);
         if (summary is null) return null;
         var revisions = await db.ObservationRevisions.AsNoTracking().Where(r => r.ObservationId == id).OrderByDescending(r => r.Number)
-            .Select(r => new { r.Id, r.Number, r.Value, r.Note, r.AuthorName, r.CreatedAt, Evidence = r.Evidence.Select(e => e.File!).ToList() })
+            .Select(r => new { r.Id, r.Number, r.Value, r.Note, AuthorName = (db.Users.Where(u => u.Id == r.AuthorId).Select(u => u.DisplayName).FirstOrDefault() ?? r.AuthorName), r.CreatedAt, Evidence = r.Evidence.Select(e => e.File!).ToList() })
             .ToListAsync(ct);
         return new(summary, revisions.Select(r => new ObservationRevisionView(r.Id, r.Number, r.Value, r.Note, r.AuthorName, r.CreatedAt,
             r.Evidence.OrderBy(e => e.Id).Select(View).ToList())).ToList());

@@ -22,7 +22,11 @@ public sealed partial class UserAdministration(DubanDbContext db, AuditLog audit
     [GeneratedRegex("^[A-Za-z0-9._-]{3,50}$")]
     private static partial Regex UserNamePattern();
 
-    public async Task<Paged<UserView>> ListAsync(DubanUser admin, UserFilter filter, PageRequest page, CancellationToken ct = default)
+    public Task<Paged<UserView>> ListAsync(DubanUser admin, UserFilter filter, PageRequest page, CancellationToken ct = default) =>
+        Listed(admin, filter).ToPagedAsync(page, ct);
+
+    /// <summary>The user list of the filter in its order, every page: the page and the export read the same query.</summary>
+    public IQueryable<UserView> Listed(DubanUser admin, UserFilter filter)
     {
         var users = db.Users.VisibleTo(admin, db);
         if (!string.IsNullOrWhiteSpace(filter.Search))
@@ -32,7 +36,8 @@ public sealed partial class UserAdministration(DubanDbContext db, AuditLog audit
         }
         if (filter.Role is { } role) users = users.Where(u => u.Role == role);
         if (filter.Active is { } active) users = users.Where(u => u.IsActive == active);
-        return await Project(users.OrderBy(u => u.UserName)).ToPagedAsync(page, ct);
+        if (filter.OrganizationId is { } organization) users = users.Where(u => u.OrganizationId == organization);
+        return Project(users.OrderBy(u => u.UserName));
     }
 
     public Task<UserView?> GetAsync(DubanUser admin, long id, CancellationToken ct = default) =>
@@ -168,6 +173,14 @@ public sealed partial class UserAdministration(DubanDbContext db, AuditLog audit
 
     /// <returns>False when another writer changed the row between our read and this save.</returns>
     private Task<bool> SaveAsync(CancellationToken ct) => db.SaveUnlessStaleAsync(ct);
+
+    /// <summary>The organisations of the users the administrator sees, by name: those the list's filter can find someone in.</summary>
+    public async Task<IReadOnlyList<(long Id, string Name)>> OrganizationChoicesAsync(DubanUser admin, CancellationToken ct)
+    {
+        var users = db.Users.VisibleTo(admin, db);
+        var rows = await db.Organizations.AsNoTracking().Where(o => users.Any(u => u.OrganizationId == o.Id)).Select(o => new { o.Id, o.Name }).ToListAsync(ct);
+        return rows.OrderBy(o => o.Name, StringComparer.Ordinal).Select(o => (o.Id, o.Name)).ToList();
+    }
 
     private IQueryable<UserView> Project(IQueryable<User> users) =>
         from u in users

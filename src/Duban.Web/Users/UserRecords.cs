@@ -43,7 +43,11 @@ public sealed record UserChanges(
 public sealed record CreatedUser(UserView User, string? InitialPassword);
 
 /// <summary>Filters of the user list.</summary>
-public sealed record UserFilter(string? Search = null, Role? Role = null, bool? Active = null);
+public sealed record UserFilter(string? Search = null, Role? Role = null, bool? Active = null)
+{
+    /// <summary>The users of one organisation.</summary>
+    public long? OrganizationId { get; init; }
+}
 
 /// <summary>What the audit log keeps of a user: the fields an administrator can change, never the password hash.</summary>
 internal sealed record UserSnapshot(string UserName, string DisplayName, Role Role, DataScope Scope, long? OrganizationId, long? RegionId, bool IsActive)

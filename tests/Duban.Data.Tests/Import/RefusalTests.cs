@@ -86,13 +86,13 @@ public sealed class RefusalTests : IDisposable
     [InlineData("plan.rtf")]
     [InlineData("plan")]
     [InlineData("plan.txt.exe")]
-    public async Task Only_txt_docx_and_pdf_files_are_accepted(string fileName)
+    public async Task Only_the_supported_extensions_are_accepted(string fileName)
     {
         var error = await Should.ThrowAsync<PlanImportException>(() => harness.AnalyzeAsync(SamplePlan.Original, fileName));
 
         error.Code.ShouldBe(ImportErrorCodes.FileType);
         error.Field.ShouldBe(ImportFields.File);
-        error.Message.ShouldContain(".txt");
+        foreach (var extension in new[] { ".txt", ".docx", ".pdf", ".html", ".xlsx" }) error.Message.ShouldContain(extension);
     }
 
     [Theory]

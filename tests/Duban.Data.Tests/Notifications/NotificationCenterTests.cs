@@ -70,6 +70,42 @@ public sealed class NotificationCenterTests(DatabaseFixture databases) : IClassF
         recipients.ShouldNotContain(inspector.Id);
     }
 
+    [Theory, OnSqlite, OnPostgres]
+    public async Task A_kind_the_user_forwards_is_queued_once_for_the_personal_endpoints_naming_the_user(DatabaseProvider provider)
+    {
+        var options = await databases.MigratedAsync(provider);
+        await using var db = DatabaseFixture.Context(options);
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var city = await TestRegions.AddAsync(db, "推送市" + tag, RegionLevel.City);
+        var bureau = new Organization { Name = "推送局" + tag, RegionId = city.Id };
+        db.Add(bureau);
+        await db.SaveChangesAsync();
+        var forwarding = User(tag + "f", Role.Reporter, DataScope.Own, organization: bureau.Id);
+        forwarding.ForwardedNotificationKinds = "review,supervision-order";
+        var staying = User(tag + "s", Role.Reporter, DataScope.Own, organization: bureau.Id);
+        db.Users.AddRange(forwarding, staying);
+        var mail = new WebhookEndpoint { Name = "邮件网关" + tag, Url = "https://mail.example.invalid/" + tag, Secret = "s", Personal = true, CreatedAt = Noon };
+        var robot = new WebhookEndpoint { Name = "群机器人" + tag, Url = "https://robot.example.invalid/" + tag, Secret = "s", CreatedAt = Noon };
+        var onlyChases = new WebhookEndpoint { Name = "只收催办" + tag, Url = "https://chase.example.invalid/" + tag, Secret = "s", Personal = true, EventKinds = "chase", CreatedAt = Noon };
+        db.AddRange(mail, robot, onlyChases);
+        await db.SaveChangesAsync();
+        var center = new NotificationCenter(db, new WebhookOptions { PublicBaseUrl = "https://duban.example.gov.cn/" });
+        var review = new NotificationMessage(NotificationKinds.Review, "进展被退回", "请补充。", "tasks/1/report", "review:" + tag);
+
+        (await center.NotifyOrganizationAsync(bureau.Id, review, Noon)).ShouldBe(2);
+        (await center.NotifyOrganizationAsync(bureau.Id, review, Noon.AddHours(1))).ShouldBe(0);
+        await center.NotifyOrganizationAsync(bureau.Id, new NotificationMessage(NotificationKinds.Chase, "催办", "请报送。", null, "chase:" + tag), Noon);
+
+        var deliveries = await db.Set<WebhookDelivery>().Where(d => d.EndpointId == mail.Id || d.EndpointId == robot.Id || d.EndpointId == onlyChases.Id).ToListAsync();
+        // Only the forwarded kind, only for the user who forwards it, only to the personal endpoint that takes the kind.
+        var delivery = deliveries.ShouldHaveSingleItem();
+        delivery.EndpointId.ShouldBe(mail.Id);
+        delivery.EventId.ShouldBe($"review:{tag}/user:{forwarding.Id}");
+        delivery.EventKind.ShouldBe(NotificationKinds.Review);
+        delivery.Payload.ShouldContain($"\"userName\":\"{forwarding.UserName}\"");
+        delivery.Payload.ShouldContain("\"link\":\"https://duban.example.gov.cn/tasks/1/report\"");
+    }
+
     private static User User(string name, Role role, DataScope scope, long? organization = null, long? region = null, bool active = true) => new()
     {
         UserName = name, DisplayName = name, Role = role, Scope = scope, OrganizationId = organization, RegionId = region, IsActive = active, CreatedAt = Noon,

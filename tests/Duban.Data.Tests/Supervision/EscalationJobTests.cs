@@ -72,6 +72,31 @@ public sealed class EscalationJobTests(DatabaseFixture databases) : IClassFixtur
     }
 
     [Theory, OnSqlite, OnPostgres]
+    public async Task A_deadline_coming_is_told_once_per_organisation_and_once_to_the_office_per_task_and_deadline(DatabaseProvider provider)
+    {
+        var options = await databases.MigratedAsync(provider);
+        var world = await SupervisionWorld.CreateAsync(options, "到期" + Tag());
+        // 26 and 27 December 2026, 10:00 in Beijing: the deadline (31 December) is five, then four days away.
+        var december26 = new DateTimeOffset(2026, 12, 26, 2, 0, 0, TimeSpan.Zero);
+        await using (var db = DatabaseFixture.Context(options)) await Job(db, EscalationOptions.Default).RunAsync(new JobRun(december26, "a"), default);
+        await using (var db = DatabaseFixture.Context(options)) await Job(db, EscalationOptions.Default).RunAsync(new JobRun(december26.AddDays(1), "a"), default);
+
+        await using var check = DatabaseFixture.Context(options);
+        var reminders = await check.Set<Notification>().Where(n => n.Kind == NotificationKinds.Reminder && n.IdempotencyKey.StartsWith("reminder:deadline:"))
+            .Where(n => n.RecipientId == world.BureauReporterId || n.RecipientId == world.School.UserId || n.RecipientId == world.AdminId)
+            .ToListAsync();
+        // The bureau's and the school's reporters each for their own part; the office once for the task.
+        reminders.Select(n => n.RecipientId).ShouldBe([world.BureauReporterId, world.School.UserId, world.AdminId], ignoreOrder: true);
+        var office = reminders.Single(n => n.RecipientId == world.AdminId);
+        office.IdempotencyKey.ShouldBe($"reminder:deadline:task:{world.TaskId}:20261231/user:{world.AdminId}");
+        office.Title.ShouldContain("将于2026年12月31日到期");
+        office.Link.ShouldBe($"tasks/{world.TaskId}/timeline");
+        reminders.Single(n => n.RecipientId == world.BureauReporterId).Body.ShouldContain("完成时限为2026年12月31日");
+        // One timeline entry per organisation and deadline, whatever the number of runs.
+        (await check.Set<TaskEvent>().CountAsync(e => e.TaskId == world.TaskId && e.IdempotencyKey.StartsWith("reminder:deadline:"))).ShouldBe(2);
+    }
+
+    [Theory, OnSqlite, OnPostgres]
     public async Task Two_instances_running_at_once_record_each_action_once(DatabaseProvider provider)
     {
         var options = await databases.MigratedAsync(provider);

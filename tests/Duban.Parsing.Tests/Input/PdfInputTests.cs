@@ -27,6 +27,9 @@ public class PdfInputTests
     [InlineData("tab-table")]
     [InlineData("tab-table", "tab-table-two-pages")]
     [InlineData("tab-table", "tab-table-unruled")]
+    [InlineData("pdf/merged-cells-table", "merged-cells-table")]
+    [InlineData("pdf/two-row-header-table", "two-row-header-table")]
+    [InlineData("pdf/two-columns", "two-columns")]
     public void A_text_pdf_gives_the_tasks_units_and_deadlines_of_its_text_original(string sample, string? pdf = null)
     {
         pdf = (pdf ?? sample) + ".pdf";
@@ -175,10 +178,12 @@ public class PdfInputTests
         Refused(builder.Build()).Code.ShouldBe(InputErrorCodes.PdfNoText);
     }
 
-    [Fact]
-    public void Damaged_bytes_are_read_or_refused_never_a_crash()
+    [Theory]
+    [InlineData("tab-table.pdf")]
+    [InlineData("merged-cells-table.pdf")]
+    public void Damaged_bytes_are_read_or_refused_never_a_crash(string name)
     {
-        var original = Pdf("tab-table.pdf");
+        var original = Pdf(name);
         var random = new Random(12);
         for (var i = 0; i < 60; i++)
         {
@@ -191,6 +196,376 @@ public class PdfInputTests
             catch (PlanInputException e)
             {
                 e.Code.ShouldStartWith("pdf.", customMessage: $"damage {i}");
+            }
+        }
+    }
+
+    private static List<string> Lines(string name) => Read(Pdf(name)).Text.Split('\n').ToList();
+
+    private static PlanTask Task(PlanDocument doc, string no) => doc.TaskLists.SelectMany(l => l.Tasks).Single(t => t.No == no);
+
+    [Fact]
+    public void Cells_merged_down_a_ruled_table_give_their_text_to_each_row_they_cover()
+    {
+        // 牵头单位 市教育局 is one cell over tasks 1–3 and another over 5–6, 完成时限 2025年底前 one over 2–3 and 5–6; the
+        // text is centred vertically, so it stands beside task 2 or between 5 and 6. Task 6 has no 配合单位.
+        var lines = Lines("merged-cells-table.pdf");
+        lines.ShouldContain("3\t推进中高职贯通培养，贯通培养专业点达到20个以上。\t市教育局\t南屏职业技术学院\t2025年底前");
+        lines.ShouldContain("6\t组建市域产教联合体2个，吸纳行业企业、科研院所共同参与。\t市教育局\t\t2025年底前");
+
+        var doc = new PlanParser().Parse(Pdf("merged-cells-table.pdf"), "merged-cells-table.pdf");
+        doc.TaskLists.SelectMany(l => l.Tasks).Select(t => t.No).ShouldBe(["1", "2", "3", "4", "5", "6", "7", "8"]);
+        Render.Units(Task(doc, "1")).ShouldBe("1: 市教育局* | 市人力资源社会保障局; 市发展改革委");
+        Render.Units(Task(doc, "2")).ShouldBe("2: 市教育局* | 市工业和信息化局; 市农业农村局; 市文化旅游局");
+        Render.Units(Task(doc, "3")).ShouldBe("3: 市教育局* | 南屏职业技术学院");
+        Render.Units(Task(doc, "6")).ShouldBe("6: 市教育局*");
+        Render.Deadline(Task(doc, "1")).ShouldBe("1: 2024年6月底前 → due=2024-06-30");
+        foreach (var no in new[] { "2", "3", "5", "6" })
+            Render.Deadline(Task(doc, no)).ShouldBe($"{no}: 2025年底前 → due=2025-12-31");
+        // Task 8 is cut by the page break in every cell, 市人力资源 | 社会保障局 included.
+        Render.Units(Task(doc, "8")).ShouldBe("8: 市人力资源社会保障局* | 市教育局; 市国资委");
+        Task(doc, "8").Text.ShouldBe("建立企业工程技术人员到职业院校兼职任教制度，兼职教师占专业课教师比例达到20%。");
+    }
+
+    [Fact]
+    public void A_header_cell_wrapped_over_two_lines_still_names_its_column()
+    {
+        // 牵头\n单位 broken by hand (a space, as a line break in a .docx cell), 完成时限 wrapped by its narrow column.
+        Lines("merged-cells-table.pdf").ShouldContain("序号\t重点任务\t牵头 单位\t配合单位\t完成时限");
+        // Without borders the header's two lines are read together; the header repeated on page 2 over two lines is
+        // dropped and task 8, cut by the page break, continues below it.
+        var unruled = Lines("merged-cells-unruled.pdf");
+        unruled.Count(l => l.StartsWith("序号\t", StringComparison.Ordinal)).ShouldBe(1);
+        unruled.ShouldContain("序号\t重点任务\t牵头单位\t配合单位\t完成时限");
+        unruled.ShouldContain("8\t建立企业工程技术人员到职业院校兼职任教制度，兼职教师占专业课教师比例达到20%。\t市人力资源社会保障局\t市教育局、市国资委\t2025年底前");
+    }
+
+    [Theory]
+    [InlineData("two-row-header-table.pdf")]
+    [InlineData("two-row-header-unruled.pdf")]
+    public void A_header_over_two_rows_is_named_by_its_lower_cells(string name)
+    {
+        // 责任单位 over 牵头单位 | 配合单位; 序号, 工作任务 and 完成时限 merged down both rows.
+        var lines = Lines(name);
+        lines.Count(l => l.Contains('\t') && l.Contains("序号")).ShouldBe(1);
+        lines.ShouldContain("序号\t工作任务\t牵头单位\t配合单位\t完成时限");
+        lines.ShouldNotContain(l => l.Contains('\t') && l.Contains("责任单位"));
+    }
+
+    [Fact]
+    public void A_ruled_table_continues_on_the_next_page_without_its_header()
+    {
+        // Page 2 repeats no header; task 12 is cut by the page break, and the 牵头单位 of tasks 12–14 is one cell over
+        // the break, its text too (县人力资源 | 社会保障局).
+        var doc = new PlanParser().Parse(Pdf("two-row-header-table.pdf"), "two-row-header-table.pdf");
+        doc.TaskLists.Count.ShouldBe(1);
+        doc.TaskLists[0].Tasks.Count.ShouldBe(15);
+        Task(doc, "12").Text.ShouldBe("建立职业学校教师职称评审绿色通道，向专业课教师倾斜。");
+        Render.Deadline(Task(doc, "12")).ShouldBe("12: 2025年6月底前 → due=2025-06-30");
+        foreach (var no in new[] { "12", "13", "14" })
+            Task(doc, no).Units.Where(u => u.Role == UnitRole.Lead).Select(u => u.Name).ShouldBe(["县人力资源社会保障局"], customMessage: no);
+        Render.Units(Task(doc, "15")).ShouldBe("15: 县政府督查室* | 县教育局");
+        doc.Source.PageOf(Task(doc, "15").Span.Start).ShouldBe(2);
+    }
+
+    [Fact]
+    public void An_unruled_table_continues_on_the_next_page_without_its_header()
+    {
+        var fromPdf = new PlanParser().Parse(Pdf("two-row-header-unruled.pdf"), "two-row-header-unruled.pdf");
+        var fromText = SampleFiles.Parse("pdf/two-row-header-table.txt");
+        fromPdf.TaskLists.Count.ShouldBe(1);
+        // Without borders a merged cell cannot be seen: 县人力资源社会保障局, printed once at the top of the cell it
+        // shares with tasks 13 and 14, stays with task 12 (the task-table reader gives a row without any unit the
+        // units of the row above, but tasks 13 and 14 name a 配合单位).
+        var differ = new[] { "13", "14" };
+        Summary(fromPdf).Where(s => !differ.Any(d => s.StartsWith($"Table {d} ", StringComparison.Ordinal)))
+            .ShouldBe(Summary(fromText).Where(s => !differ.Any(d => s.StartsWith($"Table {d} ", StringComparison.Ordinal))));
+        Render.Units(Task(fromPdf, "13")).ShouldBe("13:  | 县教育局");
+        Render.Deadline(Task(fromPdf, "15")).ShouldBe("15: 每年12月底前 → ongoing Yearly");
+    }
+
+    [Fact]
+    public void Cells_merged_in_an_unruled_table_stay_in_the_row_they_stand_beside()
+    {
+        // Top-aligned, without borders: 市教育局 and 2025年底前 stand in the first row of their merged cells; nothing
+        // shows that the rows below share them, and the reader invents nothing.
+        var lines = Lines("merged-cells-unruled.pdf");
+        lines.ShouldContain("2\t围绕先进制造、现代农业、文化旅游等产业集群，每所中职学校重点建设2至3个骨干专业。\t\t市工业和信息化局、市农业农村局、市文化旅游局\t2025年底前");
+        lines.ShouldContain("3\t推进中高职贯通培养，贯通培养专业点达到20个以上。\t\t南屏职业技术学院\t");
+    }
+
+    [Fact]
+    public void An_unruled_table_centred_vertically_is_cut_into_rows_at_its_numbers()
+    {
+        // Without borders, every cell centred vertically: a row's number stands in its middle, below the first lines
+        // of its task, and each run of lines goes to the row whose middle it stands nearest. 2025年底前, centred
+        // between tasks 2 and 3 (and between 5 and 6), is one cell over both; 市教育局, centred beside task 2 over
+        // tasks 1–3, cannot be told from a value of task 2 alone and stays there.
+        var lines = Lines("merged-cells-centred.pdf");
+        lines.ShouldContain("1\t制定全市职业院校专业设置指导目录，建立专业预警和退出机制，每年发布专业设置情况报告。\t\t市人力资源社会保障局、市发展改革委\t2024年6月底前");
+        lines.ShouldContain("3\t推进中高职贯通培养，贯通培养专业点达到20个以上。\t\t南屏职业技术学院\t2025年底前");
+        lines.ShouldContain("6\t组建市域产教联合体2个，吸纳行业企业、科研院所共同参与。\t市教育局\t\t2025年底前");
+
+        var fromPdf = new PlanParser().Parse(Pdf("merged-cells-centred.pdf"), "merged-cells-centred.pdf");
+        var fromText = SampleFiles.Parse("pdf/merged-cells-table.txt");
+        static IEnumerable<string> Others(PlanDocument doc) =>
+            Summary(doc).Where(s => !s.StartsWith("Table 1 ", StringComparison.Ordinal) && !s.StartsWith("Table 3 ", StringComparison.Ordinal));
+        Others(fromPdf).ShouldBe(Others(fromText));
+        Render.Units(Task(fromPdf, "2")).ShouldBe("2: 市教育局* | 市工业和信息化局; 市农业农村局; 市文化旅游局");
+    }
+
+    [Fact]
+    public void A_page_in_two_columns_is_read_column_by_column()
+    {
+        // Under a title across the page, the text runs down the left column and on in the right one: lines built
+        // across the page hold a piece of each. Task 4 begins the right column, beside the 方案's preamble.
+        var doc = new PlanParser().Parse(Pdf("two-columns.pdf"), "two-columns.pdf");
+        doc.TaskLists.SelectMany(l => l.Tasks).Select(t => t.No).ShouldBe(["1", "2", "3", "4", "5", "6"]);
+        Task(doc, "3").Text.ShouldBe("组织技能大师进校园。邀请技能大师、劳动模范到职业院校开展讲座和现场教学。");
+        var fourth = doc.Source.RegionsOf(Task(doc, "4").Span);
+        fourth.ShouldAllBe(r => r.Left > 297);
+        var first = doc.Source.RegionsOf(Task(doc, "1").Span);
+        first.ShouldAllBe(r => r.Right < 297);
+        fourth[0].Top.ShouldBeGreaterThan(first[0].Top);
+    }
+
+    [Fact]
+    public void Every_line_and_cell_has_its_page_and_box()
+    {
+        foreach (var name in new[] { "deadline-forms.pdf", "tab-table-two-pages.pdf", "merged-cells-table.pdf", "merged-cells-centred.pdf", "two-row-header-unruled.pdf", "two-columns.pdf" })
+        {
+            var source = Read(Pdf(name));
+            var regions = source.Regions.ShouldNotBeNull();
+            var covered = new bool[source.Text.Length];
+            var end = 0;
+            foreach (var r in regions)
+            {
+                r.Start.ShouldBeGreaterThanOrEqualTo(end, name);
+                r.End.ShouldBeGreaterThan(r.Start, name);
+                r.End.ShouldBeLessThanOrEqualTo(source.Text.Length, name);
+                r.Page.ShouldBeInRange(1, source.PageStarts!.Count, name);
+                r.Left.ShouldBeLessThan(r.Right, name);
+                r.Bottom.ShouldBeLessThan(r.Top, name);
+                r.Left.ShouldBeGreaterThanOrEqualTo(0, name);
+                r.Top.ShouldBeLessThanOrEqualTo(842, name);
+                source.Text[r.Start..r.End].ShouldNotContain('\n', name);
+                source.Text[r.Start..r.End].ShouldNotContain('\t', name);
+                for (var i = r.Start; i < r.End; i++) covered[i] = true;
+                end = r.End;
+            }
+            // Every character but the separators comes from somewhere on a page.
+            for (var i = 0; i < source.Text.Length; i++)
+                if (source.Text[i] is not ('\n' or '\t' or ' ')) covered[i].ShouldBeTrue($"{name}: offset {i} '{source.Text[i]}'");
+        }
+    }
+
+    [Fact]
+    public void A_fact_can_be_shown_where_it_stands()
+    {
+        var doc = new PlanParser().Parse(Pdf("merged-cells-table.pdf"), "merged-cells-table.pdf");
+        doc.Source.Regions.ShouldNotBeNull();
+
+        // Task 8 runs over the page break: its regions are on both pages.
+        doc.Source.RegionsOf(Task(doc, "8").Span).Select(r => r.Page).Distinct().ShouldBe([1, 2]);
+
+        // The deadline of tasks 2 and 3 is one merged cell: both point at the same box, in the 完成时限 column, right
+        // of the 配合单位 of either task.
+        var second = doc.Source.RegionsOf(Task(doc, "2").Deadline!.Span).ShouldHaveSingleItem();
+        var third = doc.Source.RegionsOf(Task(doc, "3").Deadline!.Span).ShouldHaveSingleItem();
+        (third with { Start = 0, End = 0 }).ShouldBe(second with { Start = 0, End = 0 });
+        doc.Text[third.Start..third.End].ShouldBe("2025年底前");
+        var partner = doc.Source.RegionsOf(Task(doc, "3").Units.Single(u => u.Role == UnitRole.Cooperating).Span).ShouldHaveSingleItem();
+        third.Left.ShouldBeGreaterThan(partner.Right);
+
+        // A paragraph has a region per printed line, top to bottom.
+        var notice = doc.Source.RegionsOf(new SourceSpan(0, doc.Text.IndexOf('\n'))).ToList();
+        notice.Count.ShouldBe(2);
+        notice[0].Top.ShouldBeGreaterThan(notice[1].Top);
+        notice.ShouldAllBe(r => r.Page == 1);
+
+        // An empty span: the region holding it; none for a source without regions.
+        doc.Source.RegionsOf(new SourceSpan(1, 1)).ShouldHaveSingleItem().Start.ShouldBe(0);
+        new PlanParser().ParseText("一、任务").Source.RegionsOf(new SourceSpan(0, 2)).ShouldBeEmpty();
+        Read("一、任务\n"u8.ToArray(), "a.txt").Regions.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Regions_go_through_the_plan_json_and_back()
+    {
+        var doc = new PlanParser().Parse(Pdf("two-row-header-table.pdf"), "two-row-header-table.pdf");
+        var json = Duban.Parsing.Serialization.PlanJson.Serialize(doc, indented: false);
+        json.ShouldContain("\"regions\":[{\"start\":0,");
+        var back = Duban.Parsing.Serialization.PlanJson.Deserialize(json);
+        back.Source.Regions.ShouldBe(doc.Source.Regions);
+        back.Source.RegionsOf(Task(back, "15").Span).ShouldBe(doc.Source.RegionsOf(Task(doc, "15").Span));
+    }
+
+    /// <summary>A PDF drawn with PdfPig's writer: Latin text in Helvetica at the given positions, and lines.</summary>
+    private static byte[] Drawn(IEnumerable<(string Text, double X, double Y)> texts, IEnumerable<(double X1, double Y1, double X2, double Y2)> rules)
+    {
+        var builder = new UglyToad.PdfPig.Writer.PdfDocumentBuilder();
+        var font = builder.AddStandard14Font(UglyToad.PdfPig.Fonts.Standard14Fonts.Standard14Font.Helvetica);
+        var page = builder.AddPage(UglyToad.PdfPig.Content.PageSize.A4);
+        foreach (var (text, x, y) in texts) page.AddText(text, 10, new UglyToad.PdfPig.Core.PdfPoint(x, y), font);
+        foreach (var (x1, y1, x2, y2) in rules) page.DrawLine(new UglyToad.PdfPig.Core.PdfPoint(x1, y1), new UglyToad.PdfPig.Core.PdfPoint(x2, y2), 0.5);
+        return builder.Build();
+    }
+
+    [Fact]
+    public void Grid_cells_without_a_rule_between_them_are_one_merged_cell()
+    {
+        // Four columns; rows at y 700–680 (header), 680–640, 640–600, 600–560. The third column has no rule at 640 and
+        // 600: one cell over the three rows, its text centred beside the middle one. Its text goes to the first row it
+        // covers, as a vertically merged .docx cell's does; the header names no units or deadline column (a Latin
+        // font has no 单位), so the rows below are left empty.
+        double[] xs = [100, 140, 300, 400, 500];
+        double[] ys = [700, 680, 640, 600, 560];
+        var rules = new List<(double, double, double, double)>();
+        foreach (var x in xs) rules.Add((x, 560, x, 700));
+        foreach (var y in ys)
+            for (var c = 0; c < 4; c++)
+                if (c != 2 || y is 700 or 680 or 560) rules.Add((xs[c], y, xs[c + 1], y));
+        var texts = new List<(string, double, double)>
+        {
+            ("No", 105, 687), ("Task", 145, 687), ("Lead", 305, 687), ("Deadline", 405, 687),
+            ("1", 105, 657), ("Build a training centre", 145, 657), ("2025", 405, 657),
+            ("2", 105, 617), ("Open it to firms", 145, 617), ("City office", 305, 617), ("2026", 405, 617),
+            ("3", 105, 577), ("Train teachers", 145, 577), ("2027", 405, 577),
+        };
+        var source = Read(Drawn(texts, rules));
+        source.Text.Split('\n').ShouldBe([
+            "No\tTask\tLead\tDeadline",
+            "1\tBuild a training centre\tCity office\t2025",
+            "2\tOpen it to firms\t\t2026",
+            "3\tTrain teachers\t\t2027",
+        ]);
+        // The merged cell's text keeps the box where it is printed.
+        var office = source.Regions!.Single(r => source.Text[r.Start..r.End] == "City office");
+        office.Bottom.ShouldBeLessThan(620);
+        office.Top.ShouldBeGreaterThan(617);
+    }
+
+    [Fact]
+    public void A_header_line_above_the_header_belongs_to_it_only_in_a_column_of_its_own()
+    {
+        // Without rules: "Due" above and "date" below the header line, in a column the header line has no cell in (a
+        // cell wrapped over two lines beside cells centred between them); "Tasks" above it stands over "Task": a title.
+        var texts = new List<(string, double, double)>
+        {
+            ("Tasks", 150, 722),
+            ("Due", 405, 709),
+            ("No", 105, 700), ("Task", 145, 700), ("Lead", 305, 700),
+            ("date", 405, 691),
+            ("1", 105, 670), ("Build a centre", 145, 670), ("City office", 305, 670), ("2025", 405, 670),
+            ("2", 105, 650), ("Train teachers", 145, 650), ("Port office", 305, 650), ("2026", 405, 650),
+        };
+        Read(Drawn(texts, [])).Text.Split('\n').ShouldBe([
+            "Tasks",
+            "No\tTask\tLead\tDue date",
+            "1\tBuild a centre\tCity office\t2025",
+            "2\tTrain teachers\tPort office\t2026",
+        ]);
+    }
+
+    [Fact]
+    public void A_table_with_borders_round_its_columns_only_is_read_line_by_line()
+    {
+        // A frame, the column borders and a rule under the header, none between the rows: the grid has one body row
+        // holding three row numbers, so the rows come from the lines.
+        double[] xs = [100, 140, 300, 400, 500];
+        var rules = xs.Select(x => (x, 560.0, x, 700.0)).Concat([(100.0, 700.0, 500.0, 700.0), (100.0, 680.0, 500.0, 680.0), (100.0, 560.0, 500.0, 560.0)]);
+        var texts = new List<(string, double, double)>
+        {
+            ("No", 105, 687), ("Task", 145, 687), ("Lead unit", 305, 687), ("Deadline", 405, 687),
+            ("1", 105, 660), ("Build a training centre", 145, 660), ("City office", 305, 660), ("2025", 405, 660),
+            ("2", 105, 630), ("Open it to firms", 145, 630), ("Port office", 305, 630), ("2026", 405, 630),
+            ("3", 105, 600), ("Train teachers", 145, 600), ("Labour office", 305, 600), ("2027", 405, 600),
+        };
+        var lines = Read(Drawn(texts, rules)).Text.Split('\n');
+        lines.ShouldBe([
+            "No\tTask\tLead unit\tDeadline",
+            "1\tBuild a training centre\tCity office\t2025",
+            "2\tOpen it to firms\tPort office\t2026",
+            "3\tTrain teachers\tLabour office\t2027",
+        ]);
+    }
+
+    [Fact]
+    public void A_page_of_many_rules_is_read_in_reasonable_time()
+    {
+        // A vector drawing of 3 000 short strokes beside a line of text: no table, no time lost joining rules.
+        var rules = new List<(double, double, double, double)>();
+        for (var i = 0; i < 1500; i++)
+        {
+            var (x, y) = (50 + i % 50 * 10, 100 + i / 50 * 10);
+            rules.Add((x, y, x, y + 8));
+            rules.Add((x, y, x + 8, y));
+        }
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var source = Read(Drawn([("A drawing of many strokes", 50, 750)], rules));
+        watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(10));
+        source.Text.ShouldBe("A drawing of many strokes");
+    }
+
+    [Fact]
+    public void Random_layouts_of_glyphs_and_rules_never_break_the_layout_reader()
+    {
+        // Lines of glyphs at random places, some in columns, with rules across and down the page at random: the
+        // paragraph, grid and table code must give text and regions without throwing (the extractor would otherwise
+        // fall back to plain lines, hiding the bug).
+        var random = new Random(7);
+        for (var round = 0; round < 200; round++)
+        {
+            var pages = new List<Duban.Parsing.Input.Pdf.PdfPageLines>();
+            for (var p = 1; p <= 1 + round % 3; p++)
+            {
+                var lines = new List<Duban.Parsing.Input.Pdf.PdfLine>();
+                var y = 800.0;
+                for (var l = 0; l < random.Next(0, 40) && y > 40; l++)
+                {
+                    y -= random.Next(0, 4) == 0 ? random.Next(1, 40) : 14;
+                    var size = random.Next(0, 5) == 0 ? random.Next(4, 30) : 10.5;
+                    var glyphs = new List<Duban.Parsing.Input.Pdf.PdfGlyph>();
+                    var x = 60.0 + random.Next(0, 60);
+                    for (var g = 0; g < random.Next(1, 30) && x < 560; g++)
+                    {
+                        var value = random.Next(0, 6) switch { 0 => "1", 1 => "、", 2 => "一", 3 => "（", 4 => "单", _ => "位" };
+                        if (g == 0 && random.Next(0, 3) == 0) value = random.Next(1, 20).ToString();
+                        glyphs.Add(new(value, x, x + size));
+                        x += size + (random.Next(0, 4) == 0 ? random.Next(0, 60) : 0);
+                    }
+                    var segments = new List<Duban.Parsing.Input.Pdf.PdfSegment>();
+                    var start = 0;
+                    for (var i = 1; i <= glyphs.Count; i++)
+                    {
+                        if (i < glyphs.Count && glyphs[i].Left - glyphs[i - 1].Right < size * 1.8) continue;
+                        segments.Add(new(string.Concat(glyphs.Skip(start).Take(i - start).Select(v => v.Value)), glyphs[start].Left, glyphs[i - 1].Right));
+                        start = i;
+                    }
+                    lines.Add(new() { Segments = segments, Glyphs = glyphs, Baseline = y, FontSize = size, Bottom = y - size * 0.2, Top = y + size * 0.8 });
+                }
+                var vertical = Enumerable.Range(0, random.Next(0, 12)).Select(_ =>
+                {
+                    var (x, a, b) = (random.Next(50, 560), random.Next(40, 800), random.Next(40, 800));
+                    return new Duban.Parsing.Input.Pdf.PdfRule(x, Math.Min(a, b), Math.Max(a, b) + 6);
+                }).ToList();
+                if (random.Next(0, 2) == 0)
+                    foreach (var x in new[] { 60.0, 100, 300, 400, 560 }) vertical.Add(new(x, 100, 700));
+                var horizontal = Enumerable.Range(0, random.Next(0, 20)).Select(_ =>
+                {
+                    var (y0, a, b) = (random.Next(100, 700), random.Next(50, 560), random.Next(50, 560));
+                    return new Duban.Parsing.Input.Pdf.PdfHorizontalRule(y0, Math.Min(a, b), Math.Max(a, b) + 6);
+                }).ToList();
+                pages.Add(new(p, 595, 842, lines) { Rules = vertical, HorizontalRules = horizontal });
+            }
+            var (text, starts, regions) = Duban.Parsing.Input.Pdf.PdfParagraphs.Write(pages);
+            starts.Count.ShouldBe(pages.Count);
+            var end = 0;
+            foreach (var r in regions)
+            {
+                r.Start.ShouldBeGreaterThanOrEqualTo(end, $"round {round}");
+                r.End.ShouldBeLessThanOrEqualTo(text.Length, $"round {round}");
+                end = r.End;
             }
         }
     }

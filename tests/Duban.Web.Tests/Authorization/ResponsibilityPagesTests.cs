@@ -57,6 +57,44 @@ public sealed class ResponsibilityPagesTests(WriteMatrixFixture app) : IClassFix
     }
 
     [Fact]
+    public async Task A_batch_from_a_county_administrator_acts_on_nothing_it_does_not_answer_for()
+    {
+        var cityReport = World.Reports[Side.City];
+        var wideReport = World.Reports[Side.Wide];
+        var cityOrder = World.Orders[Side.City];
+        var version = await app.Factory.WithDbAsync(db => db.ProgressReports.Where(r => r.Id == cityReport).Select(r => r.Version).SingleAsync());
+        var reviews = await app.Factory.WithDbAsync(db => db.Reviews.CountAsync());
+
+        // Forged: the city's report (seen, not the county's to review) and a report outside the county's scope.
+        var review = await Batch.BatchForms.ForgeAsync(County, "/review/batch", "batch-review",
+        [
+            new("step", "execute"), new("decision", "approved"), new("ids", cityReport.ToString()), new("ids", wideReport.ToString()),
+            new($"v-{cityReport}", version.ToString()),
+        ]);
+        review.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var result = await review.Content.ReadAsStringAsync();
+        Batch.BatchForms.Items(result, "done").ShouldBe(new Dictionary<long, bool> { [cityReport] = false, [wideReport] = false });
+        result.ShouldContain(Duban.Web.Security.ActingRights.NotResponsible);
+        (await app.Factory.WithDbAsync(db => db.Reviews.CountAsync())).ShouldBe(reviews);
+        (await app.Factory.WithDbAsync(db => db.ProgressReports.SingleAsync(r => r.Id == cityReport))).Status.ShouldBe(ReportStatus.Submitted);
+
+        // The 督办单 list offers no box for the city's order, and a forged batch closes nothing.
+        (await County.GetStringAsync("/supervision?status=all")).ShouldNotContain($"name=\"ids\" value=\"{cityOrder}\"");
+        var close = await Batch.BatchForms.ForgeAsync(County, "/supervision/batch", "batch-close",
+            [new("step", "execute"), new("comment", "越权办结"), new("withoutReply", "true"), new("ids", cityOrder.ToString())]);
+        close.StatusCode.ShouldBe(HttpStatusCode.OK);
+        Batch.BatchForms.Items(await close.Content.ReadAsStringAsync(), "done").ShouldBe(new Dictionary<long, bool> { [cityOrder] = false });
+        (await app.Factory.WithDbAsync(db => db.Set<SupervisionOrder>().SingleAsync(o => o.Id == cityOrder))).Status.ShouldNotBe(OrderStatus.Closed);
+
+        // A reporter is refused the pages themselves.
+        var reporter = World.Clients[Actor.ReporterA];
+        var denied = await Batch.BatchForms.ForgeAsync(reporter, "/review/batch", "batch-review",
+            [new("step", "execute"), new("decision", "approved"), new("ids", cityReport.ToString())]);
+        ((int)denied.StatusCode).ShouldBeOneOf(302, 403);
+        (await app.Factory.WithDbAsync(db => db.Reviews.CountAsync())).ShouldBe(reviews);
+    }
+
+    [Fact]
     public async Task The_timeline_offers_only_the_administrators_organisations_and_refuses_a_forged_flag_or_instruction()
     {
         var timeline = $"/tasks/{World.SharedTask}/timeline";
@@ -71,6 +109,14 @@ public sealed class ResponsibilityPagesTests(WriteMatrixFixture app) : IClassFix
         var issue = await Browser.SubmitAsync(County, timeline,
             new Dictionary<string, string> { ["Issue.OrganizationId"] = World.OrgA.ToString(), ["Issue.Reason"] = "越权督办" }, formName: "issue");
         issue.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        // The task page offers the same form under the same rule: only the county's organisation, and a forged one is refused.
+        var page = await County.GetStringAsync($"/tasks/{World.SharedTask}");
+        page.ShouldContain("id=\"issue-order-form\"");
+        page.ShouldContain($"<option value=\"{World.OrgB}\"");
+        page.ShouldNotContain($"<option value=\"{World.OrgA}\"");
+        var issueOnTaskPage = await Browser.SubmitAsync(County, $"/tasks/{World.SharedTask}",
+            new Dictionary<string, string> { ["OrganizationId"] = World.OrgA.ToString(), ["Reason"] = "越权督办" }, formName: "issue-order");
+        issueOnTaskPage.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         // The task belongs to the city's plan: its 领导批示 are the city office's to record.
         var instruction = await Browser.SubmitAsync(County, timeline,
             new Dictionary<string, string> { ["Instruct.Leader"] = "县长", ["Instruct.Text"] = "越权批示", ["Instruct.Date"] = "2026-03-01" }, formName: "instruction");

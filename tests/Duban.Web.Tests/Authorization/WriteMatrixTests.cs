@@ -223,6 +223,9 @@ public sealed class WriteMatrixTests(WebAppWithoutSamplePlansFixture app, ITestO
         new("POST /api/v1/notifications/{id:long}/read", Concern.OwnRecord, [Side.Self, Side.Wide], async (w, actor, side) =>
             Post($"/api/v1/notifications/{(side == Side.Self ? await w.OwnNotificationAsync(actor) : await w.NotificationAsync(w.Users[Side.Wide]))}/read", new { })),
         new("POST /api/v1/notifications/read-all", Concern.OwnRecord, [Side.Self], (_, _, _) => Ready(Post("/api/v1/notifications/read-all", new { }))),
+        // The caller's own choice of kinds forwarded outside the site: there is no one else's to name.
+        new("PUT /api/v1/notifications/forwarding", Concern.OwnRecord, [Side.Self], (_, _, _) =>
+            Ready(Json(HttpMethod.Put, "/api/v1/notifications/forwarding", new { kinds = new[] { "review", "supervision-order" } }))),
         new("POST /api/v1/webhooks", Concern.FullAdminSetting, [Side.Self], (_, _, _) =>
             Ready(Post("/api/v1/webhooks", new { name = "写矩阵" + Guid.NewGuid().ToString("N")[..6], url = "https://hooks.example.invalid/wm" }))),
         new("PUT /api/v1/webhooks/{id:long}", Concern.FullAdminSetting, [Side.Self], (w, _, _) =>

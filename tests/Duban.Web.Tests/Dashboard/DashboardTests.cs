@@ -138,27 +138,33 @@ public sealed class DashboardTests(PlansFixture plans) : IClassFixture<PlansFixt
         var part = (WorksheetPart)document.WorkbookPart.GetPartById(sheet.Id!);
         var rows = part.Worksheet.GetFirstChild<SheetData>()!.Elements<Row>().ToList();
 
-        Texts(rows[0]).ShouldBe(["序号", "任务", "牵头单位", "配合单位", "完成时限", "状态", "最新进展", "更新时间"]);
+        Texts(rows[0]).ShouldBe(["序号", "计划", "任务编号", "任务", "牵头单位", "配合单位", "完成时限", "状态", "最新进展", "更新时间"]);
         var pane = part.Worksheet.Descendants<Pane>().Single();
         // The header row is frozen: ySplit (VerticalSplit in the SDK) = 1 row; xSplit would freeze a column.
         (pane.VerticalSplit!.Value, pane.HorizontalSplit, pane.State!.Value).ShouldBe((1D, null, PaneStateValues.Frozen));
-        part.Worksheet.Descendants<Column>().Count().ShouldBe(8);
+        part.Worksheet.Descendants<Column>().Count().ShouldBe(10);
         part.Worksheet.Descendants<Column>().ShouldAllBe(c => c.Width! > 0);
 
         var listed = await ListTotalAsync(client, $"tasks?planId={plans.DraftCityPlanId}");
         rows.Count.ShouldBe(listed + 1);
-        var row = rows.Skip(1).Single(r => Text(r, 1) == task.Text);
-        // The deadline is a real date: a serial number with a date format.
-        var due = Cell(row, 4);
+        var row = rows.Skip(1).Single(r => Text(r, 3) == task.Text);
+        // The plan and the task's own number, as the office refers to it.
+        var title = await Factory.WithDbAsync(db => db.Plans.Where(p => p.Id == plans.DraftCityPlanId).Select(p => p.Title).SingleAsync());
+        rows.Skip(1).ShouldAllBe(r => Text(r, 1) == title);
+        Text(row, 2).ShouldBe(task.No);
+        // The deadline is a real date: a serial number with a date format that reads 2021年7月31日.
+        var due = Cell(row, 6);
         due.DataType.ShouldBeNull();
         DateOnly.FromDateTime(DateTime.FromOADate(double.Parse(due.CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture))).ShouldBe(task.Due!.Value);
         var format = document.WorkbookPart.WorkbookStylesPart!.Stylesheet.CellFormats!.Elements<CellFormat>().ElementAt((int)due.StyleIndex!.Value);
         format.NumberFormatId!.Value.ShouldBe(164u);
-        Text(row, 6).ShouldBe("完成实训基地建设方案编制");
-        Cell(row, 7).CellValue.ShouldNotBeNull();
+        document.WorkbookPart.WorkbookStylesPart.Stylesheet.NumberingFormats!.Elements<NumberingFormat>().Single(f => f.NumberFormatId!.Value == 164u)
+            .FormatCode!.Value.ShouldBe("yyyy\"年\"m\"月\"d\"日\"");
+        Text(row, 8).ShouldBe("完成实训基地建设方案编制");
+        Cell(row, 9).CellValue.ShouldNotBeNull();
         var dashboard = await DashboardAsync(client, $"?planId={plans.DraftCityPlanId}");
         var labels = dashboard.GetProperty("byStatus").EnumerateArray().Select(s => s.GetProperty("label").GetString()).ToList();
-        rows.Skip(1).ShouldAllBe(r => labels.Any(l => Text(r, 5).StartsWith(l!)));
+        rows.Skip(1).ShouldAllBe(r => labels.Any(l => Text(r, 7).StartsWith(l!)));
         rows.Skip(1).Select(r => Text(r, 0)).ShouldBe(Enumerable.Range(1, listed).Select(i => i.ToString()));
     }
 
@@ -177,6 +183,38 @@ public sealed class DashboardTests(PlansFixture plans) : IClassFixture<PlansFixt
         // No values are reported in the demo: one 无数据 row per target.
         rows.Count.ShouldBe(targets + 1);
         rows.Skip(1).ShouldAllBe(r => Text(r, 10) == "无数据");
+        // Nobody has reported yet, but each target is somebody's to report: 填报单位 names them.
+        rows.Skip(1).ShouldAllBe(r => Text(r, 6).Length > 0);
+        // Only a plan-level target of a region without a government on record has nobody to name.
+        rows.Skip(1).Where(r => Text(r, 6) == LedgerExport.NobodyResponsible).ShouldAllBe(r => Text(r, 2) == "总体目标");
+        rows.Skip(1).Count(r => Text(r, 6) != LedgerExport.NobodyResponsible).ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task A_ratio_target_is_exported_as_the_plans_write_it_and_names_who_reports_it()
+    {
+        var task = (await plans.TasksAsync(plans.PublishedPlanId)).First();
+        var leads = await Factory.WithDbAsync(db => db.Assignments.Where(a => a.TaskId == task.Id).OrderBy(a => a.Role).ThenByDescending(a => a.Primary).ThenBy(a => a.Id)
+            .Select(a => a.Organization!.Name).ToListAsync());
+        await Factory.WithDbAsync(async db =>
+        {
+            db.Targets.Add(new TaskTarget
+            {
+                PlanId = plans.PublishedPlanId, TaskId = task.Id, Subject = "职普比", Comparator = Duban.Parsing.Model.Comparator.AtLeast, Value = 4.0m,
+                Unit = Duban.Core.Tracking.Attainment.TargetFacts.RatioUnit, Raw = "职普比不低于4:6",
+            });
+            await db.SaveChangesAsync();
+        });
+        var client = await Factory.SignedInAsync(DemoAccounts.Admin);
+        var response = await client.GetAsync($"/api/v1/indicators.xlsx?planId={plans.PublishedPlanId}");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var document = SpreadsheetDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
+        var sheet = document.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Single();
+        var rows = ((WorksheetPart)document.WorkbookPart.GetPartById(sheet.Id!)).Worksheet.GetFirstChild<SheetData>()!.Elements<Row>().ToList();
+        var ratio = rows.Single(r => Text(r, 1) == "职普比");
+        (Text(ratio, 3), Text(ratio, 4), Text(ratio, 5)).ShouldBe(("职普比不低于4:6", "比例", "4:6"));
+        Text(ratio, 6).ShouldBe(string.Join("、", leads));
+        LedgerExport.RatioText(4.2m).ShouldBe("4.2:5.8");
     }
 
     private Task AddApprovedReportAsync(long taskId, string done) => Factory.WithDbAsync(async db =>

@@ -48,21 +48,23 @@ public sealed class DemoInBrowserTests(ITestOutputHelper output) : IAsyncLifetim
 
         await ScreenshotAsync(page, "users-1366x768.png");
         (await page.Locator(".demo-banner").InnerTextAsync()).ShouldContain("演示模式");
-        (await page.Locator("nav").InnerTextAsync()).ShouldContain("演示管理员");
+        (await page.Locator("#topbar-user").InnerTextAsync()).ShouldContain("演示管理员");
         var rows = await page.Locator("#user-list tbody tr").AllInnerTextsAsync();
         rows.ShouldContain(r => r.Contains(DemoAccounts.Admin) && r.Contains("管理员"));
         rows.ShouldContain(r => r.Contains(DemoAccounts.Reporter) && r.Contains("清河市教育局"));
         rows.ShouldContain(r => r.Contains(DemoAccounts.Inspector) && r.Contains("本区域及下级（清河市）"));
-        // Bootstrap came from wwwroot/lib: the navigation bar is styled, not a bare list.
-        (await page.Locator("nav.navbar").EvaluateAsync<string>("e => getComputedStyle(e).display")).ShouldBe("flex");
+        // Bootstrap came from wwwroot/lib (a small button's padding is its .btn-sm, not the browser's), and app.css (the top bar is a flex row).
+        (await page.Locator(".app-topbar-signout").EvaluateAsync<string>("e => getComputedStyle(e).paddingLeft")).ShouldBe("8px");
+        (await page.Locator(".app-topbar").EvaluateAsync<string>("e => getComputedStyle(e).display")).ShouldBe("flex");
         problems.ShouldBeEmpty();
 
-        // The same page on a phone: the navigation folds into its toggle, the table scrolls inside its frame.
+        // The same page on a phone: the sidebar folds away behind the menu button, the table scrolls inside its frame.
         await page.SetViewportSizeAsync(390, 844);
-        (await page.Locator("#main-nav").IsVisibleAsync()).ShouldBeFalse();
-        await page.ClickAsync(".navbar-toggler");
-        await page.Locator("#main-nav.show").WaitForAsync();
-        (await page.Locator("#main-nav a[href='audit']").IsVisibleAsync()).ShouldBeTrue();
+        await page.Locator("#app-sidebar").WaitForAsync(new() { State = WaitForSelectorState.Hidden, Timeout = 2_000 });
+        await page.ClickAsync(".app-topbar-toggler");
+        await page.Locator("#app-sidebar").WaitForAsync(new() { State = WaitForSelectorState.Visible });
+        // On /users the group 系统管理 is open, with 审计日志 in it.
+        (await page.Locator(".app-menu-link[href='audit']").IsVisibleAsync()).ShouldBeTrue();
         var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
         scrollWidth.ShouldBeLessThanOrEqualTo(390);
         await ScreenshotAsync(page, "users-phone.png");

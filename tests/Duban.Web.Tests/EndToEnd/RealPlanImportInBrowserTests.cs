@@ -85,6 +85,8 @@ public sealed class RealPlanImportInBrowserTests(ITestOutputHelper output) : IAs
         // Publish, then the plan page previews the next escalation run.
         await page.GotoAsync($"{address}/plans/{planId}");
         await page.ClickAsync("button[name=NewStatus][value=published]");
+        // The form is enhanced: the page is replaced in place, and the 发布 button goes once the plan is published.
+        await page.Locator("button[name=NewStatus][value=published]").WaitForAsync(new() { State = WaitForSelectorState.Detached });
         await page.WaitForSelectorAsync("#escalation-preview-counts");
         (await page.InnerTextAsync("#escalation-preview-counts")).ShouldContain("督办单 0");
         (await page.InputValueAsync("#tracking-start")).ShouldNotBeEmpty("publishing set the tracking start, and the panel says so at once");

@@ -42,6 +42,7 @@ public sealed class TrackingInBrowserTests(ITestOutputHelper output) : IAsyncLif
         var office = await SignedInPageAsync(browser, DemoAccounts.Admin);
 
         var baseline = await DashboardCountsAsync(office, planId);
+        var unread = await UnreadBadgeAsync(reporter);
 
         // The reporter finds the task under 待填报 and submits a report with a PDF attached.
         await reporter.GotoAsync($"{address}/my");
@@ -83,6 +84,17 @@ public sealed class TrackingInBrowserTests(ITestOutputHelper output) : IAsyncLif
         (await reporter.Locator($"tr.work-item[data-task='{taskId}'] .return-comment").InnerTextAsync()).ShouldContain("请补充选址批复文件");
         await TaskStatusShownAsync(reporter, taskId, "已退回");
 
+        // The return reaches the reporter: the badge counts it, and the notification leads to the form with the comment.
+        (await UnreadBadgeAsync(reporter)).ShouldBe(unread + 1);
+        await reporter.ClickAsync("#notification-badge");
+        await reporter.WaitForURLAsync(url => url.Contains("/notifications"));
+        var returnedNotice = reporter.Locator("#notification-list > li", new PageLocatorOptions { HasText = "进展被退回" }).First;
+        (await returnedNotice.InnerTextAsync()).ShouldContain("请补充选址批复文件");
+        await BrowserTestSupport.ScreenshotAsync(reporter, "notifications-returned-1366x768.png", output);
+        await returnedNotice.Locator("a", new LocatorLocatorOptions { HasText = "查看" }).ClickAsync();
+        await reporter.WaitForURLAsync(url => url.Contains($"/tasks/{taskId}/report"));
+        (await reporter.Locator("#return-comment").InnerTextAsync()).ShouldContain("请补充选址批复文件");
+
         // The reporter revises and resubmits; the attachment stays attached.
         await reporter.GotoAsync($"{address}/my");
         await reporter.Locator($"tr.work-item[data-task='{taskId}'][data-state='returned'] a.btn").ClickAsync();
@@ -100,6 +112,10 @@ public sealed class TrackingInBrowserTests(ITestOutputHelper output) : IAsyncLif
         await office.Locator($"section.review-item[data-report='{reportId}'] button.approve").ClickAsync();
         await office.Locator("#notice").WaitForAsync();
         await TaskStatusShownAsync(reporter, taskId, "已通过");
+        // The approval reaches the reporter as well (the return's notice may have been read by opening it, or not).
+        await reporter.GotoAsync($"{address}/notifications");
+        (await reporter.Locator("#notification-list > li", new PageLocatorOptions { HasText = "进展已通过审核" }).CountAsync()).ShouldBe(1);
+        (await UnreadBadgeAsync(reporter)).ShouldBeGreaterThanOrEqualTo(1);
         await WorkStateShownAsync(reporter, taskId, "approved");
         // Approved 推进中: the task moves from its status before (未开始) to 推进中 on the 总览, and the count links to it.
         var approved = await DashboardCountsAsync(office, planId);
@@ -109,6 +125,8 @@ public sealed class TrackingInBrowserTests(ITestOutputHelper output) : IAsyncLif
         await office.GotoAsync($"{address}/dashboard?planId={planId}");
         await office.Locator("a.status-count[data-status='inProgress']").ClickAsync();
         await office.WaitForURLAsync(url => url.Contains("status=inProgress"));
+        // Enhanced navigation changes the address before the list arrives: wait for the list itself.
+        await office.Locator("#task-list").WaitForAsync();
         (await office.Locator($"#task-list a[href$='tasks/{taskId}']").CountAsync()).ShouldBe(1);
         await reporter.GotoAsync($"{address}/tasks/{taskId}/report?period={(await factory.WithDbAsync(db => db.ProgressReports.Where(r => r.Id == reportId).Select(r => r.Period!.Start).SingleAsync())):yyyy-MM-dd}");
         (await reporter.Locator("#read-only").InnerTextAsync()).ShouldContain("审核通过并锁定");
@@ -126,6 +144,14 @@ public sealed class TrackingInBrowserTests(ITestOutputHelper output) : IAsyncLif
         await page.GotoAsync($"{address}/tasks/{taskId}");
         var organization = await factory!.OrganizationIdAsync(DemoSeeder.CityEducation);
         (await page.Locator($"section.assignment[data-organization='{organization}'] .latest-status").InnerTextAsync()).ShouldContain(status);
+    }
+
+    /// <summary>The unread count the header's 通知 badge shows (no badge: none).</summary>
+    private async Task<int> UnreadBadgeAsync(IPage page)
+    {
+        await page.GotoAsync($"{address}/my");
+        var badge = page.Locator("#notification-badge .badge");
+        return await badge.CountAsync() == 0 ? 0 : int.Parse(await badge.InnerTextAsync());
     }
 
     /// <summary>我的任务 lists the task under the expected state.</summary>

@@ -38,6 +38,9 @@ public sealed partial class ImportPagesTests(WebAppFixture app) : IClassFixture<
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         review.ShouldContain("<mark id=\"task-1-1\"");
         review.ShouldContain("href=\"import#task-1-1\"");
+        // Tasks are numbered from 1 in the review, as in the document.
+        review.ShouldContain("<li value=\"1\" class=\"review-task\"");
+        review.ShouldNotContain("<li value=\"0\"");
         review.ShouldContain("class=\"form-select form-select-sm unit-select\"");
         review.ShouldContain("__RequestVerificationToken");
 
@@ -62,7 +65,23 @@ public sealed partial class ImportPagesTests(WebAppFixture app) : IClassFixture<
         done.StatusCode.ShouldBe(HttpStatusCode.OK);
         html.ShouldContain("id=\"import-result\"");
         html.ShouldContain("查看计划");
-        (await Factory.WithDbAsync(db => db.Plans.AnyAsync(p => p.Title == "北岭市职业院校办学能力提升行动实施方案"))).ShouldBeTrue();
+        var plan = await Factory.WithDbAsync(db => db.Plans.SingleAsync(p => p.Title == "北岭市职业院校办学能力提升行动实施方案"));
+        plan.Status.ShouldBe(Duban.Core.Plans.PlanStatus.Draft);
+
+        // The result says the plan is a draft and offers to publish it, through the plan page's own form.
+        html.ShouldContain("id=\"import-draft\"");
+        html.ShouldContain("<strong>草稿</strong>");
+        var publish = Regex.Match(html, "<form method=\"post\" action=\"plans/(?<id>\\d+)\"[^>]*id=\"publish-imported\">[\\s\\S]*?</form>");
+        publish.Success.ShouldBeTrue("the result offers 发布");
+        publish.Groups["id"].Value.ShouldBe(plan.Id.ToString());
+        var version = Regex.Match(publish.Value, "name=\"StatusVersion\" value=\"(?<v>[^\"]+)\"").Groups["v"].Value;
+        var published = await client.PostAsync($"/plans/{plan.Id}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Browser.AntiforgeryToken(publish.Value), ["_handler"] = "plan-status", ["StatusVersion"] = version, ["NewStatus"] = "published",
+        }));
+        published.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await published.Content.ReadAsStringAsync()).ShouldContain("计划已设为「已发布」");
+        (await Factory.WithDbAsync(db => db.Plans.Where(p => p.Id == plan.Id).Select(p => p.Status).SingleAsync())).ShouldBe(Duban.Core.Plans.PlanStatus.Published);
 
         var (again, _) = await UploadAsync(client, ImportTestData.NewPlan("北岭市职业院校办学能力提升行动实施方案"), "北岭.txt");
         again.ShouldContain("未变化");

@@ -29,6 +29,9 @@ public sealed class DubanWebFactory : WebApplicationFactory<Program>
         // Neither Development (which turns demo mode and plain HTTP on) nor Production: each test says what it needs.
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:DataDirectory", DataDirectory);
+        // An address of its own (any free port): the start-up's check of a busy address must never meet the demo's 5080,
+        // which a developer's own server may hold. Tests that listen for real choose their port with UseKestrel.
+        builder.UseSetting("urls", "http://127.0.0.1:0");
         builder.UseSetting("Demo:Enabled", "true");
         // Many sign-ins from one test address; the rate limit has a test class of its own.
         builder.UseSetting("SignIn:AttemptsPerMinute", "10000");

@@ -96,6 +96,20 @@ public sealed partial class TargetsTests(TrackingFixture app) : IClassFixture<Tr
         var read = await inspector.GetStringAsync($"/targets/{targetId}");
         read.ShouldContain("1350");
         read.ShouldNotContain("id=\"value-form\"");
+
+        // The value's history is a page, not the API's JSON: both revisions, by the reporter's display name.
+        var observationId = value.GetProperty("observationId").GetInt64();
+        read.ShouldContain($"href=\"observations/{observationId}\">2 次修订</a>");
+        read.ShouldNotContain("href=\"api/v1/observations/");
+        var history = await inspector.GetStringAsync($"/observations/{observationId}");
+        history.ShouldContain("修订记录（2 次）");
+        history.ShouldContain("演示填报员");
+        history.ShouldContain("全年累计");
+        history.ShouldContain("更正");
+        var province = await Factory.OrganizationIdAsync("江南省教育厅");
+        await Factory.CreateUserAsync("observation-other-reporter", "observation-other-password", Role.Reporter, DataScope.Own, province);
+        var other = await Factory.SignedInAsync("observation-other-reporter", "observation-other-password");
+        (await other.GetAsync($"/observations/{observationId}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     [Fact]

@@ -42,6 +42,7 @@ internal static class PdfLineBuilder
             var positioned = new List<PdfGlyph>(row.Count);
             var sb = new StringBuilder();
             double left = row[0].BoundingBox.Left, right = left, previousEnd = double.NaN;
+            double bottom = double.MaxValue, top = double.MinValue;
             foreach (var glyph in row)
             {
                 var start = Math.Min(glyph.StartBaseLine.X, glyph.BoundingBox.Left);
@@ -60,13 +61,17 @@ internal static class PdfLineBuilder
                 }
                 sb.Append(glyph.Value);
                 positioned.Add(new PdfGlyph(glyph.Value, start, end));
+                bottom = Math.Min(bottom, Math.Min(glyph.BoundingBox.Bottom, glyph.StartBaseLine.Y));
+                top = Math.Max(top, glyph.BoundingBox.Top);
                 right = Math.Max(right, end);
                 previousEnd = end;
             }
             segments.Add(new PdfSegment(Clean(sb), left, right));
             segments.RemoveAll(s => s.Text.Length == 0);
             if (segments.Count == 0) continue;
-            lines.Add(new PdfLine { Segments = segments, Glyphs = positioned, Baseline = baselines[i], FontSize = fontSize });
+            // A glyph box can be degenerate (a font without metrics): the line is at least its font size high.
+            if (!(top - bottom > 0) || top - bottom > fontSize * 4) (bottom, top) = (baselines[i] - fontSize * 0.2, baselines[i] + fontSize * 0.8);
+            lines.Add(new PdfLine { Segments = segments, Glyphs = positioned, Baseline = baselines[i], FontSize = fontSize, Bottom = bottom, Top = top });
         }
         return lines;
     }

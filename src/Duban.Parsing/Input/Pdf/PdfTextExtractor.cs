@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Duban.Parsing.Model;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Exceptions;
 
@@ -41,7 +42,8 @@ internal static class PdfTextExtractor
                     throw new PlanInputException(InputErrorCodes.PdfTooLarge, string.Create(CultureInfo.InvariantCulture,
                         $"PDF 正文超过 {limits.MaxDocxTextCharacters:N0} 个字符的上限，已停止读取。"));
                 if (lines.Count == 0 && page.NumberOfImages > 0) imagePages++;
-                pages.Add(new PdfPageLines(number, page.Width, page.Height, lines) { Rules = PdfRules.Vertical(page) });
+                var (vertical, horizontal) = lines.Count > 0 ? PdfRules.Read(page) : ([], []);
+                pages.Add(new PdfPageLines(number, page.Width, page.Height, lines) { Rules = vertical, HorizontalRules = horizontal });
             }
         }
         catch (PdfDocumentEncryptedException)
@@ -65,10 +67,22 @@ internal static class PdfTextExtractor
                 : "该 PDF 中没有可读取的文字。请提供 .docx 文件或带文字的 PDF（由 Word/WPS 直接导出）。");
 
         PdfRunningText.Remove(pages);
-        var (text, pageStarts) = PdfParagraphs.Write(pages);
+        string text;
+        IReadOnlyList<int> pageStarts;
+        IReadOnlyList<PageRegion> regions;
+        try
+        {
+            (text, pageStarts, regions) = PdfParagraphs.Write(pages);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException and not PlanInputException)
+        {
+            // Rebuilding paragraphs and tables must never fail a PDF that was read: should it, the lines are given as
+            // they stand, one per line.
+            (text, pageStarts, regions) = PdfParagraphs.WriteLines(pages);
+        }
         if (string.IsNullOrWhiteSpace(text))
             throw new PlanInputException(InputErrorCodes.PdfNoText, "该 PDF 除页眉页脚外没有可读取的文字。");
-        return new SourceText(text, Format, null, []) { PageStarts = pageStarts };
+        return new SourceText(text, Format, null, []) { PageStarts = pageStarts, Regions = regions };
     }
 
     private static PlanInputException Encrypted() => new(InputErrorCodes.PdfEncrypted,
@@ -80,36 +94,81 @@ internal sealed record PdfPageLines(int Number, double Width, double Height, Lis
 {
     /// <summary>The page's vertical rules (table borders): x and the y range they cover.</summary>
     public IReadOnlyList<PdfRule> Rules { get; init; } = [];
+
+    /// <summary>The page's horizontal rules (table borders): y and the x range they cover.</summary>
+    public IReadOnlyList<PdfHorizontalRule> HorizontalRules { get; init; } = [];
 }
 
 internal readonly record struct PdfRule(double X, double Bottom, double Top);
 
+internal readonly record struct PdfHorizontalRule(double Y, double Left, double Right);
+
 internal static class PdfRules
 {
+    /// <summary>Most rules kept in each direction; a page of vector drawing beyond it is not a table.</summary>
+    public const int MaxRules = 5_000;
+
     /// <summary>
-    /// Vertical strokes and thin filled rectangles at least 5 points high: the cell borders of a ruled table. Only
-    /// read when the page has a table to cut; a page of text has none.
+    /// Vertical and horizontal strokes, and thin filled rectangles, at least 5 points long: the cell borders of a ruled
+    /// table. A stroked path counts with each of its straight sides (a cell drawn as a stroked rectangle); a filled
+    /// path only as a whole when it is thin (a border drawn as a filled bar), never with its outline (a shaded cell).
     /// </summary>
-    public static IReadOnlyList<PdfRule> Vertical(UglyToad.PdfPig.Content.Page page)
+    public static (List<PdfRule> Vertical, List<PdfHorizontalRule> Horizontal) Read(UglyToad.PdfPig.Content.Page page)
     {
-        var rules = new List<PdfRule>();
+        var vertical = new List<PdfRule>();
+        var horizontal = new List<PdfHorizontalRule>();
         foreach (var path in page.Paths)
         {
             if (path.IsClipping) continue;
             foreach (var subpath in path)
             {
-                if (subpath.GetBoundingRectangle() is { } box && box.Width < 2.5 && box.Height > 5)
+                if (vertical.Count >= MaxRules || horizontal.Count >= MaxRules) return (vertical, horizontal);
+                if (subpath.GetBoundingRectangle() is { } box)
                 {
-                    rules.Add(new PdfRule((box.Left + box.Right) / 2, box.Bottom, box.Top));
-                    continue;
+                    if (box.Width < 2.5 && box.Height > 5)
+                    {
+                        vertical.Add(new PdfRule((box.Left + box.Right) / 2, box.Bottom, box.Top));
+                        continue;
+                    }
+                    if (box.Height < 2.5 && box.Width > 5)
+                    {
+                        horizontal.Add(new PdfHorizontalRule((box.Bottom + box.Top) / 2, box.Left, box.Right));
+                        continue;
+                    }
                 }
+                if (!path.IsStroked) continue;
+                UglyToad.PdfPig.Core.PdfPoint? start = null, current = null;
                 foreach (var command in subpath.Commands)
-                    if (command is UglyToad.PdfPig.Core.PdfSubpath.Line line && Math.Abs(line.From.X - line.To.X) < 1 && Math.Abs(line.From.Y - line.To.Y) > 5)
-                        rules.Add(new PdfRule(line.From.X, Math.Min(line.From.Y, line.To.Y), Math.Max(line.From.Y, line.To.Y)));
-                if (rules.Count > 10_000) return rules;
+                {
+                    switch (command)
+                    {
+                        case UglyToad.PdfPig.Core.PdfSubpath.Move move:
+                            start = current = move.Location;
+                            break;
+                        case UglyToad.PdfPig.Core.PdfSubpath.Line line:
+                            Add(line.From, line.To);
+                            current = line.To;
+                            break;
+                        case UglyToad.PdfPig.Core.PdfSubpath.BezierCurve curve:
+                            current = curve.EndPoint;
+                            break;
+                        case UglyToad.PdfPig.Core.PdfSubpath.Close when start is { } s && current is { } c:
+                            Add(c, s);
+                            current = s;
+                            break;
+                    }
+                }
             }
         }
-        return rules;
+        return (vertical, horizontal);
+
+        void Add(UglyToad.PdfPig.Core.PdfPoint from, UglyToad.PdfPig.Core.PdfPoint to)
+        {
+            if (Math.Abs(from.X - to.X) < 1 && Math.Abs(from.Y - to.Y) > 5)
+                vertical.Add(new PdfRule((from.X + to.X) / 2, Math.Min(from.Y, to.Y), Math.Max(from.Y, to.Y)));
+            else if (Math.Abs(from.Y - to.Y) < 1 && Math.Abs(from.X - to.X) > 5)
+                horizontal.Add(new PdfHorizontalRule((from.Y + to.Y) / 2, Math.Min(from.X, to.X), Math.Max(from.X, to.X)));
+        }
     }
 }
 
@@ -125,9 +184,48 @@ internal sealed class PdfLine
     public required List<PdfGlyph> Glyphs { get; init; }
     public required double Baseline { get; init; }
     public required double FontSize { get; init; }
+
+    /// <summary>The lowest and highest points of the line's glyphs (PDF points, y upwards).</summary>
+    public required double Bottom { get; init; }
+    public required double Top { get; init; }
     public double Left => Segments[0].Left;
     public double Right => Segments[^1].Right;
     public string Text => Segments.Count == 1 ? Segments[0].Text : string.Join(' ', Segments.Select(s => s.Text));
+
+    /// <summary>For a line of a column of a page set in two columns: the column's left and right edges (its margins).</summary>
+    public double? ColumnLeft { get; init; }
+    public double? ColumnRight { get; init; }
+
+    public PdfLine InColumn(double left, double right) => new()
+    {
+        Segments = Segments, Glyphs = Glyphs, Baseline = Baseline, FontSize = FontSize, Bottom = Bottom, Top = Top,
+        ColumnLeft = left, ColumnRight = right,
+    };
+
+    /// <summary>A line of some of this line's glyphs (those beside a table, or in one column), cut into segments the same way; null when they hold no text.</summary>
+    public static PdfLine? Of(List<PdfGlyph> glyphs, PdfLine line)
+    {
+        var segments = new List<PdfSegment>();
+        var start = 0;
+        for (var i = 1; i <= glyphs.Count; i++)
+        {
+            if (i < glyphs.Count && glyphs[i].Left - glyphs[i - 1].Right < line.FontSize * 1.8) continue;
+            var run = glyphs.GetRange(start, i - start);
+            var sb = new StringBuilder();
+            for (var k = 0; k < run.Count; k++)
+            {
+                if (k > 0 && run[k].Left - run[k - 1].Right >= line.FontSize * 0.25) sb.Append(' ');
+                sb.Append(run[k].Value);
+            }
+            var text = sb.ToString().Trim();
+            if (text.Length > 0) segments.Add(new PdfSegment(text, run[0].Left, run[^1].Right));
+            start = i;
+        }
+        return segments.Count == 0 ? null : new PdfLine
+        {
+            Segments = segments, Glyphs = glyphs, Baseline = line.Baseline, FontSize = line.FontSize, Bottom = line.Bottom, Top = line.Top,
+        };
+    }
 }
 
 internal readonly record struct PdfGlyph(string Value, double Left, double Right)

@@ -4,6 +4,8 @@
     var target = document.getElementById('dashboard-lagging-chart');
     if (!data || !target || typeof echarts === 'undefined') return;
     var rows = JSON.parse(data.textContent);
+    // The 其他 bucket (every organisation beyond the worst fifteen) is drawn paler: it is a sum, not one organisation.
+    var bar = function (value, other, pale) { return other ? { value: value, itemStyle: { color: pale } } : value; };
     if (rows.length === 0) return;
     target.classList.add('dashboard-chart');
     var chart = echarts.init(target);
@@ -14,8 +16,8 @@
         xAxis: { type: 'value', minInterval: 1 },
         yAxis: { type: 'category', inverse: true, data: rows.map(function (r) { return r.name; }) },
         series: [
-            { name: '逾期任务', type: 'bar', stack: 'lag', data: rows.map(function (r) { return r.overdue; }), itemStyle: { color: '#dc3545' } },
-            { name: '缺报', type: 'bar', stack: 'lag', data: rows.map(function (r) { return r.missingReports; }), itemStyle: { color: '#fd7e14' } }
+            { name: '逾期任务', type: 'bar', stack: 'lag', data: rows.map(function (r) { return bar(r.overdue, r.other, '#e9a3aa'); }), itemStyle: { color: '#dc3545' } },
+            { name: '缺报', type: 'bar', stack: 'lag', data: rows.map(function (r) { return bar(r.missingReports, r.other, '#fcc89b'); }), itemStyle: { color: '#fd7e14' } }
         ]
     });
     window.addEventListener('resize', function () { chart.resize(); });

@@ -1,0 +1,81 @@
+using Duban.Web.Security;
+
+namespace Duban.Web.Components.Layout;
+
+/// <summary>One entry of the sidebar.</summary>
+/// <param name="Href">Relative to the base address, as the page's route ("" for the home page).</param>
+/// <param name="Icon">A Bootstrap Icons class (bi-…).</param>
+/// <param name="Policy">
+/// Who sees the entry: a <see cref="DubanPolicies"/> policy, or null for everyone, visitors included. It is the page's own
+/// rule or a narrower one (SideMenuTests holds it to the pages), so that nobody is offered a page that refuses them.
+/// </param>
+/// <param name="FullLoad">Not a Blazor page (the API documentation): followed with a full page load, not enhanced navigation.</param>
+/// <param name="AnonymousLabel">The label visitors who are not signed in read instead, when it differs.</param>
+public sealed record SideMenuItem(string Href, string Label, string Icon, string? Policy, bool FullLoad = false, string? AnonymousLabel = null);
+
+/// <summary>A group of entries under a heading, by the job they serve; shown when any of its entries is.</summary>
+/// <param name="Icon">The heading's Bootstrap Icons class.</param>
+/// <param name="Folds">
+/// The group folds under its heading (open on its own pages, closed elsewhere, as the admin systems these users know do);
+/// 工作台 does not: it is one link, the way home.
+/// </param>
+public sealed record SideMenuGroup(string Title, string Icon, IReadOnlyList<SideMenuItem> Items, bool Folds = true);
+
+/// <summary>
+/// The sidebar, grouped the way a government office divides its work (the RuoYi-style admin systems their staff use
+/// daily): 工作台, 计划与任务, 填报与审核, 督办, 统计分析, 系统管理.
+/// </summary>
+public static class SideMenu
+{
+    public static IReadOnlyList<SideMenuGroup> Groups { get; } =
+    [
+        new("工作台", "bi-speedometer2",
+        [
+            new("", "工作台", "bi-speedometer2", null, AnonymousLabel: "首页"),
+        ], Folds: false),
+        new("计划与任务", "bi-journal-text",
+        [
+            new("plans", "计划", "bi-file-earmark-text", null),
+            new("tasks", "任务", "bi-list-check", DubanPolicies.SignedIn),
+            new("import", "导入计划", "bi-upload", DubanPolicies.Admin),
+            new("plans/new", "新建交办事项", "bi-plus-square", DubanPolicies.Admin),
+        ]),
+        new("填报与审核", "bi-pencil-square",
+        [
+            new("my", "我的任务", "bi-person-workspace", DubanPolicies.Reporter),
+            // The page is open to every signed-in user, but inspectors neither fill templates nor need them offered.
+            new("templates", "填报模板", "bi-file-earmark-spreadsheet", DubanPolicies.ReporterOrAdmin),
+            new("review", "审核", "bi-clipboard-check", DubanPolicies.Admin),
+        ]),
+        new("督办", "bi-megaphone",
+        [
+            new("supervision", "督办单", "bi-exclamation-square", DubanPolicies.SignedIn),
+        ]),
+        new("统计分析", "bi-pie-chart",
+        [
+            new("dashboard", "总览", "bi-bar-chart-line", DubanPolicies.Oversight),
+        ]),
+        new("系统管理", "bi-gear",
+        [
+            new("users", "用户", "bi-people", DubanPolicies.Admin),
+            new("organizations", "组织机构", "bi-diagram-3", DubanPolicies.Oversight),
+            new("regions", "区划", "bi-geo-alt", DubanPolicies.Admin),
+            new("audit", "审计日志", "bi-journal-check", DubanPolicies.Admin),
+            new("webhooks", "Webhook", "bi-broadcast", DubanPolicies.FullAdmin),
+            // Public documentation, but of use only to those who script the system: not offered to reporters.
+            new("api/docs/", "API 文档", "bi-code-slash", DubanPolicies.Oversight, FullLoad: true),
+        ]),
+    ];
+
+    /// <summary>
+    /// The entry the address belongs to: the longest entry that is the path or a folder above it (tasks/12 → 任务,
+    /// plans/new → 新建交办事项, not 计划), so that exactly one entry is marked.
+    /// </summary>
+    public static SideMenuItem? Current(string relativePath, IEnumerable<SideMenuItem> items)
+    {
+        var path = relativePath.Split('?', '#')[0].Trim('/');
+        return items
+            .Where(i => i.Href.TrimEnd('/') is var href && (href == path || (href.Length > 0 && path.StartsWith(href + "/", StringComparison.Ordinal))))
+            .MaxBy(i => i.Href.Length);
+    }
+}

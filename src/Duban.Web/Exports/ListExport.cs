@@ -1,0 +1,87 @@
+using Duban.Core.Tracking.Supervision;
+using Duban.Data;
+using Duban.Web.Display;
+using Duban.Web.Ledger;
+using Duban.Web.Organizations;
+using Duban.Web.Plans;
+using Duban.Web.Security;
+using Duban.Web.Supervision;
+using Duban.Web.Users;
+using Microsoft.EntityFrameworkCore;
+
+namespace Duban.Web.Exports;
+
+/// <summary>
+/// A list as an .xlsx: the same query the page pages through (same scope, same filters, same order), every row, one
+/// sheet. Each method takes the list's own filter record, so a filter added to a list reaches its export.
+/// </summary>
+public sealed class ListExport(DubanDbContext db, LedgerExport ledger, SupervisionQueries orders, UserAdministration users, OrganizationList organizations, TimeProvider time)
+{
+    public const string OrderSheet = "督办单", UserSheet = "用户", OrganizationSheet = "组织机构";
+
+    public static readonly IReadOnlyList<XlsxColumn> OrderColumns =
+    [
+        new("序号", 6), new("编号", 18), new("计划", 30), new("任务编号", 10), new("任务", 50), new("责任单位", 24), new("督办事由", 40), new("下发方式", 10),
+        new("下发人", 12), new("下发日期", 16), new("回复期限", 16), new("状态", 12), new("回复次数", 10),
+    ];
+
+    public static readonly IReadOnlyList<XlsxColumn> UserColumns =
+    [
+        new("序号", 6), new("用户名", 18), new("姓名", 14), new("角色", 10), new("数据范围", 30), new("单位", 28), new("地区", 16), new("状态", 10), new("创建时间", 20),
+    ];
+
+    public static readonly IReadOnlyList<XlsxColumn> OrganizationColumns =
+    [
+        new("序号", 6), new("名称", 36), new("类型", 10), new("区划", 16), new("别名", 40),
+    ];
+
+    /// <summary>The file name of an export made today: 督办单-20261206.xlsx.</summary>
+    public string FileName(string sheet) => $"{sheet}-{Core.Tracking.Status.TrackingDay.Today(time):yyyyMMdd}.xlsx";
+
+    /// <summary>The task list as a 任务台账 (the ledger's columns), rows as the list shows them.</summary>
+    public Task<byte[]> TasksAsync(DubanUser user, TaskFilter filter, CancellationToken ct) => ledger.TasksAsync(user, filter, ct);
+
+    public async Task<byte[]> OrdersAsync(DubanUser user, OrderFilter filter, CancellationToken ct)
+    {
+        var rows = await orders.Listed(user, filter).ToListAsync(ct);
+        var planIds = rows.Select(o => o.PlanId).Distinct().ToList();
+        var plans = await db.Plans.AsNoTracking().Where(p => planIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Title, ct);
+        var sheetRows = rows.Select((o, i) => (IReadOnlyList<XlsxValue>)
+        [
+            i + 1, o.Number, plans.GetValueOrDefault(o.PlanId), o.TaskNo, o.TaskText, o.OrganizationName, o.Reason, o.OriginName, o.IssuedByName,
+            DateOnly.FromDateTime(ChineseText.ToChinaTime(o.IssuedAt).DateTime), o.ReplyBy, o.StatusName, o.Replies,
+        ]).ToList();
+        return XlsxWorkbook.Write(new XlsxSheet(OrderSheet, OrderColumns, sheetRows));
+    }
+
+    public async Task<byte[]> UsersAsync(DubanUser admin, UserFilter filter, CancellationToken ct)
+    {
+        var rows = await users.Listed(admin, filter).ToListAsync(ct);
+        var now = time.GetUtcNow();
+        var sheetRows = rows.Select((u, i) => (IReadOnlyList<XlsxValue>)
+        [
+            i + 1, u.UserName, u.DisplayName, ChineseText.Name(u.Role), ScopeText(u), u.OrganizationName, u.RegionName,
+            !u.IsActive ? "已停用" : u.LockedUntil is { } until && until > now ? "已锁定" : "启用",
+            u.CreatedAt,
+        ]).ToList();
+        return XlsxWorkbook.Write(new XlsxSheet(UserSheet, UserColumns, sheetRows));
+    }
+
+    public async Task<byte[]> OrganizationsAsync(DubanUser user, OrganizationListFilter filter, CancellationToken ct)
+    {
+        var rows = await organizations.ListAsync(user, filter, ct);
+        var sheetRows = rows.Select((o, i) => (IReadOnlyList<XlsxValue>)
+        [
+            i + 1, o.Name, ChineseText.Name(o.Kind), o.RegionName, string.Join("、", o.Aliases),
+        ]).ToList();
+        return XlsxWorkbook.Write(new XlsxSheet(OrganizationSheet, OrganizationColumns, sheetRows));
+    }
+
+    /// <summary>A user's data scope in words, as the user list shows it: 本单位（清河市教育局）, 本区域及下级（清河市）, 全部.</summary>
+    public static string ScopeText(UserView user) => ChineseText.Name(user.Scope) + user.Scope switch
+    {
+        Core.Security.DataScope.Own when user.OrganizationName is { } org => $"（{org}）",
+        Core.Security.DataScope.RegionAndBelow when user.RegionName is { } region => $"（{region}）",
+        _ => "",
+    };
+}

@@ -1,0 +1,42 @@
+using System.Net;
+using Duban.Data.Audit;
+using Duban.Web.Demo;
+using Duban.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Duban.Web.Tests.Audit;
+
+/// <summary>The audit page as a person reads it: Chinese field names, before → after, China time, names and links.</summary>
+public sealed class AuditPageTests(WebAppWithoutSamplePlansFixture app) : IClassFixture<WebAppWithoutSamplePlansFixture>
+{
+    private DubanWebFactory Factory => app.Factory;
+
+    [Fact]
+    public async Task An_audit_entry_reads_in_chinese_with_the_object_linked_and_the_actor_by_display_name()
+    {
+        var admin = await Factory.SignedInAsync(DemoAccounts.Admin);
+        var planId = await Duban.Web.Tests.Plans.PlansFixture.ImportAsync(Factory, "unit-clauses.txt",
+            new Duban.Data.Import.PlanRegion.Existing(await Factory.RegionIdAsync(DemoSeeder.City)));
+        var plan = await Factory.WithDbAsync(db => db.Plans.Where(p => p.Id == planId).Select(p => new { p.Id, p.Title }).SingleAsync());
+        var request = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/plans/{plan.Id}/status") { Content = System.Net.Http.Json.JsonContent.Create(new { status = "published" }) };
+        request.Headers.TryAddWithoutValidation("If-Match", "*");
+        (await admin.SendAsync(request)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var html = await admin.GetStringAsync($"/audit?action={AuditActions.PlanStatusChange}&user={DemoAccounts.Admin}");
+        // The newest entry first: from its row to the next entry's.
+        var start = html.IndexOf("<tr class=\"audit-entry\"", StringComparison.Ordinal);
+        start.ShouldBeGreaterThanOrEqualTo(0);
+        var next = html.IndexOf("<tr class=\"audit-entry\"", start + 1, StringComparison.Ordinal);
+        var row = next < 0 ? html[start..] : html[start..next];
+        row.ShouldContain("演示管理员");
+        row.ShouldContain($"<a href=\"plans/{plan.Id}\">");
+        row.ShouldContain(WebUtility.HtmlEncode($"《{plan.Title}》"));
+        row.ShouldContain("<th scope=\"row\" class=\"fw-normal text-secondary\">状态</th>");
+        row.ShouldContain("audit-before\">草稿</td>");
+        row.ShouldContain("audit-after\">已发布</td>");
+        row.ShouldContain("跟踪起始日");
+        row.ShouldContain($"audit-after\">{Duban.Web.Display.ChineseText.Date(Duban.Core.Tracking.Periods.ChinaCalendar.Today(DateTimeOffset.UtcNow))}</td>");
+        row.ShouldNotContain(">Published</td>");
+    }
+
+}

@@ -1,0 +1,105 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Duban.Web.Demo;
+using Duban.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Duban.Web.Tests.Workbench;
+
+/// <summary>The demo with its month of sample reports and reviews: something to count on every 工作台.</summary>
+public sealed class WorkbenchFixture : WebAppFixture
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Demo:SampleActivity"] = "true" };
+}
+
+/// <summary>
+/// The 工作台 of each role: the figures it shows, and that every figure equals the number of rows of the list it links
+/// to, read from that list's page as a person would count them.
+/// </summary>
+public sealed partial class WorkbenchTests(WorkbenchFixture app, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<WorkbenchFixture>
+{
+    private DubanWebFactory Factory => app.Factory;
+
+    [GeneratedRegex("<a class=\"card h-100 text-decoration-none workbench-count\" href=\"(?<href>[^\"]*)\" id=\"work-(?<key>[a-z-]+)\" data-count=\"(?<count>\\d+)\"")]
+    private static partial Regex Figure();
+
+    [GeneratedRegex("共 (?<total>\\d+) 条，第")]
+    private static partial Regex PagerTotal();
+
+    [Theory]
+    [InlineData(DemoAccounts.Admin, new[] { "review", "orders-awaiting-reply", "orders-answered", "overdue", "due-this-week" })]
+    [InlineData(DemoAccounts.Reporter, new[] { "due", "returned", "orders-awaiting-reply" })]
+    [InlineData(DemoAccounts.Inspector, new[] { "overdue", "due-this-week", "orders-awaiting-reply" })]
+    public async Task Every_figure_equals_the_rows_of_the_list_it_links_to(string user, string[] keys)
+    {
+        await IssueOrderOnceAsync();
+        var client = await Factory.SignedInAsync(user);
+
+        var home = await client.GetStringAsync("/");
+        var figures = Figure().Matches(home).Select(m => (Key: m.Groups["key"].Value, Link: WebUtility.HtmlDecode(m.Groups["href"].Value), Count: int.Parse(m.Groups["count"].Value))).ToList();
+
+        figures.Select(f => f.Key).ShouldBe(keys);
+        figures.Sum(f => f.Count).ShouldBeGreaterThan(0, "the sample activity and the order issued here leave something to do");
+        foreach (var (key, link, count) in figures)
+        {
+            output.WriteLine($"{user}: {key} {count} → {link}");
+            var list = await client.GetStringAsync("/" + link.Split('#')[0]);
+            Rows(key, link, list).ShouldBe(count, $"{user}: {key} shows {count} and links to {link}");
+        }
+    }
+
+    [Fact]
+    public async Task Visitors_get_the_introduction_and_no_figures()
+    {
+        var home = await Factory.CreateClient().GetStringAsync("/");
+
+        home.ShouldContain("href=\"signin\"");
+        Figure().Matches(home).Count.ShouldBe(0);
+    }
+
+    /// <summary>The rows of the list a figure links to, counted as its page shows them.</summary>
+    private static int Rows(string key, string link, string html)
+    {
+        switch (key)
+        {
+            case "review":
+                return Regex.Matches(html, "<section class=\"card mb-3 review-item\"").Count;
+            case "due" or "returned":
+                return Regex.Matches(html, $"<tr class=\"work-item\" data-task=\"\\d+\" data-state=\"{link.Split('#')[1]}\"").Count;
+            default:
+                // A paginated table (督办单, 任务): the rows of the first page, and the pager's total for the rest.
+                var table = key.StartsWith("orders", StringComparison.Ordinal) ? "order-list" : "task-list";
+                var body = Regex.Match(html, $"id=\"{table}\">.*?<tbody>(?<rows>.*?)</tbody>", RegexOptions.Singleline);
+                var onPage = body.Success ? Regex.Matches(body.Groups["rows"].Value, "<tr[ >]").Count : 0;
+                var pager = PagerTotal().Match(html);
+                var total = pager.Success ? int.Parse(pager.Groups["total"].Value) : onPage;
+                onPage.ShouldBe(Math.Min(total, 20), $"{link}: the first page holds the first 20 rows of {total}");
+                return total;
+        }
+    }
+
+    private static readonly SemaphoreSlim Issuing = new(1, 1);
+    private static bool issued;
+
+    /// <summary>One 督办单 to 清河市教育局, so that 待回复督办单 has something to count (the escalation job is off in tests).</summary>
+    private async Task IssueOrderOnceAsync()
+    {
+        await Issuing.WaitAsync();
+        try
+        {
+            if (issued) return;
+            var organization = await Factory.OrganizationIdAsync(DemoSeeder.CityEducation);
+            var taskId = await Factory.WithDbAsync(db => db.Assignments.AsNoTracking().Where(a => a.OrganizationId == organization)
+                .Where(a => db.Plans.Any(p => p.CurrentVersionId == a.Task!.TaskList!.PlanVersionId)).OrderBy(a => a.Id).Select(a => a.TaskId).FirstAsync());
+            var admin = await Factory.SignedInAsync(DemoAccounts.Admin);
+            var response = await admin.PostAsJsonAsync("/api/v1/supervision-orders", new { taskId, organizationId = organization, reason = "请说明进展滞后的原因并提出整改措施。" });
+            response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+            issued = true;
+        }
+        finally
+        {
+            Issuing.Release();
+        }
+    }
+}
