@@ -31,6 +31,7 @@ public static class ApiEndpoints
         Exports.ExportEndpoints.MapExports(api);
         Notices.NoticeEndpoints.MapNotices(api);
         Spreadsheets.TemplateEndpoints.MapTemplates(api);
+        Assessments.AssessmentEndpoints.MapAssessments(api);
         return app;
     }
 }

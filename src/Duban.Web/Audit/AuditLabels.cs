@@ -42,6 +42,10 @@ public static class AuditLabels
         ["tasksCreated"] = "新建任务", ["assignmentsCreated"] = "新建分工", ["organizationsCreated"] = "新建单位", ["withoutReply"] = "未回复直接办结",
         ["statedByRole"] = "填报人角色", ["currentVersionId"] = "当前版本", ["label"] = "名称", ["key"] = "键", ["summary"] = "摘要",
         ["leadCount"] = "牵头单位数", ["eventId"] = "事件", ["regions"] = "区域数", ["organizations"] = "单位数", ["users"] = "用户",
+        // Assessments (docs/assessment.md).
+        ["indicator"] = "考核指标", ["points"] = "得分", ["computed"] = "计算得分", ["run"] = "第几次计算", ["stage"] = "考核阶段", ["standings"] = "排名",
+        ["definition"] = "方案内容", ["schemeId"] = "考核方案", ["schemeVersion"] = "方案版本", ["asOf"] = "考核截止日", ["digest"] = "结果摘要",
+        ["changes"] = "得分变化项数", ["scores"] = "自评", ["total"] = "总分", ["rank"] = "名次", ["grade"] = "等次",
     };
 
     /// <summary>The field's Chinese name, or the key itself.</summary>
@@ -82,6 +86,8 @@ public static class AuditLabels
     public static string Value(string entityType, string key, string value)
     {
         if (entityType == Data.Supervision.SupervisionAuditActions.OrderEntity && OrderValues.TryGetValue(value, out var order)) return order;
+        if (entityType == Data.Assessments.AssessmentAuditActions.AssessmentEntity && key.Equals("stage", StringComparison.OrdinalIgnoreCase)
+            && Enum.TryParse<Core.Assessments.AssessmentStage>(value, out var stage) && Enum.IsDefined(stage)) return Core.Assessments.AssessmentStageRules.Label(stage);
         if (key.Equals("kind", StringComparison.OrdinalIgnoreCase) && entityType.StartsWith("organization", StringComparison.OrdinalIgnoreCase)
             && Enum.TryParse<Core.Organizations.OrganizationKind>(value, out var organizationKind)) return ChineseText.Name(organizationKind);
         if (key.Contains("kind", StringComparison.OrdinalIgnoreCase) && NotificationKinds.All.Contains(value)) return NotificationKinds.Describe(value);

@@ -74,6 +74,7 @@ public static class WebApplicationSetup
         Duban.Web.Batch.BatchRegistration.AddBatch(services);
         Duban.Web.Notices.NoticeEndpoints.AddNotices(services);
         Duban.Web.Spreadsheets.TemplateEndpoints.AddSpreadsheets(services);
+        Duban.Web.Assessments.AssessmentEndpoints.AddAssessments(services);
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblemDefaults.Customize);
         services.AddExceptionHandler<ApiBadRequestHandler>();

@@ -157,6 +157,7 @@ public sealed class AuthorizationMatrixTests(PlansFixture plans, ITestOutputHelp
         var notifications = await NotificationSamples.AddAsync(factory);
         var tracking = await Tracking.TrackingRecords.CreateAsync(factory, plans.PublishedPlanId, plans.OtherRegionPlanId, "矩阵");
         var supervision = await SupervisionSamples.AddAsync(factory, plans.PublishedPlanId, plans.OtherRegionPlanId, "矩阵");
+        var assessments = await AssessmentSamples.AddAsync(factory, "矩阵");
 
         return new()
         {
@@ -201,6 +202,12 @@ public sealed class AuthorizationMatrixTests(PlansFixture plans, ITestOutputHelp
             ["assignments/{assignmentid}"] = ParameterSample.Unscoped("1"),
             ["supervision-orders/{id}"] = new(c => Inside(c, supervision.OrderInside, county.Order), c => Outside(c, supervision.OrderOutside, supervision.OrderInside)),
             ["supervision/{id}"] = new(c => Inside(c, supervision.OrderInside, county.Order), c => Outside(c, supervision.OrderOutside, supervision.OrderInside)),
+            // Schemes and assessments of 清河市 (over its bureaus, 清河市教育局 among them) and of 东湖县 (over its government);
+            // outside: the province's, and for the county's administrator the city's, which assesses nothing in the county.
+            ["assessment-schemes/{id}"] = new(c => Inside(c, assessments.CityScheme, assessments.CountyScheme), c => Outside(c, assessments.ProvinceScheme, assessments.CityScheme)),
+            ["assessments/{id}"] = new(c => Inside(c, assessments.CityAssessment, assessments.CountyAssessment), c => Outside(c, assessments.ProvinceAssessment, assessments.CityAssessment)),
+            ["cards/{organizationid}"] = new(c => Inside(c, cityEducation, county.Government), _ => null),
+            ["evidence/{evidenceid}"] = new(c => Inside(c, assessments.CityEvidence, assessments.CountyEvidence), _ => null),
         };
     }
 

@@ -61,6 +61,14 @@ public sealed partial class FormRulesTests
         ["TaskEditing/TaskEditPanel.razor:retire-task"] = "the task's plan — TaskEditor.RetireAsync (as DELETE /api/v1/tasks/{id}) — WriteMatrixTests, TaskEditingPagesTests",
         ["TaskEditing/AddTaskPanel.razor:add-task"] = "the plan's region — TaskEditor.AddTaskAsync (as POST /api/v1/plans/{id}/tasks) — WriteMatrixTests, TaskEditingPagesTests",
         ["NewAssignedPlan.razor:new-plan"] = "the region chosen — TaskEditor.CreatePlanAsync (as POST /api/v1/plans) — WriteMatrixTests, TaskEditingPagesTests",
+        ["Assessments/AssessmentList.razor:new-assessment"] = "the scheme's region — AssessmentAccess.AdministersSchemeAsync, AssessmentDesk.CreateAssessmentAsync (as POST /api/v1/assessments) — WriteMatrixTests, AssessmentPagesTests",
+        ["Assessments/SchemeNew.razor:new-scheme"] = "the region chosen — AssessmentAccess.SchemeRegions, AssessmentDesk.CreateSchemeAsync (as POST /api/v1/assessment-schemes) — WriteMatrixTests, AssessmentPagesTests",
+        ["Assessments/SchemeEditor.razor:edit-scheme"] = "the scheme's region — AssessmentAccess.AdministersSchemeAsync, AssessmentDesk.ReviseSchemeAsync (as PUT /api/v1/assessment-schemes/{id}) — WriteMatrixTests, AssessmentPagesTests",
+        ["Assessments/AssessmentPage.razor:recompute"] = "the scheme's region — AssessmentDetail.CanAdminister, AssessmentDesk.RecomputeAsync — WriteMatrixTests, AssessmentPagesTests",
+        ["Assessments/AssessmentPage.razor:advance"] = "the scheme's region — AssessmentDetail.CanAdminister, AssessmentDesk.AdvanceAsync — WriteMatrixTests, AssessmentPagesTests",
+        ["Assessments/ScoreCardPage.razor:self-score"] = "the assessed organisation's reporter — AssessmentDesk.SelfScoreAsync (own organisation only) — WriteMatrixTests, AssessmentPagesTests",
+        ["Assessments/ScoreCardPage.razor:enter-score"] = "the organisation (office or inspector over it) — AssessmentAccess.EntersForAsync, AssessmentDesk.EnterAsync — WriteMatrixTests, AssessmentPagesTests",
+        ["Assessments/ScoreCardPage.razor:review-score"] = "the scheme's region — AssessmentAccess.AdministersAsync, AssessmentDesk.ReviewAsync — WriteMatrixTests, AssessmentPagesTests",
         ["Setup.razor:setup"] = "nobody yet: the first administrator, with the one-time set-up token — FirstAdministrator — FirstAdministratorTests",
     };
 

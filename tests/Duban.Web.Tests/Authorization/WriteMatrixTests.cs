@@ -29,6 +29,10 @@ public enum Concern
     OrganizationOrItsReporter,
     /// <summary>A token the server issued to the administrator who analysed the file (import confirmation): any administrator may present one.</summary>
     AdminToken,
+    /// <summary>A score entered for an assessed organisation (现场督导, 加分项): administrators who answer for it, or inspectors whose scope holds it.</summary>
+    OrganizationInspected,
+    /// <summary>An assessment's evidence about an organisation: as <see cref="OrganizationInspected"/>, or the organisation's own reporters.</summary>
+    OrganizationInspectedOrItsReporter,
 }
 
 /// <summary>One write endpoint: whose record it concerns, on which sides it can be tried, and the request for a side.</summary>
@@ -227,6 +231,35 @@ public sealed class WriteMatrixTests(WebAppWithoutSamplePlansFixture app, ITestO
         new("PUT /api/v1/webhooks/{id:long}", Concern.FullAdminSetting, [Side.Self], (w, _, _) =>
             Ready(Json(HttpMethod.Put, $"/api/v1/webhooks/{w.Webhook}", new { name = "写矩阵", url = "https://hooks.example.invalid/write-matrix", enabled = false }, "*"))),
         new("POST /api/v1/webhooks/{id:long}/test", Concern.FullAdminSetting, [Side.Self], (w, _, _) => Ready(Post($"/api/v1/webhooks/{w.Webhook}/test", new { }))),
+
+        // Assessments: schemes, computations, reviews and stages belong to the office of the scheme's region; entered
+        // scores also to the inspectors over the organisation; 自评 to the organisation's own reporters.
+        new("POST /api/v1/assessment-schemes", Concern.Plan, Sides3, (w, _, side) =>
+            Ready(Post("/api/v1/assessment-schemes", new { name = "写矩阵考核方案", regionId = w.RegionOf(side), organizationIds = new[] { w.OrganizationOf(side) } })),
+            RefusedAlso: [400]),
+        new("PUT /api/v1/assessment-schemes/{id:long}", Concern.Plan, Sides3, (w, _, side) =>
+            Ready(Json(HttpMethod.Put, $"/api/v1/assessment-schemes/{w.Schemes[side]}", new
+            {
+                name = "写矩阵改名方案" + Guid.NewGuid().ToString("N")[..6],
+                organizationIds = side switch { Side.County => new[] { w.OrgB }, Side.City => [w.OrgA, w.OrgB], _ => [w.OrgWide] },
+            }, "*"))),
+        new("POST /api/v1/assessments", Concern.Plan, Sides3, (w, _, side) =>
+            Ready(Post("/api/v1/assessments", new { schemeId = w.Schemes[side], year = DateTime.UtcNow.Year - 1 }))),
+        new("POST /api/v1/assessments/{id:long}/recompute", Concern.Plan, Sides3, (w, _, side) =>
+            Ready(Post($"/api/v1/assessments/{w.Assessments[side]}/recompute", new { }, "*"))),
+        new("POST /api/v1/assessments/{id:long}/reviews", Concern.Plan, Sides3, (w, _, side) =>
+            Ready(Post($"/api/v1/assessments/{w.Assessments[side]}/reviews", new { organizationId = w.OrganizationOf(side), indicator = "task", points = 10, reason = "写矩阵复核" }))),
+        new("POST /api/v1/assessments/{id:long}/publish", Concern.Plan, Sides3, (w, _, side) =>
+            Ready(Post($"/api/v1/assessments/{w.Assessments[side]}/publish", new { }, "*"))),
+        new("POST /api/v1/assessments/{id:long}/stage", Concern.Plan, Sides3, (w, _, side) =>
+            Ready(Post($"/api/v1/assessments/{w.Assessments[side]}/stage", new { stage = "final" }, "*"))),
+        new("POST /api/v1/assessments/{id:long}/self-scores", Concern.ReporterOwn, Sides3, (w, _, side) =>
+            Ready(Post($"/api/v1/assessments/{w.SelfAssessments[side]}/self-scores", new { scores = new[] { new { indicator = "task", points = 10, comment = "写矩阵自评" } } }))),
+        new("POST /api/v1/assessments/{id:long}/entries", Concern.OrganizationInspected, Sides3, (w, _, side) =>
+            Ready(Post($"/api/v1/assessments/{w.Assessments[side]}/entries", new { organizationId = w.OrganizationOf(side), indicator = "inspection", points = 5, comment = "写矩阵现场督导" }))),
+        new("POST /api/v1/assessments/{id:long}/evidence", Concern.OrganizationInspectedOrItsReporter, Sides3, (w, actor, side) =>
+            Ready(WithFile(Multipart($"/api/v1/assessments/{(actor is Actor.ReporterA or Actor.ReporterB ? w.SelfAssessments[side] : w.Assessments[side])}/evidence",
+                ("organizationId", w.OrganizationOf(side).ToString())), "写矩阵.pdf", Pdf, "application/pdf"))),
     ];
 
     /// <summary>Whether the actor answers for the record on that side.</summary>
@@ -245,6 +278,8 @@ public sealed class WriteMatrixTests(WebAppWithoutSamplePlansFixture app, ITestO
         Concern.FullAdminSetting => actor == Actor.FullAdmin,
         Concern.OwnRecord => actor != Actor.Anonymous && side == Side.Self,
         Concern.AdminToken => actor is Actor.CountyAdmin or Actor.CityAdmin or Actor.FullAdmin,
+        Concern.OrganizationInspected => Responsible(actor, Concern.Organization, side) || (actor, side) is (Actor.InspectorIn, Side.County or Side.City),
+        Concern.OrganizationInspectedOrItsReporter => Responsible(actor, Concern.OrganizationInspected, side) || Responsible(actor, Concern.ReporterOwn, side),
         _ => false,
     };
 

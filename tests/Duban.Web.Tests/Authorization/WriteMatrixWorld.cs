@@ -12,6 +12,7 @@ using Duban.Web.Tests.Infrastructure;
 using Duban.Web.Tests.Plans;
 using Duban.Web.Tests.Tracking;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Duban.Web.Tests.Authorization;
 
@@ -79,6 +80,12 @@ public sealed class WriteMatrixWorld
     public required IReadOnlyDictionary<Side, long> Assignments { get; init; }
     public required IReadOnlyDictionary<Side, long> Users { get; init; }
     public required long Webhook { get; init; }
+    /// <summary>Assessment schemes of each side: 东湖县 over its government, 清河市 over both sides' organisations, 江南省 over its department.</summary>
+    public required IReadOnlyDictionary<Side, long> Schemes { get; init; }
+    /// <summary>An assessment of each side's scheme (清河市's assesses both sides, so the county's administrator sees it).</summary>
+    public required IReadOnlyDictionary<Side, long> Assessments { get; init; }
+    /// <summary>An assessment of each side's organisation alone, for its reporter's 自评.</summary>
+    public required IReadOnlyDictionary<Side, long> SelfAssessments { get; init; }
     public required IReadOnlyDictionary<Actor, long> ActorIds { get; init; }
     public required IReadOnlyDictionary<Actor, HttpClient> Clients { get; init; }
 
@@ -190,6 +197,27 @@ public sealed class WriteMatrixWorld
             return endpoint.Id;
         });
 
+        var schemes = new Dictionary<Side, long>();
+        var assessments = new Dictionary<Side, long>();
+        var selfAssessments = new Dictionary<Side, long>();
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var desk = scope.ServiceProvider.GetRequiredService<Duban.Data.Assessments.AssessmentDesk>();
+            var year = Duban.Core.Tracking.Status.TrackingDay.Today(TimeProvider.System).Year;
+            async Task<(long Scheme, long Assessment)> AssessAsync(string name, long region, long[] organizations)
+            {
+                var scheme = (await desk.CreateSchemeAsync(AssessmentSamples.Office,
+                    new Duban.Data.Assessments.NewScheme(name, region, null, Duban.Core.Assessments.DefaultScheme.For(organizations), null))).Value!;
+                return (scheme.Id, (await desk.CreateAssessmentAsync(AssessmentSamples.Office, new Duban.Data.Assessments.NewAssessment(scheme.Id, year, null))).Value!.Id);
+            }
+            (schemes[Side.County], assessments[Side.County]) = await AssessAsync("写矩阵东湖县考核", county, [orgB]);
+            (schemes[Side.City], assessments[Side.City]) = await AssessAsync("写矩阵清河市考核", city, [orgA, orgB]);
+            (schemes[Side.Wide], assessments[Side.Wide]) = await AssessAsync("写矩阵江南省考核", province, [orgWide]);
+            selfAssessments[Side.County] = assessments[Side.County];
+            selfAssessments[Side.City] = (await AssessAsync("写矩阵清河市教育局自评", city, [orgA])).Assessment;
+            selfAssessments[Side.Wide] = assessments[Side.Wide];
+        }
+
         return new WriteMatrixWorld
         {
             Factory = factory, County = county, City = city, Province = province, OrgA = orgA, OrgB = orgB, OrgWide = orgWide,
@@ -202,6 +230,7 @@ public sealed class WriteMatrixWorld
             OwnTasks = new Dictionary<Side, long> { [Side.County] = onlyB.TaskId, [Side.City] = onlyA.TaskId, [Side.Wide] = otherAssignment.TaskId },
             Assignments = new Dictionary<Side, long> { [Side.County] = onlyB.Id, [Side.City] = onlyA.Id, [Side.Wide] = otherAssignment.Id },
             Users = users, Webhook = webhook, ActorIds = ids, Clients = clients,
+            Schemes = schemes, Assessments = assessments, SelfAssessments = selfAssessments,
         };
     }
 

@@ -245,6 +245,7 @@ public sealed class RouteFuzzTests(PlansFixture plans, ITestOutputHelper output)
         var notifications = await NotificationSamples.AddAsync(factory);
         var tracking = await TrackingRecords.CreateAsync(factory, plans.PublishedPlanId, plans.OtherRegionPlanId, "模糊");
         var supervision = await SupervisionSamples.AddAsync(factory, plans.PublishedPlanId, plans.OtherRegionPlanId, "模糊");
+        var assessments = await AssessmentSamples.AddAsync(factory, "模糊");
         ParameterSample Same(long id) => ParameterSample.Unscoped(id.ToString());
         return new()
         {
@@ -268,6 +269,11 @@ public sealed class RouteFuzzTests(PlansFixture plans, ITestOutputHelper output)
             ["supervision/{id}"] = Same(supervision.OrderInside),
             // An assignment of the sampled task: the task-editing routes read it after the task (and after If-Match).
             ["assignments/{assignmentid}"] = Same(await factory.WithDbAsync(db => db.Assignments.Where(a => a.TaskId == supervision.TaskInside).Select(a => a.Id).FirstAsync())),
+            // 清河市's scheme and assessment, over 清河市教育局 (the reporter's own organisation) and its evidence file.
+            ["assessment-schemes/{id}"] = Same(assessments.CityScheme),
+            ["assessments/{id}"] = Same(assessments.CityAssessment),
+            ["cards/{organizationid}"] = Same(cityEducation),
+            ["evidence/{evidenceid}"] = Same(assessments.CityEvidence),
         };
     }
 

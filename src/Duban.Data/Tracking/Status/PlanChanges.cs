@@ -18,8 +18,9 @@ public static class PlanChanges
     public const int MaxAuditEntries = 5_000;
 
     // Writes that change nothing statuses are made of: who may sign in, notifications' endpoints, the supervision
-    // records (orders, instructions, flags) and evidence files (a report's revision, audited on its own, names them).
-    private static readonly string[] UnrelatedPrefixes = ["auth.", "user.", "api-token.", "setup.", "webhook-endpoint."];
+    // records (orders, instructions, flags), evidence files (a report's revision, audited on its own, names them) and
+    // assessments (they read statuses, never change what statuses are made of).
+    private static readonly string[] UnrelatedPrefixes = ["auth.", "user.", "api-token.", "setup.", "webhook-endpoint.", "assessment.", "assessment-scheme."];
 
     public static async Task<IReadOnlySet<long>?> SinceAsync(DubanDbContext db, ChangeMarks from, ChangeMarks to, CancellationToken ct)
     {
