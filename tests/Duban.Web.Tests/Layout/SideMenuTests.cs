@@ -29,13 +29,13 @@ public sealed partial class SideMenuTests(WebAppWithoutSamplePlansFixture app) :
         var (client, expected) = actor switch
         {
             "anonymous" => (Factory.CreateClient(), new[] { "", "plans" }),
-            "reporter" => (await Factory.SignedInAsync(DemoAccounts.Reporter), ["", "plans", "tasks", "my", "templates", "supervision"]),
-            "inspector" => (await Factory.SignedInAsync(DemoAccounts.Inspector), ["", "plans", "tasks", "supervision", "dashboard", "organizations", "api/docs/"]),
+            "reporter" => (await Factory.SignedInAsync(DemoAccounts.Reporter), ["", "plans", "tasks", "my", "templates", "supervision", "assessments"]),
+            "inspector" => (await Factory.SignedInAsync(DemoAccounts.Inspector), ["", "plans", "tasks", "supervision", "dashboard", "assessments", "assessment-schemes", "organizations", "api/docs/"]),
             "admin" => (await Factory.SignedInAsync(DemoAccounts.Admin),
-                ["", "plans", "tasks", "import", "plans/new", "templates", "review", "supervision", "dashboard", "users", "organizations", "regions", "audit", "webhooks", "api/docs/"]),
+                ["", "plans", "tasks", "import", "plans/new", "templates", "review", "supervision", "dashboard", "assessments", "assessment-schemes", "users", "organizations", "regions", "audit", "webhooks", "api/docs/"]),
             _ => (await CityAdministratorAsync(),
                 // Webhooks act on every region: an administrator of one city is not offered them.
-                ["", "plans", "tasks", "import", "plans/new", "templates", "review", "supervision", "dashboard", "users", "organizations", "regions", "audit", "api/docs/"]),
+                ["", "plans", "tasks", "import", "plans/new", "templates", "review", "supervision", "dashboard", "assessments", "assessment-schemes", "users", "organizations", "regions", "audit", "api/docs/"]),
         };
 
         var links = Links(await client.GetStringAsync("/"));
@@ -71,6 +71,8 @@ public sealed partial class SideMenuTests(WebAppWithoutSamplePlansFixture app) :
     [InlineData("api/docs/index.html", "api/docs/")]
     [InlineData("notifications", null)]
     [InlineData("planss", null)]
+    [InlineData("assessment-schemes/3", "assessment-schemes")]
+    [InlineData("assessments/2/cards/7", "assessments")]
     public void The_current_entry_is_the_longest_that_holds_the_address(string path, string? expected) =>
         (SideMenu.Current(path, SideMenu.Groups.SelectMany(g => g.Items))?.Href).ShouldBe(expected);
 
