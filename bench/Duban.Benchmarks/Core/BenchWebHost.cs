@@ -35,6 +35,9 @@ public sealed class BenchWebHost : WebApplicationFactory<Program>
         // Never the demo's default address (Hosting/ListenAddress.cs checks it before the start): UseKestrel(0) listens.
         builder.UseSetting("urls", "http://127.0.0.1:0");
         builder.UseSetting("Demo:Enabled", "false");
+        // The generated world is the dataset's only region tree: the national divisions loaded at start would add real
+        // regions whose names the generated ones reuse (定兴县), and the loader finds its world again by name.
+        builder.UseSetting("Divisions:Root", "none");
         // The daily jobs (escalation, notifications) are not what is timed; started with the host they would run during the timing.
         builder.UseSetting("Jobs:Enabled", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

@@ -83,4 +83,10 @@ public sealed class AssessmentResult
     public decimal Total { get; set; }
 
     public required string Detail { get; set; }
+
+    /// <summary>
+    /// The <see cref="ScoredPoints"/> of <see cref="Detail"/> as JSON: what the ranking reads. Null on results computed
+    /// before it was kept; those are read from the detail.
+    /// </summary>
+    public string? Summary { get; set; }
 }

@@ -31,6 +31,20 @@ public sealed record Standing(
     public string GradeLabel => Grade.Label();
 }
 
+/// <summary>One indicator's computed points, without how they came about.</summary>
+public sealed record IndicatorPoints(string Code, decimal Points);
+
+/// <summary>
+/// What ranking needs of an organisation's computed score: its name, total and each indicator's points, not the
+/// explanations. Kept beside each stored result, so that one score card or the ranking reads a few bytes per
+/// organisation instead of every organisation's explanations.
+/// </summary>
+public sealed record ScoredPoints(long OrganizationId, string Name, decimal Total, IReadOnlyList<IndicatorPoints> Indicators)
+{
+    public static ScoredPoints Of(OrganizationScore score) =>
+        new(score.OrganizationId, score.Name, score.Total, [.. score.Indicators.Select(i => new IndicatorPoints(i.Code, i.Points))]);
+}
+
 /// <summary>Totals, ranks and grades from a score sheet and the office's reviews.</summary>
 public static class Standings
 {
@@ -40,11 +54,15 @@ public static class Standings
     /// do; the order among equals is by organisation id, so that it never depends on input order (nor on a
     /// collation the server may lack).
     /// </summary>
-    public static IReadOnlyList<Standing> Rank(ScoreSheet sheet, IReadOnlyList<ReviewedPoints> reviews, GradeBands grades, IReadOnlyList<PreviousResult> previous)
+    public static IReadOnlyList<Standing> Rank(ScoreSheet sheet, IReadOnlyList<ReviewedPoints> reviews, GradeBands grades, IReadOnlyList<PreviousResult> previous) =>
+        Rank([.. sheet.Organizations.Select(ScoredPoints.Of)], reviews, grades, previous);
+
+    /// <inheritdoc cref="Rank(ScoreSheet, IReadOnlyList{ReviewedPoints}, GradeBands, IReadOnlyList{PreviousResult})"/>
+    public static IReadOnlyList<Standing> Rank(IReadOnlyList<ScoredPoints> scores, IReadOnlyList<ReviewedPoints> reviews, GradeBands grades, IReadOnlyList<PreviousResult> previous)
     {
         var reviewed = reviews.GroupBy(r => (r.OrganizationId, r.IndicatorCode)).ToDictionary(g => g.Key, g => g.MaxBy(r => r.ReviewId)!.Points);
         var last = previous.ToDictionary(p => p.OrganizationId);
-        var rows = sheet.Organizations.Select(o =>
+        var rows = scores.Select(o =>
         {
             var indicators = o.Indicators.Select(i =>
             {

@@ -72,6 +72,7 @@ internal sealed class AssessmentResultConfiguration : IEntityTypeConfiguration<A
     {
         e.ToTable("assessment_results");
         e.Property(x => x.Total).HasPrecision(9, 2);
+        e.Property(x => x.Summary);
         e.HasIndex(x => new { x.RunId, x.OrganizationId }).IsUnique();
         e.HasOne<AssessmentRun>().WithMany().HasForeignKey(x => x.RunId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Organization>().WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Restrict);

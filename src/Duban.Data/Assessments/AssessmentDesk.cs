@@ -207,7 +207,11 @@ public sealed class AssessmentDesk(DubanDbContext db, TimeProvider clock, AuditL
         db.Add(run);
         await db.SaveChangesAsync(ct);
         foreach (var organization in sheet.Organizations)
-            db.Add(new AssessmentResult { RunId = run.Id, OrganizationId = organization.OrganizationId, Total = organization.Total, Detail = AssessmentJson.Write(organization) });
+            db.Add(new AssessmentResult
+            {
+                RunId = run.Id, OrganizationId = organization.OrganizationId, Total = organization.Total, Detail = AssessmentJson.Write(organization),
+                Summary = AssessmentJson.Write(ScoredPoints.Of(organization)),
+            });
         assessment.CurrentRunId = run.Id;
         assessment.RunCount = run.Number;
         return (run, changes);

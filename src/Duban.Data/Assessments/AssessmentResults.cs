@@ -54,10 +54,20 @@ public sealed class AssessmentResults(DubanDbContext db)
 
     public async Task<IReadOnlyList<Standing>> ComputeStandingsAsync(Assessment assessment, CancellationToken ct)
     {
-        var sheet = await SheetAsync(assessment.CurrentRunId, ct);
-        if (sheet is null) return [];
-        var run = await db.Set<AssessmentRun>().AsNoTracking().SingleAsync(r => r.Id == assessment.CurrentRunId, ct);
+        if (assessment.CurrentRunId is not { } runId) return [];
+        var run = await db.Set<AssessmentRun>().AsNoTracking().SingleOrDefaultAsync(r => r.Id == runId, ct);
+        if (run is null) return [];
         var definition = await DefinitionAsync(run.SchemeVersionId, ct);
-        return Standings.Rank(sheet, await ReviewsAsync(assessment.Id, ct), definition.Grades, await PreviousAsync(assessment, ct));
+        return Standings.Rank(await PointsAsync(runId, ct), await ReviewsAsync(assessment.Id, ct), definition.Grades, await PreviousAsync(assessment, ct));
+    }
+
+    /// <summary>Every organisation's points in a run, without the explanations (the detail only where no summary was kept).</summary>
+    public async Task<IReadOnlyList<ScoredPoints>> PointsAsync(long runId, CancellationToken ct)
+    {
+        var rows = await db.Set<AssessmentResult>().AsNoTracking().Where(r => r.RunId == runId).OrderBy(r => r.OrganizationId)
+            .Select(r => new { r.Summary, Detail = r.Summary == null ? r.Detail : null }).ToListAsync(ct);
+        return [.. rows.Select(r => r.Summary is { } summary
+            ? AssessmentJson.Read<ScoredPoints>(summary)
+            : ScoredPoints.Of(AssessmentJson.Read<OrganizationScore>(r.Detail!)))];
     }
 }

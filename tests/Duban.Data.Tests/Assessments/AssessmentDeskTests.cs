@@ -166,6 +166,24 @@ public sealed class AssessmentDeskTests(DatabaseFixture databases) : IClassFixtu
             // A deduction is reviewed within its own range: −10 to 0.
             (await desk.ReviewAsync(world.Admin, assessment, new AssessmentReviewInput(world.CountyB, "deduction", -3m, "约谈后仍未整改，加扣 1 分"))).Error.ShouldBeNull();
         }
+
+        // The standings read each result's kept summary, not every organisation's explanations: the same standings as
+        // from the whole sheet, and results stored before summaries were kept (none) are read from their details alike.
+        await using (var db = DatabaseFixture.Context(options))
+        {
+            var stored = await db.Set<Assessment>().SingleAsync(a => a.Id == assessment);
+            var results = new AssessmentResults(db);
+            var fromSummaries = AssessmentJson.Write(await results.StandingsAsync(stored, default));
+            (await db.Set<AssessmentResult>().CountAsync(r => r.RunId == stored.CurrentRunId && r.Summary == null)).ShouldBe(0);
+            var runVersion = await db.Set<AssessmentRun>().Where(r => r.Id == stored.CurrentRunId).Select(r => r.SchemeVersionId).SingleAsync();
+            var fromSheet = Standings.Rank((await results.SheetAsync(stored.CurrentRunId, default))!, await results.ReviewsAsync(assessment, default),
+                (await results.DefinitionAsync(runVersion, default)).Grades, await results.PreviousAsync(stored, default));
+            AssessmentJson.Write(fromSheet).ShouldBe(fromSummaries);
+            fromSheet.Single(s => s.OrganizationId == world.CountyA).Total.ShouldBe(85.5m);
+
+            await db.Set<AssessmentResult>().Where(r => r.RunId == stored.CurrentRunId).ExecuteUpdateAsync(u => u.SetProperty(r => r.Summary, (string?)null));
+            AssessmentJson.Write(await results.StandingsAsync(stored, default)).ShouldBe(fromSummaries);
+        }
         await AdvanceAsync(options, clock, world, assessment, AssessmentStage.Publicity);
 
         IReadOnlyList<Standing> published;
