@@ -42,7 +42,7 @@ public sealed record AnalyzedImport(ImportAnalysis Analysis, string Token, IRead
 /// (<see cref="ImportAuthorities"/>): plans it may not revise are neither matched nor named, regions outside its scope
 /// are refused.
 /// </summary>
-public sealed class PlanImportFlow(PlanImportService service, ImportTokens tokens, ImportOptions options, DubanDbContext db)
+public sealed class PlanImportFlow(PlanImportService service, ImportTokens tokens, ImportOptions options, DubanDbContext db, Plans.AssignmentNotices notices, TimeProvider time)
 {
     public ImportOptions Options => options;
 
@@ -107,7 +107,11 @@ public sealed class PlanImportFlow(PlanImportService service, ImportTokens token
             // Decisions reaching outside the administrator's scope or the plan's region are refused before anything is written.
             if (analysis.Duplicate is null && (await ChoicesAsync(user, analysis.Region, ct)).Refusal(decisions) is { } refusal)
                 return (analysis, null, refusal);
+            var before = analysis.Duplicate is null && analysis.RevisionOf is { } revised ? await notices.CurrentAssignmentsAsync(revised.PlanId, ct) : null;
             var result = await service.ConfirmAsync(analysis, decisions, new ImportActor(actor.Name, actor.UserId, actor.RemoteAddress), ct);
+            // Work a revision gives an organisation of a published plan is announced as the publication announced the rest.
+            if (result.Outcome == ImportOutcome.NewVersion && before is not null)
+                await notices.RevisionImportedAsync(result.PlanId, result.VersionNumber, before, time.GetUtcNow(), ct);
             return (analysis, result, null);
         }
         catch (PlanImportException e)
