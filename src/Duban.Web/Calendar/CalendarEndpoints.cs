@@ -43,6 +43,10 @@ public static class CalendarEndpoints
                              + "订阅内容为本人的任务完成时限、填报截止日、督办单回复期限（RFC 5545 iCalendar）。");
         feed.MapDelete("", RevokeAsync).WithName("RevokeCalendarFeed").WithSummary("停用日历订阅地址")
             .WithDescription("停用后该地址返回 404；可随时重新生成新地址。");
+        api.MapDelete("/users/{id:long}/calendar-feed", RevokeForAsync).WithTags("日历订阅").RequireAuthorization(DubanPolicies.Admin)
+            .WithName("RevokeUserCalendarFeed").WithSummary("停用某用户的日历订阅地址（管理员）")
+            .WithDescription("管理员停用其管理范围内某用户的订阅地址（例如地址外泄而本人无法登录时）；范围外的用户返回 404。")
+            .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     /// <summary>The site's public address ending in "/": Webhooks:PublicBaseUrl when configured, else the request's own.</summary>
@@ -76,6 +80,11 @@ public static class CalendarEndpoints
 
     private static async Task<Ok<NewCalendarFeed>> CreateAsync(HttpContext context, CalendarFeeds feeds, WebhookOptions options, CancellationToken ct) =>
         TypedResults.Ok(await feeds.CreateAsync(DubanUser.Required(context.User), Actor.From(context), SiteAddress(context.Request, options), ct));
+
+    private static async Task<Results<Ok<CalendarFeedView>, ProblemHttpResult>> RevokeForAsync(long id, HttpContext context, CalendarFeeds feeds, CancellationToken ct) =>
+        await feeds.RevokeForAsync(DubanUser.Required(context.User), Actor.From(context), id, ct) is { } revoked
+            ? TypedResults.Ok(revoked)
+            : Duban.Web.Api.ApiResults.NotFound("未找到该用户。");
 
     private static async Task<Ok<CalendarFeedView>> RevokeAsync(HttpContext context, CalendarFeeds feeds, CancellationToken ct) =>
         TypedResults.Ok(await feeds.RevokeAsync(DubanUser.Required(context.User), Actor.From(context), ct));

@@ -88,6 +88,17 @@ public sealed class CalendarFeeds(DubanDbContext db, AuditLog audit, TimeProvide
     }
 
     /// <summary>
+    /// An administrator switches off the address of a user it manages (<see cref="Responsibility"/>): a leaked address
+    /// of someone who cannot sign in to do it. Null when the user is not one the administrator may act on (404).
+    /// </summary>
+    public async Task<CalendarFeedView?> RevokeForAsync(DubanUser admin, Actor actor, long userId, CancellationToken ct)
+    {
+        var user = await db.Users.ActionableBy(admin, db).Where(u => u.Id == userId).Select(u => new { u.Id, u.UserName, u.DisplayName }).SingleOrDefaultAsync(ct);
+        if (user is null) return null;
+        return await RevokeAsync(new DubanUser(user.Id, user.UserName, user.DisplayName, admin.Role, admin.Scope, null, null, null), actor, ct);
+    }
+
+    /// <summary>
     /// The owner of a polled address, or null when the secret is malformed, unknown or revoked, or its owner is
     /// deactivated: all the same to the caller (404), so that an address tells nothing of why it stopped.
     /// </summary>

@@ -232,4 +232,28 @@ public sealed partial class CalendarFeedTests(PlansFixture plans) : IClassFixtur
         (await off.Content.ReadAsStringAsync()).ShouldContain("停用");
         (await Factory.CreateClient().GetAsync(path)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task An_administrator_switches_off_the_address_of_a_user_it_manages_and_no_other()
+    {
+        var education = await Factory.OrganizationIdAsync(DemoSeeder.CityEducation);
+        await Factory.CreateUserAsync("calendar-managed", "calendar-managed-password", Role.Reporter, DataScope.Own, education);
+        var managed = await Factory.WithDbAsync(db => db.Users.SingleAsync(u => u.UserName == "calendar-managed"));
+        var path = await NewFeedAsync(await Factory.SignedInAsync("calendar-managed", "calendar-managed-password"));
+
+        // An administrator of another region does not manage the user: 404, and the address works on.
+        await Factory.CreateUserAsync("calendar-county-admin", "calendar-county-admin-password", Role.Admin, DataScope.RegionAndBelow,
+            regionId: await Factory.RegionIdAsync(CountySamples.County));
+        var countyAdmin = await Factory.SignedInAsync("calendar-county-admin", "calendar-county-admin-password");
+        (await countyAdmin.DeleteAsync($"/api/v1/users/{managed.Id}/calendar-feed")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await Factory.CreateClient().GetAsync(path)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // The administrator of everything does: 200, the address stops, audited under the administrator's name.
+        var admin = await Factory.SignedInAsync(DemoAccounts.Admin);
+        var revoked = await admin.DeleteAsync($"/api/v1/users/{managed.Id}/calendar-feed");
+        revoked.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Factory.CreateClient().GetAsync(path)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await Factory.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == AuditActions.CalendarFeedRevoke).Select(e => e.Actor).ToListAsync()))
+            .ShouldContain(DemoAccounts.Admin);
+    }
 }
