@@ -1,6 +1,8 @@
 using Duban.Core.Tracking.Periods;
+using Duban.Data;
 using Duban.Data.Tracking;
 using Duban.Web.Display;
+using Microsoft.EntityFrameworkCore;
 
 namespace Duban.Web.Calendar;
 
@@ -8,9 +10,10 @@ namespace Duban.Web.Calendar;
 /// 【填报】 the last day of each reporting window (填报周期) of the plans whose open tasks the feed holds: the day by
 /// which a period's progress report is on time, as <see cref="ReportingCycle.WindowCloses"/> reckons it for the
 /// worklist and the reminders. One entry per plan and period, on the 我的任务 page for a reporter and the plan's page
-/// for the office; only the coming year, as cycles may change.
+/// for the office; only the coming year, as cycles may change, and no period that ended before the plan was imported
+/// (as <see cref="MissedReports"/> counts them).
 /// </summary>
-public sealed class ReportWindowEvents(OpenTasks tasks, ReportingPeriods periods) : ICalendarEventSource
+public sealed class ReportWindowEvents(DubanDbContext db, OpenTasks tasks, ReportingPeriods periods) : ICalendarEventSource
 {
     public const int MonthsAhead = 12;
 
@@ -18,10 +21,14 @@ public sealed class ReportWindowEvents(OpenTasks tasks, ReportingPeriods periods
     {
         var open = await tasks.ForAsync(request, ct);
         var last = request.Today.AddMonths(MonthsAhead) < request.To ? request.Today.AddMonths(MonthsAhead) : request.To;
+        var planIds = open.Select(t => t.PlanId).Distinct().ToList();
+        var imported = (await db.Plans.AsNoTracking().Where(p => planIds.Contains(p.Id)).Select(p => new { p.Id, p.CreatedAt }).ToListAsync(ct))
+            .ToDictionary(p => p.Id, p => ChinaCalendar.Today(p.CreatedAt));
         var events = new List<CalendarEvent>();
         foreach (var plan in open.GroupBy(t => t.PlanId))
         {
             var cycle = await periods.CycleAsync(plan.Key, ct);
+            var since = imported.GetValueOrDefault(plan.Key, request.From);
             var title = plan.First().PlanTitle;
             var count = plan.Count();
             var link = request.User.Role == Duban.Core.Security.Role.Reporter ? "my" : $"plans/{plan.Key}";
@@ -30,7 +37,7 @@ public sealed class ReportWindowEvents(OpenTasks tasks, ReportingPeriods periods
             {
                 var closes = cycle.WindowCloses(span);
                 if (closes > last) break;
-                if (closes < request.From) continue;
+                if (closes < request.From || span.End < since) continue;
                 events.Add(new CalendarEvent(
                     $"report-window-{plan.Key}-{span.Kind.ToString().ToLowerInvariant()}-{span.Start:yyyyMMdd}",
                     closes,
