@@ -68,6 +68,10 @@ public static class AuditActions
     public const string UserNotificationForwarding = "user.notification-forwarding";
     public const string TokenCreate = "api-token.create";
     public const string TokenRevoke = "api-token.revoke";
+    /// <summary>A calendar subscription address made, made anew (the old one stops) or switched off (docs/calendar.md).</summary>
+    public const string CalendarFeedCreate = "calendar-feed.create";
+    public const string CalendarFeedRegenerate = "calendar-feed.regenerate";
+    public const string CalendarFeedRevoke = "calendar-feed.revoke";
     public const string SetupFirstAdmin = "setup.first-admin";
     public const string DemoSeed = "demo.seed";
     public const string OrganizationCreate = "organization.create";
@@ -101,6 +105,9 @@ public static class AuditActions
         UserNotificationForwarding => "设置通知推送",
         TokenCreate => "创建 API 令牌",
         TokenRevoke => "撤销 API 令牌",
+        CalendarFeedCreate => "生成日历订阅地址",
+        CalendarFeedRegenerate => "重新生成日历订阅地址",
+        CalendarFeedRevoke => "停用日历订阅地址",
         SetupFirstAdmin => "创建首个管理员",
         DemoSeed => "创建演示数据",
         OrganizationCreate => "创建单位",
@@ -130,6 +137,7 @@ public static class AuditEntities
 {
     public const string User = "user";
     public const string ApiToken = "api-token";
+    public const string CalendarFeed = "calendar-feed";
     public const string Database = "database";
     public const string Organization = "organization";
 
@@ -143,6 +151,7 @@ public static class AuditEntities
     {
         User => "用户",
         ApiToken => "API 令牌",
+        CalendarFeed => "日历订阅",
         Database => "数据库",
         Organization or ImportedOrganization => "单位",
         Plan => "计划",

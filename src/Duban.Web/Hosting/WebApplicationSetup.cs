@@ -75,6 +75,7 @@ public static class WebApplicationSetup
         Duban.Web.Notices.NoticeEndpoints.AddNotices(services);
         Duban.Web.Spreadsheets.TemplateEndpoints.AddSpreadsheets(services);
         Duban.Web.Assessments.AssessmentEndpoints.AddAssessments(services);
+        Duban.Web.Calendar.CalendarEndpoints.AddCalendar(services);
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblemDefaults.Customize);
         services.AddExceptionHandler<ApiBadRequestHandler>();
@@ -159,6 +160,7 @@ public static class WebApplicationSetup
         app.MapGet("/healthz", () => TypedResults.Text("ok")).AllowAnonymous().ExcludeFromDescription();
         app.MapDubanApi();
         app.MapAccount();
+        Duban.Web.Calendar.CalendarEndpoints.MapCalendarFeed(app);
         app.MapRazorComponents<App>().Add(endpoint =>
         {
             // Every page declares its own rule. The framework adds one endpoint that is no page: the redirect that

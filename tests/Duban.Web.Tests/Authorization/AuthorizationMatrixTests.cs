@@ -158,6 +158,7 @@ public sealed class AuthorizationMatrixTests(PlansFixture plans, ITestOutputHelp
         var tracking = await Tracking.TrackingRecords.CreateAsync(factory, plans.PublishedPlanId, plans.OtherRegionPlanId, "矩阵");
         var supervision = await SupervisionSamples.AddAsync(factory, plans.PublishedPlanId, plans.OtherRegionPlanId, "矩阵");
         var assessments = await AssessmentSamples.AddAsync(factory, "矩阵");
+        var calendar = await CalendarSamples.AddAsync(factory, target.Id);
 
         return new()
         {
@@ -208,6 +209,8 @@ public sealed class AuthorizationMatrixTests(PlansFixture plans, ITestOutputHelp
             ["assessments/{id}"] = new(c => Inside(c, assessments.CityAssessment, assessments.CountyAssessment), c => Outside(c, assessments.ProvinceAssessment, assessments.CityAssessment)),
             ["cards/{organizationid}"] = new(c => Inside(c, cityEducation, county.Government), _ => null),
             ["evidence/{evidenceid}"] = new(c => Inside(c, assessments.CityEvidence, assessments.CountyEvidence), _ => null),
+            // The feed's secret is its credential: a working one is served to anyone, a revoked one is 404 to everyone.
+            ["calendar/{token}"] = new(_ => calendar.Active, _ => calendar.Revoked),
         };
     }
 

@@ -49,6 +49,8 @@ public sealed partial class FormRulesTests
         ["Notifications/WebhooksPage.razor:webhook-action"] = "every region — policy admin-all — AuthorizationMatrixTests",
         ["Me.razor:new-token"] = "the signed-in user — MyAccount — ApiTokenTests",
         ["Me.razor:revoke-token"] = "the signed-in user's token — MyAccount — ApiTokenTests",
+        ["Me.razor:calendar-feed"] = "the signed-in user's own subscription — CalendarFeeds (own only, as POST /api/v1/me/calendar-feed) — CalendarFeedTests.The_address_is_made_on_the_own_page…",
+        ["Me.razor:calendar-feed-revoke"] = "the signed-in user's own subscription — CalendarFeeds (own only, as DELETE /api/v1/me/calendar-feed) — CalendarFeedTests.The_address_is_made_on_the_own_page…",
         ["Me.razor:change-password"] = "the signed-in user — MyAccount — PagesTests",
         ["Me.razor:notification-forwarding"] = "the signed-in user's own choice — NotificationForwarding — ReviewNotificationTests.A_reporter_who_forwards_reviews…",
         ["Supervision/IssueOrderPanel.razor:issue-order"] = "the addressed organisation — ActingRights.ForOrganizationAsync — TaskPageTests.A_responsible_administrator_issues…",

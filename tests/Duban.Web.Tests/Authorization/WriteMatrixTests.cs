@@ -226,6 +226,12 @@ public sealed class WriteMatrixTests(WebAppWithoutSamplePlansFixture app, ITestO
         // The caller's own choice of kinds forwarded outside the site: there is no one else's to name.
         new("PUT /api/v1/notifications/forwarding", Concern.OwnRecord, [Side.Self], (_, _, _) =>
             Ready(Json(HttpMethod.Put, "/api/v1/notifications/forwarding", new { kinds = new[] { "review", "supervision-order" } }))),
+        // The caller's own calendar subscription: there is no one else's to name.
+        new("POST /api/v1/me/calendar-feed", Concern.OwnRecord, [Side.Self], (_, _, _) => Ready(Post("/api/v1/me/calendar-feed", new { }))),
+        new("DELETE /api/v1/me/calendar-feed", Concern.OwnRecord, [Side.Self], (_, _, _) => Ready(new HttpRequestMessage(HttpMethod.Delete, "/api/v1/me/calendar-feed"))),
+        // Another user's calendar address: as the account itself, the administrators who manage that user.
+        new("DELETE /api/v1/users/{id:long}/calendar-feed", Concern.Organization, Sides3, (w, _, side) =>
+            Ready(new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/users/{w.Users[side]}/calendar-feed"))),
         new("POST /api/v1/webhooks", Concern.FullAdminSetting, [Side.Self], (_, _, _) =>
             Ready(Post("/api/v1/webhooks", new { name = "写矩阵" + Guid.NewGuid().ToString("N")[..6], url = "https://hooks.example.invalid/wm" }))),
         new("PUT /api/v1/webhooks/{id:long}", Concern.FullAdminSetting, [Side.Self], (w, _, _) =>

@@ -247,6 +247,7 @@ public sealed class RouteFuzzTests(PlansFixture plans, ITestOutputHelper output)
         var supervision = await SupervisionSamples.AddAsync(factory, plans.PublishedPlanId, plans.OtherRegionPlanId, "模糊");
         var assessments = await AssessmentSamples.AddAsync(factory, "模糊");
         ParameterSample Same(long id) => ParameterSample.Unscoped(id.ToString());
+        var calendar = await CalendarSamples.AddAsync(factory, target.Id);
         return new()
         {
             ["plans/{id}"] = Same(plans.PublishedPlanId),
@@ -274,6 +275,7 @@ public sealed class RouteFuzzTests(PlansFixture plans, ITestOutputHelper output)
             ["assessments/{id}"] = Same(assessments.CityAssessment),
             ["cards/{organizationid}"] = Same(cityEducation),
             ["evidence/{evidenceid}"] = Same(assessments.CityEvidence),
+            ["calendar/{token}"] = ParameterSample.Unscoped(calendar.Active),
         };
     }
 
