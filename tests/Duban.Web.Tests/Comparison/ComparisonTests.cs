@@ -94,6 +94,25 @@ public sealed class ComparisonTests(ComparisonFixture app) : IClassFixture<Compa
     }
 
     [Fact]
+    public async Task Without_a_year_each_band_is_the_tracking_statuses_verdict_on_the_same_series()
+    {
+        var view = await GetAsync(Api());
+        var series = await Factory.WithDbAsync(db => new Duban.Data.Tracking.Status.TrackingStatuses(db, TimeProvider.System)
+            .TargetsAsync(db.Targets.Where(t => t.Id == app.TrainingTarget || t.Id == app.EmploymentTarget)));
+        var compared = 0;
+        foreach (var row in view.GetProperty("rows").EnumerateArray())
+            foreach (var cell in row.GetProperty("cells").EnumerateArray().Where(c => c.GetProperty("organizationId").ValueKind == JsonValueKind.Number))
+            {
+                var same = series.Single(s => s.TargetId == cell.GetProperty("targetId").GetInt64() && s.OrganizationId == cell.GetProperty("organizationId").GetInt64());
+                cell.GetProperty("band").GetString().ShouldBe(JsonNamingPolicy.CamelCase.ConvertName(same.Assessment.Status.ToString()));
+                Number(cell, "rate").ShouldBe(same.Assessment.Latest?.Rate);
+                Number(cell, "value").ShouldBe(same.LatestValue?.Value);
+                compared++;
+            }
+        compared.ShouldBe(5);
+    }
+
+    [Fact]
     public async Task Task_completion_counts_each_task_a_county_leads_once()
     {
         var view = await GetAsync(Api());
