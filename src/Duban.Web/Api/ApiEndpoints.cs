@@ -33,6 +33,7 @@ public static class ApiEndpoints
         Spreadsheets.TemplateEndpoints.MapTemplates(api);
         Assessments.AssessmentEndpoints.MapAssessments(api);
         Calendar.CalendarEndpoints.MapCalendarApi(api);
+        Comparison.ComparisonEndpoints.MapComparison(api);
         return app;
     }
 }

@@ -76,6 +76,7 @@ public static class WebApplicationSetup
         Duban.Web.Spreadsheets.TemplateEndpoints.AddSpreadsheets(services);
         Duban.Web.Assessments.AssessmentEndpoints.AddAssessments(services);
         Duban.Web.Calendar.CalendarEndpoints.AddCalendar(services);
+        Duban.Web.Comparison.ComparisonEndpoints.AddComparison(services);
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblemDefaults.Customize);
         services.AddExceptionHandler<ApiBadRequestHandler>();

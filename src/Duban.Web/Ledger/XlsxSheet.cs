@@ -24,8 +24,19 @@ public abstract record XlsxValidation(string Message)
     public sealed record TextLength(int Max, string Message) : XlsxValidation(Message);
 }
 
+/// <summary>A cell's background, for values coloured by a band (the comparison's attainment bands).</summary>
+public enum XlsxFill
+{
+    None,
+    Green,
+    Yellow,
+    Red,
+    Grey,
+}
+
 /// <summary>One cell's value: text, a number, a percentage, a date or a moment (shown in Beijing time).</summary>
-public readonly record struct XlsxValue(object? Value, bool Percent = false)
+/// <param name="Fill">The background of a text, number or percentage cell.</param>
+public readonly record struct XlsxValue(object? Value, bool Percent = false, XlsxFill Fill = XlsxFill.None)
 {
     public static implicit operator XlsxValue(string? text) => new(text);
     public static implicit operator XlsxValue(decimal number) => new(number);
@@ -50,6 +61,12 @@ public sealed record XlsxSheet(string Name, IReadOnlyList<XlsxColumn> Columns, I
 public static class XlsxWorkbook
 {
     private const uint HeaderStyle = 1, DateStyle = 2, DateTimeStyle = 3, WrapStyle = 4, PercentStyle = 5, EditableStyle = 6, EditableWrapStyle = 7;
+
+    // After the styles above: one plain style per fill (8–11), then one percentage style per fill (12–15).
+    private const uint FilledStyle = 7, FilledPercentStyle = 11;
+
+    /// <summary>The fills' colours (ARGB), in <see cref="XlsxFill"/> order from Green: the comparison page's band colours.</summary>
+    public static readonly string[] FillColors = ["FFD1E7DD", "FFFFF3CD", "FFF8D7DA", "FFE9ECEF"];
 
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -147,7 +164,10 @@ public static class XlsxWorkbook
 
     private static Cell? Cell(string reference, XlsxValue value, XlsxColumn column) => value.Value switch
     {
+        null when value.Fill != XlsxFill.None => TextCell(reference, "", FilledStyle + (uint)value.Fill),
         null => null,
+        string text when value.Fill != XlsxFill.None => TextCell(reference, text, FilledStyle + (uint)value.Fill),
+        decimal number when value.Fill != XlsxFill.None => NumberCell(reference, number, (value.Percent ? FilledPercentStyle : FilledStyle) + (uint)value.Fill),
         string text => TextCell(reference, text, column.Editable ? EditableStyleFor(column.Width) : column.Width >= 30 ? WrapStyle : 0),
         decimal number => NumberCell(reference, number, value.Percent ? PercentStyle : column.Editable ? EditableStyle : 0),
         DateOnly date => NumberCell(reference, (decimal)date.ToDateTime(TimeOnly.MinValue).ToOADate(), DateStyle),
@@ -176,7 +196,9 @@ public static class XlsxWorkbook
             new NumberingFormat { NumberFormatId = 165, FormatCode = DateTimeFormat },
             new NumberingFormat { NumberFormatId = 166, FormatCode = "0.0%" }) { Count = 3 },
         new Fonts(new Font(new FontSize { Val = 11 }), new Font(new Bold(), new FontSize { Val = 11 })) { Count = 2 },
-        new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
+        new Fills(new[] { new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 }) }
+            .Concat(FillColors.Select(c => new Fill(new PatternFill(new ForegroundColor { Rgb = c }, new BackgroundColor { Indexed = 64 }) { PatternType = PatternValues.Solid }))))
+            { Count = (uint)(2 + FillColors.Length) },
         new Borders(new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder())) { Count = 1 },
         new CellStyleFormats(new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0 }) { Count = 1 },
         new CellFormats(
@@ -188,5 +210,20 @@ public static class XlsxWorkbook
             new CellFormat { NumberFormatId = 166, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyNumberFormat = true },
             new CellFormat(new Protection { Locked = false }) { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyProtection = true },
             new CellFormat(new Alignment { Vertical = VerticalAlignmentValues.Top, WrapText = true }, new Protection { Locked = false })
-                { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyAlignment = true, ApplyProtection = true }) { Count = 8 });
+                { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyAlignment = true, ApplyProtection = true })
+            .AppendFilled());
+
+    /// <summary>The filled styles, after the eight above: plain (8–11), then percentage (12–15), one per <see cref="FillColors"/>.</summary>
+    private static CellFormats AppendFilled(this CellFormats formats)
+    {
+        foreach (var percent in new[] { false, true })
+            for (var i = 0; i < FillColors.Length; i++)
+                formats.Append(new CellFormat
+                {
+                    NumberFormatId = percent ? 166u : 0u, FontId = 0, FillId = (uint)(2 + i), BorderId = 0, FormatId = 0,
+                    ApplyFill = true, ApplyNumberFormat = percent ? true : null,
+                });
+        formats.Count = (uint)formats.ChildElements.Count;
+        return formats;
+    }
 }

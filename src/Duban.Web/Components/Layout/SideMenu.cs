@@ -23,7 +23,7 @@ public sealed record SideMenuGroup(string Title, string Icon, IReadOnlyList<Side
 
 /// <summary>
 /// The sidebar, grouped the way a government office divides its work (the RuoYi-style admin systems their staff use
-/// daily): 工作台, 计划与任务, 填报与审核, 督办, 统计分析 (总览 and the annual 考核), 系统管理.
+/// daily): 工作台, 计划与任务, 填报与审核, 督办, 统计分析 (总览, 地区对比 and the annual 考核), 系统管理.
 /// </summary>
 public static class SideMenu
 {
@@ -54,6 +54,7 @@ public static class SideMenu
         new("统计分析", "bi-pie-chart",
         [
             new("dashboard", "总览", "bi-bar-chart-line", DubanPolicies.Oversight),
+            new("comparison", "地区对比", "bi-grid-3x3", DubanPolicies.Oversight),
             // Reporters take part in an assessment (自评) and read their own score card, so the list is theirs too.
             new("assessments", "考核", "bi-award", DubanPolicies.SignedIn),
             new("assessment-schemes", "考核方案", "bi-sliders", DubanPolicies.Oversight),
