@@ -9,6 +9,7 @@ namespace Duban.Core.Assessments;
 public sealed record SchemeDefinition(IReadOnlyList<long> OrganizationIds, IReadOnlyList<IndicatorDefinition> Indicators, GradeBands Grades,
     AchievementSelection? Selection = null)
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public AchievementSelection EffectiveSelection => Selection ?? AchievementSelection.Default;
 
     /// <summary>The sum of the base indicators' 分值: the total an organisation reaches without deductions or bonus.</summary>

@@ -59,7 +59,7 @@ public static class BulletinPrefill
         var topic = schemeName.Trim();
         if (topic.StartsWith(regionName, StringComparison.Ordinal)) topic = topic[regionName.Length..];
         foreach (var tail in new[] { "实施方案", "评分细则", "考核方案", "方案", "细则" })
-            if (topic.EndsWith(tail, StringComparison.Ordinal) && topic.Length > tail.Length)
+            if (topic.EndsWith(tail, StringComparison.Ordinal))
             {
                 topic = topic[..^tail.Length];
                 // 考核方案 leaves the word 考核 that the title needs.
