@@ -208,6 +208,9 @@ public sealed class AuthorizationMatrixTests(PlansFixture plans, ITestOutputHelp
             ["assessments/{id}"] = new(c => Inside(c, assessments.CityAssessment, assessments.CountyAssessment), c => Outside(c, assessments.ProvinceAssessment, assessments.CityAssessment)),
             ["cards/{organizationid}"] = new(c => Inside(c, cityEducation, county.Government), _ => null),
             ["evidence/{evidenceid}"] = new(c => Inside(c, assessments.CityEvidence, assessments.CountyEvidence), _ => null),
+            // The 通报 names its assessment assessmentId: it is read after 公示 (before, only by the responsible
+            // administrators), so its samples are the same schemes' published assessments of last year.
+            ["assessments/{assessmentid}"] = new(c => Inside(c, assessments.CityPublished, assessments.CountyPublished), c => Outside(c, assessments.ProvincePublished, assessments.CityPublished)),
         };
     }
 

@@ -274,6 +274,7 @@ public sealed class RouteFuzzTests(PlansFixture plans, ITestOutputHelper output)
             ["assessments/{id}"] = Same(assessments.CityAssessment),
             ["cards/{organizationid}"] = Same(cityEducation),
             ["evidence/{evidenceid}"] = Same(assessments.CityEvidence),
+            ["assessments/{assessmentid}"] = Same(assessments.CityPublished),
         };
     }
 
