@@ -5,8 +5,13 @@ namespace Duban.Core.Assessments;
 /// the grade thresholds. Data, not code: the office edits it, and each change is a new version (docs/assessment.md).
 /// </summary>
 /// <param name="OrganizationIds">The assessed organisations (county governments, departments, schools).</param>
-public sealed record SchemeDefinition(IReadOnlyList<long> OrganizationIds, IReadOnlyList<IndicatorDefinition> Indicators, GradeBands Grades)
+/// <param name="Selection">The 成效明显县、校 selection; null is <see cref="AchievementSelection.Default"/> (and keeps older versions' JSON as it was).</param>
+public sealed record SchemeDefinition(IReadOnlyList<long> OrganizationIds, IReadOnlyList<IndicatorDefinition> Indicators, GradeBands Grades,
+    AchievementSelection? Selection = null)
 {
+    [System.Text.Json.Serialization.JsonIgnore]
+    public AchievementSelection EffectiveSelection => Selection ?? AchievementSelection.Default;
+
     /// <summary>The sum of the base indicators' 分值: the total an organisation reaches without deductions or bonus.</summary>
     public decimal BaseTotal => Indicators.Where(i => i.Kind.IsBase()).Sum(i => i.MaxPoints);
 

@@ -82,7 +82,16 @@ public static class SchemeValidation
         else if (new[] { grades.Excellent, grades.Good, grades.Pass }.Any(g => decimal.Round(g, Points.Decimals) != g))
             Problem("grades", "等次分数线至多两位小数。");
 
-        return problems.Count > 0 ? (null, problems) : (new SchemeDefinition([.. organizations], normalised, grades), problems);
+        var selection = definition.Selection;
+        if (selection is { Top: null, MinTotal: null }) selection = null;
+        if (selection is { Top: not null, MinTotal: not null })
+            Problem("selection", "成效明显县、校的评选办法只能选一种：优秀单位前几名（selection.top）或总分线（selection.minTotal）。");
+        else if (selection?.Top is { } top && (top < 1 || top > AchievementSelection.MaxTop))
+            Problem("selection.top", $"成效明显县、校的名额（selection.top）须在 1 到 {AchievementSelection.MaxTop} 之间。");
+        else if (selection?.MinTotal is { } min && (min < 0 || min > MaxPoints || decimal.Round(min, Points.Decimals) != min))
+            Problem("selection.minTotal", $"成效明显县、校的总分线（selection.minTotal）须在 0 到 {Points.Text(MaxPoints)} 之间，至多两位小数。");
+
+        return problems.Count > 0 ? (null, problems) : (new SchemeDefinition([.. organizations], normalised, grades, selection), problems);
     }
 
     private static void CheckRule(ScoringRule rule, IndicatorKind kind, decimal max, string at, int number, Action<string, string> problem)

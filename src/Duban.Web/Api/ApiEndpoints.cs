@@ -34,6 +34,7 @@ public static class ApiEndpoints
         Assessments.AssessmentEndpoints.MapAssessments(api);
         Calendar.CalendarEndpoints.MapCalendarApi(api);
         Comparison.ComparisonEndpoints.MapComparison(api);
+        Bulletins.BulletinEndpoints.MapBulletins(api);
         return app;
     }
 }

@@ -14,9 +14,9 @@ namespace Duban.Web.Assessments;
 
 /// <summary>A scheme as the API takes it: without indicators (or grades) the default scheme's are used.</summary>
 public sealed record SchemeInput(string? Name, long? RegionId, long? PlanId, IReadOnlyList<long>? OrganizationIds,
-    IReadOnlyList<IndicatorDefinition>? Indicators, GradeBands? Grades, string? Note)
+    IReadOnlyList<IndicatorDefinition>? Indicators, GradeBands? Grades, string? Note, AchievementSelection? Selection = null)
 {
-    public SchemeDefinition Definition() => new(OrganizationIds ?? [], Indicators ?? DefaultScheme.Indicators, Grades ?? GradeBands.Default);
+    public SchemeDefinition Definition() => new(OrganizationIds ?? [], Indicators ?? DefaultScheme.Indicators, Grades ?? GradeBands.Default, Selection);
 }
 
 public sealed record SelfScoresInput(IReadOnlyList<SelfScoreInput>? Scores);
@@ -54,7 +54,7 @@ public static class AssessmentEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         schemes.MapPost("", CreateSchemeAsync).RequireAuthorization(DubanPolicies.Admin).WithName("CreateAssessmentScheme").WithSummary("制定考核方案")
             .WithDescription("name 方案名称、regionId 所属地区（须在本人管理范围内）、planId（可选：只考核该计划）、organizationIds 被考核单位（须在该地区或其下级），"
-                + "indicators 指标（省略则用默认评分细则）、grades 等次分数线（省略则 90/80/60）、note 说明。")
+                + "indicators 指标（省略则用默认评分细则）、grades 等次分数线（省略则 90/80/60）、selection 成效明显县、校评选办法（{top: 优秀单位前几名} 或 {minTotal: 总分线}，省略则优秀单位前 3 名）、note 说明。")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
         schemes.MapPut("/{id:long}", ReviseSchemeAsync).RequireAuthorization(DubanPolicies.Admin).WithName("ReviseAssessmentScheme").WithSummary("修改考核方案（新版本）")
             .WithDescription("提交方案的完整内容，保存为新版本（旧版本保留，已算出的结果记录所用版本）；内容未变则不新建版本。必须提供 If-Match。")

@@ -45,7 +45,7 @@ public sealed class AssessmentQueries(DubanDbContext db, AssessmentAccess access
         var definition = AssessmentJson.Read<SchemeDefinition>(versions.First(v => v.Id == scheme.CurrentVersionId).Definition);
         return new SchemeDetail(summary, await OrganizationsAsync(definition.OrganizationIds, ct), [.. definition.Indicators.Select(IndicatorView.Of)],
             definition.Grades, definition.BaseTotal, [.. versions.Select(v => new SchemeVersionView(v.Number, v.Note, v.CreatedAt, v.CreatedByName))],
-            await access.AdministersSchemeAsync(user, id, ct), scheme.Version);
+            await access.AdministersSchemeAsync(user, id, ct), scheme.Version, definition.Selection, definition.EffectiveSelection.Describe());
     }
 
     public async Task<IReadOnlyList<OrganizationRef>> OrganizationsAsync(IReadOnlyList<long> ids, CancellationToken ct)

@@ -18,7 +18,8 @@ public sealed record OrganizationRef(long Id, string Name, string Region);
 
 /// <summary>A scheme's current version, with the list of versions and whether the reader may revise it.</summary>
 public sealed record SchemeDetail(SchemeSummary Scheme, IReadOnlyList<OrganizationRef> Organizations, IReadOnlyList<IndicatorView> Indicators,
-    GradeBands Grades, decimal BaseTotal, IReadOnlyList<SchemeVersionView> Versions, bool CanEdit, Guid Version);
+    GradeBands Grades, decimal BaseTotal, IReadOnlyList<SchemeVersionView> Versions, bool CanEdit, Guid Version,
+    AchievementSelection? Selection = null, string? SelectionRule = null);
 
 public sealed record AssessmentSummary(long Id, string Name, int Year, long SchemeId, string SchemeName, AssessmentStage Stage, string StageLabel,
     int Runs, DateTimeOffset CreatedAt);

@@ -46,6 +46,10 @@ public static class AuditLabels
         ["indicator"] = "考核指标", ["points"] = "得分", ["computed"] = "计算得分", ["run"] = "第几次计算", ["stage"] = "考核阶段", ["standings"] = "排名",
         ["definition"] = "方案内容", ["schemeId"] = "考核方案", ["schemeVersion"] = "方案版本", ["asOf"] = "考核截止日", ["digest"] = "结果摘要",
         ["changes"] = "得分变化项数", ["scores"] = "自评", ["total"] = "总分", ["rank"] = "名次", ["grade"] = "等次",
+        ["selection"] = "成效明显县、校评选办法", ["top"] = "名额", ["minTotal"] = "总分线",
+        // 通报 (docs/assessment.md, "通报").
+        ["assessmentId"] = "考核", ["draft"] = "通报内容", ["recipients"] = "主送机关", ["paragraphs"] = "正文",
+        ["praise"] = "表扬名单", ["criticism"] = "通报批评名单", ["closing"] = "工作要求", ["signature"] = "发文机关署名", ["issued"] = "已印发",
     };
 
     /// <summary>The field's Chinese name, or the key itself.</summary>

@@ -77,6 +77,7 @@ public static class WebApplicationSetup
         Duban.Web.Assessments.AssessmentEndpoints.AddAssessments(services);
         Duban.Web.Calendar.CalendarEndpoints.AddCalendar(services);
         Duban.Web.Comparison.ComparisonEndpoints.AddComparison(services);
+        Duban.Web.Bulletins.BulletinEndpoints.AddBulletins(services);
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblemDefaults.Customize);
         services.AddExceptionHandler<ApiBadRequestHandler>();

@@ -17,10 +17,15 @@ public enum DocumentPart
     Signature,
     /// <summary>成文日期: 2026年12月6日, right.</summary>
     Date,
+    /// <summary>A table (the ranking of a 通报, the scores of a 督导报告): 仿宋 五号 in ruled cells, the header row in 黑体.</summary>
+    Table,
 }
 
-/// <summary>One paragraph of a formal document.</summary>
-public sealed record DocumentParagraph(DocumentPart Part, string Text);
+/// <summary>A table's header and rows of cell texts.</summary>
+public sealed record DocumentTable(IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows);
+
+/// <summary>One paragraph of a formal document; a <see cref="DocumentPart.Table"/> carries its <see cref="Table"/> (and its caption as the text).</summary>
+public sealed record DocumentParagraph(DocumentPart Part, string Text, DocumentTable? Table = null);
 
 /// <summary>A formal document to print, stamp and send: its paragraphs in order.</summary>
 public sealed record OfficialDocument(string Title, IReadOnlyList<DocumentParagraph> Paragraphs);

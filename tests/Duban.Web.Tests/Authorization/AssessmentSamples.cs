@@ -19,7 +19,8 @@ namespace Duban.Web.Tests.Authorization;
 public sealed record AssessmentSamples(
     long CityScheme, long CityAssessment, long CityEvidence,
     long CountyScheme, long CountyAssessment, long CountyEvidence,
-    long ProvinceScheme, long ProvinceAssessment)
+    long ProvinceScheme, long ProvinceAssessment,
+    long CityPublished, long CountyPublished, long ProvincePublished)
 {
     public static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<<>>endobj\n%%EOF");
 
@@ -35,10 +36,23 @@ public sealed record AssessmentSamples(
         var (cityScheme, cityAssessment, cityEvidence) = await SchemeAsync(factory, $"{tag}清河市方案", city, [cityEducation, cityFinance], cityEducation);
         var (countyScheme, countyAssessment, countyEvidence) = await SchemeAsync(factory, $"{tag}东湖县方案", county, [government], government);
         var (provinceScheme, provinceAssessment, _) = await SchemeAsync(factory, $"{tag}江南省方案", province, [provinceEducation], null);
-        return new(cityScheme, cityAssessment, cityEvidence, countyScheme, countyAssessment, countyEvidence, provinceScheme, provinceAssessment);
+        return new(cityScheme, cityAssessment, cityEvidence, countyScheme, countyAssessment, countyEvidence, provinceScheme, provinceAssessment,
+            await PublishedAsync(factory, cityScheme), await PublishedAsync(factory, countyScheme), await PublishedAsync(factory, provinceScheme));
     }
 
     public static TrackingActor Office => new(0, "matrix-assessment", Role.Admin, null);
+
+    /// <summary>The scheme's assessment of last year, published (公示): its 通报 is readable by everyone who sees it.</summary>
+    private static async Task<long> PublishedAsync(DubanWebFactory factory, long scheme)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var desk = scope.ServiceProvider.GetRequiredService<AssessmentDesk>();
+        var year = TrackingDay.Today(TimeProvider.System).Year - 1;
+        var assessment = (await desk.CreateAssessmentAsync(Office, new NewAssessment(scheme, year, null))).Value!;
+        (await desk.AdvanceAsync(Office, assessment.Id, null, AssessmentStage.Review)).Error.ShouldBeNull();
+        (await desk.AdvanceAsync(Office, assessment.Id, null, AssessmentStage.Publicity)).Error.ShouldBeNull();
+        return assessment.Id;
+    }
 
     private static async Task<(long Scheme, long Assessment, long Evidence)> SchemeAsync(DubanWebFactory factory, string name, long region, IReadOnlyList<long> organizations, long? evidenceFor)
     {

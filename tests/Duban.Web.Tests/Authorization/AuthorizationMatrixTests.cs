@@ -211,6 +211,9 @@ public sealed class AuthorizationMatrixTests(PlansFixture plans, ITestOutputHelp
             ["evidence/{evidenceid}"] = new(c => Inside(c, assessments.CityEvidence, assessments.CountyEvidence), _ => null),
             // The feed's secret is its credential: a working one is served to anyone, a revoked one is 404 to everyone.
             ["calendar/{token}"] = new(_ => calendar.Active, _ => calendar.Revoked),
+            // The 通报 names its assessment assessmentId: it is read after 公示 (before, only by the responsible
+            // administrators), so its samples are the same schemes' published assessments of last year.
+            ["assessments/{assessmentid}"] = new(c => Inside(c, assessments.CityPublished, assessments.CountyPublished), c => Outside(c, assessments.ProvincePublished, assessments.CityPublished)),
         };
     }
 

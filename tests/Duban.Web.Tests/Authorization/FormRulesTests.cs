@@ -71,6 +71,8 @@ public sealed partial class FormRulesTests
         ["Assessments/ScoreCardPage.razor:self-score"] = "the assessed organisation's reporter — AssessmentDesk.SelfScoreAsync (own organisation only) — WriteMatrixTests, AssessmentPagesTests",
         ["Assessments/ScoreCardPage.razor:enter-score"] = "the organisation (office or inspector over it) — AssessmentAccess.EntersForAsync, AssessmentDesk.EnterAsync — WriteMatrixTests, AssessmentPagesTests",
         ["Assessments/ScoreCardPage.razor:review-score"] = "the scheme's region — AssessmentAccess.AdministersAsync, AssessmentDesk.ReviewAsync — WriteMatrixTests, AssessmentPagesTests",
+        ["Bulletins/BulletinPage.razor:save-bulletin"] = "the scheme's region — BulletinService.ReadAsync (CanEdit: AssessmentAccess.AdministersAsync), BulletinDesk.SaveAsync (as PUT /api/v1/assessments/{id}/bulletin) — WriteMatrixTests, BulletinRefusalTests.Forged_bulletin_posts…",
+        ["Bulletins/BulletinPage.razor:issue-bulletin"] = "the scheme's region — BulletinService.ReadAsync (CanEdit), BulletinDesk.IssueAsync (as POST /api/v1/assessments/{id}/bulletin/issue) — WriteMatrixTests, BulletinRefusalTests.Forged_bulletin_posts…",
         ["Setup.razor:setup"] = "nobody yet: the first administrator, with the one-time set-up token — FirstAdministrator — FirstAdministratorTests",
     };
 

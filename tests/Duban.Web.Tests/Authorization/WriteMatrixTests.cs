@@ -266,6 +266,15 @@ public sealed class WriteMatrixTests(WebAppWithoutSamplePlansFixture app, ITestO
         new("POST /api/v1/assessments/{id:long}/evidence", Concern.OrganizationInspectedOrItsReporter, Sides3, (w, actor, side) =>
             Ready(WithFile(Multipart($"/api/v1/assessments/{(actor is Actor.ReporterA or Actor.ReporterB ? w.SelfAssessments[side] : w.Assessments[side])}/evidence",
                 ("organizationId", w.OrganizationOf(side).ToString())), "写矩阵.pdf", Pdf, "application/pdf"))),
+        // The 通报 belongs to the office of the scheme's region, like the assessment; issuing it before 公示 is a 409 (served).
+        new("PUT /api/v1/assessments/{assessmentId:long}/bulletin", Concern.Plan, Sides3, (w, _, side) =>
+            Ready(Json(HttpMethod.Put, $"/api/v1/assessments/{w.Assessments[side]}/bulletin", new
+            {
+                title = "写矩阵通报", docNumber = "〔2026〕　号", recipients = "各被考核单位", paragraphs = new[] { "写矩阵正文" },
+                praise = Array.Empty<object>(), criticism = Array.Empty<object>(), closing = Array.Empty<string>(), signature = "写矩阵教育局", date = "2026-12-06",
+            }, "*"))),
+        new("POST /api/v1/assessments/{assessmentId:long}/bulletin/issue", Concern.Plan, Sides3, (w, _, side) =>
+            Ready(Post($"/api/v1/assessments/{w.Assessments[side]}/bulletin/issue", new { }, "*"))),
     ];
 
     /// <summary>Whether the actor answers for the record on that side.</summary>

@@ -276,6 +276,7 @@ public sealed class RouteFuzzTests(PlansFixture plans, ITestOutputHelper output)
             ["cards/{organizationid}"] = Same(cityEducation),
             ["evidence/{evidenceid}"] = Same(assessments.CityEvidence),
             ["calendar/{token}"] = ParameterSample.Unscoped(calendar.Active),
+            ["assessments/{assessmentid}"] = Same(assessments.CityPublished),
         };
     }
 

@@ -103,6 +103,21 @@ public static class SchemeForm
             if (!long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)) return (null, "被考核单位的编号无效。");
             organizations.Add(id);
         }
-        return (new SchemeDefinition(organizations, indicators, new GradeBands(grades[0], grades[1], grades[2])), null);
+        int? top = null;
+        var topText = Text("Selection-Top").Trim().Normalize(System.Text.NormalizationForm.FormKC);
+        if (topText.Length > 0)
+        {
+            if (!int.TryParse(topText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n))
+                return (null, "成效明显县、校的名额须是整数。");
+            top = n;
+        }
+        decimal? minTotal = null;
+        if (!string.IsNullOrWhiteSpace(Text("Selection-MinTotal")))
+        {
+            if (AssessmentOutcome.Points(Text("Selection-MinTotal")) is not { } min) return (null, "成效明显县、校的总分线须是数字。");
+            minTotal = min;
+        }
+        var selection = top is null && minTotal is null ? null : new AchievementSelection(top, minTotal);
+        return (new SchemeDefinition(organizations, indicators, new GradeBands(grades[0], grades[1], grades[2]), selection), null);
     }
 }
