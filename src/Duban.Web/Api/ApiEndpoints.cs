@@ -32,6 +32,7 @@ public static class ApiEndpoints
         Notices.NoticeEndpoints.MapNotices(api);
         Spreadsheets.TemplateEndpoints.MapTemplates(api);
         Assessments.AssessmentEndpoints.MapAssessments(api);
+        Governance.GovernanceEndpoints.MapGovernance(api);
         return app;
     }
 }

@@ -46,6 +46,11 @@ public static class AuditLabels
         ["indicator"] = "考核指标", ["points"] = "得分", ["computed"] = "计算得分", ["run"] = "第几次计算", ["stage"] = "考核阶段", ["standings"] = "排名",
         ["definition"] = "方案内容", ["schemeId"] = "考核方案", ["schemeVersion"] = "方案版本", ["asOf"] = "考核截止日", ["digest"] = "结果摘要",
         ["changes"] = "得分变化项数", ["scores"] = "自评", ["total"] = "总分", ["rank"] = "名次", ["grade"] = "等次",
+        // Governing bodies and meetings (docs/governance.md).
+        ["office"] = "办公室", ["officeOrganizationId"] = "办公室所在单位", ["meetingsPerYear"] = "每年召开次数", ["meetingsAtLeast"] = "至少",
+        ["cadenceText"] = "召开频次（原文）", ["cadenceFrom"] = "频次起算日", ["members"] = "成员", ["person"] = "姓名", ["post"] = "职务",
+        ["bodyId"] = "议事机构", ["meetingId"] = "会议", ["agenda"] = "议题", ["minutesText"] = "会议纪要", ["minutesFileName"] = "会议纪要文件",
+        ["attendees"] = "参会单位", ["attended"] = "出席", ["taskListId"] = "任务清单",
     };
 
     /// <summary>The field's Chinese name, or the key itself.</summary>
@@ -54,7 +59,7 @@ public static class AuditLabels
     /// <summary>What an id under a key names, for the names and links of <see cref="AuditNames"/>; null for an id without a page or a name.</summary>
     public static string? IdKind(string key) => key.ToLowerInvariant() switch
     {
-        "organizationid" or "organizationids" => AuditNames.Organization,
+        "organizationid" or "organizationids" or "officeorganizationid" => AuditNames.Organization,
         "regionid" or "parentid" => AuditNames.Region,
         "userid" or "authorid" or "reviewerid" or "issuedbyid" or "recordedbyid" or "statedbyid" or "retiredbyid" => AuditNames.User,
         "planid" => AuditNames.Plan,
