@@ -82,9 +82,18 @@ public sealed class AddMeetings : Migration
         migrationBuilder.DropTable("meeting_attendees");
         migrationBuilder.DropTable("meetings");
         migrationBuilder.DropIndex("IX_task_lists_MeetingId", "task_lists");
-        migrationBuilder.DropColumn("MeetingId", "task_lists");
+        Drop(migrationBuilder, "task_lists", "MeetingId");
         migrationBuilder.DropIndex("IX_governing_bodies_OfficeOrganizationId", "governing_bodies");
         foreach (var column in new[] { "Version", "CorrectedByName", "CorrectedAt", "CadenceFrom", "OfficeOrganizationId", "CadenceText" })
-            migrationBuilder.DropColumn(column, "governing_bodies");
+            Drop(migrationBuilder, "governing_bodies", column);
+    }
+
+    /// <summary>SQLite (3.35+) drops a plain column itself; EF would refuse the operation rather than rebuild the table.</summary>
+    private static void Drop(MigrationBuilder migrationBuilder, string table, string column)
+    {
+        if (migrationBuilder.IsSqlite())
+            migrationBuilder.Sql($"""ALTER TABLE "{table}" DROP COLUMN "{column}";""");
+        else
+            migrationBuilder.DropColumn(column, table);
     }
 }
