@@ -158,6 +158,8 @@ public sealed class AuthorizationMatrixTests(PlansFixture plans, ITestOutputHelp
         var tracking = await Tracking.TrackingRecords.CreateAsync(factory, plans.PublishedPlanId, plans.OtherRegionPlanId, "矩阵");
         var supervision = await SupervisionSamples.AddAsync(factory, plans.PublishedPlanId, plans.OtherRegionPlanId, "矩阵");
         var assessments = await AssessmentSamples.AddAsync(factory, "矩阵");
+        // Bodies of the published city plan and of the county's plan (in), and of drafts outside each scope.
+        var bodies = await GovernanceSamples.AddAsync(factory, "矩阵", plans.PublishedPlanId, county.PlanId, plans.OtherRegionPlanId, plans.DraftCityPlanId);
 
         return new()
         {
@@ -208,6 +210,9 @@ public sealed class AuthorizationMatrixTests(PlansFixture plans, ITestOutputHelp
             ["assessments/{id}"] = new(c => Inside(c, assessments.CityAssessment, assessments.CountyAssessment), c => Outside(c, assessments.ProvinceAssessment, assessments.CityAssessment)),
             ["cards/{organizationid}"] = new(c => Inside(c, cityEducation, county.Government), _ => null),
             ["evidence/{evidenceid}"] = new(c => Inside(c, assessments.CityEvidence, assessments.CountyEvidence), _ => null),
+            // Governing bodies and meetings are read with their plan, and acted on by the plan's region.
+            ["bodies/{id}"] = new(c => Inside(c, bodies[0].Body, bodies[1].Body), c => Outside(c, bodies[2].Body, bodies[3].Body)),
+            ["meetings/{id}"] = new(c => Inside(c, bodies[0].Meeting, bodies[1].Meeting), c => Outside(c, bodies[2].Meeting, bodies[3].Meeting)),
         };
     }
 
