@@ -293,7 +293,7 @@ internal sealed class FirstReleaseRows
         }
         rows.Targets.AddRange([taskTarget, goalTarget]);
 
-        var body = new GoverningBodyRecord { PlanId = plan.Id, Kind = GoverningBodyKind.LeadingGroup, Name = "职业教育改革领导小组", Office = "市教育局", MeetingsPerYear = 2.5m, MeetingsAtLeast = true };
+        var body = new GoverningBodyRecord { PlanId = plan.Id, Kind = GoverningBodyKind.LeadingGroup, Name = "职业教育改革领导小组", Office = "市教育局", MeetingsPerYear = 2.5m, MeetingsAtLeast = true, Version = Guid.Empty };
         body.Id = await InsertAsync(db, $"""
             INSERT INTO governing_bodies ("PlanId", "Kind", "Name", "Office", "MeetingsPerYear", "MeetingsAtLeast")
             VALUES ({body.PlanId}, {(int)body.Kind}, {body.Name}, {body.Office}, {body.MeetingsPerYear}, {body.MeetingsAtLeast}) RETURNING "Id" AS "Value"

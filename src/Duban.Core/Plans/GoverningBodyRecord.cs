@@ -19,7 +19,42 @@ public sealed class GoverningBodyRecord
 
     public bool MeetingsAtLeast { get; set; }
 
+    /// <summary>The cadence as the document words it (原则上每半年召开一次例会).</summary>
+    public string? CadenceText { get; set; }
+
+    /// <summary>The organisation the office (办公室) sits in: it is reminded of meetings due and flagged when one is missed.</summary>
+    public long? OfficeOrganizationId { get; set; }
+
+    /// <summary>The day the cadence is judged from; null: the plan's tracking start, else the day the plan was imported.</summary>
+    public DateOnly? CadenceFrom { get; set; }
+
+    /// <summary>When an administrator last corrected the body by hand; a revision import then leaves it as corrected.</summary>
+    public DateTimeOffset? CorrectedAt { get; set; }
+
+    public string? CorrectedByName { get; set; }
+
     public List<BodyMemberRecord> Members { get; set; } = [];
+
+    public Guid Version { get; set; } = Guid.NewGuid();
+
+    public const int MaxNameLength = 300;
+
+    public const int MaxOfficeLength = 200;
+
+    public const int MaxCadenceTextLength = 200;
+
+    public static string KindLabel(GoverningBodyKind kind) => kind == GoverningBodyKind.LeadingGroup ? "领导小组" : "联席会议";
+
+    public static string RoleLabel(MemberRole role) => role switch
+    {
+        MemberRole.Chair => "组长",
+        MemberRole.ViceChair => "副组长",
+        MemberRole.ChiefConvener => "总召集人",
+        MemberRole.Convener => "召集人",
+        MemberRole.DeputyConvener => "副召集人",
+        MemberRole.OfficeDirector => "办公室主任",
+        _ => "成员",
+    };
 }
 
 public sealed class BodyMemberRecord

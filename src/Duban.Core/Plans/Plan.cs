@@ -103,6 +103,9 @@ public sealed class PlanTaskList
     /// <summary>Which meeting or document it was instructed in (第 5 次常务会议, 市委办〔2026〕3号).</summary>
     public string? SourceReference { get; set; }
 
+    /// <summary>The meeting of a governing body whose 议定事项 the list holds (docs/governance.md); null for any other list.</summary>
+    public long? MeetingId { get; set; }
+
     public List<PlanTask> Tasks { get; set; } = [];
 
     public const int MaxInstructorLength = 100;

@@ -90,6 +90,8 @@ internal sealed class PlanTaskListConfiguration : IEntityTypeConfiguration<PlanT
         e.Property(x => x.Name).HasMaxLength(300);
         e.Property(x => x.SourceInstructor).HasMaxLength(PlanTaskList.MaxInstructorLength);
         e.Property(x => x.SourceReference).HasMaxLength(PlanTaskList.MaxReferenceLength);
+        // MeetingId has no foreign key: a list copied to a new plan version carries it as history does (HandTasks).
+        e.HasIndex(x => x.MeetingId);
         e.HasMany(x => x.Tasks).WithOne(x => x.TaskList).HasForeignKey(x => x.TaskListId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -153,7 +155,13 @@ internal sealed class GoverningBodyConfiguration : IEntityTypeConfiguration<Gove
         e.Property(x => x.Name).HasMaxLength(300);
         e.Property(x => x.Office).HasMaxLength(200);
         e.Property(x => x.MeetingsPerYear).HasPrecision(9, 2);
+        e.Property(x => x.CadenceText).HasMaxLength(GoverningBodyRecord.MaxCadenceTextLength);
+        e.Property(x => x.CorrectedByName).HasMaxLength(100);
+        e.Property(x => x.Version).IsConcurrencyToken();
         e.HasIndex(x => x.PlanId);
+        // No foreign key (the column was added to a table in use, which SQLite cannot constrain after the fact): the
+        // writes check the organisation, and a merge moves it (OrganizationAdministration).
+        e.HasIndex(x => x.OfficeOrganizationId);
         e.HasMany(x => x.Members).WithOne().HasForeignKey(x => x.BodyId).OnDelete(DeleteBehavior.Cascade);
         e.HasOne<Plan>().WithMany().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Cascade);
     }

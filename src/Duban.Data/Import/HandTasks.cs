@@ -33,7 +33,7 @@ internal static class HandTasks
                 target = new PlanTaskList
                 {
                     Name = old.Name, Order = next.TaskLists.Count == 0 ? 0 : next.TaskLists.Max(l => l.Order) + 1, InAnnex = old.InAnnex, IsTable = old.IsTable,
-                    Source = old.Source, SourceInstructor = old.SourceInstructor, SourceDate = old.SourceDate, SourceReference = old.SourceReference,
+                    Source = old.Source, SourceInstructor = old.SourceInstructor, SourceDate = old.SourceDate, SourceReference = old.SourceReference, MeetingId = old.MeetingId,
                 };
                 next.TaskLists.Add(target);
                 copies[old.Id] = target;

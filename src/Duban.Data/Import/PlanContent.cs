@@ -114,6 +114,8 @@ internal sealed class PlanContent(DubanDbContext db, long planId, UnitResolution
         Office = ColumnText.FitOrNull(body.Office, 200),
         MeetingsPerYear = body.Cadence?.TimesPerYear,
         MeetingsAtLeast = body.Cadence?.AtLeast ?? false,
+        CadenceText = ColumnText.FitOrNull(body.Cadence?.Raw, GoverningBodyRecord.MaxCadenceTextLength),
+        OfficeOrganizationId = body.Office is { } office ? memberOrganization(office) : null,
         Members =
         [
             .. body.Members.Select(m => new BodyMemberRecord
@@ -214,7 +216,8 @@ internal sealed class PlanContent(DubanDbContext db, long planId, UnitResolution
     /// <summary>
     /// Brings the plan's goal targets in line with the new version (keeping the rows, and the values reported on them, of
     /// targets still there) and replaces its governing bodies: they belong to the plan, not to a version, and the new
-    /// version's are the ones that hold.
+    /// version's are the ones that hold. A body the office corrected by hand, or one with meetings on record, is kept
+    /// (docs/governance.md, "A new version of the plan"): the new version's body of the same name is then not added again.
     /// </summary>
     public async Task ReplacePlanLevelAsync(PlanDocument document, CancellationToken ct)
     {
@@ -224,8 +227,28 @@ internal sealed class PlanContent(DubanDbContext db, long planId, UnitResolution
             db.Targets.Remove(row);
             removedTargets.Add((row, "目标部分"));
         });
-        db.GoverningBodies.RemoveRange(await db.GoverningBodies.Include(b => b.Members).Where(b => b.PlanId == planId).ToListAsync(ct));
-        foreach (var body in document.Bodies) db.GoverningBodies.Add(NewBody(body));
+        var meetings = db.Set<Duban.Core.Governance.Meeting>();
+        var existing = await db.GoverningBodies.Include(b => b.Members).Where(b => b.PlanId == planId)
+            .Select(b => new { Body = b, Held = meetings.Any(m => m.BodyId == b.Id) }).ToListAsync(ct);
+        var kept = existing.Where(e => e.Held || e.Body.CorrectedAt != null).Select(e => e.Body).ToList();
+        db.GoverningBodies.RemoveRange(existing.Select(e => e.Body).Except(kept));
+        foreach (var body in document.Bodies)
+        {
+            var same = kept.FirstOrDefault(k => k.Kind == body.Kind && k.Name == ColumnText.Fit(body.Name, 300));
+            if (same is null) db.GoverningBodies.Add(NewBody(body));
+            else if (same.CorrectedAt is null)
+            {
+                // Not corrected by hand: the new version's wording holds; its meetings stay with it.
+                var fresh = NewBody(body);
+                same.Office = fresh.Office;
+                same.OfficeOrganizationId = fresh.OfficeOrganizationId;
+                same.MeetingsPerYear = fresh.MeetingsPerYear;
+                same.MeetingsAtLeast = fresh.MeetingsAtLeast;
+                same.CadenceText = fresh.CadenceText;
+                db.BodyMembers.RemoveRange(same.Members);
+                same.Members = fresh.Members;
+            }
+        }
     }
 
     /// <summary>

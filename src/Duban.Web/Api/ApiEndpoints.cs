@@ -35,6 +35,7 @@ public static class ApiEndpoints
         Calendar.CalendarEndpoints.MapCalendarApi(api);
         Comparison.ComparisonEndpoints.MapComparison(api);
         Bulletins.BulletinEndpoints.MapBulletins(api);
+        Governance.GovernanceEndpoints.MapGovernance(api);
         return app;
     }
 }

@@ -50,6 +50,11 @@ public static class AuditLabels
         // 通报 (docs/assessment.md, "通报").
         ["assessmentId"] = "考核", ["draft"] = "通报内容", ["recipients"] = "主送机关", ["paragraphs"] = "正文",
         ["praise"] = "表扬名单", ["criticism"] = "通报批评名单", ["closing"] = "工作要求", ["signature"] = "发文机关署名", ["issued"] = "已印发",
+        // Governing bodies and meetings (docs/governance.md).
+        ["office"] = "办公室", ["officeOrganizationId"] = "办公室所在单位", ["meetingsPerYear"] = "每年召开次数", ["meetingsAtLeast"] = "至少",
+        ["cadenceText"] = "召开频次（原文）", ["cadenceFrom"] = "频次起算日", ["members"] = "成员", ["person"] = "姓名", ["post"] = "职务",
+        ["bodyId"] = "议事机构", ["meetingId"] = "会议", ["agenda"] = "议题", ["minutesText"] = "会议纪要", ["minutesFileName"] = "会议纪要文件",
+        ["attendees"] = "参会单位", ["attended"] = "出席", ["taskListId"] = "任务清单",
     };
 
     /// <summary>The field's Chinese name, or the key itself.</summary>
@@ -58,7 +63,7 @@ public static class AuditLabels
     /// <summary>What an id under a key names, for the names and links of <see cref="AuditNames"/>; null for an id without a page or a name.</summary>
     public static string? IdKind(string key) => key.ToLowerInvariant() switch
     {
-        "organizationid" or "organizationids" => AuditNames.Organization,
+        "organizationid" or "organizationids" or "officeorganizationid" => AuditNames.Organization,
         "regionid" or "parentid" => AuditNames.Region,
         "userid" or "authorid" or "reviewerid" or "issuedbyid" or "recordedbyid" or "statedbyid" or "retiredbyid" => AuditNames.User,
         "planid" => AuditNames.Plan,

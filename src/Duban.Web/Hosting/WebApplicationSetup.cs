@@ -78,6 +78,7 @@ public static class WebApplicationSetup
         Duban.Web.Calendar.CalendarEndpoints.AddCalendar(services);
         Duban.Web.Comparison.ComparisonEndpoints.AddComparison(services);
         Duban.Web.Bulletins.BulletinEndpoints.AddBulletins(services);
+        Duban.Web.Governance.GovernanceEndpoints.AddGovernance(services);
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblemDefaults.Customize);
         services.AddExceptionHandler<ApiBadRequestHandler>();

@@ -156,6 +156,9 @@ public sealed class OrganizationAdministration(DubanDbContext db, AuditLog audit
         foreach (var assignment in assignments) assignment.OrganizationId = targetId;
         var members = await db.BodyMembers.Where(m => m.OrganizationId == id).ToListAsync(ct);
         foreach (var member in members) member.OrganizationId = targetId;
+        // A governing body's office and a meeting's attendance follow the organisation too.
+        await db.GoverningBodies.Where(b => b.OfficeOrganizationId == id).ExecuteUpdateAsync(s => s.SetProperty(b => b.OfficeOrganizationId, targetId), ct);
+        await db.Set<Duban.Core.Governance.MeetingAttendee>().Where(a => a.OrganizationId == id).ExecuteUpdateAsync(s => s.SetProperty(a => a.OrganizationId, targetId), ct);
         var users = await db.Users.Where(u => u.OrganizationId == id).OrderBy(u => u.Id).ToListAsync(ct);
         foreach (var user in users)
         {

@@ -264,7 +264,8 @@ public sealed class TaskEditor(DubanDbContext db, AuditLog audit, PlanQueries pl
 
         if (list.Id == 0) db.TaskLists.Add(list);
         db.Tasks.Add(task);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // The caller's transaction when there is one: a meeting's 议定事项 are added all or none (GovernanceDesk).
+        await using var tx = await WriteTransaction.BeginAsync(db, ct);
         await db.SaveChangesAsync(ct);
         audit.Add(actor, TaskEditingAuditActions.Create, AuditEntities.Task, task.Id, null, Image(task));
         if (plan.Status != PlanStatus.Draft) AddEvent(admin, task.Id, "人工添加了该任务");

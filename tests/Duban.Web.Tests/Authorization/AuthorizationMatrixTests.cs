@@ -159,6 +159,8 @@ public sealed class AuthorizationMatrixTests(PlansFixture plans, ITestOutputHelp
         var supervision = await SupervisionSamples.AddAsync(factory, plans.PublishedPlanId, plans.OtherRegionPlanId, "矩阵");
         var assessments = await AssessmentSamples.AddAsync(factory, "矩阵");
         var calendar = await CalendarSamples.AddAsync(factory, target.Id);
+        // Bodies of the published city plan and of the county's plan (in), and of drafts outside each scope.
+        var bodies = await GovernanceSamples.AddAsync(factory, "矩阵", plans.PublishedPlanId, county.PlanId, plans.OtherRegionPlanId, plans.DraftCityPlanId);
 
         return new()
         {
@@ -214,6 +216,9 @@ public sealed class AuthorizationMatrixTests(PlansFixture plans, ITestOutputHelp
             // The 通报 names its assessment assessmentId: it is read after 公示 (before, only by the responsible
             // administrators), so its samples are the same schemes' published assessments of last year.
             ["assessments/{assessmentid}"] = new(c => Inside(c, assessments.CityPublished, assessments.CountyPublished), c => Outside(c, assessments.ProvincePublished, assessments.CityPublished)),
+            // Governing bodies and meetings are read with their plan, and acted on by the plan's region.
+            ["bodies/{id}"] = new(c => Inside(c, bodies[0].Body, bodies[1].Body), c => Outside(c, bodies[2].Body, bodies[3].Body)),
+            ["meetings/{id}"] = new(c => Inside(c, bodies[0].Meeting, bodies[1].Meeting), c => Outside(c, bodies[2].Meeting, bodies[3].Meeting)),
         };
     }
 

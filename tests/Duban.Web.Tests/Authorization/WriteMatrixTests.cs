@@ -263,6 +263,17 @@ public sealed class WriteMatrixTests(WebAppWithoutSamplePlansFixture app, ITestO
             Ready(Post($"/api/v1/assessments/{w.SelfAssessments[side]}/self-scores", new { scores = new[] { new { indicator = "task", points = 10, comment = "写矩阵自评" } } }))),
         new("POST /api/v1/assessments/{id:long}/entries", Concern.OrganizationInspected, Sides3, (w, _, side) =>
             Ready(Post($"/api/v1/assessments/{w.Assessments[side]}/entries", new { organizationId = w.OrganizationOf(side), indicator = "inspection", points = 5, comment = "写矩阵现场督导" }))),
+        // Governing bodies and meetings: the office of the body's plan's region; a fresh body (with a meeting) per request.
+        new("PUT /api/v1/bodies/{id:long}", Concern.Plan, Sides3, async (w, _, side) =>
+            Json(HttpMethod.Put, $"/api/v1/bodies/{(await GovernanceSamples.AddAsync(w.Factory, "写矩阵", w.PlanOf(side)))[0].Body}", new { office = "写矩阵办公室" }, "*")),
+        new("POST /api/v1/bodies/{id:long}/meetings", Concern.Plan, Sides3, async (w, _, side) =>
+            Post($"/api/v1/bodies/{(await GovernanceSamples.AddAsync(w.Factory, "写矩阵", w.PlanOf(side)))[0].Body}/meetings", new { date = "2026-03-02", kind = "special" })),
+        new("POST /api/v1/meetings/{id:long}/decisions", Concern.Plan, Sides3, async (w, _, side) =>
+            Post($"/api/v1/meetings/{(await GovernanceSamples.AddAsync(w.Factory, "写矩阵", w.PlanOf(side)))[0].Meeting}/decisions",
+                new { decisions = new[] { new { text = "写矩阵议定事项", due = "2027-01-01", leads = new[] { w.OrganizationOf(side) } } } })),
+        new("POST /api/v1/meetings/{id:long}/minutes", Concern.Plan, Sides3, async (w, _, side) =>
+            WithFile(Multipart($"/api/v1/meetings/{(await GovernanceSamples.AddAsync(w.Factory, "写矩阵", w.PlanOf(side)))[0].Meeting}/minutes"), "会议纪要.pdf", Pdf, "application/pdf")),
+
         new("POST /api/v1/assessments/{id:long}/evidence", Concern.OrganizationInspectedOrItsReporter, Sides3, (w, actor, side) =>
             Ready(WithFile(Multipart($"/api/v1/assessments/{(actor is Actor.ReporterA or Actor.ReporterB ? w.SelfAssessments[side] : w.Assessments[side])}/evidence",
                 ("organizationId", w.OrganizationOf(side).ToString())), "写矩阵.pdf", Pdf, "application/pdf"))),

@@ -167,7 +167,7 @@ public sealed class ShellInBrowserTests(ITestOutputHelper output) : IAsyncLifeti
         await page.Locator("#app-sidebar").WaitForAsync(new() { State = WaitForSelectorState.Visible });
         // A reporter's menu: no administration, no 总览 or 地区对比, no Webhook, no API documentation; 考核 (their own score card).
         var links = await page.Locator(".app-menu-link").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
-        links.ShouldBe(["", "plans", "tasks", "my", "templates", "supervision", "assessments"]);
+        links.ShouldBe(["", "plans", "tasks", "my", "templates", "supervision", "bodies", "assessments"]);
         await page.Locator("summary", new() { HasText = "填报与审核" }).ClickAsync();
         await page.Locator(".app-menu-link[href='my']").ClickAsync();
         await page.WaitForURLAsync(address + "/my");

@@ -29,13 +29,13 @@ public sealed partial class SideMenuTests(WebAppWithoutSamplePlansFixture app) :
         var (client, expected) = actor switch
         {
             "anonymous" => (Factory.CreateClient(), new[] { "", "plans" }),
-            "reporter" => (await Factory.SignedInAsync(DemoAccounts.Reporter), ["", "plans", "tasks", "my", "templates", "supervision", "assessments"]),
-            "inspector" => (await Factory.SignedInAsync(DemoAccounts.Inspector), ["", "plans", "tasks", "supervision", "dashboard", "comparison", "assessments", "assessment-schemes", "organizations", "api/docs/"]),
+            "reporter" => (await Factory.SignedInAsync(DemoAccounts.Reporter), ["", "plans", "tasks", "my", "templates", "supervision", "bodies", "assessments"]),
+            "inspector" => (await Factory.SignedInAsync(DemoAccounts.Inspector), ["", "plans", "tasks", "supervision", "bodies", "dashboard", "comparison", "assessments", "assessment-schemes", "organizations", "api/docs/"]),
             "admin" => (await Factory.SignedInAsync(DemoAccounts.Admin),
-                ["", "plans", "tasks", "import", "plans/new", "templates", "review", "supervision", "dashboard", "comparison", "assessments", "assessment-schemes", "users", "organizations", "regions", "audit", "webhooks", "api/docs/"]),
+                ["", "plans", "tasks", "import", "plans/new", "templates", "review", "supervision", "bodies", "dashboard", "comparison", "assessments", "assessment-schemes", "users", "organizations", "regions", "audit", "webhooks", "api/docs/"]),
             _ => (await CityAdministratorAsync(),
                 // Webhooks act on every region: an administrator of one city is not offered them.
-                ["", "plans", "tasks", "import", "plans/new", "templates", "review", "supervision", "dashboard", "comparison", "assessments", "assessment-schemes", "users", "organizations", "regions", "audit", "api/docs/"]),
+                ["", "plans", "tasks", "import", "plans/new", "templates", "review", "supervision", "bodies", "dashboard", "comparison", "assessments", "assessment-schemes", "users", "organizations", "regions", "audit", "api/docs/"]),
         };
 
         var links = Links(await client.GetStringAsync("/"));

@@ -246,6 +246,7 @@ public sealed class RouteFuzzTests(PlansFixture plans, ITestOutputHelper output)
         var tracking = await TrackingRecords.CreateAsync(factory, plans.PublishedPlanId, plans.OtherRegionPlanId, "模糊");
         var supervision = await SupervisionSamples.AddAsync(factory, plans.PublishedPlanId, plans.OtherRegionPlanId, "模糊");
         var assessments = await AssessmentSamples.AddAsync(factory, "模糊");
+        var bodies = await GovernanceSamples.AddAsync(factory, "模糊", plans.PublishedPlanId);
         ParameterSample Same(long id) => ParameterSample.Unscoped(id.ToString());
         var calendar = await CalendarSamples.AddAsync(factory, target.Id);
         return new()
@@ -277,6 +278,8 @@ public sealed class RouteFuzzTests(PlansFixture plans, ITestOutputHelper output)
             ["evidence/{evidenceid}"] = Same(assessments.CityEvidence),
             ["calendar/{token}"] = ParameterSample.Unscoped(calendar.Active),
             ["assessments/{assessmentid}"] = Same(assessments.CityPublished),
+            ["bodies/{id}"] = Same(bodies[0].Body),
+            ["meetings/{id}"] = Same(bodies[0].Meeting),
         };
     }
 

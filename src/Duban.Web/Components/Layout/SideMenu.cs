@@ -50,6 +50,7 @@ public static class SideMenu
         new("督办", "bi-megaphone",
         [
             new("supervision", "督办单", "bi-exclamation-square", DubanPolicies.SignedIn),
+            new("bodies", "议事机构", "bi-people-fill", DubanPolicies.SignedIn),
         ]),
         new("统计分析", "bi-pie-chart",
         [
