@@ -32,6 +32,7 @@ public static class ApiEndpoints
         Notices.NoticeEndpoints.MapNotices(api);
         Spreadsheets.TemplateEndpoints.MapTemplates(api);
         Assessments.AssessmentEndpoints.MapAssessments(api);
+        Cascade.CascadeEndpoints.MapCascade(api);
         return app;
     }
 }

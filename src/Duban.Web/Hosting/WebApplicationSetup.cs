@@ -75,6 +75,7 @@ public static class WebApplicationSetup
         Duban.Web.Notices.NoticeEndpoints.AddNotices(services);
         Duban.Web.Spreadsheets.TemplateEndpoints.AddSpreadsheets(services);
         Duban.Web.Assessments.AssessmentEndpoints.AddAssessments(services);
+        Duban.Web.Cascade.CascadeEndpoints.AddCascade(services);
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblemDefaults.Customize);
         services.AddExceptionHandler<ApiBadRequestHandler>();
