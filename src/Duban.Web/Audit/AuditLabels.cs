@@ -46,6 +46,9 @@ public static class AuditLabels
         ["indicator"] = "考核指标", ["points"] = "得分", ["computed"] = "计算得分", ["run"] = "第几次计算", ["stage"] = "考核阶段", ["standings"] = "排名",
         ["definition"] = "方案内容", ["schemeId"] = "考核方案", ["schemeVersion"] = "方案版本", ["asOf"] = "考核截止日", ["digest"] = "结果摘要",
         ["changes"] = "得分变化项数", ["scores"] = "自评", ["total"] = "总分", ["rank"] = "名次", ["grade"] = "等次",
+        // Plans that cascade (docs/cascade.md).
+        ["upperPlanId"] = "上级计划", ["lowerPlanId"] = "下级计划", ["links"] = "计划关联", ["office"] = "备案机关", ["everyChildRegion"] = "各下级地区政府报备",
+        ["requirementId"] = "备案要求", ["lowerTaskId"] = "下级任务", ["score"] = "相似度",
     };
 
     /// <summary>The field's Chinese name, or the key itself.</summary>
@@ -57,8 +60,8 @@ public static class AuditLabels
         "organizationid" or "organizationids" => AuditNames.Organization,
         "regionid" or "parentid" => AuditNames.Region,
         "userid" or "authorid" or "reviewerid" or "issuedbyid" or "recordedbyid" or "statedbyid" or "retiredbyid" => AuditNames.User,
-        "planid" => AuditNames.Plan,
-        "taskid" or "mergedintoid" or "mergedtaskid" => AuditNames.Task,
+        "planid" or "upperplanid" or "lowerplanid" => AuditNames.Plan,
+        "taskid" or "mergedintoid" or "mergedtaskid" or "lowertaskid" => AuditNames.Task,
         "orderid" => AuditNames.Order,
         "targetid" => AuditNames.Target,
         _ => null,
@@ -117,6 +120,10 @@ public static class AuditLabels
         Add<BaselineState>(s => s.Label());
         Add<OrderDecision>(d => d.Label());
         Add<TaskListSource>(s => s.Label());
+        Add<Core.Cascade.FilingState>(Core.Cascade.CascadeLabels.Label);
+        Add<Core.Cascade.LinkState>(Core.Cascade.CascadeLabels.Label);
+        Add<Core.Cascade.CoverageState>(Core.Cascade.CascadeLabels.Label);
+        Add<Core.Cascade.FilingKind>(Core.Cascade.CascadeLabels.Label);
         values.TryAdd("Lead", "牵头");
         values.TryAdd("Cooperating", "配合");
         foreach (var (name, label) in new[]

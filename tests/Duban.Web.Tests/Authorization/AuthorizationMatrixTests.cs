@@ -158,6 +158,7 @@ public sealed class AuthorizationMatrixTests(PlansFixture plans, ITestOutputHelp
         var tracking = await Tracking.TrackingRecords.CreateAsync(factory, plans.PublishedPlanId, plans.OtherRegionPlanId, "矩阵");
         var supervision = await SupervisionSamples.AddAsync(factory, plans.PublishedPlanId, plans.OtherRegionPlanId, "矩阵");
         var assessments = await AssessmentSamples.AddAsync(factory, "矩阵");
+        var cascade = await CascadeSamples.AddAsync(factory, plans.PublishedPlanId, county.PlanId, plans.OtherRegionPlanId);
 
         return new()
         {
@@ -208,6 +209,10 @@ public sealed class AuthorizationMatrixTests(PlansFixture plans, ITestOutputHelp
             ["assessments/{id}"] = new(c => Inside(c, assessments.CityAssessment, assessments.CountyAssessment), c => Outside(c, assessments.ProvinceAssessment, assessments.CityAssessment)),
             ["cards/{organizationid}"] = new(c => Inside(c, cityEducation, county.Government), _ => null),
             ["evidence/{evidenceid}"] = new(c => Inside(c, assessments.CityEvidence, assessments.CountyEvidence), _ => null),
+            // Requirements and filings on the published 清河市 plan and the county's draft; outside: on the draft outside 清河市,
+            // which neither the city's nor the county's administrator sees (the city's plan is published: the county sees it).
+            ["filing-requirements/{id}"] = new(c => Inside(c, cascade.CityRequirement, cascade.CountyRequirement), c => Outside(c, cascade.OtherRequirement, cascade.OtherRequirement)),
+            ["filings/{id}"] = new(c => Inside(c, cascade.CityFiling, cascade.CountyFiling), c => Outside(c, cascade.OtherFiling, cascade.OtherFiling)),
         };
     }
 

@@ -69,6 +69,7 @@ public sealed partial class FormRulesTests
         ["Assessments/ScoreCardPage.razor:self-score"] = "the assessed organisation's reporter — AssessmentDesk.SelfScoreAsync (own organisation only) — WriteMatrixTests, AssessmentPagesTests",
         ["Assessments/ScoreCardPage.razor:enter-score"] = "the organisation (office or inspector over it) — AssessmentAccess.EntersForAsync, AssessmentDesk.EnterAsync — WriteMatrixTests, AssessmentPagesTests",
         ["Assessments/ScoreCardPage.razor:review-score"] = "the scheme's region — AssessmentAccess.AdministersAsync, AssessmentDesk.ReviewAsync — WriteMatrixTests, AssessmentPagesTests",
+        ["Cascade/CascadePage.razor:filing-review-"] = "the upper plan's region — CascadeAccess.AdministersPlanAsync, CascadeDesk.ReviewAsync (as POST /api/v1/filings/{id}/accept, /return) — WriteMatrixTests, CascadePageTests.A_county_administrator_posting_a_review_on_the_city_page_is_refused",
         ["Setup.razor:setup"] = "nobody yet: the first administrator, with the one-time set-up token — FirstAdministrator — FirstAdministratorTests",
     };
 

@@ -246,6 +246,7 @@ public sealed class RouteFuzzTests(PlansFixture plans, ITestOutputHelper output)
         var tracking = await TrackingRecords.CreateAsync(factory, plans.PublishedPlanId, plans.OtherRegionPlanId, "模糊");
         var supervision = await SupervisionSamples.AddAsync(factory, plans.PublishedPlanId, plans.OtherRegionPlanId, "模糊");
         var assessments = await AssessmentSamples.AddAsync(factory, "模糊");
+        var (requirement, filing) = await CascadeSamples.RequirementAsync(factory, plans.PublishedPlanId, null);
         ParameterSample Same(long id) => ParameterSample.Unscoped(id.ToString());
         return new()
         {
@@ -274,6 +275,8 @@ public sealed class RouteFuzzTests(PlansFixture plans, ITestOutputHelper output)
             ["assessments/{id}"] = Same(assessments.CityAssessment),
             ["cards/{organizationid}"] = Same(cityEducation),
             ["evidence/{evidenceid}"] = Same(assessments.CityEvidence),
+            ["filing-requirements/{id}"] = Same(requirement),
+            ["filings/{id}"] = Same(filing),
         };
     }
 
