@@ -43,22 +43,32 @@ public static partial class FilingRequirementReader
                 var school = clause.Contains("一校一案", StringComparison.Ordinal);
                 if (!county && !school && !(MakesPlan(clause) && !perCounty && !perSchool)) continue;
                 var who = Who().Match(clause.Trim()) is { Success: true } m ? m.Groups["who"].Value.Trim() : "";
-                var every = IsEveryChild(who) || (county && who.Length == 0);
-                var kind = county ? FilingKind.County : school ? FilingKind.School : every ? FilingKind.County : FilingKind.Other;
-                IReadOnlyList<string> named = every || who.Length == 0 ? [] : Names(who);
-                if (!every && named.Count == 0 && kind != FilingKind.County) continue;
-                proposals.Add(new(kind, sentence, office, due, every, named));
+                var names = who.Length == 0 ? [] : Names(who);
+                var every = names.Any(IsEveryChild) || (county && names.Count == 0);
+                IReadOnlyList<string> named = [.. names.Where(n => !IsEveryChild(n))];
+                if (every) proposals.Add(new(county || !school ? FilingKind.County : FilingKind.School, sentence, office, due, true, []));
+                if (named.Count > 0) proposals.Add(new(school || named.All(IsSchool) ? FilingKind.School : FilingKind.Other, sentence, office, due, false, named));
+                if (!every && named.Count == 0) continue;
                 found = true;
             }
             if (!found && (perCounty || perSchool))
                 proposals.Add(new(perCounty ? FilingKind.County : FilingKind.School, sentence, office, due, perCounty, []));
         }
-        return proposals;
+        // Plans say it twice (in 组织实施 and again in the task table, 庆阳职业技术学院校 and 庆阳职业技术学院): one
+        // proposal per kind and reach, with the filers named anywhere, a name that only extends another dropped.
+        return [.. proposals.GroupBy(p => (p.Kind, p.EveryChildRegion)).Select(g =>
+        {
+            var all = g.SelectMany(p => p.Organizations).Distinct().ToList();
+            IReadOnlyList<string> kept = [.. all.Where(n => !all.Any(o => o != n && n.StartsWith(o, StringComparison.Ordinal)))];
+            return g.First() with { Organizations = kept };
+        })];
     }
 
     /// <summary>各县（区）, 各县市区, 各县（市、区）人民政府: every child region.</summary>
     public static bool IsEveryChild(string who) =>
         who.StartsWith('各') && (who.Contains('县') || who.Contains('区') || who.Contains('市')) && !who.Contains("学校") && !who.Contains("院校");
+
+    private static bool IsSchool(string name) => name.Contains("学院") || name.Contains("学校") || name.Contains("院校") || name.Contains("中专") || name.EndsWith('校');
 
     private static bool MakesPlan(string text) =>
         (text.Contains("制定", StringComparison.Ordinal) || text.Contains("制订", StringComparison.Ordinal) || text.Contains("出台", StringComparison.Ordinal))

@@ -115,6 +115,15 @@ public sealed class FilingRequirementReaderTests
         found[1].Office.ShouldBe("市教育局");
     }
 
+    [Fact]
+    public void A_requirement_stated_twice_is_proposed_once_with_both_filers()
+    {
+        var found = FilingRequirementReader.Read(
+            "各县(区)和庆阳职业技术学院校分别制定实施方案,并报市教育局备案。\n各县(区)制定“一县一案”实施方案,庆阳职业技术学院制定“一校一案”实施方案,报市教育局备案。");
+        found.Select(f => (f.Kind, f.EveryChildRegion)).ShouldBe([(FilingKind.County, true), (FilingKind.School, false)]);
+        found[1].Organizations.ShouldBe(["庆阳职业技术学院"]);
+    }
+
     [Theory]
     [InlineData("各县人民政府结合实际制定“一县一案”实施方案，于2026年3月31日前报市教育局备案。", 2026, 3, 31)]
     [InlineData("各县区要在2021年6月底前制定实施方案，报市政府备案。", 2021, 6, 30)]
