@@ -129,7 +129,7 @@ public static class AuditActions
         "webhook-endpoint.update" => "修改 Webhook",
         "webhook-endpoint.test" => "发送 Webhook 测试消息",
         "plan.publish" => "发布计划",
-        _ => Tracking.TrackingAuditActions.Describe(action) ?? Supervision.SupervisionAuditActions.Describe(action) ?? Baseline.BaselineAuditActions.Describe(action) ?? TaskEditing.TaskEditingAuditActions.Describe(action) ?? Assessments.AssessmentAuditActions.Describe(action) ?? Bulletins.BulletinAuditActions.Describe(action) ?? Governance.GovernanceAuditActions.Describe(action) ?? action,
+        _ => Tracking.TrackingAuditActions.Describe(action) ?? Supervision.SupervisionAuditActions.Describe(action) ?? Baseline.BaselineAuditActions.Describe(action) ?? TaskEditing.TaskEditingAuditActions.Describe(action) ?? Assessments.AssessmentAuditActions.Describe(action) ?? Bulletins.BulletinAuditActions.Describe(action) ?? Governance.GovernanceAuditActions.Describe(action) ?? Cascade.CascadeAuditActions.Describe(action) ?? action,
     };
 }
 
@@ -159,6 +159,6 @@ public static class AuditEntities
         Region => "区域",
         "webhook-endpoint" => "Webhook",
         "plan" => "计划",
-        _ => Tracking.TrackingAuditActions.DescribeEntity(entityType) ?? Supervision.SupervisionAuditActions.DescribeEntity(entityType) ?? Baseline.BaselineAuditActions.DescribeEntity(entityType) ?? Assessments.AssessmentAuditActions.DescribeEntity(entityType) ?? Bulletins.BulletinAuditActions.DescribeEntity(entityType) ?? Governance.GovernanceAuditActions.DescribeEntity(entityType) ?? entityType,
+        _ => Tracking.TrackingAuditActions.DescribeEntity(entityType) ?? Supervision.SupervisionAuditActions.DescribeEntity(entityType) ?? Baseline.BaselineAuditActions.DescribeEntity(entityType) ?? Assessments.AssessmentAuditActions.DescribeEntity(entityType) ?? Bulletins.BulletinAuditActions.DescribeEntity(entityType) ?? Governance.GovernanceAuditActions.DescribeEntity(entityType) ?? Cascade.CascadeAuditActions.DescribeEntity(entityType) ?? entityType,
     };
 }

@@ -166,6 +166,9 @@ public sealed class PlanImportService(DubanDbContext db, TimeProvider clock, Aud
             ? await AddVersionAsync(analysis, revision, units, MemberOrganization, actor, trail, ct)
             : await CreatePlanAsync(analysis, regionId, units, MemberOrganization, actor, trail, ct);
         await db.SaveChangesAsync(ct);
+        // Basis documents, links by 发文字号 both ways, filing requirements read from the text, filings and coverage (docs/cascade.md).
+        await new Cascade.CascadeLinker(db, (action, entity, id, before, after) => trail.Add(action, entity, id, before, after))
+            .OnImportedAsync(result.PlanId, analysis.Document, actor.Name, trail.At, ct);
         trail.WriteTo(audit);
         await db.SaveChangesAsync(ct);
         return result with { OrganizationsCreated = units.OrganizationsCreated, AliasesLearnt = units.AliasesLearnt };

@@ -36,6 +36,7 @@ public static class ApiEndpoints
         Comparison.ComparisonEndpoints.MapComparison(api);
         Bulletins.BulletinEndpoints.MapBulletins(api);
         Governance.GovernanceEndpoints.MapGovernance(api);
+        Cascade.CascadeEndpoints.MapCascade(api);
         return app;
     }
 }

@@ -55,6 +55,9 @@ public static class AuditLabels
         ["cadenceText"] = "召开频次（原文）", ["cadenceFrom"] = "频次起算日", ["members"] = "成员", ["person"] = "姓名", ["post"] = "职务",
         ["bodyId"] = "议事机构", ["meetingId"] = "会议", ["agenda"] = "议题", ["minutesText"] = "会议纪要", ["minutesFileName"] = "会议纪要文件",
         ["attendees"] = "参会单位", ["attended"] = "出席", ["taskListId"] = "任务清单",
+        // Plans that cascade (docs/cascade.md).
+        ["upperPlanId"] = "上级计划", ["lowerPlanId"] = "下级计划", ["links"] = "计划关联", ["office"] = "备案机关", ["everyChildRegion"] = "各下级地区政府报备",
+        ["requirementId"] = "备案要求", ["lowerTaskId"] = "下级任务", ["score"] = "相似度",
     };
 
     /// <summary>The field's Chinese name, or the key itself.</summary>
@@ -66,8 +69,8 @@ public static class AuditLabels
         "organizationid" or "organizationids" or "officeorganizationid" => AuditNames.Organization,
         "regionid" or "parentid" => AuditNames.Region,
         "userid" or "authorid" or "reviewerid" or "issuedbyid" or "recordedbyid" or "statedbyid" or "retiredbyid" => AuditNames.User,
-        "planid" => AuditNames.Plan,
-        "taskid" or "mergedintoid" or "mergedtaskid" => AuditNames.Task,
+        "planid" or "upperplanid" or "lowerplanid" => AuditNames.Plan,
+        "taskid" or "mergedintoid" or "mergedtaskid" or "lowertaskid" => AuditNames.Task,
         "orderid" => AuditNames.Order,
         "targetid" => AuditNames.Target,
         _ => null,
@@ -126,6 +129,10 @@ public static class AuditLabels
         Add<BaselineState>(s => s.Label());
         Add<OrderDecision>(d => d.Label());
         Add<TaskListSource>(s => s.Label());
+        Add<Core.Cascade.FilingState>(Core.Cascade.CascadeLabels.Label);
+        Add<Core.Cascade.LinkState>(Core.Cascade.CascadeLabels.Label);
+        Add<Core.Cascade.CoverageState>(Core.Cascade.CascadeLabels.Label);
+        Add<Core.Cascade.FilingKind>(Core.Cascade.CascadeLabels.Label);
         values.TryAdd("Lead", "牵头");
         values.TryAdd("Cooperating", "配合");
         foreach (var (name, label) in new[]

@@ -79,6 +79,7 @@ public static class WebApplicationSetup
         Duban.Web.Comparison.ComparisonEndpoints.AddComparison(services);
         Duban.Web.Bulletins.BulletinEndpoints.AddBulletins(services);
         Duban.Web.Governance.GovernanceEndpoints.AddGovernance(services);
+        Duban.Web.Cascade.CascadeEndpoints.AddCascade(services);
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblemDefaults.Customize);
         services.AddExceptionHandler<ApiBadRequestHandler>();

@@ -161,6 +161,7 @@ public sealed class AuthorizationMatrixTests(PlansFixture plans, ITestOutputHelp
         var calendar = await CalendarSamples.AddAsync(factory, target.Id);
         // Bodies of the published city plan and of the county's plan (in), and of drafts outside each scope.
         var bodies = await GovernanceSamples.AddAsync(factory, "矩阵", plans.PublishedPlanId, county.PlanId, plans.OtherRegionPlanId, plans.DraftCityPlanId);
+        var cascade = await CascadeSamples.AddAsync(factory, plans.PublishedPlanId, county.PlanId, plans.OtherRegionPlanId);
 
         return new()
         {
@@ -219,6 +220,10 @@ public sealed class AuthorizationMatrixTests(PlansFixture plans, ITestOutputHelp
             // Governing bodies and meetings are read with their plan, and acted on by the plan's region.
             ["bodies/{id}"] = new(c => Inside(c, bodies[0].Body, bodies[1].Body), c => Outside(c, bodies[2].Body, bodies[3].Body)),
             ["meetings/{id}"] = new(c => Inside(c, bodies[0].Meeting, bodies[1].Meeting), c => Outside(c, bodies[2].Meeting, bodies[3].Meeting)),
+            // Requirements and filings on the published 清河市 plan and the county's draft; outside: on the draft outside 清河市,
+            // which neither the city's nor the county's administrator sees (the city's plan is published: the county sees it).
+            ["filing-requirements/{id}"] = new(c => Inside(c, cascade.CityRequirement, cascade.CountyRequirement), c => Outside(c, cascade.OtherRequirement, cascade.OtherRequirement)),
+            ["filings/{id}"] = new(c => Inside(c, cascade.CityFiling, cascade.CountyFiling), c => Outside(c, cascade.OtherFiling, cascade.OtherFiling)),
         };
     }
 

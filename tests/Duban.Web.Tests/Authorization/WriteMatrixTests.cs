@@ -286,6 +286,33 @@ public sealed class WriteMatrixTests(WebAppWithoutSamplePlansFixture app, ITestO
             }, "*"))),
         new("POST /api/v1/assessments/{assessmentId:long}/bulletin/issue", Concern.Plan, Sides3, (w, _, side) =>
             Ready(Post($"/api/v1/assessments/{w.Assessments[side]}/bulletin/issue", new { }, "*"))),
+
+        // Plans that cascade: links belong to the lower plan's office; requirements, reviews and coverage to the upper
+        // plan's; a filing to the filing organisation (its reporters, or administrators over it). Each request on a
+        // requirement or filing of its own (pending: an allowed review answers 409, and changes nothing).
+        new("PUT /api/v1/plans/{id:long}/links", Concern.Plan, Sides3, (w, _, side) =>
+            Ready(Json(HttpMethod.Put, $"/api/v1/plans/{w.PlanOf(side)}/links", new { upperPlanIds = Array.Empty<long>() }))),
+        new("POST /api/v1/plans/{id:long}/filing-requirements", Concern.Plan, Sides3, (w, _, side) =>
+            Ready(Post($"/api/v1/plans/{w.PlanOf(side)}/filing-requirements", new { kind = "county", text = "写矩阵一县一案", everyChildRegion = true }))),
+        new("PUT /api/v1/filing-requirements/{id:long}", Concern.Plan, Sides3, async (w, _, side) =>
+            Json(HttpMethod.Put, $"/api/v1/filing-requirements/{(await CascadeSamples.RequirementAsync(w.Factory, w.PlanOf(side), w.OrganizationOf(side))).Requirement}",
+                new { kind = "other", text = "写矩阵修改", everyChildRegion = true }, "*")),
+        new("POST /api/v1/plans/{id:long}/coverage/confirm", Concern.Plan, Sides3, (w, _, side) =>
+            Ready(Post($"/api/v1/plans/{w.PlanOf(side)}/coverage/confirm", new { upperTaskId = 0, lowerTaskId = 0 }))),
+        new("POST /api/v1/plans/{id:long}/coverage/reject", Concern.Plan, Sides3, (w, _, side) =>
+            Ready(Post($"/api/v1/plans/{w.PlanOf(side)}/coverage/reject", new { upperTaskId = 0, lowerTaskId = 0 }))),
+        new("POST /api/v1/filings", Concern.OrganizationOrItsReporter, Sides3, async (w, _, side) =>
+            Post("/api/v1/filings", new
+            {
+                requirementId = (await CascadeSamples.RequirementAsync(w.Factory, w.PlanOf(side), w.OrganizationOf(side))).Requirement,
+                organizationId = w.OrganizationOf(side), planId = w.PlanOf(side),
+            })),
+        new("POST /api/v1/filings/upload", Concern.Organization, Sides3, (w, _, side) =>
+            Ready(WithFile(Multipart("/api/v1/filings/upload", ("organizationId", w.OrganizationOf(side).ToString()), ("requirementId", "0")), "写矩阵方案.txt", PlanText, "text/plain"))),
+        new("POST /api/v1/filings/{id:long}/accept", Concern.Plan, Sides3, async (w, _, side) =>
+            Post($"/api/v1/filings/{(await CascadeSamples.RequirementAsync(w.Factory, w.PlanOf(side), w.OrganizationOf(side))).Filing}/accept", new { comment = "写矩阵通过" })),
+        new("POST /api/v1/filings/{id:long}/return", Concern.Plan, Sides3, async (w, _, side) =>
+            Post($"/api/v1/filings/{(await CascadeSamples.RequirementAsync(w.Factory, w.PlanOf(side), w.OrganizationOf(side))).Filing}/return", new { comment = "写矩阵退回" })),
     ];
 
     /// <summary>Whether the actor answers for the record on that side.</summary>

@@ -247,6 +247,7 @@ public sealed class RouteFuzzTests(PlansFixture plans, ITestOutputHelper output)
         var supervision = await SupervisionSamples.AddAsync(factory, plans.PublishedPlanId, plans.OtherRegionPlanId, "模糊");
         var assessments = await AssessmentSamples.AddAsync(factory, "模糊");
         var bodies = await GovernanceSamples.AddAsync(factory, "模糊", plans.PublishedPlanId);
+        var (requirement, filing) = await CascadeSamples.RequirementAsync(factory, plans.PublishedPlanId, null);
         ParameterSample Same(long id) => ParameterSample.Unscoped(id.ToString());
         var calendar = await CalendarSamples.AddAsync(factory, target.Id);
         return new()
@@ -280,6 +281,8 @@ public sealed class RouteFuzzTests(PlansFixture plans, ITestOutputHelper output)
             ["assessments/{assessmentid}"] = Same(assessments.CityPublished),
             ["bodies/{id}"] = Same(bodies[0].Body),
             ["meetings/{id}"] = Same(bodies[0].Meeting),
+            ["filing-requirements/{id}"] = Same(requirement),
+            ["filings/{id}"] = Same(filing),
         };
     }
 
