@@ -1,3 +1,4 @@
+using Duban.Web.Calendar;
 using System.Globalization;
 using Duban.Core.Cascade;
 using Duban.Core.Import;
@@ -29,6 +30,7 @@ public static class CascadeEndpoints
     {
         services.AddScoped<CascadeAccess>();
         services.AddScoped<CascadeQueries>();
+        services.AddCalendarSource<FilingDueEvents>();
         services.AddScoped<CascadeDesk>();
         services.AddScoped<CascadeExport>();
         services.AddScoped<FilingJob>();

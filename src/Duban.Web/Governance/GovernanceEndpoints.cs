@@ -1,3 +1,4 @@
+using Duban.Web.Calendar;
 using Duban.Core.Jobs;
 using Duban.Core.Tracking.Reporting;
 using Duban.Data.Audit;
@@ -30,6 +31,7 @@ public static class GovernanceEndpoints
     {
         services.AddScoped<GovernanceQueries>();
         services.AddScoped<GovernanceDesk>();
+        services.AddCalendarSource<MeetingEvents>();
         services.AddScoped<MeetingReminderJob>();
         services.AddScoped<IScheduledJob, ConfiguredMeetingReminderJob>();
         return services;

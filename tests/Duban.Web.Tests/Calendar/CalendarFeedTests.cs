@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Duban.Core.Calendar;
+using Duban.Core.Cascade;
+using Duban.Core.Governance;
+using Duban.Core.Plans;
 using Duban.Core.Security;
 using Duban.Data.Audit;
 using Duban.Web.Calendar;
@@ -65,6 +68,61 @@ public sealed partial class CalendarFeedTests(PlansFixture plans) : IClassFixtur
             task.Due = Today.AddDays(10 + (int)(task.Id % 60));
         await db.SaveChangesAsync();
     });
+
+    [Fact]
+    public async Task Meetings_and_filings_reach_the_feeds_of_their_members_filers_and_office_and_nobody_elses()
+    {
+        var education = await Factory.OrganizationIdAsync(DemoSeeder.CityEducation);
+        var (ownBody, otherBody, ownMeeting, otherMeeting, ownFiling, otherFiling) = await Factory.WithDbAsync(async db =>
+        {
+            var other = await db.Assignments.Where(a => a.Task!.PlanId == plans.OtherRegionPlanId).Select(a => a.OrganizationId).FirstAsync();
+            var own = new GoverningBodyRecord
+            {
+                PlanId = plans.PublishedPlanId, Kind = Duban.Parsing.Model.GoverningBodyKind.JointMeeting, Name = "日历联席会议", MeetingsPerYear = 2,
+                Members = [new() { Role = Duban.Parsing.Model.MemberRole.Member, OrganizationId = education, UnitName = DemoSeeder.CityEducation }],
+            };
+            var elsewhere = new GoverningBodyRecord
+            {
+                PlanId = plans.OtherRegionPlanId, Kind = Duban.Parsing.Model.GoverningBodyKind.JointMeeting, Name = "外地联席会议", MeetingsPerYear = 2,
+                Members = [new() { Role = Duban.Parsing.Model.MemberRole.Member, OrganizationId = other, UnitName = "外地成员单位" }],
+            };
+            db.GoverningBodies.AddRange(own, elsewhere);
+            await db.SaveChangesAsync();
+            var ownMeeting = new Meeting { BodyId = own.Id, Date = Today.AddDays(5), Title = "日历联席会议第一次例会", CreatedAt = DateTimeOffset.UtcNow, CreatedByName = "测试" };
+            var otherMeeting = new Meeting { BodyId = elsewhere.Id, Date = Today.AddDays(5), Title = "外地联席会议例会", CreatedAt = DateTimeOffset.UtcNow, CreatedByName = "测试" };
+            db.AddRange(ownMeeting, otherMeeting);
+            var ownRequirement = new FilingRequirement { PlanId = plans.PublishedPlanId, Kind = FilingKind.Other, Text = "日历备案要求", CreatedByName = "测试", Due = Today.AddDays(20) };
+            var otherRequirement = new FilingRequirement { PlanId = plans.OtherRegionPlanId, Kind = FilingKind.Other, Text = "外地备案要求", CreatedByName = "测试", Due = Today.AddDays(20) };
+            db.AddRange(ownRequirement, otherRequirement);
+            await db.SaveChangesAsync();
+            var ownFiling = new Filing { RequirementId = ownRequirement.Id, OrganizationId = education };
+            var otherFiling = new Filing { RequirementId = otherRequirement.Id, OrganizationId = other };
+            db.AddRange(ownFiling, otherFiling);
+            await db.SaveChangesAsync();
+            return (own.Id, elsewhere.Id, ownMeeting.Id, otherMeeting.Id, ownFiling.Id, otherFiling.Id);
+        });
+
+        var (_, reporterFeed) = await ReadAsync(await NewFeedAsync(await Factory.SignedInAsync(DemoAccounts.Reporter)));
+        Uids(reporterFeed, "meeting").ShouldContain($"meeting-meetings-{ownMeeting}");
+        Uids(reporterFeed, "meeting").ShouldNotContain($"meeting-meetings-{otherMeeting}");
+        Uids(reporterFeed, "meeting").ShouldNotContain(u => u.StartsWith($"meeting-window-{otherBody}-", StringComparison.Ordinal));
+        Uids(reporterFeed, "filing-due").ShouldContain($"filing-due-{ownFiling}");
+        Uids(reporterFeed, "filing-due").ShouldNotContain($"filing-due-{otherFiling}");
+        var meeting = reporterFeed.Events.Single(e => e.Uid!.StartsWith($"meeting-meetings-{ownMeeting}@", StringComparison.Ordinal));
+        meeting.Summary.ShouldBe("【会议】日历联席会议第一次例会");
+        meeting.Url!.AbsolutePath.ShouldEndWith($"/meetings/{ownMeeting}");
+        var filing = reporterFeed.Events.Single(e => e.Uid!.StartsWith($"filing-due-{ownFiling}@", StringComparison.Ordinal));
+        (filing.DtStart!.Year, filing.DtStart.Month, filing.DtStart.Day).ShouldBe((Today.AddDays(20).Year, Today.AddDays(20).Month, Today.AddDays(20).Day));
+        filing.Url!.AbsolutePath.ShouldEndWith($"/plans/{plans.PublishedPlanId}/cascade");
+
+        // The full administrator's feed covers both regions, with the cadence windows still to be met.
+        var (_, officeFeed) = await ReadAsync(await NewFeedAsync(await Factory.SignedInAsync(DemoAccounts.Admin)));
+        Uids(officeFeed, "meeting").ShouldContain($"meeting-meetings-{ownMeeting}");
+        Uids(officeFeed, "meeting").ShouldContain($"meeting-meetings-{otherMeeting}");
+        Uids(officeFeed, "filing-due").ShouldContain($"filing-due-{ownFiling}");
+        Uids(officeFeed, "filing-due").ShouldContain($"filing-due-{otherFiling}");
+        Uids(officeFeed, "meeting").ShouldContain(u => u.StartsWith($"meeting-window-{otherBody}-", StringComparison.Ordinal) || u.StartsWith($"meeting-window-{ownBody}-", StringComparison.Ordinal));
+    }
 
     [Fact]
     public async Task A_reporters_feed_is_valid_icalendar_with_its_organisations_deadlines_report_windows_and_orders_and_nobody_elses()
