@@ -81,6 +81,39 @@ public sealed class CascadeDesk(DubanDbContext db, AuditLog audit, NotificationC
         return TrackingOutcome<IReadOnlyList<PlanLink>>.Ok(links);
     }
 
+    /// <summary>
+    /// Confirms one upper plan of <paramref name="lowerPlanId"/> (adding the link when it was not proposed) or removes it
+    /// (kept as 已解除, not proposed again), leaving its other links as they are — the page's 确认 / 解除 / 设为上级依据.
+    /// </summary>
+    public async Task<TrackingOutcome<PlanLink>> DecideLinkAsync(TrackingActor actor, long lowerPlanId, long upperPlanId, bool confirm, CancellationToken ct)
+    {
+        if (upperPlanId == lowerPlanId) return TrackingErrors.Invalid("upperPlanId", "计划不能以自身为上级依据。");
+        if (!await db.Plans.AnyAsync(p => p.Id == upperPlanId, ct)) return TrackingErrors.Invalid("upperPlanId", $"上级计划 {upperPlanId} 不存在。");
+        var link = await db.Set<PlanLink>().SingleOrDefaultAsync(l => l.LowerPlanId == lowerPlanId && l.UpperPlanId == upperPlanId, ct);
+        if (link is null && !confirm) return TrackingErrors.NotFound("该计划与此上级计划没有关联。");
+        var before = link is null ? null : new { link.UpperPlanId, link.State };
+        var now = time.GetUtcNow();
+        if (link is null)
+        {
+            link = new PlanLink { LowerPlanId = lowerPlanId, UpperPlanId = upperPlanId, CreatedAt = now };
+            db.Add(link);
+        }
+        link.State = confirm ? LinkState.Confirmed : LinkState.Rejected;
+        link.DecidedAt = now;
+        link.DecidedByName = actor.UserName;
+        await db.SaveChangesAsync(ct);
+        if (confirm)
+        {
+            await CascadeLinker.MatchFilingsAsync(db, upperPlanId, lowerPlanId, actor.UserName, now, Sink(actor), ct);
+            await CascadeLinker.ProposeCoverageAsync(db, upperPlanId, lowerPlanId, ct);
+            await db.SaveChangesAsync(ct);
+        }
+        audit.Add(ActorOf(actor), CascadeAuditActions.LinkSet, Audit.AuditEntities.Plan, lowerPlanId, new { Links = before is null ? [] : new[] { before } },
+            new { Links = new[] { new { link.UpperPlanId, link.State } } });
+        await FlushAuditAsync(ct);
+        return TrackingOutcome<PlanLink>.Ok(link);
+    }
+
     public async Task<TrackingOutcome<FilingRequirement>> CreateRequirementAsync(TrackingActor actor, long planId, RequirementInput input, CancellationToken ct)
     {
         var checkedInput = Check(input);

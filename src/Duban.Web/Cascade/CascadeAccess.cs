@@ -24,6 +24,8 @@ public sealed class CascadeAccess(DubanDbContext db, PlanQueries plans)
 
     public IQueryable<long> VisiblePlanIds(DubanUser? user) => plans.VisiblePlans(user).Select(p => p.Id);
 
+    public IQueryable<Core.Plans.Plan> VisiblePlanQuery(DubanUser? user) => plans.VisiblePlans(user);
+
     public Task<bool> AdministersPlanAsync(DubanUser user, long planId, CancellationToken ct) =>
         user.Role == Role.Admin ? db.Plans.ActionableBy(user).AnyAsync(p => p.Id == planId, ct) : Task.FromResult(false);
 

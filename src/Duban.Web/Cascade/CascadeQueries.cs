@@ -38,6 +38,49 @@ public sealed class CascadeQueries(DubanDbContext db, CascadeAccess access, Time
             canSet);
     }
 
+    /// <summary>
+    /// Plans the user sees that could be the basis of <paramref name="planId"/>: matched by title or 发文字号 (however
+    /// its brackets are typed), plans of the regions above first; not the plan itself nor those already linked.
+    /// </summary>
+    public async Task<IReadOnlyList<UpperCandidateView>> UpperCandidatesAsync(DubanUser user, long planId, string? search, int limit, CancellationToken ct)
+    {
+        var text = search?.Trim();
+        if (string.IsNullOrEmpty(text)) return [];
+        if (text.Length > 100) text = text[..100];
+        var key = DocNumbers.Key(text);
+        var linked = db.Set<PlanLink>().Where(l => l.LowerPlanId == planId && l.State != LinkState.Rejected).Select(l => l.UpperPlanId);
+        var path = await db.Plans.Where(p => p.Id == planId).Select(p => p.Region != null ? p.Region.Path : null).SingleOrDefaultAsync(ct);
+        // 发文字号 are stored as typed; a few variants of the brackets catch what Key() would equate.
+        var variants = key is null ? [] : new[] { key, key.Replace('[', '〔').Replace(']', '〕'), key.Replace('[', '（').Replace(']', '）') };
+        var found = await access.VisiblePlanQuery(user)
+            .Where(p => p.Id != planId && !linked.Contains(p.Id))
+            .Where(p => p.Title.Contains(text) || (p.DocNumber != null && (p.DocNumber.Contains(text) || variants.Contains(p.DocNumber))))
+            .OrderBy(p => p.Id)
+            .Take(200)
+            .Select(p => new { p.Id, p.Title, p.DocNumber, Region = p.Region != null ? p.Region.Name : null, RegionPath = p.Region != null ? p.Region.Path : null, p.Status })
+            .ToListAsync(ct);
+        bool Above(string? candidate) => candidate is not null && path is not null && path.StartsWith(candidate, StringComparison.Ordinal) && path != candidate;
+        return [.. found.OrderByDescending(p => Above(p.RegionPath)).ThenBy(p => p.RegionPath?.Length ?? 0).ThenByDescending(p => p.Id).Take(limit)
+            .Select(p => new UpperCandidateView(p.Id, p.Title, p.DocNumber, p.Region, Above(p.RegionPath)))];
+    }
+
+    /// <summary>
+    /// The organisations the office may name as filers of a requirement of <paramref name="planId"/>: the schools and
+    /// governments of the plan's region and of its child regions (each child region's government also comes with 各下级地区).
+    /// </summary>
+    public async Task<IReadOnlyList<FilerOptionView>> FilerOptionsAsync(long planId, CancellationToken ct)
+    {
+        var regionId = await db.Plans.Where(p => p.Id == planId).Select(p => p.RegionId).SingleOrDefaultAsync(ct);
+        if (regionId is null) return [];
+        return await db.Organizations.AsNoTracking()
+            .Where(o => o.IsActive && (o.RegionId == regionId || o.Region!.ParentId == regionId)
+                        && (o.Kind == Core.Organizations.OrganizationKind.School || o.Kind == Core.Organizations.OrganizationKind.Government))
+            .OrderBy(o => o.RegionId != regionId).ThenBy(o => o.Kind).ThenBy(o => o.RegionId).ThenBy(o => o.Id)
+            .Take(300)
+            .Select(o => new FilerOptionView(o.Id, o.Name, o.Region!.Name, o.Kind == Core.Organizations.OrganizationKind.Government && o.RegionId != regionId))
+            .ToListAsync(ct);
+    }
+
     public async Task<IReadOnlyList<RequirementView>?> RequirementsAsync(DubanUser? user, long planId, CancellationToken ct)
     {
         if (!await access.SeesPlanAsync(user, planId, ct)) return null;

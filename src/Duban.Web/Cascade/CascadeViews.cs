@@ -10,6 +10,14 @@ public sealed record LinkedPlanView(long PlanId, string Title, string? DocNumber
 /// <summary>上级依据 and 下级承接计划 of a plan: the documents it cites, the plans it implements and the plans implementing it.</summary>
 public sealed record PlanLinksView(long PlanId, IReadOnlyList<BasisView> Basis, IReadOnlyList<LinkedPlanView> Uppers, IReadOnlyList<LinkedPlanView> Lowers, bool CanSetLinks);
 
+/// <summary>A plan offered as a basis (上级依据) on the cascade page.</summary>
+/// <param name="Above">The plan belongs to a region above the lower plan's.</param>
+public sealed record UpperCandidateView(long PlanId, string Title, string? DocNumber, string? RegionName, bool Above);
+
+/// <summary>An organisation the office can name as a filer of a requirement.</summary>
+/// <param name="ChildGovernment">A government of a child region: one of the filers 各下级地区 already brings.</param>
+public sealed record FilerOptionView(long Id, string Name, string? RegionName, bool ChildGovernment);
+
 /// <param name="State">pending, filed, accepted or returned.</param>
 /// <param name="Late">Nothing (or only a returned plan) filed and the due date passed.</param>
 public sealed record FilingView(long Id, long RequirementId, long OrganizationId, string OrganizationName, string State, string StateName, bool Late,
