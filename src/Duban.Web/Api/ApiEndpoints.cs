@@ -37,6 +37,7 @@ public static class ApiEndpoints
         Bulletins.BulletinEndpoints.MapBulletins(api);
         Governance.GovernanceEndpoints.MapGovernance(api);
         Cascade.CascadeEndpoints.MapCascade(api);
+        Batch.BatchEndpoints.MapBatch(api);
         return app;
     }
 }

@@ -163,6 +163,17 @@ public sealed class WriteMatrixTests(WebAppWithoutSamplePlansFixture app, ITestO
                 organizationId = side == Side.Wide ? w.OtherTaskOrg : w.OrganizationOf(side),
                 reason = "写矩阵督办",
             }))),
+        // Batches: one item on the side; a batch naming a record the actor does not answer for is refused whole.
+        new("POST /api/v1/reports/batch-review", Concern.Organization, Sides3, async (w, _, side) =>
+        {
+            var version = await w.Factory.WithDbAsync(db => db.ProgressReports.Where(r => r.Id == w.Reports[side]).Select(r => r.Version).SingleAsync());
+            return Post("/api/v1/reports/batch-review", new { items = new[] { new { id = w.Reports[side], version = version.ToString("N") } }, decision = "returned", comment = "写矩阵批量退回" });
+        }),
+        new("POST /api/v1/supervision-orders/batch-close", Concern.Organization, Sides3, async (w, _, side) =>
+        {
+            var version = await w.Factory.WithDbAsync(db => db.Set<Duban.Core.Tracking.Supervision.SupervisionOrder>().Where(o => o.Id == w.Orders[side]).Select(o => o.Version).SingleAsync());
+            return Post("/api/v1/supervision-orders/batch-close", new { items = new[] { new { id = w.Orders[side], version = version.ToString("N") } }, comment = "写矩阵批量办结", withoutReply = true });
+        }),
         new("POST /api/v1/supervision-orders/{id:long}/close", Concern.Organization, Sides3, (w, _, side) =>
             Ready(Post($"/api/v1/supervision-orders/{w.Orders[side]}/close", new { comment = "写矩阵办结", withoutReply = true }, "*"))),
         new("POST /api/v1/supervision-orders/{id:long}/return", Concern.Organization, Sides3, (w, _, side) =>

@@ -20,31 +20,7 @@ public sealed class BatchActionsTests(PlansFixture plans) : IClassFixture<PlansF
 {
     private DubanWebFactory Factory => plans.Factory;
 
-    /// <summary>Submitted reports for the first <paramref name="count"/> assignments of the published plan, one month each, as reporters would have submitted them.</summary>
-    private Task<List<long>> SubmittedReportsAsync(int count, DateOnly month) => Factory.WithDbAsync(async db =>
-    {
-        var assignments = await db.Assignments.AsNoTracking()
-            .Where(a => a.Task!.PlanId == plans.PublishedPlanId && db.Plans.Any(p => p.Id == a.Task.PlanId && p.CurrentVersionId == a.Task.TaskList!.PlanVersionId))
-            .Where(a => !db.ProgressReports.Any(r => r.AssignmentId == a.Id && r.Period!.Start == month))
-            .OrderBy(a => a.Id).Take(count).ToListAsync();
-        assignments.Count.ShouldBe(count, "the sample plan has too few assignments");
-        var span = PeriodSpan.Containing(PeriodKind.Monthly, month);
-        var period = await db.Periods.SingleOrDefaultAsync(p => p.PlanId == plans.PublishedPlanId && p.Start == span.Start) ?? db.Periods.Add(Period.Of(plans.PublishedPlanId, span)).Entity;
-        await db.SaveChangesAsync();
-        var at = DateTimeOffset.UtcNow;
-        var reports = assignments.Select(a => new ProgressReport { AssignmentId = a.Id, PeriodId = period.Id, Status = ReportStatus.Submitted, RevisionCount = 1, CreatedAt = at, SubmittedAt = at }).ToList();
-        db.ProgressReports.AddRange(reports);
-        await db.SaveChangesAsync();
-        foreach (var report in reports)
-        {
-            var revision = new ReportRevision { ReportId = report.Id, Number = 1, State = ProgressState.InProgress, PercentComplete = 50, Done = "按计划推进", AuthorId = 1, AuthorName = "填报员", CreatedAt = at, SubmittedAt = at };
-            db.ReportRevisions.Add(revision);
-            await db.SaveChangesAsync();
-            report.LatestRevisionId = revision.Id;
-        }
-        await db.SaveChangesAsync();
-        return reports.Select(r => r.Id).ToList();
-    });
+    private Task<List<long>> SubmittedReportsAsync(int count, DateOnly month) => SubmittedReports.CreateAsync(Factory, plans.PublishedPlanId, count, month);
 
     [Fact]
     public async Task A_batch_approval_of_ten_reports_asks_for_confirmation_then_approves_each_audited()
