@@ -238,17 +238,21 @@ internal static partial class HtmlTextExtractor
     /// Whether the article continues in a sibling of <paramref name="best"/>: a long article split into parts (page 1
     /// and page 2 of the same article on one page, several TRS_Editor or article-content divs, rows of a layout table)
     /// has most of its text in its first part, and going into that part alone would lose the others. A sibling of the
-    /// same kind (element and class) holding a tenth of the best one's text, or ten characters when the class names
-    /// it as the same container, is such a part.
+    /// same kind is such a part: the same class and ten characters of text; or, without a class, the same element (a
+    /// table row with as many cells) and a quarter of the best one's text — a footer row of 版权所有 under a short
+    /// article is not a part.
     /// </summary>
     private static bool HasSplitPart(IElement parent, IElement best, Dictionary<INode, int> scores)
     {
         var kind = best.ClassName ?? "";
+        var bestScore = scores.GetValueOrDefault(best);
         foreach (var sibling in parent.Children)
         {
             if (sibling == best || sibling.LocalName != best.LocalName || (sibling.ClassName ?? "") != kind) continue;
             var score = scores.GetValueOrDefault(sibling);
-            var isPart = kind.Length > 0 ? score >= 10 : score >= 20 && score * 10 >= scores.GetValueOrDefault(best);
+            var isPart = kind.Length > 0
+                ? score >= 10
+                : score >= 20 && score * 4 >= bestScore && (best.LocalName != "tr" || CellsOf(sibling).Count() == CellsOf(best).Count());
             if (isPart) return true;
         }
         return false;
