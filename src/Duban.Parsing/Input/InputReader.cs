@@ -5,8 +5,9 @@ using Duban.Parsing.Input.Pdf;
 namespace Duban.Parsing.Input;
 
 /// <summary>
-/// Turns input bytes into <see cref="SourceText"/>: a .docx has its body text extracted, anything else is decoded as
-/// plain text. Reads only the bytes it is given; it never touches the file system.
+/// Turns input bytes into <see cref="SourceText"/>: the format is told by the bytes (<see cref="InputSniffer"/>) and
+/// each has its reader — .docx, PDF, HTML and .mht pages, workbooks (.xlsx, .xls/.et, .ods) — and anything else is
+/// decoded as plain text (docs/input-formats.md). Reads only the bytes it is given; it never touches the file system.
 /// </summary>
 public static class InputReader
 {
