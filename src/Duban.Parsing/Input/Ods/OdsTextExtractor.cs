@@ -145,10 +145,10 @@ internal static partial class OdsTextExtractor
                 var text = SheetGrid.Clean(CellText(reader, budget));
                 if (text.Length > 0)
                 {
-                    // Spent for every copy the repeats stand for, before any is made.
+                    // Spent for every copy the repeats stand for, before any is made (the text once already, as it was read).
                     var copies = repeat > long.MaxValue / rowRepeat ? long.MaxValue : repeat * rowRepeat;
                     budget.SpendCells(copies);
-                    budget.SpendText(copies > long.MaxValue / text.Length ? long.MaxValue : copies * text.Length);
+                    budget.SpendText(copies - 1 > long.MaxValue / text.Length ? long.MaxValue : (copies - 1) * text.Length);
                     for (var c = column; c < column + repeat && c <= SheetGrid.MaxColumns; c++)
                         cells.Add(new Cell((int)c, text, columnSpan, rowSpan));
                 }
