@@ -129,6 +129,19 @@ public class LegacySpreadsheetTests
     }
 
     [Fact]
+    public void The_text_of_a_repeated_cell_counts_once_per_copy()
+    {
+        var cell = new string('任', 600);
+        string Row(int repeat) => $"""<table:table-row><table:table-cell table:number-columns-repeated="{repeat}" office:value-type="string"><text:p>{cell}</text:p></table:table-cell></table:table-row>""";
+        var limits = InputLimits.Default with { MaxDocxTextCharacters = 1000 };
+
+        Read(Ods(Table("Sheet1", Row(1))), "a.ods", limits).Text.ShouldBe(cell);
+        var error = Refused(Ods(Table("Sheet1", Row(2))), "a.ods", limits);
+        error.Code.ShouldBe(InputErrorCodes.OdsTooLarge);
+        error.Message.ShouldContain("该 .ods 文件的文字超过 1,000 个字符的上限");
+    }
+
+    [Fact]
     public void Covered_cells_spaces_line_breaks_dates_and_notes()
     {
         var source = Read(Ods(Table("Sheet1", """
