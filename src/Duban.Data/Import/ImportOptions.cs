@@ -7,7 +7,7 @@ public sealed record ImportOptions
     public long MaxFileBytes { get; init; } = 20L * 1024 * 1024;
 
     /// <summary>The file name extensions accepted, compared ignoring case.</summary>
-    public IReadOnlyList<string> AllowedExtensions { get; init; } = [".txt", ".docx", ".pdf", ".html", ".htm", ".xlsx"];
+    public IReadOnlyList<string> AllowedExtensions { get; init; } = [".txt", ".docx", ".pdf", ".html", ".htm", ".mht", ".mhtml", ".xlsx", ".xls", ".et", ".ods"];
 
     /// <summary>The allowed extensions for messages and the file input's accept attribute: ".txt、.docx、…".</summary>
     public string AllowedList => string.Join("、", AllowedExtensions);

@@ -49,4 +49,22 @@ public static class InputErrorCodes
 
     /// <summary>An .xlsx beyond the limits: a zip bomb, more cells than <see cref="InputLimits.MaxXlsxCells"/>, or too much text.</summary>
     public const string XlsxTooLarge = "xlsx.tooLarge";
+
+    /// <summary>An .xls or BIFF .et workbook that cannot be read: truncated or broken records, a damaged compound file.</summary>
+    public const string XlsCorrupt = "xls.corrupt";
+
+    /// <summary>An .xls or BIFF .et workbook with an open password.</summary>
+    public const string XlsEncrypted = "xls.encrypted";
+
+    /// <summary>An .xls or BIFF .et workbook beyond the limits: more cells than <see cref="InputLimits.MaxXlsxCells"/>, or too much text.</summary>
+    public const string XlsTooLarge = "xls.tooLarge";
+
+    /// <summary>An .ods that cannot be opened: not a ZIP, no content.xml, malformed XML.</summary>
+    public const string OdsCorrupt = "ods.corrupt";
+
+    /// <summary>An .ods beyond the limits: a zip bomb, more cells than <see cref="InputLimits.MaxXlsxCells"/> (repeated cells counted as often as they repeat), or too much text.</summary>
+    public const string OdsTooLarge = "ods.tooLarge";
+
+    /// <summary>An .mht/.mhtml web archive that cannot be read: broken MIME structure, or no HTML part.</summary>
+    public const string MhtCorrupt = "mht.corrupt";
 }

@@ -5,8 +5,9 @@ using Duban.Parsing.Input.Pdf;
 namespace Duban.Parsing.Input;
 
 /// <summary>
-/// Turns input bytes into <see cref="SourceText"/>: a .docx has its body text extracted, anything else is decoded as
-/// plain text. Reads only the bytes it is given; it never touches the file system.
+/// Turns input bytes into <see cref="SourceText"/>: the format is told by the bytes (<see cref="InputSniffer"/>) and
+/// each has its reader — .docx, PDF, HTML and .mht pages, workbooks (.xlsx, .xls/.et, .ods) — and anything else is
+/// decoded as plain text (docs/input-formats.md). Reads only the bytes it is given; it never touches the file system.
 /// </summary>
 public static class InputReader
 {
@@ -28,6 +29,9 @@ public static class InputReader
             InputKind.Docx => DocxTextExtractor.Extract(content, limits),
             InputKind.Html => Html.HtmlTextExtractor.Extract(content, limits),
             InputKind.Xlsx => Xlsx.XlsxTextExtractor.Extract(content, limits),
+            InputKind.Xls => Xls.XlsTextExtractor.Extract(content, limits),
+            InputKind.Ods => Ods.OdsTextExtractor.Extract(content, limits),
+            InputKind.Mht => Mht.MhtTextExtractor.Extract(content, limits),
             InputKind.Wps => throw new PlanInputException(InputErrorCodes.UnsupportedFormat,
                 "这是 WPS 文字（.wps）格式文件，无法读取。请在 WPS 中另存为 .docx 或导出为 PDF 后再导入。"),
             InputKind.Ofd => throw new PlanInputException(InputErrorCodes.UnsupportedFormat,

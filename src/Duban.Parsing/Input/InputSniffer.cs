@@ -12,6 +12,9 @@ internal enum InputKind
     Xlsx,
     Ofd,
     Wps,
+    Xls,
+    Ods,
+    Mht,
 }
 
 /// <summary>
@@ -33,9 +36,10 @@ internal static class InputSniffer
     public static InputKind Sniff(ReadOnlySpan<byte> content, string? fileName)
     {
         if (content.StartsWith(ZipLocalFileHeader) || content.StartsWith(ZipEndOfCentralDirectory)) return SniffZip(content, fileName);
-        if (content.StartsWith(Ole2CompoundFile)) return HasExtension(fileName, ".wps") ? InputKind.Wps : InputKind.LegacyOffice;
+        if (content.StartsWith(Ole2CompoundFile)) return SniffCompoundFile(content, fileName);
         if (content.StartsWith("{\\rtf"u8)) return InputKind.Rtf;
         if (content.StartsWith("%PDF-"u8)) return InputKind.Pdf;
+        if (Mht.MhtSniffer.LooksLikeMht(content, fileName)) return InputKind.Mht;
         if (HasWordOpenXmlName(fileName)) return InputKind.NamedDocxButNotZip;
         return HtmlSniffer.LooksLikeHtml(content, fileName) ? InputKind.Html : InputKind.Text;
     }
@@ -50,9 +54,30 @@ internal static class InputSniffer
         // A .docx can embed a workbook (a chart's data) stored uncompressed, so its own main part wins.
         if (content.IndexOf("word/document.xml"u8) >= 0) return InputKind.Docx;
         if (content.IndexOf("xl/workbook.xml"u8) >= 0) return InputKind.Xlsx;
+        // ODF stores its mimetype entry first and uncompressed, so the type is in the bytes.
+        if (content.IndexOf("application/vnd.oasis.opendocument.spreadsheet"u8) >= 0 || HasExtension(fileName, ".ods")) return InputKind.Ods;
         if (content.IndexOf("OFD.xml"u8) >= 0 || HasExtension(fileName, ".ofd")) return InputKind.Ofd;
-        if (HasExtension(fileName, ".xlsx") || HasExtension(fileName, ".xlsm")) return InputKind.Xlsx;
+        if (HasExtension(fileName, ".xlsx") || HasExtension(fileName, ".xlsm") || HasExtension(fileName, ".et")) return InputKind.Xlsx;
         return InputKind.Docx;
+    }
+
+    /// <summary>
+    /// An OLE2 file is a workbook when it holds a Workbook (BIFF8) or Book (BIFF5) stream: Excel 97-2003 .xls and WPS
+    /// 表格 .et, whatever the name. The name only breaks ties: a file holding both a workbook and a WordDocument stream
+    /// (one embedded in the other) is what its name says, a .doc unless named .xls/.et; and one whose directory cannot
+    /// be found (truncated) but is named .xls/.et goes to the workbook reader, which names the damage. An encrypted OOXML
+    /// package (EncryptedPackage) and anything else stay refused as before.
+    /// </summary>
+    private static InputKind SniffCompoundFile(ReadOnlySpan<byte> content, string? fileName)
+    {
+        if (HasExtension(fileName, ".wps")) return InputKind.Wps;
+        if (Xls.CompoundFileEntries.Has(content, "EncryptedPackage")) return InputKind.LegacyOffice;
+        var namedWorkbook = HasExtension(fileName, ".xls") || HasExtension(fileName, ".et") || HasExtension(fileName, ".xlt") || HasExtension(fileName, ".ett");
+        var workbook = Xls.CompoundFileEntries.Has(content, "Workbook") || Xls.CompoundFileEntries.Has(content, "Book");
+        var document = Xls.CompoundFileEntries.Has(content, "WordDocument");
+        if (workbook && document) return namedWorkbook ? InputKind.Xls : InputKind.LegacyOffice;
+        if (workbook) return InputKind.Xls;
+        return namedWorkbook && !document ? InputKind.Xls : InputKind.LegacyOffice;
     }
 
     internal static bool HasExtension(string? fileName, string candidate) =>

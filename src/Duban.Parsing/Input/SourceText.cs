@@ -4,7 +4,7 @@ namespace Duban.Parsing.Input;
 
 /// <summary>The text of an input document, decoded or extracted, ready for the parser.</summary>
 /// <param name="Text">The text. For .docx: one line per paragraph, one line per table row with cells separated by tabs.</param>
-/// <param name="Format"><c>text</c>, <c>docx</c>, <c>pdf</c>, <c>html</c> or <c>xlsx</c>.</param>
+/// <param name="Format"><c>text</c>, <c>docx</c>, <c>pdf</c>, <c>html</c>, <c>mht</c>, <c>xlsx</c>, <c>xls</c> (also a BIFF .et) or <c>ods</c>.</param>
 /// <param name="Encoding">The detected encoding for text input (utf-8, utf-16le, utf-16be, gb18030), also the page's for HTML; null for .docx, .pdf and .xlsx.</param>
 /// <param name="Warnings">What went wrong while reading but did not stop it (invalid bytes replaced, …).</param>
 public sealed record SourceText(string Text, string Format, string? Encoding, IReadOnlyList<ParseWarning> Warnings)

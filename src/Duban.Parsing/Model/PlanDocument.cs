@@ -61,7 +61,7 @@ public sealed record PlanDocument
 }
 
 /// <summary>How the bytes were read.</summary>
-/// <param name="Format"><c>text</c> or <c>docx</c>.</param>
+/// <param name="Format"><c>text</c>, <c>docx</c>, <c>pdf</c>, <c>html</c>, <c>mht</c>, <c>xlsx</c>, <c>xls</c> or <c>ods</c> (docs/input-formats.md).</param>
 /// <param name="Encoding">The detected text encoding (utf-8, utf-16le, utf-16be, gb18030), null for .docx.</param>
 /// <param name="Length">Input size in bytes.</param>
 /// <param name="Sha256">Lower-case hex SHA-256 of the input bytes.</param>

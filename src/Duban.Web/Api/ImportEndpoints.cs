@@ -77,7 +77,7 @@ public static class ImportEndpoints
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
         import.MapPost("", AnalyzeAsync).WithName("AnalyzeImport").WithSummary("分析计划文件")
-            .WithDescription("multipart/form-data：file 为 .txt、.docx、.pdf（带文字层）、.html（另存的网页）或 .xlsx（分工表）计划文件，可选 regionId 或 regionCode（6 位行政区划代码；都不给时按发文机关、标题、发文字号、主送机关识别地区）。不写入任何数据；返回解析结果、识别出的地区（id、名称、代码、上级名称、依据）、单位匹配建议、重复或新版本信息，以及用于确认的 token（2 小时有效）。"
+            .WithDescription("multipart/form-data：file 为 .txt、.docx、.pdf（带文字层）、.html / .mht（另存的网页）或 .xlsx / .xls / .et / .ods（分工表）计划文件，可选 regionId 或 regionCode（6 位行政区划代码；都不给时按发文机关、标题、发文字号、主送机关识别地区）。不写入任何数据；返回解析结果、识别出的地区（id、名称、代码、上级名称、依据）、单位匹配建议、重复或新版本信息，以及用于确认的 token（2 小时有效）。"
                 + "同名地区无法区分时返回 400（code 为 import.ambiguousRegion，regions 列出候选地区的 id、名称、代码和上级名称），请用 regionId 或 regionCode 指定后重新分析。"
                 + "同一文件已作为范围以外的计划导入时返回 409（code 为 import.storedElsewhere，不说明是哪个计划）。");
         import.MapPost("/{token}/confirm", ConfirmAsync).WithName("ConfirmImport").WithSummary("确认导入")

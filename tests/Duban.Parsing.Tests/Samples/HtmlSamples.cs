@@ -90,3 +90,99 @@ public sealed class GbkLayoutPageSample : SampleTest
         text.ShouldContain("\n　　一、主要任务\n　　1.改善职业学校办学条件。");
     }
 }
+
+/// <summary>
+/// samples/split-article-page.html: an article whose body is split into two TRS_Editor parts of the content area
+/// (#zoom .article-content), the first holding most of the text, with a pager after them. Both parts are the article.
+/// </summary>
+public sealed class SplitArticlePageSample : SampleTest
+{
+    protected override string FileName => "split-article-page.html";
+
+    protected override string ExpectedTitle => "东川区推进职业教育校企合作实施方案";
+
+    protected override IReadOnlyList<ExpectedList> ExpectedLists =>
+    [
+        List(Paragraphs, Body, null,
+            T("1", "建立校企合作对接机制。", "区教育局 | 区人力资源和社会保障局; 区工业和信息化局", "2023年6月底前", "due=2023-06-30"),
+            T("2", "共建实训基地。", "区教育局 | 区财政局; 区商务局", "2024年12月底前", "due=2024-12-31"),
+            T("3", "推行订单培养。", "区人力资源和社会保障局 | 区教育局", "长期坚持", "ongoing"),
+            T("4", "落实激励政策。", "区财政局 | 区税务局; 区发展和改革局", "2023年起实施", "start=2023-01-01 ongoing")),
+    ];
+
+    [Fact]
+    public void Both_parts_are_read_and_the_page_around_them_is_not()
+    {
+        var text = InputReader.Read(File.ReadAllBytes(SampleFiles.PathOf(FileName)), FileName, InputLimits.Default).Text;
+        text.ShouldContain("（3）推行订单培养");
+        text.ShouldContain("（4）落实激励政策");
+        text.ShouldContain("三、保障措施");
+        foreach (var chrome in new[] { "您当前的位置", "相关文件", "主办单位", "办事服务" })
+            text.ShouldNotContain(chrome);
+    }
+}
+
+/// <summary>
+/// samples/layout-table-page.html: an older page laid out with tables whose article table has a spacer column on
+/// each side of the text (three cells a row, one with text): a layout, read as paragraphs, not as a 分工表.
+/// </summary>
+public sealed class LayoutTablePageSample : SampleTest
+{
+    protected override string FileName => "layout-table-page.html";
+
+    protected override string ExpectedTitle => "青禾市职业院校教师队伍建设实施意见";
+
+    protected override IReadOnlyList<ExpectedList> ExpectedLists =>
+    [
+        List(Paragraphs, Body, null,
+            T("1", "完善教师招聘制度。", "市人力资源和社会保障局 | 市教育局; 市委编办", "2022年12月底前", "due=2022-12-31"),
+            T("2", "实施教师企业实践制度。", "市教育局 | 市工业和信息化局", "每年12月底前", "due=2022-12-31 ongoing yearly"),
+            T("3", "设立兼职教师专项经费。", "市财政局 | 市教育局", "2023年6月底前", "due=2023-06-30")),
+    ];
+
+    [Fact]
+    public void Spacer_cells_make_no_table_rows()
+    {
+        var text = InputReader.Read(File.ReadAllBytes(SampleFiles.PathOf(FileName)), FileName, InputLimits.Default).Text;
+        text.ShouldNotContain('\t');
+        text.ShouldStartWith("青禾市职业院校教师队伍建设实施意见\n");
+        text.ShouldContain("\n　　牵头单位：市人力资源和社会保障局\n");
+        foreach (var chrome in new[] { "网站首页", "打印本页", "版权所有" })
+            text.ShouldNotContain(chrome);
+    }
+}
+
+/// <summary>
+/// samples/saved-page.mht: gov-page-table.html saved "as a single file" by IE (tools/make-saved-page-mht.py):
+/// multipart/related, the page in GBK declared gb2312, quoted-printable, and a picture in base64. It reads as the page.
+/// </summary>
+public sealed class SavedPageMhtSample : SampleTest
+{
+    protected override string FileName => "saved-page.mht";
+
+    protected override string ExpectedTitle => "西岭市推进职业教育产教融合实施方案";
+
+    protected override IReadOnlyList<ExpectedList> ExpectedLists =>
+    [
+        List(TaskListLayout.Table, Body, "西岭市推进职业教育产教融合重点任务分工表",
+            T("1", "建立市级产教融合型企业培育库", "市发展改革委 | 市教育局; 市工业和信息化局", "2022年9月底前", "due=2022-09-30"),
+            T("2", "落实产教融合型企业税费优惠", "市发展改革委 | 市财政局; 市税务局; 市自然资源局", "2023年", "due=2023-12-31"),
+            T("3", "建设智能制造产教融合实训基地", "市教育局 | 市人力资源社会保障局", "2023年12月底前", "due=2023-12-31"),
+            T("4", "推动职业院校与园区企业共建现代物流实训中心", "市商务局 | 市教育局; 西岭经开区管委会", "长期坚持", "ongoing")),
+    ];
+
+    [Fact]
+    public void Read_as_mht_in_the_charset_of_its_part()
+    {
+        Doc.Source.Format.ShouldBe("mht");
+        Doc.Source.Encoding.ShouldBe("gb18030");
+    }
+
+    [Fact]
+    public void The_text_is_the_text_of_the_page_it_was_saved_from()
+    {
+        var mht = InputReader.Read(File.ReadAllBytes(SampleFiles.PathOf(FileName)), FileName, InputLimits.Default).Text;
+        var html = InputReader.Read(File.ReadAllBytes(SampleFiles.PathOf("gov-page-table.html")), "gov-page-table.html", InputLimits.Default).Text;
+        mht.ShouldBe(html);
+    }
+}

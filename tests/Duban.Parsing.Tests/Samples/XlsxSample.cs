@@ -11,9 +11,12 @@ namespace Duban.Parsing.Tests.Samples;
 /// a 牵头单位 merged down over two tasks and a deadline stored as an Excel date; Sheet2 a second short table; a hidden
 /// sheet is not read.
 /// </summary>
-public sealed class XlsxSample : SampleTest
+public class XlsxSample : SampleTest
 {
     protected override string FileName => "task-table.xlsx";
+
+    /// <summary>The <c>Source.Format</c> the file is read as.</summary>
+    protected virtual string Format => "xlsx";
 
     protected override string ExpectedTitle => "南浦市职业教育质量提升行动重点任务分工表";
 
@@ -32,9 +35,9 @@ public sealed class XlsxSample : SampleTest
     private SourceText Source => InputReader.Read(File.ReadAllBytes(SampleFiles.PathOf(FileName)), FileName, InputLimits.Default);
 
     [Fact]
-    public void Read_as_xlsx()
+    public void Read_as_its_format()
     {
-        Doc.Source.Format.ShouldBe("xlsx");
+        Doc.Source.Format.ShouldBe(Format);
         Doc.Source.Encoding.ShouldBeNull();
     }
 
@@ -56,4 +59,27 @@ public sealed class XlsxSample : SampleTest
             "1\t开展职业教育活动周宣传，展示技能人才风采。\t市教育局、市委宣传部\t每年5月",
         ]);
     }
+}
+
+/// <summary>
+/// samples/task-table.xls: the same workbook saved by LibreOffice as Excel 97-2003 (BIFF8; tools/make-task-table-sheets.sh),
+/// read with ExcelDataReader into the same grid: the same lines and tasks as the .xlsx.
+/// </summary>
+public sealed class XlsSample : XlsxSample
+{
+    protected override string FileName => "task-table.xls";
+
+    protected override string Format => "xls";
+}
+
+/// <summary>
+/// samples/task-table.ods: the same workbook saved by LibreOffice as OpenDocument (tools/make-task-table-sheets.sh):
+/// merged cells as number-columns/rows-spanned with covered cells, a million empty repeated columns on each row, the
+/// hidden sheet as a table style with display="false". The same lines and tasks as the .xlsx.
+/// </summary>
+public sealed class OdsSample : XlsxSample
+{
+    protected override string FileName => "task-table.ods";
+
+    protected override string Format => "ods";
 }

@@ -175,6 +175,9 @@ public sealed class ImportApiTests(ImportFixture app) : IClassFixture<ImportFixt
     [Theory]
     [InlineData("gov-page-table.html", "西岭市推进职业教育产教融合实施方案", 4)]
     [InlineData("task-table.xlsx", "南浦市职业教育质量提升行动重点任务分工表", 4)]
+    [InlineData("task-table.xls", "南浦市职业教育质量提升行动重点任务分工表", 4)]
+    [InlineData("task-table.ods", "南浦市职业教育质量提升行动重点任务分工表", 4)]
+    [InlineData("saved-page.mht", "西岭市推进职业教育产教融合实施方案", 4)]
     public async Task A_saved_web_page_and_an_excel_task_table_are_analysed_like_any_plan(string sample, string title, int tasks)
     {
         var client = await Factory.SignedInAsync(DemoAccounts.Admin);

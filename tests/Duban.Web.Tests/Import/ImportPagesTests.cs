@@ -97,6 +97,34 @@ public sealed partial class ImportPagesTests(WebAppFixture app) : IClassFixture<
     }
 
     [Theory]
+    [InlineData("task-table.xls")]
+    [InlineData("task-table.ods")]
+    [InlineData("saved-page.mht")]
+    public async Task The_wizard_reviews_an_excel_wps_or_opendocument_task_table_and_a_saved_web_archive(string sample)
+    {
+        var client = await Factory.SignedInAsync(DemoAccounts.Admin);
+        (await client.GetStringAsync("/import")).ShouldContain(".xls,.et,.ods");
+
+        var (review, response) = await UploadAsync(client, await File.ReadAllBytesAsync(Path.Combine(ImportTestData.SamplesFolder(), sample)), sample);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        review.ShouldNotContain("id=\"import-problem\"");
+        review.ShouldContain("<mark id=\"task-1-1\"");
+    }
+
+    [Fact]
+    public async Task A_broken_xls_is_reported_on_the_page_naming_the_format()
+    {
+        var client = await Factory.SignedInAsync(DemoAccounts.Admin);
+        var xls = await File.ReadAllBytesAsync(Path.Combine(ImportTestData.SamplesFolder(), "task-table.xls"));
+
+        var (html, _) = await UploadAsync(client, xls[..(xls.Length / 2)], "分工表.xls");
+
+        html.ShouldContain("id=\"import-problem\"");
+        html.ShouldContain("不是有效的 .xls 文件");
+    }
+
+    [Theory]
     [InlineData(DemoAccounts.Reporter)]
     [InlineData(DemoAccounts.Inspector)]
     public async Task Only_administrators_see_the_wizard(string userName)

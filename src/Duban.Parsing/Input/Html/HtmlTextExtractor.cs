@@ -49,9 +49,10 @@ internal static partial class HtmlTextExtractor
     // A child holding this share of its parent's article text is where the article is.
     private const double DescendShare = 0.6;
 
-    public static SourceText Extract(ReadOnlySpan<byte> content, InputLimits limits)
+    /// <param name="charset">The charset a container declares for the page (an .mht part's Content-Type), tried before the page's own.</param>
+    public static SourceText Extract(ReadOnlySpan<byte> content, InputLimits limits, string? charset = null)
     {
-        var (html, encoding, warnings) = Decode(content);
+        var (html, encoding, warnings) = Decode(content, charset);
         CheckMarkup(html, limits.MaxHtmlDepth);
 
         var document = new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = false }).ParseDocument(html);
@@ -74,19 +75,21 @@ internal static partial class HtmlTextExtractor
     }
 
     /// <summary>The declared charset when the bytes decode in it; otherwise the plain-text detection (BOM, UTF-8, GB18030).</summary>
-    private static (string Html, string Encoding, IReadOnlyList<Model.ParseWarning> Warnings) Decode(ReadOnlySpan<byte> content)
+    private static (string Html, string Encoding, IReadOnlyList<Model.ParseWarning> Warnings) Decode(ReadOnlySpan<byte> content, string? outerCharset)
     {
-        var declared = HtmlSniffer.DeclaredCharset(content);
         var bom = UnicodeForm.FromByteOrderMark(content);
-        if (declared is not null && bom is null && EncodingOf(declared) is var (encoding, name) && encoding is not null)
+        foreach (var declared in new[] { outerCharset, HtmlSniffer.DeclaredCharset(content) })
         {
+            if (declared is null || bom is not null) continue;
+            var (encoding, name) = EncodingOf(declared);
+            if (encoding is null) continue;
             try
             {
                 return (LineBreaks.Normalize(encoding.GetString(content)), name, []);
             }
             catch (DecoderFallbackException)
             {
-                // Declared wrongly (a page saved as UTF-8 that still says gb2312): detect instead.
+                // Declared wrongly (a page saved as UTF-8 that still says gb2312): try the next, then detect.
             }
         }
         var decoded = TextDecoder.Decode(content);
@@ -226,8 +229,33 @@ internal static partial class HtmlTextExtractor
                 if (score > bestScore) (best, bestScore) = (child, score);
             }
             if (best is null || bestScore < own * DescendShare || IsDataTablePart(best) || Paragraphs.Contains(best.LocalName)) return current;
+            if (HasSplitPart(current, best, scores)) return current;
             current = best;
         }
+    }
+
+    /// <summary>
+    /// Whether the article continues in a sibling of <paramref name="best"/>: a long article split into parts (page 1
+    /// and page 2 of the same article on one page, several TRS_Editor or article-content divs, rows of a layout table)
+    /// has most of its text in its first part, and going into that part alone would lose the others. A sibling of the
+    /// same kind is such a part: the same class and ten characters of text; or, without a class, the same element (a
+    /// table row with as many cells) and a quarter of the best one's text — a footer row of 版权所有 under a short
+    /// article is not a part.
+    /// </summary>
+    private static bool HasSplitPart(IElement parent, IElement best, Dictionary<INode, int> scores)
+    {
+        var kind = best.ClassName ?? "";
+        var bestScore = scores.GetValueOrDefault(best);
+        foreach (var sibling in parent.Children)
+        {
+            if (sibling == best || sibling.LocalName != best.LocalName || (sibling.ClassName ?? "") != kind) continue;
+            var score = scores.GetValueOrDefault(sibling);
+            var isPart = kind.Length > 0
+                ? score >= 10
+                : score >= 20 && score * 4 >= bestScore && (best.LocalName != "tr" || CellsOf(sibling).Count() == CellsOf(best).Count());
+            if (isPart) return true;
+        }
+        return false;
     }
 
     private static bool IsDataTablePart(IElement element) => element.LocalName switch
@@ -238,12 +266,17 @@ internal static partial class HtmlTextExtractor
         _ => false,
     };
 
-    /// <summary>A table of data, not of layout: no table inside it, and at least two rows of three or more cells.</summary>
+    /// <summary>
+    /// A table of data, not of layout: no table inside it, and at least two rows of three or more cells with text (a
+    /// layout table's spacer columns hold nothing).
+    /// </summary>
     private static bool IsDataTable(IElement table)
     {
         if (table.QuerySelector("table") is not null) return false;
-        return RowsOf(table).Count(r => CellsOf(r).Count() >= 3) >= 2;
+        return RowsOf(table).Count(r => CellsOf(r).Count(HasText) >= 3) >= 2;
     }
+
+    private static bool HasText(IElement cell) => !string.IsNullOrWhiteSpace(cell.TextContent);
 
     private static IEnumerable<IElement> RowsOf(IElement table)
     {
@@ -371,9 +404,10 @@ internal static partial class HtmlTextExtractor
         private void RenderTable(IElement table)
         {
             var rows = RowsOf(table).ToList();
-            if (rows.All(r => CellsOf(r).Count() <= 1))
+            // A layout table: one cell a row, or one cell with text beside empty spacer cells.
+            if (rows.All(r => CellsOf(r).Count() <= 1) || (rows.Count > 0 && rows.All(r => CellsOf(r).Count(HasText) <= 1)))
             {
-                foreach (var cell in rows.SelectMany(CellsOf))
+                foreach (var cell in rows.SelectMany(CellsOf).Where(HasText))
                 {
                     Render(cell);
                     Flush();

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml;
 using Duban.Parsing.Input.Docx;
+using Duban.Parsing.Input.Sheets;
 
 namespace Duban.Parsing.Input.Xlsx;
 
@@ -26,18 +27,15 @@ internal static partial class XlsxTextExtractor
     private const string RelationshipNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     private const string StrictRelationshipNamespace = "http://purl.oclc.org/ooxml/officeDocument/relationships";
 
-    // Task tables have a dozen columns; cells further right are not read.
-    private const int MaxColumns = 64;
-
     public static SourceText Extract(ReadOnlySpan<byte> content, InputLimits limits)
     {
-        var lines = new List<string>();
+        var sheets = new List<SheetGrid>();
         try
         {
             using var package = DocxPackage.Open(content.ToArray(), limits);
             var workbook = WorkbookPart(package);
             var relationships = package.Relationships(workbook);
-            var budget = new Budget(limits);
+            var budget = new CellBudget(limits, ".xlsx", InputErrorCodes.XlsxTooLarge);
             var strings = relationships.FirstOrDefault(r => r.Type.EndsWith("/sharedStrings", StringComparison.Ordinal)).Target is { } sst
                 ? ReadSharedStrings(package, sst, budget) : [];
             var dates = relationships.FirstOrDefault(r => r.Type.EndsWith("/styles", StringComparison.Ordinal)).Target is { } styles
@@ -47,11 +45,7 @@ internal static partial class XlsxTextExtractor
             {
                 var target = relationships.FirstOrDefault(r => r.Id == id).Target;
                 if (target is null || !package.HasPart(target)) continue;
-                var sheet = ReadSheet(package, target, strings, dates, budget);
-                var sheetLines = SheetLines(sheet, name);
-                if (sheetLines.Count == 0) continue;
-                if (lines.Count > 0) lines.Add("");
-                lines.AddRange(sheetLines);
+                sheets.Add(ReadSheet(package, target, name, strings, dates, budget));
             }
         }
         catch (PlanInputException e) when (e.Code is InputErrorCodes.DocxCorrupt or InputErrorCodes.DocxTooLarge)
@@ -64,11 +58,7 @@ internal static partial class XlsxTextExtractor
         {
             throw new PlanInputException(InputErrorCodes.XlsxCorrupt, "不是有效的 .xlsx 文件（文件已损坏，无法读取）。");
         }
-
-        var text = string.Join('\n', lines);
-        if (string.IsNullOrWhiteSpace(text))
-            throw new PlanInputException(InputErrorCodes.Empty, "该 .xlsx 文件的工作表中没有文字。");
-        return new SourceText(text, Format, null, []);
+        return SheetLayout.Text(sheets, Format, ".xlsx");
     }
 
     private static string WorkbookPart(DocxPackage package)
@@ -99,7 +89,7 @@ internal static partial class XlsxTextExtractor
         return sheets;
     }
 
-    private static List<string> ReadSharedStrings(DocxPackage package, string part, Budget budget)
+    private static List<string> ReadSharedStrings(DocxPackage package, string part, CellBudget budget)
     {
         var strings = new List<string>();
         package.Read(part, package.MainPartLimit, reader =>
@@ -118,7 +108,7 @@ internal static partial class XlsxTextExtractor
     /// The text of an &lt;si&gt; or &lt;is&gt;: its &lt;t&gt; elements, without phonetic runs (&lt;rPh&gt;). Leaves the
     /// reader on the element's end tag (or on the element itself when it is empty).
     /// </summary>
-    private static string ReadTextOf(XmlReader reader, Budget budget)
+    private static string ReadTextOf(XmlReader reader, CellBudget budget)
     {
         if (reader.IsEmptyElement) return "";
         var depth = reader.Depth;
@@ -177,12 +167,9 @@ internal static partial class XlsxTextExtractor
     [GeneratedRegex(@"""[^""]*""|\[[^\]]*\]|\\.")]
     private static partial Regex QuotedOrBracketed();
 
-    private sealed record Sheet(SortedDictionary<int, SortedDictionary<int, string>> Rows, List<(int Top, int Left, int Bottom, int Right)> Merges);
-
-    private static Sheet ReadSheet(DocxPackage package, string part, List<string> strings, HashSet<int> dates, Budget budget)
+    private static SheetGrid ReadSheet(DocxPackage package, string part, string name, List<string> strings, HashSet<int> dates, CellBudget budget)
     {
-        var rows = new SortedDictionary<int, SortedDictionary<int, string>>();
-        var merges = new List<(int, int, int, int)>();
+        var sheet = new SheetGrid(name);
         package.Read(part, package.MainPartLimit, reader =>
         {
             var rowIndex = 0;
@@ -198,23 +185,21 @@ internal static partial class XlsxTextExtractor
                 {
                     budget.SpendCell();
                     column = CellReference(reader.GetAttribute("r")) is var (_, c) && c > 0 ? c : column + 1;
-                    var value = ReadCell(reader, strings, dates, budget);
-                    if (column > MaxColumns || string.IsNullOrWhiteSpace(value)) continue;
-                    if (!rows.TryGetValue(rowIndex, out var cells)) rows[rowIndex] = cells = [];
-                    cells[column] = value;
+                    sheet.Set(rowIndex, column, ReadCell(reader, strings, dates, budget));
                 }
                 else if (IsSheetMl(reader, "mergeCell") && reader.GetAttribute("ref") is { } reference && reference.Split(':') is [var from, var to]
                          && CellReference(from) is var (top, left) && CellReference(to) is var (bottom, right) && top > 0 && bottom >= top && right >= left)
                 {
-                    merges.Add((top, left, bottom, right));
+                    budget.SpendCell();
+                    sheet.Merges.Add(new MergedRange(top, left, bottom, right));
                 }
             }
         });
-        return new Sheet(rows, merges);
+        return sheet;
     }
 
     /// <summary>A cell's value as shown: shared and inline strings, numbers in invariant form, dates as 2023年6月30日.</summary>
-    private static string ReadCell(XmlReader reader, List<string> strings, HashSet<int> dates, Budget budget)
+    private static string ReadCell(XmlReader reader, List<string> strings, HashSet<int> dates, CellBudget budget)
     {
         var type = reader.GetAttribute("t");
         var style = int.TryParse(reader.GetAttribute("s"), CultureInfo.InvariantCulture, out var s) ? s : 0;
@@ -243,24 +228,15 @@ internal static partial class XlsxTextExtractor
             "b" => raw == "1" ? "TRUE" : "FALSE",
             _ => Number(raw, dates.Contains(style)),
         };
-        value = CellText.Replace(value, " ").Trim();
+        value = SheetGrid.Clean(value);
         if (type is not "s") budget.SpendText(value.Length);
         return value;
     }
 
-    [GeneratedRegex(@"[\t\r\n\f\v\u2028\u2029\u0000-\u0008]+")]
-    private static partial Regex CellTextPattern();
-
-    private static Regex CellText => CellTextPattern();
-
     private static string Number(string? raw, bool isDate)
     {
         if (raw is null || !double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)) return raw ?? "";
-        if (isDate && number is >= 1 and < 2958466)
-        {
-            var date = DateTime.FromOADate(number);
-            return date.ToString("yyyy'年'M'月'd'日'", CultureInfo.InvariantCulture);
-        }
+        if (isDate && number is >= 1 and < 2958466) return SheetGrid.DateText(DateTime.FromOADate(number));
         return number.ToString("0.##########", CultureInfo.InvariantCulture);
     }
 
@@ -274,97 +250,5 @@ internal static partial class XlsxTextExtractor
         while (i < reference.Length && char.IsAsciiDigit(reference[i]) && row < 10_000_000)
             row = row * 10 + (reference[i++] - '0');
         return i == reference.Length ? (row, column) : (0, 0);
-    }
-
-    /// <summary>
-    /// The lines of one sheet: rows with one filled cell before the table (a title) as plain lines, then every row
-    /// with its cells separated by tabs, from the first column to the last one used. A header over two rows (责任单位
-    /// above 牵头单位 | 配合单位) is read as one row.
-    /// </summary>
-    private static List<string> SheetLines(Sheet sheet, string sheetName)
-    {
-        // Covered cells of a merged range are blank, whatever stale values they hold; down a units or deadline
-        // column the merged value holds for each row (MergedCells).
-        var headerRow = sheet.Rows.FirstOrDefault(r => MergedCells.IsHeaderRow(r.Value.Values.ToList()));
-        foreach (var (top, left, bottom, right) in sheet.Merges)
-        {
-            var value = sheet.Rows.GetValueOrDefault(top)?.GetValueOrDefault(left);
-            var fill = bottom > top && value is not null && headerRow.Value is not null && top > headerRow.Key
-                       && MergedCells.HoldsForEachRow(headerRow.Value.GetValueOrDefault(left));
-            for (var r = top; r <= bottom; r++)
-            {
-                if (!sheet.Rows.TryGetValue(r, out var cells))
-                {
-                    if (!fill) continue;
-                    sheet.Rows[r] = cells = [];
-                }
-                foreach (var c in cells.Keys.Where(c => c >= left && c <= right && (r, c) != (top, left)).ToList())
-                    cells.Remove(c);
-                if (fill && r > top) cells[left] = value!;
-            }
-        }
-        var rows = sheet.Rows.Where(r => r.Value.Count > 0).ToList();
-        if (rows.Count == 0) return [];
-        var width = rows.Max(r => r.Value.Keys.Max());
-        var first = rows.Min(r => r.Value.Keys.Min());
-
-        var lines = new List<string>();
-        var i = 0;
-        for (; i < rows.Count && rows[i].Value.Count == 1; i++) lines.Add(rows[i].Value.Values.Single());
-        // A sheet without a title row is named by its sheet: the line also ends the previous sheet's table.
-        if (lines.Count == 0 && sheetName.Trim().Length > 0) lines.Add(sheetName.Trim());
-
-        for (; i < rows.Count; i++)
-        {
-            var cells = Enumerable.Range(first, width - first + 1).Select(c => rows[i].Value.GetValueOrDefault(c, "")).ToArray();
-            if (i + 1 < rows.Count && rows[i + 1].Key == rows[i].Key + 1 && MergedCells.IsHeaderRow(cells) &&
-                SecondHeaderRow(sheet, rows[i].Key, first, width) is { } below)
-            {
-                for (var c = 0; c < cells.Length; c++)
-                    if (below[c].Length > 0) cells[c] = below[c];
-                i++;
-            }
-            lines.Add(string.Join('\t', cells));
-        }
-        return lines;
-    }
-
-
-    /// <summary>
-    /// The row under a header when it continues it: each filled cell a short label under a cell merged across columns
-    /// above it (牵头单位 and 配合单位 under 责任单位), nothing else filled.
-    /// </summary>
-    private static string[]? SecondHeaderRow(Sheet sheet, int headerRow, int first, int width)
-    {
-        if (!sheet.Rows.TryGetValue(headerRow + 1, out var below) || below.Count == 0) return null;
-        foreach (var (column, text) in below)
-        {
-            if (text.Length > 12 || text.Any(char.IsAsciiDigit)) return null;
-            var underWideCell = sheet.Merges.Any(m => m.Top == headerRow && m.Left <= column && column <= m.Right && m.Right > m.Left);
-            if (!underWideCell) return null;
-        }
-        return Enumerable.Range(first, width - first + 1).Select(c => below.GetValueOrDefault(c, "")).ToArray();
-    }
-
-    /// <summary>The cells and characters an extraction may still read.</summary>
-    private sealed class Budget(InputLimits limits)
-    {
-        private long _cells;
-        private long _characters;
-
-        public void SpendCell()
-        {
-            if (++_cells > limits.MaxXlsxCells)
-                throw new PlanInputException(InputErrorCodes.XlsxTooLarge, string.Create(CultureInfo.InvariantCulture,
-                    $"该 .xlsx 文件的单元格超过 {limits.MaxXlsxCells:N0} 个的上限，已停止读取。任务分工表通常只有几百个单元格：请确认选择的文件无误，或删去无关的工作表后再导入。"));
-        }
-
-        public void SpendText(int characters)
-        {
-            _characters += characters;
-            if (_characters > limits.MaxDocxTextCharacters)
-                throw new PlanInputException(InputErrorCodes.XlsxTooLarge, string.Create(CultureInfo.InvariantCulture,
-                    $"该 .xlsx 文件的文字超过 {limits.MaxDocxTextCharacters:N0} 个字符的上限，已停止读取。请确认选择的文件无误。"));
-        }
     }
 }
