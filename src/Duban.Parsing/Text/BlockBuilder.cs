@@ -103,11 +103,23 @@ internal static class BlockBuilder
         // A title (方案, 意见, …, no clause punctuation) begins a paragraph unless the line before was wrapped into it.
         if (IsTitleLine(next.Folded) && !WrapWidth.IsWrapped(last.Folded, wrapWidth)) return false;
         if (WrapWidth.IsWrapped(last.Folded, wrapWidth)) return true;
+        // A deadline field with its value does not go on with an organisation's name: that line is the signature under
+        // the last task (青禾市教育局, then the date), not more of the date. Other fragments (坚持, 完成) may be a rewrap.
+        if (FieldLabels.AtStart(last.Folded) is { Kind: FieldKind.Deadline } deadline && deadline.ValueStart < last.Folded.TrimEnd().Length
+            && IsOrganizationName(next.Folded)) return false;
 
         // A short line with no punctuation anywhere in the paragraph so far is a title or a heading, not a page break.
         if (!punctuated) return false;
         if (paragraph.Count == 1 && HeadingMarker.Read(last.Folded) is not null && !last.Folded.Contains('。')) return false;
         return true;
+    }
+
+    private static readonly string[] OrganizationEndings = ["局", "委", "委员会", "政府", "办公室", "厅", "院", "部", "中心", "学校", "学院", "大学", "公司"];
+
+    private static bool IsOrganizationName(string folded)
+    {
+        var name = folded.Trim();
+        return name.Length is >= 3 and <= 30 && !HasClausePunctuation(name) && OrganizationEndings.Any(e => name.EndsWith(e, StringComparison.Ordinal));
     }
 
     private static bool ContinuesTitle(List<SourceLine> paragraph, SourceLine next, int? wrapWidth) =>
