@@ -79,6 +79,7 @@ public sealed partial class FormRulesTests
         ["Bulletins/BulletinPage.razor:issue-bulletin"] = "the scheme's region — BulletinService.ReadAsync (CanEdit), BulletinDesk.IssueAsync (as POST /api/v1/assessments/{id}/bulletin/issue) — WriteMatrixTests, BulletinRefusalTests.Forged_bulletin_posts…",
         ["Cascade/CascadePage.razor:filing-review-"] = "the upper plan's region — CascadeAccess.AdministersPlanAsync, CascadeDesk.ReviewAsync (as POST /api/v1/filings/{id}/accept, /return) — WriteMatrixTests, CascadePageTests.A_county_administrator_posting_a_review_on_the_city_page_is_refused",
         ["Cascade/CascadePage.razor:coverage-"] = "the upper plan's region — CascadeAccess.AdministersPlanAsync, CascadeDesk.DecideCoverageAsync (as POST /api/v1/plans/{id}/coverage/confirm, /reject) — WriteMatrixTests, CoveragePageTests.Coverage_is_confirmed_or_rejected_on_the_page_by_the_city_office_and_not_by_a_county_administrator",
+        ["Cascade/FilingOrderForm.razor:filing-order-"] = "the upper plan's region — CascadeAccess.AdministersPlanAsync, FilingOrders.IssueAsync (as POST /api/v1/filings/{id}/orders) — WriteMatrixTests, FilingOrderTests.The_cascade_page_offers_the_form_to_the_city_office_only_and_issues_the_order",
         ["Setup.razor:setup"] = "nobody yet: the first administrator, with the one-time set-up token — FirstAdministrator — FirstAdministratorTests",
     };
 
