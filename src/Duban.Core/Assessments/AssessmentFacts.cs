@@ -81,7 +81,14 @@ public sealed record TargetFact(long TargetId, TaskRef? Task, string Subject, st
 /// <param name="FirstReplyOn">The day of its first 整改回复, when it came by the assessment day.</param>
 /// <param name="ClosedWithoutReply">Closed by the office without any reply (the office settled it, e.g. the task was done).</param>
 /// <param name="Returns">How many times the office found the rectification 整改不到位.</param>
-public sealed record OrderFact(long OrderId, string Number, TaskRef Task, DateOnly IssuedOn, DateOnly ReplyBy, DateOnly? FirstReplyOn, bool Closed, bool ClosedWithoutReply, int Returns);
+/// <param name="Task">The task of a task's order; null for an order on a 备案, which <see cref="Filing"/> names.</param>
+public sealed record OrderFact(long OrderId, string Number, TaskRef? Task, DateOnly IssuedOn, DateOnly ReplyBy, DateOnly? FirstReplyOn, bool Closed, bool ClosedWithoutReply, int Returns)
+{
+    /// <summary>An order on a 备案: 《plan》一县一案实施方案备案.</summary>
+    public string? Filing { get; init; }
+
+    public string Subject => Task?.Label ?? Filing ?? "";
+}
 
 public enum FlagKind
 {

@@ -14,11 +14,11 @@ internal static class OrderScoring
         var looked = new List<RateScoring.Looked>();
         foreach (var order in orders.OrderBy(o => o.OrderId))
         {
-            var label = $"{order.Number}（{order.Task.Label}）";
+            var label = $"{order.Number}（{order.Subject}）";
             var replied = order.FirstReplyOn is { } on && on <= facts.AsOf;
             if (!replied && !order.Closed && order.ReplyBy >= facts.AsOf)
             {
-                looked.Add(new(FactKind.Order, order.OrderId, order.Task.TaskId, label,
+                looked.Add(new(FactKind.Order, order.OrderId, order.Task?.TaskId, label,
                     $"{TaskScoring.ChineseDate(order.IssuedOn)} 下发，回复期限 {TaskScoring.ChineseDate(order.ReplyBy)} 未到，不计入", 0m, 0m));
                 continue;
             }
@@ -32,7 +32,7 @@ internal static class OrderScoring
             var closedText = order.Closed ? "已办结" : "未办结";
             var returns = order.Returns > 0 ? $"，整改不到位退回 {order.Returns} 次" : "";
             var credit = Math.Round(replyShare * reply + closeShare * closed, 4);
-            looked.Add(new(FactKind.Order, order.OrderId, order.Task.TaskId, label,
+            looked.Add(new(FactKind.Order, order.OrderId, order.Task?.TaskId, label,
                 $"{replyText}，{closedText}{returns}：{RateScoring.Credit(replyShare)} × {RateScoring.Credit(reply)} + {RateScoring.Credit(closeShare)} × {RateScoring.Credit(closed)} = {Points.Text(credit)}",
                 1m, credit));
         }

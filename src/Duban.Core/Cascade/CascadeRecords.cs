@@ -182,6 +182,9 @@ public static class CascadeLabels
         _ => "下级方案",
     };
 
+    /// <summary>What a 督办单 on a filing is about (its 事项): 《plan》一县一案实施方案备案.</summary>
+    public static string OrderSubject(string planTitle, FilingKind kind) => $"《{planTitle}》{kind.Label()}实施方案备案";
+
     public static string Label(this FilingState state) => state switch
     {
         FilingState.Pending => "未报备",

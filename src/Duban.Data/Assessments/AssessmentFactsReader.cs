@@ -1,3 +1,4 @@
+using Duban.Core.Cascade;
 using Duban.Core.Assessments;
 using Duban.Core.Plans;
 using Duban.Core.Tracking.Attainment;
@@ -212,11 +213,21 @@ public sealed class AssessmentFactsReader(DubanDbContext db)
         // Instants are stored as Unix milliseconds: the year's bounds in Beijing time, as instants.
         var from = new DateTimeOffset(yearStart.ToDateTime(TimeOnly.MinValue), TrackingDay.ChinaOffset);
         var until = new DateTimeOffset(asOf.AddDays(1).ToDateTime(TimeOnly.MinValue), TrackingDay.ChinaOffset);
-        var orders = await db.Set<SupervisionOrder>().AsNoTracking()
-            .Where(o => EF.Parameter(orgIds).Contains(o.OrganizationId) && o.IssuedAt >= from && o.IssuedAt < until)
-            .Join(db.Tasks.Where(t => EF.Parameter(planIds).Contains(t.PlanId)), o => o.TaskId, t => t.Id,
-                (o, t) => new { o.Id, o.Number, o.OrganizationId, o.IssuedAt, o.ReplyBy, o.TaskId, t.PlanId, t.No, t.Text })
-            .ToListAsync(ct);
+        var inYear = db.Set<SupervisionOrder>().AsNoTracking()
+            .Where(o => EF.Parameter(orgIds).Contains(o.OrganizationId) && o.IssuedAt >= from && o.IssuedAt < until);
+        var orders = (await inYear
+                .Join(db.Tasks.Where(t => EF.Parameter(planIds).Contains(t.PlanId)), o => o.TaskId, t => (long?)t.Id,
+                    (o, t) => new { o.Id, o.Number, o.OrganizationId, o.IssuedAt, o.ReplyBy, TaskId = t.Id, t.PlanId, t.No, t.Text })
+                .ToListAsync(ct))
+            .Select(o => new { o.Id, o.Number, o.OrganizationId, o.IssuedAt, o.ReplyBy, TaskId = (long?)o.TaskId, o.PlanId, o.No, o.Text, Kind = (FilingKind?)null })
+            .ToList();
+        // An order on a late 备案 belongs to the plan that required it (docs/cascade.md).
+        orders.AddRange((await inYear
+                .Join(db.Set<Filing>(), o => o.FilingId, f => (long?)f.Id, (o, f) => new { o, f.RequirementId })
+                .Join(db.Set<FilingRequirement>().Where(r => EF.Parameter(planIds).Contains(r.PlanId)), x => x.RequirementId, r => r.Id,
+                    (x, r) => new { x.o.Id, x.o.Number, x.o.OrganizationId, x.o.IssuedAt, x.o.ReplyBy, r.PlanId, r.Kind })
+                .ToListAsync(ct))
+            .Select(o => new { o.Id, o.Number, o.OrganizationId, o.IssuedAt, o.ReplyBy, TaskId = (long?)null, o.PlanId, No = "", Text = "", Kind = (FilingKind?)o.Kind }));
         var orderIds = orders.Select(o => o.Id).ToList();
         var replies = (await db.Set<Rectification>().AsNoTracking().Where(r => EF.Parameter(orderIds).Contains(r.OrderId))
                 .Select(r => new { r.OrderId, r.CreatedAt }).ToListAsync(ct))
@@ -228,8 +239,12 @@ public sealed class AssessmentFactsReader(DubanDbContext db)
         {
             var closing = decisions[o.Id].FirstOrDefault(d => d.Decision == OrderDecision.Closed);
             DateOnly? firstReply = replies[o.Id].Any() ? replies[o.Id].Min(r => Day(r.CreatedAt)) : null;
-            facts[o.OrganizationId].Orders.Add(new OrderFact(o.Id, o.Number, new TaskRef(o.TaskId, o.No, o.Text, plans[o.PlanId].Title), Day(o.IssuedAt), o.ReplyBy,
-                firstReply, closing is not null, closing is { RectificationNumber: null }, decisions[o.Id].Count(d => d.Decision == OrderDecision.Returned)));
+            var task = o.TaskId is { } taskId ? new TaskRef(taskId, o.No, o.Text, plans[o.PlanId].Title) : null;
+            facts[o.OrganizationId].Orders.Add(new OrderFact(o.Id, o.Number, task, Day(o.IssuedAt), o.ReplyBy,
+                firstReply, closing is not null, closing is { RectificationNumber: null }, decisions[o.Id].Count(d => d.Decision == OrderDecision.Returned))
+            {
+                Filing = o.Kind is { } kind ? CascadeLabels.OrderSubject(plans[o.PlanId].Title, kind) : null,
+            });
         }
 
         var flags = await db.Set<TaskEvent>().AsNoTracking()

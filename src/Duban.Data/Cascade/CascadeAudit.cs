@@ -12,6 +12,7 @@ public static class CascadeAuditActions
     public const string FilingAccept = "filing.accept";
     public const string FilingReturn = "filing.return";
     public const string FilingEscalate = "filing.escalate";
+    public const string FilingRemind = "filing.remind";
     public const string CoverageConfirm = "coverage.confirm";
     public const string CoverageReject = "coverage.reject";
 
@@ -31,6 +32,7 @@ public static class CascadeAuditActions
         FilingAccept => "备案审核通过",
         FilingReturn => "备案退回",
         FilingEscalate => "逾期未备案催办",
+        FilingRemind => "备案到期提醒",
         CoverageConfirm => "确认下级计划承接任务",
         CoverageReject => "否定下级计划承接任务",
         _ => null,

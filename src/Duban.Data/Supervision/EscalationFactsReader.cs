@@ -90,8 +90,9 @@ public sealed class EscalationFactsReader(DubanDbContext db)
     /// </summary>
     private async Task<ILookup<(long TaskId, long OrganizationId), IssuedOrder>> OrdersAsync(CancellationToken ct)
     {
-        var orders = await db.Set<SupervisionOrder>().AsNoTracking()
-            .Select(o => new { o.Id, o.TaskId, o.OrganizationId, o.IssuedAt, o.ReplyBy, o.Status }).ToListAsync(ct);
+        // An order on a 备案 is no task's: the filing job keeps those (docs/cascade.md).
+        var orders = await db.Set<SupervisionOrder>().AsNoTracking().Where(o => o.TaskId != null)
+            .Select(o => new { o.Id, TaskId = o.TaskId!.Value, o.OrganizationId, o.IssuedAt, o.ReplyBy, o.Status }).ToListAsync(ct);
         var replies = (await db.Set<Rectification>().AsNoTracking().Select(r => new { r.OrderId, r.Number, r.CreatedAt, r.NewDate }).ToListAsync(ct))
             .ToLookup(r => r.OrderId);
         var returned = (await db.Set<OrderReview>().AsNoTracking().Where(v => v.Decision == OrderDecision.Returned)

@@ -133,7 +133,11 @@ public sealed class EscalationRecorder(DubanDbContext db, Jobs.JobActions action
 }
 
 /// <summary>A 督办单 as the audit log keeps it.</summary>
-internal sealed record OrderSnapshot(string Number, long TaskId, long OrganizationId, string Reason, DateOnly ReplyBy, OrderStatus Status, OrderOrigin Origin)
+internal sealed record OrderSnapshot(string Number, long? TaskId, long OrganizationId, string Reason, DateOnly ReplyBy, OrderStatus Status, OrderOrigin Origin)
 {
-    public static OrderSnapshot Of(SupervisionOrder o) => new(o.Number, o.TaskId, o.OrganizationId, o.Reason, o.ReplyBy, o.Status, o.Origin);
+    /// <summary>The 备案 of an order on a filing; left out of the log when null.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public long? FilingId { get; init; }
+
+    public static OrderSnapshot Of(SupervisionOrder o) => new(o.Number, o.TaskId, o.OrganizationId, o.Reason, o.ReplyBy, o.Status, o.Origin) { FilingId = o.FilingId };
 }

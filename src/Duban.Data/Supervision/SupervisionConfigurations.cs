@@ -11,9 +11,15 @@ namespace Duban.Data.Supervision;
 
 internal sealed class SupervisionOrderConfiguration : IEntityTypeConfiguration<SupervisionOrder>
 {
+    public const string SubjectCheck = "CK_supervision_orders_subject";
+
+    /// <summary>An order is on a task's assignment or on a filing, never both, never neither.</summary>
+    public const string SubjectSql =
+        "(\"TaskId\" IS NOT NULL AND \"AssignmentId\" IS NOT NULL AND \"FilingId\" IS NULL) OR (\"TaskId\" IS NULL AND \"AssignmentId\" IS NULL AND \"FilingId\" IS NOT NULL)";
+
     public void Configure(EntityTypeBuilder<SupervisionOrder> e)
     {
-        e.ToTable("supervision_orders");
+        e.ToTable("supervision_orders", t => t.HasCheckConstraint(SubjectCheck, SubjectSql));
         e.Ignore(x => x.Answerable);
         e.Property(x => x.Number).HasMaxLength(50);
         e.Property(x => x.Reason).HasMaxLength(SupervisionOrder.MaxReasonLength);
@@ -25,6 +31,7 @@ internal sealed class SupervisionOrderConfiguration : IEntityTypeConfiguration<S
         e.HasIndex(x => new { x.Status, x.ReplyBy });
         e.HasOne<PlanTask>().WithMany().HasForeignKey(x => x.TaskId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Assignment>().WithMany().HasForeignKey(x => x.AssignmentId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Core.Cascade.Filing>().WithMany().HasForeignKey(x => x.FilingId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Organization>().WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(x => x.Rectifications).WithOne().HasForeignKey(x => x.OrderId).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(x => x.Reviews).WithOne().HasForeignKey(x => x.OrderId).OnDelete(DeleteBehavior.Restrict);

@@ -120,8 +120,8 @@ public sealed class SupervisionDesk(DubanDbContext db, TimeProvider clock, Audit
             return TrackingErrors.StaleCopy();
         }
         var key = $"reply:{order.Id}:{rectification.Number}";
-        AddEvent(actor, at, order.TaskId, order.AssignmentId, order.OrganizationId, TaskEventKind.Reply,
-            $"回复督办单（{order.Number}）：整改完成时间 {Day(newDate)}", key, order.Id, new { orderId = order.Id, rectification = rectification.Number, newDate });
+        AddOrderEvent(actor, at, order, TaskEventKind.Reply,
+            $"回复督办单（{order.Number}）：整改完成时间 {Day(newDate)}", key, new { orderId = order.Id, rectification = rectification.Number, newDate });
         Audit(actor, SupervisionAuditActions.OrderReply, SupervisionAuditActions.OrderEntity, order.Id, before,
             new { order = OrderSnapshot.Of(order), rectification = new { rectification.Number, rectification.Measures, rectification.NewDate } });
         await db.SaveChangesAsync(ct);
@@ -168,7 +168,7 @@ public sealed class SupervisionDesk(DubanDbContext db, TimeProvider clock, Audit
         var summary = reviewed is { } n
             ? $"{actor.UserName}办结督办单（{order.Number}），认可第 {n} 次整改回复：{comment}"
             : $"{actor.UserName}办结督办单（{order.Number}）（未回复直接办结）：{comment}";
-        AddEvent(actor, at, order.TaskId, order.AssignmentId, order.OrganizationId, TaskEventKind.OrderClosed, summary, key, order.Id,
+        AddOrderEvent(actor, at, order, TaskEventKind.OrderClosed, summary, key,
             new { orderId = order.Id, comment, rectification = reviewed, withoutReply = reviewed is null });
         Audit(actor, SupervisionAuditActions.OrderClose, SupervisionAuditActions.OrderEntity, order.Id, before,
             new { order = OrderSnapshot.Of(order), review = new { review.Decision, review.Comment, review.RectificationNumber } });
@@ -206,8 +206,8 @@ public sealed class SupervisionDesk(DubanDbContext db, TimeProvider clock, Audit
         order.Status = OrderStatus.Returned;
         if (input.ReplyBy is { } replyBy) order.ReplyBy = replyBy;
         var key = $"order-return:{order.Id}:{reviewed}";
-        AddEvent(actor, at, order.TaskId, order.AssignmentId, order.OrganizationId, TaskEventKind.OrderReturned,
-            $"{actor.UserName}认定督办单（{order.Number}）第 {reviewed} 次整改回复整改不到位，请于{Day(order.ReplyBy)}前重新回复：{comment}", key, order.Id,
+        AddOrderEvent(actor, at, order, TaskEventKind.OrderReturned,
+            $"{actor.UserName}认定督办单（{order.Number}）第 {reviewed} 次整改回复整改不到位，请于{Day(order.ReplyBy)}前重新回复：{comment}", key,
             new { orderId = order.Id, comment, rectification = reviewed, replyBy = order.ReplyBy });
         Audit(actor, SupervisionAuditActions.OrderReturn, SupervisionAuditActions.OrderEntity, order.Id, before,
             new { order = OrderSnapshot.Of(order), review = new { review.Decision, review.Comment, review.RectificationNumber, review.NewReplyBy } });
@@ -240,7 +240,7 @@ public sealed class SupervisionDesk(DubanDbContext db, TimeProvider clock, Audit
         await outbox.EnqueueAsync(new WebhookEvent(key, kind, at, title, body, message.Link,
             new System.Text.Json.Nodes.JsonObject
             {
-                ["taskId"] = order.TaskId, ["organizationId"] = order.OrganizationId, ["orderId"] = order.Id, ["status"] = order.Status.ToString(),
+                ["taskId"] = order.TaskId, ["filingId"] = order.FilingId, ["organizationId"] = order.OrganizationId, ["orderId"] = order.Id, ["status"] = order.Status.ToString(),
             }), ct);
         await tx.CommitAsync(ct);
         return TrackingOutcome<SupervisionOrder>.Ok(order);
@@ -327,6 +327,12 @@ public sealed class SupervisionDesk(DubanDbContext db, TimeProvider clock, Audit
             new System.Text.Json.Nodes.JsonObject { ["taskId"] = taskId, ["organizationId"] = organizationId }), ct);
         await tx.CommitAsync(ct);
         return TrackingOutcome<TaskEvent>.Ok(taskEvent);
+    }
+
+    /// <summary>An order's step on its task's timeline; an order on a 备案 has no task, and its audit entries are its history.</summary>
+    private void AddOrderEvent(TrackingActor actor, DateTimeOffset at, SupervisionOrder order, TaskEventKind kind, string summary, string key, object payload)
+    {
+        if (order.TaskId is { } taskId) AddEvent(actor, at, taskId, order.AssignmentId, order.OrganizationId, kind, summary, key, order.Id, payload);
     }
 
     private TaskEvent AddEvent(TrackingActor actor, DateTimeOffset at, long taskId, long? assignmentId, long? organizationId, TaskEventKind kind,

@@ -57,7 +57,7 @@ public static class AuditLabels
         ["attendees"] = "参会单位", ["attended"] = "出席", ["taskListId"] = "任务清单",
         // Plans that cascade (docs/cascade.md).
         ["upperPlanId"] = "上级计划", ["lowerPlanId"] = "下级计划", ["links"] = "计划关联", ["office"] = "备案机关", ["everyChildRegion"] = "各下级地区政府报备",
-        ["requirementId"] = "备案要求", ["lowerTaskId"] = "下级任务", ["score"] = "相似度",
+        ["requirementId"] = "备案要求", ["filingId"] = "备案", ["lowerTaskId"] = "下级任务", ["score"] = "相似度",
     };
 
     /// <summary>The field's Chinese name, or the key itself.</summary>

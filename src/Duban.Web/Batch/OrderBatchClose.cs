@@ -32,7 +32,7 @@ public sealed class OrderBatchClose(DubanDbContext db, SupervisionQueries orders
                 : o.Status == OrderStatus.Closed ? "该督办单已办结。"
                 : o.Status != OrderStatus.Answered && !withoutReply ? "没有待审核的整改回复；如确需办结，请勾选“未回复的也直接办结”。"
                 : null;
-            candidates.Add(new(id, $"{o.Number} {o.OrganizationName}", $"{o.TaskNo} {PlanText.Shorten(o.TaskText, 60)}", o.StatusName, detail.Version, refusal));
+            candidates.Add(new(id, $"{o.Number} {o.OrganizationName}", o.FilingId is null ? $"{o.TaskNo} {PlanText.Shorten(o.TaskText ?? "", 60)}" : o.Subject, o.StatusName, detail.Version, refusal));
         }
         return candidates;
     }

@@ -33,6 +33,7 @@ public static class CascadeEndpoints
         services.AddCalendarSource<FilingDueEvents>();
         services.AddScoped<CascadeDesk>();
         services.AddScoped<CascadeExport>();
+        services.AddScoped<FilingOrders>();
         services.AddScoped<FilingJob>();
         services.AddScoped<Core.Jobs.IScheduledJob>(s => s.GetRequiredService<FilingJob>());
         return services;
@@ -85,6 +86,9 @@ public static class CascadeEndpoints
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         filings.MapPost("/{id:long}/accept", AcceptAsync).RequireAuthorization(DubanPolicies.Admin).WithName("AcceptFiling").WithSummary("备案审核通过")
             .WithDescription("comment 意见（可选）。只能审核已报备待审的备案。由上级计划所在地区的管理员操作；报备单位收到通知。")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        filings.MapPost("/{id:long}/orders", IssueOrderAsync).RequireAuthorization(DubanPolicies.Admin).WithName("IssueFilingOrder").WithSummary("就逾期未备案下发督办单")
+            .WithDescription("reason 督办事由（必填）、replyBy 回复期限（不早于今天，留空为 OrderReplyDays 天后）。仅对逾期仍未报备（未报备或已退回）的备案；同一备案只能有一张未办结的督办单（409）。由上级计划所在地区的管理员操作；督办单随后在 /supervision 回复、审核、办结。")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         filings.MapPost("/{id:long}/return", ReturnAsync).RequireAuthorization(DubanPolicies.Admin).WithName("ReturnFiling").WithSummary("备案退回")
             .WithDescription("comment 退回意见（必填）。退回后报备单位须重新报备；逾期未重报的按逾期催办。")
@@ -212,6 +216,18 @@ public static class CascadeEndpoints
         var outcome = await desk.ReviewAsync(TrackingApi.ActorOf(context), id, accept, comment, ct);
         if (outcome.Error is { } error) return TrackingApi.Problem(error);
         return TypedResults.Ok((await queries.FilingAsync(user, id, ct))!);
+    }
+
+    private static async Task<Results<CreatedWithETag<Supervision.OrderDetail>, ProblemHttpResult>> IssueOrderAsync(long id, NewFilingOrder body, HttpContext context,
+        CascadeAccess access, FilingOrders orders, Supervision.SupervisionQueries supervision, CancellationToken ct)
+    {
+        var user = DubanUser.Required(context.User);
+        if (await access.FilingAsync(user, id, ct) is not { } found) return ApiResults.NotFound("未找到该备案。");
+        if (!await access.AdministersPlanAsync(user, found.PlanId, ct)) return NotResponsible();
+        var outcome = await orders.IssueAsync(TrackingApi.ActorOf(context), id, body, ct);
+        if (outcome.Error is { } error) return TrackingApi.Problem(error);
+        var detail = (await supervision.GetAsync(user, outcome.Value!.Id, ct))!;
+        return new CreatedWithETag<Supervision.OrderDetail>(detail, detail.Version, $"{ApiEndpoints.Prefix}/supervision-orders/{detail.Order.Id}");
     }
 
     private static async Task<Results<Ok<CoverageView>, ProblemHttpResult>> CoverageAsync(long id, HttpContext context, CascadeQueries queries, CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using Duban.Core.Tracking.Supervision;
 using Duban.Core.Cascade;
 using Duban.Core.Tracking.Status;
 using Duban.Data;
@@ -97,9 +98,11 @@ public sealed class CascadeQueries(DubanDbContext db, CascadeAccess access, Time
                                  LowerTitle = db.Plans.Where(p => p.Id == f.LowerPlanId && visible.Contains(p.Id)).Select(p => p.Title).FirstOrDefault(),
                              }).ToListAsync(ct);
         var today = Today;
+        var orders = await OrdersOfAsync(filings.Select(x => x.f.Id).ToList(), ct);
         return [.. requirements.Select(r =>
         {
-            var views = filings.Where(x => x.f.RequirementId == r.Id).Select(x => ToView(x.f, x.Name, x.LowerTitle, r.Due, today)).ToList();
+            var views = filings.Where(x => x.f.RequirementId == r.Id)
+                .Select(x => ToView(x.f, x.Name, x.LowerTitle, r.Due, today) with { Order = orders.GetValueOrDefault(x.f.Id) }).ToList();
             return new RequirementView(r.Id, r.PlanId, CascadeCodes.Code(r.Kind), r.Kind.Label(), r.Text, r.Office, r.Due, r.EveryChildRegion, r.FromText, views,
                 views.Count(v => v.State is "filed" or "accepted"), views.Count(v => v.Late), r.Version.ToString("N"));
         })];
@@ -116,8 +119,16 @@ public sealed class CascadeQueries(DubanDbContext db, CascadeAccess access, Time
         var name = await db.Organizations.Where(o => o.Id == found.Filing.OrganizationId).Select(o => o.Name).SingleAsync(ct);
         var visible = access.VisiblePlanIds(user);
         var title = await db.Plans.Where(p => p.Id == found.Filing.LowerPlanId && visible.Contains(p.Id)).Select(p => p.Title).FirstOrDefaultAsync(ct);
-        return ToView(found.Filing, name, title, due, Today);
+        return ToView(found.Filing, name, title, due, Today) with { Order = (await OrdersOfAsync([filingId], ct)).GetValueOrDefault(filingId) };
     }
+
+    /// <summary>The 督办单 of each filing that has one: the open one, else the latest (docs/cascade.md, "Late filings").</summary>
+    private async Task<Dictionary<long, FilingOrderView>> OrdersOfAsync(List<long> filingIds, CancellationToken ct) =>
+        (await db.Set<SupervisionOrder>().AsNoTracking().Where(o => o.FilingId != null && filingIds.Contains(o.FilingId.Value))
+            .Select(o => new { FilingId = o.FilingId!.Value, o.Id, o.Number, o.Status }).ToListAsync(ct))
+        .GroupBy(o => o.FilingId)
+        .ToDictionary(g => g.Key, g => g.OrderBy(o => o.Status == OrderStatus.Closed).ThenByDescending(o => o.Id)
+            .Select(o => new FilingOrderView(o.Id, o.Number, o.Status.Label(), o.Status != OrderStatus.Closed)).First());
 
     public async Task<CoverageView?> CoverageAsync(DubanUser? user, long planId, CancellationToken ct)
     {

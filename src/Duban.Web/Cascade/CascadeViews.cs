@@ -22,7 +22,14 @@ public sealed record FilerOptionView(long Id, string Name, string? RegionName, b
 /// <param name="Late">Nothing (or only a returned plan) filed and the due date passed.</param>
 public sealed record FilingView(long Id, long RequirementId, long OrganizationId, string OrganizationName, string State, string StateName, bool Late,
     long? LowerPlanId, string? LowerPlanTitle, DateTimeOffset? FiledAt, string? FiledByName, DateTimeOffset? ReviewedAt, string? ReviewedByName,
-    string? Comment, DateTimeOffset? EscalatedAt, string Version);
+    string? Comment, DateTimeOffset? EscalatedAt, string Version)
+{
+    /// <summary>The 督办单 on the filing, if any: the open one, else the latest.</summary>
+    public FilingOrderView? Order { get; init; }
+}
+
+/// <summary>A 督办单 on a late filing, as its row shows it: the number, linking to /supervision/{id}.</summary>
+public sealed record FilingOrderView(long Id, string Number, string StatusName, bool Open);
 
 /// <param name="Kind">county (一县一案), school (一校一案) or other.</param>
 public sealed record RequirementView(long Id, long PlanId, string Kind, string KindName, string Text, string? Office, DateOnly? Due, bool EveryChildRegion,

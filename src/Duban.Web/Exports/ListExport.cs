@@ -48,7 +48,7 @@ public sealed class ListExport(DubanDbContext db, LedgerExport ledger, Supervisi
         var plans = await db.Plans.AsNoTracking().Where(p => planIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Title, ct);
         var sheetRows = rows.Select((o, i) => (IReadOnlyList<XlsxValue>)
         [
-            i + 1, o.Number, plans.GetValueOrDefault(o.PlanId), o.TaskNo, o.TaskText, o.OrganizationName, o.Reason, o.OriginName, o.IssuedByName,
+            i + 1, o.Number, plans.GetValueOrDefault(o.PlanId), o.TaskNo ?? "", o.FilingId is null ? o.TaskText ?? "" : o.Subject, o.OrganizationName, o.Reason, o.OriginName, o.IssuedByName,
             DateOnly.FromDateTime(ChineseText.ToChinaTime(o.IssuedAt).DateTime), o.ReplyBy, o.StatusName, o.Replies,
         ]).ToList();
         return XlsxWorkbook.Write(new XlsxSheet(OrderSheet, OrderColumns, sheetRows));

@@ -15,7 +15,11 @@ namespace Duban.Web.Notices;
 /// <param name="IssuingOffice">The office that signs it (see <see cref="SupervisionNotice.IssuingOfficeAsync"/>).</param>
 public sealed record NoticeFacts(
     string Number, string Recipient, string PlanTitle, string? PlanDocNumber, string TaskNo, string TaskText, string Deadline, UnitRole Role,
-    string Reason, DateOnly ReplyBy, string IssuingOffice, DateOnly IssuedOn);
+    string Reason, DateOnly ReplyBy, string IssuingOffice, DateOnly IssuedOn)
+{
+    /// <summary>An order on a late 备案: its 事项 (《plan》一县一案实施方案备案); the task fields are then empty and <see cref="Deadline"/> is the filing's due date.</summary>
+    public string? FilingSubject { get; init; }
+}
 
 /// <summary>
 /// The 督办通知书: the formal, printable notice of a 督办单, to be stamped and sent to the organisation
@@ -36,16 +40,30 @@ public sealed class SupervisionNotice(DubanDbContext db, SupervisionQueries orde
     {
         if (await orders.GetAsync(user, orderId, ct) is not { } detail) return null;
         var o = detail.Order;
-        var task = await plans.GetTaskAsync(user, o.TaskId, ct, includeRetired: true);
+        if (o.FilingId is { } filingId) return await FilingFactsAsync(o, filingId, ct);
+        var task = await plans.GetTaskAsync(user, o.TaskId!.Value, ct, includeRetired: true);
         var stored = await db.Set<SupervisionOrder>().AsNoTracking().Where(x => x.Id == orderId)
             .Select(x => new { x.AssignmentId, x.IssuedById }).SingleAsync(ct);
         var role = await db.Assignments.Where(a => a.Id == stored.AssignmentId).Select(a => a.Role).SingleOrDefaultAsync(ct);
         var plan = await db.Plans.AsNoTracking().Where(p => p.Id == o.PlanId)
             .Select(p => new { p.Id, p.Title, p.DocNumber, p.Issuer, RegionName = p.Region == null ? null : p.Region.Name }).SingleAsync(ct);
         var office = await IssuingOfficeAsync(plan.Id, plan.RegionName, plan.Issuer, stored.IssuedById, ct);
-        return new NoticeFacts(o.Number, o.OrganizationName, plan.Title, plan.DocNumber, o.TaskNo, task?.Text ?? o.TaskText,
+        return new NoticeFacts(o.Number, o.OrganizationName, plan.Title, plan.DocNumber, o.TaskNo ?? "", task?.Text ?? o.TaskText ?? "",
             task is null ? "" : PlanText.Deadline(task), role, o.Reason, o.ReplyBy, office,
             DateOnly.FromDateTime(ChineseText.ToChinaTime(o.IssuedAt).DateTime));
+    }
+
+    /// <summary>The notice of an order on a late 备案: the plan that required it, the filing's due date, the 事项.</summary>
+    private async Task<NoticeFacts> FilingFactsAsync(OrderSummary o, long filingId, CancellationToken ct)
+    {
+        var due = await db.Set<Core.Cascade.Filing>().Where(f => f.Id == filingId)
+            .Join(db.Set<Core.Cascade.FilingRequirement>(), f => f.RequirementId, r => r.Id, (f, r) => r.Due).SingleAsync(ct);
+        var issuedById = await db.Set<SupervisionOrder>().Where(x => x.Id == o.Id).Select(x => x.IssuedById).SingleAsync(ct);
+        var plan = await db.Plans.AsNoTracking().Where(p => p.Id == o.PlanId)
+            .Select(p => new { p.Id, p.Title, p.DocNumber, p.Issuer, RegionName = p.Region == null ? null : p.Region.Name }).SingleAsync(ct);
+        var office = await IssuingOfficeAsync(plan.Id, plan.RegionName, plan.Issuer, issuedById, ct);
+        return new NoticeFacts(o.Number, o.OrganizationName, plan.Title, plan.DocNumber, "", "", due is { } d ? ChineseText.Date(d) : "", UnitRole.Lead, o.Reason, o.ReplyBy,
+            office, DateOnly.FromDateTime(ChineseText.ToChinaTime(o.IssuedAt).DateTime)) { FilingSubject = o.Subject };
     }
 
     /// <summary>
@@ -81,6 +99,23 @@ public sealed class SupervisionNotice(DubanDbContext db, SupervisionQueries orde
         var role = f.Role == UnitRole.Lead ? "牵头单位" : "配合单位";
         var deadline = string.IsNullOrWhiteSpace(f.Deadline) || f.Deadline == "—" ? "" : $"，完成时限为{f.Deadline}";
         var reason = f.Reason.Trim();
+        if (f.FilingSubject is { } subject)
+            return new OfficialDocument(Title,
+            [
+                new(DocumentPart.Title, Title),
+                new(DocumentPart.Number, f.Number),
+                new(DocumentPart.Recipient, $"{f.Recipient}："),
+                new(DocumentPart.Body, $"根据{plan}的要求，你单位应{(string.IsNullOrWhiteSpace(f.Deadline) ? "" : $"于{f.Deadline}前")}制定实施方案并报备。经跟踪督查，你单位逾期未报备，现予督办。"),
+                new(DocumentPart.Heading, "一、督办事项"),
+                new(DocumentPart.Body, subject),
+                new(DocumentPart.Heading, "二、存在问题"),
+                new(DocumentPart.Body, reason.EndsWith('。') ? reason : reason + "。"),
+                new(DocumentPart.Heading, "三、办理要求"),
+                new(DocumentPart.Body, $"请你单位高度重视，抓紧制定并报备实施方案，于{ChineseText.Date(f.ReplyBy)}前"
+                    + "通过督办平台回复整改措施，或书面报送督办机关。逾期未回复的，将依照规定予以催办、约谈或通报。"),
+                new(DocumentPart.Signature, f.IssuingOffice),
+                new(DocumentPart.Date, ChineseText.Date(f.IssuedOn)),
+            ]);
         return new OfficialDocument(Title,
         [
             new(DocumentPart.Title, Title),

@@ -1,3 +1,4 @@
+using Duban.Core.Cascade;
 using Duban.Core.Security;
 using Duban.Core.Tracking.Baseline;
 using Duban.Core.Tracking.Reporting;
@@ -22,7 +23,13 @@ public sealed class SupervisionQueries(DubanDbContext db, PlanQueries plans, Act
     public IQueryable<SupervisionOrder> VisibleOrders(DubanUser user)
     {
         var tasks = plans.VisibleTasks(user).Select(t => t.Id);
-        var orders = db.Set<SupervisionOrder>().AsNoTracking().Where(o => tasks.Contains(o.TaskId));
+        // An order on a 备案 is seen as the filing is (CascadeAccess.FilingAsync): with the plan that required it, or the organisation.
+        var visiblePlans = plans.VisiblePlans(user).Select(p => p.Id);
+        var organizations = db.Organizations.VisibleTo(user).Select(o => o.Id);
+        var filings = db.Set<Filing>().Where(f => organizations.Contains(f.OrganizationId)
+            || db.Set<FilingRequirement>().Any(r => r.Id == f.RequirementId && visiblePlans.Contains(r.PlanId))).Select(f => f.Id);
+        var orders = db.Set<SupervisionOrder>().AsNoTracking()
+            .Where(o => (o.TaskId != null && tasks.Contains(o.TaskId.Value)) || (o.FilingId != null && filings.Contains(o.FilingId.Value)));
         return user.Scope == DataScope.Own ? orders.Where(o => o.OrganizationId == user.OrganizationId) : orders;
     }
 
@@ -38,7 +45,9 @@ public sealed class SupervisionQueries(DubanDbContext db, PlanQueries plans, Act
         if (filter.Status is { } status) orders = orders.Where(o => o.Status == status);
         if (filter.TaskId is { } task) orders = orders.Where(o => o.TaskId == task);
         if (filter.OrganizationId is { } organization) orders = orders.Where(o => o.OrganizationId == organization);
-        if (filter.PlanId is { } plan) orders = orders.Where(o => db.Tasks.Any(t => t.Id == o.TaskId && t.PlanId == plan));
+        if (filter.PlanId is { } plan)
+            orders = orders.Where(o => db.Tasks.Any(t => t.Id == o.TaskId && t.PlanId == plan)
+                || db.Set<Filing>().Any(f => f.Id == o.FilingId && db.Set<FilingRequirement>().Any(r => r.Id == f.RequirementId && r.PlanId == plan)));
         if (!filter.Active) return Summaries(orders.OrderByDescending(o => o.IssuedAt).ThenByDescending(o => o.Id));
         // The office's to-do list: what still needs an answer (a returned reply needs a new one), overdue first.
         return Summaries(orders.Where(o => o.Status == OrderStatus.Overdue || o.Status == OrderStatus.Open || o.Status == OrderStatus.Returned)
@@ -50,7 +59,8 @@ public sealed class SupervisionQueries(DubanDbContext db, PlanQueries plans, Act
     public async Task<(IReadOnlyList<(long Id, string Title)> Plans, IReadOnlyList<(long Id, string Name)> Organizations)> FilterChoicesAsync(DubanUser user, CancellationToken ct)
     {
         var orders = VisibleOrders(user);
-        var plans = await db.Plans.AsNoTracking().Where(p => db.Tasks.Any(t => t.PlanId == p.Id && orders.Any(o => o.TaskId == t.Id)))
+        var plans = await db.Plans.AsNoTracking().Where(p => db.Tasks.Any(t => t.PlanId == p.Id && orders.Any(o => o.TaskId == t.Id))
+                || db.Set<FilingRequirement>().Any(r => r.PlanId == p.Id && db.Set<Filing>().Any(f => f.RequirementId == r.Id && orders.Any(o => o.FilingId == f.Id))))
             .OrderBy(p => p.Title).Select(p => new { p.Id, p.Title }).ToListAsync(ct);
         var organizations = await db.Labels().Where(l => orders.Any(o => o.OrganizationId == l.Id)).OrderBy(l => l.Label).Select(l => new { l.Id, l.Label }).ToListAsync(ct);
         return (plans.Select(p => (p.Id, p.Title)).ToList(), organizations.Select(o => (o.Id, o.Label)).ToList());
@@ -136,9 +146,18 @@ public sealed class SupervisionQueries(DubanDbContext db, PlanQueries plans, Act
             .Select(i => new InstructionView(i.Id, i.TaskId, i.LeaderName, i.Text, i.Date, (db.Users.Where(u => u.Id == i.RecordedById).Select(u => u.DisplayName).FirstOrDefault() ?? i.RecordedByName), i.RecordedAt)).ToListAsync(ct);
     }
 
+    /// <summary>The orders as listed: a task's with its task, a filing's with the plan that required it (left joins: neither is dropped).</summary>
     private IQueryable<OrderSummary> Summaries(IQueryable<SupervisionOrder> orders) =>
-        orders.Join(db.Tasks, o => o.TaskId, t => t.Id, (o, t) => new { o, t })
-            .Join(db.Labels(), x => x.o.OrganizationId, g => g.Id, (x, g) => new { x.o, x.t, g })
-            .Select(x => new OrderSummary(x.o.Id, x.o.Number, x.o.TaskId, x.t.No, x.t.Text, x.t.PlanId, x.o.OrganizationId, x.g.Label, x.o.Reason,
-                x.o.IssuedAt, (x.o.IssuedByName == PersonName.SystemActor ? PersonName.System : db.Users.Where(u => u.Id == x.o.IssuedById).Select(u => u.DisplayName).FirstOrDefault() ?? x.o.IssuedByName), x.o.ReplyBy, x.o.Status, x.o.Origin, x.o.Rectifications.Count));
+        from o in orders
+        join t in db.Tasks on o.TaskId equals (long?)t.Id into taskRows
+        from t in taskRows.DefaultIfEmpty()
+        join f in db.Set<Filing>() on o.FilingId equals (long?)f.Id into filingRows
+        from f in filingRows.DefaultIfEmpty()
+        join r in db.Set<FilingRequirement>() on (f == null ? null : (long?)f.RequirementId) equals (long?)r.Id into requirementRows
+        from r in requirementRows.DefaultIfEmpty()
+        join g in db.Labels() on o.OrganizationId equals g.Id
+        select new OrderSummary(o.Id, o.Number, o.TaskId, t == null ? null : t.No, t == null ? null : t.Text, t != null ? t.PlanId : r!.PlanId, o.OrganizationId, g.Label, o.Reason,
+            o.IssuedAt, (o.IssuedByName == PersonName.SystemActor ? PersonName.System : db.Users.Where(u => u.Id == o.IssuedById).Select(u => u.DisplayName).FirstOrDefault() ?? o.IssuedByName),
+            o.ReplyBy, o.Status, o.Origin, o.Rectifications.Count,
+            o.FilingId, r == null ? null : (FilingKind?)r.Kind, r == null ? null : db.Plans.Where(p => p.Id == r.PlanId).Select(p => p.Title).FirstOrDefault());
 }

@@ -24,6 +24,8 @@ public sealed class EscalationSettings
 
     public int BulletinAfterMisses { get; set; } = EscalationOptions.Default.BulletinAfterMisses;
 
+    public int FilingOrderDaysLate { get; set; } = EscalationOptions.Default.FilingOrderDaysLate;
+
     /// <summary>The pure rules' options; a negative or zero threshold is a configuration error, refused at start-up.</summary>
     public EscalationOptions ToOptions()
     {
@@ -37,7 +39,8 @@ public sealed class EscalationSettings
         Check(OrderReplyDays, nameof(OrderReplyDays), 1);
         Check(SummonsAfterMisses, nameof(SummonsAfterMisses), 1);
         Check(BulletinAfterMisses, nameof(BulletinAfterMisses), 1);
-        return new(ReminderDaysBeforeDeadline, ReminderDaysBeforeWindowCloses, MissedReportsForOrder, OrderReplyDays, SummonsAfterMisses, BulletinAfterMisses);
+        Check(FilingOrderDaysLate, nameof(FilingOrderDaysLate), 1);
+        return new(ReminderDaysBeforeDeadline, ReminderDaysBeforeWindowCloses, MissedReportsForOrder, OrderReplyDays, SummonsAfterMisses, BulletinAfterMisses, FilingOrderDaysLate);
     }
 }
 

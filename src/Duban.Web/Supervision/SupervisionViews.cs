@@ -1,14 +1,28 @@
+using System.Text.Json.Serialization;
+using Duban.Core.Cascade;
 using Duban.Core.Tracking.Supervision;
 
 namespace Duban.Web.Supervision;
 
+/// <summary>
+/// A 督办单 as the lists and pages show it. Its subject is a task (<paramref name="TaskId"/>, number and text) or a late
+/// 备案 (<paramref name="FilingId"/>; no task): <see cref="Subject"/> and <see cref="SubjectLink"/> say which, for both.
+/// </summary>
+/// <param name="PlanId">The task's plan, or the plan that required the filing.</param>
 public sealed record OrderSummary(
-    long Id, string Number, long TaskId, string TaskNo, string TaskText, long PlanId, long OrganizationId, string OrganizationName, string Reason,
-    DateTimeOffset IssuedAt, string IssuedByName, DateOnly ReplyBy, OrderStatus Status, OrderOrigin Origin, int Replies)
+    long Id, string Number, long? TaskId, string? TaskNo, string? TaskText, long PlanId, long OrganizationId, string OrganizationName, string Reason,
+    DateTimeOffset IssuedAt, string IssuedByName, DateOnly ReplyBy, OrderStatus Status, OrderOrigin Origin, int Replies,
+    long? FilingId, [property: JsonIgnore] FilingKind? FilingKind, [property: JsonIgnore] string? FilingPlanTitle)
 {
     public string StatusName => Status.Label();
 
     public string OriginName => Origin.Label();
+
+    /// <summary>事项: "任务 1.2：…" for a task's order, "《plan》一县一案实施方案备案" for a filing's.</summary>
+    public string Subject => FilingKind is { } kind ? CascadeLabels.OrderSubject(FilingPlanTitle ?? "", kind) : $"任务 {TaskNo}：{TaskText}";
+
+    /// <summary>Where the subject is read (relative to the base address): the task, or the plan's cascade page.</summary>
+    public string SubjectLink => FilingId is null ? $"tasks/{TaskId}" : $"plans/{PlanId}/cascade";
 }
 
 public sealed record RectificationView(int Number, string Measures, DateOnly NewDate, string AuthorName, DateTimeOffset CreatedAt);

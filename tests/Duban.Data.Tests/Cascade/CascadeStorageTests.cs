@@ -1,10 +1,16 @@
 using Duban.Core.Cascade;
+using Duban.Core.Notifications;
+using Duban.Core.Security;
+using Duban.Core.Tracking.Escalation;
+using Duban.Core.Tracking.Supervision;
+using Duban.Core.Users;
 using Duban.Core.Organizations;
 using Duban.Core.Regions;
 using Duban.Data.Audit;
 using Duban.Data.Cascade;
 using Duban.Data.Import;
 using Duban.Data.Notifications;
+using Duban.Data.Supervision;
 using Duban.Data.Tests.Import.Support;
 using Duban.Data.Tests.Support;
 using Duban.Parsing;
@@ -86,12 +92,89 @@ public sealed class CascadeStorageTests(DatabaseFixture databases) : IClassFixtu
         await using (var db = DatabaseFixture.Context(options))
         {
             (await db.Set<PlanLink>().CountAsync()).ShouldBe(2);
-            var job = new FilingJob(db, new NotificationCenter(db), new AuditLog(db, new FixedClock()));
-            (await job.EscalateAsync(Now)).ShouldBe(2);
-            (await job.EscalateAsync(Now)).ShouldBe(0);
+            var job = Job(db, Now);
+            (await job.EscalateAsync(Now)).Chased.ShouldBe(2);
+            (await job.EscalateAsync(Now)).ShouldBe(new FilingRun(0, 0, 0));
         }
         await using (var db = DatabaseFixture.Context(options))
             (await db.Set<Filing>().Where(f => f.OrganizationId == nanlingGovernment).Select(f => f.EscalatedAt).SingleAsync()).ShouldBe(Now);
+    }
+
+    private static FilingJob Job(DubanDbContext db, DateTimeOffset at)
+    {
+        var clock = new FixedClock(at);
+        var audit = new AuditLog(db, clock);
+        var center = new NotificationCenter(db);
+        var orders = new FilingOrders(db, clock, audit, center, new WebhookOutbox(db, new WebhookOptions()), EscalationOptions.Default);
+        return new FilingJob(db, center, audit, orders, EscalationOptions.Default);
+    }
+
+    /// <summary>Noon in Beijing on the day.</summary>
+    private static DateTimeOffset On(int year, int month, int day) => new(year, month, day, 12, 0, 0, TimeSpan.FromHours(8));
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task A_missing_filing_climbs_the_ladder_reminder_chase_order_each_once(DatabaseProvider provider)
+    {
+        var options = await databases.EmptyAsync(provider);
+        long city, nanling;
+        await using (var db = DatabaseFixture.Context(options))
+        {
+            await DubanDatabase.MigrateAsync(db);
+            var cityRegion = await TestRegions.AddAsync(db, "清河市", RegionLevel.City);
+            city = cityRegion.Id;
+            var county = await TestRegions.AddAsync(db, "南岭县", RegionLevel.County, cityRegion);
+            var government = new Organization { Name = "南岭县人民政府", Kind = OrganizationKind.Government, RegionId = county.Id };
+            db.Organizations.Add(government);
+            db.Organizations.Add(new Organization { Name = "清河职业技术学院", Kind = OrganizationKind.School, RegionId = city });
+            await db.SaveChangesAsync();
+            nanling = government.Id;
+            db.Users.AddRange(
+                new User { UserName = "nanling", DisplayName = "南岭填报员", Role = Role.Reporter, Scope = DataScope.Own, OrganizationId = nanling, IsActive = true, CreatedAt = Now },
+                new User { UserName = "qinghe", DisplayName = "清河管理员", Role = Role.Admin, Scope = DataScope.RegionAndBelow, RegionId = city, IsActive = true, CreatedAt = Now });
+            await db.SaveChangesAsync();
+        }
+        // Requires 一县一案 of every county (南岭县 here) and 一校一案 of 清河职业技术学院, by 2026年3月31日.
+        var plan = await ImportAsync(options, ImportSeedFiles.Sample("cascade/qinghe-city-plan.txt"), "city.txt", city);
+        long filing;
+        await using (var db = DatabaseFixture.Context(options))
+            filing = await db.Set<Filing>().Where(f => f.OrganizationId == nanling).Select(f => f.Id).SingleAsync();
+
+        async Task<FilingRun> RunAsync(DateTimeOffset at)
+        {
+            await using var db = DatabaseFixture.Context(options);
+            return await Job(db, at).EscalateAsync(at);
+        }
+
+        (await RunAsync(On(2026, 3, 23))).ShouldBe(new FilingRun(0, 0, 0));
+        (await RunAsync(On(2026, 3, 24))).Reminded.ShouldBe(2);
+        (await RunAsync(On(2026, 3, 28))).ShouldBe(new FilingRun(0, 0, 0));
+        (await RunAsync(On(2026, 4, 1))).ShouldBe(new FilingRun(0, 2, 0));
+        (await RunAsync(On(2026, 4, 14))).ShouldBe(new FilingRun(0, 0, 0));
+        (await RunAsync(On(2026, 4, 15))).ShouldBe(new FilingRun(0, 0, 2));
+        (await RunAsync(On(2026, 4, 16))).ShouldBe(new FilingRun(0, 0, 0));
+
+        await using (var db = DatabaseFixture.Context(options))
+        {
+            var kinds = await db.Set<Notification>().Where(n => n.IdempotencyKey.StartsWith($"filing-reminder:{filing}/") || n.IdempotencyKey.StartsWith($"filing-late:{filing}/")
+                    || n.IdempotencyKey.StartsWith($"filing-order:{filing}/"))
+                .Select(n => n.Kind).ToListAsync();
+            kinds.Order().ShouldBe(new[] { NotificationKinds.Chase, NotificationKinds.Reminder, NotificationKinds.SupervisionOrder }.Order());
+            var order = await db.Set<SupervisionOrder>().SingleAsync(o => o.FilingId == filing);
+            (order.TaskId, order.AssignmentId, order.OrganizationId, order.Origin, order.Status, order.ReplyBy)
+                .ShouldBe((null, null, nanling, OrderOrigin.Automatic, OrderStatus.Open, new DateOnly(2026, 4, 25)));
+            order.Number.ShouldBe($"督办〔2026〕{order.Id}号");
+            order.Reason.ShouldContain("南岭县人民政府逾期 15 天仍未报备");
+            (await db.AuditEntries.CountAsync(a => a.Action == CascadeAuditActions.FilingRemind && a.EntityId == filing.ToString())).ShouldBe(1);
+            (await db.AuditEntries.CountAsync(a => a.Action == SupervisionAuditActions.OrderIssue && a.EntityId == order.Id.ToString())).ShouldBe(1);
+
+            // The subject is a task's assignment or a filing, never neither: the database refuses an order without one.
+            db.Add(new SupervisionOrder
+            {
+                Number = "无主", OrganizationId = nanling, Reason = "x", IssuedAt = Now, IssuedByName = "x", ReplyBy = new DateOnly(2026, 5, 1), IdempotencyKey = "no-subject",
+            });
+            await Should.ThrowAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        }
+        plan.ShouldBeGreaterThan(0);
     }
 
     [SeedFact]

@@ -82,6 +82,7 @@ public sealed partial class FormRulesTests
         ["Cascade/CascadePage.razor:link-add-"] = "the lower plan's region; the upper plan one the user sees — CascadeAccess.AdministersPlanAsync + SeesPlanAsync, CascadeDesk.DecideLinkAsync (as PUT /api/v1/plans/{id}/links) — CascadeFormsTests.The_county_office_removes_and_sets…",
         ["Cascade/RequirementForm.razor:requirement-"] = "the upper plan's region — CascadePage.SaveRequirementAsync: CascadeAccess.AdministersPlanAsync, CascadeDesk.CreateRequirementAsync / UpdateRequirementAsync (as POST /api/v1/plans/{id}/filing-requirements, PUT /api/v1/filing-requirements/{id}) — WriteMatrixTests, CascadeFormsTests.The_city_office_sets_and_changes_a_filing_requirement_on_the_page",
         ["Cascade/CascadePage.razor:coverage-"] = "the upper plan's region — CascadeAccess.AdministersPlanAsync, CascadeDesk.DecideCoverageAsync (as POST /api/v1/plans/{id}/coverage/confirm, /reject) — WriteMatrixTests, CoveragePageTests.Coverage_is_confirmed_or_rejected_on_the_page_by_the_city_office_and_not_by_a_county_administrator",
+        ["Cascade/FilingOrderForm.razor:filing-order-"] = "the upper plan's region — CascadeAccess.AdministersPlanAsync, FilingOrders.IssueAsync (as POST /api/v1/filings/{id}/orders) — WriteMatrixTests, FilingOrderTests.The_cascade_page_offers_the_form_to_the_city_office_only_and_issues_the_order",
         ["Setup.razor:setup"] = "nobody yet: the first administrator, with the one-time set-up token — FirstAdministrator — FirstAdministratorTests",
     };
 

@@ -17,7 +17,7 @@ public sealed record SupervisionSamples(long TaskInside, long TaskOutside, long 
     {
         var inside = await factory.WithDbAsync(db => OrderAsync(db, cityPlanId, DemoSeeder.CityEducation, tag));
         var outside = await factory.WithDbAsync(db => OrderAsync(db, otherPlanId, null, tag));
-        return new(inside.TaskId, outside.TaskId, inside.Id, outside.Id);
+        return new(inside.TaskId!.Value, outside.TaskId!.Value, inside.Id, outside.Id);
     }
 
     public static async Task<SupervisionOrder> OrderAsync(DubanDbContext db, long planId, string? organization, string tag)

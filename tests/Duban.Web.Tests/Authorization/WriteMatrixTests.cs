@@ -324,6 +324,8 @@ public sealed class WriteMatrixTests(WebAppWithoutSamplePlansFixture app, ITestO
             Post($"/api/v1/filings/{(await CascadeSamples.RequirementAsync(w.Factory, w.PlanOf(side), w.OrganizationOf(side))).Filing}/accept", new { comment = "写矩阵通过" })),
         new("POST /api/v1/filings/{id:long}/return", Concern.Plan, Sides3, async (w, _, side) =>
             Post($"/api/v1/filings/{(await CascadeSamples.RequirementAsync(w.Factory, w.PlanOf(side), w.OrganizationOf(side))).Filing}/return", new { comment = "写矩阵退回" })),
+        new("POST /api/v1/filings/{id:long}/orders", Concern.Plan, Sides3, async (w, _, side) =>
+            Post($"/api/v1/filings/{(await CascadeSamples.RequirementAsync(w.Factory, w.PlanOf(side), w.OrganizationOf(side))).Filing}/orders", new { reason = "写矩阵督办" })),
     ];
 
     /// <summary>Whether the actor answers for the record on that side.</summary>

@@ -107,7 +107,7 @@ public sealed class CascadeProofTests(CascadeProofFixture world) : IClassFixture
         await using var scope = Factory.Services.CreateAsyncScope();
         var job = scope.ServiceProvider.GetRequiredService<FilingJob>();
         await job.EscalateAsync(DateTimeOffset.UtcNow);
-        (await job.EscalateAsync(DateTimeOffset.UtcNow)).ShouldBe(0);
+        (await job.EscalateAsync(DateTimeOffset.UtcNow)).ShouldBe(new FilingRun(0, 0, 0));
         var donghuFiling = filings["东湖县人民政府"].GetProperty("id").GetInt64();
         (await Factory.WithDbAsync(db => db.Set<Filing>().Where(f => f.Id == donghuFiling).Select(f => f.EscalatedAt).SingleAsync())).ShouldBeNull();
         var nanling = filings["南岭县人民政府"].GetProperty("id").GetInt64();

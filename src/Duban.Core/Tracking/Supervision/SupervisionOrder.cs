@@ -34,6 +34,8 @@ public enum OrderOrigin
 /// <summary>
 /// A 督办单: the office's formal demand that an organisation explain a lapse on its part of a task and answer with a
 /// rectification plan (整改措施) by a reply date. Replies are <see cref="Rectification"/>s, appended, never changed.
+/// Its subject is either one organisation's part of a task (<see cref="TaskId"/> and <see cref="AssignmentId"/>) or a
+/// 备案 the organisation owes (<see cref="FilingId"/>, docs/cascade.md); exactly one of the two, a check in the database.
 /// </summary>
 public sealed class SupervisionOrder
 {
@@ -44,9 +46,13 @@ public sealed class SupervisionOrder
     /// <summary>督办〔year〕n号, unique; given once the order has its id.</summary>
     public required string Number { get; set; }
 
-    public long TaskId { get; set; }
+    /// <summary>The task of a task's order (with <see cref="AssignmentId"/>); null for a filing's order.</summary>
+    public long? TaskId { get; set; }
 
-    public long AssignmentId { get; set; }
+    public long? AssignmentId { get; set; }
+
+    /// <summary>The late 备案 of a filing's order; null for a task's order.</summary>
+    public long? FilingId { get; set; }
 
     public long OrganizationId { get; set; }
 
@@ -75,6 +81,9 @@ public sealed class SupervisionOrder
     public Guid Version { get; set; } = Guid.NewGuid();
 
     public bool Answerable => Status != OrderStatus.Closed;
+
+    /// <summary>The order concerns a 备案 rather than a task: nothing of it goes on a task's timeline.</summary>
+    public bool ForFiling => FilingId is not null;
 
     public static string NumberFor(int year, long id) => $"督办〔{year}〕{id}号";
 }
