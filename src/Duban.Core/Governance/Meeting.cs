@@ -18,7 +18,7 @@ public sealed class Meeting
 
     public string? Agenda { get; set; }
 
-    /// <summary>The 会议纪要 as typed; an uploaded file is the evidence-style columns below, either or both.</summary>
+    /// <summary>The 会议纪要 as typed; an uploaded file is the evidence-style columns below (the current one of <see cref="MeetingMinutesFile"/>s), either or both.</summary>
     public string? MinutesText { get; set; }
 
     public string? MinutesFileName { get; set; }
@@ -72,6 +72,31 @@ public static class MeetingKinds
         var t when t.Equals("special", StringComparison.OrdinalIgnoreCase) || t == "专题会" => MeetingKind.Special,
         _ => null,
     };
+}
+
+/// <summary>
+/// One upload of a meeting's 会议纪要 file. Append-only: a replacement adds a row and the meeting points at the newest,
+/// so an earlier file stays listed and can still be downloaded (the store keeps files by content hash).
+/// </summary>
+public sealed class MeetingMinutesFile
+{
+    public long Id { get; set; }
+
+    public long MeetingId { get; set; }
+
+    public required string FileName { get; set; }
+
+    public required string Sha256 { get; set; }
+
+    public EvidenceType Type { get; set; }
+
+    public long Size { get; set; }
+
+    public DateTimeOffset UploadedAt { get; set; }
+
+    public long? UploadedById { get; set; }
+
+    public required string UploadedByName { get; set; }
 }
 
 /// <summary>A member unit at a meeting: present or absent. The unit is kept by name too, so attendance outlives a later correction of the members.</summary>

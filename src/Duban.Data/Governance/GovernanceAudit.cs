@@ -6,6 +6,7 @@ public static class GovernanceAuditActions
     public const string BodyCorrect = "body.correct";
     public const string MeetingCreate = "meeting.create";
     public const string MeetingMinutes = "meeting.minutes";
+    public const string MeetingEdit = "meeting.edit";
     public const string Decision = "meeting.decision";
 
     public const string BodyEntity = "governing-body";
@@ -16,6 +17,7 @@ public static class GovernanceAuditActions
         BodyCorrect => "修改议事机构（成员、办公室、召开频次）",
         MeetingCreate => "登记会议",
         MeetingMinutes => "上传会议纪要",
+        MeetingEdit => "修改会议（日期、名称、参会单位、议题、会议纪要）",
         Decision => "登记会议议定事项",
         _ => null,
     };

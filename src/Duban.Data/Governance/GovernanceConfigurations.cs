@@ -25,6 +25,19 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
     }
 }
 
+internal sealed class MeetingMinutesFileConfiguration : IEntityTypeConfiguration<MeetingMinutesFile>
+{
+    public void Configure(EntityTypeBuilder<MeetingMinutesFile> e)
+    {
+        e.ToTable("meeting_minutes_files");
+        e.Property(x => x.FileName).HasMaxLength(255);
+        e.Property(x => x.Sha256).HasMaxLength(64);
+        e.Property(x => x.UploadedByName).HasMaxLength(100);
+        e.HasIndex(x => x.MeetingId);
+        e.HasOne<Meeting>().WithMany().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class MeetingAttendeeConfiguration : IEntityTypeConfiguration<MeetingAttendee>
 {
     public void Configure(EntityTypeBuilder<MeetingAttendee> e)

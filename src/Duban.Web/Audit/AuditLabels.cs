@@ -54,7 +54,8 @@ public static class AuditLabels
         ["office"] = "办公室", ["officeOrganizationId"] = "办公室所在单位", ["meetingsPerYear"] = "每年召开次数", ["meetingsAtLeast"] = "至少",
         ["cadenceText"] = "召开频次（原文）", ["cadenceFrom"] = "频次起算日", ["members"] = "成员", ["person"] = "姓名", ["post"] = "职务",
         ["bodyId"] = "议事机构", ["meetingId"] = "会议", ["agenda"] = "议题", ["minutesText"] = "会议纪要", ["minutesFileName"] = "会议纪要文件",
-        ["attendees"] = "参会单位", ["attended"] = "出席", ["taskListId"] = "任务清单",
+        ["attendees"] = "参会单位", ["attended"] = "出席", ["taskListId"] = "任务清单", ["minutesSha256"] = "会议纪要文件 SHA-256",
+        ["minutesSize"] = "会议纪要文件大小",
         // Plans that cascade (docs/cascade.md).
         ["upperPlanId"] = "上级计划", ["lowerPlanId"] = "下级计划", ["links"] = "计划关联", ["office"] = "备案机关", ["everyChildRegion"] = "各下级地区政府报备",
         ["requirementId"] = "备案要求", ["filingId"] = "备案", ["lowerTaskId"] = "下级任务", ["score"] = "相似度",
@@ -129,6 +130,7 @@ public static class AuditLabels
         Add<BaselineState>(s => s.Label());
         Add<OrderDecision>(d => d.Label());
         Add<TaskListSource>(s => s.Label());
+        Add<Core.Governance.MeetingKind>(Core.Governance.MeetingKinds.Label);
         Add<Core.Cascade.FilingState>(Core.Cascade.CascadeLabels.Label);
         Add<Core.Cascade.LinkState>(Core.Cascade.CascadeLabels.Label);
         Add<Core.Cascade.CoverageState>(Core.Cascade.CascadeLabels.Label);

@@ -30,6 +30,8 @@ public sealed class GovernanceDesk(DubanDbContext db, GovernanceQueries queries,
 {
     public const string Stale = "该议事机构在您读取之后已被修改，请刷新后重试。";
 
+    public const string StaleMeeting = "该会议在您读取之后已被修改，请刷新后重试。";
+
     private async Task<(GoverningBodyRecord? Body, OperationError? Refused)> BodyAsync(DubanUser admin, long id, CancellationToken ct)
     {
         if (!await queries.VisibleBodies(admin).AnyAsync(b => b.Id == id, ct)) return (null, new OperationError(ErrorKind.NotFound, "未找到该议事机构。"));
@@ -172,15 +174,17 @@ public sealed class GovernanceDesk(DubanDbContext db, GovernanceQueries queries,
             CreatedAt = time.GetUtcNow(), CreatedById = admin.Id, CreatedByName = Column(admin.DisplayName, 100),
             Attendees = [.. units.Select(u => new MeetingAttendee { OrganizationId = u.OrganizationId, UnitName = Column(u.Name, 200), Attended = present.GetValueOrDefault(Key(u)) })],
         };
+        (string, string, EvidenceType?, long?)? upload = null;
         if (minutes is not null)
         {
             var (file, fileProblem) = await CheckMinutesAsync(minutes, ct);
             if (fileProblem is not null) return fileProblem;
-            (meeting.MinutesFileName, meeting.MinutesSha256, meeting.MinutesType, meeting.MinutesSize) = file;
+            upload = file;
         }
         await using var tx = await WriteTransaction.BeginAsync(db, ct);
         db.Add(meeting);
         await db.SaveChangesAsync(ct);
+        if (upload is { } uploaded) AttachMinutes(meeting, uploaded, admin);
         audit.Add(actor, GovernanceAuditActions.MeetingCreate, GovernanceAuditActions.MeetingEntity, meeting.Id, null, Image(meeting));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -196,11 +200,108 @@ public sealed class GovernanceDesk(DubanDbContext db, GovernanceQueries queries,
         var (file, problem) = await CheckMinutesAsync(upload, ct);
         if (problem is not null) return problem;
         var before = new { meeting!.MinutesFileName, meeting.MinutesSha256, meeting.MinutesSize };
-        (meeting.MinutesFileName, meeting.MinutesSha256, meeting.MinutesType, meeting.MinutesSize) = file;
+        AttachMinutes(meeting, file, admin);
         meeting.Version = Guid.NewGuid();
         await using var tx = await WriteTransaction.BeginAsync(db, ct);
         await db.SaveChangesAsync(ct);
         audit.Add(actor, GovernanceAuditActions.MeetingMinutes, GovernanceAuditActions.MeetingEntity, meeting.Id, before, new { meeting.MinutesFileName, meeting.MinutesSha256, meeting.MinutesSize });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return Outcome<MeetingDetail>.Ok((await queries.MeetingAsync(admin, meeting.Id, ct))!);
+    }
+
+    /// <summary>Makes the file the meeting's 会议纪要 and adds it to the meeting's uploads, which are never changed nor removed.</summary>
+    private void AttachMinutes(Meeting meeting, (string Name, string Sha, EvidenceType? Type, long? Size) file, DubanUser admin)
+    {
+        (meeting.MinutesFileName, meeting.MinutesSha256, meeting.MinutesType, meeting.MinutesSize) = file;
+        db.Add(new MeetingMinutesFile
+        {
+            MeetingId = meeting.Id, FileName = file.Name, Sha256 = file.Sha, Type = file.Type!.Value, Size = file.Size ?? 0,
+            UploadedAt = time.GetUtcNow(), UploadedById = admin.Id, UploadedByName = Column(admin.DisplayName, 100),
+        });
+    }
+
+    /// <summary>
+    /// Corrects a recorded meeting: date, kind, title, agenda, typed minutes and attendance; a field left out stays. The
+    /// cadence is computed from the meetings' dates, so a date moved into or out of a window changes that window's
+    /// state at once. Attendance is set on the units already on record, and on the body's current member units listed;
+    /// the meeting's 议定事项 lists take the new date and title as their source. The file of the minutes is replaced by
+    /// an upload (<see cref="UploadMinutesAsync"/>), not here.
+    /// </summary>
+    public async Task<Outcome<MeetingDetail>> EditMeetingAsync(DubanUser admin, Actor actor, long meetingId, Guid? expected, MeetingCorrection input, CancellationToken ct = default)
+    {
+        var (meeting, body, refused) = await MeetingAsync(admin, meetingId, ct);
+        if (refused is not null) return refused;
+        if (expected is { } version && version != meeting!.Version) return new OperationError(ErrorKind.PreconditionFailed, StaleMeeting);
+        var before = Image(meeting!);
+        var generatedTitle = $"{body!.Name}{meeting!.Date.Year}年{meeting.Date.Month}月{meeting.Date.Day}日{meeting.Kind.Label()}";
+        if (input.Date is { } date)
+        {
+            var today = TrackingDay.Today(time);
+            if (date < PlausibleDates.Earliest || date > today) return Outcome<MeetingDetail>.Invalid("date", $"date（会议日期）必须在 {PlausibleDates.Text(PlausibleDates.Earliest)} 至今天之间：登记的是已召开的会议。");
+            meeting.Date = date;
+        }
+        if (input.Kind is not null)
+        {
+            if (MeetingKinds.Parse(input.Kind) is not { } kind) return Outcome<MeetingDetail>.Invalid("kind", "kind（会议类型）必须是 regular（例会）或 special（专题会）。");
+            meeting.Kind = kind;
+        }
+        var regenerated = $"{body.Name}{meeting.Date.Year}年{meeting.Date.Month}月{meeting.Date.Day}日{meeting.Kind.Label()}";
+        if (input.Title is not null)
+        {
+            var (title, problem) = Text(input.Title, "title", "会议名称", Meeting.MaxTitleLength, required: false);
+            if (problem is not null) return problem;
+            meeting.Title = title ?? regenerated;
+        }
+        // A title generated from the date follows the date; one the office wrote stays.
+        else if (meeting.Title == generatedTitle) meeting.Title = regenerated;
+        if (input.Agenda is not null)
+        {
+            var (agenda, problem) = LongText(input.Agenda, "agenda", "议题", Meeting.MaxAgendaLength);
+            if (problem is not null) return problem;
+            meeting.Agenda = agenda;
+        }
+        if (input.MinutesText is not null)
+        {
+            var (text, problem) = LongText(input.MinutesText, "minutesText", "会议纪要", Meeting.MaxMinutesLength);
+            if (problem is not null) return problem;
+            meeting.MinutesText = text;
+        }
+        if (input.Attendees is { } listed)
+        {
+            var organizationIds = body.Members.Where(m => m.OrganizationId != null).Select(m => m.OrganizationId!.Value).ToList();
+            var names = await db.Organizations.AsNoTracking().Where(o => organizationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+            var members = MemberUnits(body, names);
+            var present = new Dictionary<string, bool>();
+            var added = new List<(long? OrganizationId, string Name)>();
+            for (var i = 0; i < listed.Count; i++)
+            {
+                var a = listed[i];
+                var at = $"attendees[{i}]";
+                if (a is null) return Outcome<MeetingDetail>.Invalid(at, $"{at} 不能为空。");
+                bool Matches(long? organization, string name) => a.OrganizationId is { } o ? organization == o : organization is null && name == a.UnitName?.Trim();
+                var recorded = meeting.Attendees.FirstOrDefault(r => Matches(r.OrganizationId, r.UnitName));
+                (long? OrganizationId, string Name) unit = recorded is not null ? (recorded.OrganizationId, recorded.UnitName) : members.FirstOrDefault(u => Matches(u.OrganizationId, u.Name));
+                if (unit.Name is null)
+                    return Outcome<MeetingDetail>.Invalid($"{at}.organizationId", $"{at}：既不在本次会议的参会单位中，也不是该议事机构现在的成员单位（按 organizationId 或未对应单位的 unitName 指定）。");
+                if (recorded is null && !added.Contains(unit)) added.Add(unit);
+                present[Key(unit)] = a.Attended != false;
+            }
+            foreach (var row in meeting.Attendees) row.Attended = present.GetValueOrDefault(Key((row.OrganizationId, row.UnitName)));
+            foreach (var unit in added)
+                meeting.Attendees.Add(new MeetingAttendee { MeetingId = meeting.Id, OrganizationId = unit.OrganizationId, UnitName = Column(unit.Name, 200), Attended = present[Key(unit)] });
+        }
+        meeting.Version = Guid.NewGuid();
+        await using var tx = await WriteTransaction.BeginAsync(db, ct);
+        var lists = await db.TaskLists.Where(l => l.MeetingId == meetingId).ToListAsync(ct);
+        foreach (var list in lists)
+        {
+            if (list.Name == Column($"{before.Title}议定事项", 300)) list.Name = Column($"{meeting.Title}议定事项", 300);
+            list.SourceDate = meeting.Date;
+            list.SourceReference = Column(meeting.Title, PlanTaskList.MaxReferenceLength);
+        }
+        if (!await db.SaveUnlessStaleAsync(ct)) return new OperationError(ErrorKind.PreconditionFailed, StaleMeeting);
+        audit.Add(actor, GovernanceAuditActions.MeetingEdit, GovernanceAuditActions.MeetingEntity, meeting.Id, before, Image(meeting));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return Outcome<MeetingDetail>.Ok((await queries.MeetingAsync(admin, meeting.Id, ct))!);
@@ -353,9 +454,11 @@ public sealed class GovernanceDesk(DubanDbContext db, GovernanceQueries queries,
         Members = b.Members.OrderBy(m => m.Id).Select(m => new { m.Role, m.Person, Post = m.Title, m.UnitName, m.OrganizationId }).ToList(),
     };
 
-    private static object Image(Meeting m) => new
-    {
-        m.Id, m.BodyId, m.Date, m.Kind, m.Title, m.Agenda, m.MinutesText, m.MinutesFileName, m.MinutesSha256,
-        Attendees = m.Attendees.Select(a => new { a.OrganizationId, a.UnitName, a.Attended }).ToList(),
-    };
+    private sealed record MeetingImage(long Id, long BodyId, DateOnly Date, MeetingKind Kind, string Title, string? Agenda, string? MinutesText,
+        string? MinutesFileName, string? MinutesSha256, IReadOnlyList<AttendeeImage> Attendees);
+
+    private sealed record AttendeeImage(long? OrganizationId, string UnitName, bool Attended);
+
+    private static MeetingImage Image(Meeting m) => new(m.Id, m.BodyId, m.Date, m.Kind, m.Title, m.Agenda, m.MinutesText, m.MinutesFileName, m.MinutesSha256,
+        [.. m.Attendees.OrderBy(a => a.Id).Select(a => new AttendeeImage(a.OrganizationId, a.UnitName, a.Attended))]);
 }

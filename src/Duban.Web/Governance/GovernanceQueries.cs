@@ -101,15 +101,19 @@ public sealed class GovernanceQueries(DubanDbContext db, PlanQueries plans, Acti
         var meeting = await db.Set<Meeting>().AsNoTracking().Include(m => m.Attendees).Where(m => m.Id == id && bodies.Any(b => b.Id == m.BodyId)).SingleOrDefaultAsync(ct);
         if (meeting is null) return null;
         var body = await db.GoverningBodies.AsNoTracking().SingleAsync(b => b.Id == meeting.BodyId, ct);
+        // Earlier by date, then by the order recorded: the same order numbers the meetings 第1次, 第2次….
         var earlier = await db.Set<Meeting>().AsNoTracking()
-            .Where(m => m.BodyId == meeting.BodyId && (m.Date < meeting.Date || (m.Date == meeting.Date && m.Id < meeting.Id))).Select(m => m.Id).ToListAsync(ct);
+            .Where(m => m.BodyId == meeting.BodyId && (m.Date < meeting.Date || (m.Date == meeting.Date && m.Id < meeting.Id)))
+            .OrderByDescending(m => m.Date).ThenByDescending(m => m.Id).Select(m => m.Id).ToListAsync(ct);
         var own = await DecisionsAsync([id], ct);
         var previous = (await DecisionsAsync(earlier, ct)).Where(d => !d.Closed).ToList();
         var listId = await CurrentListAsync(body.PlanId, id, ct);
-        return new MeetingDetail(meeting.Id, body.Id, body.Name, body.PlanId, meeting.Date, meeting.Kind, meeting.Kind.Label(), meeting.Title, meeting.Agenda,
+        var files = await db.Set<MeetingMinutesFile>().AsNoTracking().Where(f => f.MeetingId == id).OrderByDescending(f => f.Id).ToListAsync(ct);
+        return new MeetingDetail(meeting.Id, body.Id, body.Name, body.PlanId, earlier.Count + 1, meeting.Date, meeting.Kind, meeting.Kind.Label(), meeting.Title, meeting.Agenda,
             meeting.MinutesText, meeting.MinutesFileName, meeting.MinutesSize,
+            files.Select((f, i) => new MinutesFileView(f.Id, f.FileName, f.Size, f.UploadedAt, f.UploadedByName, i == 0 && f.Sha256 == meeting.MinutesSha256)).ToList(),
             meeting.Attendees.OrderByDescending(a => a.Attended).ThenBy(a => a.Id).Select(a => new MeetingAttendeeView(a.OrganizationId, a.UnitName, a.Attended)).ToList(),
-            own, previous, listId, await AdministersAsync(user, body.PlanId, ct), meeting.CreatedByName, meeting.CreatedAt, meeting.Version);
+            own, earlier.Count > 0 ? earlier[0] : null, previous, listId, await AdministersAsync(user, body.PlanId, ct), meeting.CreatedByName, meeting.CreatedAt, meeting.Version);
     }
 
     /// <summary>The 议定事项 list of the meeting on the plan's current version, if one was made.</summary>

@@ -31,10 +31,17 @@ public sealed record BodyDetail(BodySummary Body, IReadOnlyList<MemberView> Memb
 
 public sealed record MeetingAttendeeView(long? OrganizationId, string UnitName, bool Attended);
 
+/// <summary>One upload of a meeting's 会议纪要 file; the newest is the current one, the earlier ones stay downloadable.</summary>
+public sealed record MinutesFileView(long Id, string FileName, long Size, DateTimeOffset UploadedAt, string UploadedByName, bool Current);
+
+/// <param name="Number">Which meeting of the body it is (第N次), counted by date.</param>
+/// <param name="PreviousMeetingId">The body's meeting before this one, whose decisions the next meeting hears (上次会议).</param>
 /// <param name="PreviousOpen">上次会议议定事项落实情况: the decisions of the body's earlier meetings not yet completed, with their status.</param>
-public sealed record MeetingDetail(long Id, long BodyId, string BodyName, long PlanId, DateOnly Date, MeetingKind Kind, string KindLabel, string Title, string? Agenda,
-    string? MinutesText, string? MinutesFileName, long? MinutesSize, IReadOnlyList<MeetingAttendeeView> Attendees, IReadOnlyList<DecisionView> Decisions,
-    IReadOnlyList<DecisionView> PreviousOpen, long? TaskListId, bool CanAdminister, string CreatedByName, DateTimeOffset CreatedAt, Guid Version);
+/// <param name="MinutesFiles">Every upload of the minutes file, newest first.</param>
+public sealed record MeetingDetail(long Id, long BodyId, string BodyName, long PlanId, int Number, DateOnly Date, MeetingKind Kind, string KindLabel, string Title, string? Agenda,
+    string? MinutesText, string? MinutesFileName, long? MinutesSize, IReadOnlyList<MinutesFileView> MinutesFiles, IReadOnlyList<MeetingAttendeeView> Attendees,
+    IReadOnlyList<DecisionView> Decisions, long? PreviousMeetingId, IReadOnlyList<DecisionView> PreviousOpen, long? TaskListId, bool CanAdminister,
+    string CreatedByName, DateTimeOffset CreatedAt, Guid Version);
 
 /// <summary>A meeting due or held, for calendars (the iCalendar feed): its day (a window's last day when not held yet), title and page.</summary>
 /// <param name="Held">A meeting on record; otherwise a window of the cadence still open or to come.</param>
@@ -53,6 +60,10 @@ public sealed record AttendeeInput(long? OrganizationId, string? UnitName, bool?
 
 /// <param name="Attendees">The member units present (attended true or left out) and absent (false); a member unit not listed is absent.</param>
 public sealed record MeetingInput(DateOnly? Date, string? Kind, string? Title, string? Agenda, string? MinutesText, IReadOnlyList<AttendeeInput>? Attendees);
+
+/// <summary>PUT /api/v1/meetings/{id}: the fields given replace the stored ones, a field left out stays; an empty agenda or minutes text clears it, an empty title is generated from the date.</summary>
+/// <param name="Attendees">Attendance as a whole: the units listed as present (attended true or left out) or absent; a unit already on record and not listed is absent.</param>
+public sealed record MeetingCorrection(DateOnly? Date, string? Kind, string? Title, string? Agenda, string? MinutesText, IReadOnlyList<AttendeeInput>? Attendees);
 
 /// <param name="Due">The deadline as a day; or <paramref name="Deadline"/> as written (2027年6月底前), read like a plan's.</param>
 public sealed record DecisionInput(string? Text, DateOnly? Due, string? Deadline, IReadOnlyList<long>? Leads, IReadOnlyList<long>? Cooperating);

@@ -64,6 +64,7 @@ public sealed partial class FormRulesTests
         ["TaskEditing/AddTaskPanel.razor:add-task"] = "the plan's region — TaskEditor.AddTaskAsync (as POST /api/v1/plans/{id}/tasks) — WriteMatrixTests, TaskEditingPagesTests",
         ["Governance/BodyEdit.razor:edit-body"] = "the body's plan — BodyDetail.CanAdminister, GovernanceDesk.CorrectAsync (as PUT /api/v1/bodies/{id}) — WriteMatrixTests, GovernancePagesTests",
         ["Governance/MeetingNew.razor:new-meeting"] = "the body's plan — BodyDetail.CanAdminister, GovernanceDesk.CreateMeetingAsync (as POST /api/v1/bodies/{id}/meetings) — WriteMatrixTests, GovernancePagesTests",
+        ["Governance/MeetingEdit.razor:edit-meeting"] = "the meeting's plan — MeetingDetail.CanAdminister, GovernanceDesk.EditMeetingAsync (as PUT /api/v1/meetings/{id}) — WriteMatrixTests, MeetingEditTests.The_city_plans_meeting_shows_the_county_administrator_no_form_and_a_forged_edit_changes_nothing",
         ["Governance/MeetingPage.razor:add-decisions"] = "the meeting's plan — MeetingDetail.CanAdminister, GovernanceDesk.AddDecisionsAsync (as POST /api/v1/meetings/{id}/decisions) — WriteMatrixTests, GovernancePagesTests",
         ["Governance/MeetingPage.razor:upload-minutes"] = "the meeting's plan — MeetingDetail.CanAdminister, GovernanceDesk.UploadMinutesAsync (as POST /api/v1/meetings/{id}/minutes) — WriteMatrixTests, GovernancePagesTests",
         ["NewAssignedPlan.razor:new-plan"] = "the region chosen — TaskEditor.CreatePlanAsync (as POST /api/v1/plans) — WriteMatrixTests, TaskEditingPagesTests",

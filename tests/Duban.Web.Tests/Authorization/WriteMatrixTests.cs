@@ -279,6 +279,8 @@ public sealed class WriteMatrixTests(WebAppWithoutSamplePlansFixture app, ITestO
             Json(HttpMethod.Put, $"/api/v1/bodies/{(await GovernanceSamples.AddAsync(w.Factory, "写矩阵", w.PlanOf(side)))[0].Body}", new { office = "写矩阵办公室" }, "*")),
         new("POST /api/v1/bodies/{id:long}/meetings", Concern.Plan, Sides3, async (w, _, side) =>
             Post($"/api/v1/bodies/{(await GovernanceSamples.AddAsync(w.Factory, "写矩阵", w.PlanOf(side)))[0].Body}/meetings", new { date = "2026-03-02", kind = "special" })),
+        new("PUT /api/v1/meetings/{id:long}", Concern.Plan, Sides3, async (w, _, side) =>
+            Json(HttpMethod.Put, $"/api/v1/meetings/{(await GovernanceSamples.AddAsync(w.Factory, "写矩阵", w.PlanOf(side)))[0].Meeting}", new { agenda = "写矩阵议题" }, "*")),
         new("POST /api/v1/meetings/{id:long}/decisions", Concern.Plan, Sides3, async (w, _, side) =>
             Post($"/api/v1/meetings/{(await GovernanceSamples.AddAsync(w.Factory, "写矩阵", w.PlanOf(side)))[0].Meeting}/decisions",
                 new { decisions = new[] { new { text = "写矩阵议定事项", due = "2027-01-01", leads = new[] { w.OrganizationOf(side) } } } })),
