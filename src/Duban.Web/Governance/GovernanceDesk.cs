@@ -42,9 +42,11 @@ public sealed class GovernanceDesk(DubanDbContext db, GovernanceQueries queries,
 
     private async Task<(Meeting? Meeting, GoverningBodyRecord? Body, OperationError? Refused)> MeetingAsync(DubanUser admin, long id, CancellationToken ct)
     {
-        var bodies = queries.VisibleBodies(admin);
-        var meeting = await db.Set<Meeting>().Include(m => m.Attendees).SingleOrDefaultAsync(m => m.Id == id && bodies.Any(b => b.Id == m.BodyId), ct);
-        if (meeting is null) return (null, null, new OperationError(ErrorKind.NotFound, "未找到该会议。"));
+        // Loaded on its own and tracked: a visibility subquery built on the no-tracking VisibleBodies would make EF Core
+        // read the meeting untracked, and the writes below would then save nothing.
+        var meeting = await db.Set<Meeting>().Include(m => m.Attendees).SingleOrDefaultAsync(m => m.Id == id, ct);
+        if (meeting is null || !await queries.VisibleBodies(admin).AnyAsync(b => b.Id == meeting.BodyId, ct))
+            return (null, null, new OperationError(ErrorKind.NotFound, "未找到该会议。"));
         var (body, refused) = await BodyAsync(admin, meeting.BodyId, ct);
         return (meeting, body, refused);
     }

@@ -36,7 +36,13 @@ public sealed class DecisionStatusDocumentTests(WriteMatrixFixture app) : IClass
     public async Task The_documents_rows_are_the_decisions_tasks_and_the_next_meeting_carries_the_open_ones()
     {
         var (body, first) = (await GovernanceSamples.AddAsync(app.Factory, "落实", World.PlanOf(Side.County)))[0];
-        var member = await app.Factory.WithDbAsync(db => db.BodyMembers.Where(m => m.BodyId == body).Select(m => m.OrganizationId!.Value).SingleAsync());
+        // The member unit is the county's government, in the county administrator's scope and the reporter's own.
+        var member = World.OrganizationOf(Side.County);
+        await app.Factory.WithDbAsync(async db =>
+        {
+            (await db.BodyMembers.SingleAsync(m => m.BodyId == body)).OrganizationId = member;
+            await db.SaveChangesAsync();
+        });
         var due = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(400));
         var added = await County.PostAsJsonAsync($"/api/v1/meetings/{first}/decisions", new
         {
@@ -78,7 +84,7 @@ public sealed class DecisionStatusDocumentTests(WriteMatrixFixture app) : IClass
             row[5].ShouldBe("");
         }
         rows[1][3].ShouldBe($"{due.Year}年{due.Month}月{due.Day}日");
-        rows[2][3].ShouldBe("2028年9月底前");
+        rows[2][3].ShouldBe("2028年9月30日"); // 9月底前 read as a day, as a plan's deadline is
 
         // The next meeting's document: no decisions of its own, the first meeting's still open, each with where it came from.
         var next = Rows(await County.GetByteArrayAsync($"/api/v1/meetings/{second}/decision-status.docx"), out var nextParagraphs);
