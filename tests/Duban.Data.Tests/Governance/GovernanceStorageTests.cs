@@ -75,6 +75,9 @@ public sealed class GovernanceStorageTests(DatabaseFixture databases) : IClassFi
             meetingId = meeting.Id;
             var version = await db.Plans.Where(p => p.Id == world.PlanId).Select(p => p.CurrentVersionId!.Value).SingleAsync();
             db.TaskLists.Add(new PlanTaskList { PlanVersionId = version, Name = "2026年上半年联席会议议定事项", Source = TaskListSource.MeetingDecision, MeetingId = meeting.Id, SourceDate = meeting.Date });
+            // Every upload of the minutes file is kept: the first draft, then the one the meeting points at.
+            foreach (var (file, sha) in new[] { ("会议纪要（初稿）.docx", new string('b', 64)), ("会议纪要.docx", new string('a', 64)) })
+                db.Add(new MeetingMinutesFile { MeetingId = meeting.Id, FileName = file, Sha256 = sha, Type = Core.Tracking.Reporting.EvidenceType.Docx, Size = 1234, UploadedAt = DateTimeOffset.UtcNow, UploadedByName = "管理员" });
             await db.SaveChangesAsync();
         }
 
@@ -84,6 +87,8 @@ public sealed class GovernanceStorageTests(DatabaseFixture databases) : IClassFi
             (stored.Date, stored.Kind, stored.Agenda, stored.MinutesText!.Length, stored.MinutesType).ShouldBe((new DateOnly(2026, 3, 15), MeetingKind.Regular, "一、通报进展\n二、研究经费", Meeting.MaxMinutesLength, Core.Tracking.Reporting.EvidenceType.Docx));
             stored.Attendees.OrderBy(a => a.Id).Select(a => (a.OrganizationId, a.UnitName, a.Attended)).ShouldBe([(world.Member, "市财政局", true), (null, "市税务局", false)]);
             (await db.TaskLists.SingleAsync(l => l.MeetingId == meetingId)).Source.ShouldBe(TaskListSource.MeetingDecision);
+            (await db.Set<MeetingMinutesFile>().Where(f => f.MeetingId == meetingId).OrderBy(f => f.Id).Select(f => f.FileName).ToListAsync())
+                .ShouldBe(["会议纪要（初稿）.docx", "会议纪要.docx"]);
             var body = await db.GoverningBodies.Include(b => b.Members).SingleAsync(b => b.Id == world.BodyId);
             (body.OfficeOrganizationId, body.CadenceText, body.CadenceFrom).ShouldBe((world.Office, "原则上每半年召开一次例会", new DateOnly(2026, 1, 1)));
             body.Members.Select(m => m.Title).ShouldContain("市政府分管教育工作的副市长");
@@ -100,6 +105,7 @@ public sealed class GovernanceStorageTests(DatabaseFixture databases) : IClassFi
             db.GoverningBodies.Remove(await db.GoverningBodies.SingleAsync(b => b.Id == world.BodyId));
             await db.SaveChangesAsync();
             (await db.Set<MeetingAttendee>().CountAsync(a => a.MeetingId == meetingId)).ShouldBe(0);
+            (await db.Set<MeetingMinutesFile>().CountAsync(f => f.MeetingId == meetingId)).ShouldBe(0);
         }
     }
 
