@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Duban.Core.Governance;
+using Duban.Core.Tracking.Periods;
 using Duban.Core.Tracking.Status;
 using Duban.Web.Governance;
 using Duban.Web.Notices;
@@ -53,6 +54,17 @@ public sealed class DecisionStatusDocumentTests(WriteMatrixFixture app) : IClass
             },
         });
         added.StatusCode.ShouldBe(HttpStatusCode.Created, await added.Content.ReadAsStringAsync());
+        // The member unit reports on the first decision: its text is what the document quotes.
+        var reporter = World.Clients[Actor.ReporterB];
+        var assignment = await app.Factory.WithDbAsync(db => db.Assignments.Where(a => a.Task!.TaskList!.MeetingId == first && a.Task.Text == "落实职业院校生均拨款制度").Select(a => a.Id).SingleAsync());
+        var period = PeriodSpan.Containing(PeriodKind.Monthly, ChinaCalendar.Today(DateTimeOffset.UtcNow));
+        var report = await reporter.PostAsJsonAsync("/api/v1/reports", new { assignmentId = assignment, periodStart = period.Start, state = "inProgress", percentComplete = 30, done = "已完成生均拨款标准测算" });
+        report.StatusCode.ShouldBe(HttpStatusCode.Created, await report.Content.ReadAsStringAsync());
+        var submit = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/reports/{(await report.JsonAsync()).GetProperty("report").GetProperty("id").GetInt64()}/submit") { Content = JsonContent.Create(new { }) };
+        submit.Headers.TryAddWithoutValidation("If-Match", report.Headers.ETag!.ToString());
+        (await reporter.SendAsync(submit)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var unit = await app.Factory.WithDbAsync(db => db.Organizations.Where(o => o.Id == member).Select(o => o.Name).SingleAsync());
+
         var second = (await (await County.PostAsJsonAsync($"/api/v1/bodies/{body}/meetings", new { date = DateTime.UtcNow.ToString("yyyy-MM-dd"), kind = "special" })).JsonAsync())
             .GetProperty("id").GetInt64();
         var bodyName = await app.Factory.WithDbAsync(db => db.GoverningBodies.Where(b => b.Id == body).Select(b => b.Name).SingleAsync());
@@ -83,6 +95,8 @@ public sealed class DecisionStatusDocumentTests(WriteMatrixFixture app) : IClass
             row[4].ShouldStartWith(statuses[i]!);
             row[5].ShouldBe("");
         }
+        rows[1][4].ShouldContain($"已完成生均拨款标准测算（{unit}，");
+        rows[2][4].ShouldBe(statuses[1]);
         rows[1][3].ShouldBe($"{due.Year}年{due.Month}月{due.Day}日");
         rows[2][3].ShouldBe("2028年9月30日"); // 9月底前 read as a day, as a plan's deadline is
 
