@@ -74,7 +74,6 @@ public sealed record TaskDiffView(TaskDiffKind Kind, string? BeforeKey, string? 
 public sealed record PlanDiffView(int From, int To, int Added, int Removed, int Changed, int Unchanged, IReadOnlyList<TaskDiffView> Tasks);
 
 /// <param name="Path">The region path, "/1/5/": its depth tells the level of indentation.</param>
-public sealed record RegionChoice(long Id, string Name, string Path, Duban.Core.Regions.RegionLevel Level);
 
 public enum TaskSort
 {
@@ -228,12 +227,11 @@ public sealed class PlanQueries(DubanDbContext db, TimeProvider? time = null, Pl
         return await Summaries(plans.OrderByDescending(p => p.IssueDate).ThenByDescending(p => p.Id)).ToPagedAsync(page, ct);
     }
 
-    /// <summary>The regions that hold a plan the user may see, with the regions above them, in tree order: the choices of the plan list's region filter.</summary>
-    public async Task<IReadOnlyList<RegionChoice>> PlanRegionsAsync(DubanUser? user, CancellationToken ct)
+    /// <summary>The regions that hold a plan the user may see, with the regions above them: the scope of the plan list's region filter.</summary>
+    public IQueryable<Duban.Core.Regions.Region> PlanRegions(DubanUser? user)
     {
-        var paths = await VisiblePlans(user).Where(p => p.Region != null).Select(p => p.Region!.Path).Distinct().ToListAsync(ct);
-        var regions = await db.Regions.AsNoTracking().OrderBy(r => r.Path).Select(r => new RegionChoice(r.Id, r.Name, r.Path, r.Level)).ToListAsync(ct);
-        return regions.Where(r => paths.Any(p => p.StartsWith(r.Path, StringComparison.Ordinal))).ToList();
+        var paths = VisiblePlans(user).Where(p => p.Region != null).Select(p => p.Region!.Path);
+        return db.Regions.AsNoTracking().Where(r => paths.Any(p => p.StartsWith(r.Path)));
     }
 
     private IQueryable<PlanSummary> Summaries(IQueryable<Plan> plans) =>
