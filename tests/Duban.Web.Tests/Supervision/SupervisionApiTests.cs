@@ -81,6 +81,23 @@ public sealed class SupervisionApiTests(TrackingFixture app) : IClassFixture<Tra
     }
 
     [Fact]
+    public async Task A_manual_order_names_its_issuer_by_display_name_not_login_name()
+    {
+        var admin = await Factory.SignedInAsync(DemoAccounts.Admin);
+        var assignment = await app.AssignmentOfAsync(DemoSeeder.CityEducation);
+        await NoOpenOrderAsync(assignment);
+        var issued = await admin.PostAsJsonAsync("/api/v1/supervision-orders", new { taskId = assignment.TaskId, organizationId = assignment.OrganizationId, reason = "请说明进度。" });
+        issued.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var id = (await issued.JsonAsync()).GetProperty("order").GetProperty("id").GetInt64();
+
+        var displayName = await Factory.WithDbAsync(db => db.Users.Where(u => u.UserName == DemoAccounts.Admin).Select(u => u.DisplayName).SingleAsync());
+        var stored = await Factory.WithDbAsync(db => db.Set<SupervisionOrder>().Where(o => o.Id == id).Select(o => o.IssuedByName).SingleAsync());
+
+        displayName.ShouldNotBe(DemoAccounts.Admin);
+        stored.ShouldBe(displayName);
+    }
+
+    [Fact]
     public async Task Only_a_reporter_of_the_orders_organisation_may_answer_it()
     {
         var admin = await Factory.SignedInAsync(DemoAccounts.Admin);
