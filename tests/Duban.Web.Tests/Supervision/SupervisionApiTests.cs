@@ -197,9 +197,11 @@ public sealed class SupervisionApiTests(TrackingFixture app) : IClassFixture<Tra
         var reporter = await Factory.SignedInAsync(DemoAccounts.Reporter);
         var assignment = await app.AssignmentOfAsync(DemoSeeder.CityEducation, skip: 3);
         await NoOpenOrderAsync(assignment);
-        var issued = await Browser.SubmitAsync(admin, $"/tasks/{assignment.TaskId}/timeline",
-            new Dictionary<string, string> { ["Issue.OrganizationId"] = assignment.OrganizationId.ToString(), ["Issue.Reason"] = "页面下发的督办单", ["Issue.Date"] = "" }, formName: "issue");
-        issued.StatusCode.ShouldBe(HttpStatusCode.OK);
+        // The timeline links to the task page for 下发督办单 rather than holding a second form.
+        (await admin.GetStringAsync($"/tasks/{assignment.TaskId}/timeline")).ShouldContain("id=\"issue-order-link\"");
+        var issued = await Browser.SubmitAsync(admin, $"/tasks/{assignment.TaskId}",
+            new Dictionary<string, string> { ["OrganizationId"] = assignment.OrganizationId.ToString(), ["Reason"] = "页面下发的督办单", ["ReplyBy"] = "" }, formName: "issue-order");
+        ((int)issued.StatusCode).ShouldBeLessThan(400);
         var id = await Factory.WithDbAsync(db => db.Set<SupervisionOrder>().Where(o => o.Reason == "页面下发的督办单").Select(o => o.Id).SingleAsync());
 
         var empty = await Browser.SubmitAsync(reporter, $"/supervision/{id}", new Dictionary<string, string> { ["Reply.Measures"] = "", ["Reply.NewDate"] = "" }, formName: "reply");
