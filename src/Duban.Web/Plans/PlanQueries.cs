@@ -96,7 +96,7 @@ public sealed record TaskFilter(long? PlanId, long? OrganizationId, UnitRole? Ro
 
     /// <summary>
     /// Only tasks of several leads of which some, not all, have completed (2 个牵头单位中 1 个已完成): not yet 已完成,
-    /// and the 总览 says how many (<see cref="Dashboard.StatusExplanation"/>).
+    /// and the 总览 says how many (<see cref="Duban.Core.Tracking.Status.StatusReasons.LeadsCompleted"/>).
     /// </summary>
     public bool PartlyCompleted { get; init; }
 
@@ -351,7 +351,7 @@ public sealed class PlanQueries(DubanDbContext db, TimeProvider? time = null, Pl
             ? await new TrackingStatuses(db, time ?? TimeProvider.System).TasksAsync(db.Tasks.AsNoTracking().Where(t => EF.Parameter(scopedIds).Contains(t.Id)), ct)
             : await kept.TasksAsync(db, scopedIds, scoped.Select(t => t.PlanId).Distinct().ToList(), ct);
         var matching = statuses.Tasks.Where(t => (filter.Status is not { } status || t.Result.Status == status)
-                                                 && (!filter.PartlyCompleted || Dashboard.StatusExplanation.PartlyCompleted(t)))
+                                                 && (!filter.PartlyCompleted || t.PartlyCompleted()))
             .Select(t => t.TaskId).ToHashSet();
         return scopedIds.Where(matching.Contains).ToList();
     }
