@@ -93,6 +93,7 @@ public sealed class SupervisionApiTests(TrackingFixture app) : IClassFixture<Tra
         var displayName = await Factory.WithDbAsync(db => db.Users.Where(u => u.UserName == DemoAccounts.Admin).Select(u => u.DisplayName).SingleAsync());
         var stored = await Factory.WithDbAsync(db => db.Set<SupervisionOrder>().Where(o => o.Id == id).Select(o => o.IssuedByName).SingleAsync());
 
+        await NoOpenOrderAsync(assignment);
         displayName.ShouldNotBe(DemoAccounts.Admin);
         stored.ShouldBe(displayName);
     }
