@@ -52,7 +52,8 @@ public static class RegionPicking
             children = await Picks(scope.Where(r => r.ParentId == chosen.Id).OrderBy(r => r.Path)).ToListAsync(ct);
         }
 
-        var text = search?.Trim();
+        // Control characters name no region, and PostgreSQL refuses a NUL in a parameter.
+        var text = search is null ? null : new string([.. search.Where(c => !char.IsControl(c))]).Trim();
         if (string.IsNullOrEmpty(text)) return new(trail, children, null, [], false);
         if (text.Length > MaxSearchLength) text = text[..MaxSearchLength];
         var matches = await Picks(scope.Where(r => r.Name.Contains(text) || (r.Code != null && r.Code.StartsWith(text)))
