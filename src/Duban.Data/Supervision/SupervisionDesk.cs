@@ -62,11 +62,13 @@ public sealed class SupervisionDesk(DubanDbContext db, TimeProvider clock, Audit
         if (open is not null)
             return TrackingErrors.Conflict($"{assignment.Name}就该任务已有未办结的督办单（{open}），请在原督办单上跟进：退回整改或办结后再下发。", "organizationId");
 
+        // Named as every page names people: by display name, not the login name.
+        var issuer = await db.Users.AsNoTracking().Where(u => u.Id == actor.UserId).Select(u => u.DisplayName).SingleOrDefaultAsync(ct) ?? actor.UserName;
         var at = clock.GetUtcNow();
         var order = new SupervisionOrder
         {
             Number = "~" + Guid.NewGuid().ToString("N"), TaskId = taskId, AssignmentId = assignment.Id, OrganizationId = organizationId,
-            Reason = reason, IssuedAt = at, IssuedById = actor.UserId, IssuedByName = actor.UserName, ReplyBy = replyBy,
+            Reason = reason, IssuedAt = at, IssuedById = actor.UserId, IssuedByName = issuer, ReplyBy = replyBy,
             Origin = OrderOrigin.Manual, IdempotencyKey = "manual-order:" + Guid.NewGuid().ToString("N"),
         };
         await using var tx = await db.Database.BeginTransactionAsync(ct);

@@ -82,7 +82,7 @@ public sealed class DashboardQueries(DubanDbContext db, PlanQueries plans, PlanS
         var deadlines = upcoming.Select(t => new UpcomingDeadline(t.TaskId, t.PlanId, upcomingText[t.TaskId].No, upcomingText[t.TaskId].Text, t.Due!.Value,
             t.Result.DaysLeft!.Value, t.Result.Status, t.Result.Label,
             t.Assignments.Where(a => a.Role == UnitRole.Lead).Select(a => names.GetValueOrDefault(a.OrganizationId, "")).ToList())
-            { Explanation = StatusExplanation.LeadsCompleted(t) }).ToList();
+            { Explanation = t.LeadsCompleted() }).ToList();
 
         var targets = Enum.GetValues<TargetStatus>()
             .Select(s => new TargetCount(s, s.Label(), series.Count(r => r.Assessment.Status == s))).ToList();
@@ -100,7 +100,7 @@ public sealed class DashboardQueries(DubanDbContext db, PlanQueries plans, PlanS
         var root = filter.RegionId ?? ScopeRegion(user);
         return new DashboardView(today, filter, set.Tasks.Count, query.Length == 0 ? "tasks" : "tasks?" + query[1..], byStatus, lagging, deadlines, targets, timeliness)
         {
-            PartlyCompleted = set.Tasks.Count(StatusExplanation.PartlyCompleted),
+            PartlyCompleted = set.Tasks.Count(TaskStatusReasons.PartlyCompleted),
             PartlyCompletedLink = $"tasks?partlyCompleted=true{query}",
             Regions = await RegionsAsync(set, root, filter, ct),
             RegionTrail = filter.RegionId is { } region ? await TrailAsync(user, region, filter, ct) : [],

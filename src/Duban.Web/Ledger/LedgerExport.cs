@@ -82,7 +82,7 @@ public sealed class LedgerExport(DubanDbContext db, PlanQueries plans, Dashboard
                 string.Join("、", units[t.Id].Where(u => u.Role == UnitRole.Lead).Select(u => u.Name)),
                 string.Join("、", units[t.Id].Where(u => u.Role == UnitRole.Cooperating).Select(u => u.Name)),
                 t.Due is { } due ? due : t.DeadlineRaw,
-                StatusExplanation.Label(status[t.Id]),
+                status[t.Id].StatusLabel(),
                 text,
                 progress.Count > 0 ? progress.Max(p => p.CreatedAt) : XlsxValue.Empty,
             ];

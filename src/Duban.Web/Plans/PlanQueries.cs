@@ -74,7 +74,6 @@ public sealed record TaskDiffView(TaskDiffKind Kind, string? BeforeKey, string? 
 public sealed record PlanDiffView(int From, int To, int Added, int Removed, int Changed, int Unchanged, IReadOnlyList<TaskDiffView> Tasks);
 
 /// <param name="Path">The region path, "/1/5/": its depth tells the level of indentation.</param>
-public sealed record RegionChoice(long Id, string Name, string Path, Duban.Core.Regions.RegionLevel Level);
 
 public enum TaskSort
 {
@@ -97,7 +96,7 @@ public sealed record TaskFilter(long? PlanId, long? OrganizationId, UnitRole? Ro
 
     /// <summary>
     /// Only tasks of several leads of which some, not all, have completed (2 个牵头单位中 1 个已完成): not yet 已完成,
-    /// and the 总览 says how many (<see cref="Dashboard.StatusExplanation"/>).
+    /// and the 总览 says how many (<see cref="Duban.Core.Tracking.Status.StatusReasons.LeadsCompleted"/>).
     /// </summary>
     public bool PartlyCompleted { get; init; }
 
@@ -228,12 +227,11 @@ public sealed class PlanQueries(DubanDbContext db, TimeProvider? time = null, Pl
         return await Summaries(plans.OrderByDescending(p => p.IssueDate).ThenByDescending(p => p.Id)).ToPagedAsync(page, ct);
     }
 
-    /// <summary>The regions that hold a plan the user may see, with the regions above them, in tree order: the choices of the plan list's region filter.</summary>
-    public async Task<IReadOnlyList<RegionChoice>> PlanRegionsAsync(DubanUser? user, CancellationToken ct)
+    /// <summary>The regions that hold a plan the user may see, with the regions above them: the scope of the plan list's region filter.</summary>
+    public IQueryable<Duban.Core.Regions.Region> PlanRegions(DubanUser? user)
     {
-        var paths = await VisiblePlans(user).Where(p => p.Region != null).Select(p => p.Region!.Path).Distinct().ToListAsync(ct);
-        var regions = await db.Regions.AsNoTracking().OrderBy(r => r.Path).Select(r => new RegionChoice(r.Id, r.Name, r.Path, r.Level)).ToListAsync(ct);
-        return regions.Where(r => paths.Any(p => p.StartsWith(r.Path, StringComparison.Ordinal))).ToList();
+        var paths = VisiblePlans(user).Where(p => p.Region != null).Select(p => p.Region!.Path);
+        return db.Regions.AsNoTracking().Where(r => paths.Any(p => p.StartsWith(r.Path)));
     }
 
     private IQueryable<PlanSummary> Summaries(IQueryable<Plan> plans) =>
@@ -353,7 +351,7 @@ public sealed class PlanQueries(DubanDbContext db, TimeProvider? time = null, Pl
             ? await new TrackingStatuses(db, time ?? TimeProvider.System).TasksAsync(db.Tasks.AsNoTracking().Where(t => EF.Parameter(scopedIds).Contains(t.Id)), ct)
             : await kept.TasksAsync(db, scopedIds, scoped.Select(t => t.PlanId).Distinct().ToList(), ct);
         var matching = statuses.Tasks.Where(t => (filter.Status is not { } status || t.Result.Status == status)
-                                                 && (!filter.PartlyCompleted || Dashboard.StatusExplanation.PartlyCompleted(t)))
+                                                 && (!filter.PartlyCompleted || t.PartlyCompleted()))
             .Select(t => t.TaskId).ToHashSet();
         return scopedIds.Where(matching.Contains).ToList();
     }

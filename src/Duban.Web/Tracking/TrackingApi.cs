@@ -55,12 +55,5 @@ public static class TrackingApi
         return new TrackingActor(user.Id, user.UserName, user.Role, user.OrganizationId, Actor.From(context).RemoteAddress);
     }
 
-    public static ProblemHttpResult Problem(TrackingError error) => ApiResults.From(new OperationError(error.Kind switch
-    {
-        TrackingErrorKind.Validation => ErrorKind.Validation,
-        TrackingErrorKind.NotFound => ErrorKind.NotFound,
-        TrackingErrorKind.Conflict => ErrorKind.Conflict,
-        TrackingErrorKind.Stale => ErrorKind.PreconditionFailed,
-        _ => ErrorKind.Forbidden,
-    }, error.Message, error.Field));
+    public static ProblemHttpResult Problem(TrackingError error) => ApiResults.From(new OperationError(ErrorStatus.KindOf(error), error.Message, error.Field));
 }

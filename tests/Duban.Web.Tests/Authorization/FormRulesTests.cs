@@ -37,7 +37,6 @@ public sealed partial class FormRulesTests
         ["Tracking/ReportForm.razor:report"] = "the reporter's organisation — ProgressReporting (ReportsFor) — TrackingPagesTests",
         ["Tracking/TargetPage.razor:value"] = "the reporter's organisation — ObservationReporting (ObservationRules) — TargetsTests",
         ["Templates.razor:template-import"] = "the reporter's organisation — TemplateImport — TemplateTests",
-        ["Supervision/TaskTimelinePage.razor:issue"] = "the addressed organisation — ActingRights.ForOrganizationAsync — ResponsibilityPagesTests.The_timeline…",
         ["Supervision/TaskTimelinePage.razor:instruction"] = "the task's plan — ActingRights.ForTaskPlanAsync — ResponsibilityPagesTests.The_timeline…",
         ["Supervision/TaskTimelinePage.razor:flag"] = "the flagged organisation — ActingRights.ForOrganizationAsync — ResponsibilityPagesTests.The_timeline…",
         ["Supervision/SupervisionDetail.razor:close"] = "the order's organisation — OrderDetail.CanClose (ActingRights) — ResponsibilityPagesTests.A_supervision_order…",

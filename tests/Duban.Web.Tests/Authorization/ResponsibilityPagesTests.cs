@@ -106,10 +106,9 @@ public sealed class ResponsibilityPagesTests(WriteMatrixFixture app) : IClassFix
         var flag = await Browser.SubmitAsync(County, timeline,
             new Dictionary<string, string> { ["Flag.OrganizationId"] = World.OrgA.ToString(), ["Flag.Kind"] = "bulletin", ["Flag.Note"] = "越权通报" }, formName: "flag");
         flag.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        var issue = await Browser.SubmitAsync(County, timeline,
-            new Dictionary<string, string> { ["Issue.OrganizationId"] = World.OrgA.ToString(), ["Issue.Reason"] = "越权督办" }, formName: "issue");
-        issue.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        // The task page offers the same form under the same rule: only the county's organisation, and a forged one is refused.
+        // 下发督办单 has one form, on the task page, which the timeline links to: only the county's organisation, and a forged one is refused.
+        html.ShouldNotContain("name=\"Issue.OrganizationId\"");
+        html.ShouldContain($"href=\"tasks/{World.SharedTask}#issue-order\" id=\"issue-order-link\"");
         var page = await County.GetStringAsync($"/tasks/{World.SharedTask}");
         page.ShouldContain("id=\"issue-order-form\"");
         page.ShouldContain($"<option value=\"{World.OrgB}\"");

@@ -64,8 +64,8 @@ public sealed class DashboardDrillDownTests(PlansFixture plans) : IClassFixture<
             // A cooperating organisation's completion is its own; it neither completes nor explains the task.
             .Append(new AssignmentStatus(99, 1, 99, UnitRole.Cooperating, Result(TrackingStatus.Completed), ClosedPeriodReport.NoClosedPeriod, null)).ToList();
         var row = new TaskStatusRow(1, 1, null, false, Result(task), assignments);
-        StatusExplanation.LeadsCompleted(row).ShouldBe(explained);
-        StatusExplanation.Label(row).ShouldBe(explained is null ? task.Label() : $"{task.Label()}（{explained}）");
+        row.LeadsCompleted().ShouldBe(explained);
+        row.StatusLabel().ShouldBe(explained is null ? task.Label() : $"{task.Label()}（{explained}）");
     }
 
     [Fact]

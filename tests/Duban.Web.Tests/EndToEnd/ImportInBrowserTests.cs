@@ -34,6 +34,7 @@ public sealed partial class ImportInBrowserTests(ITestOutputHelper output) : IAs
         factory.StartServer();
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single().TrimEnd('/');
         var city = await factory.RegionIdAsync(DemoSeeder.City);
+        var province = await factory.RegionIdAsync(DemoSeeder.Province);
         var cityEducation = await factory.OrganizationIdAsync(DemoSeeder.CityEducation);
         var organizationsBefore = await factory.WithDbAsync(db => db.Organizations.CountAsync());
 
@@ -43,10 +44,14 @@ public sealed partial class ImportInBrowserTests(ITestOutputHelper output) : IAs
         await SignInAsync(admin, address, DemoAccounts.Admin, DemoAccounts.Password);
 
         // Upload: the seed file, into 清河市 so that its 市教育局 is the demo's 清河市教育局.
+        // The region picker, under enhanced navigation: down from the province to the city by its links.
         await admin.GotoAsync(address + "/import");
+        await admin.ClickAsync($"#regionId-children a[data-region-id='{province}']");
+        await admin.ClickAsync($"#regionId-children a[data-region-id='{city}']");
+        await admin.WaitForSelectorAsync($"#regionId-trail a[data-region-id='{province}']");
+        (await admin.InputValueAsync("#regionId")).ShouldBe(city.ToString());
         await admin.SetInputFilesAsync("#file", SeedFiles.PathOf(Seed));
-        await admin.SelectOptionAsync("#regionId", city.ToString());
-        await admin.ClickAsync("#upload-form button[type=submit]");
+        await admin.ClickAsync("#upload-form button[type=submit]:not([form])");
         await admin.WaitForSelectorAsync("#unit-form");
         (await admin.Locator("#plan-source mark").CountAsync()).ShouldBeGreaterThan(0);
         await ScreenshotAsync(admin, "import-review-1366x768.png");

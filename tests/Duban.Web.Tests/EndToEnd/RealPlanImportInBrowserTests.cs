@@ -43,7 +43,7 @@ public sealed class RealPlanImportInBrowserTests(ITestOutputHelper output) : IAs
         // Upload with the region left to the document: 平凉市人民政府 → 平凉市 620800.
         await page.GotoAsync(address + "/import");
         await page.SetInputFilesAsync("#file", SeedFiles.PathOf("000"));
-        await page.ClickAsync("#upload-form button[type=submit]");
+        await page.ClickAsync("#upload-form button[type=submit]:not([form])");
         await page.WaitForSelectorAsync("#unit-form");
         (await page.InnerTextAsync("body")).ShouldContain("620800");
 

@@ -117,10 +117,16 @@ public sealed class PlanVersionPagesTests(PlansFixture plans) : IClassFixture<Pl
     [Fact]
     public async Task Anonymous_visitors_are_offered_only_the_regions_of_published_plans()
     {
-        var page = await Factory.CreateClient().GetStringAsync("/plans");
+        var anonymous = Factory.CreateClient();
         var otherRegion = await Factory.WithDbAsync(db => Task.FromResult(db.Plans.Where(p => p.Id == plans.OtherRegionPlanId).Select(p => p.Region!.Name).Single()));
+        var top = await anonymous.GetStringAsync("/plans");
+        // The region picker offers the province, then below it the city of the published plan.
+        var page = await anonymous.GetStringAsync($"/plans?region={await Factory.RegionIdAsync(DemoSeeder.Province)}");
+        var found = await anonymous.GetStringAsync("/plans?regionQ=" + Uri.EscapeDataString(otherRegion));
 
+        top.ShouldContain(DemoSeeder.Province + "</option>");
         page.ShouldContain(DemoSeeder.City + "</option>");
         page.ShouldNotContain(otherRegion + "</option>");
+        found.ShouldNotContain(otherRegion + "</option>");
     }
 }

@@ -81,6 +81,24 @@ public sealed class SupervisionApiTests(TrackingFixture app) : IClassFixture<Tra
     }
 
     [Fact]
+    public async Task A_manual_order_names_its_issuer_by_display_name_not_login_name()
+    {
+        var admin = await Factory.SignedInAsync(DemoAccounts.Admin);
+        var assignment = await app.AssignmentOfAsync(DemoSeeder.CityEducation);
+        await NoOpenOrderAsync(assignment);
+        var issued = await admin.PostAsJsonAsync("/api/v1/supervision-orders", new { taskId = assignment.TaskId, organizationId = assignment.OrganizationId, reason = "请说明进度。" });
+        issued.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var id = (await issued.JsonAsync()).GetProperty("order").GetProperty("id").GetInt64();
+
+        var displayName = await Factory.WithDbAsync(db => db.Users.Where(u => u.UserName == DemoAccounts.Admin).Select(u => u.DisplayName).SingleAsync());
+        var stored = await Factory.WithDbAsync(db => db.Set<SupervisionOrder>().Where(o => o.Id == id).Select(o => o.IssuedByName).SingleAsync());
+
+        await NoOpenOrderAsync(assignment);
+        displayName.ShouldNotBe(DemoAccounts.Admin);
+        stored.ShouldBe(displayName);
+    }
+
+    [Fact]
     public async Task Only_a_reporter_of_the_orders_organisation_may_answer_it()
     {
         var admin = await Factory.SignedInAsync(DemoAccounts.Admin);
@@ -180,9 +198,11 @@ public sealed class SupervisionApiTests(TrackingFixture app) : IClassFixture<Tra
         var reporter = await Factory.SignedInAsync(DemoAccounts.Reporter);
         var assignment = await app.AssignmentOfAsync(DemoSeeder.CityEducation, skip: 3);
         await NoOpenOrderAsync(assignment);
-        var issued = await Browser.SubmitAsync(admin, $"/tasks/{assignment.TaskId}/timeline",
-            new Dictionary<string, string> { ["Issue.OrganizationId"] = assignment.OrganizationId.ToString(), ["Issue.Reason"] = "页面下发的督办单", ["Issue.Date"] = "" }, formName: "issue");
-        issued.StatusCode.ShouldBe(HttpStatusCode.OK);
+        // The timeline links to the task page for 下发督办单 rather than holding a second form.
+        (await admin.GetStringAsync($"/tasks/{assignment.TaskId}/timeline")).ShouldContain("id=\"issue-order-link\"");
+        var issued = await Browser.SubmitAsync(admin, $"/tasks/{assignment.TaskId}",
+            new Dictionary<string, string> { ["OrganizationId"] = assignment.OrganizationId.ToString(), ["Reason"] = "页面下发的督办单", ["ReplyBy"] = "" }, formName: "issue-order");
+        ((int)issued.StatusCode).ShouldBeLessThan(400);
         var id = await Factory.WithDbAsync(db => db.Set<SupervisionOrder>().Where(o => o.Reason == "页面下发的督办单").Select(o => o.Id).SingleAsync());
 
         var empty = await Browser.SubmitAsync(reporter, $"/supervision/{id}", new Dictionary<string, string> { ["Reply.Measures"] = "", ["Reply.NewDate"] = "" }, formName: "reply");

@@ -8,12 +8,30 @@ public sealed record AssignmentStanding(string Organization, UnitRole Role, Stat
 /// <summary>
 /// Why a task has its status, in Chinese, from the same results the rules gave (<see cref="StatusRules"/>): the
 /// deadline and how far it is, and how its lead organisations stand — a task led by several is done only when every
-/// lead is, and "2 个牵头单位中 1 个已完成" says why approving one lead's 已完成 changed nothing. Pure.
+/// lead is (docs/status-rules.md), and "2 个牵头单位中 1 个已完成" says why approving one lead's 已完成 changed nothing.
+/// The task page gives the whole reason (<see cref="Explain"/>); lists, the dashboard and the ledger the short one
+/// (<see cref="LeadsCompleted"/>, <see cref="Label"/>). Pure.
 /// </summary>
 public static class StatusReasons
 {
     /// <summary>At most this many organisations are named; the rest are counted.</summary>
     public const int NamesShown = 5;
+
+    /// <summary>"2 个牵头单位中 1 个已完成" when some but not all of several leads have completed; null otherwise.</summary>
+    /// <param name="assignments">The role and status of each organisation of the task; only the leads count.</param>
+    public static string? LeadsCompleted(TrackingStatus task, IEnumerable<(UnitRole Role, TrackingStatus Status)> assignments)
+    {
+        if (task == TrackingStatus.Completed) return null;
+        var leads = assignments.Where(a => a.Role == UnitRole.Lead).ToList();
+        if (leads.Count < 2) return null;
+        var done = leads.Count(a => a.Status == TrackingStatus.Completed);
+        return done == 0 ? null : LeadsDone(leads.Count, done);
+    }
+
+    /// <summary>The status as a list or a ledger shows it: 已完成（逾期完成）, 逾期（2 个牵头单位中 1 个已完成）.</summary>
+    /// <param name="leadsCompleted">What <see cref="LeadsCompleted"/> says of the task.</param>
+    public static string Label(StatusResult task, string? leadsCompleted) =>
+        task.Label + (task.Late ? "（逾期完成）" : "") + (leadsCompleted is { } leads ? $"（{leads}）" : "");
 
     public static string Explain(StatusResult task, DateOnly? due, bool ongoing, IReadOnlyList<AssignmentStanding> assignments)
     {
@@ -36,7 +54,7 @@ public static class StatusReasons
         else if (done.Count == leads.Count)
             parts.Add($"{leads.Count} 个牵头单位均已完成");
         else
-            parts.Add($"{leads.Count} 个牵头单位中 {done.Count} 个已完成，未完成：{Names(leads.Except(done).ToList())}");
+            parts.Add($"{LeadsDone(leads.Count, done.Count)}，未完成：{Names(leads.Except(done).ToList())}");
         var missing = leads.Where(a => a.Status.Status == TrackingStatus.OngoingMissingReport).ToList();
         if (missing.Count > 0 && leads.Count > 1) parts.Add($"未报送上一周期进展：{Names(missing)}");
         return string.Join("；", parts) + "。";
@@ -56,6 +74,8 @@ public static class StatusReasons
             null => $"完成时限{day}",
         };
     }
+
+    private static string LeadsDone(int leads, int done) => $"{leads} 个牵头单位中 {done} 个已完成";
 
     private static string Count(int some, int all) => some == all ? (all == 1 ? "" : $"{all} 个") : $"{all} 个中有 {some} 个";
 

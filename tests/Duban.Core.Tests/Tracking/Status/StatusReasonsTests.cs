@@ -48,4 +48,22 @@ public sealed class StatusReasonsTests
         StatusReasons.Explain(new StatusResult(TrackingStatus.OngoingMissingReport, false, null), null, true, counties)
             .ShouldBe("长期推进的任务，按周期报送进展；7 个牵头单位中 0 个已完成，未完成：1县、2县、3县、4县、5县等 7 个单位；未报送上一周期进展：1县、2县、3县、4县、5县等 7 个单位。");
     }
+
+    [Fact]
+    public void The_short_reason_of_the_lists_is_the_one_the_task_page_gives()
+    {
+        List<AssignmentStanding> standings = [Lead("甲", TrackingStatus.Completed), Lead("乙", TrackingStatus.Overdue, -2), Cooperating("丙", TrackingStatus.Completed)];
+        var task = new StatusResult(TrackingStatus.Overdue, false, -2);
+
+        var shortReason = StatusReasons.LeadsCompleted(task.Status, standings.Select(a => (a.Role, a.Status.Status)));
+
+        shortReason.ShouldBe("2 个牵头单位中 1 个已完成");
+        StatusReasons.Explain(task, Due, false, standings).ShouldContain(shortReason!);
+        StatusReasons.Label(task, shortReason).ShouldBe("逾期（2 个牵头单位中 1 个已完成）");
+        StatusReasons.Label(new StatusResult(TrackingStatus.Completed, true, -3), null).ShouldBe("已完成（逾期完成）");
+        // One lead, none done, or all done: nothing to add.
+        StatusReasons.LeadsCompleted(TrackingStatus.Overdue, [(UnitRole.Lead, TrackingStatus.Completed)]).ShouldBeNull();
+        StatusReasons.LeadsCompleted(TrackingStatus.Overdue, [(UnitRole.Lead, TrackingStatus.Overdue), (UnitRole.Lead, TrackingStatus.Overdue)]).ShouldBeNull();
+        StatusReasons.LeadsCompleted(TrackingStatus.Completed, [(UnitRole.Lead, TrackingStatus.Completed), (UnitRole.Lead, TrackingStatus.Completed)]).ShouldBeNull();
+    }
 }

@@ -1,19 +1,8 @@
-using Duban.Data.Tracking;
-
 namespace Duban.Web.Components.Pages.Assessments;
 
-/// <summary>A refused write on an assessment page: the status the API would answer, so that pages and API agree.</summary>
+/// <summary>What the assessment pages read from their forms: a version, points.</summary>
 internal static class AssessmentOutcome
 {
-    public static int Status(TrackingError error) => error.Kind switch
-    {
-        TrackingErrorKind.NotFound => StatusCodes.Status404NotFound,
-        TrackingErrorKind.Forbidden => StatusCodes.Status403Forbidden,
-        TrackingErrorKind.Stale => StatusCodes.Status412PreconditionFailed,
-        TrackingErrorKind.Conflict => StatusCodes.Status409Conflict,
-        _ => StatusCodes.Status400BadRequest,
-    };
-
     /// <summary>A form's version field: unreadable is treated as stale rather than skipping the check.</summary>
     public static Guid VersionOf(string? text) => Guid.TryParseExact(text, "N", out var version) ? version : Guid.Empty;
 

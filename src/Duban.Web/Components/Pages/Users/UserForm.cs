@@ -1,6 +1,6 @@
-using Duban.Core.Regions;
 using Duban.Core.Security;
 using Duban.Data;
+using Duban.Web.Regions.Picking;
 using Duban.Web.Security;
 using Duban.Web.Users;
 using Microsoft.AspNetCore.Components.Forms;
@@ -49,17 +49,16 @@ public sealed class UserForm
     }
 }
 
-/// <summary>The regions and organisations an administrator may assign, for the selects of the user forms.</summary>
-public sealed record UserFormChoices(IReadOnlyList<UserFormChoices.RegionChoice> Regions, IReadOnlyList<UserFormChoices.OrganizationChoice> Organizations)
+/// <summary>The regions (a picker, not the whole scope) and organisations an administrator may assign, for the user forms.</summary>
+public sealed record UserFormChoices(RegionPickerView Regions, IReadOnlyList<UserFormChoices.OrganizationChoice> Organizations)
 {
-    public sealed record RegionChoice(long Id, string Name, RegionLevel Level);
-
     public sealed record OrganizationChoice(long Id, string Name, string RegionName);
 
-    public static async Task<UserFormChoices> LoadAsync(DubanDbContext db, DubanUser admin, CancellationToken ct = default)
+    /// <param name="region">The region chosen (posted, the user's own, or drilled down to).</param>
+    /// <param name="search">The text of the picker's search, if any.</param>
+    public static async Task<UserFormChoices> LoadAsync(DubanDbContext db, DubanUser admin, long? region, string? search, CancellationToken ct = default)
     {
-        var regions = await db.Regions.AsNoTracking().VisibleTo(admin).OrderBy(r => r.Path)
-            .Select(r => new RegionChoice(r.Id, r.Name, r.Level)).ToListAsync(ct);
+        var regions = await RegionPicking.LoadAsync(db.Regions.AsNoTracking().VisibleTo(admin), region, search, ct);
         var organizations = await db.Organizations.AsNoTracking().VisibleTo(admin).Where(o => o.IsActive)
             .OrderBy(o => o.Region!.Path).ThenBy(o => o.Name)
             .Select(o => new OrganizationChoice(o.Id, o.Name, o.Region!.Name)).ToListAsync(ct);
