@@ -22,7 +22,8 @@ public sealed class OrderIssuerUpgradeTests(DatabaseFixture databases) : IClassF
         var options = await databases.EmptyAsync(provider);
         await using (var old = DatabaseFixture.Context(options))
         {
-            await old.GetService<IMigrator>().MigrateAsync(AddCalendarFeeds.Id);
+            // The migration just before the renaming: orders are written with the model of that time.
+            await old.GetService<IMigrator>().MigrateAsync(KeepMinutesHistory.Id);
             var rows = await FirstReleaseRows.InsertAsync(old);
             var assignment = rows.Assignments[0];
             var user = new User { UserName = "wang.office", DisplayName = "王主任", PasswordHash = "x", Role = Role.Admin, Scope = DataScope.All, CreatedAt = DateTimeOffset.UtcNow };
