@@ -67,10 +67,10 @@ public sealed class TaskQueryBench(DatabaseOptions database, Dataset world, Worl
         return new Reader(new DubanUser(user.Id, user.UserName, user.DisplayName, role, scope, organizationId, regionId, path), token);
     }
 
-    public async Task<Paged<TaskView>> ListAsync(DubanUser user, CancellationToken ct, QueryPlanPrinter? explain = null)
+    public async Task<KeysetPage<TaskView>> ListAsync(DubanUser user, CancellationToken ct, QueryPlanPrinter? explain = null)
     {
         await using var db = explain?.Context(database) ?? new DubanDbContext(contextOptions);
-        return await new PlanQueries(db).ListTasksAsync(user, TaskFilter.None, PageRequest.First, ct);
+        return await new PlanQueries(db).ListTasksAsync(user, TaskFilter.None, KeysetRequest.First, ct);
     }
 
     public Task<Latency> InProcessAsync(string name, IReadOnlyList<Reader> readers, int warmup, int iterations, CancellationToken ct) =>
