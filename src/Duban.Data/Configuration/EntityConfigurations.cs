@@ -118,6 +118,9 @@ internal sealed class PlanTaskConfiguration : IEntityTypeConfiguration<PlanTask>
             .HasDatabaseName(TaskSortKeys.ByDueIndex).HasFilter(TaskSortKeys.CurrentFilter);
         e.HasIndex(nameof(PlanTask.PlanId), TaskSortKeys.ListOrder, nameof(PlanTask.Order), nameof(PlanTask.Id))
             .HasDatabaseName(TaskSortKeys.ByNumberIndex).HasFilter(TaskSortKeys.CurrentFilter);
+        // The foreign key's index holds the removed tasks only: SQLite would otherwise answer "current tasks" (IS NULL)
+        // from it and sort them all, rather than read the sort index in order and stop after a page.
+        e.HasIndex(x => x.RemovedInVersionId).HasFilter(TaskSortKeys.RemovedFilter);
         e.Property(x => x.Version).IsConcurrencyToken();
         e.HasMany(x => x.Assignments).WithOne(x => x.Task).HasForeignKey(x => x.TaskId).OnDelete(DeleteBehavior.Cascade);
         e.HasMany(x => x.Targets).WithOne().HasForeignKey(x => x.TaskId).OnDelete(DeleteBehavior.Cascade);

@@ -9,7 +9,8 @@ namespace Duban.Data.Migrations;
 /// <summary>
 /// The task list's sort keys on the task (<see cref="TaskSortKeys"/>: the due date as a day number with undated tasks
 /// last, the list's order) and the two indexes of current tasks that serve the list's sorts, so that a page of the
-/// province-wide list is read in index order (docs/benchmarks.md). Existing tasks get their keys here; from then on the
+/// province-wide list is read in index order (docs/benchmarks.md); the removed-version key's index keeps removed tasks only.
+/// Existing tasks get their keys here; from then on the
 /// context keeps them on every save.
 /// </summary>
 [DbContext(typeof(DubanDbContext))]
@@ -36,10 +37,15 @@ public sealed class AddTaskSortKeys : Migration
             filter: TaskSortKeys.CurrentFilter);
         migrationBuilder.CreateIndex(TaskSortKeys.ByNumberIndex, "tasks", ["PlanId", TaskSortKeys.ListOrder, "Order", "Id"],
             filter: TaskSortKeys.CurrentFilter);
+        // Without stored statistics SQLite took the removed-version key's index for "IS NULL" and sorted every current task.
+        migrationBuilder.DropIndex(TaskSortKeys.RemovedIndex, "tasks");
+        migrationBuilder.CreateIndex(TaskSortKeys.RemovedIndex, "tasks", "RemovedInVersionId", filter: TaskSortKeys.RemovedFilter);
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
+        migrationBuilder.DropIndex(TaskSortKeys.RemovedIndex, "tasks");
+        migrationBuilder.CreateIndex(TaskSortKeys.RemovedIndex, "tasks", "RemovedInVersionId");
         migrationBuilder.DropIndex(TaskSortKeys.ByNumberIndex, "tasks");
         migrationBuilder.DropIndex(TaskSortKeys.ByDueIndex, "tasks");
         foreach (var column in new[] { TaskSortKeys.ListOrder, TaskSortKeys.DueKey })

@@ -28,6 +28,11 @@ public static class TaskSortKeys
     /// <summary>The filter of both indexes; written identically in the model and the migration so that the planners match it.</summary>
     public const string CurrentFilter = "\"RemovedInVersionId\" IS NULL";
 
+    /// <summary>The filter of the removed-version foreign key's index (tasks removed by a version: what that key's checks look up).</summary>
+    public const string RemovedFilter = "\"RemovedInVersionId\" IS NOT NULL";
+
+    public const string RemovedIndex = "IX_tasks_RemovedInVersionId";
+
     public static int DueKeyOf(DateOnly? due) => due?.DayNumber ?? Undated;
 
     /// <summary>

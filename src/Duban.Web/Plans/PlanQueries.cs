@@ -410,6 +410,36 @@ public sealed class PlanQueries(DubanDbContext db, TimeProvider? time = null, Pl
         return scoped.Where(k => matching.Contains(k.Id)).ToList();
     }
 
+    /// <summary>
+    /// The plans with a current task the user sees, by title: the choices of the task list's plan filter; null when there
+    /// are more than <paramref name="max"/>, which no drop-down serves (the page then asks for the plan's number). Read
+    /// without the per-task scope test, which costs a scan of every task: for a region scope, the plans filed in the region
+    /// (counted first, cheaply) and the plans of tasks assigned to its organisations (by the assignments' index).
+    /// </summary>
+    public async Task<IReadOnlyList<(long Id, string Title)>?> TaskPlanChoicesAsync(DubanUser user, int max, CancellationToken ct)
+    {
+        var current = CurrentTasks();
+        IQueryable<long> planIds;
+        switch (user.Scope, user.ScopeRegionPath)
+        {
+            case (DataScope.RegionAndBelow, { } path):
+                var filed = db.Plans.Where(p => p.Region != null && p.Region.Path.StartsWith(path) && current.Any(t => t.PlanId == p.Id)).Select(p => p.Id);
+                if (await filed.Take(max + 1).CountAsync(ct) > max) return null;
+                var organizations = db.Organizations.Where(o => o.Region!.Path.StartsWith(path)).Select(o => o.Id);
+                var assigned = db.Assignments.Where(a => organizations.Contains(a.OrganizationId) && a.Task!.RemovedInVersionId == null).Select(a => a.Task!.PlanId);
+                planIds = filed.Union(assigned);
+                break;
+            case (DataScope.All, _):
+                planIds = db.Plans.Where(p => current.Any(t => t.PlanId == p.Id)).Select(p => p.Id);
+                break;
+            default:
+                planIds = VisibleTasks(user).Select(t => t.PlanId).Distinct();
+                break;
+        }
+        var rows = await db.Plans.AsNoTracking().Where(p => planIds.Contains(p.Id)).OrderBy(p => p.Title).Select(p => new { p.Id, p.Title }).Take(max + 1).ToListAsync(ct);
+        return rows.Count > max ? null : rows.Select(p => (p.Id, p.Title)).ToList();
+    }
+
     /// <summary>One task of the current versions, if the user sees it (the task page); null otherwise.</summary>
     /// <param name="includeRetired">Also a task the office retired by hand (its page shows it, marked 已退役, with its history).</param>
     public async Task<TaskView?> GetTaskAsync(DubanUser user, long id, CancellationToken ct, bool includeRetired = false) =>
