@@ -30,8 +30,23 @@ public sealed record TaskPosition(long Id, long PlanId, int DueKey, int ListOrde
 /// </summary>
 public static class TaskKeyset
 {
-    public static IOrderedQueryable<PlanTask> Ordered(IQueryable<PlanTask> tasks, bool byDue, bool descending = false)
+    /// <param name="narrow">
+    /// The tasks are few and found otherwise (one organisation's, by the assignments' index): the order is then written
+    /// so that no index can serve it (<c>DueKey + 0</c>), and the few are sorted. Otherwise PostgreSQL walks the sort index
+    /// testing each task for the organisation (86 ms instead of 3 at 250 000 tasks).
+    /// </param>
+    public static IOrderedQueryable<PlanTask> Ordered(IQueryable<PlanTask> tasks, bool byDue, bool descending = false, bool narrow = false)
     {
+        if (narrow && !descending)
+        {
+            var few = byDue ? tasks.OrderBy(t => EF.Property<int>(t, TaskSortKeys.DueKey) + 0).ThenBy(t => t.PlanId + 0) : tasks.OrderBy(t => t.PlanId + 0);
+            return few.ThenBy(t => EF.Property<int>(t, TaskSortKeys.ListOrder)).ThenBy(t => t.Order).ThenBy(t => t.Id);
+        }
+        if (narrow)
+        {
+            var few = byDue ? tasks.OrderByDescending(t => EF.Property<int>(t, TaskSortKeys.DueKey) + 0).ThenByDescending(t => t.PlanId + 0) : tasks.OrderByDescending(t => t.PlanId + 0);
+            return few.ThenByDescending(t => EF.Property<int>(t, TaskSortKeys.ListOrder)).ThenByDescending(t => t.Order).ThenByDescending(t => t.Id);
+        }
         if (!descending)
         {
             var start = byDue ? tasks.OrderBy(t => EF.Property<int>(t, TaskSortKeys.DueKey)).ThenBy(t => t.PlanId) : tasks.OrderBy(t => t.PlanId);
