@@ -5,6 +5,7 @@ using Duban.Core.Regions;
 using Duban.Core.Tracking.Periods;
 using Duban.Core.Tracking.Reporting;
 using Duban.Core.Users;
+using Duban.Data.TaskOrder;
 using Microsoft.EntityFrameworkCore;
 
 namespace Duban.Data;
@@ -54,13 +55,15 @@ public sealed class DubanDbContext(DbContextOptions<DubanDbContext> options) : D
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         StampNewVersions();
+        TaskSortKeys.StampAsync(this, async: false, CancellationToken.None).GetAwaiter().GetResult();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         StampNewVersions();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await TaskSortKeys.StampAsync(this, async: true, cancellationToken);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     /// <summary>

@@ -1,13 +1,15 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using Bogus;
 using Duban.Core.Security;
 using Duban.Core.Users;
 using Duban.Data;
+using Duban.Data.TaskOrder;
 using Duban.Web.Paging;
 using Duban.Web.Plans;
 using Duban.Web.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Duban.Benchmarks.Core;
 
@@ -20,12 +22,29 @@ public sealed record Reader(DubanUser User, string Token);
 /// assigned to it) and an inspector of the whole province (scope 本地区及下级, first page and total count). In process,
 /// one context per call as per request; over HTTP, through the real application on Kestrel with a Bearer token.
 /// </summary>
-public sealed class TaskQueryBench(DatabaseOptions database, Dataset world, WorldIds ids)
+public sealed class TaskQueryBench
 {
     public const int SampledOrganizations = 50;
 
+    private readonly DatabaseOptions database;
+    private readonly Dataset world;
+    private readonly WorldIds ids;
+
     // Built once, as the web application's are: only the context is made per call.
-    private readonly DbContextOptions<DubanDbContext> contextOptions = DubanDatabase.CreateOptions(database);
+    private readonly DbContextOptions<DubanDbContext> contextOptions;
+
+    /// <summary>The long lists' kept counts, as the application keeps them (a singleton counting in the background).</summary>
+    public ListCounts Counts { get; }
+
+    public TaskQueryBench(DatabaseOptions database, Dataset world, WorldIds ids)
+    {
+        (this.database, this.world, this.ids) = (database, world, ids);
+        contextOptions = DubanDatabase.CreateOptions(database);
+        var services = new ServiceCollection();
+        services.AddScoped(_ => new DubanDbContext(contextOptions));
+        services.AddScoped(sp => new PlanQueries(sp.GetRequiredService<DubanDbContext>()));
+        Counts = new ListCounts(services.BuildServiceProvider().GetRequiredService<IServiceScopeFactory>(), TimeProvider.System, NullLogger<ListCounts>.Instance);
+    }
 
     /// <summary>Users (made once, then found again by name) for a sample of organisations and for the province.</summary>
     public async Task<(IReadOnlyList<Reader> Organizations, Reader Province)> ReadersAsync(CancellationToken ct)
@@ -67,25 +86,43 @@ public sealed class TaskQueryBench(DatabaseOptions database, Dataset world, Worl
         return new Reader(new DubanUser(user.Id, user.UserName, user.DisplayName, role, scope, organizationId, regionId, path), token);
     }
 
-    public async Task<Paged<TaskView>> ListAsync(DubanUser user, CancellationToken ct, QueryPlanPrinter? explain = null)
+    /// <summary>One page of the list as <c>/tasks</c> reads it: the first, or the one after <paramref name="after"/>; long lists' counts kept.</summary>
+    public async Task<KeysetPage<TaskView>> ListAsync(DubanUser user, CancellationToken ct, QueryPlanPrinter? explain = null, string? after = null)
     {
         await using var db = explain?.Context(database) ?? new DubanDbContext(contextOptions);
-        return await new PlanQueries(db).ListTasksAsync(user, TaskFilter.None, PageRequest.First, ct);
+        return await new PlanQueries(db, counts: Counts).ListTasksAsync(user, TaskFilter.None, new KeysetRequest(PageRequest.First, after), ct);
+    }
+
+    /// <summary>
+    /// Cursors spread evenly over the reader's whole list (every task's place read once, in the list's order): the pages
+    /// a reader reaches by "下一页", from the second to the last.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> CursorsAsync(DubanUser user, int count, CancellationToken ct)
+    {
+        await using var db = new DubanDbContext(contextOptions);
+        var all = await TaskKeyset.Ordered(await new PlanQueries(db).FilteredTasksAsync(user, TaskFilter.None, ct), byDue: true).Select(TaskPosition.Of).ToListAsync(ct);
+        return Enumerable.Range(0, count).Select(i => new TaskCursor(TaskSort.Due, all[(int)((long)i * (all.Count - 1) / Math.Max(1, count - 1))]).Encode()).ToList();
     }
 
     public Task<Latency> InProcessAsync(string name, IReadOnlyList<Reader> readers, int warmup, int iterations, CancellationToken ct) =>
         Latency.MeasureAsync(name, readers, warmup, iterations, r => ListAsync(r.User, ct));
 
-    public static Task<Latency> OverHttpAsync(string name, HttpClient client, IReadOnlyList<Reader> readers, int warmup, int iterations, CancellationToken ct) =>
-        Latency.MeasureAsync(name, readers, warmup, iterations, async r =>
+    public Task<Latency> InProcessAfterAsync(string name, Reader reader, IReadOnlyList<string> cursors, int warmup, int iterations, CancellationToken ct) =>
+        Latency.MeasureAsync(name, cursors, warmup, iterations, c => ListAsync(reader.User, ct, after: c));
+
+    /// <summary>GET <paramref name="path"/> of each case with its reader's token, reading the body to its end (serialising or rendering and sending included).</summary>
+    public static Task<Latency> OverHttpAsync<T>(string name, HttpClient client, IReadOnlyList<T> cases, Func<T, (Reader Reader, string Path)> path,
+        int warmup, int iterations, CancellationToken ct) =>
+        Latency.MeasureAsync(name, cases, warmup, iterations, async c =>
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/tasks");
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", r.Token);
+            var (reader, address) = path(c);
+            using var request = new HttpRequestMessage(HttpMethod.Get, address);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", reader.Token);
             using var response = await client.SendAsync(request, ct);
             response.EnsureSuccessStatusCode();
-            // Read to the end: the time includes serialising and sending the page.
-            await response.Content.ReadFromJsonAsync<PageTotal>(ct);
+            await response.Content.ReadAsByteArrayAsync(ct);
         });
 
-    private sealed record PageTotal(int Total);
+    public static Task<Latency> OverHttpAsync(string name, HttpClient client, IReadOnlyList<Reader> readers, int warmup, int iterations, CancellationToken ct) =>
+        OverHttpAsync(name, client, readers, r => (r, "/api/v1/tasks"), warmup, iterations, ct);
 }

@@ -96,17 +96,17 @@ public sealed class TrackingBench(DatabaseOptions database)
             .ForAsync(reader.User, ChinaCalendar.Today(TimeProvider.System.GetUtcNow()), ct);
     }
 
-    public async Task<Paged<TaskView>> TasksByStatusAsync(Reader reader, TrackingStatus status, CancellationToken ct, QueryPlanPrinter? explain = null)
+    public async Task<KeysetPage<TaskView>> TasksByStatusAsync(Reader reader, TrackingStatus status, CancellationToken ct, QueryPlanPrinter? explain = null)
     {
         await using var db = Context(explain);
-        return await new PlanQueries(db).ListTasksAsync(reader.User, TaskFilter.None with { Status = status }, PageRequest.First, ct);
+        return await new PlanQueries(db).ListTasksAsync(reader.User, TaskFilter.None with { Status = status }, KeysetRequest.First, ct);
     }
 
     /// <summary>The status-filtered task list with the statuses <paramref name="kept"/> from earlier calls.</summary>
-    public async Task<Paged<TaskView>> TasksByStatusAsync(Reader reader, TrackingStatus status, PlanStatusCache kept, CancellationToken ct)
+    public async Task<KeysetPage<TaskView>> TasksByStatusAsync(Reader reader, TrackingStatus status, PlanStatusCache kept, CancellationToken ct)
     {
         await using var db = Context();
-        return await new PlanQueries(db, TimeProvider.System, kept).ListTasksAsync(reader.User, TaskFilter.None with { Status = status }, PageRequest.First, ct);
+        return await new PlanQueries(db, TimeProvider.System, kept).ListTasksAsync(reader.User, TaskFilter.None with { Status = status }, KeysetRequest.First, ct);
     }
 
     /// <summary>GET <paramref name="path"/> with the reader's token, reading the body to its end.</summary>

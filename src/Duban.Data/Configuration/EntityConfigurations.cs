@@ -3,6 +3,7 @@ using Duban.Core.Organizations;
 using Duban.Core.Plans;
 using Duban.Core.Regions;
 using Duban.Core.Users;
+using Duban.Data.TaskOrder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -110,6 +111,16 @@ internal sealed class PlanTaskConfiguration : IEntityTypeConfiguration<PlanTask>
         // RetiredById and MergedIntoId have no foreign key: they record history, like the audit's UserId.
         e.HasIndex(x => new { x.PlanId, x.Key });
         e.HasIndex(x => x.Due);
+        // The list's order kept on the task, and the indexes that serve both sorts of the task list (TaskSortKeys).
+        e.Property<int>(TaskSortKeys.DueKey);
+        e.Property<int>(TaskSortKeys.ListOrder);
+        e.HasIndex(TaskSortKeys.DueKey, nameof(PlanTask.PlanId), TaskSortKeys.ListOrder, nameof(PlanTask.Order), nameof(PlanTask.Id))
+            .HasDatabaseName(TaskSortKeys.ByDueIndex).HasFilter(TaskSortKeys.CurrentFilter);
+        e.HasIndex(nameof(PlanTask.PlanId), TaskSortKeys.ListOrder, nameof(PlanTask.Order), nameof(PlanTask.Id))
+            .HasDatabaseName(TaskSortKeys.ByNumberIndex).HasFilter(TaskSortKeys.CurrentFilter);
+        // The foreign key's index holds the removed tasks only: SQLite would otherwise answer "current tasks" (IS NULL)
+        // from it and sort them all, rather than read the sort index in order and stop after a page.
+        e.HasIndex(x => x.RemovedInVersionId).HasFilter(TaskSortKeys.RemovedFilter);
         e.Property(x => x.Version).IsConcurrencyToken();
         e.HasMany(x => x.Assignments).WithOne(x => x.Task).HasForeignKey(x => x.TaskId).OnDelete(DeleteBehavior.Cascade);
         e.HasMany(x => x.Targets).WithOne().HasForeignKey(x => x.TaskId).OnDelete(DeleteBehavior.Cascade);

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace Duban.Data.Organizations;
 
 /// <summary>An organisation as lists show it: its name, with its region when another active organisation has the same name.</summary>
@@ -29,4 +31,22 @@ public static class OrganizationLabels
     public static Task<Dictionary<long, string>> LabelsAsync(this DubanDbContext db, IReadOnlyCollection<long> ids, CancellationToken ct) =>
         Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToDictionaryAsync(
             db.Labels().Where(l => ids.Contains(l.Id)), l => l.Id, l => l.Label, ct);
+
+    /// <summary>
+    /// The labels of the organisations of a query, as <see cref="Labels"/> gives them, for a long list (a province's
+    /// thousand organisations in a drop-down): the names shared by active organisations found with one grouping, rather
+    /// than a test against every organisation per row (200 ms for a thousand on SQLite).
+    /// </summary>
+    public static async Task<List<OrganizationLabel>> LabelledAsync(this DubanDbContext db, IQueryable<Core.Organizations.Organization> organizations, CancellationToken ct)
+    {
+        var rows = await organizations.Select(o => new { o.Id, o.Name, Region = o.Region!.Name, Counted = o.IsActive && o.MergedIntoId == null }).ToListAsync(ct);
+        var names = rows.Select(r => r.Name).Distinct().ToList();
+        var holders = await db.Organizations.Where(o => o.IsActive && o.MergedIntoId == null && names.Contains(o.Name))
+            .GroupBy(o => o.Name).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        return rows.Select(r => new OrganizationLabel
+        {
+            Id = r.Id,
+            Label = holders.GetValueOrDefault(r.Name) - (r.Counted ? 1 : 0) > 0 ? r.Name + "（" + r.Region + "）" : r.Name,
+        }).ToList();
+    }
 }

@@ -49,6 +49,7 @@ public static class WebApplicationSetup
         services.AddScoped<Duban.Web.Organizations.OrganizationAdministration>();
         services.AddScoped<Duban.Web.Regions.RegionAdministration>();
         services.AddScoped<Duban.Web.Plans.PlanQueries>();
+        services.AddSingleton<Duban.Web.Paging.ListCounts>();
         services.AddScoped<Duban.Web.Plans.PlanPublishing>();
         services.AddScoped<Duban.Web.Plans.AssignmentNotices>();
         services.AddScoped<MyAccount>();

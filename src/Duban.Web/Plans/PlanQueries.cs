@@ -5,6 +5,7 @@ using Duban.Parsing.Serialization;
 using Duban.Core.Security;
 using Duban.Data;
 using Duban.Data.Tracking.Status;
+using Duban.Data.TaskOrder;
 using Duban.Core.Tracking.Status;
 using UnitRole = Duban.Parsing.Model.UnitRole;
 using Duban.Web.Operations;
@@ -148,9 +149,10 @@ public sealed record TaskFilter(long? PlanId, long? OrganizationId, UnitRole? Ro
 /// users read published plans and the plans in their scope. Tasks are read within the user's scope only (a reporter
 /// sees the tasks assigned to their organisation), except in the reader of a published plan, which is public.
 /// Only the tasks of a plan's current version are listed. With <paramref name="kept"/> (the application's), statuses
-/// come from the statuses kept per plan; without it they are computed for each call.
+/// come from the statuses kept per plan; without it they are computed for each call. With <paramref name="counts"/>, a
+/// long list's count is kept between calls (<see cref="ListCounts"/>); without it every list is counted exactly.
 /// </summary>
-public sealed class PlanQueries(DubanDbContext db, TimeProvider? time = null, PlanStatusCache? kept = null)
+public sealed class PlanQueries(DubanDbContext db, TimeProvider? time = null, PlanStatusCache? kept = null, ListCounts? counts = null)
 {
     public IQueryable<Plan> VisiblePlans(DubanUser? user)
     {
@@ -192,8 +194,11 @@ public sealed class PlanQueries(DubanDbContext db, TimeProvider? time = null, Pl
         return (user.Scope, user.ScopeRegionPath) switch
         {
             (DataScope.All, _) => tasks,
+            // "a.TaskId <= t.Id" says nothing new (a.TaskId == t.Id): it keeps PostgreSQL from turning the test into a
+            // hash of every assignment in the region built before the first row (550 ms for a province), so that a page
+            // read along the sort index tests only the tasks it reads (docs/benchmarks.md, "Task list at size").
             (DataScope.RegionAndBelow, { } path) => tasks.Where(t =>
-                t.Assignments.Any(a => a.Organization!.Region!.Path.StartsWith(path))
+                t.Assignments.Any(a => a.TaskId <= t.Id && a.Organization!.Region!.Path.StartsWith(path))
                 || db.Plans.Any(p => p.Id == t.PlanId && p.Region != null && p.Region.Path.StartsWith(path))),
             (DataScope.Own, _) when user.OrganizationId is { } own => tasks.Where(t => AssignedTo(own).Contains(t.Id)),
             _ => tasks.Where(t => false),
@@ -318,21 +323,68 @@ public sealed class PlanQueries(DubanDbContext db, TimeProvider? time = null, Pl
         return tasks;
     }
 
-    /// <summary>The tasks of <see cref="FilteredTasksAsync"/> in the filter's order, with their status when the filter asks for one.</summary>
-    public async Task<Paged<TaskView>> ListTasksAsync(DubanUser user, TaskFilter filter, PageRequest page, CancellationToken ct)
+    /// <summary>
+    /// One page of the tasks of <see cref="FilteredTasksAsync"/> in the filter's order, with their status when the filter
+    /// asks for one: by page number (offset, for the first pages and older links) or after / before a cursor (keyset, any
+    /// depth at the cost of the first page). Every page reads one more row than it shows, to know whether one follows.
+    /// </summary>
+    public async Task<KeysetPage<TaskView>> ListTasksAsync(DubanUser user, TaskFilter filter, KeysetRequest request, CancellationToken ct)
     {
+        var size = request.Page.PageSize;
+        var after = request.After is { } a ? TaskCursor.Parse(a, filter.Sort) : null;
+        var before = request.Before is { } b ? TaskCursor.Parse(b, filter.Sort) : null;
+        List<TaskPosition> keys;
+        ListCount count;
+        var backwards = before is not null;
+        var byDue = filter.Sort == TaskSort.Due;
         if (filter.NeedsStatuses)
         {
-            var ids = await ListedTaskIdsAsync(user, filter, ct);
-            var pageIds = ids.Skip(page.Skip).Take(page.PageSize).ToList();
-            var views = (await ToViewsAsync(db.Tasks.AsNoTracking().Where(t => pageIds.Contains(t.Id)), ct)).ToDictionary(v => v.Id);
-            return new Paged<TaskView>(pageIds.Select(id => views[id]).ToList(), page.Page, page.PageSize, ids.Count);
+            var listed = await ListedKeysAsync(user, filter, ct);
+            count = ListCount.Exact(listed.Count);
+            keys = (after, before) switch
+            {
+                ({ } c, _) => listed.SkipWhile(k => k.CompareTo(c.Keys, filter.Sort == TaskSort.Due) <= 0).Take(size + 1).ToList(),
+                (_, { } c) => listed.TakeWhile(k => k.CompareTo(c.Keys, filter.Sort == TaskSort.Due) < 0).Reverse().Take(size + 1).ToList(),
+                _ => listed.Skip(request.Page.Skip).Take(size + 1).ToList(),
+            };
         }
-        var ordered = Ordered(await FilteredTasksAsync(user, filter, ct), filter.Sort);
-        var total = await ordered.CountAsync(ct);
-        var items = await ToViewsAsync(ordered.Skip(page.Skip).Take(page.PageSize), ct);
-        return new Paged<TaskView>(items, page.Page, page.PageSize, total);
+        else
+        {
+            var filtered = await FilteredTasksAsync(user, filter, ct);
+            // One organisation's tasks are found by its assignments, not by walking the sort index (TaskKeyset.Ordered).
+            var narrow = user.Scope == DataScope.Own || filter.OrganizationId is not null;
+            var page = (after, before) switch
+            {
+                ({ } c, _) => TaskKeyset.Ordered(TaskKeyset.After(filtered, c.Keys, byDue), byDue, narrow: narrow),
+                (_, { } c) => TaskKeyset.Ordered(TaskKeyset.Before(filtered, c.Keys, byDue), byDue, descending: true, narrow: narrow),
+                _ => TaskKeyset.Ordered(filtered, byDue, narrow: narrow).Skip(request.Page.Skip),
+            };
+            keys = await page.Take(size + 1).Select(TaskPosition.Of).ToListAsync(ct);
+            count = counts is null
+                ? ListCount.Exact(await filtered.CountAsync(ct))
+                : await counts.CountAsync(db, CountKey(user, filter), filtered.Select(t => t.Id),
+                    (services, token) => services.GetRequiredService<PlanQueries>().CountTasksAsync(user, filter, token), ct);
+        }
+        var more = keys.Count > size;
+        if (more) keys.RemoveAt(size);
+        if (backwards) keys.Reverse();
+        var ids = keys.Select(k => k.Id).ToList();
+        var views = (await ToViewsAsync(db.Tasks.AsNoTracking().Where(t => ids.Contains(t.Id)), ct)).ToDictionary(v => v.Id);
+        var items = ids.Select(id => views[id]).ToList();
+        string? Cursor(TaskPosition k) => new TaskCursor(filter.Sort, k).Encode();
+        // Forward, a page has one before it when it was reached by a cursor or a page number past the first; backward,
+        // one after it always (the cursor's own row), and one before it when the extra row was there.
+        var next = keys.Count == 0 ? null : backwards || more ? Cursor(keys[^1]) : null;
+        var previous = keys.Count == 0 ? null : backwards ? (more ? Cursor(keys[0]) : null) : after is not null || request.Page.Skip > 0 ? Cursor(keys[0]) : null;
+        return new KeysetPage<TaskView>(items, request.Page.Page, size, count, next, previous);
     }
+
+    /// <summary>The number of tasks of the filtered list, counted exactly (the kept counts' background count, the workbench).</summary>
+    public async Task<int> CountTasksAsync(DubanUser user, TaskFilter filter, CancellationToken ct) =>
+        filter.NeedsStatuses ? (await ListedKeysAsync(user, filter, ct)).Count : await (await FilteredTasksAsync(user, filter, ct)).CountAsync(ct);
+
+    /// <summary>What the rows of a list depend on: the reader's scope (not who the reader is) and the filter.</summary>
+    private static string CountKey(DubanUser user, TaskFilter filter) => $"tasks|{user.Scope}|{user.ScopeRegionPath}|{user.OrganizationId}|{filter}";
 
     /// <summary>
     /// The ids of every task of the filtered list, in the list's order, all pages together: what an export of the list
@@ -340,12 +392,17 @@ public sealed class PlanQueries(DubanDbContext db, TimeProvider? time = null, Pl
     /// </summary>
     public async Task<IReadOnlyList<long>> ListedTaskIdsAsync(DubanUser user, TaskFilter filter, CancellationToken ct)
     {
-        var ordered = Ordered(await FilteredTasksAsync(user, filter, ct), filter.Sort);
-        if (!filter.NeedsStatuses) return await ordered.Select(t => t.Id).ToListAsync(ct);
+        if (!filter.NeedsStatuses) return await TaskKeyset.Ordered(await FilteredTasksAsync(user, filter, ct), filter.Sort == TaskSort.Due).Select(t => t.Id).ToListAsync(ct);
+        return (await ListedKeysAsync(user, filter, ct)).Select(k => k.Id).ToList();
+    }
+
+    /// <summary>The keys of every task of a list filtered by status, in the list's order.</summary>
+    private async Task<List<TaskPosition>> ListedKeysAsync(DubanUser user, TaskFilter filter, CancellationToken ct)
+    {
         // The status is the rules' verdict, not a column: the same computation the dashboard counts with, so that a
         // count and the list it links to agree.
         // The scope query once, in the list's order; the statuses are read for those ids.
-        var scoped = await ordered.Select(t => new { t.Id, t.PlanId }).ToListAsync(ct);
+        var scoped = await TaskKeyset.Ordered(await FilteredTasksAsync(user, filter, ct), filter.Sort == TaskSort.Due).Select(TaskPosition.Of).ToListAsync(ct);
         var scopedIds = scoped.Select(t => t.Id).ToList();
         var statuses = kept is null
             ? await new TrackingStatuses(db, time ?? TimeProvider.System).TasksAsync(db.Tasks.AsNoTracking().Where(t => EF.Parameter(scopedIds).Contains(t.Id)), ct)
@@ -353,13 +410,38 @@ public sealed class PlanQueries(DubanDbContext db, TimeProvider? time = null, Pl
         var matching = statuses.Tasks.Where(t => (filter.Status is not { } status || t.Result.Status == status)
                                                  && (!filter.PartlyCompleted || t.PartlyCompleted()))
             .Select(t => t.TaskId).ToHashSet();
-        return scopedIds.Where(matching.Contains).ToList();
+        return scoped.Where(k => matching.Contains(k.Id)).ToList();
     }
 
-    /// <summary>The list's order: by number (plan, list, place in the list), or by deadline with the undated last.</summary>
-    private static IQueryable<PlanTask> Ordered(IQueryable<PlanTask> tasks, TaskSort sort) => sort == TaskSort.Number
-        ? tasks.OrderBy(t => t.PlanId).ThenBy(t => t.TaskList!.Order).ThenBy(t => t.Order).ThenBy(t => t.Id)
-        : tasks.OrderBy(t => t.Due == null).ThenBy(t => t.Due).ThenBy(t => t.PlanId).ThenBy(t => t.TaskList!.Order).ThenBy(t => t.Order).ThenBy(t => t.Id);
+    /// <summary>
+    /// The plans with a current task the user sees, by title: the choices of the task list's plan filter; null when there
+    /// are more than <paramref name="max"/>, which no drop-down serves (the page then asks for the plan's number). Read
+    /// without the per-task scope test, which costs a scan of every task: for a region scope, the plans filed in the region
+    /// (counted first, cheaply) and the plans of tasks assigned to its organisations (by the assignments' index).
+    /// </summary>
+    public async Task<IReadOnlyList<(long Id, string Title)>?> TaskPlanChoicesAsync(DubanUser user, int max, CancellationToken ct)
+    {
+        var current = CurrentTasks();
+        IQueryable<long> planIds;
+        switch (user.Scope, user.ScopeRegionPath)
+        {
+            case (DataScope.RegionAndBelow, { } path):
+                var filed = db.Plans.Where(p => p.Region != null && p.Region.Path.StartsWith(path) && current.Any(t => t.PlanId == p.Id)).Select(p => p.Id);
+                if (await filed.Take(max + 1).CountAsync(ct) > max) return null;
+                var organizations = db.Organizations.Where(o => o.Region!.Path.StartsWith(path)).Select(o => o.Id);
+                var assigned = db.Assignments.Where(a => organizations.Contains(a.OrganizationId) && a.Task!.RemovedInVersionId == null).Select(a => a.Task!.PlanId);
+                planIds = filed.Union(assigned);
+                break;
+            case (DataScope.All, _):
+                planIds = db.Plans.Where(p => current.Any(t => t.PlanId == p.Id)).Select(p => p.Id);
+                break;
+            default:
+                planIds = VisibleTasks(user).Select(t => t.PlanId).Distinct();
+                break;
+        }
+        var rows = await db.Plans.AsNoTracking().Where(p => planIds.Contains(p.Id)).OrderBy(p => p.Title).Select(p => new { p.Id, p.Title }).Take(max + 1).ToListAsync(ct);
+        return rows.Count > max ? null : rows.Select(p => (p.Id, p.Title)).ToList();
+    }
 
     /// <summary>One task of the current versions, if the user sees it (the task page); null otherwise.</summary>
     /// <param name="includeRetired">Also a task the office retired by hand (its page shows it, marked 已退役, with its history).</param>

@@ -88,7 +88,7 @@ public sealed class WorkbenchQueries(
     private async Task<int> TaskTotalAsync(DubanUser user, TrackingStatus status, DateOnly? from, DateOnly? to, CancellationToken ct)
     {
         var filter = TaskFilter.Parse(null, null, null, from is { } f ? Iso(f) : null, to is { } t ? Iso(t) : null, null, null, DashboardQueries.StatusKey(status)).Value!;
-        return (await plans.ListTasksAsync(user, filter, new PageRequest(1, 1), ct)).Total;
+        return await plans.CountTasksAsync(user, filter, ct);
     }
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -1,0 +1,157 @@
+using Duban.Core.Plans;
+using Duban.Data.Audit;
+using Duban.Data.Import;
+using Duban.Data.Migrations;
+using Duban.Data.TaskOrder;
+using Duban.Data.Tests.Import.Support;
+using Duban.Data.Tests.Support;
+using Duban.Parsing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace Duban.Data.Tests.TaskOrder;
+
+/// <summary>
+/// The task list's stored sort keys (<see cref="TaskSortKeys"/>): filled by the migration for existing tasks, kept by
+/// every save (import, revision, editing a task, moving it, reordering a list), and the keyset paging over them
+/// (<see cref="TaskKeyset"/>) giving exactly the order the list had when it was sorted through the task lists.
+/// </summary>
+public sealed class TaskSortKeyTests(DatabaseFixture databases) : IClassFixture<DatabaseFixture>
+{
+    [Theory, OnSqlite, OnPostgres]
+    public async Task The_migration_gives_existing_tasks_their_keys(DatabaseProvider provider)
+    {
+        var options = await databases.EmptyAsync(provider);
+        long dated, undated;
+        await using (var old = DatabaseFixture.Context(options))
+        {
+            await old.GetService<IMigrator>().MigrateAsync(AddCalendarFeeds.Id);
+            var rows = await FirstReleaseRows.InsertAsync(old);
+            dated = rows.Tasks[0].Id;
+            var list = rows.TaskLists[0];
+            undated = (await old.Database.SqlQuery<long>($"""
+                INSERT INTO tasks ("PlanId", "TaskListId", "Key", "No", "Order", "SectionPath", "Text", "DeadlineRaw", "Due", "Start", "Ongoing", "Recurrence", "SpanStart", "SpanEnd", "Version")
+                VALUES ({rows.Plans[0].Id}, {list.Id}, '重点任务分工/2', '2', 2, '', '长期坚持的任务', '长期坚持', {null}, {null}, {true}, {null}, 0, 0, {Guid.NewGuid()})
+                RETURNING "Id" AS "Value"
+                """).ToListAsync()).Single();
+        }
+
+        await using var upgraded = DatabaseFixture.Context(options);
+        await DubanDatabase.MigrateAsync(upgraded);
+
+        var keys = await upgraded.Tasks.Select(TaskPosition.Of).ToDictionaryAsync(k => k.Id);
+        (keys[dated].DueKey, keys[dated].ListOrder).ShouldBe((new DateOnly(2025, 12, 31).DayNumber, 1));
+        (keys[undated].DueKey, keys[undated].ListOrder).ShouldBe((TaskSortKeys.Undated, 1));
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Every_save_keeps_the_keys_of_the_tasks_it_touches(DatabaseProvider provider)
+    {
+        var options = await ImportedAsync(provider);
+        await KeysMatchAsync(options);
+
+        await using (var db = DatabaseFixture.Context(options))
+        {
+            // A due date set and one cleared; a task moved to another list by its id alone (the list not loaded).
+            var tasks = await db.Tasks.OrderBy(t => t.Id).ToListAsync();
+            var undated = tasks.First(t => t.Due is null);
+            undated.Due = new DateOnly(2030, 1, 2);
+            tasks.First(t => t.Due is not null && t.Id != undated.Id).Due = null;
+            var moved = tasks.First(t => t.Id != undated.Id);
+            moved.TaskListId = await db.TaskLists.Where(l => l.Id != moved.TaskListId).OrderByDescending(l => l.Order).Select(l => l.Id).FirstAsync();
+            await db.SaveChangesAsync();
+        }
+        await KeysMatchAsync(options);
+
+        await using (var db = DatabaseFixture.Context(options))
+        {
+            // A list reordered while none of its tasks is loaded; a task added by the list's id.
+            var list = await db.TaskLists.OrderBy(l => l.Id).FirstAsync();
+            list.Order += 7;
+            var plan = await db.PlanVersions.Where(v => v.Id == list.PlanVersionId).Select(v => v.PlanId).SingleAsync();
+            db.Tasks.Add(new PlanTask { PlanId = plan, TaskListId = list.Id, Key = "人工/1", No = "99", Text = "人工添加", Order = 99 });
+            await db.SaveChangesAsync();
+        }
+        await KeysMatchAsync(options);
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Walking_every_page_by_cursor_gives_the_list_sorted_as_before_both_ways(DatabaseProvider provider)
+    {
+        var options = await ImportedAsync(provider);
+        await using var db = DatabaseFixture.Context(options);
+        var current = db.Tasks.AsNoTracking().Where(t => t.RemovedInVersionId == null);
+        // The order the list had before the keys were stored, read through the task lists.
+        var byDue = await current.OrderBy(t => t.Due == null).ThenBy(t => t.Due).ThenBy(t => t.PlanId).ThenBy(t => t.TaskList!.Order).ThenBy(t => t.Order)
+            .ThenBy(t => t.Id).Select(t => t.Id).ToListAsync();
+        var byNumber = await current.OrderBy(t => t.PlanId).ThenBy(t => t.TaskList!.Order).ThenBy(t => t.Order).ThenBy(t => t.Id).Select(t => t.Id).ToListAsync();
+        // Ties the cursor has to get past: a due date shared by tasks of several plans, and undated tasks.
+        var dues = await current.Select(t => new { t.Due, t.PlanId }).ToListAsync();
+        dues.GroupBy(t => t.Due).ShouldContain(g => g.Key != null && g.Select(t => t.PlanId).Distinct().Count() > 1);
+        dues.ShouldContain(t => t.Due == null);
+
+        foreach (var (sortByDue, expected) in new[] { (true, byDue), (false, byNumber) })
+        {
+            foreach (var size in new[] { 1, 3, 7 })
+            {
+                (await WalkAsync(current, sortByDue, size, forward: true)).ShouldBe(expected, $"forward, by due {sortByDue}, {size} a page");
+                var backward = await WalkAsync(current, sortByDue, size, forward: false);
+                backward.AsEnumerable().Reverse().ShouldBe(expected, $"backward, by due {sortByDue}, {size} a page");
+            }
+            (await TaskKeyset.Ordered(current, sortByDue).Select(t => t.Id).ToListAsync()).ShouldBe(expected);
+        }
+    }
+
+    /// <summary>Every page from one end, each read after (or before) the last task of the page before.</summary>
+    private static async Task<List<long>> WalkAsync(IQueryable<PlanTask> tasks, bool byDue, int size, bool forward)
+    {
+        var walked = new List<long>();
+        TaskPosition? last = null;
+        while (true)
+        {
+            var page = last is null ? tasks : forward ? TaskKeyset.After(tasks, last, byDue) : TaskKeyset.Before(tasks, last, byDue);
+            var keys = await TaskKeyset.Ordered(page, byDue, descending: !forward).Take(size).Select(TaskPosition.Of).ToListAsync();
+            if (keys.Count == 0) return walked;
+            walked.AddRange(keys.Select(k => k.Id));
+            last = keys[^1];
+        }
+    }
+
+    /// <summary>Every sample imported, and one revised: a new version whose tasks move to new lists, one removed.</summary>
+    private async Task<DatabaseOptions> ImportedAsync(DatabaseProvider provider)
+    {
+        var options = await databases.EmptyAsync(provider);
+        await using (var db = DatabaseFixture.Context(options)) await DubanDatabase.MigrateAsync(db);
+        var files = Directory.GetFiles(ImportSeedFiles.Samples, "*.txt").Where(f => Path.GetFileName(f) != "no-task-list.txt").Order(StringComparer.Ordinal);
+        foreach (var file in files) await ImportAsync(options, File.ReadAllBytes(file), Path.GetFileName(file));
+        var revised = SamplePlan.Load().With(tasks =>
+        {
+            tasks[1] = tasks[1].Replace("发布专业预警名单。", "发布专业预警名单，动态调整专业结构。");
+            tasks.RemoveAt(4);
+        });
+        (await ImportAsync(options, revised.Bytes(), "deadline-forms-v2.txt")).Outcome.ShouldBe(ImportOutcome.NewVersion);
+        return options;
+    }
+
+    private static async Task<ImportResult> ImportAsync(DatabaseOptions options, byte[] content, string fileName)
+    {
+        await using var db = DatabaseFixture.Context(options);
+        var clock = new FixedClock();
+        var service = new PlanImportService(db, clock, new AuditLog(db, clock), new PlanParser());
+        return (await service.ImportAsync(new ImportFile(content, fileName), new PlanRegion.FromDocument(), a => a.DefaultDecisions(createUnmatched: true), ImportHarness.Actor)).Result;
+    }
+
+    /// <summary>Every task's stored keys are its due date's and its list's order now.</summary>
+    private static async Task KeysMatchAsync(DatabaseOptions options)
+    {
+        await using var db = DatabaseFixture.Context(options);
+        var rows = await db.Tasks.AsNoTracking().Select(t => new
+        {
+            t.Id, t.Due, t.TaskList!.Order, DueKey = EF.Property<int>(t, TaskSortKeys.DueKey), ListOrder = EF.Property<int>(t, TaskSortKeys.ListOrder),
+        }).ToListAsync();
+        rows.ShouldNotBeEmpty();
+        foreach (var row in rows)
+            (row.DueKey, row.ListOrder).ShouldBe((TaskSortKeys.DueKeyOf(row.Due), row.Order), $"task {row.Id}");
+    }
+}
