@@ -315,7 +315,7 @@ public sealed class PlanImportService(DubanDbContext db, TimeProvider clock, Aud
         if (!options.AllowedExtensions.Any(e => string.Equals(e, extension, StringComparison.OrdinalIgnoreCase)))
         {
             throw new PlanImportException(ImportErrorCodes.FileType, ImportFields.File,
-                ImportOptions.RefusalOf(extension) ?? $"只能导入 {string.Join(" 或 ", options.AllowedExtensions)} 文件（收到“{Path.GetFileName(file.FileName)}”）。");
+                ImportOptions.RefusalOf(extension) ?? $"只能导入 {options.AllowedList} 文件（收到“{Path.GetFileName(file.FileName)}”）。");
         }
         if (file.Content.LongLength > options.MaxFileBytes)
         {

@@ -148,7 +148,7 @@ public sealed class ImportCommandTests : IDisposable
         var result = Import(rtf, "--create-units");
 
         result.ExitCode.ShouldBe(ExitCodes.InputError);
-        result.ErrorLines.ShouldHaveSingleItem().ShouldBe($"duban: {rtf}: 只能导入 .txt 或 .docx 或 .pdf 或 .html 或 .htm 或 .xlsx 文件（收到“plan.rtf”）（import.fileType）");
+        result.ErrorLines.ShouldHaveSingleItem().ShouldBe($"duban: {rtf}: 只能导入 .txt、.docx、.pdf、.html、.htm、.mht、.mhtml、.xlsx、.xls、.et、.ods 文件（收到“plan.rtf”）（import.fileType）");
     }
 
     [Fact]
