@@ -49,32 +49,11 @@ public sealed class CascadeDesk(DubanDbContext db, AuditLog audit, NotificationC
         var links = await db.Set<PlanLink>().Where(l => l.LowerPlanId == lowerPlanId).ToListAsync(ct);
         var before = links.Select(l => new { l.UpperPlanId, l.State }).ToList();
         var now = time.GetUtcNow();
-        foreach (var upper in wanted)
-        {
-            var link = links.FirstOrDefault(l => l.UpperPlanId == upper);
-            if (link is null)
-            {
-                link = new PlanLink { LowerPlanId = lowerPlanId, UpperPlanId = upper, CreatedAt = now };
-                db.Add(link);
-                links.Add(link);
-            }
-            link.State = LinkState.Confirmed;
-            link.DecidedAt = now;
-            link.DecidedByName = actor.UserName;
-        }
-        foreach (var link in links.Where(l => !wanted.Contains(l.UpperPlanId) && l.State != LinkState.Rejected))
-        {
-            link.State = LinkState.Rejected;
-            link.DecidedAt = now;
-            link.DecidedByName = actor.UserName;
-        }
+        foreach (var upper in wanted) Decide(links, lowerPlanId, upper, LinkState.Confirmed, actor, now);
+        foreach (var upper in links.Where(l => !wanted.Contains(l.UpperPlanId) && l.State != LinkState.Rejected).Select(l => l.UpperPlanId).ToList())
+            Decide(links, lowerPlanId, upper, LinkState.Rejected, actor, now);
         await db.SaveChangesAsync(ct);
-        foreach (var upper in wanted)
-        {
-            await CascadeLinker.MatchFilingsAsync(db, upper, lowerPlanId, actor.UserName, now, Sink(actor), ct);
-            await CascadeLinker.ProposeCoverageAsync(db, upper, lowerPlanId, ct);
-        }
-        await db.SaveChangesAsync(ct);
+        foreach (var upper in wanted) await FollowConfirmedAsync(actor, lowerPlanId, upper, now, ct);
         audit.Add(ActorOf(actor), CascadeAuditActions.LinkSet, Audit.AuditEntities.Plan, lowerPlanId, new { Links = before },
             new { Links = links.Select(l => new { l.UpperPlanId, l.State }).ToList() });
         await FlushAuditAsync(ct);
@@ -89,29 +68,41 @@ public sealed class CascadeDesk(DubanDbContext db, AuditLog audit, NotificationC
     {
         if (upperPlanId == lowerPlanId) return TrackingErrors.Invalid("upperPlanId", "计划不能以自身为上级依据。");
         if (!await db.Plans.AnyAsync(p => p.Id == upperPlanId, ct)) return TrackingErrors.Invalid("upperPlanId", $"上级计划 {upperPlanId} 不存在。");
-        var link = await db.Set<PlanLink>().SingleOrDefaultAsync(l => l.LowerPlanId == lowerPlanId && l.UpperPlanId == upperPlanId, ct);
-        if (link is null && !confirm) return TrackingErrors.NotFound("该计划与此上级计划没有关联。");
-        var before = link is null ? null : new { link.UpperPlanId, link.State };
+        var links = await db.Set<PlanLink>().Where(l => l.LowerPlanId == lowerPlanId && l.UpperPlanId == upperPlanId).ToListAsync(ct);
+        if (links.Count == 0 && !confirm) return TrackingErrors.NotFound("该计划与此上级计划没有关联。");
+        var before = links.Select(l => new { l.UpperPlanId, l.State }).ToList();
         var now = time.GetUtcNow();
+        var link = Decide(links, lowerPlanId, upperPlanId, confirm ? LinkState.Confirmed : LinkState.Rejected, actor, now);
+        await db.SaveChangesAsync(ct);
+        if (confirm) await FollowConfirmedAsync(actor, lowerPlanId, upperPlanId, now, ct);
+        audit.Add(ActorOf(actor), CascadeAuditActions.LinkSet, Audit.AuditEntities.Plan, lowerPlanId, new { Links = before },
+            new { Links = new[] { new { link.UpperPlanId, link.State } } });
+        await FlushAuditAsync(ct);
+        return TrackingOutcome<PlanLink>.Ok(link);
+    }
+
+    /// <summary>The link from the lower plan to the upper one in <paramref name="links"/>, added when missing, set to <paramref name="state"/> by the actor.</summary>
+    private PlanLink Decide(List<PlanLink> links, long lowerPlanId, long upperPlanId, LinkState state, TrackingActor actor, DateTimeOffset now)
+    {
+        var link = links.FirstOrDefault(l => l.UpperPlanId == upperPlanId);
         if (link is null)
         {
             link = new PlanLink { LowerPlanId = lowerPlanId, UpperPlanId = upperPlanId, CreatedAt = now };
             db.Add(link);
+            links.Add(link);
         }
-        link.State = confirm ? LinkState.Confirmed : LinkState.Rejected;
+        link.State = state;
         link.DecidedAt = now;
         link.DecidedByName = actor.UserName;
+        return link;
+    }
+
+    /// <summary>What a confirmed link brings: the lower plan files for the upper one's requirement, and its tasks are proposed as carrying the upper's.</summary>
+    private async Task FollowConfirmedAsync(TrackingActor actor, long lowerPlanId, long upperPlanId, DateTimeOffset now, CancellationToken ct)
+    {
+        await CascadeLinker.MatchFilingsAsync(db, upperPlanId, lowerPlanId, actor.UserName, now, Sink(actor), ct);
+        await CascadeLinker.ProposeCoverageAsync(db, upperPlanId, lowerPlanId, ct);
         await db.SaveChangesAsync(ct);
-        if (confirm)
-        {
-            await CascadeLinker.MatchFilingsAsync(db, upperPlanId, lowerPlanId, actor.UserName, now, Sink(actor), ct);
-            await CascadeLinker.ProposeCoverageAsync(db, upperPlanId, lowerPlanId, ct);
-            await db.SaveChangesAsync(ct);
-        }
-        audit.Add(ActorOf(actor), CascadeAuditActions.LinkSet, Audit.AuditEntities.Plan, lowerPlanId, new { Links = before is null ? [] : new[] { before } },
-            new { Links = new[] { new { link.UpperPlanId, link.State } } });
-        await FlushAuditAsync(ct);
-        return TrackingOutcome<PlanLink>.Ok(link);
     }
 
     public async Task<TrackingOutcome<FilingRequirement>> CreateRequirementAsync(TrackingActor actor, long planId, RequirementInput input, CancellationToken ct)
