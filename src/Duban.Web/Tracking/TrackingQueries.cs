@@ -106,8 +106,9 @@ public sealed class TrackingQueries(DubanDbContext db, PlanQueries plans, Report
         var before = request.Before is { } b ? ParseCursor(b, reviewQueue) : null;
         var page = reviewQueue ? QueueOrder(filtered, after, before) : ListOrder(filtered, after, before);
         if (after is null && before is null) page = page.Skip(request.Page.Skip);
-        var read = await page.Take(request.Page.PageSize + 1)
-            .Select(r => new ReportKey(r.Id, r.Period!.Start.DayNumber, r.Assignment!.Task!.PlanId, r.Assignment.TaskId, r.SubmittedAt)).ToListAsync(ct);
+        var read = (await page.Take(request.Page.PageSize + 1)
+                .Select(r => new { r.Id, r.Period!.Start, r.Assignment!.Task!.PlanId, r.Assignment.TaskId, r.SubmittedAt }).ToListAsync(ct))
+            .Select(r => new ReportKey(r.Id, r.Start.DayNumber, r.PlanId, r.TaskId, r.SubmittedAt)).ToList();
         var (keys, next, previous) = KeysetSlice.Cut(read, request);
         var ids = keys.Select(k => k.Id).ToList();
         var views = await Summaries(db.ProgressReports.AsNoTracking().Where(r => ids.Contains(r.Id))).ToDictionaryAsync(r => r.Id, ct);
