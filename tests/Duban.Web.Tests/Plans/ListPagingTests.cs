@@ -117,10 +117,12 @@ public sealed partial class ListPagingTests(PlansFixture plans) : IClassFixture<
 
         // A city administrator's walk never meets another city's orders.
         var city = await CityAdminAsync();
-        var seen = rows.Where(r => !outside.Contains(r.Id)).Select(r => r.Id).ToList();
+        var otherCity = await Factory.WithDbAsync(db => db.Set<SupervisionOrder>().Where(o => db.Tasks.Any(t => t.Id == o.TaskId && t.PlanId == plans.OtherRegionPlanId)).Select(o => o.Id).ToListAsync());
+        otherCity.ShouldContain(outside[0]);
+        var seen = rows.Where(r => !otherCity.Contains(r.Id)).Select(r => r.Id).ToList();
         seen.ShouldContain(inside[0]);
         await WalkAsync(city, "/api/v1/supervision-orders?status=all", seen, 3);
-        await WalkAsync(city, "/api/v1/supervision-orders?status=active", active.Where(r => !outside.Contains(r.Id)).Select(r => r.Id).ToList(), 2);
+        await WalkAsync(city, "/api/v1/supervision-orders?status=active", active.Where(r => !otherCity.Contains(r.Id)).Select(r => r.Id).ToList(), 2);
     }
 
     [Fact]
