@@ -182,6 +182,14 @@ public sealed class ListsBench
         return (await new AuditQueries(db).Filtered(WholeLog).OrderByDescending(e => e.At).ThenByDescending(e => e.Id).ToPagedAsync(new PageRequest(page, 50), ct)).Items.Count;
     }
 
+    /// <summary>What the audit page reads besides the page: the actions and kinds of record of its filters.</summary>
+    public async Task<int> AuditChoicesAsync(CancellationToken ct)
+    {
+        await using var db = Context();
+        var audit = new AuditQueries(db);
+        return (await audit.ActionsAsync(ct)).Count + (await audit.EntityTypesAsync(ct)).Count;
+    }
+
     public async Task<int> QueueAsync(Reader reader, string? after, CancellationToken ct)
     {
         await using var db = Context();

@@ -165,6 +165,7 @@ public static class TrackingCommand
             await Latency.MeasureAsync("audit log, first page", [province], w, n, _ => lists.AuditAsync(null, ct)),
             await Latency.MeasureAsync($"audit log, page {deep.AuditPage} by cursor", [province], w, n, _ => lists.AuditAsync(deep.Audit, ct)),
             await Latency.MeasureAsync($"audit log, page {deep.AuditPage} by number, exact count (before)", [province], w, n, _ => lists.AuditByNumberAsync(deep.AuditPage, ct)),
+            await Latency.MeasureAsync("audit page's filter choices (distinct actions, kinds)", [province], w, n, _ => lists.AuditChoicesAsync(ct)),
         };
         Console.WriteLine();
         Console.WriteLine($"## {options.Provider}, lists, {await CountsAsync(database, ct)}, {await lists.CountsAsync(ct)}");
