@@ -131,8 +131,10 @@ public sealed class ListsBench
     public async Task<string> CountsAsync(CancellationToken ct)
     {
         await using var db = Context();
-        return string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"supervision_orders {await db.Set<SupervisionOrder>().CountAsync(ct):N0}, audit_entries {await db.AuditEntries.CountAsync(ct):N0}, submitted reports {await db.ProgressReports.CountAsync(r => r.Status == Duban.Core.Tracking.Reporting.ReportStatus.Submitted, ct):N0}");
+        var orders = await db.Set<SupervisionOrder>().CountAsync(ct);
+        var entries = await db.AuditEntries.CountAsync(ct);
+        var submitted = await db.ProgressReports.CountAsync(r => r.Status == Duban.Core.Tracking.Reporting.ReportStatus.Submitted, ct);
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"supervision_orders {orders:N0}, audit_entries {entries:N0}, submitted reports {submitted:N0}");
     }
 
     public static readonly OrderFilter AllOrders = OrderFilter.Parse("all", null, null, null)!;
