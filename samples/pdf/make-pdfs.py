@@ -102,6 +102,8 @@ def document(body_xml, head, foot, size, cell_size, border, widths, valign):
 <style:header-style><style:header-footer-properties fo:min-height="0cm" fo:margin-bottom="0.5cm"/></style:header-style>
 <style:footer-style><style:header-footer-properties fo:min-height="0cm" fo:margin-top="0.5cm"/></style:footer-style></style:page-layout>
 <style:style style:name="Sect" style:family="section"><style:section-properties><style:columns fo:column-count="2" fo:column-gap="0.8cm"/></style:section-properties></style:style>
+<style:style style:name="Sect3" style:family="section"><style:section-properties><style:columns fo:column-count="3" fo:column-gap="0.6cm"/></style:section-properties></style:style>
+<style:style style:name="Head" style:family="paragraph"><style:paragraph-properties fo:margin-top="7pt" fo:margin-bottom="3pt"/><style:text-properties {sans} fo:font-size="{size}pt" style:font-size-asian="{size}pt"/></style:style>
 <style:style style:name="Title" style:family="paragraph"><style:paragraph-properties fo:text-align="center" fo:margin-bottom="12pt"/><style:text-properties {font} fo:font-size="{size + 4}pt" style:font-size-asian="{size + 4}pt"/></style:style>
 <style:style style:name="Tbl" style:family="table"><style:table-properties style:width="16cm" table:align="left"/></style:style>
 {cols}
@@ -178,6 +180,97 @@ QINGCHUAN_ROWS = [
     ["15", "将职业教育改革攻坚任务完成情况纳入对乡镇和部门的年度绩效考核。", "县政府督查室", "县教育局", "每年12月底前"],
 ]
 
+# A page set in three columns, as a 政策解读 page or a 通知 printed newspaper-style: a title and a 文号 across the page,
+# then a section of three columns. Headings (一、…) have space above them and are set in another font, so the lines
+# of one column do not stand on the baselines of the next; the third column ends short of the page's foot.
+CHENGXI_TITLE = "澄溪市人民政府办公室关于做好职业院校技能人才培养重点工作的通知"
+CHENGXI_HEAD = "澄政办发〔2025〕9号"
+CHENGXI_BODY = [
+    ("Body", "各区人民政府，市政府各部门，各职业院校："),
+    ("Body", "为落实全市技能人才工作会议部署，加快培养产业发展急需的高技能人才，经市政府同意，现就今年职业院校技能人才培养重点工作通知如下。"),
+    ("Head", "一、扩大培养规模"),
+    ("Body", "1.扩大中高职贯通招生。围绕智能制造、现代物流、康养服务等领域，增加中高职贯通培养计划，全年贯通招生不少于1800人。（牵头单位：市教育局；配合单位：市发展改革委、市人力资源社会保障局；完成时限：2025年7月底前）"),
+    ("Body", "2.推行新型学徒制。支持规模以上企业与职业院校联合招收学徒，按规定落实培训补贴，年内培训企业新型学徒600人以上。（牵头单位：市人力资源社会保障局；配合单位：市财政局、市总工会；完成时限：2025年12月底前）"),
+    ("Body", "3.开展社会人员学历提升。面向退役军人、新型职业农民和在岗职工开展学历与技能双提升，职业院校扩大社会招生规模。（牵头单位：市教育局；配合单位：市退役军人事务局、市农业农村局；完成时限：持续推进）"),
+    ("Head", "二、提升培养质量"),
+    ("Body", "4.建设市级专业教学资源库。遴选10个左右骨干专业建设教学资源库，推动优质课程资源向区域内职业院校开放共享。（牵头单位：市教育局；配合单位：市数据局；完成时限：2026年6月底前）"),
+    ("Body", "5.共建产业学院。推动职业院校与重点园区、龙头企业共建产业学院5个以上，实行校企双主体育人。（牵头单位：市工业和信息化局；配合单位：市教育局、市国资委、各区人民政府；完成时限：2025年底前）"),
+    ("Body", "6.举办职业院校技能大赛。每年组织一次全市职业院校技能大赛，赛项覆盖主要专业大类，获奖选手优先推荐参加省赛。（牵头单位：市教育局；配合单位：市人力资源社会保障局；完成时限：每年5月底前）"),
+    ("Head", "三、强化条件保障"),
+    ("Body", "7.落实生均拨款制度。高职院校生均拨款水平不低于1.2万元，中职学校生均公用经费按标准足额拨付。（牵头单位：市财政局；配合单位：市教育局；完成时限：长期坚持）"),
+    ("Body", "8.加强实训基地建设。统筹各类资金支持公共实训基地和校内实训基地建设，新增实训工位2000个。（牵头单位：市发展改革委；配合单位：市财政局、市教育局；完成时限：2026年底前）"),
+    ("Body", "各区、各部门要按照分工抓好落实，每半年将进展情况报送市教育局。"),
+    ("Body", "澄溪市人民政府办公室"),
+    ("Body", "2025年3月6日"),
+]
+
+def three_columns(title, head, paragraphs):
+    body = f'<text:p text:style-name="Title">{esc(title)}</text:p>\n<text:p text:style-name="Run">{esc(head)}</text:p>\n'
+    body += '<text:section text:style-name="Sect3" text:name="S1">\n'
+    body += '\n'.join(f'<text:p text:style-name="{style}">{esc(p)}</text:p>' for style, p in paragraphs)
+    return body + '\n</text:section>'
+
+# A task list printed as a table without rules and without a header row (the header was dropped, or the list was
+# never given one): columns only from how the cells line up, row after row; rows run over the page break. Its text
+# original carries the header the columns would have.
+SHIWAN_NOTICE = [
+    "石湾县人民政府办公室关于印发石湾县中等职业教育扩容提质行动任务清单的通知",
+    "各乡镇人民政府，县政府各部门：",
+    "《石湾县中等职业教育扩容提质行动任务清单》已经县政府同意，现印发给你们。各牵头单位要会同配合单位制定推进计划，于每季度结束后10日内向县教育局报送进展情况。",
+    "石湾县人民政府办公室",
+    "2025年2月20日",
+    "附件",
+    "石湾县中等职业教育扩容提质行动任务清单",
+]
+
+SHIWAN_HEADER = [["序号", "重点任务", "牵头单位", "配合单位", "完成时限"]]
+
+SHIWAN_ROWS = [
+    ["一、扩大优质资源"],
+    ["1", "实施县职业中专新校区建设工程，新增校舍面积3万平方米，2026年秋季学期投入使用。", "县教育局", "县发展改革局、县自然资源局、县住房城乡建设局", "2026年8月底前"],
+    ["2", "推进县职业中专与县技工学校统筹发展，实现招生、专业、师资、实训基地共享。", "县教育局", "县人力资源社会保障局、县委编办", "2025年12月底前"],
+    ["3", "创建省级优质中等职业学校，建成省级品牌专业2个。", "县教育局", "县财政局", "2027年底前"],
+    ["4", "改善办学条件，按标准补齐实训设备、图书和信息化设施短板。", "县财政局", "县教育局", "2025年底前"],
+    ["5", "新建县域公共实训中心，面向职业学校学生和社会人员开放。", "县人力资源社会保障局", "县教育局、县财政局、县工业园区管委会", "2026年6月底前"],
+    ["二、深化校企合作"],
+    ["6", "组织县内规模以上企业与职业学校开展结对合作，每个骨干专业对接企业不少于3家。", "县工业和信息化局", "县教育局、县工商联", "2025年9月底前"],
+    ["7", "开设乡村振兴订单班，培养农村电商、农产品加工等实用人才。", "县农业农村局", "县教育局、县商务局、各乡镇人民政府", "每年9月"],
+    ["8", "建设校企共建生产性实训基地3个，企业以设备、技术等要素参与办学。", "县教育局", "县工业和信息化局、县国资办", "2026年底前"],
+    ["9", "落实产教融合型企业税费优惠政策，对参与办学的企业按规定给予支持。", "县税务局", "县财政局、县发展改革局", "长期坚持"],
+    ["10", "举办校企合作洽谈会，发布企业用工需求和职业学校专业设置清单。", "县人力资源社会保障局", "县教育局、县工商联", "每年4月"],
+    ["三、加强队伍建设"],
+    ["11", "按照编制标准配齐配足职业学校教师，专业课教师占比达到60%以上。", "县委编办", "县教育局、县人力资源社会保障局", "2025年12月底前"],
+    ["12", "实施“双师型”教师培养计划，每年选派专业课教师到企业实践。", "县教育局", "县工业和信息化局", "持续推进"],
+    ["13", "聘请企业技术骨干、能工巧匠担任兼职教师，兼职教师课时费纳入经费预算。", "县教育局", "县财政局、县人力资源社会保障局", "2025年6月底前"],
+    ["14", "将职业学校教师参加企业实践情况纳入职称评聘和绩效考核。", "县人力资源社会保障局", "县教育局", "2025年底前"],
+]
+
+# The header is printed once, on page 1, and the table runs on over two more pages without it; some rows are broken
+# by the page breaks. One column of units (责任单位), the lead marked （牵头）.
+YUNXI_NOTICE = [
+    "云溪区推进职业教育与产业协同发展工作任务分解表",
+    "为抓好区委、区政府关于职业教育与产业协同发展的部署，现将工作任务分解如下。各责任单位要明确分管领导和具体责任人，按时间节点推进。",
+]
+
+YUNXI_HEADER = [["序号", "工作任务", "责任单位", "时间节点"]]
+
+YUNXI_ROWS = [
+    ["1", "编制区域职业教育与产业协同发展规划，明确重点专业群与主导产业对接清单。", "区教育局（牵头）、区发展改革局", "2025年6月底前"],
+    ["2", "建立区级产教融合联席会议制度，每半年召开一次会议，协调解决重大问题。", "区教育局（牵头）、区人力资源社会保障局、区工业和信息化局", "2025年3月底前"],
+    ["3", "围绕电子信息、新能源汽车零部件产业，调整职业学校专业结构，新设专业不少于3个。", "区教育局", "2025年9月底前"],
+    ["4", "在区工业园区建设职业教育实训基地，引入企业真实生产项目。", "区工业园区管委会（牵头）、区教育局", "2026年底前"],
+    ["5", "推动龙头企业参与职业学校专业建设和课程开发，共同制定人才培养方案。", "区工业和信息化局（牵头）、区教育局", "持续推进"],
+    ["6", "开展职业学校学生到重点企业岗位实习，实习岗位与所学专业对口率达到80%以上。", "区教育局（牵头）、区人力资源社会保障局", "每年7月底前"],
+    ["7", "落实职业学校毕业生留区就业奖励政策，对在区内企业就业满一年的给予一次性补贴。", "区人力资源社会保障局（牵头）、区财政局", "2025年12月底前"],
+    ["8", "建设技能大师工作室5个，发挥高技能人才传帮带作用。", "区人力资源社会保障局（牵头）、区总工会", "2026年6月底前"],
+    ["9", "设立职业教育发展专项资金，重点支持实训基地和专业建设。", "区财政局（牵头）、区教育局", "每年3月底前"],
+    ["10", "组织职业学校为园区企业职工开展岗位技能培训，年培训3000人次以上。", "区教育局（牵头）、区工业园区管委会、区总工会", "每年12月底前"],
+    ["11", "推进职业学校与区内中小学合作开展劳动教育和职业启蒙教育。", "区教育局", "持续推进"],
+    ["12", "建立企业用工需求定期发布制度，引导职业学校动态调整招生计划。", "区人力资源社会保障局（牵头）、区教育局、区统计局", "每年5月底前"],
+    ["13", "将职业教育与产业协同发展工作纳入对各街道和区直部门的年度考核。", "区委督查室（牵头）、区政府督查室", "每年12月底前"],
+    ["14", "加大职业教育宣传力度，利用区融媒体中心宣传优秀技能人才事迹。", "区委宣传部（牵头）、区融媒体中心", "长期坚持"],
+]
+
 # (pdf name, its text original, paragraphs before the table, header rows, body rows, column widths, cell text size,
 #  borders, vertical alignment, header repeated on every page, body text size)
 TABLE_JOBS = [
@@ -207,6 +300,12 @@ TABLE_JOBS = [
      [[("序号", 2, 1), ("工作任务", 2, 1), ("责任单位", 1, 2), None, ("完成时限", 2, 1)],
       [None, None, "牵头单位", "配合单位", None]], QINGCHUAN_ROWS,
      ["1.2cm", "7.0cm", "2.6cm", "3.2cm", "2.0cm"], "12pt", "none", "top", False, 16),
+    # No header row at all, no borders: the columns only from the vertical alignment of the cells over many rows.
+    ("headerless-unruled.pdf", "headerless-unruled.txt", SHIWAN_NOTICE, [], SHIWAN_ROWS,
+     ["1.1cm", "7.0cm", "2.8cm", "3.4cm", "2.1cm"], "12pt", "none", "top", False, 16, "石湾县人民政府办公室", SHIWAN_HEADER),
+    # The header printed once, on page 1; the table runs on over the next pages without it, rows broken by the breaks.
+    ("header-on-first-page.pdf", "header-on-first-page.txt", YUNXI_NOTICE, YUNXI_HEADER, YUNXI_ROWS,
+     ["1.2cm", "8.0cm", "4.6cm", "2.6cm"], "14pt", "none", "top", False, 16, "云溪区人民政府办公室"),
 ]
 
 # A page set in two columns (a LibreOffice section of two columns under a title across the page): lines are read top
@@ -290,20 +389,21 @@ def text_original(notice, header, rows):
 def main():
     only = sys.argv[1:]  # names of the PDFs to make again; none: all of them
     with tempfile.TemporaryDirectory() as tmp:
-        for pdf, original, notice, header, rows, widths, cell_size, border, valign, repeat, size in TABLE_JOBS:
+        for pdf, original, notice, header, rows, widths, cell_size, border, valign, repeat, size, *more in TABLE_JOBS:
             if only and pdf not in only:
                 continue
+            running = more[0] if more else "南屏市人民政府办公室" if notice is NANPING_NOTICE else "青川县人民政府办公室"
+            named = more[1] if len(more) > 1 else header
             stem = os.path.splitext(pdf)[0]
             path = os.path.join(tmp, stem + ".fodt")
             body_xml = '\n'.join(f'<text:p text:style-name="Body">{esc(p)}</text:p>' for p in notice) + '\n' + \
                 grid_table(header, rows, widths, valign, repeat)
             with open(path, "w", encoding="utf-8") as f:
-                f.write(document(body_xml, "南屏市人民政府办公室" if notice is NANPING_NOTICE else "青川县人民政府办公室",
-                                 footer("dash"), size, cell_size, border, widths, valign))
+                f.write(document(body_xml, running, footer("dash"), size, cell_size, border, widths, valign))
             subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", HERE, path], check=True,
                            stdout=subprocess.DEVNULL)
             with open(os.path.join(HERE, original), "w", encoding="utf-8") as f:
-                f.write(text_original(notice, header, rows))
+                f.write(text_original(notice, named, rows))
             print(pdf, os.path.getsize(os.path.join(HERE, pdf)), "bytes")
 
         if not only or "two-columns.pdf" in only:
@@ -316,6 +416,17 @@ def main():
             with open(os.path.join(HERE, "two-columns.txt"), "w", encoding="utf-8") as f:
                 f.write("\n\n".join([BEILING_TITLE] + BEILING_BODY) + "\n")
             print("two-columns.pdf", os.path.getsize(os.path.join(HERE, "two-columns.pdf")), "bytes")
+
+        if not only or "three-columns.pdf" in only:
+            path = os.path.join(tmp, "three-columns.fodt")
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(document(three_columns(CHENGXI_TITLE, CHENGXI_HEAD, CHENGXI_BODY), "", footer("dash"), 10.5,
+                                 "10.5pt", "none", ["1cm"], "top"))
+            subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", HERE, path], check=True,
+                           stdout=subprocess.DEVNULL)
+            with open(os.path.join(HERE, "three-columns.txt"), "w", encoding="utf-8") as f:
+                f.write("\n\n".join([CHENGXI_TITLE, CHENGXI_HEAD] + [p for _, p in CHENGXI_BODY]) + "\n")
+            print("three-columns.pdf", os.path.getsize(os.path.join(HERE, "three-columns.pdf")), "bytes")
 
         for src, pdf, head, foot, size, *cell in JOBS:
             if only and pdf not in only:

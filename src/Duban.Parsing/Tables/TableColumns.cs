@@ -58,6 +58,56 @@ internal sealed class TableColumns
         return new TableColumns(roles);
     }
 
+    /// <summary>
+    /// The columns of a table printed without a header row, read from what its cells hold, or null when that is not
+    /// clear. Only rows of two or more filled cells count (not group rows). The number column is the first whose filled
+    /// cells are row numbers (four in five, filled in half the rows or more); the deadline column the last whose cells
+    /// read as deadlines (three in five: short, no 。, understood by the deadline reader); the units columns those whose
+    /// cells read as lists of organisations (three in five: end with 局, 委, 府, 校, …). One units column is 责任单位;
+    /// of two or more the first is 牵头单位 and the second 配合单位, the order every 分工表 prints them in. The task column
+    /// is the one left with the longest text. Without a number, a task and a units column there is no task table.
+    /// </summary>
+    public static TableColumns? FromContent(IReadOnlyList<IReadOnlyList<string>> rows)
+    {
+        var body = rows.Where(r => r.Count(c => c.Length > 0) >= 2).ToList();
+        if (body.Count < 2) return null;
+        var width = body.Max(r => r.Count);
+        if (width is < 3 or > MaxContentColumns) return null;
+        var roles = new ColumnRole[width];
+        List<string> Filled(int k) => body.Select(r => k < r.Count ? r[k] : "").Where(c => c.Length > 0).ToList();
+        bool Holds(int k, Func<string, bool> test, double share) => Filled(k) is { Count: > 0 } f && f.Count(test) >= f.Count * share;
+
+        var number = Enumerable.Range(0, width).FirstOrDefault(k => Filled(k).Count * 2 >= body.Count && Holds(k, IsRowNumber, 0.8), -1);
+        if (number < 0) return null;
+        roles[number] = ColumnRole.Number;
+        var deadline = Enumerable.Range(0, width).LastOrDefault(k => roles[k] == ColumnRole.Unknown && Holds(k, ReadsAsDeadline, 0.6), -1);
+        if (deadline >= 0) roles[deadline] = ColumnRole.Deadline;
+        var units = Enumerable.Range(0, width).Where(k => roles[k] == ColumnRole.Unknown && Holds(k, ReadsAsUnits, 0.6)).ToList();
+        if (units.Count == 0) return null;
+        if (units.Count == 1) roles[units[0]] = ColumnRole.Responsible;
+        else (roles[units[0]], roles[units[1]]) = (ColumnRole.Lead, ColumnRole.Cooperating);
+        var task = Enumerable.Range(0, width).Where(k => roles[k] == ColumnRole.Unknown && Filled(k).Count > 0)
+            .OrderByDescending(k => Filled(k).Average(c => c.Length)).FirstOrDefault(-1);
+        if (task < 0) return null;
+        roles[task] = ColumnRole.Task;
+        return new TableColumns(roles);
+    }
+
+    /// <summary>Most columns of a table whose columns are read from its cells (a task table has five or six).</summary>
+    private const int MaxContentColumns = 12;
+
+    private static bool IsRowNumber(string s) => s.Length is > 0 and <= 4 && s.All(char.IsAsciiDigit);
+
+    private static bool ReadsAsDeadline(string s) =>
+        s.Length <= 30 && !s.Contains('。') && Deadlines.DeadlineParser.Parse(s, default, null).Understood;
+
+    private static bool ReadsAsUnits(string s)
+    {
+        s = s.TrimEnd('等');
+        if (s.Length is < 2 or > 120 || s.Contains('。')) return false;
+        return Units.UnitShape.EndingLength(s) > 0 || Units.UnitShape.StartsCollective(s);
+    }
+
     public static ColumnRole RoleOf(string compact)
     {
         if (compact.Length is 0 or > 12) return ColumnRole.Unknown;

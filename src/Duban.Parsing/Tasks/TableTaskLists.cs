@@ -17,12 +17,14 @@ internal static class TableTaskLists
     {
         var taskLists = new List<TaskList>();
         var otherLists = new List<OtherList>();
+        TableColumns? before = null;
         for (var i = 0; i < blocks.Count; i++)
         {
             if (blocks[i] is not TableRowBlock) continue;
             var end = TableEnd(blocks, i);
             var table = new TableReading(context, blocks, outline, i, end);
-            table.Read();
+            table.Read(before);
+            before = table.Columns ?? before;
             if (table.Tasks.Count > 0)
                 taskLists.Add(new TaskList
                 {
@@ -62,12 +64,17 @@ internal static class TableTaskLists
         public TaskListLocation Location { get; private set; }
         public SourceSpan Span { get; private set; }
 
-        public void Read()
+        /// <summary>The columns the table was read with (the last header's), null when it had none.</summary>
+        public TableColumns? Columns => _columns;
+
+        /// <param name="before">The columns of the table before this one in the document, if any.</param>
+        public void Read(TableColumns? before)
         {
             var annex = outline.AnnexOf(start);
             Location = annex is null ? TaskListLocation.Body : TaskListLocation.Annex;
             Name = annex is { Title.Length: > 0 } ? annex.Title : NameBefore();
             Span = SourceSpan.Cover(blocks[start].Span, blocks[end - 1].Span);
+            _columns = HeaderlessColumns(before);
 
             for (var j = start; j < end; j++)
             {
@@ -83,6 +90,21 @@ internal static class TableTaskLists
             }
             if (_columns is null)
                 context.Warn(WarningCodes.TableRowMalformed, "表格没有可识别的表头（序号、工作任务、责任单位等），未作为任务清单读取。", Span);
+        }
+
+        /// <summary>
+        /// For a table whose first row is not a header: the columns of the table before it when it has as many (its
+        /// header was printed on an earlier page, and something between the two parts — a page footnote, a line of
+        /// prose — split them), else the columns read from the cells (<see cref="TableColumns.FromContent"/>). Null
+        /// when the table starts with a header or neither applies.
+        /// </summary>
+        private TableColumns? HeaderlessColumns(TableColumns? before)
+        {
+            var rows = Enumerable.Range(start, end - start).Select(j => blocks[j]).OfType<TableRowBlock>().Where(r => !r.IsBlank).ToList();
+            if (rows.Count == 0 || TableColumns.FromHeader(rows[0].CompactCells) is not null) return null;
+            var width = rows.Max(r => r.Cells.Count);
+            if (before is not null && before.Roles.Count == width && before.HasUnits) return before;
+            return TableColumns.FromContent(rows.Select(r => r.CompactCells).ToList());
         }
 
         private void ReadRow(TableRowBlock row, bool isLast)

@@ -30,6 +30,9 @@ public class PdfInputTests
     [InlineData("pdf/merged-cells-table", "merged-cells-table")]
     [InlineData("pdf/two-row-header-table", "two-row-header-table")]
     [InlineData("pdf/two-columns", "two-columns")]
+    [InlineData("pdf/three-columns", "three-columns")]
+    [InlineData("pdf/headerless-unruled", "headerless-unruled")]
+    [InlineData("pdf/header-on-first-page", "header-on-first-page")]
     public void A_text_pdf_gives_the_tasks_units_and_deadlines_of_its_text_original(string sample, string? pdf = null)
     {
         pdf = (pdf ?? sample) + ".pdf";
@@ -330,9 +333,75 @@ public class PdfInputTests
     }
 
     [Fact]
+    public void A_page_in_three_columns_is_read_column_by_column()
+    {
+        // A title and a 文号 across the page, then three columns whose headings have space above them (the columns'
+        // lines stand on different baselines); the third column ends short. The 文号, centred over the middle column,
+        // stays above the columns; a heading under a paragraph whose last line is full is not joined to it.
+        var doc = new PlanParser().Parse(Pdf("three-columns.pdf"), "three-columns.pdf");
+        var lines = doc.Text.Split('\n');
+        lines.Take(4).ShouldBe([
+            "澄溪市人民政府办公室关于做好职业院校技能人才培养重点工作的通知",
+            "澄政办发〔2025〕9号",
+            "各区人民政府，市政府各部门，各职业院校：",
+            "为落实全市技能人才工作会议部署，加快培养产业发展急需的高技能人才，经市政府同意，现就今年职业院校技能人才培养重点工作通知如下。",
+        ]);
+        lines.ShouldContain("一、扩大培养规模");
+        lines.ShouldNotContain(l => l.Contains('\t'));
+        doc.TaskLists.SelectMany(l => l.Tasks).Select(t => t.No).ShouldBe(["1", "2", "3", "4", "5", "6", "7", "8"]);
+        Task(doc, "3").Text.ShouldBe("开展社会人员学历提升。面向退役军人、新型职业农民和在岗职工开展学历与技能双提升，职业院校扩大社会招生规模。");
+        Render.Units(Task(doc, "3")).ShouldBe("3: 市教育局* | 市退役军人事务局; 市农业农村局");
+        Render.Units(Task(doc, "5")).ShouldBe("5: 市工业和信息化局* | 市教育局; 市国资委; 各区人民政府");
+        Render.Deadline(Task(doc, "6")).ShouldBe("6: 每年5月底前 → due=2025-05-31 ongoing Yearly");
+        Render.Deadline(Task(doc, "8")).ShouldBe("8: 2026年底前 → due=2026-12-31");
+        // Task 2 ends the first column, task 3 begins the second, task 6 runs from the second column into the third.
+        doc.Source.RegionsOf(Task(doc, "2").Span).ShouldAllBe(r => r.Right < 220);
+        doc.Source.RegionsOf(Task(doc, "3").Span).ShouldAllBe(r => r.Left > 220 && r.Right < 380);
+        var sixth = doc.Source.RegionsOf(Task(doc, "6").Span);
+        sixth.ShouldContain(r => r.Left > 220 && r.Right < 380);
+        sixth.ShouldContain(r => r.Left > 380);
+        doc.Source.RegionsOf(Task(doc, "7").Span).ShouldAllBe(r => r.Left > 380);
+    }
+
+    [Fact]
+    public void An_unruled_table_without_a_header_is_read_by_the_alignment_of_its_cells()
+    {
+        // No header row, no rules: the five columns show only in how the cells line up over the rows. Task 1's
+        // 配合单位 and 完成时限 wrap over more lines than its task; task 10 is cut by the page break in two cells.
+        var lines = Lines("headerless-unruled.pdf");
+        lines.ShouldNotContain(l => l.StartsWith("序号", StringComparison.Ordinal));
+        lines.ShouldContain("1\t实施县职业中专新校区建设工程，新增校舍面积3万平方米，2026年秋季学期投入使用。\t县教育局\t县发展改革局、县自然资源局、县住房城乡建设局\t2026年8月底前");
+        lines.ShouldContain("二、深化校企合作\t\t\t\t");
+
+        var doc = new PlanParser().Parse(Pdf("headerless-unruled.pdf"), "headerless-unruled.pdf");
+        var list = doc.TaskLists.ShouldHaveSingleItem();
+        list.Name.ShouldBe("石湾县中等职业教育扩容提质行动任务清单");
+        list.Tasks.Select(t => t.No).ShouldBe(Enumerable.Range(1, 14).Select(n => n.ToString()));
+        Render.Units(Task(doc, "1")).ShouldBe("1: 县教育局* | 县发展改革局; 县自然资源局; 县住房城乡建设局");
+        Render.Deadline(Task(doc, "1")).ShouldBe("1: 2026年8月底前 → due=2026-08-31");
+        Render.Units(Task(doc, "10")).ShouldBe("10: 县人力资源社会保障局* | 县教育局; 县工商联");
+        Render.Deadline(Task(doc, "10")).ShouldBe("10: 每年4月 → due=2025-04-30 ongoing Yearly");
+        doc.Source.RegionsOf(Task(doc, "10").Span).Select(r => r.Page).Distinct().ShouldBe([1, 2]);
+        Render.Units(Task(doc, "14")).ShouldBe("14: 县人力资源社会保障局* | 县教育局");
+        Task(doc, "12").SectionPath.ShouldContain(p => p.Contains("加强队伍建设"));
+    }
+
+    [Fact]
+    public void An_unruled_table_whose_header_is_on_the_first_page_only_reads_on()
+    {
+        // 序号 | 工作任务 | 责任单位 | 时间节点 printed once; the rows run on over page 2, task 11 cut by the break.
+        var doc = new PlanParser().Parse(Pdf("header-on-first-page.pdf"), "header-on-first-page.pdf");
+        doc.TaskLists.ShouldHaveSingleItem().Tasks.Count.ShouldBe(14);
+        Task(doc, "11").Text.ShouldBe("推进职业学校与区内中小学合作开展劳动教育和职业启蒙教育。");
+        Render.Units(Task(doc, "12")).ShouldBe("12: 区人力资源社会保障局* | 区教育局; 区统计局");
+        Render.Deadline(Task(doc, "14")).ShouldBe("14: 长期坚持 → ongoing");
+        doc.Source.PageOf(Task(doc, "14").Span.Start).ShouldBe(2);
+    }
+
+    [Fact]
     public void Every_line_and_cell_has_its_page_and_box()
     {
-        foreach (var name in new[] { "deadline-forms.pdf", "tab-table-two-pages.pdf", "merged-cells-table.pdf", "merged-cells-centred.pdf", "two-row-header-unruled.pdf", "two-columns.pdf" })
+        foreach (var name in new[] { "deadline-forms.pdf", "tab-table-two-pages.pdf", "merged-cells-table.pdf", "merged-cells-centred.pdf", "two-row-header-unruled.pdf", "two-columns.pdf", "three-columns.pdf", "headerless-unruled.pdf" })
         {
             var source = Read(Pdf(name));
             var regions = source.Regions.ShouldNotBeNull();

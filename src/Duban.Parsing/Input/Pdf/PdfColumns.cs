@@ -1,13 +1,15 @@
 namespace Duban.Parsing.Input.Pdf;
 
 /// <summary>
-/// Reading order of a page set in two columns. Lines are built across the whole page, so a band of two columns gives
-/// lines that hold a piece of each column side by side. Such a band is found by its gutter: a vertical strip at least
-/// a character wide, in the middle half of the page's text, that no glyph of four or more consecutive lines covers, with
-/// text on both sides of it. It is read as two columns only when both sides are running text — at least three lines on
-/// each side reach that side's right edge (wrapped prose fills its column) and four lines in five are of one piece (a
-/// table row's cells are apart) — and no line is inside a ruled grid or a table header. The band's lines are then cut at the gutter and given left column first, each piece
-/// with its column's margins for joining wrapped lines.
+/// Reading order of a page set in two or more columns. Lines are built across the whole page, so a band of columns gives
+/// lines that hold a piece of each column side by side. Such a band is found by its gutters: vertical strips at least
+/// half a character wide (punctuation may hang into the gutter), in the middle half of the page's text, that no glyph
+/// of four or more consecutive lines covers. It is read as columns only when every column is running text — at least
+/// three lines reach its right edge (wrapped prose fills its column) and four lines in five are of one piece (a table
+/// row's cells are apart) — the columns are of one width, and no line is inside a ruled grid or is a table header of
+/// short names. With two or more gutters the band is cut at each (three columns or more); otherwise at the widest, which
+/// needs text on both sides of it on four lines or more. The band's lines are then given column by column, left first,
+/// each piece with its column's margins for joining wrapped lines.
 /// </summary>
 internal static class PdfColumns
 {
@@ -44,7 +46,7 @@ internal static class PdfColumns
     }
 
     /// <summary>
-    /// The two-column band starting at line <paramref name="start"/>, read column by column, or null; and where the
+    /// The band of columns starting at line <paramref name="start"/>, read column by column, or null; and where the
     /// free strip closed (the end of the band, or of the lines looked at).
     /// </summary>
     private static (List<PdfLine>? Lines, int End) Band(List<PdfLine> lines, int start, double from, double to, IReadOnlyList<PdfGrid> grids)
@@ -52,25 +54,66 @@ internal static class PdfColumns
         // The free strips of the middle zone, narrowed line by line while at least one a character wide is left.
         List<(double Left, double Right)> free = [(from, to)];
         var end = start;
-        double gutterLeft = 0, gutterRight = 0;
         for (var i = start; i < lines.Count; i++)
         {
             var line = lines[i];
-            if (grids.Any(g => g.Holds(line)) || PdfTable.IsHeader(line)) break;
+            if (grids.Any(g => g.Holds(line)) || PdfHeaderBlock.IsHeaderLine(line)) break;
             var narrowed = Subtract(free, line.Glyphs);
-            var wide = narrowed.Where(s => s.Right - s.Left >= line.FontSize).ToList();
+            var wide = narrowed.Where(s => s.Right - s.Left >= line.FontSize * 0.5).ToList();
             if (wide.Count == 0) break;
             free = wide;
             end = i + 1;
         }
         if (end - start < MinLines) return (null, end);
-        var gutter = free.MaxBy(s => s.Right - s.Left);
-        (gutterLeft, gutterRight) = gutter;
-        var middle = (gutterLeft + gutterRight) / 2;
-
         var band = lines.GetRange(start, end - start);
+        return (Several(band, free) ?? Two(band, free), end);
+    }
+
+    /// <summary>
+    /// Three or more columns: every free strip with text on both sides on four lines or more is a gutter. Each column
+    /// must be running text (<see cref="Prose"/>) and the columns of one width (<see cref="OneWidth"/>). Lines at the top
+    /// of the band centred on the page within one column — a 文号 or a subtitle over the columns — stay above them.
+    /// </summary>
+    private static List<PdfLine>? Several(List<PdfLine> band, List<(double Left, double Right)> free)
+    {
+        var gutters = free.Where(s => band.Count(l => l.Glyphs[0].Center < s.Left) >= MinLines && band.Count(l => l.Glyphs[^1].Center > s.Right) >= MinLines)
+            .OrderBy(s => s.Left).ToList();
+        if (gutters.Count < 2) return null;
+        var cuts = gutters.Select(g => (g.Left + g.Right) / 2).ToArray();
+        var (textLeft, textRight) = (band.Min(l => l.Left), band.Max(l => l.Right));
+        var lead = 0;
+        while (lead < band.Count && Math.Abs((band[lead].Left + band[lead].Right) / 2 - (textLeft + textRight) / 2) <= band[lead].FontSize
+               && Column(band[lead].Glyphs[0], cuts) == Column(band[lead].Glyphs[^1], cuts)) lead++;
+
+        var parts = Enumerable.Range(0, cuts.Length + 1).Select(_ => new List<PdfLine>()).ToList();
+        foreach (var line in band.Skip(lead))
+            foreach (var group in line.Glyphs.GroupBy(g => Column(g, cuts)))
+                if (PdfLine.Of(group.ToList(), line) is { } part) parts[group.Key].Add(part);
+        if (!parts.All(Prose) || !OneWidth(parts)) return null;
+
+        var result = band.Take(lead).ToList();
+        foreach (var part in parts)
+        {
+            var (columnLeft, columnRight) = (part.Min(p => p.Left), part.Max(p => p.Right));
+            result.AddRange(part.Select(p => p.InColumn(columnLeft, columnRight)));
+        }
+        return result;
+
+        static int Column(PdfGlyph glyph, double[] cuts)
+        {
+            var k = 0;
+            while (k < cuts.Length && glyph.Center >= cuts[k]) k++;
+            return k;
+        }
+    }
+
+    /// <summary>Two columns: the widest free strip is the gutter, with text on both sides of it on four lines or more.</summary>
+    private static List<PdfLine>? Two(List<PdfLine> band, List<(double Left, double Right)> free)
+    {
+        var (gutterLeft, gutterRight) = free.MaxBy(s => s.Right - s.Left);
+        var middle = (gutterLeft + gutterRight) / 2;
         var both = band.Count(l => l.Glyphs[0].Center < middle && l.Glyphs[^1].Center > middle);
-        if (both < MinLines) return (null, end);
+        if (both < MinLines) return null;
         var leftParts = new List<PdfLine>();
         var rightParts = new List<PdfLine>();
         foreach (var line in band)
@@ -79,7 +122,7 @@ internal static class PdfColumns
             if (l.Count > 0 && PdfLine.Of(l, line) is { } lp) leftParts.Add(lp);
             if (r.Count > 0 && PdfLine.Of(r, line) is { } rp) rightParts.Add(rp);
         }
-        if (!Prose(leftParts) || !Prose(rightParts)) return (null, end);
+        if (!Prose(leftParts) || !Prose(rightParts) || !OneWidth([leftParts, rightParts])) return null;
 
         var result = new List<PdfLine>(leftParts.Count + rightParts.Count);
         foreach (var part in new[] { leftParts, rightParts })
@@ -87,7 +130,7 @@ internal static class PdfColumns
             var (columnLeft, columnRight) = (part.Min(p => p.Left), part.Max(p => p.Right));
             result.AddRange(part.Select(p => p.InColumn(columnLeft, columnRight)));
         }
-        return (result, end);
+        return result;
     }
 
     /// <summary>
@@ -97,6 +140,17 @@ internal static class PdfColumns
     private static bool Prose(List<PdfLine> column) =>
         column.Count >= 3 && column.Count(l => l.Right >= column.Max(c => c.Right) - l.FontSize * 1.5) >= 3
         && column.Count(l => l.Segments.Count == 1) * 5 >= column.Count * 4;
+
+    /// <summary>
+    /// Columns of one width, each at least eight characters wide: the widest at most a fifth wider than the narrowest.
+    /// A layout program divides the text width evenly; the columns of a table without rules (each piece of a line in
+    /// one column of one piece, so they pass for prose) are as wide as what they hold.
+    /// </summary>
+    private static bool OneWidth(List<List<PdfLine>> parts)
+    {
+        var widths = parts.Select(p => p.Max(l => l.Right) - p.Min(l => l.Left)).ToList();
+        return widths.Min() >= parts[0][0].FontSize * 8 && widths.Max() <= widths.Min() * 1.2;
+    }
 
     private static List<(double Left, double Right)> Subtract(List<(double Left, double Right)> strips, List<PdfGlyph> glyphs)
     {

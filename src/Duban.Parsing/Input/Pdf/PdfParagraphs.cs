@@ -48,6 +48,7 @@ internal static class PdfParagraphs
             var leftMargin = body.Count > 0 ? body.Min(l => l.Left) : 0;
             var rightMargin = lines.Count > 0 ? lines.Max(l => l.Right) : page.Width;
             var lastBaseline = double.NaN;
+            var usualPitches = UsualPitches(lines);
             var pending = new Queue<PdfLine>(lines);
             var firstOfPage = true;
 
@@ -104,6 +105,16 @@ internal static class PdfParagraphs
                     if (pitch <= line.FontSize * 4 && table.TryAdd(line, pitch, page.Number)) { lastBaseline = line.Baseline; continue; }
                     FlushTable();
                 }
+                // A line of three or more cells that are not header names: a table printed without a header, when its
+                // columns show in how the lines below line up.
+                if (PdfTable.IsHeader(line) && !PdfHeaderBlock.IsHeaderLine(line)
+                    && PdfTable.Headerless(lines, lines.Count - pending.Count - 1) is { } headerless && headerless.TryAdd(line, 0, page.Number))
+                {
+                    Flush();
+                    table = headerless;
+                    lastBaseline = line.Baseline;
+                    continue;
+                }
                 if (PdfHeaderBlock.Read(lines, lines.Count - pending.Count - 1) is { } header)
                 {
                     Flush();
@@ -117,7 +128,7 @@ internal static class PdfParagraphs
                     && previous.Right >= previousRightMargin - previous.FontSize * 2.5
                     && line.Left <= (line.ColumnLeft ?? leftMargin) + line.FontSize * 0.6
                     && Math.Abs(previous.FontSize - line.FontSize) < 1
-                    && (double.IsNaN(lastBaseline) || lastBaseline - line.Baseline <= line.FontSize * 2.2);
+                    && (double.IsNaN(lastBaseline) || lastBaseline - line.Baseline <= Math.Min(line.FontSize * 2.2, UsualPitch(usualPitches, line) + line.FontSize * 0.3));
                 if (!joins) Flush();
                 paragraph ??= new PdfOutputLine();
                 Append(paragraph, line, page.Number);
@@ -130,6 +141,31 @@ internal static class PdfParagraphs
         FlushTable();
         return Assemble(output, pages.Count);
     }
+
+    /// <summary>
+    /// The page's usual distance between two lines of a paragraph, for each font size (rounded to a point): the median
+    /// of the distances between consecutive lines of that size at most 2.2 font sizes apart, where there are three or
+    /// more. A line further from the one above than that by more than 0.3 of a character has space above it (a heading
+    /// set off, a new paragraph) and is not joined to it.
+    /// </summary>
+    private static Dictionary<int, double> UsualPitches(List<PdfLine> lines)
+    {
+        var pitches = new Dictionary<int, List<double>>();
+        for (var i = 1; i < lines.Count; i++)
+        {
+            var pitch = lines[i - 1].Baseline - lines[i].Baseline;
+            if (pitch > 0 && pitch <= lines[i].FontSize * 2.2 && Math.Abs(lines[i - 1].FontSize - lines[i].FontSize) < 1)
+            {
+                var size = (int)Math.Round(Math.Min(lines[i].FontSize, 1000));
+                if (!pitches.TryGetValue(size, out var list)) pitches[size] = list = [];
+                list.Add(pitch);
+            }
+        }
+        return pitches.Where(p => p.Value.Count >= 3).ToDictionary(p => p.Key, p => p.Value.Order().ElementAt(p.Value.Count / 2));
+    }
+
+    private static double UsualPitch(Dictionary<int, double> pitches, PdfLine line) =>
+        pitches.TryGetValue((int)Math.Round(Math.Min(line.FontSize, 1000)), out var pitch) ? pitch : double.PositiveInfinity;
 
     /// <summary>The lines as they stand, one text line each, no paragraphs or tables: the fallback should rebuilding them fail.</summary>
     public static (string Text, IReadOnlyList<int> PageStarts, IReadOnlyList<PageRegion> Regions) WriteLines(List<PdfPageLines> pages) =>

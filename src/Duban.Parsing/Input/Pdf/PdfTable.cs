@@ -17,7 +17,8 @@ internal sealed partial class PdfTable
     private readonly List<double> pitches = [];
     private readonly List<bool> groups = [];
     private readonly List<PdfSegment> headerCells;
-    private readonly PdfRow headerRow;
+    /// <summary>The header row; null for a table printed without one (<see cref="Headerless"/>).</summary>
+    private readonly PdfRow? headerRow;
 
     [GeneratedRegex(@"^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|[一二三四五六七八九十]+是)")]
     private static partial Regex GroupHeading();
@@ -64,6 +65,75 @@ internal sealed partial class PdfTable
                 headerCells.Add(new PdfSegment(cell.Text(), header.Columns[k].Min(p => p.Glyphs[0].Left), header.Columns[k].Max(p => p.Glyphs[^1].Right)));
             }
         }
+    }
+
+    private PdfTable(List<PdfSegment> columns)
+    {
+        headerCells = columns;
+        headerRow = null;
+    }
+
+    /// <summary>Most lines looked at for the columns of a table without a header.</summary>
+    private const int MaxHeaderlessLines = 400;
+
+    /// <summary>
+    /// A table printed without a header row (and without rules) starting at line <paramref name="index"/>, or null. Its
+    /// columns come from the vertical alignment of its text: from this line on, the strips of the line's width that no
+    /// glyph covers are narrowed line by line (skipping group rows 一、…), as long as two or more strips a third of a
+    /// character wide are left, the font size holds and no line is more than four font sizes below the one above; the
+    /// strips left are the gaps between the columns. It is a table when at least three lines were read so, two of them
+    /// with text in three or more columns, and every column has text on two lines or more. The columns are named by
+    /// nothing (no header line is written); the task-table reader reads their roles from the cells.
+    /// </summary>
+    public static PdfTable? Headerless(IReadOnlyList<PdfLine> lines, int index)
+    {
+        var first = lines[index];
+        var (left, right) = (first.Left, first.Right);
+        List<(double Left, double Right)> free = [(left, right)];
+        var run = new List<PdfLine>();
+        for (var i = index; i < lines.Count && i < index + MaxHeaderlessLines; i++)
+        {
+            var line = lines[i];
+            if (Math.Abs(line.FontSize - first.FontSize) > 1 || i > index && lines[i - 1].Baseline - line.Baseline > line.FontSize * 4) break;
+            if (line.Right > right + line.FontSize || line.Left < left - line.FontSize) break;
+            if (i > index && line.Segments.Count == 1 && GroupHeading().IsMatch(line.Text)) { run.Add(line); continue; }
+            var narrowed = Subtract(free, line.Glyphs).Where(s => s.Right - s.Left >= line.FontSize / 3).ToList();
+            // The table's outer strips (left of its first column, right of its last) are not gaps between columns.
+            var inner = narrowed.Where(s => s.Left > left && s.Right < right).ToList();
+            if (inner.Count < 2) break;
+            free = inner;
+            run.Add(line);
+        }
+        var cuts = free.OrderBy(s => s.Left).ToList();
+        if (run.Count < 3 || cuts.Count < 2) return null;
+        int ColumnOf(PdfGlyph g) => cuts.Count(c => g.Center >= c.Right);
+        var body = run.Where(l => !(l.Segments.Count == 1 && GroupHeading().IsMatch(l.Text))).ToList();
+        var columnsOf = body.Select(l => l.Glyphs.Select(ColumnOf).Distinct().ToList()).ToList();
+        if (columnsOf.Count(c => c.Count >= 3) < 2) return null;
+        for (var k = 0; k <= cuts.Count; k++)
+            if (columnsOf.Count(c => c.Contains(k)) < 2) return null;
+        var columns = new List<PdfSegment>();
+        for (var k = 0; k <= cuts.Count; k++)
+            columns.Add(new PdfSegment("", k == 0 ? left : cuts[k - 1].Right, k == cuts.Count ? right : cuts[k].Left));
+        return new PdfTable(columns);
+    }
+
+    private static List<(double Left, double Right)> Subtract(List<(double Left, double Right)> strips, List<PdfGlyph> glyphs)
+    {
+        var result = strips;
+        foreach (var glyph in glyphs)
+        {
+            if (!result.Any(s => glyph.Right > s.Left && glyph.Left < s.Right)) continue;
+            var next = new List<(double, double)>();
+            foreach (var (l, r) in result)
+            {
+                if (glyph.Right <= l || glyph.Left >= r) { next.Add((l, r)); continue; }
+                if (glyph.Left > l) next.Add((l, glyph.Left));
+                if (glyph.Right < r) next.Add((glyph.Right, r));
+            }
+            result = next;
+        }
+        return result;
     }
 
     /// <summary>
@@ -397,6 +467,12 @@ internal sealed partial class PdfHeaderBlock
         if (columns.Count < 3) return headerIndex == 0 ? new PdfHeaderBlock([block[0]], 0, Cluster([block[0]])) : null;
         return new PdfHeaderBlock(block, headerIndex, columns);
     }
+
+    /// <summary>
+    /// A line that can be a table's header by itself: three or more cells (<see cref="PdfTable.IsHeader(PdfLine)"/>), all
+    /// short (<see cref="Short"/>). A table row, or a line across a page in three columns, has cells of sentences.
+    /// </summary>
+    public static bool IsHeaderLine(PdfLine line) => PdfTable.IsHeader(line) && Short(line);
 
     private static bool Short(PdfLine line)
     {
