@@ -101,7 +101,7 @@ public sealed record TaskFilter(long? PlanId, long? OrganizationId, UnitRole? Ro
     /// </summary>
     public bool PartlyCompleted { get; init; }
 
-    /// <summary>The filter needs the rules' statuses, which are no column: the list is then made from the kept statuses.</summary>
+    /// <summary>The filter needs the rules' statuses: the ones stored on the tasks, brought up to date first (<see cref="StoredTaskStatuses"/>).</summary>
     public bool NeedsStatuses => Status is not null || PartlyCompleted;
 
     /// <summary>Reads the filters as a client wrote them; a wrong value names its field.</summary>
@@ -148,8 +148,9 @@ public sealed record TaskFilter(long? PlanId, long? OrganizationId, UnitRole? Ro
 /// Plans and tasks as a user may read them, for pages and API alike. Anonymous visitors read published plans; signed-in
 /// users read published plans and the plans in their scope. Tasks are read within the user's scope only (a reporter
 /// sees the tasks assigned to their organisation), except in the reader of a published plan, which is public.
-/// Only the tasks of a plan's current version are listed. With <paramref name="kept"/> (the application's), statuses
-/// come from the statuses kept per plan; without it they are computed for each call. With <paramref name="counts"/>, a
+/// Only the tasks of a plan's current version are listed. A list filtered by status reads the statuses stored on the tasks
+/// (<paramref name="stored"/>, the application's; without it, one of this instance's own over <paramref name="kept"/>,
+/// which computes every plan on its first call). With <paramref name="counts"/>, a
 /// long list's count is kept between calls (<see cref="ListCounts"/>); without it every list is counted exactly.
 /// </summary>
 public sealed class PlanQueries(DubanDbContext db, TimeProvider? time = null, PlanStatusCache? kept = null, ListCounts? counts = null,
