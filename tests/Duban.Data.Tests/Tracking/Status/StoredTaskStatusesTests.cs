@@ -4,6 +4,7 @@ using Duban.Core.Tracking.Reporting;
 using Duban.Core.Tracking.Status;
 using Duban.Data.Tests.Support;
 using Duban.Data.TaskEditing;
+using Duban.Data.Tracking;
 using Duban.Data.Tracking.Status;
 using Microsoft.EntityFrameworkCore;
 using UnitRole = Duban.Parsing.Model.UnitRole;
