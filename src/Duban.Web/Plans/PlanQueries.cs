@@ -345,7 +345,7 @@ public sealed class PlanQueries(DubanDbContext db, TimeProvider? time = null, Pl
         var filtered = await ListedTasksAsync(user, filter, ct);
         // One organisation's tasks are found by its assignments, not by walking the sort index (TaskKeyset.Ordered); the
         // partly completed tasks, few, by their own index.
-        var narrow = user.Scope == DataScope.Own || filter.OrganizationId is not null || filter.PartlyCompleted;
+        var narrow = Narrow(user, filter) || filter.PartlyCompleted;
         var page = (after, before) switch
         {
             ({ } c, _) => TaskKeyset.Ordered(TaskKeyset.After(filtered, c.Keys, byDue), byDue, narrow: narrow),
@@ -370,6 +370,9 @@ public sealed class PlanQueries(DubanDbContext db, TimeProvider? time = null, Pl
         var previous = keys.Count == 0 ? null : backwards ? (more ? Cursor(keys[0]) : null) : after is not null || request.Page.Skip > 0 ? Cursor(keys[0]) : null;
         return new KeysetPage<TaskView>(items, request.Page.Page, size, count, next, previous);
     }
+
+    /// <summary>The list is one organisation's tasks, found by its assignments rather than along an index of all tasks.</summary>
+    private static bool Narrow(DubanUser user, TaskFilter filter) => user.Scope == DataScope.Own || filter.OrganizationId is not null;
 
     /// <summary>The number of tasks of the filtered list, counted exactly (the kept counts' background count, the workbench).</summary>
     public async Task<int> CountTasksAsync(DubanUser user, TaskFilter filter, CancellationToken ct) =>
@@ -400,7 +403,11 @@ public sealed class PlanQueries(DubanDbContext db, TimeProvider? time = null, Pl
         if (filter.Status is { } status)
         {
             var value = (int)status;
-            tasks = tasks.Where(t => EF.Property<int?>(t, StoredTaskStatuses.Status) == value);
+            // One organisation's tasks are found by its assignments: "+ 0" keeps SQLite from walking every task of the
+            // status in the province by the status index instead (29 ms instead of a few, docs/benchmarks.md).
+            tasks = Narrow(user, filter)
+                ? tasks.Where(t => EF.Property<int?>(t, StoredTaskStatuses.Status) + 0 == value)
+                : tasks.Where(t => EF.Property<int?>(t, StoredTaskStatuses.Status) == value);
         }
         if (filter.PartlyCompleted) tasks = tasks.Where(t => EF.Property<bool>(t, StoredTaskStatuses.PartlyCompleted));
         return tasks;
