@@ -70,7 +70,9 @@ public static class DatasetCopier
         await using var importer = await connection.BeginBinaryImportAsync(copy, ct);
         while (true)
         {
-            var rows = await set(source).AsNoTracking()
+            // Tracked, so that shadow properties (the stored sort keys and statuses) are read too; cleared per batch.
+            source.ChangeTracker.Clear();
+            var rows = await set(source).AsTracking()
                 .Where(e => EF.Property<long>(e, "Id") > last).OrderBy(e => EF.Property<long>(e, "Id")).Take(Batch).ToListAsync(ct);
             if (rows.Count == 0) break;
             foreach (var row in rows)
@@ -78,7 +80,7 @@ public static class DatasetCopier
                 await importer.StartRowAsync(ct);
                 foreach (var (property, _, converter) in columns)
                 {
-                    var value = property.GetGetter().GetClrValueUsingContainingEntity(row);
+                    var value = source.Entry(row).Property(property.Name).CurrentValue;
                     if (value is not null && converter is not null) value = converter.ConvertToProvider(value);
                     if (value is null) await importer.WriteNullAsync(ct);
                     else await importer.WriteAsync(value, ct);
