@@ -66,13 +66,15 @@ public static class DatasetCopier
         var connection = (NpgsqlConnection)target.Database.GetDbConnection();
         var copy = $"COPY \"{table.Name}\" ({string.Join(", ", columns.Select(c => $"\"{c.Column}\""))}) FROM STDIN (FORMAT BINARY)";
 
+        // Shadow properties (the tasks' stored sort keys) have no getter: their rows are read tracked, and the values
+        // taken from the change tracker.
+        var tracked = columns.Any(c => c.Property.IsShadowProperty());
         long last = 0, copied = 0;
         await using var importer = await connection.BeginBinaryImportAsync(copy, ct);
         while (true)
         {
-            // Tracked, so that shadow properties (the stored sort keys and statuses) are read too; cleared per batch.
-            source.ChangeTracker.Clear();
-            var rows = await set(source).AsTracking()
+            var query = tracked ? set(source).AsQueryable() : set(source).AsNoTracking();
+            var rows = await query
                 .Where(e => EF.Property<long>(e, "Id") > last).OrderBy(e => EF.Property<long>(e, "Id")).Take(Batch).ToListAsync(ct);
             if (rows.Count == 0) break;
             foreach (var row in rows)
@@ -80,7 +82,9 @@ public static class DatasetCopier
                 await importer.StartRowAsync(ct);
                 foreach (var (property, _, converter) in columns)
                 {
-                    var value = source.Entry(row).Property(property.Name).CurrentValue;
+                    var value = property.IsShadowProperty()
+                        ? source.Entry(row).Property(property.Name).CurrentValue
+                        : property.GetGetter().GetClrValueUsingContainingEntity(row);
                     if (value is not null && converter is not null) value = converter.ConvertToProvider(value);
                     if (value is null) await importer.WriteNullAsync(ct);
                     else await importer.WriteAsync(value, ct);
@@ -88,6 +92,7 @@ public static class DatasetCopier
             }
             last = (long)entity.FindPrimaryKey()!.Properties[0].GetGetter().GetClrValueUsingContainingEntity(rows[^1])!;
             copied += rows.Count;
+            if (tracked) source.ChangeTracker.Clear();
         }
         await importer.CompleteAsync(ct);
         log($"  copied {copied:N0} {typeof(T).Name}");
