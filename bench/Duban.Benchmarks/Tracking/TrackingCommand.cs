@@ -50,6 +50,7 @@ public static class TrackingCommand
             Log($"tokens written to {tokens}");
             return 0;
         }
+        if (options.Lists) return await ListsAsync(options, database, readers, ct);
         if (options.Explain)
         {
             var printer = new QueryPlanPrinter(options.Provider, Console.Out);
@@ -105,6 +106,70 @@ public static class TrackingCommand
 
         Console.WriteLine();
         Console.WriteLine($"## {options.Provider}, {await CountsAsync(database, ct)}");
+        Console.WriteLine();
+        Console.WriteLine($"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {RuntimeInformation.FrameworkDescription}, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
+        Console.WriteLine();
+        Console.WriteLine("| call | calls | mean ms | p50 ms | p95 ms | p99 ms | max ms |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var r in results)
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {r.Name} | {r.Count} | {r.Mean:F1} | {r.P50:F1} | {r.P95:F1} | {r.P99:F1} | {r.Max:F1} |"));
+        return 0;
+    }
+
+    /// <summary>
+    /// The 督办单, the 审核 queue and the audit log for the province's administrator: the first page and a page 90 % deep
+    /// by cursor, with the counts kept as the application keeps them (settled during the warm-up), and the deep page by
+    /// number with an exact count, as they were read before.
+    /// </summary>
+    private static async Task<int> ListsAsync(TrackingOptions options, DatabaseOptions database, TrackingReaders readers, CancellationToken ct)
+    {
+        var lists = new ListsBench(database);
+        await lists.EnsureRowsAsync(options.Orders, options.AuditEntries, Log, ct);
+        Log($"rows: {await lists.CountsAsync(ct)}");
+        var province = readers.Province;
+        var deep = await lists.DeepCursorsAsync(province, 0.9, ct);
+        Log($"deep pages: 督办单 {deep.OrdersPage}, audit {deep.AuditPage}, 审核 {deep.QueuePage}");
+        if (options.Explain)
+        {
+            lists.Explain = new QueryPlanPrinter(options.Provider, Console.Out);
+            Console.WriteLine($"### 督办单 status=all, page {deep.OrdersPage} by cursor");
+            await lists.OrdersAsync(province, ListsBench.AllOrders, deep.Orders, ct);
+            Console.WriteLine("### 督办单 status=active, first page");
+            await lists.OrdersAsync(province, ListsBench.ActiveOrders, null, ct);
+            Console.WriteLine($"### 审核 queue, page {deep.QueuePage} by cursor");
+            await lists.QueueAsync(province, deep.Queue, ct);
+            Console.WriteLine($"### audit log, page {deep.AuditPage} by cursor");
+            await lists.AuditAsync(deep.Audit, ct);
+            return 0;
+        }
+        async Task Settled(Func<Task> call)
+        {
+            await call();
+            await lists.Counts.SettledAsync();
+        }
+        // The kept counts are made once in the background, as the application makes them; the warm-up waits for them.
+        await Settled(() => lists.OrdersAsync(province, ListsBench.AllOrders, null, ct));
+        await Settled(() => lists.OrdersAsync(province, ListsBench.ActiveOrders, null, ct));
+        await Settled(() => lists.AuditAsync(null, ct));
+        await Settled(() => lists.QueueAsync(province, null, ct));
+        var (w, n) = (options.Warmup, options.Iterations);
+        var results = new List<Latency>
+        {
+            await Latency.MeasureAsync("督办单 status=active, first page", [province], w, n, r => lists.OrdersAsync(r, ListsBench.ActiveOrders, null, ct)),
+            await Latency.MeasureAsync("督办单 status=all, first page", [province], w, n, r => lists.OrdersAsync(r, ListsBench.AllOrders, null, ct)),
+            await Latency.MeasureAsync($"督办单 status=all, page {deep.OrdersPage} by cursor", [province], w, n, r => lists.OrdersAsync(r, ListsBench.AllOrders, deep.Orders, ct)),
+            await Latency.MeasureAsync($"督办单 status=all, page {deep.OrdersPage} by number, exact count (before)", [province], w, n,
+                r => lists.OrdersByNumberAsync(r, ListsBench.AllOrders, deep.OrdersPage, ct)),
+            await Latency.MeasureAsync("审核 queue, first page", [province], w, n, r => lists.QueueAsync(r, null, ct)),
+            await Latency.MeasureAsync($"审核 queue, page {deep.QueuePage} by cursor", [province], w, n, r => lists.QueueAsync(r, deep.Queue, ct)),
+            await Latency.MeasureAsync("审核 queue, every report read (before)", [province], w, n, r => lists.WholeQueueAsync(r, ct)),
+            await Latency.MeasureAsync("audit log, first page", [province], w, n, _ => lists.AuditAsync(null, ct)),
+            await Latency.MeasureAsync($"audit log, page {deep.AuditPage} by cursor", [province], w, n, _ => lists.AuditAsync(deep.Audit, ct)),
+            await Latency.MeasureAsync($"audit log, page {deep.AuditPage} by number, exact count (before)", [province], w, n, _ => lists.AuditByNumberAsync(deep.AuditPage, ct)),
+            await Latency.MeasureAsync("audit page's filter choices (distinct actions, kinds)", [province], w, n, _ => lists.AuditChoicesAsync(ct)),
+        };
+        Console.WriteLine();
+        Console.WriteLine($"## {options.Provider}, lists, {await CountsAsync(database, ct)}, {await lists.CountsAsync(ct)}");
         Console.WriteLine();
         Console.WriteLine($"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {RuntimeInformation.FrameworkDescription}, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
         Console.WriteLine();

@@ -34,6 +34,7 @@ public static class RegionNames
             if (!PlaceEndings.Contains(s[end - 1], StringComparison.Ordinal)) continue;
             if (s.AsSpan(0, end).Contains("关于", StringComparison.Ordinal)) return null;
             var rest = s.AsSpan(end);
+            if (StartsWithYear(rest)) return s[..end];
             foreach (var follower in Followers)
                 if (rest.StartsWith(follower, StringComparison.Ordinal)) return s[..end];
         }
@@ -50,4 +51,12 @@ public static class RegionNames
     }
 
     private static bool IsHan(char c) => c is >= '\u4e00' and <= '\u9fff';
+
+    /// <summary>A year after the place, as annual documents write it: 云岭县2025年职业教育工作要点, 某市二〇二四年度….</summary>
+    private static bool StartsWithYear(ReadOnlySpan<char> rest)
+    {
+        var digits = 0;
+        while (digits < rest.Length && (char.IsAsciiDigit(rest[digits]) || "〇零一二三四五六七八九".Contains(rest[digits]))) digits++;
+        return digits == 4 && rest.Length > 4 && rest[4] == '年';
+    }
 }

@@ -253,10 +253,13 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         e.Property(x => x.Action).HasMaxLength(100);
         e.Property(x => x.EntityType).HasMaxLength(100);
         e.Property(x => x.EntityId).HasMaxLength(100);
-        e.HasIndex(x => x.At);
+        // The audit page reads newest first by (time, id), a page at a time from a cursor (docs/web.md, "Long lists"):
+        // the whole log, and filtered by action or by kind of record.
+        e.HasIndex(x => new { x.At, x.Id });
         e.HasIndex(x => new { x.EntityType, x.EntityId });
-        // The audit page filters by action and sorts by time; a user's history is looked up by UserId.
-        e.HasIndex(x => new { x.Action, x.At });
+        e.HasIndex(x => new { x.Action, x.At, x.Id });
+        e.HasIndex(x => new { x.EntityType, x.At, x.Id });
+        // A user's history is looked up by UserId.
         e.HasIndex(x => x.UserId);
     }
 }

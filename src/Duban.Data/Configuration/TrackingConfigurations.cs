@@ -49,6 +49,8 @@ internal sealed class ProgressReportConfiguration : IEntityTypeConfiguration<Pro
             .HasDatabaseName(ReportIndexes.RecentPeriods);
         e.HasIndex(x => new { x.AssignmentId, x.Status, x.PeriodId, x.LatestRevisionId })
             .HasDatabaseName(ReportIndexes.ApprovedHistory);
+        // The 审核 queue: submitted reports, first submitted first, a page at a time from a cursor.
+        e.HasIndex(x => new { x.Status, x.SubmittedAt, x.Id });
         e.Property(x => x.Version).IsConcurrencyToken();
         e.HasOne(x => x.Assignment).WithMany().HasForeignKey(x => x.AssignmentId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne(x => x.Period).WithMany().HasForeignKey(x => x.PeriodId).OnDelete(DeleteBehavior.Restrict);

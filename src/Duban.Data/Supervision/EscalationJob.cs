@@ -27,16 +27,34 @@ public sealed class EscalationJob(DubanDbContext db, EscalationPlanner planner, 
             if (!planned.Issuable) continue;
             await recorder.RecordAsync(planned.Assignment, planned.Action, today, run.StartedAt, cancellationToken);
         }
-        await MarkOverdueAsync(today, cancellationToken);
+        await MarkOverdueAsync(today, run.StartedAt, cancellationToken);
     }
 
-    /// <summary>Orders awaiting a reply (new, or returned as 整改不到位) past their reply date become 逾期未回复; one conditional UPDATE, harmless to repeat.</summary>
-    public Task<int> MarkOverdueAsync(DateOnly today, CancellationToken ct = default)
+    /// <summary>
+    /// Orders awaiting a reply (new, or returned as 整改不到位) past their reply date become 逾期未回复; one conditional
+    /// UPDATE, harmless to repeat. When it changed orders, one audit entry says how many: the change is the system's,
+    /// and the long lists' kept counts take a new audit entry as the sign that their rows may have changed (docs/web.md,
+    /// "Long lists").
+    /// </summary>
+    public async Task<int> MarkOverdueAsync(DateOnly today, DateTimeOffset at, CancellationToken ct = default)
     {
         // A new version, so that a copy read before the change is stale; one value for all the rows is enough for that.
         var version = Guid.NewGuid();
-        return db.Set<SupervisionOrder>().Where(o => (o.Status == OrderStatus.Open || o.Status == OrderStatus.Returned) && o.ReplyBy < today)
+        var marked = await db.Set<SupervisionOrder>().Where(o => (o.Status == OrderStatus.Open || o.Status == OrderStatus.Returned) && o.ReplyBy < today)
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OrderStatus.Overdue).SetProperty(o => o.Version, version), ct);
+        if (marked > 0)
+        {
+            new Audit.AuditLog(db, new FixedTime(at)).Add(Audit.Actor.System, SupervisionAuditActions.OrdersOverdue, SupervisionAuditActions.OrderEntity, (string?)null,
+                null, new { status = OrderStatus.Overdue, count = marked, replyBefore = today });
+            await db.SaveChangesAsync(ct);
+        }
+        return marked;
+    }
+
+    /// <summary>The run's start as the audit entry's time, as the orders it issued carry it.</summary>
+    private sealed class FixedTime(DateTimeOffset at) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => at;
     }
 }
 

@@ -11,6 +11,8 @@ public static class SupervisionAuditActions
     public const string OrderReply = "supervision-order.reply";
     public const string OrderClose = "supervision-order.close";
     public const string OrderReturn = "supervision-order.return";
+    /// <summary>The escalation job marked the orders past their reply date 逾期未回复 (one entry for all of a run's).</summary>
+    public const string OrdersOverdue = "supervision-order.overdue";
     public const string InstructionRecord = "instruction.record";
     public const string FlagSet = "task.flag";
 
@@ -26,6 +28,7 @@ public static class SupervisionAuditActions
         OrderReply => "回复督办单（整改措施）",
         OrderClose => "办结督办单",
         OrderReturn => "退回督办单整改回复（整改不到位）",
+        OrdersOverdue => "督办单逾期未回复（系统标记）",
         InstructionRecord => "录入领导批示",
         FlagSet => "标记约谈/通报",
         _ => null,

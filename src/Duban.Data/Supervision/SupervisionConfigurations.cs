@@ -29,6 +29,10 @@ internal sealed class SupervisionOrderConfiguration : IEntityTypeConfiguration<S
         e.HasIndex(x => x.Number).IsUnique();
         e.HasIndex(x => x.IdempotencyKey).IsUnique();
         e.HasIndex(x => new { x.Status, x.ReplyBy });
+        // The 督办单 list, newest first, a page at a time from a cursor: all of them, and by status (the active list
+        // reads its three statuses one after the other).
+        e.HasIndex(x => new { x.IssuedAt, x.Id });
+        e.HasIndex(x => new { x.Status, x.IssuedAt, x.Id });
         e.HasOne<PlanTask>().WithMany().HasForeignKey(x => x.TaskId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Assignment>().WithMany().HasForeignKey(x => x.AssignmentId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Core.Cascade.Filing>().WithMany().HasForeignKey(x => x.FilingId).OnDelete(DeleteBehavior.Restrict);

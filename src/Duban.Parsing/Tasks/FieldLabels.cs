@@ -31,7 +31,11 @@ internal static class FieldLabels
         ("完成时限", FieldKind.Deadline), ("完成时间", FieldKind.Deadline), ("完成期限", FieldKind.Deadline),
         ("时间节点", FieldKind.Deadline), ("时限要求", FieldKind.Deadline), ("时间进度", FieldKind.Deadline),
         ("进度安排", FieldKind.Deadline), ("时间要求", FieldKind.Deadline), ("时限", FieldKind.Deadline),
+        ("时间", FieldKind.Deadline),
     ];
+
+    // A label that is the tail of everyday words (比赛时间：, 报名时间：) counts only where a field can begin.
+    private static readonly HashSet<string> StandaloneOnly = ["时间"];
 
     private static readonly System.Buffers.SearchValues<char> FirstCharacters =
         System.Buffers.SearchValues.Create(string.Concat(Words.Select(w => w.Word[0]).Distinct()));
@@ -67,10 +71,19 @@ internal static class FieldLabels
         foreach (var (word, kind) in Words)
         {
             if (string.CompareOrdinal(folded, i, word, 0, word.Length) != 0) continue;
+            if (StandaloneOnly.Contains(word) && !StartsField(folded, i)) continue;
             var j = i + word.Length;
             while (j < folded.Length && folded[j] == ' ') j++;
             if (j < folded.Length && folded[j] == ':') return new FieldLabel(kind, i, j + 1);
         }
         return null;
+    }
+
+    /// <summary>At the start of the text, after a bracket, or after a separator between fields (；，。 or a space).</summary>
+    private static bool StartsField(string folded, int i)
+    {
+        var k = i - 1;
+        while (k >= 0 && folded[k] == ' ') k--;
+        return k < 0 || k < i - 1 || folded[k] is '(' or '[' or '【' or '〔' or ';' or '；' or ',' or '，' or '。';
     }
 }

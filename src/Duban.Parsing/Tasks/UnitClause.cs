@@ -51,11 +51,14 @@ internal static class UnitClause
         ("配合落实", FieldKind.Cooperating), ("共同参与", FieldKind.Cooperating),
         ("配合", FieldKind.Cooperating), ("参与", FieldKind.Cooperating), ("协助", FieldKind.Cooperating),
         ("协同", FieldKind.Cooperating), ("协办", FieldKind.Cooperating),
+        // 各区政府落实 / 具体落实: after every longer word ending in 落实 (配合落实 cooperates).
+        ("具体落实", FieldKind.Responsible), ("落实", FieldKind.Responsible),
     ];
 
     /// <summary>
     /// Reads a clause of segments separated by ，or ；, each a list of units and a role word: "X牵头，Y配合",
-    /// "X牵头负责，Y组织落实", "X牵头，Y、Z按职责分工负责；W组织落实", "X负责，Y配合", "X、Y按职责分工负责".
+    /// "X牵头负责，Y组织落实", "X牵头，Y、Z按职责分工负责；W组织落实", "X负责，Y配合", "X、Y按职责分工负责",
+    /// "X牵头，Y、Z等按职责分工负责，W落实".
     /// 负责 / 按职责分工负责 / 组织落实 give <see cref="FieldKind.Responsible"/>: lead when the clause names no
     /// 牵头, cooperating when it does (<see cref="TaskBuilder"/>). A segment without a role word takes the role of the
     /// segment after it. Nothing when any segment does not read like units.

@@ -30,7 +30,7 @@ public static class AuditLabels
         ["evidenceId"] = "佐证材料", ["assignmentId"] = "分工", ["periodId"] = "周期", ["submittedAt"] = "提交时间", ["late"] = "逾期提交",
         ["latestRevisionId"] = "最新修订", ["revisionSubmittedAt"] = "本次修订提交时间", ["number"] = "编号", ["taskId"] = "任务", ["planId"] = "计划",
         ["reason"] = "事由", ["replyBy"] = "回复期限", ["origin"] = "来源", ["measures"] = "整改措施", ["newDate"] = "新的完成时间",
-        ["newReplyBy"] = "新的回复期限", ["rectificationNumber"] = "审核的回复", ["orderId"] = "督办单", ["leader"] = "批示领导",
+        ["newReplyBy"] = "新的回复期限", ["count"] = "数量", ["replyBefore"] = "回复期限早于", ["rectificationNumber"] = "审核的回复", ["orderId"] = "督办单", ["leader"] = "批示领导",
         ["leaderName"] = "批示领导", ["date"] = "日期", ["note"] = "说明", ["url"] = "地址", ["eventKinds"] = "事件类型", ["format"] = "格式",
         ["enabled"] = "启用", ["personal"] = "个人通知", ["forwardedNotificationKinds"] = "推送到站外的通知类型", ["expiresAt"] = "有效期至",
         ["prefix"] = "前缀", ["revokedAt"] = "撤销时间", ["aliases"] = "别名", ["alias"] = "别名", ["windowDays"] = "报送窗口（天）",

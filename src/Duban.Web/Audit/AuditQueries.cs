@@ -17,8 +17,13 @@ public sealed record AuditFilter(string? Actor = null, string? Action = null, st
 public sealed record AuditEntryView(AuditEntry Entry, string ActorName, AuditValue Subject, AuditDifference Difference);
 
 /// <summary>Reading the audit log, newest first, for administrators.</summary>
-public sealed class AuditQueries(DubanDbContext db)
+/// <param name="counts">Kept counts of long lists (docs/benchmarks.md); without them every page counts its list.</param>
+public sealed class AuditQueries(DubanDbContext db, ListCounts? counts = null)
 {
+    /// <summary>The cursor of the log's order (time, then id, newest first): <c>a.{Unix milliseconds}.{id}</c>.</summary>
+    public static ListCursor? ParseCursor(string text) =>
+        ListCursor.Parse(text, "a", 2) is { } c && ListCursor.Instant(c.Keys[0]) is not null ? c : null;
+
     /// <summary>The entries made readable; the names of everything they mention are read once for all of them.</summary>
     public async Task<IReadOnlyList<AuditEntryView>> ReadableAsync(IReadOnlyList<AuditEntry> entries, CancellationToken ct = default)
     {
@@ -60,7 +65,8 @@ public sealed class AuditQueries(DubanDbContext db)
 
     private static readonly JsonSerializerOptions Indented = new(Duban.Data.Audit.AuditLog.Json) { WriteIndented = true };
 
-    public Task<Paged<AuditEntry>> ListAsync(AuditFilter filter, PageRequest page, CancellationToken ct = default)
+    /// <summary>The entries the filter keeps, in no order.</summary>
+    public IQueryable<AuditEntry> Filtered(AuditFilter filter)
     {
         var entries = db.AuditEntries.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.Actor)) entries = entries.Where(e => e.Actor.Contains(filter.Actor.Trim()));
@@ -77,14 +83,65 @@ public sealed class AuditQueries(DubanDbContext db)
             var end = ChineseText.StartOfDay(to.AddDays(1));
             entries = entries.Where(e => e.At < end);
         }
-        return entries.OrderByDescending(e => e.At).ThenByDescending(e => e.Id).ToPagedAsync(page, ct);
+        return entries;
     }
 
-    public async Task<IReadOnlyList<string>> ActionsAsync(CancellationToken ct = default) =>
-        await db.AuditEntries.Select(e => e.Action).Distinct().OrderBy(a => a).ToListAsync(ct);
+    /// <summary>
+    /// One page of the log, newest first, by page number (the first pages, older links) or after / before a cursor, read
+    /// from the index on (time, id) where the cursor points, so that a page deep in years of entries costs what the first
+    /// does. The time is also bounded on its own (<c>At &lt;= …</c>) so that both databases start the index range there.
+    /// </summary>
+    public async Task<KeysetPage<AuditEntry>> ListAsync(AuditFilter filter, KeysetRequest request, CancellationToken ct = default)
+    {
+        var filtered = Filtered(filter);
+        IQueryable<AuditEntry> page;
+        if (request.After is { } a && ParseCursor(a) is { } after)
+        {
+            var (at, id) = (ListCursor.Instant(after.Keys[0])!.Value, after.Keys[1]);
+            page = filtered.Where(e => e.At <= at && (e.At < at || e.Id < id)).OrderByDescending(e => e.At).ThenByDescending(e => e.Id);
+        }
+        else if (request.Before is { } b && ParseCursor(b) is { } before)
+        {
+            var (at, id) = (ListCursor.Instant(before.Keys[0])!.Value, before.Keys[1]);
+            page = filtered.Where(e => e.At >= at && (e.At > at || e.Id > id)).OrderBy(e => e.At).ThenBy(e => e.Id);
+        }
+        else page = filtered.OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Skip(request.Page.Skip);
+        var read = await page.Take(request.Page.PageSize + 1).ToListAsync(ct);
+        var (rows, next, previous) = KeysetSlice.Cut(read, request);
+        var count = counts is null
+            ? ListCount.Exact(await filtered.CountAsync(ct))
+            : await counts.CountAsync(db, $"audit|{filter}", filtered.Select(e => e.Id),
+                (services, token) => services.GetRequiredService<AuditQueries>().Filtered(filter).CountAsync(token), ct);
+        return new(rows, request.Page.Page, request.Page.PageSize, count, Cursor(next), Cursor(previous));
+    }
 
-    public async Task<IReadOnlyList<string>> EntityTypesAsync(CancellationToken ct = default) =>
-        await db.AuditEntries.Select(e => e.EntityType).Distinct().OrderBy(a => a).ToListAsync(ct);
+    private static string? Cursor(AuditEntry? e) => e is null ? null : new ListCursor("a", [e.At.ToUnixTimeMilliseconds(), e.Id]).Encode();
+
+    public Task<IReadOnlyList<string>> ActionsAsync(CancellationToken ct = default) => DistinctAsync("Action", ct);
+
+    public Task<IReadOnlyList<string>> EntityTypesAsync(CancellationToken ct = default) => DistinctAsync("EntityType", ct);
+
+    /// <summary>
+    /// The distinct values of an indexed column, in order, by hopping from one value to the next in its index (a "loose
+    /// index scan"): a few dozen index probes instead of reading every entry, which at a million entries took 300 ms on
+    /// PostgreSQL (docs/benchmarks.md, "Lists at province scale"). Written in SQL because LINQ's Distinct reads the whole
+    /// index on both databases; the same recursive query runs on SQLite and PostgreSQL.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> DistinctAsync(string column, CancellationToken ct)
+    {
+        // The column is one of the two names above, never input.
+#pragma warning disable EF1002
+        var sql = $"""
+            WITH RECURSIVE hop(v) AS (
+                SELECT MIN("{column}") FROM audit_entries
+                UNION ALL
+                SELECT (SELECT MIN(e."{column}") FROM audit_entries e WHERE e."{column}" > hop.v) FROM hop WHERE hop.v IS NOT NULL)
+            SELECT v AS "Value" FROM hop WHERE v IS NOT NULL
+            """;
+        var values = await db.Database.SqlQueryRaw<string>(sql).ToListAsync(ct);
+#pragma warning restore EF1002
+        return values.Order(StringComparer.Ordinal).ToList();
+    }
 
     /// <summary>The stored JSON indented for reading; text that is not JSON is shown as it is.</summary>
     public static string Pretty(string? json)

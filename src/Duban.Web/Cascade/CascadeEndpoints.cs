@@ -35,7 +35,7 @@ public static class CascadeEndpoints
         services.AddScoped<CascadeExport>();
         services.AddScoped<FilingOrders>();
         services.AddScoped<FilingJob>();
-        services.AddScoped<Core.Jobs.IScheduledJob>(s => s.GetRequiredService<FilingJob>());
+        services.AddScoped<Core.Jobs.IScheduledJob, Supervision.EscalationSwitchedJob<FilingJob>>();
         return services;
     }
 

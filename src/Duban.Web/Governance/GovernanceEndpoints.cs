@@ -16,14 +16,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Duban.Web.Governance;
 
-/// <summary>The cadence job, switched with the escalation run (Escalation:Enabled): both are 督办.</summary>
-internal sealed class ConfiguredMeetingReminderJob(EscalationSettings settings, MeetingReminderJob job) : IScheduledJob
-{
-    public string Name => job.Name;
-
-    public Task RunAsync(JobRun run, CancellationToken cancellationToken) => settings.Enabled ? job.RunAsync(run, cancellationToken) : Task.CompletedTask;
-}
-
 /// <summary>Governing bodies, meetings and 议定事项 under /api/v1 (docs/governance.md, "API").</summary>
 public static class GovernanceEndpoints
 {
@@ -34,7 +26,7 @@ public static class GovernanceEndpoints
         services.AddScoped<DecisionStatusDocument>();
         services.AddCalendarSource<MeetingEvents>();
         services.AddScoped<MeetingReminderJob>();
-        services.AddScoped<IScheduledJob, ConfiguredMeetingReminderJob>();
+        services.AddScoped<IScheduledJob, Supervision.EscalationSwitchedJob<MeetingReminderJob>>();
         return services;
     }
 

@@ -17,7 +17,8 @@ public static class SupervisionEndpoints
     {
         var reads = api.MapGroup("/supervision-orders").WithTags("督办").RequireAuthorization(DubanPolicies.SignedIn);
         reads.MapGet("", ListAsync).WithName("ListSupervisionOrders").WithSummary("督办单列表")
-            .WithDescription("分页列出当前用户数据范围内的督办单，最新在前（填报员：本单位的）。筛选：status（open 待回复、answered 已回复、returned 整改不到位、closed 已办结、overdue 逾期未回复；active 待回复和逾期，逾期在前；all 全部）；taskId 任务；planId 计划；organizationId 责任单位。")
+            .WithDescription("分页列出当前用户数据范围内的督办单，最新在前（填报员：本单位的）。筛选：status（open 待回复、answered 已回复、returned 整改不到位、closed 已办结、overdue 逾期未回复；active 待回复和逾期，逾期在前；all 全部）；taskId 任务；planId 计划；organizationId 责任单位。"
+                             + ListPagingHelp.Text)
             .ProducesProblem(StatusCodes.Status400BadRequest);
         reads.MapGet("/{id:long}", GetAsync).WithName("GetSupervisionOrder").WithSummary("获取督办单")
             .WithDescription("督办单及其全部整改回复与办结/退回记录（最新在前）。响应头 ETag 为当前版本，办结、退回时放在 If-Match 中。").ProducesProblem(StatusCodes.Status404NotFound);
@@ -58,14 +59,17 @@ public static class SupervisionEndpoints
         return api;
     }
 
-    private static async Task<Results<Ok<Paged<OrderSummary>>, ProblemHttpResult>> ListAsync(
-        [AsParameters] PageQuery paging, string? status, long? taskId, long? planId, long? organizationId, HttpContext context, SupervisionQueries queries, CancellationToken ct)
+    private static async Task<Results<Ok<KeysetPage<OrderSummary>>, ProblemHttpResult>> ListAsync(
+        [AsParameters] PageQuery paging, string? after, string? before, string? status, long? taskId, long? planId, long? organizationId,
+        HttpContext context, SupervisionQueries queries, CancellationToken ct)
     {
-        var page = PageRequest.From(paging.Page, paging.PageSize);
+        var page = KeysetRequest.From(paging.Page, paging.PageSize, after, before);
         if (page.Error is { } error) return ApiResults.From(error);
         if (OrderFilter.Parse(status, taskId, planId, organizationId) is not { } filter)
             return ApiResults.Problem(400, ApiResults.InvalidFieldTitle, OrderFilter.StatusHelp, "status");
-        return TypedResults.Ok(await queries.ListAsync(DubanUser.Required(context.User), filter, page.Value!, ct));
+        if (ListCursor.Check(page.Value!, text => SupervisionQueries.ParseCursor(text, filter), "状态筛选（status）") is { } cursorError)
+            return ApiResults.From(cursorError);
+        return TypedResults.Ok(await queries.PageAsync(DubanUser.Required(context.User), filter, page.Value!, ct));
     }
 
     public static bool TryStatus(string? text, out OrderStatus? value)

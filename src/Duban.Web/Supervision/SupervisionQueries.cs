@@ -18,7 +18,8 @@ namespace Duban.Web.Supervision;
 /// orders, except a reporter (scope 本单位), who sees the orders and events of their own organisation and the task's
 /// 领导批示, not what was said to the other organisations of the same task.
 /// </summary>
-public sealed class SupervisionQueries(DubanDbContext db, PlanQueries plans, ActingRights rights)
+/// <param name="counts">Kept counts of long lists (docs/benchmarks.md); without them every page counts its list.</param>
+public sealed class SupervisionQueries(DubanDbContext db, PlanQueries plans, ActingRights rights, ListCounts? counts = null)
 {
     public IQueryable<SupervisionOrder> VisibleOrders(DubanUser user)
     {
@@ -38,8 +39,17 @@ public sealed class SupervisionQueries(DubanDbContext db, PlanQueries plans, Act
     public Task<Paged<OrderSummary>> ListAsync(DubanUser user, OrderFilter filter, PageRequest page, CancellationToken ct) =>
         Listed(user, filter).ToPagedAsync(page, ct);
 
-    /// <summary>The list of the filter in its order, every page: the page, the API and the export read this one query.</summary>
+    /// <summary>The list of the filter in its order, every page: the API's numbered pages and the export read this one query.</summary>
     public IQueryable<OrderSummary> Listed(DubanUser user, OrderFilter filter)
+    {
+        var orders = Filtered(user, filter);
+        if (!filter.Active) return Summaries(orders.OrderByDescending(o => o.IssuedAt).ThenByDescending(o => o.Id));
+        return Summaries(orders.OrderBy(o => o.Status == OrderStatus.Overdue ? 0 : o.Status == OrderStatus.Open ? 1 : 2)
+            .ThenByDescending(o => o.IssuedAt).ThenByDescending(o => o.Id));
+    }
+
+    /// <summary>The visible orders the filter keeps, in no order.</summary>
+    public IQueryable<SupervisionOrder> Filtered(DubanUser user, OrderFilter filter)
     {
         var orders = VisibleOrders(user);
         if (filter.Status is { } status) orders = orders.Where(o => o.Status == status);
@@ -48,12 +58,95 @@ public sealed class SupervisionQueries(DubanDbContext db, PlanQueries plans, Act
         if (filter.PlanId is { } plan)
             orders = orders.Where(o => db.Tasks.Any(t => t.Id == o.TaskId && t.PlanId == plan)
                 || db.Set<Filing>().Any(f => f.Id == o.FilingId && db.Set<FilingRequirement>().Any(r => r.Id == f.RequirementId && r.PlanId == plan)));
-        if (!filter.Active) return Summaries(orders.OrderByDescending(o => o.IssuedAt).ThenByDescending(o => o.Id));
         // The office's to-do list: what still needs an answer (a returned reply needs a new one), overdue first.
-        return Summaries(orders.Where(o => o.Status == OrderStatus.Overdue || o.Status == OrderStatus.Open || o.Status == OrderStatus.Returned)
-            .OrderBy(o => o.Status == OrderStatus.Overdue ? 0 : o.Status == OrderStatus.Open ? 1 : 2)
-            .ThenByDescending(o => o.IssuedAt).ThenByDescending(o => o.Id));
+        if (filter.Active) orders = orders.Where(o => o.Status == OrderStatus.Overdue || o.Status == OrderStatus.Open || o.Status == OrderStatus.Returned);
+        return orders;
     }
+
+    /// <summary>
+    /// The active list's groups in its order (逾期未回复, 待回复, 整改不到位): each is read on its own from the index on
+    /// (status, issue time, id), rather than the whole list sorted by a computed rank.
+    /// </summary>
+    private static readonly OrderStatus[] ActiveGroups = [OrderStatus.Overdue, OrderStatus.Open, OrderStatus.Returned];
+
+    /// <summary>Where a page of orders ends: newest first, <c>o.{issued, Unix ms}.{id}</c>; the active list also by group, <c>v.{group}.{issued}.{id}</c>.</summary>
+    public static ListCursor? ParseCursor(string text, OrderFilter filter) =>
+        (filter.Active ? ListCursor.Parse(text, "v", 3) : ListCursor.Parse(text, "o", 2)) is { } c
+        && ListCursor.Instant(c.Keys[^2]) is not null && (!filter.Active || c.Keys[0] is >= 0 and < 3) ? c : null;
+
+    private sealed record OrderKey(int Group, DateTimeOffset IssuedAt, long Id);
+
+    /// <summary>
+    /// One page of the list, by page number (the first pages, older links) or after / before a cursor (keyset: read from
+    /// the index where the cursor points, any depth at the cost of the first page); one row more than the page is read, to
+    /// know whether one follows. The count is kept between writes for a long list (<see cref="ListCounts"/>).
+    /// </summary>
+    public async Task<KeysetPage<OrderSummary>> PageAsync(DubanUser user, OrderFilter filter, KeysetRequest request, CancellationToken ct)
+    {
+        var filtered = Filtered(user, filter);
+        var after = request.After is { } a ? ParseCursor(a, filter) : null;
+        var before = request.Before is { } b ? ParseCursor(b, filter) : null;
+        var take = request.Page.PageSize + 1;
+        List<OrderKey> read;
+        if (!filter.Active)
+            read = await Keys((after is null && before is null ? Seek(filtered, null, null).Skip(request.Page.Skip) : Seek(filtered, after, before)).Take(take), 0, ct);
+        else if (after is null && before is null && request.Page.Skip > 0)
+            // A numbered page past the first (an older link): the groups counted off in one sorted query.
+            read = (await filtered.OrderBy(o => o.Status == OrderStatus.Overdue ? 0 : o.Status == OrderStatus.Open ? 1 : 2)
+                    .ThenByDescending(o => o.IssuedAt).ThenByDescending(o => o.Id).Skip(request.Page.Skip).Take(take)
+                    .Select(o => new { o.Status, o.IssuedAt, o.Id }).ToListAsync(ct))
+                .Select(o => new OrderKey(Array.IndexOf(ActiveGroups, o.Status), o.IssuedAt, o.Id)).ToList();
+        else
+        {
+            // Group by group from the cursor's, forward or back, until the page is full.
+            read = [];
+            var from = (after ?? before)?.Keys[0] is { } g ? (int)g : before is null ? 0 : ActiveGroups.Length - 1;
+            for (var group = from; group >= 0 && group < ActiveGroups.Length && read.Count < take; group += before is null ? 1 : -1)
+            {
+                var status = ActiveGroups[group];
+                var rows = filtered.Where(o => o.Status == status);
+                var here = group == from;
+                read.AddRange(await Keys(Seek(rows, here ? after : null, here ? before : null, forceBackward: before is not null).Take(take - read.Count), group, ct));
+            }
+        }
+        var (keys, next, previous) = KeysetSlice.Cut(read, request);
+        var ids = keys.Select(k => k.Id).ToList();
+        var views = await Summaries(db.Set<SupervisionOrder>().AsNoTracking().Where(o => ids.Contains(o.Id))).ToDictionaryAsync(o => o.Id, ct);
+        var count = counts is null
+            ? ListCount.Exact(await filtered.CountAsync(ct))
+            : await counts.CountAsync(db, $"orders|{user.Scope}|{user.ScopeRegionPath}|{user.OrganizationId}|{filter}", filtered.Select(o => o.Id),
+                (services, token) => services.GetRequiredService<SupervisionQueries>().Filtered(user, filter).CountAsync(token), ct);
+        return new(ids.Select(id => views[id]).ToList(), request.Page.Page, request.Page.PageSize, count, Cursor(next, filter), Cursor(previous, filter));
+    }
+
+    private static async Task<List<OrderKey>> Keys(IQueryable<SupervisionOrder> orders, int group, CancellationToken ct) =>
+        (await orders.Select(o => new { o.IssuedAt, o.Id }).ToListAsync(ct)).Select(o => new OrderKey(group, o.IssuedAt, o.Id)).ToList();
+
+    /// <summary>
+    /// Newest first: the orders after the cursor (older), or before it (newer, read oldest first); without a cursor, from
+    /// the start of the list, or from its end when reading backward through the active list's groups. The issue time is
+    /// also bounded on its own so that both databases start the index range there.
+    /// </summary>
+    private static IQueryable<SupervisionOrder> Seek(IQueryable<SupervisionOrder> orders, ListCursor? after, ListCursor? before, bool forceBackward = false)
+    {
+        if (after is not null)
+        {
+            var (at, id) = (ListCursor.Instant(after.Keys[^2])!.Value, after.Keys[^1]);
+            orders = orders.Where(o => o.IssuedAt <= at && (o.IssuedAt < at || o.Id < id));
+        }
+        if (before is not null)
+        {
+            var (at, id) = (ListCursor.Instant(before.Keys[^2])!.Value, before.Keys[^1]);
+            orders = orders.Where(o => o.IssuedAt >= at && (o.IssuedAt > at || o.Id > id));
+        }
+        return before is not null || forceBackward
+            ? orders.OrderBy(o => o.IssuedAt).ThenBy(o => o.Id)
+            : orders.OrderByDescending(o => o.IssuedAt).ThenByDescending(o => o.Id);
+    }
+
+    private static string? Cursor(OrderKey? key, OrderFilter filter) => key is null ? null
+        : filter.Active ? new ListCursor("v", [key.Group, key.IssuedAt.ToUnixTimeMilliseconds(), key.Id]).Encode()
+        : new ListCursor("o", [key.IssuedAt.ToUnixTimeMilliseconds(), key.Id]).Encode();
 
     /// <summary>The plans and organisations of the orders the user sees, for the list's filters.</summary>
     public async Task<(IReadOnlyList<(long Id, string Title)> Plans, IReadOnlyList<(long Id, string Name)> Organizations)> FilterChoicesAsync(DubanUser user, CancellationToken ct)

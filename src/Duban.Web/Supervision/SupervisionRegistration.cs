@@ -44,14 +44,6 @@ public sealed class EscalationSettings
     }
 }
 
-/// <summary>The escalation job, switched off by <see cref="EscalationSettings.Enabled"/> without leaving the runner's list.</summary>
-internal sealed class ConfiguredEscalationJob(EscalationSettings settings, EscalationJob job) : IScheduledJob
-{
-    public string Name => job.Name;
-
-    public Task RunAsync(JobRun run, CancellationToken cancellationToken) => settings.Enabled ? job.RunAsync(run, cancellationToken) : Task.CompletedTask;
-}
-
 public static class SupervisionRegistration
 {
     public static IServiceCollection AddSupervision(this IServiceCollection services)
@@ -63,7 +55,7 @@ public static class SupervisionRegistration
         services.AddScoped<EscalationPlanner>();
         services.AddScoped<EscalationJob>();
         services.AddScoped<Duban.Data.Baseline.BaselineDesk>();
-        services.AddScoped<IScheduledJob, ConfiguredEscalationJob>();
+        services.AddScoped<IScheduledJob, EscalationSwitchedJob<EscalationJob>>();
         services.AddScoped<SupervisionDesk>();
         services.AddScoped<SupervisionQueries>();
         return services;

@@ -23,7 +23,9 @@ public static class ReportsEndpoints
         var reads = api.MapGroup("/reports").WithTags("进展报告").RequireAuthorization(DubanPolicies.SignedIn);
         reads.MapGet("", ListAsync).WithName("ListReports").WithSummary("进展报告列表")
             .WithDescription("分页列出当前用户能看到的任务的进展报告（填报员：本单位承担的任务）。筛选：planId 计划；organizationId 单位；periodId 周期；"
-                             + "state 最新进展状态（notStarted 未启动、inProgress 推进中、completed 已完成、ongoing 长期推进）；status 审核状态（draft 草稿、submitted 已提交、returned 已退回、approved 已通过）。")
+                             + "state 最新进展状态（notStarted 未启动、inProgress 推进中、completed 已完成、ongoing 长期推进）；status 审核状态（draft 草稿、submitted 已提交、returned 已退回、approved 已通过）。"
+                             + "按周期从新到旧，再按计划、任务。queue=review：审核队列，即本人负责审核的单位已提交、待审核的报告（与“审核”页相同），先提交的在前。"
+                             + ListPagingHelp.Text)
             .ProducesProblem(StatusCodes.Status400BadRequest);
         reads.MapGet("/{id:long}", GetAsync).WithName("GetReport").WithSummary("获取进展报告")
             .WithDescription("报告及其全部修订（最新在前）与审核记录。响应头 ETag 为当前版本，修改、提交、审核时放在 If-Match 中。")
@@ -50,18 +52,24 @@ public static class ReportsEndpoints
             .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
     }
 
-    private static async Task<Results<Ok<Paged<ReportSummary>>, ProblemHttpResult>> ListAsync(
-        [AsParameters] PageQuery paging, long? planId, long? organizationId, long? periodId, string? state, string? status,
+    private static async Task<Results<Ok<KeysetPage<ReportSummary>>, ProblemHttpResult>> ListAsync(
+        [AsParameters] PageQuery paging, string? after, string? before, long? planId, long? organizationId, long? periodId, string? state, string? status, string? queue,
         HttpContext context, TrackingQueries queries, CancellationToken ct)
     {
-        var page = PageRequest.From(paging.Page, paging.PageSize);
+        var page = KeysetRequest.From(paging.Page, paging.PageSize, after, before);
         if (page.Error is { } error) return ApiResults.From(error);
+        var queueWord = queue?.Trim() ?? "";
+        if (queueWord.Length > 0 && !queueWord.Equals("review", StringComparison.OrdinalIgnoreCase))
+            return ApiResults.Problem(400, ApiResults.InvalidFieldTitle, "queue 只能是 review（本人待审核的报告）。", "queue");
+        var reviewQueue = queueWord.Length > 0;
         if (!TryEnum<ProgressState>(state, out var stateValue))
             return ApiResults.Problem(400, ApiResults.InvalidFieldTitle, "state 必须是 notStarted、inProgress、completed 或 ongoing。", "state");
         if (!TryEnum<ReportStatus>(status, out var statusValue))
             return ApiResults.Problem(400, ApiResults.InvalidFieldTitle, "status 必须是 draft、submitted、returned 或 approved。", "status");
+        if (ListCursor.Check(page.Value!, text => TrackingQueries.ParseCursor(text, reviewQueue), "queue") is { } cursorError)
+            return ApiResults.From(cursorError);
         return TypedResults.Ok(await queries.ListReportsAsync(DubanUser.Required(context.User),
-            new ReportFilter(planId, organizationId, periodId, stateValue, statusValue), page.Value!, ct));
+            new ReportFilter(planId, organizationId, periodId, stateValue, statusValue), page.Value!, ct, reviewQueue));
     }
 
     /// <summary>A query value in the JSON's camel case (or any case); names only, never numbers.</summary>

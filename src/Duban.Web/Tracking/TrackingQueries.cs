@@ -23,7 +23,8 @@ public sealed record ObservationFilter(long? PlanId, long? TargetId, long? Organ
 /// of a task's target likewise, a value of a plan-level target by whoever sees the reporting organisation; evidence
 /// by whoever sees the task it was uploaded for (or, for a plan-level target, the uploading organisation).
 /// </summary>
-public sealed class TrackingQueries(DubanDbContext db, PlanQueries plans, ReportingPeriods periods)
+/// <param name="counts">Kept counts of long lists (docs/benchmarks.md); without them every page counts its list.</param>
+public sealed class TrackingQueries(DubanDbContext db, PlanQueries plans, ReportingPeriods periods, ListCounts? counts = null)
 {
     public const int MaxPeriodsListed = 120;
 
@@ -70,16 +71,102 @@ public sealed class TrackingQueries(DubanDbContext db, PlanQueries plans, Report
             spans.Select(s => new PeriodView(stored.TryGetValue(s.Start, out var id) ? id : null, s.Kind, s.Start, s.End, s.Label, cycle.WindowCloses(s))).ToList()));
     }
 
-    public Task<Paged<ReportSummary>> ListReportsAsync(DubanUser user, ReportFilter filter, PageRequest page, CancellationToken ct)
+    /// <summary>The visible reports the filter keeps, in no order; with <paramref name="reviewQueue"/>, only those the user has to review (<see cref="ReviewQueueFilter"/>).</summary>
+    public IQueryable<ProgressReport> FilteredReports(DubanUser user, ReportFilter filter, bool reviewQueue = false)
     {
         var reports = VisibleReports(user);
+        if (reviewQueue) reports = ReviewQueueFilter.For(new ActingRights(db), user)(reports);
         if (filter.PlanId is { } plan) reports = reports.Where(r => r.Assignment!.Task!.PlanId == plan);
         if (filter.OrganizationId is { } organization) reports = reports.Where(r => r.Assignment!.OrganizationId == organization);
         if (filter.PeriodId is { } period) reports = reports.Where(r => r.PeriodId == period);
         if (filter.Status is { } status) reports = reports.Where(r => r.Status == status);
         if (filter.State is { } state) reports = reports.Where(r => db.ReportRevisions.Any(v => v.Id == r.LatestRevisionId && v.State == state));
-        return Summaries(reports.OrderByDescending(r => r.Period!.Start).ThenBy(r => r.Assignment!.Task!.PlanId).ThenBy(r => r.Assignment!.TaskId).ThenBy(r => r.Id))
-            .ToPagedAsync(page, ct);
+        return reports;
+    }
+
+    /// <summary>
+    /// Where a page of reports ends. The list: newest period first, then plan, task, id — <c>r.{period start, day number}.{plan}.{task}.{id}</c>.
+    /// The review queue: first submitted first — <c>q.{submitted, Unix ms}.{id}</c>.
+    /// </summary>
+    public static ListCursor? ParseCursor(string text, bool queue) => queue
+        ? ListCursor.Parse(text, "q", 2) is { } q && ListCursor.Instant(q.Keys[0]) is not null ? q : null
+        : ListCursor.Parse(text, "r", 4) is { } r && r.Keys[0] is >= 0 and <= 3652058 ? r : null;
+
+    private sealed record ReportKey(long Id, int PeriodDay, long PlanId, long TaskId, DateTimeOffset? SubmittedAt);
+
+    /// <summary>
+    /// One page of the reports, by page number or after / before a cursor. The review queue (<paramref name="reviewQueue"/>)
+    /// is read first submitted first, from the index on (status, submitted, id) where the cursor points; the whole list's
+    /// order runs over the periods and tasks, which a cursor continues without counting off the rows before it.
+    /// </summary>
+    public async Task<KeysetPage<ReportSummary>> ListReportsAsync(DubanUser user, ReportFilter filter, KeysetRequest request, CancellationToken ct, bool reviewQueue = false)
+    {
+        var filtered = FilteredReports(user, filter, reviewQueue);
+        var after = request.After is { } a ? ParseCursor(a, reviewQueue) : null;
+        var before = request.Before is { } b ? ParseCursor(b, reviewQueue) : null;
+        var page = reviewQueue ? QueueOrder(filtered, after, before) : ListOrder(filtered, after, before);
+        if (after is null && before is null) page = page.Skip(request.Page.Skip);
+        var read = (await page.Take(request.Page.PageSize + 1)
+                .Select(r => new { r.Id, r.Period!.Start, r.Assignment!.Task!.PlanId, r.Assignment.TaskId, r.SubmittedAt }).ToListAsync(ct))
+            .Select(r => new ReportKey(r.Id, r.Start.DayNumber, r.PlanId, r.TaskId, r.SubmittedAt)).ToList();
+        var (keys, next, previous) = KeysetSlice.Cut(read, request);
+        var ids = keys.Select(k => k.Id).ToList();
+        var views = await Summaries(db.ProgressReports.AsNoTracking().Where(r => ids.Contains(r.Id))).ToDictionaryAsync(r => r.Id, ct);
+        // The queue depends on whom the reviewer answers for (their organisation's region), the list on the scope only.
+        var key = $"reports|{(reviewQueue ? $"queue:{user.Id}" : "")}|{user.Scope}|{user.ScopeRegionPath}|{user.OrganizationId}|{filter}";
+        var count = counts is null
+            ? ListCount.Exact(await filtered.CountAsync(ct))
+            : await counts.CountAsync(db, key, filtered.Select(r => r.Id),
+                (services, token) => services.GetRequiredService<TrackingQueries>().FilteredReports(user, filter, reviewQueue).CountAsync(token), ct);
+        string? Cursor(ReportKey? k) => k is null ? null : reviewQueue
+            ? new ListCursor("q", [k.SubmittedAt?.ToUnixTimeMilliseconds() ?? 0, k.Id]).Encode()
+            : new ListCursor("r", [k.PeriodDay, k.PlanId, k.TaskId, k.Id]).Encode();
+        return new(ids.Select(id => views[id]).ToList(), request.Page.Page, request.Page.PageSize, count, Cursor(next), Cursor(previous));
+    }
+
+    /// <summary>First submitted first; the time is also bounded on its own so that both databases start the index range there.</summary>
+    private static IQueryable<ProgressReport> QueueOrder(IQueryable<ProgressReport> reports, ListCursor? after, ListCursor? before)
+    {
+        if (after is not null)
+        {
+            var (at, id) = (ListCursor.Instant(after.Keys[0]), after.Keys[1]);
+            return reports.Where(r => r.SubmittedAt >= at && (r.SubmittedAt > at || r.Id > id)).OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id);
+        }
+        if (before is not null)
+        {
+            var (at, id) = (ListCursor.Instant(before.Keys[0]), before.Keys[1]);
+            return reports.Where(r => r.SubmittedAt <= at && (r.SubmittedAt < at || r.Id < id)).OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.Id);
+        }
+        return reports.OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id);
+    }
+
+    /// <summary>Newest period first, then plan, task and id (the keys live on the period and the task, so no one index serves this order).</summary>
+    private static IQueryable<ProgressReport> ListOrder(IQueryable<ProgressReport> reports, ListCursor? after, ListCursor? before)
+    {
+        if (after is not null)
+        {
+            var (start, plan, task, id) = (DateOnly.FromDayNumber((int)after.Keys[0]), after.Keys[1], after.Keys[2], after.Keys[3]);
+            reports = reports.Where(r => r.Period!.Start < start || (r.Period.Start == start && (r.Assignment!.Task!.PlanId > plan
+                || (r.Assignment.Task.PlanId == plan && (r.Assignment.TaskId > task || (r.Assignment.TaskId == task && r.Id > id))))));
+        }
+        if (before is not null)
+        {
+            var (start, plan, task, id) = (DateOnly.FromDayNumber((int)before.Keys[0]), before.Keys[1], before.Keys[2], before.Keys[3]);
+            return reports.Where(r => r.Period!.Start > start || (r.Period.Start == start && (r.Assignment!.Task!.PlanId < plan
+                    || (r.Assignment.Task.PlanId == plan && (r.Assignment.TaskId < task || (r.Assignment.TaskId == task && r.Id < id))))))
+                .OrderBy(r => r.Period!.Start).ThenByDescending(r => r.Assignment!.Task!.PlanId).ThenByDescending(r => r.Assignment!.TaskId).ThenByDescending(r => r.Id);
+        }
+        return reports.OrderByDescending(r => r.Period!.Start).ThenBy(r => r.Assignment!.Task!.PlanId).ThenBy(r => r.Assignment!.TaskId).ThenBy(r => r.Id);
+    }
+
+    /// <summary>The plans and organisations that have a report in the queue, for the 审核 page's filters (read in the database, not by loading the queue).</summary>
+    public async Task<(List<(long Id, string Title)> Plans, List<(long Id, string Name)> Organizations)> QueueChoicesAsync(DubanUser user, CancellationToken ct)
+    {
+        var waiting = FilteredReports(user, new ReportFilter(null, null, null, null, null), reviewQueue: true);
+        var planRows = await db.Plans.AsNoTracking().Where(p => waiting.Any(r => r.Assignment!.Task!.PlanId == p.Id)).Select(p => new { p.Id, p.Title }).ToListAsync(ct);
+        var organizationRows = await db.Organizations.AsNoTracking().Where(o => waiting.Any(r => r.Assignment!.OrganizationId == o.Id)).Select(o => new { o.Id, o.Name }).ToListAsync(ct);
+        return (planRows.OrderBy(p => p.Title, StringComparer.Ordinal).Select(p => (p.Id, p.Title)).ToList(),
+            organizationRows.OrderBy(o => o.Name, StringComparer.Ordinal).Select(o => (o.Id, o.Name)).ToList());
     }
 
     /// <summary>Summaries of the visible reports the filter keeps (the pages' lists: a task's reports, an organisation's, the review queue).</summary>

@@ -15,6 +15,8 @@ public sealed class RegionNamesTests
     [InlineData("中卫市贯彻落实《自治区深化产教融合推进职业教育改革发展实施方案》重点任务暨分工方案", "中卫市")]
     [InlineData("青禾市职业技能培训扩容提质工作方案", "青禾市")]
     [InlineData("西岭市加快发展现代职业教育实施意见", "西岭市")]
+    [InlineData("云岭县2025年职业教育工作要点", "云岭县")]
+    [InlineData("西岭市二〇二四年度职业教育重点工作任务分解表", "西岭市")]
     public void A_place_at_the_start_of_a_heading_is_read(string heading, string place) =>
         RegionNames.FromHeading(heading).ShouldBe(place);
 
@@ -23,6 +25,7 @@ public sealed class RegionNamesTests
     [InlineData("提质培优建设平阴职业教育创新发展高地实施方案")]
     [InlineData("全面推进县域职业教育发展的意见")]
     [InlineData("关于推进市职业教育发展的意见")]
+    [InlineData("某项20250年工作要点")]
     [InlineData("")]
     [InlineData(null)]
     public void A_heading_that_does_not_open_with_a_place_gives_none(string? heading) =>

@@ -207,6 +207,10 @@ public sealed class EscalationJobTests(DatabaseFixture databases) : IClassFixtur
 
         await using var check = DatabaseFixture.Context(options);
         (await check.Set<SupervisionOrder>().Where(o => o.AssignmentId == world.LeadAssignmentId).Select(o => o.Status).SingleAsync()).ShouldBe(OrderStatus.Overdue);
+        // Audited by the system, with the run's time: the lists' kept counts see that orders changed.
+        var audited = await check.AuditEntries.Where(a => a.Action == SupervisionAuditActions.OrdersOverdue && a.At == January2.AddDays(11)).ToListAsync();
+        audited.ShouldNotBeEmpty();
+        audited.ShouldAllBe(a => a.Actor == "system" && a.After!.Contains("\"count\":"));
     }
 
     internal static EscalationJob Job(DubanDbContext db, EscalationOptions thresholds) =>

@@ -26,11 +26,14 @@ public sealed class ResponsibilityClausesSample : SampleTest
             T("6", "推行中国特色学徒制", "市人力资源社会保障局 | 市教育局; 市总工会; 各区政府", null),
             T("7", "组建市域产教联合体", "市教育局 | 市科委; 市经济信息化委", null),
             // A branch office that names its place takes no prefix from 区教育局.
-            T("8", "加强职业院校周边治安综合治理", "区教育局; 公安东川分局", null)),
+            T("8", "加强职业院校周边治安综合治理", "区教育局; 公安东川分局", null),
+            // X牵头，Y、Z等按职责分工负责，W落实: three segments with a comma between them, the last with a bare 落实.
+            T("9", "推进职业学校布局调整", "市教育局 | 市发展改革委; 市财政局; 市规划资源局; 各区（县）政府", null),
+            T("10", "落实职业院校教师绩效工资倾斜政策", "市人力资源社会保障局 | 各区政府", null)),
     ];
 
     protected override IReadOnlyDictionary<string, CollectiveKind> ExpectedCollectives =>
-        new Dictionary<string, CollectiveKind> { ["各区政府"] = CollectiveKind.SubordinateGovernments };
+        new Dictionary<string, CollectiveKind> { ["各区政府"] = CollectiveKind.SubordinateGovernments, ["各区（县）政府"] = CollectiveKind.SubordinateGovernments };
 
     [Fact]
     public void The_clause_is_cut_from_the_text()

@@ -127,7 +127,7 @@ public abstract class SampleTest
             string.Join("\n", Doc.Warnings.Select(w => $"{w.Code}: {w.Message}")));
     }
 
-    private static readonly Regex FieldLabel = new(@"(单位|部门|时限|时间|进度) *:", RegexOptions.CultureInvariant);
+    private static readonly Regex FieldLabel = new(@"(单位|部门|时限|完成时间|进度) *:|(^|[(\[【〔;；,，。 ])时间 *:", RegexOptions.CultureInvariant);
 
     protected static string At(string source, SourceSpan span)
     {

@@ -34,10 +34,12 @@ public sealed class RouteFuzzTests(PlansFixture plans, ITestOutputHelper output)
         "x", "-1", "0", int.MaxValue.ToString(), long.MaxValue.ToString(), "99999999999999999999999999999999", "1e400",
         "0001-01-01", "9999-12-01", "9999-12-31", "9999-12-31T23:59:59",
         "\t", "/\t/evil.example", "\n", "\0", "\u202E", new string('长', 10_000),
+        // Cursors of the lists read by key (after=, before=) with keys at and past their ends.
+        "o.253402300799999.9223372036854775807", "a.-62135596800000.-9223372036854775808", "v.2.-62135596800001.-1", "r.3652059.0.0.0", "d.2147483648.1.1.1.1",
     ];
 
     /// <summary>Query names list endpoints and pages commonly take: sent together to every route, whether it declares them or not.</summary>
-    public static readonly IReadOnlyList<string> CommonQueryNames = ["page", "pageSize", "from", "to", "period", "status", "planId", "organizationId", "unread", "q"];
+    public static readonly IReadOnlyList<string> CommonQueryNames = ["page", "pageSize", "from", "to", "period", "status", "planId", "organizationId", "unread", "q", "after", "before"];
 
     /// <summary>Hostile values of one JSON property: the wrong type, out of every range, absurd dates, invisible, huge.</summary>
     public static readonly IReadOnlyList<string> HostileJsonValues =
@@ -172,7 +174,11 @@ public sealed class RouteFuzzTests(PlansFixture plans, ITestOutputHelper output)
         var endpoints = plans.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
         EndpointInputs Of(string pattern, string method) => EndpointInputs.Of(endpoints.Single(e => e.RoutePattern.RawText == pattern
             && (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Contains(method) ?? method == HttpMethods.Get)), services);
-        Of("/api/v1/reports/", HttpMethods.Get).Query.ShouldBe(["page", "pageSize", "planId", "organizationId", "periodId", "state", "status"], ignoreOrder: true);
+        Of("/api/v1/reports/", HttpMethods.Get).Query.ShouldBe(["page", "pageSize", "after", "before", "planId", "organizationId", "periodId", "state", "status", "queue"], ignoreOrder: true);
+        Of("/api/v1/supervision-orders/", HttpMethods.Get).Query.ShouldBe(["page", "pageSize", "after", "before", "status", "taskId", "planId", "organizationId"], ignoreOrder: true);
+        Of("/supervision", HttpMethods.Get).Query.ShouldBe(["page", "status", "planId", "organizationId", "taskId", "after", "before"], ignoreOrder: true);
+        Of("/review", HttpMethods.Get).Query.ShouldBe(["planId", "organizationId", "page", "after", "before"], ignoreOrder: true);
+        Of("/audit", HttpMethods.Get).Query.ShouldBe(["user", "action", "entity", "from", "to", "page", "after", "before"], ignoreOrder: true);
         Of("/api/v1/plans/{id:long}/periods", HttpMethods.Get).Query.ShouldBe(["from", "to"], ignoreOrder: true);
         Of("/api/v1/reports/", HttpMethods.Post).BodyProperties.ShouldContain("periodStart");
         Of("/notifications", HttpMethods.Get).Query.ShouldBe(["page", "unread"], ignoreOrder: true);

@@ -9,6 +9,8 @@
 //    Blazor sees the click, the browser opens or downloads them itself, as without script.
 //  - page scripts. A <script> that arrives with enhanced navigation is inserted but never run; pages mark the scripts
 //    they need run with data-page-script (the 总览's chart), and they are run again here, in their order.
+//    'enhancedload' fires when the page arrives and again for each streamed part (Components/Streaming): a streamed
+//    page keeps its page scripts inside its one streamed section, so that they are present, and run, once.
 (function () {
     if (typeof Blazor === 'undefined') return;
 
