@@ -43,6 +43,6 @@ public sealed class SchemaTests(DatabaseFixture databases) : IClassFixture<Datab
         var tables = ModelSchema.Describe(context).Where(l => l.StartsWith("table ", StringComparison.Ordinal)).ToList();
 
         tables.Count.ShouldBe(context.Model.GetEntityTypes().Count());
-        tables.Count.ShouldBe(56);
+        tables.Count.ShouldBe(57);
     }
 }

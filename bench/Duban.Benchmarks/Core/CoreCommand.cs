@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using Microsoft.EntityFrameworkCore;
 using Duban.Data;
+using Duban.Core.Tracking.Status;
 using Duban.Web.Paging;
+using Duban.Web.Plans;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Duban.Benchmarks.Core;
@@ -72,6 +74,13 @@ public static class CoreCommand
             await bench.ListAsync(organizations[0].User, ct, printer);
             Console.WriteLine("### Province (inspector, scope RegionAndBelow)");
             await bench.ListAsync(province.User, ct, printer);
+            // Statuses computed (and stored) first, so that the plans printed are those of the list itself.
+            var overdueOnly = TaskFilter.None with { Status = TrackingStatus.Overdue };
+            await bench.ListAsync(province.User, ct, filter: overdueOnly);
+            Console.WriteLine("### Province, ?status=overdue");
+            await bench.ListAsync(province.User, ct, printer, filter: overdueOnly);
+            Console.WriteLine("### City (inspector, scope RegionAndBelow), ?status=overdue");
+            await bench.ListAsync((await bench.CityReaderAsync(ct)).User, ct, printer, filter: overdueOnly);
             return 0;
         }
         var orgTotals = new List<int>();
@@ -88,6 +97,20 @@ public static class CoreCommand
             await bench.InProcessAsync("province, in process", [province], ProvinceWarmup(options), options.ProvinceIterations, ct),
             await bench.InProcessAfterAsync("province, page after a cursor spread over the list, in process", province, cursors, ProvinceWarmup(options), options.ProvinceIterations, ct),
         };
+        // The list filtered by status (the 总览's links). The first call computes every plan's statuses (and, where they
+        // are stored on the tasks, writes them): timed once, apart; then what readers get, the statuses kept.
+        var city = await bench.CityReaderAsync(ct);
+        var overdue = TaskFilter.None with { Status = TrackingStatus.Overdue };
+        var inProgress = TaskFilter.None with { Status = TrackingStatus.InProgress };
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var overdueTotal = (await bench.ListAsync(province.User, ct, filter: overdue)).Total;
+        Log($"first status-filtered list (every plan's statuses computed): {started.Elapsed.TotalMilliseconds:F0} ms; province overdue: {overdueTotal}, "
+            + $"in progress: {(await bench.ListAsync(province.User, ct, filter: inProgress)).Total}, city overdue: {(await bench.ListAsync(city.User, ct, filter: overdue)).Total}");
+        await bench.Counts.SettledAsync();
+        results.Add(await bench.InProcessAsync("province, ?status=overdue, in process", [province], overdue, ProvinceWarmup(options), options.ProvinceIterations, ct));
+        results.Add(await bench.InProcessAsync("province, ?status=inProgress, in process", [province], inProgress, ProvinceWarmup(options), options.ProvinceIterations, ct));
+        results.Add(await bench.InProcessAsync("city, ?status=overdue, in process", [city], overdue, ProvinceWarmup(options), options.ProvinceIterations, ct));
+        results.Add(await bench.InProcessAsync("organisation, ?status=overdue, in process", organizations, overdue, ProvinceWarmup(options), options.ProvinceIterations, ct));
         BenchWebHost.UseContentRootOf(BenchmarkInputs.Root());
         await using (var host = new BenchWebHost(database))
         {
@@ -103,6 +126,14 @@ public static class CoreCommand
             results.Add(await TaskQueryBench.OverHttpAsync("organisation, page /tasks", client, organizations, r => (r, "/tasks"), ProvinceWarmup(options), options.ProvinceIterations, ct));
             results.Add(await TaskQueryBench.OverHttpAsync("province, page /tasks", client, [province], r => (r, "/tasks"), ProvinceWarmup(options), options.ProvinceIterations, ct));
             results.Add(await TaskQueryBench.OverHttpAsync("province, page /tasks after a cursor", client, cursors, c => (province, $"/tasks?page=2&after={c}"),
+                ProvinceWarmup(options), options.ProvinceIterations, ct));
+            await TaskQueryBench.OverHttpAsync("warm-up", client, [province, city], r => (r, "/api/v1/tasks?status=overdue"), 0, 2, ct);
+            await host.Services.GetRequiredService<ListCounts>().SettledAsync();
+            results.Add(await TaskQueryBench.OverHttpAsync("province, HTTP ?status=overdue", client, [province], r => (r, "/api/v1/tasks?status=overdue"),
+                ProvinceWarmup(options), options.ProvinceIterations, ct));
+            results.Add(await TaskQueryBench.OverHttpAsync("city, HTTP ?status=overdue", client, [city], r => (r, "/api/v1/tasks?status=overdue"),
+                ProvinceWarmup(options), options.ProvinceIterations, ct));
+            results.Add(await TaskQueryBench.OverHttpAsync("province, page /tasks?status=overdue", client, [province], r => (r, "/tasks?status=overdue"),
                 ProvinceWarmup(options), options.ProvinceIterations, ct));
         }
 

@@ -4,11 +4,13 @@ using Duban.Core.Security;
 using Duban.Core.Users;
 using Duban.Data;
 using Duban.Data.TaskOrder;
+using Duban.Data.Tracking.Status;
 using Duban.Web.Paging;
 using Duban.Web.Plans;
 using Duban.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Duban.Benchmarks.Core;
@@ -40,11 +42,21 @@ public sealed class TaskQueryBench
     {
         (this.database, this.world, this.ids) = (database, world, ids);
         contextOptions = DubanDatabase.CreateOptions(database);
+        // The singletons of the application that the task list reads: the clock, the kept statuses (and the statuses
+        // stored on the tasks), the kept counts; PlanQueries made per call with its context.
         var services = new ServiceCollection();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ILogger<ListCounts>>(NullLogger<ListCounts>.Instance);
+        services.AddSingleton<ListCounts>();
+        services.AddSingleton<PlanStatusCache>();
+        services.AddSingleton<StoredTaskStatuses>();
         services.AddScoped(_ => new DubanDbContext(contextOptions));
-        services.AddScoped(sp => new PlanQueries(sp.GetRequiredService<DubanDbContext>()));
-        Counts = new ListCounts(services.BuildServiceProvider().GetRequiredService<IServiceScopeFactory>(), TimeProvider.System, NullLogger<ListCounts>.Instance);
+        services.AddScoped<PlanQueries>();
+        this.services = services.BuildServiceProvider();
+        Counts = this.services.GetRequiredService<ListCounts>();
     }
+
+    private readonly ServiceProvider services;
 
     /// <summary>Users (made once, then found again by name) for a sample of organisations and for the province.</summary>
     public async Task<(IReadOnlyList<Reader> Organizations, Reader Province)> ReadersAsync(CancellationToken ct)
@@ -86,12 +98,27 @@ public sealed class TaskQueryBench
         return new Reader(new DubanUser(user.Id, user.UserName, user.DisplayName, role, scope, organizationId, regionId, path), token);
     }
 
-    /// <summary>One page of the list as <c>/tasks</c> reads it: the first, or the one after <paramref name="after"/>; long lists' counts kept.</summary>
-    public async Task<KeysetPage<TaskView>> ListAsync(DubanUser user, CancellationToken ct, QueryPlanPrinter? explain = null, string? after = null)
+    /// <summary>
+    /// One page of the list as <c>/tasks</c> reads it: the first, or the one after <paramref name="after"/>, unfiltered or
+    /// with <paramref name="filter"/> (a status); long lists' counts and statuses kept as the application keeps them.
+    /// </summary>
+    public async Task<KeysetPage<TaskView>> ListAsync(DubanUser user, CancellationToken ct, QueryPlanPrinter? explain = null, string? after = null, TaskFilter? filter = null)
     {
         await using var db = explain?.Context(database) ?? new DubanDbContext(contextOptions);
-        return await new PlanQueries(db, counts: Counts).ListTasksAsync(user, TaskFilter.None, new KeysetRequest(PageRequest.First, after), ct);
+        return await ActivatorUtilities.CreateInstance<PlanQueries>(services, db)
+            .ListTasksAsync(user, filter ?? TaskFilter.None, new KeysetRequest(PageRequest.First, after), ct);
     }
+
+    /// <summary>A reader of one city's tasks: an inspector of the first city (scope 本地区及下级).</summary>
+    public async Task<Reader> CityReaderAsync(CancellationToken ct)
+    {
+        var city = world.Below(world.Province.Index).First();
+        await using var db = DubanDatabase.CreateContext(database);
+        return await ReaderAsync(db, "bench-city", Role.Inspector, DataScope.RegionAndBelow, null, ids.Regions[city.Index], ids.RegionPaths[city.Index], ct);
+    }
+
+    public Task<Latency> InProcessAsync(string name, IReadOnlyList<Reader> readers, TaskFilter filter, int warmup, int iterations, CancellationToken ct) =>
+        Latency.MeasureAsync(name, readers, warmup, iterations, r => ListAsync(r.User, ct, filter: filter));
 
     /// <summary>
     /// Cursors spread evenly over the reader's whole list (every task's place read once, in the list's order): the pages

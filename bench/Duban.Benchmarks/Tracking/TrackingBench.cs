@@ -102,11 +102,11 @@ public sealed class TrackingBench(DatabaseOptions database)
         return await new PlanQueries(db).ListTasksAsync(reader.User, TaskFilter.None with { Status = status }, KeysetRequest.First, ct);
     }
 
-    /// <summary>The status-filtered task list with the statuses <paramref name="kept"/> from earlier calls.</summary>
-    public async Task<KeysetPage<TaskView>> TasksByStatusAsync(Reader reader, TrackingStatus status, PlanStatusCache kept, CancellationToken ct)
+    /// <summary>The status-filtered task list with the statuses <paramref name="kept"/> and <paramref name="stored"/> from earlier calls.</summary>
+    public async Task<KeysetPage<TaskView>> TasksByStatusAsync(Reader reader, TrackingStatus status, PlanStatusCache kept, StoredTaskStatuses stored, CancellationToken ct)
     {
         await using var db = Context();
-        return await new PlanQueries(db, TimeProvider.System, kept).ListTasksAsync(reader.User, TaskFilter.None with { Status = status }, KeysetRequest.First, ct);
+        return await new PlanQueries(db, TimeProvider.System, kept, stored: stored).ListTasksAsync(reader.User, TaskFilter.None with { Status = status }, KeysetRequest.First, ct);
     }
 
     /// <summary>GET <paramref name="path"/> with the reader's token, reading the body to its end.</summary>

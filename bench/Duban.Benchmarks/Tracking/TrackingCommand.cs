@@ -64,6 +64,7 @@ public static class TrackingCommand
         // Kept statuses as the application keeps them, and a report revised before each reading: the plan it belongs to
         // is computed again, the others are not. The writes are not timed.
         var kept = new PlanStatusCache(TimeProvider.System);
+        var stored = new StoredTaskStatuses(kept, TimeProvider.System);
         var random = new Random(options.Seed);
         Task ReviseAReport(Reader _) => bench.ReviseAReportAsync(random, readers.Reporter.User.Id, ct);
         var results = new List<Latency>
@@ -78,7 +79,7 @@ public static class TrackingCommand
             await Latency.MeasureAsync("tasks?status=overdue, province, every plan computed (in process)", [readers.Province], options.Warmup, options.Iterations,
                 r => bench.TasksByStatusAsync(r, TrackingStatus.Overdue, ct)),
             await Latency.MeasureAsync("tasks?status=overdue, province, after a report (in process)", [readers.Province], options.Warmup, options.Iterations,
-                ReviseAReport, r => bench.TasksByStatusAsync(r, TrackingStatus.Overdue, kept, ct)),
+                ReviseAReport, r => bench.TasksByStatusAsync(r, TrackingStatus.Overdue, kept, stored, ct)),
         };
         if (!options.NoHttp)
         {

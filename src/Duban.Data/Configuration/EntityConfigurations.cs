@@ -4,6 +4,7 @@ using Duban.Core.Plans;
 using Duban.Core.Regions;
 using Duban.Core.Users;
 using Duban.Data.TaskOrder;
+using Duban.Data.Tracking.Status;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -118,6 +119,15 @@ internal sealed class PlanTaskConfiguration : IEntityTypeConfiguration<PlanTask>
             .HasDatabaseName(TaskSortKeys.ByDueIndex).HasFilter(TaskSortKeys.CurrentFilter);
         e.HasIndex(nameof(PlanTask.PlanId), TaskSortKeys.ListOrder, nameof(PlanTask.Order), nameof(PlanTask.Id))
             .HasDatabaseName(TaskSortKeys.ByNumberIndex).HasFilter(TaskSortKeys.CurrentFilter);
+        // Each current task's status by the rules, kept up to date by StoredTaskStatuses, and the indexes that walk one
+        // status in either sort of the list (the plain list's keys behind the status); the partly completed are few.
+        e.Property<int?>(StoredTaskStatuses.Status);
+        e.Property<bool>(StoredTaskStatuses.PartlyCompleted);
+        e.HasIndex(StoredTaskStatuses.Status, TaskSortKeys.DueKey, nameof(PlanTask.PlanId), TaskSortKeys.ListOrder, nameof(PlanTask.Order), nameof(PlanTask.Id))
+            .HasDatabaseName(StoredTaskStatuses.ByDueIndex).HasFilter(TaskSortKeys.CurrentFilter);
+        e.HasIndex(StoredTaskStatuses.Status, nameof(PlanTask.PlanId), TaskSortKeys.ListOrder, nameof(PlanTask.Order), nameof(PlanTask.Id))
+            .HasDatabaseName(StoredTaskStatuses.ByNumberIndex).HasFilter(TaskSortKeys.CurrentFilter);
+        e.HasIndex(nameof(PlanTask.PlanId)).HasDatabaseName(StoredTaskStatuses.PartlyCompletedIndex).HasFilter(StoredTaskStatuses.PartlyCompletedFilter);
         // The foreign key's index holds the removed tasks only: SQLite would otherwise answer "current tasks" (IS NULL)
         // from it and sort them all, rather than read the sort index in order and stop after a page.
         e.HasIndex(x => x.RemovedInVersionId).HasFilter(TaskSortKeys.RemovedFilter);

@@ -18,11 +18,13 @@ public sealed class KeptStatusOptions
 /// <summary>
 /// Fills this instance's <see cref="PlanStatusCache"/> for every plan when it starts and again once the Beijing day has
 /// changed (checked each minute), so that the first reader of the day is not the one who waits for the computation of
-/// every plan (about half a second at province scale, docs/benchmarks.md). Per instance, not a leased job: each
-/// instance keeps its own statuses.
+/// every plan (about half a second at province scale, docs/benchmarks.md), and then brings the statuses stored on the
+/// tasks up to date (<see cref="StoredTaskStatuses"/>: the new day's, for the task list filtered by status). Per
+/// instance, not a leased job: each instance keeps its own statuses; the stored ones are written by the first instance
+/// to get there, the others find them current.
 /// </summary>
 public sealed partial class KeptStatusWarmup(
-    IServiceScopeFactory scopes, PlanStatusCache kept, IOptions<KeptStatusOptions> options, TimeProvider time, ILogger<KeptStatusWarmup> logger) : BackgroundService
+    IServiceScopeFactory scopes, PlanStatusCache kept, StoredTaskStatuses stored, IOptions<KeptStatusOptions> options, TimeProvider time, ILogger<KeptStatusWarmup> logger) : BackgroundService
 {
     public static readonly TimeSpan CheckInterval = TimeSpan.FromMinutes(1);
 
@@ -55,7 +57,7 @@ public sealed partial class KeptStatusWarmup(
         }
     }
 
-    /// <summary>Computes and keeps the statuses of every current task and every target of every plan.</summary>
+    /// <summary>Computes and keeps the statuses of every current task and every target of every plan, and stores the tasks'.</summary>
     public async Task WarmAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -64,6 +66,7 @@ public sealed partial class KeptStatusWarmup(
         var planIds = await db.Plans.AsNoTracking().Select(p => p.Id).ToListAsync(ct);
         await kept.TasksAsync(db, taskIds, planIds, ct);
         await kept.TargetsAsync(db, taskIds, planIds, ct);
+        await stored.EnsureAsync(db, ct);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Computing the kept statuses in advance failed; readers compute them when they ask")]

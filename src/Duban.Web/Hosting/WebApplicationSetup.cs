@@ -64,6 +64,7 @@ public static class WebApplicationSetup
         Duban.Web.Baseline.BaselineEndpoints.AddBaseline(services);
         Duban.Web.TaskEditing.TaskEditingEndpoints.AddTaskEditing(services);
         services.AddSingleton<Duban.Data.Tracking.Status.PlanStatusCache>();
+        services.AddSingleton<Duban.Data.Tracking.Status.StoredTaskStatuses>();
         services.AddOptions<Duban.Web.Dashboard.KeptStatusOptions>().BindConfiguration(Duban.Web.Dashboard.KeptStatusOptions.Section);
         services.AddSingleton<Duban.Web.Dashboard.KeptStatusWarmup>();
         services.AddHostedService(sp => sp.GetRequiredService<Duban.Web.Dashboard.KeptStatusWarmup>());

@@ -101,7 +101,7 @@ public sealed record TaskFilter(long? PlanId, long? OrganizationId, UnitRole? Ro
     /// </summary>
     public bool PartlyCompleted { get; init; }
 
-    /// <summary>The filter needs the rules' statuses, which are no column: the list is then made from the kept statuses.</summary>
+    /// <summary>The filter needs the rules' statuses: the ones stored on the tasks, brought up to date first (<see cref="StoredTaskStatuses"/>).</summary>
     public bool NeedsStatuses => Status is not null || PartlyCompleted;
 
     /// <summary>Reads the filters as a client wrote them; a wrong value names its field.</summary>
@@ -148,12 +148,17 @@ public sealed record TaskFilter(long? PlanId, long? OrganizationId, UnitRole? Ro
 /// Plans and tasks as a user may read them, for pages and API alike. Anonymous visitors read published plans; signed-in
 /// users read published plans and the plans in their scope. Tasks are read within the user's scope only (a reporter
 /// sees the tasks assigned to their organisation), except in the reader of a published plan, which is public.
-/// Only the tasks of a plan's current version are listed. With <paramref name="kept"/> (the application's), statuses
-/// come from the statuses kept per plan; without it they are computed for each call. With <paramref name="counts"/>, a
+/// Only the tasks of a plan's current version are listed. A list filtered by status reads the statuses stored on the tasks
+/// (<paramref name="stored"/>, the application's; without it, one of this instance's own over <paramref name="kept"/>,
+/// which computes every plan on its first call). With <paramref name="counts"/>, a
 /// long list's count is kept between calls (<see cref="ListCounts"/>); without it every list is counted exactly.
 /// </summary>
-public sealed class PlanQueries(DubanDbContext db, TimeProvider? time = null, PlanStatusCache? kept = null, ListCounts? counts = null)
+public sealed class PlanQueries(DubanDbContext db, TimeProvider? time = null, PlanStatusCache? kept = null, ListCounts? counts = null,
+    StoredTaskStatuses? stored = null)
 {
+    /// <summary>The statuses stored on the tasks; without the application's, this instance's own (which computes every plan once).</summary>
+    private readonly StoredTaskStatuses stored = stored ?? new StoredTaskStatuses(kept ?? new PlanStatusCache(time ?? TimeProvider.System), time ?? TimeProvider.System);
+
     public IQueryable<Plan> VisiblePlans(DubanUser? user)
     {
         var plans = db.Plans.AsNoTracking();
@@ -337,34 +342,21 @@ public sealed class PlanQueries(DubanDbContext db, TimeProvider? time = null, Pl
         ListCount count;
         var backwards = before is not null;
         var byDue = filter.Sort == TaskSort.Due;
-        if (filter.NeedsStatuses)
+        var filtered = await ListedTasksAsync(user, filter, ct);
+        // One organisation's tasks are found by its assignments, not by walking the sort index (TaskKeyset.Ordered); the
+        // partly completed tasks, few, by their own index.
+        var narrow = Narrow(user, filter) || filter.PartlyCompleted;
+        var page = (after, before) switch
         {
-            var listed = await ListedKeysAsync(user, filter, ct);
-            count = ListCount.Exact(listed.Count);
-            keys = (after, before) switch
-            {
-                ({ } c, _) => listed.SkipWhile(k => k.CompareTo(c.Keys, filter.Sort == TaskSort.Due) <= 0).Take(size + 1).ToList(),
-                (_, { } c) => listed.TakeWhile(k => k.CompareTo(c.Keys, filter.Sort == TaskSort.Due) < 0).Reverse().Take(size + 1).ToList(),
-                _ => listed.Skip(request.Page.Skip).Take(size + 1).ToList(),
-            };
-        }
-        else
-        {
-            var filtered = await FilteredTasksAsync(user, filter, ct);
-            // One organisation's tasks are found by its assignments, not by walking the sort index (TaskKeyset.Ordered).
-            var narrow = user.Scope == DataScope.Own || filter.OrganizationId is not null;
-            var page = (after, before) switch
-            {
-                ({ } c, _) => TaskKeyset.Ordered(TaskKeyset.After(filtered, c.Keys, byDue), byDue, narrow: narrow),
-                (_, { } c) => TaskKeyset.Ordered(TaskKeyset.Before(filtered, c.Keys, byDue), byDue, descending: true, narrow: narrow),
-                _ => TaskKeyset.Ordered(filtered, byDue, narrow: narrow).Skip(request.Page.Skip),
-            };
-            keys = await page.Take(size + 1).Select(TaskPosition.Of).ToListAsync(ct);
-            count = counts is null
-                ? ListCount.Exact(await filtered.CountAsync(ct))
-                : await counts.CountAsync(db, CountKey(user, filter), filtered.Select(t => t.Id),
-                    (services, token) => services.GetRequiredService<PlanQueries>().CountTasksAsync(user, filter, token), ct);
-        }
+            ({ } c, _) => TaskKeyset.Ordered(TaskKeyset.After(filtered, c.Keys, byDue), byDue, narrow: narrow),
+            (_, { } c) => TaskKeyset.Ordered(TaskKeyset.Before(filtered, c.Keys, byDue), byDue, descending: true, narrow: narrow),
+            _ => TaskKeyset.Ordered(filtered, byDue, narrow: narrow).Skip(request.Page.Skip),
+        };
+        keys = await page.Take(size + 1).Select(TaskPosition.Of).ToListAsync(ct);
+        count = counts is null
+            ? ListCount.Exact(await filtered.CountAsync(ct))
+            : await counts.CountAsync(db, CountKey(user, filter), filtered.Select(t => t.Id),
+                (services, token) => services.GetRequiredService<PlanQueries>().CountTasksAsync(user, filter, token), ct);
         var more = keys.Count > size;
         if (more) keys.RemoveAt(size);
         if (backwards) keys.Reverse();
@@ -379,38 +371,46 @@ public sealed class PlanQueries(DubanDbContext db, TimeProvider? time = null, Pl
         return new KeysetPage<TaskView>(items, request.Page.Page, size, count, next, previous);
     }
 
+    /// <summary>The list is one organisation's tasks, found by its assignments rather than along an index of all tasks.</summary>
+    private static bool Narrow(DubanUser user, TaskFilter filter) => user.Scope == DataScope.Own || filter.OrganizationId is not null;
+
     /// <summary>The number of tasks of the filtered list, counted exactly (the kept counts' background count, the workbench).</summary>
     public async Task<int> CountTasksAsync(DubanUser user, TaskFilter filter, CancellationToken ct) =>
-        filter.NeedsStatuses ? (await ListedKeysAsync(user, filter, ct)).Count : await (await FilteredTasksAsync(user, filter, ct)).CountAsync(ct);
+        await (await ListedTasksAsync(user, filter, ct)).CountAsync(ct);
 
     /// <summary>What the rows of a list depend on: the reader's scope (not who the reader is) and the filter.</summary>
-    private static string CountKey(DubanUser user, TaskFilter filter) => $"tasks|{user.Scope}|{user.ScopeRegionPath}|{user.OrganizationId}|{filter}";
+    /// A list filtered by status also depends on the day: statuses change at midnight without any write.
+    private string CountKey(DubanUser user, TaskFilter filter) =>
+        $"tasks|{user.Scope}|{user.ScopeRegionPath}|{user.OrganizationId}|{filter}" + (filter.NeedsStatuses ? $"|{TrackingDay.Today(time ?? TimeProvider.System):yyyy-MM-dd}" : "");
 
     /// <summary>
     /// The ids of every task of the filtered list, in the list's order, all pages together: what an export of the list
     /// holds, so that the file and the list are one query (docs/web.md, "Exports").
     /// </summary>
-    public async Task<IReadOnlyList<long>> ListedTaskIdsAsync(DubanUser user, TaskFilter filter, CancellationToken ct)
-    {
-        if (!filter.NeedsStatuses) return await TaskKeyset.Ordered(await FilteredTasksAsync(user, filter, ct), filter.Sort == TaskSort.Due).Select(t => t.Id).ToListAsync(ct);
-        return (await ListedKeysAsync(user, filter, ct)).Select(k => k.Id).ToList();
-    }
+    public async Task<IReadOnlyList<long>> ListedTaskIdsAsync(DubanUser user, TaskFilter filter, CancellationToken ct) =>
+        await TaskKeyset.Ordered(await ListedTasksAsync(user, filter, ct), filter.Sort == TaskSort.Due, narrow: filter.PartlyCompleted).Select(t => t.Id).ToListAsync(ct);
 
-    /// <summary>The keys of every task of a list filtered by status, in the list's order.</summary>
-    private async Task<List<TaskPosition>> ListedKeysAsync(DubanUser user, TaskFilter filter, CancellationToken ct)
+    /// <summary>
+    /// The tasks of the list: <see cref="FilteredTasksAsync"/> and, when the filter asks for a status, the tasks whose
+    /// stored status (<see cref="StoredTaskStatuses"/>, brought up to date first) is that one. The status is the rules'
+    /// verdict, the same computation the 总览 counts with, so that a count and the list it links to agree; stored on the
+    /// task, it is read along an index in the list's order like the plain list (docs/benchmarks.md, "Task list at size").
+    /// </summary>
+    private async Task<IQueryable<PlanTask>> ListedTasksAsync(DubanUser user, TaskFilter filter, CancellationToken ct)
     {
-        // The status is the rules' verdict, not a column: the same computation the dashboard counts with, so that a
-        // count and the list it links to agree.
-        // The scope query once, in the list's order; the statuses are read for those ids.
-        var scoped = await TaskKeyset.Ordered(await FilteredTasksAsync(user, filter, ct), filter.Sort == TaskSort.Due).Select(TaskPosition.Of).ToListAsync(ct);
-        var scopedIds = scoped.Select(t => t.Id).ToList();
-        var statuses = kept is null
-            ? await new TrackingStatuses(db, time ?? TimeProvider.System).TasksAsync(db.Tasks.AsNoTracking().Where(t => EF.Parameter(scopedIds).Contains(t.Id)), ct)
-            : await kept.TasksAsync(db, scopedIds, scoped.Select(t => t.PlanId).Distinct().ToList(), ct);
-        var matching = statuses.Tasks.Where(t => (filter.Status is not { } status || t.Result.Status == status)
-                                                 && (!filter.PartlyCompleted || t.PartlyCompleted()))
-            .Select(t => t.TaskId).ToHashSet();
-        return scoped.Where(k => matching.Contains(k.Id)).ToList();
+        if (filter.NeedsStatuses) await stored.EnsureAsync(db, ct);
+        var tasks = await FilteredTasksAsync(user, filter, ct);
+        if (filter.Status is { } status)
+        {
+            var value = (int)status;
+            // One organisation's tasks are found by its assignments: "+ 0" keeps SQLite from walking every task of the
+            // status in the province by the status index instead (29 ms instead of a few, docs/benchmarks.md).
+            tasks = Narrow(user, filter)
+                ? tasks.Where(t => EF.Property<int?>(t, StoredTaskStatuses.Status) + 0 == value)
+                : tasks.Where(t => EF.Property<int?>(t, StoredTaskStatuses.Status) == value);
+        }
+        if (filter.PartlyCompleted) tasks = tasks.Where(t => EF.Property<bool>(t, StoredTaskStatuses.PartlyCompleted));
+        return tasks;
     }
 
     /// <summary>

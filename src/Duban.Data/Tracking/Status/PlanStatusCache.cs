@@ -47,6 +47,13 @@ public sealed class PlanStatusCache(TimeProvider time)
             sets.SelectMany(s => s.ClosedPeriods).Where(p => planIds.Contains(p.Key)).DistinctBy(p => p.Key).ToDictionary(p => p.Key, p => p.Value));
     }
 
+    /// <summary>
+    /// The statuses of every current task of each given plan, one set per plan in the order given (what
+    /// <see cref="StoredTaskStatuses"/> writes back to the tasks).
+    /// </summary>
+    public Task<IReadOnlyList<TaskStatusSet>> PlansAsync(DubanDbContext db, IReadOnlyCollection<long> planIds, CancellationToken ct) =>
+        tasks.ForAsync(db, TrackingDay.Today(time), planIds.Distinct().ToList(), ct);
+
     /// <summary>The series of the targets of the given tasks and the plan-level targets of the given plans, as <see cref="TrackingStatuses.TargetsAsync"/> gives them.</summary>
     public async Task<IReadOnlyList<TargetSeriesStatus>> TargetsAsync(DubanDbContext db, IReadOnlyCollection<long> taskIds, IReadOnlyCollection<long> planIds, CancellationToken ct)
     {
