@@ -57,6 +57,7 @@ public sealed record PlanDocument
     public IReadOnlyList<ParseWarning> Warnings { get; init; } = [];
 
     /// <summary>The text every span points into: the decoded text file, or the text extracted from a .docx.</summary>
+    [System.Text.Json.Serialization.JsonConverter(typeof(Serialization.SegmentedStringConverter))]
     public required string Text { get; init; }
 }
 
