@@ -89,12 +89,16 @@ public static class AuditChanges
     public static string FieldName(string path)
     {
         if (path.Length == 0) return "内容";
+        string? parent = null;
         return string.Join(" · ", path.Split('.').Select(segment =>
         {
             var bracket = segment.IndexOf('[');
-            if (bracket < 0) return AuditLabels.Field(segment);
+            var key = bracket < 0 ? segment : segment[..bracket];
+            var name = AuditLabels.Field(key, parent);
+            parent = key;
+            if (bracket < 0) return name;
             var indexes = segment[bracket..].Trim('[', ']').Split("][").Select(n => int.TryParse(n, out var x) ? $"第{x + 1}项" : n);
-            return AuditLabels.Field(segment[..bracket]) + " " + string.Join(" ", indexes);
+            return name + " " + string.Join(" ", indexes);
         }));
     }
 

@@ -47,6 +47,12 @@ public static class AuditLabels
         ["definition"] = "方案内容", ["schemeId"] = "考核方案", ["schemeVersion"] = "方案版本", ["asOf"] = "考核截止日", ["digest"] = "结果摘要",
         ["changes"] = "得分变化项数", ["scores"] = "自评", ["total"] = "总分", ["rank"] = "名次", ["grade"] = "等次",
         ["selection"] = "成效明显县、校评选办法", ["top"] = "名额", ["minTotal"] = "总分线",
+        // A scheme's definition (SchemeDefinition, IndicatorDefinition, ScoringRule, GradeBands).
+        ["indicators"] = "考核指标", ["maxPoints"] = "分值", ["rule"] = "评分细则", ["grades"] = "等次线", ["excellent"] = "优秀",
+        ["good"] = "良好", ["pass"] = "合格", ["cooperatingWeight"] = "配合单位权重", ["lateCredit"] = "逾期得分比例",
+        ["ongoingMissingCredit"] = "长期推进缺报得分比例", ["onTrackCredit"] = "正常推进得分比例", ["laggingFactor"] = "滞后折算系数",
+        ["noDataCredit"] = "无数据得分比例", ["keywords"] = "关键词", ["excludeKeywords"] = "排除关键词", ["replyShare"] = "回复所占比例",
+        ["lateReplyCredit"] = "逾期回复得分比例", ["summonsPoints"] = "每次约谈扣分", ["bulletinPoints"] = "每次通报扣分", ["itemMax"] = "单项加分上限",
         // 通报 (docs/assessment.md, "通报").
         ["assessmentId"] = "考核", ["draft"] = "通报内容", ["recipients"] = "主送机关", ["paragraphs"] = "正文",
         ["praise"] = "表扬名单", ["criticism"] = "通报批评名单", ["closing"] = "工作要求", ["signature"] = "发文机关署名", ["issued"] = "已印发",
@@ -63,6 +69,16 @@ public static class AuditLabels
 
     /// <summary>The field's Chinese name, or the key itself.</summary>
     public static string Field(string key) => Fields.GetValueOrDefault(key, key);
+
+    // Keys whose meaning depends on what holds them: an indicator's code is no region code.
+    private static readonly Dictionary<(string Parent, string Key), string> FieldsWithin = new()
+    {
+        [("indicators", "code")] = "指标代码", [("indicators", "kind")] = "指标类型",
+    };
+
+    /// <summary>The field's Chinese name where <paramref name="parent"/> (the key holding it, null at the top) holds it.</summary>
+    public static string Field(string key, string? parent) =>
+        parent is not null && FieldsWithin.TryGetValue((parent, key), out var within) ? within : Field(key);
 
     /// <summary>What an id under a key names, for the names and links of <see cref="AuditNames"/>; null for an id without a page or a name.</summary>
     public static string? IdKind(string key) => key.ToLowerInvariant() switch
@@ -135,6 +151,7 @@ public static class AuditLabels
         Add<Core.Cascade.LinkState>(Core.Cascade.CascadeLabels.Label);
         Add<Core.Cascade.CoverageState>(Core.Cascade.CascadeLabels.Label);
         Add<Core.Cascade.FilingKind>(Core.Cascade.CascadeLabels.Label);
+        Add<Core.Assessments.IndicatorKind>(Core.Assessments.IndicatorKindLabels.Label);
         values.TryAdd("Lead", "牵头");
         values.TryAdd("Cooperating", "配合");
         foreach (var (name, label) in new[]

@@ -1,3 +1,4 @@
+using Duban.Core.Assessments;
 using Duban.Web.Audit;
 
 namespace Duban.Web.Tests.Audit;
@@ -33,6 +34,20 @@ public sealed class AuditChangesTests
         Rows("supervision-order", """{"status":"Answered"}""", """{"status":"Returned"}""").ShouldBe([("状态", "已回复", "整改不到位")]);
         Rows("progress-report", """{"status":"Submitted"}""", """{"status":"Returned","decision":"Returned"}""")
             .ShouldBe([("状态", "待审核", "已退回"), ("审核结果", "—", "已退回")]);
+    }
+
+    [Fact]
+    public void A_schemes_indicators_read_in_chinese_and_their_code_is_no_region_code()
+    {
+        var rows = Rows("assessment-scheme", null, """{"code":"320500","definition":{"indicators":[{"code":"task","kind":"TaskCompletion","maxPoints":30,"rule":{"lateCredit":0.6}}]}}""");
+
+        rows.ShouldBe([
+            ("区划代码", "—", "320500"),
+            ("方案内容 · 考核指标 第1项 · 指标代码", "—", "task"),
+            ("方案内容 · 考核指标 第1项 · 指标类型", "—", Duban.Core.Assessments.IndicatorKind.TaskCompletion.Label()),
+            ("方案内容 · 考核指标 第1项 · 分值", "—", "30"),
+            ("方案内容 · 考核指标 第1项 · 评分细则 · 逾期得分比例", "—", "0.6"),
+        ]);
     }
 
     [Fact]

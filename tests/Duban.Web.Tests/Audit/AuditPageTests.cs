@@ -39,4 +39,27 @@ public sealed class AuditPageTests(WebAppWithoutSamplePlansFixture app) : IClass
         row.ShouldNotContain(">Published</td>");
     }
 
+    [Fact]
+    public async Task An_entry_with_many_changes_shows_twelve_and_folds_the_rest_under_a_summary()
+    {
+        var admin = await Factory.SignedInAsync(DemoAccounts.Admin);
+        var after = "{" + string.Join(",", Enumerable.Range(1, 20).Select(i => $"\"field{i:00}\":{i}")) + "}";
+        var action = $"test.many-changes.{Guid.NewGuid():N}";
+        await Factory.WithDbAsync(async db =>
+        {
+            db.AuditEntries.Add(new Duban.Core.Audit.AuditEntry { At = DateTimeOffset.UtcNow, Actor = DemoAccounts.Admin, Action = action, EntityType = "test", EntityId = "1", After = after });
+            await db.SaveChangesAsync();
+        });
+
+        var html = await admin.GetStringAsync($"/audit?action={action}");
+
+        var row = html[html.IndexOf("<tr class=\"audit-entry\"", StringComparison.Ordinal)..];
+        var fold = row.IndexOf("<details class=\"small audit-more-changes\">", StringComparison.Ordinal);
+        fold.ShouldBeGreaterThan(0);
+        System.Text.RegularExpressions.Regex.Count(row[..fold], "<tr class=\"audit-change\">").ShouldBe(12);
+        row[fold..].ShouldContain("展开其余 8 项修改");
+        row[fold..].ShouldContain(">field13</th>");
+        row[..fold].ShouldNotContain(">field13</th>");
+    }
+
 }

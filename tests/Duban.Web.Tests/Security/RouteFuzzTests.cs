@@ -176,7 +176,7 @@ public sealed class RouteFuzzTests(PlansFixture plans, ITestOutputHelper output)
             && (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Contains(method) ?? method == HttpMethods.Get)), services);
         Of("/api/v1/reports/", HttpMethods.Get).Query.ShouldBe(["page", "pageSize", "after", "before", "planId", "organizationId", "periodId", "state", "status", "queue"], ignoreOrder: true);
         Of("/api/v1/supervision-orders/", HttpMethods.Get).Query.ShouldBe(["page", "pageSize", "after", "before", "status", "taskId", "planId", "organizationId"], ignoreOrder: true);
-        Of("/supervision", HttpMethods.Get).Query.ShouldBe(["page", "status", "planId", "organizationId", "taskId", "after", "before"], ignoreOrder: true);
+        Of("/supervision", HttpMethods.Get).Query.ShouldBe(["page", "status", "planId", "organizationId", "taskId", "after", "before", "unreachable"], ignoreOrder: true);
         Of("/review", HttpMethods.Get).Query.ShouldBe(["planId", "organizationId", "page", "after", "before"], ignoreOrder: true);
         Of("/audit", HttpMethods.Get).Query.ShouldBe(["user", "action", "entity", "from", "to", "page", "after", "before"], ignoreOrder: true);
         Of("/api/v1/plans/{id:long}/periods", HttpMethods.Get).Query.ShouldBe(["from", "to"], ignoreOrder: true);
