@@ -58,7 +58,7 @@ internal static class PdfColumns
         {
             var line = lines[i];
             if (grids.Any(g => g.Holds(line)) || PdfHeaderBlock.IsHeaderLine(line)) break;
-            var narrowed = Subtract(free, line.Glyphs);
+            var narrowed = FreeStrips.Subtract(free, line.Glyphs);
             var wide = narrowed.Where(s => s.Right - s.Left >= line.FontSize * 0.5).ToList();
             if (wide.Count == 0) break;
             free = wide;
@@ -150,23 +150,5 @@ internal static class PdfColumns
     {
         var widths = parts.Select(p => p.Max(l => l.Right) - p.Min(l => l.Left)).ToList();
         return widths.Min() >= parts[0][0].FontSize * 8 && widths.Max() <= widths.Min() * 1.2;
-    }
-
-    private static List<(double Left, double Right)> Subtract(List<(double Left, double Right)> strips, List<PdfGlyph> glyphs)
-    {
-        var result = strips;
-        foreach (var glyph in glyphs)
-        {
-            if (!result.Any(s => glyph.Right > s.Left && glyph.Left < s.Right)) continue;
-            var next = new List<(double, double)>();
-            foreach (var (l, r) in result)
-            {
-                if (glyph.Right <= l || glyph.Left >= r) { next.Add((l, r)); continue; }
-                if (glyph.Left > l) next.Add((l, glyph.Left));
-                if (glyph.Right < r) next.Add((glyph.Right, r));
-            }
-            result = next;
-        }
-        return result;
     }
 }

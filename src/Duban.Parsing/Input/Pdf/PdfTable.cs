@@ -97,7 +97,7 @@ internal sealed partial class PdfTable
             if (Math.Abs(line.FontSize - first.FontSize) > 1 || i > index && lines[i - 1].Baseline - line.Baseline > line.FontSize * 4) break;
             if (line.Right > right + line.FontSize || line.Left < left - line.FontSize) break;
             if (i > index && line.Segments.Count == 1 && GroupHeading().IsMatch(line.Text)) { run.Add(line); continue; }
-            var narrowed = Subtract(free, line.Glyphs).Where(s => s.Right - s.Left >= line.FontSize / 3).ToList();
+            var narrowed = FreeStrips.Subtract(free, line.Glyphs).Where(s => s.Right - s.Left >= line.FontSize / 3).ToList();
             // The table's outer strips (left of its first column, right of its last) are not gaps between columns.
             var inner = narrowed.Where(s => s.Left > left && s.Right < right).ToList();
             if (inner.Count < 2) break;
@@ -116,24 +116,6 @@ internal sealed partial class PdfTable
         for (var k = 0; k <= cuts.Count; k++)
             columns.Add(new PdfSegment("", k == 0 ? left : cuts[k - 1].Right, k == cuts.Count ? right : cuts[k].Left));
         return new PdfTable(columns);
-    }
-
-    private static List<(double Left, double Right)> Subtract(List<(double Left, double Right)> strips, List<PdfGlyph> glyphs)
-    {
-        var result = strips;
-        foreach (var glyph in glyphs)
-        {
-            if (!result.Any(s => glyph.Right > s.Left && glyph.Left < s.Right)) continue;
-            var next = new List<(double, double)>();
-            foreach (var (l, r) in result)
-            {
-                if (glyph.Right <= l || glyph.Left >= r) { next.Add((l, r)); continue; }
-                if (glyph.Left > l) next.Add((l, glyph.Left));
-                if (glyph.Right < r) next.Add((glyph.Right, r));
-            }
-            result = next;
-        }
-        return result;
     }
 
     /// <summary>
