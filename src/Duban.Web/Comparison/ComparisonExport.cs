@@ -52,6 +52,9 @@ public sealed class ComparisonExport(ComparisonQueries queries)
         var completion = view.Completion.Select(c => (IReadOnlyList<XlsxValue>)
             [c.Name, c.Tasks, c.DoneOnTime, c.DoneLate, c.Overdue, c.InProgress, XlsxValue.Rate(c.Rate), XlsxValue.Rate(c.OnTimeRate)]).ToList();
         var legend = view.Legend.Select(b => (IReadOnlyList<XlsxValue>)[new XlsxValue(b.Label, Fill: FillOf(b.Band)), b.Description, b.Cells]).ToList();
+        // The grid is capped as the page's (ComparisonQueries.MaxTargets): the file says so, as the page does.
+        if (view.MoreTargets)
+            legend.Add(["说明", $"所选范围内的量化指标超过 {ComparisonQueries.MaxTargets} 个，只列出 {ComparisonQueries.MaxTargets} 个（有填报值的在先）；请选择一个计划导出其全部指标。", (string?)null]);
 
         var content = XlsxWorkbook.Write(
             new XlsxSheet(GridSheet, columns, rows),

@@ -1,4 +1,5 @@
 using Duban.Core.Comparison;
+using Duban.Core.Plans;
 using Duban.Core.Tracking.Attainment;
 using Duban.Core.Tracking.Periods;
 using Duban.Core.Tracking.Status;
@@ -39,7 +40,7 @@ public sealed class ComparisonQueries(DubanDbContext db, DashboardQueries dashbo
         var scoped = await tasks.Select(t => new { t.Id, t.PlanId }).ToListAsync(ct);
         var taskIds = scoped.Select(t => t.Id).ToList();
         var planIds = scoped.Select(t => t.PlanId).Distinct().ToList();
-        var targets = await dashboard.Targets(tasks).OrderBy(t => t.PlanId).ThenBy(t => t.TaskId == null ? 0 : 1).ThenBy(t => t.Id).ToListAsync(ct);
+        var (targets, moreTargets) = await TargetsAsync(taskIds, planIds, ct);
         var targetIds = targets.Select(t => t.Id).ToList();
         var targetTaskIds = targets.Where(t => t.TaskId is not null).Select(t => t.TaskId!.Value).Distinct().ToList();
         var taskInfo = await db.Tasks.AsNoTracking().Where(t => EF.Parameter(targetTaskIds).Contains(t.Id))
@@ -114,7 +115,44 @@ public sealed class ComparisonQueries(DubanDbContext db, DashboardQueries dashbo
             .Select(b => new ComparisonBand(b, b.Label(), BandDescription(b), all.Count(c => c.Band == b))).ToList();
 
         var completion = await CompletionAsync(taskIds, planIds, children.Select(c => (c.Id, c.Name, c.Path)).ToList(), filter, ct);
-        return new ComparisonView(region.Id, region.Name, filter, asOf, columnAxes, rows, legend, completion);
+        return new ComparisonView(region.Id, region.Name, filter, asOf, columnAxes, rows, legend, completion, moreTargets);
+    }
+
+    /// <summary>At most this many targets in the grid: a province's plans hold hundreds of thousands (one or more a task).</summary>
+    public const int MaxTargets = 100;
+
+    /// <summary>
+    /// The targets of the scoped tasks and the plan-level targets of their plans (what <see cref="DashboardQueries.Targets"/>
+    /// selects), at most <see cref="MaxTargets"/>: those with values first, then the others in plan order, shown in the
+    /// natural order (plan, plan-level first, id). Read from the targets with values (few) and along the plans' index,
+    /// stopping when enough are found, instead of testing every target of the region against its scope (seconds at
+    /// province scale, and a grid nobody can read). <c>More</c>: some were left out.
+    /// </summary>
+    private async Task<(List<TaskTarget> Targets, bool More)> TargetsAsync(List<long> taskIds, List<long> planIds, CancellationToken ct)
+    {
+        var scopedTasks = taskIds.ToHashSet();
+        var scopedPlans = planIds.ToHashSet();
+        bool InScope(long? taskId, long planId) => taskId is { } task ? scopedTasks.Contains(task) : scopedPlans.Contains(planId);
+
+        var observed = await db.Observations.AsNoTracking().Select(o => o.TargetId).Distinct()
+            .Join(db.Targets, id => id, t => t.Id, (id, t) => new { t.Id, t.TaskId, t.PlanId }).ToListAsync(ct);
+        var chosen = observed.Where(t => InScope(t.TaskId, t.PlanId)).OrderBy(t => t.PlanId).ThenBy(t => t.TaskId == null ? 0 : 1).ThenBy(t => t.Id)
+            .Select(t => t.Id).Take(MaxTargets + 1).ToList();
+        if (chosen.Count <= MaxTargets)
+        {
+            var withValues = chosen.ToHashSet();
+            await foreach (var t in db.Targets.AsNoTracking().Where(t => EF.Parameter(planIds).Contains(t.PlanId)).OrderBy(t => t.PlanId).ThenBy(t => t.Id)
+                               .Select(t => new { t.Id, t.TaskId, t.PlanId }).AsAsyncEnumerable().WithCancellation(ct))
+            {
+                if (withValues.Contains(t.Id) || !InScope(t.TaskId, t.PlanId)) continue;
+                chosen.Add(t.Id);
+                if (chosen.Count > MaxTargets) break;
+            }
+        }
+        var more = chosen.Count > MaxTargets;
+        if (more) chosen.RemoveAt(chosen.Count - 1);
+        var targets = await db.Targets.AsNoTracking().Where(t => EF.Parameter(chosen).Contains(t.Id)).ToListAsync(ct);
+        return (targets.OrderBy(t => t.PlanId).ThenBy(t => t.TaskId == null ? 0 : 1).ThenBy(t => t.Id).ToList(), more);
     }
 
     public static string BandDescription(TargetStatus band) => band switch

@@ -112,6 +112,7 @@ public sealed record CompletionRow(long RegionId, string Name, int Tasks, int Do
 
 /// <summary>A region's comparison across the regions directly below it.</summary>
 /// <param name="AsOf">The day the bands are judged at: today, or the year's last day when it has passed.</param>
+/// <param name="MoreTargets">More targets are in scope than the grid holds (<see cref="ComparisonQueries.MaxTargets"/>): those with values come first.</param>
 public sealed record ComparisonView(
     long RegionId,
     string RegionName,
@@ -120,4 +121,5 @@ public sealed record ComparisonView(
     IReadOnlyList<ComparisonAxis> Columns,
     IReadOnlyList<ComparisonRow> Rows,
     IReadOnlyList<ComparisonBand> Legend,
-    IReadOnlyList<CompletionRow> Completion);
+    IReadOnlyList<CompletionRow> Completion,
+    bool MoreTargets = false);

@@ -82,7 +82,8 @@ public sealed class ComparisonTests(ComparisonFixture app) : IClassFixture<Compa
         ShouldBeCell(south, 60, 60, "lagging", "flat", "→", 60m / 65m);
         south.GetProperty("better").ValueKind.ShouldBe(JsonValueKind.Null);
 
-        // Every other target of the plan is in the grid, without data in any county.
+        // Every other target of the plan is in the grid, without data in any county (a plan's few: nothing left out).
+        view.GetProperty("moreTargets").GetBoolean().ShouldBeFalse();
         var others = view.GetProperty("rows").EnumerateArray().Where(r => r.GetProperty("axis").GetProperty("key").GetString() is var k && k != training && k != employment).ToList();
         others.ShouldNotBeEmpty();
         others.SelectMany(r => r.GetProperty("cells").EnumerateArray()).ShouldAllBe(c => c.GetProperty("band").GetString() == "noData");
