@@ -8,7 +8,7 @@ internal sealed record TaskField(FieldKind Kind, MappedText Value);
 /// <summary>What one task says: its text and its labelled fields (units, deadline).</summary>
 internal sealed record TaskFields(MappedText Text, IReadOnlyList<TaskField> Fields)
 {
-    public bool HasUnits => Fields.Any(f => f.Kind != FieldKind.Deadline && f.Value.Length > 0);
+    public bool HasUnits => Fields.Any(f => f.Kind is FieldKind.Lead or FieldKind.Responsible or FieldKind.Cooperating && f.Value.Length > 0);
 }
 
 /// <summary>
