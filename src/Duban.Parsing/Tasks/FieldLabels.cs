@@ -61,7 +61,7 @@ internal static class FieldLabels
     private static readonly HashSet<string> StandaloneOnly = ["时间", .. PersonLabels()];
 
     private static readonly System.Buffers.SearchValues<char> FirstCharacters =
-        System.Buffers.SearchValues.Create(string.Concat(Words.Select(w => w.Word[0]).Distinct()));
+        System.Buffers.SearchValues.Create(string.Concat(Words.Select(w => w.Word[0]).Append('〔').Distinct()));
 
     /// <summary>Every label in <paramref name="folded"/>, in order.</summary>
     public static List<FieldLabel> FindAll(string folded)
@@ -91,6 +91,7 @@ internal static class FieldLabels
 
     private static FieldLabel? MatchAt(string folded, int i)
     {
+        if (folded[i] == '〔') return MatchBracketed(folded, i);
         foreach (var (word, kind) in Words)
         {
             if (string.CompareOrdinal(folded, i, word, 0, word.Length) != 0) continue;
@@ -98,6 +99,24 @@ internal static class FieldLabels
             var j = i + word.Length;
             while (j < folded.Length && folded[j] == ' ') j++;
             if (j < folded.Length && folded[j] == ':') return new FieldLabel(kind, i, j + 1);
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// A label in square brackets with no colon: 【牵头单位】市教育局【配合单位】市人社局【完成时限】每年 (【】 and [] fold
+    /// to 〔〕). The label runs from the bracket to its closing bracket; the value follows.
+    /// </summary>
+    private static FieldLabel? MatchBracketed(string folded, int open)
+    {
+        var i = open + 1;
+        while (i < folded.Length && folded[i] == ' ') i++;
+        foreach (var (word, kind) in Words)
+        {
+            if (string.CompareOrdinal(folded, i, word, 0, word.Length) != 0) continue;
+            var j = i + word.Length;
+            while (j < folded.Length && folded[j] == ' ') j++;
+            if (j < folded.Length && folded[j] == '〕') return new FieldLabel(kind, open, j + 1);
         }
         return null;
     }
