@@ -93,10 +93,18 @@ internal static class UnitClause
             var (from, to, kind) = segment.Value;
             if (kind is null)
             {
+                // （X负责，Y配合；2024年底前完成）: a last segment that is a date closes the clause.
+                if (fields.Count > 0 && pendingStart < 0 && IsDeadline(clause.Slice(from, to - from).Value))
+                {
+                    fields.Add(new TaskField(FieldKind.Deadline, clause.Slice(from, to - from)));
+                    continue;
+                }
+                if (fields.Any(f => f.Kind == FieldKind.Deadline)) return [];
                 if (!LooksLikeUnits(clause.Slice(from, to - from).Value)) return [];
                 if (pendingStart < 0) pendingStart = from;
                 continue;
             }
+            if (fields.Any(f => f.Kind == FieldKind.Deadline)) return [];
             if (pendingStart >= 0) from = pendingStart;
             pendingStart = -1;
             var units = InlineFieldReader.TrimValue(clause.Slice(from, to - from));
@@ -120,6 +128,17 @@ internal static class UnitClause
             return (start, end - word.Length, kind);
         }
         return (start, end, null);
+    }
+
+    /// <summary>
+    /// A segment that is only a deadline: short, no sentence, read by the deadline reader, and not a list of units
+    /// (2024年底前完成, 持续推进, 长期坚持, 2023—2025年).
+    /// </summary>
+    public static bool IsDeadline(string segment)
+    {
+        var s = segment.Trim().TrimEnd('。');
+        if (s.Length is 0 or > 20 || s.Contains('。') || Units.UnitShape.IsComplete(Units.ChineseFolding.Fold(s))) return false;
+        return Deadlines.DeadlineParser.Parse(s, default, null).Understood;
     }
 
     // What opens a bracket that explains the text before it rather than naming who does it: （含技工院校）, （以下简称…）.
@@ -164,6 +183,14 @@ internal static class UnitClause
                 continue;
             }
             var name = piece.EndsWith('等') ? piece[..^1] : piece;
+            if (pieces > 0 && i == key.Length && IsDeadline(piece))
+            {
+                // （市教育局，市财政局，2024年底前）: the last piece is the deadline.
+                if (runStart >= 0) fields.Add(new TaskField(FieldKind.Responsible, InlineFieldReader.TrimValue(clause.Slice(runStart, runEnd - runStart))));
+                runStart = -1;
+                fields.Add(new TaskField(FieldKind.Deadline, InlineFieldReader.TrimValue(clause.Slice(pieceStart, i - pieceStart))));
+                continue;
+            }
             if (!Units.UnitShape.IsComplete(name)) return [];
             pieces++;
             placed |= Units.AdministrativePrefix.Length(name) > 0 || Units.UnitShape.StartsCollective(name);
