@@ -13,6 +13,12 @@ internal sealed class ParseContext(PlanParserOptions options)
     /// <summary>The plan's issue year, for deadlines written without one (年内, 6月底前); null until known.</summary>
     public int? IssueYear { get; set; }
 
+    /// <summary>
+    /// The document states that the unit listed first leads (排在第一位的为牵头单位, 列首位的为牵头单位): a task's list of units
+    /// without 牵头 or 配合 is read lead first. See <see cref="Tasks.LeadConvention"/>.
+    /// </summary>
+    public bool FirstListedLeads { get; set; }
+
     public List<ParseWarning> Warnings { get; } = [];
 
     public void Warn(string code, string message, SourceSpan? span = null) => Warnings.Add(new ParseWarning(code, message, span));

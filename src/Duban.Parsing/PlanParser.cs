@@ -49,6 +49,7 @@ public sealed class PlanParser(PlanParserOptions? options = null)
         var outline = Outline.Build(blocks);
         var metadata = MetadataReader.Read(blocks, outline);
         context.IssueYear = metadata.IssueDate?.Year;
+        context.FirstListedLeads = LeadConvention.IsStated(text);
 
         var items = NumberedItem.Collect(blocks, outline);
         var (paragraphLists, paragraphOthers) = ParagraphTaskLists.Read(context, blocks, outline, items);

@@ -396,12 +396,14 @@ internal sealed class DateExpressionScanner(string text, int? issueYear)
         return end > k;
     }
 
-    // 起, 开始, 至今, 以来: "2017年起实施", "2018年春季学期开始实施", "2021年至今". Not 起草 ("drafted in 2023").
+    // 起, 开始, 至今, 以来, 及以后 / 以后: "2017年起实施", "2018年春季学期开始实施", "2021年至今", "2023年及以后".
+    // Not 起草 ("drafted in 2023").
     private bool TryStartSuffix(int k, out int end)
     {
         end = k;
         if (At(k) == '起' && At(k + 1) != '草') end = k + 1;
-        else if (Matches(k, "开始") || Matches(k, "至今") || Matches(k, "以来")) end = k + 2;
+        else if (Matches(k, "及以后")) end = k + 3;
+        else if (Matches(k, "开始") || Matches(k, "至今") || Matches(k, "以来") || Matches(k, "以后")) end = k + 2;
         return end > k;
     }
 

@@ -23,15 +23,35 @@ public static class DeadlineParser
         // A measure that starts on a date and names no end runs on: "2017年起实施".
         var ongoing = recurs || DeadlineWording.SaysOngoing(text) || dates.RunsOn;
 
+        var (due, start) = (dates.Due, dates.Start);
+        if (due is null && start is null && FiveYearPlan(text) is var (first, last))
+            (start, due) = (new DateOnly(first, 1, 1), new DateOnly(last, 12, 31));
+
         return new Deadline
         {
             Raw = written,
             Span = span,
-            Due = dates.Due,
-            Start = dates.Start,
+            Due = due,
+            Start = start,
             Ongoing = ongoing,
             Recurrence = recurrence,
-            Understood = dates.Due is not null || dates.Start is not null || ongoing || recurrence is not null,
+            Understood = due is not null || start is not null || ongoing || recurrence is not null,
         };
+    }
+
+    /// <summary>
+    /// The years of a five-year plan period named without dates: “十四五”期间 → 2021–2025, 十三五 → 2016–2020
+    /// (the 十一五 of 2006 to the 十五五 of 2026–2030); null when the text names none.
+    /// </summary>
+    private static (int First, int Last)? FiveYearPlan(string text)
+    {
+        for (var i = text.IndexOf('十'); i >= 0 && i + 2 < text.Length; i = text.IndexOf('十', i + 1))
+        {
+            var n = "一二三四五".IndexOf(text[i + 1]);
+            if (n < 0 || text[i + 2] != '五') continue;
+            var first = 2006 + 5 * n;
+            return (first, first + 4);
+        }
+        return null;
     }
 }

@@ -7,7 +7,11 @@ namespace Duban.Parsing.Deadlines;
 internal static class DeadlineWording
 {
     // 持续 covers 持续实施 / 持续推进 / 持续开展 / 持续完善; 长期 covers 长期坚持 / 长期推进.
-    private static readonly ImmutableArray<string> OngoingWords = ["长期", "持续", "常态化", "常年", "长效", "定期"];
+    // 即日起: from the day the plan is issued, with no end.
+    private static readonly ImmutableArray<string> OngoingWords = ["长期", "持续", "常态化", "常年", "长效", "定期", "即日起"];
+
+    // A yearly cadence written without 每: 逐年推进, 按年度推进, 分年度实施.
+    private static readonly ImmutableArray<string> YearlyWords = ["逐年", "按年度", "分年度"];
 
     public static bool SaysOngoing(string text)
     {
@@ -23,6 +27,12 @@ internal static class DeadlineWording
     public static bool TryFindRecurrence(string text, out Recurrence? recurrence)
     {
         recurrence = null;
+        foreach (var word in YearlyWords)
+        {
+            if (!text.Contains(word, StringComparison.Ordinal)) continue;
+            recurrence = Recurrence.Yearly;
+            return true;
+        }
         for (var i = text.IndexOf('每'); i >= 0; i = text.IndexOf('每', i + 1))
         {
             var k = i + 1;

@@ -20,6 +20,8 @@ internal sealed class TableColumns
     private static readonly (string Name, ColumnRole Role)[] Names =
     [
         ("序号", ColumnRole.Number), ("编号", ColumnRole.Number), ("项次", ColumnRole.Number),
+        ("牵头责任单位", ColumnRole.Lead), ("主要责任单位", ColumnRole.Lead),
+        ("协同责任单位", ColumnRole.Cooperating), ("配合责任单位", ColumnRole.Cooperating), ("其他责任单位", ColumnRole.Cooperating),
         ("牵头单位", ColumnRole.Lead), ("牵头部门", ColumnRole.Lead), ("主责单位", ColumnRole.Lead), ("牵头", ColumnRole.Lead),
         ("配合单位", ColumnRole.Cooperating), ("配合部门", ColumnRole.Cooperating), ("协办单位", ColumnRole.Cooperating),
         ("参与单位", ColumnRole.Cooperating), ("协同单位", ColumnRole.Cooperating), ("配合", ColumnRole.Cooperating),
@@ -108,9 +110,19 @@ internal sealed class TableColumns
         return Units.UnitShape.EndingLength(s) > 0 || Units.UnitShape.StartsCollective(s);
     }
 
+    private static bool NamesPerson(string compact) =>
+        !compact.Contains("单位", StringComparison.Ordinal) && !compact.Contains("部门", StringComparison.Ordinal)
+        && (compact.EndsWith("领导", StringComparison.Ordinal) || compact.EndsWith("责任人", StringComparison.Ordinal)
+            || compact.EndsWith("联系人", StringComparison.Ordinal) || compact.EndsWith("负责人", StringComparison.Ordinal));
+
     public static ColumnRole RoleOf(string compact)
     {
+        // 责任单位（排在第一位的为牵头单位）: a note in brackets after the column's name says how to read it, not what it is.
+        var note = compact.IndexOf('(');
+        if (note > 1 && compact.EndsWith(')')) compact = compact[..note];
         if (compact.Length is 0 or > 12) return ColumnRole.Unknown;
+        // A person (责任领导, 牵头市领导, 分管领导, 责任人): never a units column, though 牵头领导 contains 牵头.
+        if (NamesPerson(compact)) return ColumnRole.Note;
         foreach (var (name, role) in Names)
             if (compact.Contains(name, StringComparison.Ordinal)) return role;
         return ColumnRole.Unknown;

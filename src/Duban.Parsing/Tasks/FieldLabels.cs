@@ -11,6 +11,8 @@ internal enum FieldKind
     Cooperating,
     /// <summary>完成时限 / 时间进度 / 完成时间.</summary>
     Deadline,
+    /// <summary>责任领导 / 牵头市领导 / 责任人 / 联系人: a person, never a unit; read only so that it ends the field before it.</summary>
+    Person,
 }
 
 /// <summary>A label such as 责任单位： found in folded text: [Start, ValueStart) is the label and its colon.</summary>
@@ -22,6 +24,10 @@ internal static class FieldLabels
     // Longest first where one word is the tail of another (完成时限 before 时限).
     private static readonly (string Word, FieldKind Kind)[] Words =
     [
+        // 牵头责任单位 / 协同责任单位 (主要责任单位 / 其他责任单位) split 责任单位 into lead and cooperating.
+        ("牵头责任单位", FieldKind.Lead), ("牵头责任部门", FieldKind.Lead), ("主要责任单位", FieldKind.Lead), ("主责任单位", FieldKind.Lead),
+        ("协同责任单位", FieldKind.Cooperating), ("配合责任单位", FieldKind.Cooperating), ("其他责任单位", FieldKind.Cooperating),
+        ("协办责任单位", FieldKind.Cooperating), ("参与责任单位", FieldKind.Cooperating),
         ("牵头单位", FieldKind.Lead), ("牵头部门", FieldKind.Lead), ("主责单位", FieldKind.Lead), ("主责部门", FieldKind.Lead),
         ("责任单位", FieldKind.Responsible), ("责任部门", FieldKind.Responsible), ("负责单位", FieldKind.Responsible),
         ("负责部门", FieldKind.Responsible), ("责任主体", FieldKind.Responsible), ("承办单位", FieldKind.Responsible),
@@ -32,13 +38,30 @@ internal static class FieldLabels
         ("时间节点", FieldKind.Deadline), ("时限要求", FieldKind.Deadline), ("时间进度", FieldKind.Deadline),
         ("进度安排", FieldKind.Deadline), ("时间要求", FieldKind.Deadline), ("时限", FieldKind.Deadline),
         ("时间", FieldKind.Deadline),
+        // People named beside the units (a 分工 document names the leader who answers for a task): 责任领导：王某.
+        .. PersonLabels().Select(w => (w, FieldKind.Person)),
     ];
 
+    /// <summary>
+    /// Labels of the person fields: 责任领导, 牵头市领导, 分管县领导, 联系领导…, 责任人, 联系人, 负责人. Longest first, as
+    /// every other label (牵头市领导 before 牵头, which is no label).
+    /// </summary>
+    private static IEnumerable<string> PersonLabels()
+    {
+        string[] roles = ["牵头", "责任", "分管", "联系", "包抓", "包保", "挂钩", "协调", "督导", "主要"];
+        string[] levels = ["省级", "市级", "县级", "区级", "省", "市", "县", "区", ""];
+        foreach (var level in levels)
+            foreach (var role in roles)
+                yield return role + level + "领导";
+        foreach (var word in (string[])["具体责任人", "责任人", "联系人", "负责人"]) yield return word;
+    }
+
     // A label that is the tail of everyday words (比赛时间：, 报名时间：) counts only where a field can begin.
-    private static readonly HashSet<string> StandaloneOnly = ["时间"];
+    // So does a person label (明确安全责任人：校长…).
+    private static readonly HashSet<string> StandaloneOnly = ["时间", .. PersonLabels()];
 
     private static readonly System.Buffers.SearchValues<char> FirstCharacters =
-        System.Buffers.SearchValues.Create(string.Concat(Words.Select(w => w.Word[0]).Distinct()));
+        System.Buffers.SearchValues.Create(string.Concat(Words.Select(w => w.Word[0]).Append('〔').Distinct()));
 
     /// <summary>Every label in <paramref name="folded"/>, in order.</summary>
     public static List<FieldLabel> FindAll(string folded)
@@ -68,6 +91,7 @@ internal static class FieldLabels
 
     private static FieldLabel? MatchAt(string folded, int i)
     {
+        if (folded[i] == '〔') return MatchBracketed(folded, i);
         foreach (var (word, kind) in Words)
         {
             if (string.CompareOrdinal(folded, i, word, 0, word.Length) != 0) continue;
@@ -75,6 +99,24 @@ internal static class FieldLabels
             var j = i + word.Length;
             while (j < folded.Length && folded[j] == ' ') j++;
             if (j < folded.Length && folded[j] == ':') return new FieldLabel(kind, i, j + 1);
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// A label in square brackets with no colon: 【牵头单位】市教育局【配合单位】市人社局【完成时限】每年 (【】 and [] fold
+    /// to 〔〕). The label runs from the bracket to its closing bracket; the value follows.
+    /// </summary>
+    private static FieldLabel? MatchBracketed(string folded, int open)
+    {
+        var i = open + 1;
+        while (i < folded.Length && folded[i] == ' ') i++;
+        foreach (var (word, kind) in Words)
+        {
+            if (string.CompareOrdinal(folded, i, word, 0, word.Length) != 0) continue;
+            var j = i + word.Length;
+            while (j < folded.Length && folded[j] == ' ') j++;
+            if (j < folded.Length && folded[j] == '〕') return new FieldLabel(kind, open, j + 1);
         }
         return null;
     }

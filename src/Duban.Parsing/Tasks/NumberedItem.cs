@@ -52,8 +52,67 @@ internal sealed class NumberedItem
                 EndsOpen = !EndsSentence(lastBlock.Folded),
             });
         }
-        return items;
+        return FoldSubItems(items, blocks);
     }
+
+    /// <summary>
+    /// A task may list its parts as sub-items and name its fields once, on label lines after the last part:
+    /// "1.推进中职学校达标建设。主要包括：" / "①改善办学条件；" / "②补充实训设备。" / "责任单位：…". The parts are then
+    /// the task's text, not tasks of their own: an item without units whose numbered children (two or more, right after
+    /// it) name no units either, except the last, whose units stand on label lines of their own, takes the children in.
+    /// Children that name units of their own, or a last child with its fields inside its own paragraph, stay items.
+    /// </summary>
+    private static List<NumberedItem> FoldSubItems(List<NumberedItem> items, IReadOnlyList<Block> blocks)
+    {
+        var result = new List<NumberedItem>(items.Count);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var parent = items[i];
+            var end = i + 1;
+            while (end < items.Count && items[end].Node.Parent == parent.Node && items[end].FirstBlock == items[end - 1].LastBlock + 1)
+                end++;
+            var children = end - i - 1;
+            if (parent.Fields.HasUnits || children < 2 || !SaysSomething(parent, blocks)
+                || Enumerable.Range(i + 1, children - 1).Any(k => items[k].Fields.HasUnits)
+                || !HasOwnLabelLines(items[end - 1], blocks))
+            {
+                result.Add(parent);
+                continue;
+            }
+            var last = items[end - 1];
+            var first = (ParagraphBlock)blocks[parent.FirstBlock];
+            var marker = HeadingMarker.Read(first.Folded)!.Value;
+            var parts = new List<(MappedText, string)> { (first.Raw.Slice(marker.Length), first.Folded[marker.Length..]) };
+            for (var b = parent.FirstBlock + 1; b <= last.LastBlock; b++)
+                if (blocks[b] is ParagraphBlock p) parts.Add((p.Raw, p.Folded));
+            result.Add(new NumberedItem
+            {
+                Node = parent.Node,
+                Annex = parent.Annex,
+                Fields = InlineFieldReader.Read(parts),
+                Span = SourceSpan.Cover(parent.Span, last.Span),
+                FirstBlock = parent.FirstBlock,
+                LastBlock = last.LastBlock,
+                EndsOpen = last.EndsOpen,
+            });
+            i = end - 1;
+        }
+        return result;
+    }
+
+    /// <summary>The parent's own text is a sentence or introduces a list (…。 / …：), not a short group title.</summary>
+    private static bool SaysSomething(NumberedItem item, IReadOnlyList<Block> blocks)
+    {
+        var folded = ((ParagraphBlock)blocks[item.FirstBlock]).Folded.TrimEnd();
+        return folded.Contains('。') || folded.EndsWith(':');
+    }
+
+    /// <summary>The item's units come from label lines after its first paragraph (责任单位：… on a line of its own).</summary>
+    private static bool HasOwnLabelLines(NumberedItem item, IReadOnlyList<Block> blocks) =>
+        item.Fields.HasUnits
+        && FieldLabels.FindAll(((ParagraphBlock)blocks[item.FirstBlock]).Folded).Count == 0
+        && Enumerable.Range(item.FirstBlock + 1, item.LastBlock - item.FirstBlock)
+            .Any(b => blocks[b] is ParagraphBlock p && FieldLabels.AtStart(p.Folded) is { Kind: not FieldKind.Deadline and not FieldKind.Person });
 
     /// <summary>A date, a document number, the closing matter: lines that end any item. (A short line without
     /// punctuation does not: a page break can leave half a sentence on a line of its own.)</summary>

@@ -12,12 +12,13 @@ internal static class TaskBuilder
         ParseContext context, string no, IReadOnlyList<string> sectionPath, TaskFields fields, bool fromTable,
         SourceSpan span, MappedText? targetText = null)
     {
+        fields = WithClauseRoles(fields);
         var hasLeadLabel = fields.Fields.Any(f => f.Kind == FieldKind.Lead && f.Value.Length > 0);
         var units = new List<ResponsibleUnit>();
         Deadline? deadline = null;
         foreach (var field in fields.Fields)
         {
-            if (field.Value.Length == 0) continue;
+            if (field.Value.Length == 0 || field.Kind == FieldKind.Person) continue;
             if (field.Kind == FieldKind.Deadline)
             {
                 deadline ??= ReadDeadline(context, field.Value);
@@ -31,6 +32,7 @@ internal static class TaskBuilder
             };
             units.AddRange(MarkedLeads(field.Value, context.Units.Parse(field.Value, role, fromTable)));
         }
+        if (context.FirstListedLeads) FirstListedLeads(fields, units);
         MarkPrimary(units);
         // No 完成时限 field: a date ending in 前 within the text (2024年底前，完成…).
         deadline ??= TextDeadline.Find(fields.Text, context.IssueYear);
@@ -66,10 +68,7 @@ internal static class TaskBuilder
     /// </summary>
     private static IEnumerable<ResponsibleUnit> MarkedLeads(MappedText field, IReadOnlyList<ResponsibleUnit> units)
     {
-        var folded = CharFolding.Fold(field.Value);
-        var markers = new List<int>();
-        for (var at = folded.IndexOf("(牵头", StringComparison.Ordinal); at >= 0; at = folded.IndexOf("(牵头", at + 3, StringComparison.Ordinal))
-            markers.Add(field.SourceOffset(at));
+        var markers = LeadMarkers(field).ToList();
         if (markers.Count == 0 || units.Count < 2) return units;
         var leads = new HashSet<ResponsibleUnit>();
         foreach (var marker in markers)
@@ -80,6 +79,47 @@ internal static class TaskBuilder
         }
         if (leads.Count == 0) return units;
         return units.Select(u => u with { Role = leads.Contains(u) ? UnitRole.Lead : UnitRole.Cooperating });
+    }
+
+    /// <summary>
+    /// A labelled field may itself be a clause of roles: 责任单位：市财政局牵头，市教育局、市人社局配合. Such a field is read as
+    /// the clause (lead, then cooperating), as if the units had been written without the label.
+    /// </summary>
+    private static TaskFields WithClauseRoles(TaskFields fields)
+    {
+        if (!fields.Fields.Any(f => f.Kind == FieldKind.Responsible && UnitClause.NamesRoles(f.Value))) return fields;
+        var expanded = new List<TaskField>();
+        foreach (var field in fields.Fields)
+        {
+            if (field.Kind == FieldKind.Responsible && UnitClause.NamesRoles(field.Value)) expanded.AddRange(UnitClause.Roles(field.Value));
+            else expanded.Add(field);
+        }
+        return fields with { Fields = expanded };
+    }
+
+    /// <summary>
+    /// A document that says once 排在第一位的为牵头单位 (下同) lists each task's units in one field, the lead first: when
+    /// the task names no 牵头 or 配合 otherwise (no 牵头单位 label, no 配合 field, no （牵头） mark), its first unit leads
+    /// and the others cooperate.
+    /// </summary>
+    private static void FirstListedLeads(TaskFields fields, List<ResponsibleUnit> units)
+    {
+        if (units.Count < 2 || units.Any(u => u.Role != UnitRole.Lead)) return;
+        if (fields.Fields.Any(f => f.Kind is FieldKind.Lead or FieldKind.Cooperating && f.Value.Length > 0)) return;
+        if (fields.Fields.Any(f => f.Kind == FieldKind.Responsible && LeadMarkers(f.Value).Any())) return;
+        for (var i = 1; i < units.Count; i++) units[i] = units[i] with { Role = UnitRole.Cooperating };
+    }
+
+    /// <summary>
+    /// Where a field marks a unit as lead: （牵头）, （牵头单位）, and the same in 〔〕, [] or 【】 (市教育局〔牵头〕), which
+    /// fold to one bracket.
+    /// </summary>
+    private static IEnumerable<int> LeadMarkers(MappedText field)
+    {
+        var folded = CharFolding.Fold(field.Value);
+        for (var at = folded.IndexOf("牵头", StringComparison.Ordinal); at >= 0; at = folded.IndexOf("牵头", at + 2, StringComparison.Ordinal))
+            if (at > 0 && folded[at - 1] is '(' or '〔')
+                yield return field.SourceOffset(at - 1);
     }
 
     /// <summary>The first lead unit is the primary one; every other unit is not.</summary>

@@ -8,7 +8,7 @@ internal sealed record TaskField(FieldKind Kind, MappedText Value);
 /// <summary>What one task says: its text and its labelled fields (units, deadline).</summary>
 internal sealed record TaskFields(MappedText Text, IReadOnlyList<TaskField> Fields)
 {
-    public bool HasUnits => Fields.Any(f => f.Kind != FieldKind.Deadline && f.Value.Length > 0);
+    public bool HasUnits => Fields.Any(f => f.Kind is FieldKind.Lead or FieldKind.Responsible or FieldKind.Cooperating && f.Value.Length > 0);
 }
 
 /// <summary>
@@ -44,6 +44,7 @@ internal static class InlineFieldReader
             }
         }
 
+        SplitTrailingDeadline(fields);
         var body = MappedText.Concat(text).Trim();
         if (fields.Count == 0 && body.Length > 0)
         {
@@ -51,6 +52,26 @@ internal static class InlineFieldReader
             if (closing.Count > 0) return new TaskFields(rest, closing);
         }
         return new TaskFields(body, fields);
+    }
+
+    /// <summary>
+    /// （责任单位：市发展改革委；2025年）: a units field whose last segment (after ；or ，) is only a date, when no
+    /// 完成时限 is labelled, ends before it, and the date is the deadline.
+    /// </summary>
+    private static void SplitTrailingDeadline(List<TaskField> fields)
+    {
+        if (fields.Any(f => f.Kind == FieldKind.Deadline)) return;
+        for (var k = fields.Count - 1; k >= 0; k--)
+        {
+            var value = fields[k].Value;
+            if (fields[k].Kind is not (FieldKind.Lead or FieldKind.Responsible or FieldKind.Cooperating)) continue;
+            var folded = CharFolding.Fold(value.Value);
+            var cut = Math.Max(folded.LastIndexOf(';'), Math.Max(folded.LastIndexOf('；'), Math.Max(folded.LastIndexOf(','), folded.LastIndexOf('，'))));
+            if (cut <= 0 || !UnitClause.IsDeadline(value.Value[(cut + 1)..])) return;
+            fields[k] = fields[k] with { Value = TrimValue(value.Slice(0, cut)) };
+            fields.Insert(k + 1, new TaskField(FieldKind.Deadline, TrimValue(value.Slice(cut + 1))));
+            return;
+        }
     }
 
     /// <summary>Where a field's value ends: at the next label, or at the bracket that closes the enclosing group.</summary>

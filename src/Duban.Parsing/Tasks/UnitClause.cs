@@ -20,7 +20,9 @@ internal static class UnitClause
             var open = MatchingOpen(folded, end - 1, folded[end - 1] == ')' ? '(' : '〔');
             if (open >= 0)
             {
-                var fields = Parse(text.Slice(open + 1, end - open - 2));
+                var inside = text.Slice(open + 1, end - open - 2);
+                var fields = Parse(inside);
+                if (fields.Count == 0) fields = BareList(inside);
                 if (fields.Count > 0) return (text.Slice(0, open).Trim(), fields);
             }
         }
@@ -55,6 +57,19 @@ internal static class UnitClause
         ("具体落实", FieldKind.Responsible), ("落实", FieldKind.Responsible),
     ];
 
+    /// <summary>The fields a clause of roles names (X牵头，Y配合); none when it is not such a clause.</summary>
+    public static List<TaskField> Roles(MappedText clause) => Parse(clause);
+
+    /// <summary>True when <paramref name="clause"/> reads as a clause that names a 牵头 or a 配合 (not only 负责).</summary>
+    public static bool NamesRoles(MappedText clause)
+    {
+        var folded = CharFolding.Fold(clause.Value);
+        if (!folded.Contains("牵头", StringComparison.Ordinal) && !folded.Contains("配合", StringComparison.Ordinal)
+            && !folded.Contains("协助", StringComparison.Ordinal) && !folded.Contains("参与", StringComparison.Ordinal)
+            && !folded.Contains("协同", StringComparison.Ordinal) && !folded.Contains("协办", StringComparison.Ordinal)) return false;
+        return Parse(clause).Any(f => f.Kind is FieldKind.Lead or FieldKind.Cooperating);
+    }
+
     /// <summary>
     /// Reads a clause of segments separated by ，or ；, each a list of units and a role word: "X牵头，Y配合",
     /// "X牵头负责，Y组织落实", "X牵头，Y、Z按职责分工负责；W组织落实", "X负责，Y配合", "X、Y按职责分工负责",
@@ -78,10 +93,18 @@ internal static class UnitClause
             var (from, to, kind) = segment.Value;
             if (kind is null)
             {
+                // （X负责，Y配合；2024年底前完成）: a last segment that is a date closes the clause.
+                if (fields.Count > 0 && pendingStart < 0 && IsDeadline(clause.Slice(from, to - from).Value))
+                {
+                    fields.Add(new TaskField(FieldKind.Deadline, clause.Slice(from, to - from)));
+                    continue;
+                }
+                if (fields.Any(f => f.Kind == FieldKind.Deadline)) return [];
                 if (!LooksLikeUnits(clause.Slice(from, to - from).Value)) return [];
                 if (pendingStart < 0) pendingStart = from;
                 continue;
             }
+            if (fields.Any(f => f.Kind == FieldKind.Deadline)) return [];
             if (pendingStart >= 0) from = pendingStart;
             pendingStart = -1;
             var units = InlineFieldReader.TrimValue(clause.Slice(from, to - from));
@@ -105,6 +128,77 @@ internal static class UnitClause
             return (start, end - word.Length, kind);
         }
         return (start, end, null);
+    }
+
+    /// <summary>
+    /// A segment that is only a deadline: short, no sentence, read by the deadline reader, and not a list of units
+    /// (2024年底前完成, 持续推进, 长期坚持, 2023—2025年).
+    /// </summary>
+    public static bool IsDeadline(string segment)
+    {
+        var s = segment.Trim().TrimEnd('。');
+        if (s.Length is 0 or > 20 || s.Contains('。') || Units.UnitShape.IsComplete(Units.ChineseFolding.Fold(s))) return false;
+        return Deadlines.DeadlineParser.Parse(s, default, null).Understood;
+    }
+
+    // What opens a bracket that explains the text before it rather than naming who does it: （含技工院校）, （以下简称…）.
+    private static readonly string[] NoteOpenings = ["含", "包括", "不含", "除", "以下", "简称", "即", "如", "其中", "注", "指", "下同"];
+
+    /// <summary>
+    /// A closing bracket that only lists units, without a role word: （市人社局，市财政局，市教育局）,
+    /// （市直有关部门，各县（市、区）人民政府）, possibly with the document's note that the first one leads
+    /// （…，排在第一位的为牵头单位，下同）, which is left out. Every piece must be a whole organisation name
+    /// (市教育局, 各有关单位, 市委宣传部等部门), and a single piece must name its place or be a collective, so that
+    /// （技工学校） or （市职业技术学校10个、中宁县6个） stay text. The units are responsible (see
+    /// <see cref="TaskBuilder"/> for a document that says the first one leads).
+    /// </summary>
+    private static List<TaskField> BareList(MappedText clause)
+    {
+        var key = Units.ChineseFolding.Fold(clause.Value);
+        var trimmed = key.TrimStart();
+        foreach (var opening in NoteOpenings)
+            if (trimmed.StartsWith(opening, StringComparison.Ordinal))
+                return [];
+
+        var fields = new List<TaskField>();
+        var pieces = 0;
+        var placed = false;
+        int runStart = -1, runEnd = -1, depth = 0, start = 0;
+        for (var i = 0; i <= key.Length; i++)
+        {
+            if (i < key.Length)
+            {
+                if (key[i] is '（' or '《' or '【') depth++;
+                else if (key[i] is '）' or '》' or '】') depth = Math.Max(0, depth - 1);
+                if (depth > 0 || key[i] is not ('，' or '；' or '、' or ' ')) continue;
+            }
+            var piece = key[start..i].Trim();
+            var pieceStart = start;
+            start = i + 1;
+            if (piece.Length == 0) continue;
+            if (LeadConvention.IsNote(piece))
+            {
+                if (runStart >= 0) fields.Add(new TaskField(FieldKind.Responsible, InlineFieldReader.TrimValue(clause.Slice(runStart, runEnd - runStart))));
+                runStart = -1;
+                continue;
+            }
+            var name = piece.EndsWith('等') ? piece[..^1] : piece;
+            if (pieces > 0 && i == key.Length && IsDeadline(piece))
+            {
+                // （市教育局，市财政局，2024年底前）: the last piece is the deadline.
+                if (runStart >= 0) fields.Add(new TaskField(FieldKind.Responsible, InlineFieldReader.TrimValue(clause.Slice(runStart, runEnd - runStart))));
+                runStart = -1;
+                fields.Add(new TaskField(FieldKind.Deadline, InlineFieldReader.TrimValue(clause.Slice(pieceStart, i - pieceStart))));
+                continue;
+            }
+            if (!Units.UnitShape.IsComplete(name)) return [];
+            pieces++;
+            placed |= Units.AdministrativePrefix.Length(name) > 0 || Units.UnitShape.StartsCollective(name);
+            if (runStart < 0) runStart = pieceStart;
+            runEnd = i;
+        }
+        if (runStart >= 0) fields.Add(new TaskField(FieldKind.Responsible, InlineFieldReader.TrimValue(clause.Slice(runStart, runEnd - runStart))));
+        return pieces >= 2 || pieces == 1 && placed ? fields : [];
     }
 
     /// <summary>A list of organisations ends with an organisation word and is short; a sentence is not.</summary>

@@ -12,7 +12,8 @@ namespace Duban.Parsing.Units;
 internal static class ChineseFolding
 {
     // Pairs of (variant, folded form) for punctuation; traditional characters come from Text.TraditionalChinese.
-    private const string Pairs = "(（)）,，;；:：\u3000 ﹑、､、︰：﹐，﹔；";
+    // Angle brackets stand for round ones in some fields (各县<市、区>人民政府, 各县〈市、区〉人民政府).
+    private const string Pairs = "(（)）<（>）〈（〉）＜（＞）,，;；:：\u3000 ﹑、､、︰：﹐，﹔；";
 
     // The folded form of every UTF-16 code unit, indexed by the code unit: a string, so it is immutable, and a table,
     // so folding costs one load per character.

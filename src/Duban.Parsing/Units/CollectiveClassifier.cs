@@ -28,7 +28,7 @@ internal static class CollectiveClassifier
 
     // The last characters a collective not opening with 各/有关/相关 can end with: 成员单位, 职业院校, 县（市、区）政府,
     // 县市区, 市直有关部门, 有关机构. A name ending otherwise (…局, …委) is one body unless it opens like a collective.
-    private static readonly SearchValues<char> PossibleLastChars = SearchValues.Create("员位校府区市县镇乡旗州门构）");
+    private static readonly SearchValues<char> PossibleLastChars = SearchValues.Create("员位校府区市县镇乡旗州门构）地道处");
 
     public static CollectiveKind? Classify(ReadOnlySpan<char> key)
     {
@@ -60,6 +60,14 @@ internal static class CollectiveClassifier
         {
             each = true;
             key = key[1..];
+            // 各地, 各地区, 各地方: every locality, that is every government below.
+            if (key is "地" or "地区" or "地方" or "地政府" or "地人民政府") return true;
+        }
+        // 各街道, 各乡镇（街道）, 各街道办事处: a 街道 (its 办事处) is a level like 镇.
+        if (key.Contains("街道", StringComparison.Ordinal))
+        {
+            var asTowns = key.ToString().Replace("街道办事处", "镇", StringComparison.Ordinal).Replace("街道", "镇", StringComparison.Ordinal);
+            return IsSubordinateGovernments(((each ? "各" : "") + asTowns).AsSpan());
         }
         var levels = 0;
         var i = 0;

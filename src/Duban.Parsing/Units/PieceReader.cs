@@ -56,7 +56,10 @@ internal static class PieceReader
             }
         }
 
-        nameEnd = DropAlias(key, brackets, start, nameEnd);
+        var (spanEnd, aliasFrom) = (end, nameEnd);
+        (nameEnd, var notesFrom) = DropAlias(key, brackets, start, nameEnd);
+        // A role note (市教育局（牵头单位）) is not part of what names the unit: the span stops before it. An alias stays in.
+        if (aliasFrom == end && notesFrom < end) spanEnd = notesFrom;
         var name = UnitName.Read(text, start, nameEnd);
         if (tail is { } t) name += t;
         if (!HasLetters(name.Key)) return null;
@@ -64,7 +67,7 @@ internal static class PieceReader
         var sharedTail = tail;
         if (sharedTail is null && name.Key.EndsWith("部门", StringComparison.Ordinal) && UnitShape.IsBare(name.Key.AsSpan(0, name.Length - 2)))
             sharedTail = name.Slice(name.Length - 2);
-        return new UnitDraft(new Piece(start, end), name, sharedTail);
+        return new UnitDraft(new Piece(start, spanEnd), name, sharedTail);
     }
 
     /// <summary>Where a closing 等 stands and how long the tail after it is; null when the piece has none.</summary>
@@ -83,8 +86,11 @@ internal static class PieceReader
     /// The end of the name once trailing bracketed aliases or role notes are dropped. A bracket is kept when what
     /// precedes it is not yet a whole name (各县（区）, 县（市、区）政府).
     /// </summary>
-    private static int DropAlias(string key, BracketMap brackets, int start, int end)
+    /// <returns>The end of the name, and where the trailing role notes begin (the end given when the last bracket
+    /// is no role note).</returns>
+    private static (int End, int NoteStart) DropAlias(string key, BracketMap brackets, int start, int end)
     {
+        var noteStart = end;
         while (end > start && key[end - 1] == '）')
         {
             var opener = brackets.PartnerOf(end - 1);
@@ -93,10 +99,13 @@ internal static class PieceReader
             var head = key.AsSpan(start, headEnd - start);
             var note = key.AsSpan(opener + 1, end - opener - 2);
             var headIsName = UnitShape.EndingLength(head) is > 0 and var ending && head.Length > ending;
-            if (!headIsName || !(UnitShape.IsComplete(note) || IsRoleNote(note))) break;
+            var isRoleNote = IsRoleNote(note);
+            if (!headIsName || !(UnitShape.IsComplete(note) || isRoleNote)) break;
+            // Only notes from the end on, with no alias after them, are left out of the span.
+            if (isRoleNote && noteStart == end) noteStart = headEnd;
             end = headEnd;
         }
-        return end;
+        return (end, noteStart);
     }
 
     /// <summary>The end of the piece once role words after a whole name are dropped: 市教育局牵头 → 市教育局.</summary>

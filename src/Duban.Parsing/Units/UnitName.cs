@@ -37,11 +37,11 @@ internal readonly record struct UnitName(string Written, string Key)
             if (char.IsWhiteSpace(c)) continue;
             switch (c)
             {
-                case '(' or '（':
+                case '(' or '（' or '<' or '〈' or '＜':
                     depth++;
                     result.Append('（');
                     break;
-                case ')' or '）':
+                case ')' or '）' or '>' or '〉' or '＞':
                     depth = Math.Max(0, depth - 1);
                     result.Append('）');
                     break;
@@ -59,7 +59,7 @@ internal readonly record struct UnitName(string Written, string Key)
     private static bool NeedsNormalizing(ReadOnlySpan<char> raw)
     {
         foreach (var c in raw)
-            if (char.IsWhiteSpace(c) || c is '(' or ')' or ',' or '，' or ';' or '；')
+            if (char.IsWhiteSpace(c) || c is '(' or ')' or '<' or '>' or '〈' or '〉' or '＜' or '＞' or ',' or '，' or ';' or '；')
                 return true;
         return false;
     }

@@ -199,6 +199,29 @@ public class DeadlineParserTests
     public void Ongoing_wording_is_ongoing_without_dates(string raw) => ShouldRead(raw, 2020, due: null, ongoing: true);
 
     [Theory]
+    [InlineData("逐年推进")]
+    [InlineData("按年度推进")]
+    [InlineData("分年度实施")]
+    public void Yearly_wording_without_每_recurs_yearly(string raw) =>
+        ShouldRead(raw, 2020, due: null, ongoing: true, recurrence: Recurrence.Yearly);
+
+    [Theory]
+    [InlineData("2023年及以后", "2023-01-01")]
+    [InlineData("2024年以后", "2024-01-01")]
+    public void Year_and_after_starts_and_runs_on(string raw, string start) =>
+        ShouldRead(raw, 2020, due: null, start, ongoing: true);
+
+    [Fact]
+    public void From_today_runs_on() => ShouldRead("即日起", 2020, due: null, ongoing: true);
+
+    [Theory]
+    [InlineData("“十四五”期间", "2021-01-01", "2025-12-31")]
+    [InlineData("十三五期间", "2016-01-01", "2020-12-31")]
+    [InlineData("“十五五”时期", "2026-01-01", "2030-12-31")]
+    public void A_five_year_plan_period_spans_its_years(string raw, string start, string due) =>
+        ShouldRead(raw, 2022, due, start);
+
+    [Theory]
     [InlineData("2021年7月前完成并长期坚持", "2021-06-30")]
     [InlineData("2023年12月前完成并长期坚持", "2023-11-30")]
     [InlineData("2023年6月完成并长期坚持", "2023-06-30")]

@@ -136,6 +136,10 @@ public abstract class SampleTest
         return source[span.Start..span.End];
     }
 
-    /// <summary>Text without white space, folded (full-width and half-width punctuation alike), for comparing spans.</summary>
-    protected static string Compact(string s) => CharFolding.Fold(new string(s.Where(c => !char.IsWhiteSpace(c)).ToArray()));
+    /// <summary>
+    /// Text without white space, folded (full-width and half-width punctuation alike), for comparing spans. Angle
+    /// brackets read as round ones, as in unit names (各县&lt;市、区&gt;人民政府 is named 各县（市、区）人民政府).
+    /// </summary>
+    protected static string Compact(string s) => CharFolding.Fold(new string(s.Where(c => !char.IsWhiteSpace(c))
+        .Select(c => c switch { '<' or '〈' or '＜' => '(', '>' or '〉' or '＞' => ')', _ => c }).ToArray()));
 }
