@@ -126,10 +126,10 @@ public sealed class StreamRenderingTests(WebAppFixture app) : IClassFixture<WebA
         var provinceEducation = await Factory.OrganizationIdAsync("江南省教育厅");
         var cases = new (HttpClient Client, string Path, HttpStatusCode Status, string Shown)[]
         {
-            // Out of the city inspector's scope, and a region that does not exist: 404 (decided before streaming), which the
-            // framework answers with the status page.
-            (inspector, $"/comparison?regionId={province}", HttpStatusCode.NotFound, "页面不存在"),
-            (admin, "/comparison?regionId=99999999", HttpStatusCode.NotFound, "页面不存在"),
+            // Out of the city inspector's scope, and a region that does not exist: 404 (decided before streaming), with the
+            // page's own message naming the region.
+            (inspector, $"/comparison?regionId={province}", HttpStatusCode.NotFound, $"未找到编号为 {province} 的地区"),
+            (admin, "/comparison?regionId=99999999", HttpStatusCode.NotFound, "未找到编号为 99999999 的地区"),
             // A bad query: 400.
             (admin, "/comparison?regionId=abc", HttpStatusCode.BadRequest, "comparison-error"),
             (admin, $"/comparison?regionId={city}&year=abc", HttpStatusCode.BadRequest, "comparison-error"),
@@ -140,7 +140,7 @@ public sealed class StreamRenderingTests(WebAppFixture app) : IClassFixture<WebA
             (admin, "/supervision?status=nonsense", HttpStatusCode.BadRequest, "filter-error"),
             (admin, "/supervision?after=garbage", HttpStatusCode.BadRequest, "filter-error"),
             // Assessments: one that does not exist, one out of the city inspector's scope, a card of an organisation the
-            // assessment does not cover: 404, decided before streaming.
+            // assessment does not cover: 404, decided before streaming, which the framework answers with the status page.
             (admin, "/assessments/99999999", HttpStatusCode.NotFound, "页面不存在"),
             (inspector, $"/assessments/{samples.ProvinceAssessment}", HttpStatusCode.NotFound, "页面不存在"),
             (admin, $"/assessments/{samples.CityAssessment}/cards/{provinceEducation}", HttpStatusCode.NotFound, "页面不存在"),
