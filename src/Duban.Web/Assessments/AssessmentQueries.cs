@@ -109,6 +109,13 @@ public sealed class AssessmentQueries(DubanDbContext db, AssessmentAccess access
             [.. (definition?.Indicators ?? []).Select(IndicatorView.Of)], rows);
     }
 
+    /// <summary>
+    /// Whether <see cref="CardAsync"/> has a card for the reader (the assessment seen and computed, the organisation's card
+    /// visible), without reading it: what the page decides its status by before streaming (a few look-ups, not the card).
+    /// </summary>
+    public async Task<bool> HasCardAsync(DubanUser user, long id, long organizationId, CancellationToken ct) =>
+        await access.FindAsync(user, id, ct) is { CurrentRunId: not null } assessment && await access.SeesCardAsync(user, assessment, organizationId, ct);
+
     public async Task<ScoreCard?> CardAsync(DubanUser user, long id, long organizationId, CancellationToken ct)
     {
         var assessment = await access.FindAsync(user, id, ct);

@@ -353,10 +353,7 @@ public sealed class PlanQueries(DubanDbContext db, TimeProvider? time = null, Pl
             _ => TaskKeyset.Ordered(filtered, byDue, narrow: narrow).Skip(request.Page.Skip),
         };
         keys = await page.Take(size + 1).Select(TaskPosition.Of).ToListAsync(ct);
-        count = counts is null
-            ? ListCount.Exact(await filtered.CountAsync(ct))
-            : await counts.CountAsync(db, CountKey(user, filter), filtered.Select(t => t.Id),
-                (services, token) => services.GetRequiredService<PlanQueries>().CountTasksAsync(user, filter, token), ct);
+        count = await CountListedAsync(user, filter, filtered, ct);
         var more = keys.Count > size;
         if (more) keys.RemoveAt(size);
         if (backwards) keys.Reverse();
@@ -373,6 +370,18 @@ public sealed class PlanQueries(DubanDbContext db, TimeProvider? time = null, Pl
 
     /// <summary>The list is one organisation's tasks, found by its assignments rather than along an index of all tasks.</summary>
     private static bool Narrow(DubanUser user, TaskFilter filter) => user.Scope == DataScope.Own || filter.OrganizationId is not null;
+
+    /// <summary>
+    /// How many tasks the list of the filter holds, counted as the list's own page counts them (bounded, then kept for a
+    /// long list): the 工作台's figures, which must equal the list they link to and not cost more as it grows.
+    /// </summary>
+    public async Task<ListCount> CountListAsync(DubanUser user, TaskFilter filter, CancellationToken ct) =>
+        await CountListedAsync(user, filter, await ListedTasksAsync(user, filter, ct), ct);
+
+    private async Task<ListCount> CountListedAsync(DubanUser user, TaskFilter filter, IQueryable<PlanTask> filtered, CancellationToken ct) => counts is null
+        ? ListCount.Exact(await filtered.CountAsync(ct))
+        : await counts.CountAsync(db, CountKey(user, filter), filtered.Select(t => t.Id),
+            (services, token) => services.GetRequiredService<PlanQueries>().CountTasksAsync(user, filter, token), ct);
 
     /// <summary>The number of tasks of the filtered list, counted exactly (the kept counts' background count, the workbench).</summary>
     public async Task<int> CountTasksAsync(DubanUser user, TaskFilter filter, CancellationToken ct) =>

@@ -112,12 +112,17 @@ public sealed class SupervisionQueries(DubanDbContext db, PlanQueries plans, Act
         var (keys, next, previous) = KeysetSlice.Cut(read, request);
         var ids = keys.Select(k => k.Id).ToList();
         var views = await Summaries(db.Set<SupervisionOrder>().AsNoTracking().Where(o => ids.Contains(o.Id))).ToDictionaryAsync(o => o.Id, ct);
-        var count = counts is null
-            ? ListCount.Exact(await filtered.CountAsync(ct))
-            : await counts.CountAsync(db, $"orders|{user.Scope}|{user.ScopeRegionPath}|{user.OrganizationId}|{filter}", filtered.Select(o => o.Id),
-                (services, token) => services.GetRequiredService<SupervisionQueries>().Filtered(user, filter).CountAsync(token), ct);
+        var count = await CountAsync(user, filter, filtered, ct);
         return new(ids.Select(id => views[id]).ToList(), request.Page.Page, request.Page.PageSize, count, Cursor(next, filter), Cursor(previous, filter));
     }
+
+    /// <summary>How many orders the list of the filter holds, counted as its page counts them (the 工作台's figures).</summary>
+    public Task<ListCount> CountAsync(DubanUser user, OrderFilter filter, CancellationToken ct) => CountAsync(user, filter, Filtered(user, filter), ct);
+
+    private async Task<ListCount> CountAsync(DubanUser user, OrderFilter filter, IQueryable<SupervisionOrder> filtered, CancellationToken ct) => counts is null
+        ? ListCount.Exact(await filtered.CountAsync(ct))
+        : await counts.CountAsync(db, $"orders|{user.Scope}|{user.ScopeRegionPath}|{user.OrganizationId}|{filter}", filtered.Select(o => o.Id),
+            (services, token) => services.GetRequiredService<SupervisionQueries>().Filtered(user, filter).CountAsync(token), ct);
 
     private static async Task<List<OrderKey>> Keys(IQueryable<SupervisionOrder> orders, int group, CancellationToken ct) =>
         (await orders.Select(o => new { o.IssuedAt, o.Id }).ToListAsync(ct)).Select(o => new OrderKey(group, o.IssuedAt, o.Id)).ToList();

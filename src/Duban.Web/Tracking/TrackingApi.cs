@@ -39,7 +39,9 @@ public static class TrackingApi
         services.AddScoped(sp => new ObservationReporting(Db(sp), Clock(sp), new AuditLog(Db(sp), Clock(sp))));
         services.AddScoped(sp => new EvidenceUploads(Db(sp), Clock(sp), new AuditLog(Db(sp), Clock(sp)),
             sp.GetRequiredService<EvidenceStore>(), sp.GetRequiredService<EvidenceOptions>()));
-        services.AddScoped(sp => new TrackingQueries(Db(sp), sp.GetRequiredService<PlanQueries>(), sp.GetRequiredService<ReportingPeriods>()));
+        // With the kept counts of long lists (the report list, the review queue and the 工作台's 待审核 count with them).
+        services.AddScoped(sp => new TrackingQueries(Db(sp), sp.GetRequiredService<PlanQueries>(), sp.GetRequiredService<ReportingPeriods>(),
+            sp.GetService<Duban.Web.Paging.ListCounts>()));
         services.AddScoped(sp => new TargetFigures(Db(sp), Clock(sp)));
         services.AddScoped(sp => new TargetQueries(Db(sp), sp.GetRequiredService<PlanQueries>(), sp.GetRequiredService<TrackingQueries>(), sp.GetRequiredService<TargetFigures>()));
         return services;

@@ -112,16 +112,27 @@ public sealed class TrackingQueries(DubanDbContext db, PlanQueries plans, Report
         var (keys, next, previous) = KeysetSlice.Cut(read, request);
         var ids = keys.Select(k => k.Id).ToList();
         var views = await Summaries(db.ProgressReports.AsNoTracking().Where(r => ids.Contains(r.Id))).ToDictionaryAsync(r => r.Id, ct);
-        // The queue depends on whom the reviewer answers for (their organisation's region), the list on the scope only.
-        var key = $"reports|{(reviewQueue ? $"queue:{user.Id}" : "")}|{user.Scope}|{user.ScopeRegionPath}|{user.OrganizationId}|{filter}";
-        var count = counts is null
-            ? ListCount.Exact(await filtered.CountAsync(ct))
-            : await counts.CountAsync(db, key, filtered.Select(r => r.Id),
-                (services, token) => services.GetRequiredService<TrackingQueries>().FilteredReports(user, filter, reviewQueue).CountAsync(token), ct);
+        var count = await CountReportsAsync(user, filter, reviewQueue, filtered, ct);
         string? Cursor(ReportKey? k) => k is null ? null : reviewQueue
             ? new ListCursor("q", [k.SubmittedAt?.ToUnixTimeMilliseconds() ?? 0, k.Id]).Encode()
             : new ListCursor("r", [k.PeriodDay, k.PlanId, k.TaskId, k.Id]).Encode();
         return new(ids.Select(id => views[id]).ToList(), request.Page.Page, request.Page.PageSize, count, Cursor(next), Cursor(previous));
+    }
+
+    /// <summary>
+    /// How many reports the list holds (with <paramref name="reviewQueue"/>, the user's review queue), counted as its
+    /// page counts them: bounded, then kept for a long list (<see cref="ListCounts"/>). The 工作台's 待审核 is this count.
+    /// </summary>
+    public Task<ListCount> CountReportsAsync(DubanUser user, ReportFilter filter, bool reviewQueue, CancellationToken ct) =>
+        CountReportsAsync(user, filter, reviewQueue, FilteredReports(user, filter, reviewQueue), ct);
+
+    private async Task<ListCount> CountReportsAsync(DubanUser user, ReportFilter filter, bool reviewQueue, IQueryable<ProgressReport> filtered, CancellationToken ct)
+    {
+        if (counts is null) return ListCount.Exact(await filtered.CountAsync(ct));
+        // The queue depends on whom the reviewer answers for (their organisation's region), the list on the scope only.
+        var key = $"reports|{(reviewQueue ? $"queue:{user.Id}" : "")}|{user.Scope}|{user.ScopeRegionPath}|{user.OrganizationId}|{filter}";
+        return await counts.CountAsync(db, key, filtered.Select(r => r.Id),
+            (services, token) => services.GetRequiredService<TrackingQueries>().FilteredReports(user, filter, reviewQueue).CountAsync(token), ct);
     }
 
     /// <summary>First submitted first; the time is also bounded on its own so that both databases start the index range there.</summary>

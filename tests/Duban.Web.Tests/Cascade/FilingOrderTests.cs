@@ -147,7 +147,7 @@ public sealed class FilingOrderTests(CascadeProofFixture world) : IClassFixture<
         await using (var scope = Factory.Services.CreateAsyncScope())
         {
             var counts = await scope.ServiceProvider.GetRequiredService<Duban.Web.Workbench.WorkbenchQueries>().ForAsync(me, CancellationToken.None);
-            counts.Single(c => c.Key == "orders-awaiting-reply").Count.ShouldBe(1);
+            counts.Single(c => c.Key == "orders-awaiting-reply").Count.ShouldBe(Duban.Web.Paging.ListCount.Exact(1));
             var events = await new Duban.Web.Calendar.OrderReplyEvents(scope.ServiceProvider.GetRequiredService<Duban.Web.Supervision.SupervisionQueries>())
                 .EventsAsync(new Duban.Web.Calendar.CalendarRequest(me, replyBy, replyBy, replyBy), CancellationToken.None);
             events.ShouldContain(e => e.Link == $"supervision/{order}");

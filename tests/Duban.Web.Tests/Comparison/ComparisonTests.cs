@@ -324,6 +324,16 @@ public sealed class ComparisonTests(ComparisonFixture app) : IClassFixture<Compa
         var province = await Factory.RegionIdAsync(DemoSeeder.Province);
         var refused = await (await Factory.SignedInAsync(DemoAccounts.Inspector)).GetAsync($"/comparison?regionId={province}");
         refused.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        // Its own message, not the generic 页面不存在: which region was not found (the same words whether it does not
+        // exist or is out of scope, so nothing is told of a region out of scope), and the way back.
+        var message = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+        message.ShouldContain("id=\"comparison-not-found\"");
+        message.ShouldContain($"未找到编号为 {province} 的地区，或该地区不在您的数据范围内。");
+        message.ShouldContain("<a class=\"alert-link\" href=\"comparison\" id=\"comparison-back\">返回地区对比</a>");
+        message.ShouldNotContain("页面不存在");
+        var missing = await client.GetAsync("/comparison?regionId=99999999");
+        missing.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await missing.Content.ReadAsStringAsync()).ShouldContain("未找到编号为 99999999 的地区，或该地区不在您的数据范围内。");
 
         (await client.GetStringAsync($"/dashboard?regionId={app.CityId}")).ShouldContain($"comparison?regionId={app.CityId}");
     }

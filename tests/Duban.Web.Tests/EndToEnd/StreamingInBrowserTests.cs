@@ -50,7 +50,23 @@ public sealed class StreamingInBrowserTests(ITestOutputHelper output) : IAsyncLi
         await page.GoBackAsync();
         await page.Locator("#status-counts").WaitForAsync();
         await FollowAsync(page, () => page.Locator("#task-total").ClickAsync(), "/tasks", "#task-list");
+
+        // 计划, 督办单, 考核 and an assessment (the sample activity's), from the sidebar and the list: streamed alike.
+        await FollowAsync(page, () => MenuLinkAsync(page, "计划与任务", "plans"), "/plans", "#plan-list");
+        await FollowAsync(page, () => MenuLinkAsync(page, "督办", "supervision"), "/supervision", "#order-filter");
+        await FollowAsync(page, () => MenuLinkAsync(page, "统计分析", "assessments"), "/assessments", "#assessment-list");
+        var assessment = await page.Locator("#assessment-list a").First.GetAttributeAsync("href");
+        await FollowAsync(page, () => page.Locator("#assessment-list a").First.ClickAsync(), "/" + assessment, "#runs");
         problems.ShouldBeEmpty();
+    }
+
+    /// <summary>Clicks a sidebar link, its group unfolded first (clicking the summary of an open group would fold it).</summary>
+    private static async Task MenuLinkAsync(IPage page, string group, string href)
+    {
+        await page.EvaluateAsync("""
+            title => { for (const d of document.querySelectorAll('details')) if (d.querySelector('summary')?.textContent.includes(title)) d.open = true; }
+            """, group);
+        await page.Locator($".app-menu-link[href='{href}']").ClickAsync();
     }
 
     [ChromiumFact]

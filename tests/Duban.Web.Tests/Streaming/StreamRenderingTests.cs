@@ -1,6 +1,7 @@
 using System.Net;
 using Duban.Web.Components.Streaming;
 using Duban.Web.Demo;
+using Duban.Web.Tests.Authorization;
 using Duban.Web.Tests.Infrastructure;
 
 namespace Duban.Web.Tests.Streaming;
@@ -18,16 +19,40 @@ public sealed class StreamRenderingTests(WebAppFixture app) : IClassFixture<WebA
     private const string Placeholder = "data-page-loading";
     private const string StreamedBlock = "<blazor-ssr>";
 
+    private static readonly SemaphoreSlim Adding = new(1, 1);
+    private static AssessmentSamples? assessments;
+
+    /// <summary>Assessments of 清河市 and 江南省 (the demo has none without its sample activity), made once for the class.</summary>
+    private async Task<AssessmentSamples> AssessmentsAsync()
+    {
+        await Adding.WaitAsync();
+        try
+        {
+            return assessments ??= await AssessmentSamples.AddAsync(Factory, "流式");
+        }
+        finally
+        {
+            Adding.Release();
+        }
+    }
+
     /// <summary>Each streamed page with an element only its loaded content has.</summary>
     private async Task<(string Path, string Content)[]> StreamedPagesAsync()
     {
         var city = await Factory.RegionIdAsync(DemoSeeder.City);
+        var samples = await AssessmentsAsync();
+        var cityEducation = await Factory.OrganizationIdAsync(DemoSeeder.CityEducation);
         return
         [
             ("/", "id=\"workbench\""),
             ("/dashboard", "id=\"status-counts\""),
             ($"/comparison?regionId={city}", "id=\"completion-table\""),
             ("/tasks", "id=\"task-list\""),
+            ("/plans", "id=\"plan-list\""),
+            ("/supervision?status=all", "id=\"order-filter\""),
+            ("/assessments", "id=\"assessment-list\""),
+            ($"/assessments/{samples.CityAssessment}", "id=\"runs\""),
+            ($"/assessments/{samples.CityAssessment}/cards/{cityEducation}", "id=\"card-indicators\""),
         ];
     }
 
@@ -97,17 +122,29 @@ public sealed class StreamRenderingTests(WebAppFixture app) : IClassFixture<WebA
         var city = await Factory.RegionIdAsync(DemoSeeder.City);
         var inspector = await Factory.SignedInAsync(DemoAccounts.Inspector);
         var admin = await Factory.SignedInAsync(DemoAccounts.Admin);
+        var samples = await AssessmentsAsync();
+        var provinceEducation = await Factory.OrganizationIdAsync("江南省教育厅");
         var cases = new (HttpClient Client, string Path, HttpStatusCode Status, string Shown)[]
         {
-            // Out of the city inspector's scope, and a region that does not exist: 404 (decided before streaming), which the
-            // framework answers with the status page.
-            (inspector, $"/comparison?regionId={province}", HttpStatusCode.NotFound, "页面不存在"),
-            (admin, "/comparison?regionId=99999999", HttpStatusCode.NotFound, "页面不存在"),
+            // Out of the city inspector's scope, and a region that does not exist: 404 (decided before streaming), with the
+            // page's own message naming the region.
+            (inspector, $"/comparison?regionId={province}", HttpStatusCode.NotFound, $"未找到编号为 {province} 的地区"),
+            (admin, "/comparison?regionId=99999999", HttpStatusCode.NotFound, "未找到编号为 99999999 的地区"),
             // A bad query: 400.
             (admin, "/comparison?regionId=abc", HttpStatusCode.BadRequest, "comparison-error"),
             (admin, $"/comparison?regionId={city}&year=abc", HttpStatusCode.BadRequest, "comparison-error"),
             // In scope: 200 (the city inspector's own city).
             (inspector, $"/comparison?regionId={city}", HttpStatusCode.OK, "completion-table"),
+            // 督办单: a bad filter or cursor, 400 with the message.
+            (admin, "/supervision?planId=abc", HttpStatusCode.BadRequest, "filter-error"),
+            (admin, "/supervision?status=nonsense", HttpStatusCode.BadRequest, "filter-error"),
+            (admin, "/supervision?after=garbage", HttpStatusCode.BadRequest, "filter-error"),
+            // Assessments: one that does not exist, one out of the city inspector's scope, a card of an organisation the
+            // assessment does not cover: 404, decided before streaming, which the framework answers with the status page.
+            (admin, "/assessments/99999999", HttpStatusCode.NotFound, "页面不存在"),
+            (inspector, $"/assessments/{samples.ProvinceAssessment}", HttpStatusCode.NotFound, "页面不存在"),
+            (admin, $"/assessments/{samples.CityAssessment}/cards/{provinceEducation}", HttpStatusCode.NotFound, "页面不存在"),
+            (inspector, $"/assessments/{samples.CityAssessment}", HttpStatusCode.OK, "id=\"runs\""),
         };
         foreach (var (client, path, status, shown) in cases)
         {
@@ -124,7 +161,7 @@ public sealed class StreamRenderingTests(WebAppFixture app) : IClassFixture<WebA
 
         // Refused pages answer the same with or without enhanced navigation.
         var reporter = await Factory.SignedInAsync(DemoAccounts.Reporter);
-        foreach (var path in new[] { "/dashboard", $"/comparison?regionId={city}" })
+        foreach (var path in new[] { "/dashboard", $"/comparison?regionId={city}", "/supervision", $"/assessments/{samples.ProvinceAssessment}" })
             (await reporter.SendAsync(EnhancedGet(path))).StatusCode.ShouldBe((await reporter.GetAsync(path)).StatusCode, path);
     }
 }

@@ -2,8 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Duban.Web.Demo;
+using Duban.Web.Paging;
 using Duban.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Duban.Web.Tests.Workbench;
 
@@ -21,7 +23,7 @@ public sealed partial class WorkbenchTests(WorkbenchFixture app, Xunit.Abstracti
 {
     private DubanWebFactory Factory => app.Factory;
 
-    [GeneratedRegex("<a class=\"card h-100 text-decoration-none workbench-count\" href=\"(?<href>[^\"]*)\" id=\"work-(?<key>[a-z-]+)\" data-count=\"(?<count>\\d+)\"")]
+    [GeneratedRegex("<a class=\"card h-100 text-decoration-none workbench-count\" href=\"(?<href>[^\"]*)\" id=\"work-(?<key>[a-z-]+)\" data-count=\"(?<count>\\d+)\" data-count-kind=\"(?<kind>[a-zA-Z]+)\"")]
     private static partial Regex Figure();
 
     [GeneratedRegex("共 (?<total>\\d+) 条，第")]
@@ -47,6 +49,49 @@ public sealed partial class WorkbenchTests(WorkbenchFixture app, Xunit.Abstracti
             var list = await client.GetStringAsync("/" + link.Split('#')[0]);
             Rows(key, link, list).ShouldBe(count, $"{user}: {key} shows {count} and links to {link}");
         }
+    }
+
+    [Fact]
+    public async Task A_long_review_queue_is_counted_as_its_list_counts_it_without_reading_every_row()
+    {
+        var counts = Factory.Services.GetRequiredService<ListCounts>();
+        var client = await Factory.SignedInAsync(DemoAccounts.Admin);
+        var exact = Review(await client.GetStringAsync("/"));
+        exact.Kind.ShouldBe("exact");
+        exact.Count.ShouldBeGreaterThan(0, "the sample activity leaves something to review");
+        // The queue is made "long": one row longer than the bound (at province scale, the bound is 2 000 of thousands).
+        var bound = exact.Count - 1;
+        counts.ExactUpTo = bound;
+        try
+        {
+            // Longer than the bound: bound + 1 rows read, and "more than" while the full count runs in the background.
+            var first = await client.GetStringAsync("/");
+            Review(first).ShouldBe(("atLeast", bound));
+            first.ShouldContain($"超过 {bound}");
+            await counts.SettledAsync();
+
+            // Then the kept count, the very figure the queue's page and the API show (kept, not recounted).
+            var home = await client.GetStringAsync("/");
+            Review(home).ShouldBe(("kept", exact.Count));
+            home.ShouldContain("统计于");
+            var api = await (await client.GetAsync("/api/v1/reports?queue=review")).JsonAsync();
+            (api.GetProperty("totalKind").GetString(), api.GetProperty("total").GetInt32()).ShouldBe(("kept", exact.Count));
+            WebUtility.HtmlDecode(await client.GetStringAsync("/review")).ShouldContain($"共 {exact.Count} 条（统计于");
+        }
+        finally
+        {
+            counts.ExactUpTo = 2000;
+            await counts.SettledAsync();
+            // A write makes the kept counts stale, so that the other tests' lists are counted exactly again.
+            await Factory.WithDbAsync(async db =>
+            {
+                db.AuditEntries.Add(new Duban.Core.Audit.AuditEntry { At = DateTimeOffset.UtcNow, Actor = "测试", Action = "test.write", EntityType = "test", EntityId = "1" });
+                await db.SaveChangesAsync();
+            });
+        }
+
+        (string Kind, int Count) Review(string html) => Figure().Matches(html).Where(m => m.Groups["key"].Value == "review")
+            .Select(m => (m.Groups["kind"].Value, int.Parse(m.Groups["count"].Value))).Single();
     }
 
     [Fact]
