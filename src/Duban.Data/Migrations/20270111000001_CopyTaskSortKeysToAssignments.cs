@@ -41,6 +41,9 @@ public sealed class CopyTaskSortKeysToAssignments : Migration
         migrationBuilder.CreateIndex(AssignmentSortKeys.ByDueIndex, "assignments",
             ["OrganizationId", AssignmentSortKeys.DueKey, AssignmentSortKeys.PlanId, AssignmentSortKeys.ListOrder, AssignmentSortKeys.Order, "TaskId"],
             filter: AssignmentSortKeys.CurrentFilter);
+        // PostgreSQL has no statistics of the new columns until autovacuum's next analyze (a minute or so after the
+        // backfill): read them now so that the first lists after the upgrade are planned on them.
+        if (!migrationBuilder.IsSqlite()) migrationBuilder.Sql("ANALYZE assignments;");
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
