@@ -56,14 +56,28 @@ public sealed class DubanDbContext(DbContextOptions<DubanDbContext> options) : D
     {
         StampNewVersions();
         TaskSortKeys.StampAsync(this, async: false, CancellationToken.None).GetAwaiter().GetResult();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var pending = AssignmentSortKeys.Collect(this);
+        if (!pending.Any) return base.SaveChanges(acceptAllChangesOnSuccess);
+        // The assignments' copies of the keys are written after the save (new rows' ids are known only then), in its
+        // transaction: one of the caller's, or one of its own.
+        using var own = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        AssignmentSortKeys.CopyAsync(this, pending, async: false, CancellationToken.None).GetAwaiter().GetResult();
+        own?.Commit();
+        return saved;
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         StampNewVersions();
         await TaskSortKeys.StampAsync(this, async: true, cancellationToken);
-        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var pending = AssignmentSortKeys.Collect(this);
+        if (!pending.Any) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await AssignmentSortKeys.CopyAsync(this, pending, async: true, cancellationToken);
+        if (own is not null) await own.CommitAsync(cancellationToken);
+        return saved;
     }
 
     /// <summary>

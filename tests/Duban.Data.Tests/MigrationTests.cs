@@ -8,7 +8,7 @@ namespace Duban.Data.Tests;
 
 public sealed class MigrationTests(DatabaseFixture databases) : IClassFixture<DatabaseFixture>
 {
-    private static readonly string[] AllMigrations = [CreatePlanTables.Id, CreateUserTables.Id, HardenCoreModel.Id, CreateTrackingTables.Id, CreateNotificationTables.Id, CreateSupervisionTables.Id, CloseOrdersAndTimeRevisions.Id, AddTrackingStatusIndexes.Id, CoverStatusReads.Id, ThrottleSignInsPerClient.Id, AddTrackingBaseline.Id, AddRegionCodes.Id, AddTaskEditing.Id, AddNotificationForwarding.Id, CreateAssessmentTables.Id, KeepResultSummaries.Id, AddAssessmentBulletins.Id, AddMeetings.Id, AddPlanCascade.Id, AddCalendarFeeds.Id, AddFilingOrders.Id, KeepMinutesHistory.Id, NameOrderIssuersByDisplayName.Id, AddTaskSortKeys.Id, StoreTaskStatuses.Id, AddListPagingIndexes.Id];
+    private static readonly string[] AllMigrations = [CreatePlanTables.Id, CreateUserTables.Id, HardenCoreModel.Id, CreateTrackingTables.Id, CreateNotificationTables.Id, CreateSupervisionTables.Id, CloseOrdersAndTimeRevisions.Id, AddTrackingStatusIndexes.Id, CoverStatusReads.Id, ThrottleSignInsPerClient.Id, AddTrackingBaseline.Id, AddRegionCodes.Id, AddTaskEditing.Id, AddNotificationForwarding.Id, CreateAssessmentTables.Id, KeepResultSummaries.Id, AddAssessmentBulletins.Id, AddMeetings.Id, AddPlanCascade.Id, AddCalendarFeeds.Id, AddFilingOrders.Id, KeepMinutesHistory.Id, NameOrderIssuersByDisplayName.Id, AddTaskSortKeys.Id, StoreTaskStatuses.Id, AddListPagingIndexes.Id, CopyTaskSortKeysToAssignments.Id];
 
     [Theory, OnSqlite, OnPostgres]
     public async Task Migrating_an_empty_database_applies_every_migration_in_order(DatabaseProvider provider)

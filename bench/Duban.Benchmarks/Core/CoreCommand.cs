@@ -98,6 +98,21 @@ public static class CoreCommand
             PrintResults(options, counts, null, null, await PageSweep.RunAsync(client, administrator, organizations, ProvinceWarmup(options), options.ProvinceIterations, options.Page, ct));
             return 0;
         }
+        if (options.Tail)
+        {
+            // The organisation's list call by call (docs/benchmarks.md, "One organisation's list on PostgreSQL").
+            var probe = new TailProbe();
+            var overdueOnly = TaskFilter.None with { Status = TrackingStatus.Overdue };
+            await bench.ListAsync(province.User, ct, filter: overdueOnly);
+            string Name(Reader r) => r.User.OrganizationId!.Value.ToString(CultureInfo.InvariantCulture);
+            TailProbe.Print("organisation, first page, in process", await probe.RunAsync(organizations, Name, options.Warmup, options.Iterations,
+                r => bench.ListAsync(r.User, ct, probe: probe)), Console.Out);
+            TailProbe.Print("organisation, first page, in process, again", await probe.RunAsync(organizations, Name, options.Warmup, options.Iterations,
+                r => bench.ListAsync(r.User, ct, probe: probe)), Console.Out);
+            TailProbe.Print("organisation, ?status=overdue, in process", await probe.RunAsync(organizations, Name, options.Warmup, options.Iterations,
+                r => bench.ListAsync(r.User, ct, filter: overdueOnly, probe: probe)), Console.Out);
+            return 0;
+        }
         var orgTotals = new List<int>();
         foreach (var reader in organizations) orgTotals.Add((await bench.ListAsync(reader.User, ct)).Total);
         var provinceTotal = (await bench.ListAsync(province.User, ct)).Total;

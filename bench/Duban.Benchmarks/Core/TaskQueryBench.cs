@@ -102,9 +102,10 @@ public sealed class TaskQueryBench
     /// One page of the list as <c>/tasks</c> reads it: the first, or the one after <paramref name="after"/>, unfiltered or
     /// with <paramref name="filter"/> (a status); long lists' counts and statuses kept as the application keeps them.
     /// </summary>
-    public async Task<KeysetPage<TaskView>> ListAsync(DubanUser user, CancellationToken ct, QueryPlanPrinter? explain = null, string? after = null, TaskFilter? filter = null)
+    public async Task<KeysetPage<TaskView>> ListAsync(DubanUser user, CancellationToken ct, QueryPlanPrinter? explain = null, string? after = null, TaskFilter? filter = null,
+        TailProbe? probe = null)
     {
-        await using var db = explain?.Context(database) ?? new DubanDbContext(contextOptions);
+        await using var db = explain?.Context(database) ?? probe?.Context(database) ?? new DubanDbContext(contextOptions);
         return await ActivatorUtilities.CreateInstance<PlanQueries>(services, db)
             .ListTasksAsync(user, filter ?? TaskFilter.None, new KeysetRequest(PageRequest.First, after), ct);
     }

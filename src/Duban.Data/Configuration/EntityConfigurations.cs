@@ -149,6 +149,15 @@ internal sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignm
         e.Property(x => x.UnitName).HasMaxLength(200);
         // The reporter's task page: every task of one organisation.
         e.HasIndex(x => new { x.OrganizationId, x.TaskId });
+        // The task's sort keys and removal, copied (AssignmentSortKeys): one organisation's list in due order is a walk
+        // of this index.
+        e.Property<int>(AssignmentSortKeys.DueKey);
+        e.Property<long>(AssignmentSortKeys.PlanId);
+        e.Property<int>(AssignmentSortKeys.ListOrder);
+        e.Property<int>(AssignmentSortKeys.Order);
+        e.Property<long?>(AssignmentSortKeys.RemovedInVersionId);
+        e.HasIndex(nameof(Assignment.OrganizationId), AssignmentSortKeys.DueKey, AssignmentSortKeys.PlanId, AssignmentSortKeys.ListOrder, AssignmentSortKeys.Order,
+            nameof(Assignment.TaskId)).HasDatabaseName(AssignmentSortKeys.ByDueIndex).HasFilter(AssignmentSortKeys.CurrentFilter);
         e.HasOne(x => x.Organization).WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Restrict);
     }
 }

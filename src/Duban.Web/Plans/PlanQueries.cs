@@ -346,14 +346,32 @@ public sealed class PlanQueries(DubanDbContext db, TimeProvider? time = null, Pl
         // One organisation's tasks are found by its assignments, not by walking the sort index (TaskKeyset.Ordered); the
         // partly completed tasks, few, by their own index.
         var narrow = Narrow(user, filter) || filter.PartlyCompleted;
-        var page = (after, before) switch
+        IQueryable<long> listed;
+        if (OrganizationWalk(user, filter, request) is { } organization)
         {
-            ({ } c, _) => TaskKeyset.Ordered(TaskKeyset.After(filtered, c.Keys, byDue), byDue, narrow: narrow),
-            (_, { } c) => TaskKeyset.Ordered(TaskKeyset.Before(filtered, c.Keys, byDue), byDue, descending: true, narrow: narrow),
-            _ => TaskKeyset.Ordered(filtered, byDue, narrow: narrow).Skip(request.Page.Skip),
-        };
-        keys = await page.Take(size + 1).Select(TaskPosition.Of).ToListAsync(ct);
-        count = await CountListedAsync(user, filter, filtered, ct);
+            // One organisation's list in due order, alone or by status: a walk of its assignments' copies of the keys
+            // (OrganizationTaskWalk), the status tested per task read (docs/benchmarks.md, "One organisation's list").
+            var rows = OrganizationTaskWalk.Rows(db.Assignments.AsNoTracking(), organization);
+            if (filter.Status is { } status)
+            {
+                var value = (int)status;
+                rows = rows.Where(a => db.Tasks.Any(t => t.Id == a.TaskId && EF.Property<int?>(t, StoredTaskStatuses.Status) + 0 == value));
+            }
+            keys = await OrganizationTaskWalk.ReadAsync(rows, (after ?? before)?.Keys, backwards, size + 1, ct);
+            listed = rows.Select(a => a.TaskId).Distinct();
+        }
+        else
+        {
+            var page = (after, before) switch
+            {
+                ({ } c, _) => TaskKeyset.Ordered(TaskKeyset.After(filtered, c.Keys, byDue), byDue, narrow: narrow),
+                (_, { } c) => TaskKeyset.Ordered(TaskKeyset.Before(filtered, c.Keys, byDue), byDue, descending: true, narrow: narrow),
+                _ => TaskKeyset.Ordered(filtered, byDue, narrow: narrow).Skip(request.Page.Skip),
+            };
+            keys = await page.Take(size + 1).Select(TaskPosition.Of).ToListAsync(ct);
+            listed = filtered.Select(t => t.Id);
+        }
+        count = await CountListedAsync(user, filter, listed, ct);
         var more = keys.Count > size;
         if (more) keys.RemoveAt(size);
         if (backwards) keys.Reverse();
@@ -368,6 +386,23 @@ public sealed class PlanQueries(DubanDbContext db, TimeProvider? time = null, Pl
         return new KeysetPage<TaskView>(items, request.Page.Page, size, count, next, previous);
     }
 
+    /// <summary>
+    /// The organisation whose list this is, when it is read by <see cref="OrganizationTaskWalk"/>: one organisation's
+    /// tasks in due order (a reporter's 本单位, or any organisation's for a reader who sees all), with no filter but the
+    /// status, from the start or a cursor. Page numbers past the first, other filters and the sort by number read the tasks.
+    /// </summary>
+    private static long? OrganizationWalk(DubanUser user, TaskFilter filter, KeysetRequest request)
+    {
+        if (filter with { OrganizationId = null, Status = null } != TaskFilter.None) return null;
+        if (request.After is null && request.Before is null && request.Page.Skip > 0) return null;
+        return (user.Scope, user.OrganizationId, filter.OrganizationId) switch
+        {
+            (DataScope.Own, { } own, var asked) when asked is null || asked == own => own,
+            (DataScope.All, _, { } asked) => asked,
+            _ => null,
+        };
+    }
+
     /// <summary>The list is one organisation's tasks, found by its assignments rather than along an index of all tasks.</summary>
     private static bool Narrow(DubanUser user, TaskFilter filter) => user.Scope == DataScope.Own || filter.OrganizationId is not null;
 
@@ -376,11 +411,11 @@ public sealed class PlanQueries(DubanDbContext db, TimeProvider? time = null, Pl
     /// long list): the 工作台's figures, which must equal the list they link to and not cost more as it grows.
     /// </summary>
     public async Task<ListCount> CountListAsync(DubanUser user, TaskFilter filter, CancellationToken ct) =>
-        await CountListedAsync(user, filter, await ListedTasksAsync(user, filter, ct), ct);
+        await CountListedAsync(user, filter, (await ListedTasksAsync(user, filter, ct)).Select(t => t.Id), ct);
 
-    private async Task<ListCount> CountListedAsync(DubanUser user, TaskFilter filter, IQueryable<PlanTask> filtered, CancellationToken ct) => counts is null
-        ? ListCount.Exact(await filtered.CountAsync(ct))
-        : await counts.CountAsync(db, CountKey(user, filter), filtered.Select(t => t.Id),
+    private async Task<ListCount> CountListedAsync(DubanUser user, TaskFilter filter, IQueryable<long> listed, CancellationToken ct) => counts is null
+        ? ListCount.Exact(await listed.CountAsync(ct))
+        : await counts.CountAsync(db, CountKey(user, filter), listed,
             (services, token) => services.GetRequiredService<PlanQueries>().CountTasksAsync(user, filter, token), ct);
 
     /// <summary>The number of tasks of the filtered list, counted exactly (the kept counts' background count, the workbench).</summary>

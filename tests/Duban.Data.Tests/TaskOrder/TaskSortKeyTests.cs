@@ -6,6 +6,7 @@ using Duban.Data.TaskOrder;
 using Duban.Data.Tests.Import.Support;
 using Duban.Data.Tests.Support;
 using Duban.Parsing;
+using UnitRole = Duban.Parsing.Model.UnitRole;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -46,6 +47,21 @@ public sealed class TaskSortKeyTests(DatabaseFixture databases) : IClassFixture<
     }
 
     [Theory, OnSqlite, OnPostgres]
+    public async Task The_migration_copies_the_keys_onto_existing_assignments(DatabaseProvider provider)
+    {
+        var options = await databases.EmptyAsync(provider);
+        await using (var old = DatabaseFixture.Context(options))
+        {
+            await old.GetService<IMigrator>().MigrateAsync(AddListPagingIndexes.Id);
+            (await FirstReleaseRows.InsertAsync(old)).Assignments.ShouldNotBeEmpty();
+        }
+
+        await using (var upgraded = DatabaseFixture.Context(options)) await DubanDatabase.MigrateAsync(upgraded);
+
+        await CopiesMatchAsync(options);
+    }
+
+    [Theory, OnSqlite, OnPostgres]
     public async Task Every_save_keeps_the_keys_of_the_tasks_it_touches(DatabaseProvider provider)
     {
         var options = await ImportedAsync(provider);
@@ -71,6 +87,19 @@ public sealed class TaskSortKeyTests(DatabaseFixture databases) : IClassFixture<
             list.Order += 7;
             var plan = await db.PlanVersions.Where(v => v.Id == list.PlanVersionId).Select(v => v.PlanId).SingleAsync();
             db.Tasks.Add(new PlanTask { PlanId = plan, TaskListId = list.Id, Key = "人工/1", No = "99", Text = "人工添加", Order = 99 });
+            await db.SaveChangesAsync();
+        }
+        await KeysMatchAsync(options);
+
+        await using (var db = DatabaseFixture.Context(options))
+        {
+            // An assignment added to a task by its id alone (the task not loaded), and a task renumbered and removed.
+            var task = await db.Tasks.Where(t => t.RemovedInVersionId == null).OrderBy(t => t.Id).Select(t => new { t.Id, t.Assignments.Count }).FirstAsync();
+            var organization = await db.Organizations.Where(o => !o.Name.Contains("教育")).OrderBy(o => o.Id).Select(o => o.Id).FirstAsync();
+            db.Assignments.Add(new Assignment { TaskId = task.Id, OrganizationId = organization, Role = UnitRole.Cooperating, UnitName = "人工" });
+            var removed = await db.Tasks.Where(t => t.RemovedInVersionId == null && t.Id != task.Id && t.Assignments.Any()).OrderByDescending(t => t.Id).FirstAsync();
+            removed.Order += 10;
+            removed.RemovedInVersionId = await db.PlanVersions.Where(v => v.PlanId == removed.PlanId).OrderByDescending(v => v.Id).Select(v => v.Id).FirstAsync();
             await db.SaveChangesAsync();
         }
         await KeysMatchAsync(options);
@@ -153,5 +182,77 @@ public sealed class TaskSortKeyTests(DatabaseFixture databases) : IClassFixture<
         rows.ShouldNotBeEmpty();
         foreach (var row in rows)
             (row.DueKey, row.ListOrder).ShouldBe((TaskSortKeys.DueKeyOf(row.Due), row.Order), $"task {row.Id}");
+        await CopiesMatchAsync(options);
+    }
+
+    /// <summary>Each assignment's copies (AssignmentSortKeys) are its task's keys and removal.</summary>
+    private static async Task CopiesMatchAsync(DatabaseOptions options)
+    {
+        await using var db = DatabaseFixture.Context(options);
+        // Each assignment's copies (AssignmentSortKeys) are its task's keys and removal.
+        var copies = await db.Assignments.AsNoTracking().Select(a => new
+        {
+            a.Id,
+            Copy = new TaskCopy(EF.Property<int>(a, AssignmentSortKeys.DueKey), EF.Property<long>(a, AssignmentSortKeys.PlanId),
+                EF.Property<int>(a, AssignmentSortKeys.ListOrder), EF.Property<int>(a, AssignmentSortKeys.Order), EF.Property<long?>(a, AssignmentSortKeys.RemovedInVersionId)),
+            Task = new TaskCopy(EF.Property<int>(a.Task!, TaskSortKeys.DueKey), a.Task!.PlanId, EF.Property<int>(a.Task!, TaskSortKeys.ListOrder), a.Task!.Order,
+                a.Task!.RemovedInVersionId),
+        }).ToListAsync();
+        copies.ShouldNotBeEmpty();
+        foreach (var copy in copies) copy.Copy.ShouldBe(copy.Task, $"assignment {copy.Id}");
+    }
+
+    private sealed record TaskCopy(int DueKey, long PlanId, int ListOrder, int Order, long? RemovedInVersionId);
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Walking_an_organisations_assignments_gives_its_list_sorted_as_before_both_ways(DatabaseProvider provider)
+    {
+        var options = await ImportedAsync(provider);
+        await using var db = DatabaseFixture.Context(options);
+        var current = db.Tasks.AsNoTracking().Where(t => t.RemovedInVersionId == null);
+        var organizations = await db.Assignments.Where(a => a.Task!.RemovedInVersionId == null).GroupBy(a => a.OrganizationId)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => g.Key).Take(3).ToListAsync();
+        // A task an organisation holds twice, as after two organisations assigned to it were merged: listed once.
+        var busiest = organizations[0];
+        var twice = await current.Where(t => t.Assignments.Any(a => a.OrganizationId == busiest)).OrderBy(t => t.Id).Skip(1).Select(t => t.Id).FirstAsync();
+        db.Assignments.Add(new Assignment { TaskId = twice, OrganizationId = busiest, Role = UnitRole.Cooperating, UnitName = "并入单位" });
+        await db.SaveChangesAsync();
+
+        foreach (var organization in organizations)
+        {
+            var mine = current.Where(t => t.Assignments.Any(a => a.OrganizationId == organization));
+            var expected = await mine.OrderBy(t => t.Due == null).ThenBy(t => t.Due).ThenBy(t => t.PlanId).ThenBy(t => t.TaskList!.Order).ThenBy(t => t.Order)
+                .ThenBy(t => t.Id).Select(t => t.Id).ToListAsync();
+            var rows = OrganizationTaskWalk.Rows(db.Assignments.AsNoTracking(), organization);
+            (await rows.Select(a => a.TaskId).Distinct().CountAsync()).ShouldBe(expected.Count);
+            if (organization == busiest)
+            {
+                // Ties the cursor has to get past: tasks of the organisation sharing a due date, and undated ones.
+                var dues = await mine.Select(t => t.Due).ToListAsync();
+                dues.GroupBy(d => d).ShouldContain(g => g.Key != null && g.Count() > 1);
+                dues.ShouldContain(d => d == null);
+                (await rows.CountAsync()).ShouldBe(expected.Count + 1);
+            }
+            foreach (var size in new[] { 1, 3, 7 })
+            {
+                (await WalkAsync(rows, size, forward: true)).ShouldBe(expected, $"organisation {organization}, forward, {size} a page");
+                (await WalkAsync(rows, size, forward: false)).AsEnumerable().Reverse().ShouldBe(expected, $"organisation {organization}, backward, {size} a page");
+            }
+        }
+    }
+
+    /// <summary>Every page of an organisation's walk from one end, each read after (or before) the last task of the page before.</summary>
+    private static async Task<List<long>> WalkAsync(IQueryable<Assignment> rows, int size, bool forward)
+    {
+        var walked = new List<long>();
+        TaskPosition? last = null;
+        while (true)
+        {
+            var keys = await OrganizationTaskWalk.ReadAsync(rows, last, backwards: !forward, size, CancellationToken.None);
+            if (keys.Count == 0) return walked;
+            keys.Count.ShouldBeLessThanOrEqualTo(size);
+            walked.AddRange(keys.Select(k => k.Id));
+            last = keys[^1];
+        }
     }
 }

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Duban.Core.Tracking.Status;
+using Duban.Data.Tracking.Status;
 using Duban.Web.Demo;
 using Duban.Web.Paging;
 using Duban.Web.Tests.Infrastructure;
@@ -75,6 +77,56 @@ public sealed partial class TaskPagingTests(PlansFixture plans) : IClassFixture<
         }
         backward.SelectMany(p => p).ShouldBe(expected);
         backward[0].Count.ShouldBe(size);
+    }
+
+    [Theory]
+    [InlineData(DemoAccounts.Reporter, "", 2)]
+    [InlineData(DemoAccounts.Reporter, "&status=overdue", 1)]
+    [InlineData(DemoAccounts.Reporter, "&status=notStarted", 2)]
+    [InlineData(DemoAccounts.Admin, "&organizationId={education}", 3)]
+    public async Task One_organisations_list_walked_by_its_cursors_is_its_tasks_sorted_as_before_forward_and_back(string user, string filter, int size)
+    {
+        // Read from the organisation's assignments (OrganizationTaskWalk): the reporter's own (scope 本单位), or any
+        // organisation's for the administrator; alone or by status.
+        var client = await Factory.SignedInAsync(user);
+        var education = await Factory.OrganizationIdAsync(DemoSeeder.CityEducation);
+        var query = $"/api/v1/tasks?pageSize={size}" + filter.Replace("{education}", education.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var first = await (await client.GetAsync(query)).JsonAsync();
+        TrackingStatus? status = filter.Contains("overdue") ? TrackingStatus.Overdue : filter.Contains("notStarted") ? TrackingStatus.NotStarted : null;
+        var expected = await Factory.WithDbAsync(db =>
+        {
+            var mine = db.Tasks.AsNoTracking().Where(t => t.RemovedInVersionId == null && t.Assignments.Any(a => a.OrganizationId == education));
+            if (status is { } s) mine = mine.Where(t => EF.Property<int?>(t, StoredTaskStatuses.Status) == (int)s);
+            return mine.OrderBy(t => t.Due == null).ThenBy(t => t.Due).ThenBy(t => t.PlanId).ThenBy(t => t.TaskList!.Order).ThenBy(t => t.Order).ThenBy(t => t.Id)
+                .Select(t => t.Id).ToListAsync();
+        });
+        expected.Count.ShouldBeGreaterThan(size);
+        first.GetProperty("total").GetInt32().ShouldBe(expected.Count);
+
+        var forward = new List<long>();
+        string? after = null;
+        var pages = 0;
+        do
+        {
+            var page = await (await client.GetAsync(query + (after is null ? "" : $"&after={Uri.EscapeDataString(after)}"))).JsonAsync();
+            (page.GetProperty("totalKind").GetString(), page.GetProperty("total").GetInt32()).ShouldBe(("exact", expected.Count));
+            forward.AddRange(ItemIds(page));
+            after = Cursor(page, "next");
+            pages++;
+        }
+        while (after is not null);
+        forward.ShouldBe(expected);
+
+        var lastPage = await (await client.GetAsync($"{query}&page={pages}")).JsonAsync();
+        var backward = new List<List<long>> { ItemIds(lastPage) };
+        var before = Cursor(lastPage, "previous");
+        while (before is not null)
+        {
+            var page = await (await client.GetAsync($"{query}&before={Uri.EscapeDataString(before)}")).JsonAsync();
+            backward.Insert(0, ItemIds(page));
+            before = Cursor(page, "previous");
+        }
+        backward.SelectMany(p => p).ShouldBe(expected);
     }
 
     [Theory]
