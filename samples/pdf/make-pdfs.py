@@ -389,7 +389,8 @@ def text_original(notice, header, rows):
 
 # Plain official-document PDFs (GB/T 9704-2012 page): every text sample that has no PDF above is printed on A4 with
 # margins 37 mm top, 35 mm bottom, 28 mm left, 26 mm right, body in 3号 (16 pt) at a fixed 28.95 pt line pitch with a
-# two-character first-line indent, the first line (the title or masthead) centred in 2号 (22 pt), no running header,
+# two-character first-line indent and no punctuation hanging in the margin (LibreOffice leaves a comma that hangs at
+# the end of a justified line out of the PDF, which no office PDF does), the first line (the title or masthead) centred in 2号 (22 pt), no running header,
 # and the page number "— N —" in 4号 (14 pt) at the right on odd pages and at the left on even ones. Each line of the
 # text is a paragraph (empty lines are left out: the page sets paragraphs without them); tab-separated lines and '|'
 # rows as Markdown writes them become a bordered table whose header repeats on each page, a row whose first cell
@@ -450,7 +451,7 @@ def gbt_document(lines):
  xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"
  xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
 <office:styles>
-<style:style style:name="Body" style:family="paragraph"><style:paragraph-properties fo:text-indent="32pt" fo:line-height="28.95pt" fo:text-align="justify" fo:margin-top="0pt" fo:margin-bottom="0pt"/><style:text-properties {font} fo:font-size="16pt" style:font-size-asian="16pt"/></style:style>
+<style:style style:name="Body" style:family="paragraph"><style:paragraph-properties style:punctuation-wrap="simple" fo:text-indent="32pt" fo:line-height="28.95pt" fo:text-align="justify" fo:margin-top="0pt" fo:margin-bottom="0pt"/><style:text-properties {font} fo:font-size="16pt" style:font-size-asian="16pt"/></style:style>
 <style:style style:name="Title" style:family="paragraph"><style:paragraph-properties fo:text-align="center" fo:line-height="35pt" fo:margin-bottom="28.95pt"/><style:text-properties {font} fo:font-size="22pt" style:font-size-asian="22pt"/></style:style>
 <style:style style:name="Cellp" style:family="paragraph"><style:text-properties {font} fo:font-size="12pt" style:font-size-asian="12pt"/></style:style>
 <style:style style:name="PageR" style:family="paragraph"><style:paragraph-properties fo:text-align="end" fo:margin-right="14pt"/><style:text-properties {font} fo:font-size="14pt" style:font-size-asian="14pt"/></style:style>
@@ -492,7 +493,7 @@ def main():
     if sys.argv[1:2] == ["--seeds"]:
         # The seeds are not in the repository: print them into a folder of one's own, for DUBAN_SEED_PDFS.
         out = os.path.abspath(sys.argv[2])
-        seeds = os.path.join(os.path.dirname(os.path.dirname(SAMPLES)), "..", "shared", "seeds")
+        seeds = os.path.join(os.path.dirname(SAMPLES), "..", "shared", "seeds")
         os.makedirs(out, exist_ok=True)
         with tempfile.TemporaryDirectory() as tmp:
             for name in sorted(os.listdir(seeds)):

@@ -37,18 +37,23 @@ internal static class ParityDigest
         for (var i = n - 1; i >= 0; i--)
             for (var j = m - 1; j >= 0; j--)
                 lcs[i, j] = expected[i] == actual[j] ? lcs[i + 1, j + 1] + 1 : Math.Max(lcs[i + 1, j], lcs[i, j + 1]);
-        var sb = new StringBuilder("(- as read from the text, + as read from the other format)\n");
-        int a = 0, b = 0, sameRun = 0;
+        var ops = new List<(char Op, string Line)>();
+        int a = 0, b = 0;
         while (a < n || b < m)
         {
-            if (a < n && b < m && expected[a] == actual[b])
-            {
-                // Keep the diff short: one line of context each side of a difference.
-                if (sameRun++ == 0 || (a + 1 < n && b + 1 < m && expected[a + 1] != actual[b + 1])) sb.Append("  ").AppendLine(expected[a]);
-                a++; b++;
-            }
-            else if (b < m && (a == n || lcs[a, b + 1] >= lcs[a + 1, b])) { sb.Append("+ ").AppendLine(actual[b++]); sameRun = 0; }
-            else { sb.Append("- ").AppendLine(expected[a++]); sameRun = 0; }
+            if (a < n && b < m && expected[a] == actual[b]) { ops.Add((' ', expected[a])); a++; b++; }
+            else if (b < m && (a == n || lcs[a, b + 1] >= lcs[a + 1, b])) ops.Add(('+', actual[b++]));
+            else ops.Add(('-', expected[a++]));
+        }
+        // Two lines of context around each difference; "…" where same lines are left out.
+        var sb = new StringBuilder("(- as read from the text, + as read from the other format)\n");
+        var skipped = false;
+        for (var i = 0; i < ops.Count; i++)
+        {
+            var near = Enumerable.Range(Math.Max(0, i - 2), Math.Min(ops.Count, i + 3) - Math.Max(0, i - 2)).Any(k => ops[k].Op != ' ');
+            if (!near) { if (!skipped) sb.AppendLine("  …"); skipped = true; continue; }
+            skipped = false;
+            sb.Append(ops[i].Op).Append(' ').AppendLine(ops[i].Line);
         }
         return sb.ToString();
     }
