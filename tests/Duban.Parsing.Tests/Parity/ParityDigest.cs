@@ -18,7 +18,8 @@ internal static class ParityDigest
         {
             lines.Add($"task {task.No}: {Compact(task.Text)}");
             lines.Add($"  units {Render.Units(task)}");
-            lines.Add($"  deadline {Render.Deadline(task)}");
+            // The deadline as understood, and its words without white space (a PDF cannot tell 2022 年 from 2022年).
+            lines.Add($"  deadline {Compact(Render.Deadline(task))}");
             lines.Add($"  targets {task.No}: {task.Targets.Count}");
         }
         lines.Add($"tasks: {doc.TaskLists.Sum(l => l.Tasks.Count)}");
