@@ -64,11 +64,23 @@ internal static class DocxBuilder
     public static byte[] FromText(IEnumerable<Parity.TextBlock> blocks)
     {
         var body = new Body();
+        var first = true;
         foreach (var block in blocks)
         {
             switch (block)
             {
-                case Parity.ParagraphBlock p: body.Append(P(p.Text)); break;
+                // The title centred in 2号 type, the rest with a two-character first-line indent, as GB/T 9704 sets them.
+                case Parity.ParagraphBlock p when first:
+                    body.Append(new Paragraph(
+                        new ParagraphProperties(new Justification { Val = JustificationValues.Center }),
+                        new Run(new RunProperties(new FontSize { Val = "44" }), new Text(p.Text.Trim()) { Space = SpaceProcessingModeValues.Preserve })));
+                    first = false;
+                    break;
+                case Parity.ParagraphBlock p:
+                    body.Append(new Paragraph(
+                        new ParagraphProperties(new Indentation { FirstLineChars = 200 }),
+                        new Run(new RunProperties(new FontSize { Val = "32" }), new Text(p.Text.Trim()) { Space = SpaceProcessingModeValues.Preserve })));
+                    break;
                 case Parity.BlankBlock: body.Append(BlankParagraph()); break;
                 case Parity.TableBlock t: body.Append(WordTable(t)); body.Append(BlankParagraph()); break;
             }

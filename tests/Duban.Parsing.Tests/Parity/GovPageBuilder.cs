@@ -4,8 +4,8 @@ using System.Text;
 namespace Duban.Parsing.Tests.Parity;
 
 /// <summary>
-/// A text document as a government site publishes it: the article in a content div (one &lt;p&gt; per paragraph,
-/// tables as &lt;table&gt; with colspan group rows), with the site's header, navigation, breadcrumbs, an 索引号 box, the
+/// A text document as a government site publishes it: the article in a content div (the first line as its &lt;h1&gt;, one &lt;p&gt; per paragraph
+/// indented by two ideographic spaces, tables as &lt;table&gt; with colspan group rows), with the site's header, navigation, breadcrumbs, an 索引号 box, the
 /// 字号/打印/关闭 tools, related links and a footer around it. Empty lines are left out, as sites do. Used by the
 /// format-parity suite.
 /// </summary>
@@ -30,11 +30,14 @@ internal static class GovPageBuilder
             <div class="article-content" id="zoom">
 
             """);
+        var first = true;
         foreach (var block in blocks)
         {
             switch (block)
             {
-                case ParagraphBlock p: sb.Append("<p>").Append(E(p.Text.Trim())).Append("</p>\n"); break;
+                // The title as the page's heading; paragraphs indented by two ideographic spaces, as editors type them.
+                case ParagraphBlock p when first: sb.Append("<h1 class=\"title\">").Append(E(p.Text.Trim())).Append("</h1>\n"); first = false; break;
+                case ParagraphBlock p: sb.Append("<p style=\"text-indent:2em\">\u3000\u3000").Append(E(p.Text.Trim())).Append("</p>\n"); break;
                 case TableBlock t: Table(sb, t); break;
             }
         }
