@@ -24,6 +24,7 @@ internal static class ParityDigest
         }
         lines.Add($"tasks: {doc.TaskLists.Sum(l => l.Tasks.Count)}");
         lines.Add($"goal targets: {doc.Targets.Count}");
+        lines.Add($"title: {Compact(doc.Title ?? "")}");
         return lines;
     }
 
