@@ -417,7 +417,7 @@ def gbt_table(rows):
     return table(rows, None).replace('table:name="T1"', 'table:name="T%d"' % id(rows))
 
 def gbt_body(lines):
-    out, rows, first = [], [], True
+    out, rows, first, title_goes_on = [], [], True, False
     def flush():
         if rows:
             out.append(gbt_table(rows))
@@ -431,12 +431,20 @@ def gbt_body(lines):
             rows.append(cells)
             continue
         if not line.strip():
+            title_goes_on = False
             continue  # an empty line: inside a table a page break of the text, elsewhere nothing
         flush()
-        style = "Title" if first else "Body"
+        # The title, and its second line where the text wrapped it (a first line of 20 cells or more, the next not
+        # indented): both centred in 2号, the title over two lines as GB/T 9704 sets a long one.
+        style = "Title" if first or (title_goes_on and not line[:1].isspace()) else "Body"
+        title_goes_on = first and len(line.strip()) >= 20
         first = False
         out.append(f'<text:p text:style-name="{style}">{esc(line.strip())}</text:p>')
     flush()
+    # A title over two lines is spaced as one paragraph: only its last line has the space below it.
+    for i in range(len(out) - 1):
+        if 'style-name="Title"' in out[i] and 'style-name="Title"' in out[i + 1]:
+            out[i] = out[i].replace('style-name="Title"', 'style-name="TitleLine"')
     return '\n'.join(out)
 
 def gbt_document(lines):
@@ -453,6 +461,7 @@ def gbt_document(lines):
 <office:styles>
 <style:style style:name="Body" style:family="paragraph"><style:paragraph-properties style:punctuation-wrap="simple" fo:text-indent="32pt" fo:line-height="28.95pt" fo:text-align="justify" fo:margin-top="0pt" fo:margin-bottom="0pt"/><style:text-properties {font} fo:font-size="16pt" style:font-size-asian="16pt"/></style:style>
 <style:style style:name="Title" style:family="paragraph"><style:paragraph-properties fo:text-align="center" fo:line-height="35pt" fo:margin-bottom="28.95pt"/><style:text-properties {font} fo:font-size="22pt" style:font-size-asian="22pt"/></style:style>
+<style:style style:name="TitleLine" style:family="paragraph"><style:paragraph-properties fo:text-align="center" fo:line-height="35pt" fo:margin-bottom="0pt"/><style:text-properties {font} fo:font-size="22pt" style:font-size-asian="22pt"/></style:style>
 <style:style style:name="Cellp" style:family="paragraph"><style:text-properties {font} fo:font-size="12pt" style:font-size-asian="12pt"/></style:style>
 <style:style style:name="PageR" style:family="paragraph"><style:paragraph-properties fo:text-align="end" fo:margin-right="14pt"/><style:text-properties {font} fo:font-size="14pt" style:font-size-asian="14pt"/></style:style>
 <style:style style:name="PageL" style:family="paragraph"><style:paragraph-properties fo:text-align="start" fo:margin-left="14pt"/><style:text-properties {font} fo:font-size="14pt" style:font-size-asian="14pt"/></style:style>
