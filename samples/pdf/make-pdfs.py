@@ -11,6 +11,7 @@ or in the middle of its cell), each with its text original. Needs `soffice` (lib
 tests never run this script.
 
     python3 samples/pdf/make-pdfs.py [name.pdf ...]
+    python3 samples/pdf/make-pdfs.py --seeds DIR    # the seeds (../shared/seeds), printed into DIR, not committed
 """
 import base64, html, os, subprocess, sys, tempfile
 
@@ -386,8 +387,141 @@ def text_original(notice, header, rows):
         lines.append("\t".join(cells))
     return "\n\n".join(lines[:len(notice)]) + "\n\n" + "\n".join(lines[len(notice):]) + "\n"
 
+# Plain official-document PDFs (GB/T 9704-2012 page): every text sample that has no PDF above is printed on A4 with
+# margins 37 mm top, 35 mm bottom, 28 mm left, 26 mm right, body in 3号 (16 pt) at a fixed 28.95 pt line pitch with a
+# two-character first-line indent and no punctuation hanging in the margin (LibreOffice leaves a comma that hangs at
+# the end of a justified line out of the PDF, which no office PDF does), the first line (the title or masthead) centred in 2号 (22 pt), no running header,
+# and the page number "— N —" in 4号 (14 pt) at the right on odd pages and at the left on even ones. Each line of the
+# text is a paragraph (empty lines are left out: the page sets paragraphs without them); tab-separated lines and '|'
+# rows as Markdown writes them become a bordered table whose header repeats on each page, a row whose first cell
+# alone is filled a group row across the table. The format-parity tests (tests/Duban.Parsing.Tests/Parity) compare
+# each PDF with its text.
+
+def text_rows(lines):
+    """Markdown '|' rows as tab-separated lines (the rule line |:---:| left out); other lines as they are."""
+    out = []
+    for line in lines:
+        t = line.strip()
+        if len(t) > 2 and t[0] == "|" and t[-1] == "|" and t.count("|") >= 3:
+            cells = [c.strip() for c in t[1:-1].split("|")]
+            if all(c.strip(":") and set(c.strip(":")) == {"-"} for c in cells):
+                continue
+            out.append("\t".join(cells))
+        else:
+            out.append(line)
+    return out
+
+def gbt_table(rows):
+    n = max(len(r) for r in rows)
+    rows = [r + [""] * (n - len(r)) for r in rows]
+    return table(rows, None).replace('table:name="T1"', 'table:name="T%d"' % id(rows))
+
+def gbt_body(lines):
+    out, rows, first, title_goes_on = [], [], True, False
+    def flush():
+        if rows:
+            out.append(gbt_table(rows))
+            rows.clear()
+    lines = text_rows(lines)
+    for i, line in enumerate(lines):
+        if "\t" in line:
+            cells = line.split("\t")
+            if rows and [c.strip() for c in cells] == [c.strip() for c in rows[0]]:
+                continue  # the text repeats the header at a page break; the PDF repeats it by itself
+            rows.append(cells)
+            continue
+        if not line.strip():
+            title_goes_on = False
+            continue  # an empty line: inside a table a page break of the text, elsewhere nothing
+        flush()
+        # The title, and its second line where the text wrapped it (a first line of 20 cells or more, the next not
+        # indented): both centred in 2号, the title over two lines as GB/T 9704 sets a long one.
+        style = "Title" if first or (title_goes_on and not line[:1].isspace()) else "Body"
+        title_goes_on = first and len(line.strip()) >= 20
+        first = False
+        out.append(f'<text:p text:style-name="{style}">{esc(line.strip())}</text:p>')
+    flush()
+    # A title over two lines is spaced as one paragraph: only its last line has the space below it.
+    for i in range(len(out) - 1):
+        if 'style-name="Title"' in out[i] and 'style-name="Title"' in out[i + 1]:
+            out[i] = out[i].replace('style-name="Title"', 'style-name="TitleLine"')
+    return '\n'.join(out)
+
+def gbt_document(lines):
+    font = 'style:font-name="Noto Serif CJK SC" fo:font-family="\'Noto Serif CJK SC\'" style:font-name-asian="Noto Serif CJK SC" style:font-family-asian="\'Noto Serif CJK SC\'"'
+    num = '<text:page-number text:select-page="current">1</text:page-number>'
+    n = max([len(l.split("\t")) for l in text_rows(lines) if "\t" in l] or [5])
+    widths = ["1.2cm"] + ["%.2fcm" % ((15.6 - 1.2) * 0.42)] + ["%.2fcm" % ((15.6 - 1.2) * 0.58 / max(n - 2, 1))] * (n - 2)
+    cols = ''.join(f'<style:style style:name="Col{i}" style:family="table-column"><style:table-column-properties style:column-width="{w}"/></style:style>'
+                   for i, w in enumerate(widths))
+    return f'''<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+ xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+<office:styles>
+<style:style style:name="Body" style:family="paragraph"><style:paragraph-properties style:punctuation-wrap="simple" fo:text-indent="32pt" fo:line-height="28.95pt" fo:text-align="justify" fo:margin-top="0pt" fo:margin-bottom="0pt"/><style:text-properties {font} fo:font-size="16pt" style:font-size-asian="16pt"/></style:style>
+<style:style style:name="Title" style:family="paragraph"><style:paragraph-properties fo:text-align="center" fo:line-height="35pt" fo:margin-bottom="28.95pt"/><style:text-properties {font} fo:font-size="22pt" style:font-size-asian="22pt"/></style:style>
+<style:style style:name="TitleLine" style:family="paragraph"><style:paragraph-properties fo:text-align="center" fo:line-height="35pt" fo:margin-bottom="0pt"/><style:text-properties {font} fo:font-size="22pt" style:font-size-asian="22pt"/></style:style>
+<style:style style:name="Cellp" style:family="paragraph"><style:text-properties {font} fo:font-size="12pt" style:font-size-asian="12pt"/></style:style>
+<style:style style:name="PageR" style:family="paragraph"><style:paragraph-properties fo:text-align="end" fo:margin-right="14pt"/><style:text-properties {font} fo:font-size="14pt" style:font-size-asian="14pt"/></style:style>
+<style:style style:name="PageL" style:family="paragraph"><style:paragraph-properties fo:text-align="start" fo:margin-left="14pt"/><style:text-properties {font} fo:font-size="14pt" style:font-size-asian="14pt"/></style:style>
+</office:styles>
+<office:automatic-styles>
+<style:page-layout style:name="PL"><style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm" fo:margin-top="3.7cm" fo:margin-bottom="2.5cm" fo:margin-left="2.8cm" fo:margin-right="2.6cm"/>
+<style:footer-style><style:header-footer-properties fo:min-height="0cm" fo:margin-top="0.5cm"/></style:footer-style></style:page-layout>
+<style:style style:name="Tbl" style:family="table"><style:table-properties style:width="15.6cm" table:align="left"/></style:style>
+{cols}
+<style:style style:name="Cell" style:family="table-cell"><style:table-cell-properties fo:padding="0.1cm" fo:border="0.5pt solid #000000" style:vertical-align="top"/></style:style>
+</office:automatic-styles>
+<office:master-styles><style:master-page style:name="Standard" style:page-layout-name="PL">
+<style:footer><text:p text:style-name="PageR">— {num} —</text:p></style:footer>
+<style:footer-left><text:p text:style-name="PageL">— {num} —</text:p></style:footer-left>
+</style:master-page></office:master-styles>
+<office:body><office:text>
+{gbt_body(lines)}
+</office:text></office:body></office:document>
+'''
+
+def print_gbt(src_path, out_dir, stem, tmp):
+    with open(src_path, encoding="utf-8-sig") as f:
+        lines = f.read().splitlines()
+    path = os.path.join(tmp, stem + ".fodt")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(gbt_document(lines))
+    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", out_dir, path], check=True,
+                   stdout=subprocess.DEVNULL)
+    print(stem + ".pdf", os.path.getsize(os.path.join(out_dir, stem + ".pdf")), "bytes")
+
+def gbt_jobs():
+    """The text samples without a PDF of their own name among JOBS."""
+    made = {pdf for _, pdf, *_ in JOBS}
+    return [name for name in sorted(os.listdir(SAMPLES))
+            if name.endswith(".txt") and os.path.splitext(name)[0] + ".pdf" not in made]
+
 def main():
-    only = sys.argv[1:]  # names of the PDFs to make again; none: all of them
+    if sys.argv[1:2] == ["--seeds"]:
+        # The seeds are not in the repository: print them into a folder of one's own, for DUBAN_SEED_PDFS.
+        out = os.path.abspath(sys.argv[2])
+        seeds = os.path.join(os.path.dirname(SAMPLES), "..", "shared", "seeds")
+        os.makedirs(out, exist_ok=True)
+        with tempfile.TemporaryDirectory() as tmp:
+            for name in sorted(os.listdir(seeds)):
+                if name.endswith(".txt"):
+                    print_gbt(os.path.join(seeds, name), out, name[:3], tmp)
+        return
+    only = sys.argv[1:]
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in gbt_jobs():
+            stem = os.path.splitext(name)[0]
+            if not only or stem + ".pdf" in only:
+                print_gbt(os.path.join(SAMPLES, name), HERE, stem, tmp)
+    if only and all(os.path.splitext(o)[0] + ".txt" in gbt_jobs() for o in only):
+        return
+    older_main()
+
+def older_main():
+    # names of the PDFs to make again; none: all of them
+    only = [o for o in sys.argv[1:] if os.path.splitext(o)[0] + ".txt" not in gbt_jobs()]
     with tempfile.TemporaryDirectory() as tmp:
         for pdf, original, notice, header, rows, widths, cell_size, border, valign, repeat, size, *more in TABLE_JOBS:
             if only and pdf not in only:

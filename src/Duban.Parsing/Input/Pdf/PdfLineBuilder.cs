@@ -57,7 +57,7 @@ internal static class PdfLineBuilder
                         sb.Clear();
                         left = start;
                     }
-                    else if (gap >= fontSize * 0.25 && sb.Length > 0 && sb[^1] != ' ') sb.Append(' ');
+                    else if (sb.Length > 0 && sb[^1] != ' ' && gap >= fontSize * (AutoSpaced(sb[^1], glyph.Value[0]) ? 0.6 : 0.25)) sb.Append(' ');
                 }
                 sb.Append(glyph.Value);
                 positioned.Add(new PdfGlyph(glyph.Value, start, end));
@@ -75,6 +75,17 @@ internal static class PdfLineBuilder
         }
         return lines;
     }
+
+    /// <summary>
+    /// A Chinese character or full-width sign next to a digit or a Latin letter. Chinese is written without spaces: the
+    /// gap between the two (Word's and LibreOffice's 自动调整中文与西文/数字的间距, about a quarter of a character, more
+    /// in a justified line) is not a space, or 2022年 would read 2022 年 in a PDF and not in the document it was
+    /// printed from. Between two Chinese characters a gap of a quarter is a space (units listed with spaces).
+    /// </summary>
+    private static bool AutoSpaced(char before, char after) =>
+        (Wide(before) && char.IsAsciiLetterOrDigit(after)) || (char.IsAsciiLetterOrDigit(before) && Wide(after));
+
+    private static bool Wide(char c) => c is >= '\u2E80' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF' or >= '\uFF00' and <= '\uFFEF' or >= '\u3000' and <= '\u303F';
 
     private static double Size(Letter letter)
     {

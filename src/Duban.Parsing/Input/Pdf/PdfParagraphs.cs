@@ -24,6 +24,7 @@ internal static class PdfParagraphs
         double previousRightMargin = 0;
         PdfTable? table = null;
         PdfGridTable? gridTable = null;
+        var documentLeft = pages.SelectMany(p => p.Lines).Where(l => l.Segments.Count == 1).Select(l => l.Left).DefaultIfEmpty(0).Min();
 
         void Flush()
         {
@@ -45,10 +46,11 @@ internal static class PdfParagraphs
             var grids = page.Lines.Count > 0 ? PdfGrid.Find(page.Rules, page.HorizontalRules) : [];
             var lines = PdfColumns.Read(page.Lines, grids);
             var body = lines.Where(l => l.Segments.Count == 1 && l.ColumnLeft is null).ToList();
-            var leftMargin = body.Count > 0 ? body.Min(l => l.Left) : 0;
+            var leftMargin = LeftMargin(body, documentLeft);
             var rightMargin = lines.Count > 0 ? lines.Max(l => l.Right) : page.Width;
             var lastBaseline = double.NaN;
             var usualPitches = UsualPitches(lines);
+            var bodySize = lines.Count > 0 ? lines.Select(l => l.FontSize).Order().ElementAt(lines.Count / 2) : 0;
             var pending = new Queue<PdfLine>(lines);
             var firstOfPage = true;
 
@@ -129,6 +131,7 @@ internal static class PdfParagraphs
                     && line.Left <= (line.ColumnLeft ?? leftMargin) + line.FontSize * 0.6
                     && Math.Abs(previous.FontSize - line.FontSize) < 1
                     && (double.IsNaN(lastBaseline) || lastBaseline - line.Baseline <= Math.Min(line.FontSize * 2.2, UsualPitch(usualPitches, line) + line.FontSize * 0.3));
+                joins = joins || (previous is not null && TitleGoesOn(previous, line, leftMargin, rightMargin, bodySize, lastBaseline));
                 if (!joins) Flush();
                 paragraph ??= new PdfOutputLine();
                 Append(paragraph, line, page.Number);
@@ -140,6 +143,38 @@ internal static class PdfParagraphs
         Flush();
         FlushTable();
         return Assemble(output, pages.Count);
+    }
+
+    /// <summary>
+    /// A title set over several centred lines (GB/T 9704: 2号 type, 回行 with the lines arranged symmetrically) is one
+    /// paragraph: a centred line goes on the centred line above it when both are in the same type, larger than the
+    /// page's body text, at a normal line distance. A centred line wraps short of either margin, so the rule for body
+    /// lines (reach the right margin, go on at the left) does not join it.
+    /// </summary>
+    private static bool TitleGoesOn(PdfLine previous, PdfLine line, double leftMargin, double rightMargin, double bodySize, double lastBaseline)
+    {
+        if (Math.Abs(previous.FontSize - line.FontSize) >= 1 || line.FontSize < bodySize + 2) return false;
+        if (double.IsNaN(lastBaseline) || lastBaseline - line.Baseline > line.FontSize * 2.2) return false;
+        bool Centred(PdfLine l) =>
+            l.Segments.Count == 1
+            && Math.Abs((l.Left - (l.ColumnLeft ?? leftMargin)) - ((l.ColumnRight ?? rightMargin) - l.Right)) <= l.FontSize * 0.75;
+        return Centred(previous) && Centred(line);
+    }
+
+    /// <summary>
+    /// Where the page's lines begin when not indented: the leftmost line of one column. On a page where every paragraph
+    /// is one line (a list of short items, a table flattened one cell per line) every line is indented, and the
+    /// leftmost is a paragraph's first line: when it stands one to two and a half characters right of the leftmost line
+    /// of the whole document, the page has the document's margin (GB/T 9704 pages share their margins) and its lines
+    /// are each a paragraph, not one paragraph wrapped.
+    /// </summary>
+    private static double LeftMargin(List<PdfLine> body, double documentLeft)
+    {
+        if (body.Count == 0) return 0;
+        var left = body.Min(l => l.Left);
+        var size = body.Select(l => l.FontSize).Order().ElementAt(body.Count / 2);
+        var indent = (left - documentLeft) / size;
+        return indent is >= 0.6 and <= 2.6 ? documentLeft : left;
     }
 
     /// <summary>
