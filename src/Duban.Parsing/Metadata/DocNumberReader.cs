@@ -9,16 +9,21 @@ internal sealed record DocNumberMatch(string Standard, DocNumberParts Parts, int
 /// <summary>
 /// Reads 发文字号 in any bracket style (〔〕 [] 【】 （） ()) and normalises it to the GB/T 9704 form 平政发〔2020〕76号.
 /// </summary>
-internal static class DocNumberReader
+internal static partial class DocNumberReader
 {
-    private static readonly Regex Pattern = new(
-        @"([\u4e00-\u9fff][\u4e00-\u9fff ]{0,14}) *[〔(] *((19|20)[0-9]{2}) *[〕)] *第? *([0-9]{1,5}) *号",
-        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+    // Source-generated (docs/benchmarks.md, issue 12): building it at run time cost a one-shot `duban parse` tens of
+    // milliseconds. Backtracking is bounded here: every loop has a fixed upper count or is followed by a character it
+    // cannot match, so the work per start position is bounded by the run of spaces after it.
+    internal const string PatternText =
+        @"([\u4e00-\u9fff][\u4e00-\u9fff ]{0,14}) *[〔(] *((19|20)[0-9]{2}) *[〕)] *第? *([0-9]{1,5}) *号";
+
+    [GeneratedRegex(PatternText, RegexOptions.CultureInvariant)]
+    internal static partial Regex Pattern();
 
     /// <summary>Every document number in <paramref name="folded"/> (text folded by CharFolding).</summary>
     public static IEnumerable<DocNumberMatch> FindAll(string folded)
     {
-        foreach (Match m in Pattern.Matches(folded))
+        foreach (Match m in Pattern().Matches(folded))
         {
             var code = new string(m.Groups[1].Value.Where(c => c != ' ').ToArray());
             // The code is the last run of characters before the bracket; prose in front of it ("印发了平政发…") is not.

@@ -71,7 +71,7 @@ internal static class BlockBuilder
         void Flush()
         {
             if (paragraph.Count == 0) return;
-            blocks.Add(ParagraphBlock.From(MappedText.FromRanges(text, paragraph.Select(l => (l.Start, l.Length)).ToList()), paragraph.Count));
+            blocks.Add(ParagraphBlock.From(MappedText.FromLines(text, paragraph), paragraph.Count));
             paragraph.Clear();
         }
     }
@@ -170,8 +170,9 @@ internal static class BlockBuilder
     /// <summary>A label broken over two lines ("…；完成" + "时限：2023年）") must be joined before anything else.</summary>
     private static bool SplitsLabel(string last, string next)
     {
-        var tail = last.Length >= 4 ? last[^4..] : last;
-        var junction = tail + (next.Length > 8 ? next[..8] : next);
+        // Asked for every line: one string for the junction, not three.
+        var tail = last.AsSpan(last.Length >= 4 ? last.Length - 4 : 0);
+        var junction = string.Concat(tail, next.AsSpan(0, Math.Min(next.Length, 8)));
         foreach (var label in FieldLabels.FindAll(junction))
             if (label.Start < tail.Length && label.ValueStart > tail.Length) return true;
         return false;

@@ -16,9 +16,11 @@ public static class CharFolding
     public static string Fold(ReadOnlySpan<char> s)
     {
         if (s.IsEmpty) return "";
-        var chars = s.Length <= 512 ? stackalloc char[s.Length] : new char[s.Length];
-        for (var i = 0; i < s.Length; i++) chars[i] = Table[s[i]];
-        return new string(chars);
+        // Folded straight into the new string: a long paragraph needs no intermediate buffer.
+        return string.Create(s.Length, s, static (chars, source) =>
+        {
+            for (var i = 0; i < source.Length; i++) chars[i] = Table[source[i]];
+        });
     }
 
     private static char[] BuildTable()

@@ -26,16 +26,19 @@ public sealed class MappedText
         if (value.Length != sourceOffsets.Length)
             throw new ArgumentException("One source offset per character is required.", nameof(sourceOffsets));
         Value = value;
-        var starts = new List<int>();
-        var sources = new List<int>();
+        // Counted first so that the segment arrays are allocated once, at their size (this runs for every table cell).
+        var segments = 0;
+        for (var i = 0; i < sourceOffsets.Length; i++)
+            if (i == 0 || sourceOffsets[i] != sourceOffsets[i - 1] + 1) segments++;
+        _starts = new int[segments];
+        _sources = new int[segments];
+        var k = 0;
         for (var i = 0; i < sourceOffsets.Length; i++)
         {
             if (i > 0 && sourceOffsets[i] == sourceOffsets[i - 1] + 1) continue;
-            starts.Add(i);
-            sources.Add(sourceOffsets[i]);
+            _starts[k] = i;
+            _sources[k++] = sourceOffsets[i];
         }
-        _starts = [.. starts];
-        _sources = [.. sources];
     }
 
     private MappedText(string value, int[] starts, int[] sources)
@@ -56,30 +59,48 @@ public sealed class MappedText
         value.Length == 0 ? new MappedText(value, [], []) : new MappedText(value, [0], [sourceStart]);
 
     /// <summary>The ranges [start, start + length) of <paramref name="source"/>, one after the other, as one text.</summary>
-    public static MappedText FromRanges(string source, IReadOnlyList<(int Start, int Length)> ranges)
+    public static MappedText FromRanges(string source, IReadOnlyList<(int Start, int Length)> ranges) =>
+        FromRanges(source, ranges.Count, ranges, static (list, k) => list[k]);
+
+    /// <summary>The lines of a paragraph, one after the other, as one text (their ranges, without a list of them).</summary>
+    internal static MappedText FromLines(string source, List<SourceLine> lines) =>
+        FromRanges(source, lines.Count, lines, static (list, k) => (list[k].Start, list[k].Length));
+
+    // One pass to size, one to copy: every paragraph of a document comes through here, so nothing is allocated but the
+    // text and its two segment arrays.
+    private static MappedText FromRanges<T>(string source, int count, T ranges, Func<T, int, (int Start, int Length)> range)
     {
         var total = 0;
-        foreach (var r in ranges) total += r.Length;
-        var starts = new List<int>(ranges.Count);
-        var sources = new List<int>(ranges.Count);
-        var value = string.Create(total, (source, ranges), (chars, state) =>
+        var segments = 0;
+        for (var k = 0; k < count; k++)
+        {
+            var length = range(ranges, k).Length;
+            total += length;
+            if (length > 0) segments++;
+        }
+        var value = string.Create(total, (source, count, ranges, range), static (chars, state) =>
         {
             var at = 0;
-            foreach (var (start, length) in state.ranges)
+            for (var k = 0; k < state.count; k++)
             {
+                var (start, length) = state.range(state.ranges, k);
                 state.source.AsSpan(start, length).CopyTo(chars[at..]);
                 at += length;
             }
         });
+        var starts = new int[segments];
+        var sources = new int[segments];
         var position = 0;
-        foreach (var (start, length) in ranges)
+        var segment = 0;
+        for (var k = 0; k < count; k++)
         {
+            var (start, length) = range(ranges, k);
             if (length == 0) continue;
-            starts.Add(position);
-            sources.Add(start);
+            starts[segment] = position;
+            sources[segment++] = start;
             position += length;
         }
-        return new MappedText(value, [.. starts], [.. sources]);
+        return new MappedText(value, starts, sources);
     }
 
     /// <summary>The source index of character <paramref name="index"/>.</summary>
