@@ -14,7 +14,7 @@ public sealed class UnlabelledDatesSample : SampleTest
 {
     protected override string FileName => "unlabelled-dates.txt";
 
-    protected override string ExpectedTitle => "江岚省职业教育改革重点任务分工方案";
+    protected override string ExpectedTitle => "江南省职业教育改革重点任务分工方案";
 
     protected override IReadOnlyList<ExpectedList> ExpectedLists =>
     [

@@ -158,7 +158,17 @@ internal static class PdfParagraphs
         bool Centred(PdfLine l) =>
             l.Segments.Count == 1
             && Math.Abs((l.Left - (l.ColumnLeft ?? leftMargin)) - ((l.ColumnRight ?? rightMargin) - l.Right)) <= l.FontSize * 0.75;
-        return Centred(previous) && Centred(line);
+        return Centred(previous) && Centred(line) && !IsDocNumberLine(line);
+    }
+
+    /// <summary>
+    /// A line that is a 发文字号 and nothing else (庆政发〔2021〕13号, centred under the title in some documents, and in the
+    /// title's type in some prints): GB/T 9704 sets it on a line of its own, so it never continues a title.
+    /// </summary>
+    private static bool IsDocNumberLine(PdfLine line)
+    {
+        var text = line.Text.Trim();
+        return Metadata.DocNumberReader.First(text) is { } number && number.Index == 0 && number.Length >= text.Length - 1;
     }
 
     /// <summary>
