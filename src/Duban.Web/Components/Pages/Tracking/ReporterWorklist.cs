@@ -44,9 +44,11 @@ public sealed class ReporterWorklist(DubanDbContext db, PlanQueries plans, Track
     {
         if (reporter.OrganizationId is not { } organization) return [];
         var tasks = await plans.OrganizationTasksAsync(reporter, organization, ct);
-        var taskIds = tasks.Select(t => t.Id).ToList();
-        var assignments = await db.Assignments.AsNoTracking().Where(a => taskIds.Contains(a.TaskId) && a.OrganizationId == organization)
-            .OrderBy(a => a.Id).Select(a => new { a.Id, a.TaskId }).ToListAsync(ct);
+        // The organisation's assignments by its index, then kept to the tasks read: a list of ~2 000 task ids sent as as
+        // many SQL parameters cost more than the few assignments of retired tasks read in vain.
+        var taskIds = tasks.Select(t => t.Id).ToHashSet();
+        var assignments = (await db.Assignments.AsNoTracking().Where(a => a.OrganizationId == organization)
+            .OrderBy(a => a.Id).Select(a => new { a.Id, a.TaskId }).ToListAsync(ct)).Where(a => taskIds.Contains(a.TaskId)).ToList();
         // Approved reports of long ago are history (on the task page), not work: an organisation of a five-year plan would
         // otherwise read hundreds of them on every visit (docs/benchmarks.md).
         var approvedSince = today.AddMonths(-ApprovedMonths);
@@ -54,14 +56,18 @@ public sealed class ReporterWorklist(DubanDbContext db, PlanQueries plans, Track
             && (r.Status != ReportStatus.Approved || r.Period!.End >= approvedSince)), ct);
         var returned = reports.Where(r => r.Status == ReportStatus.Returned).Select(r => r.Id).ToList();
         var reviews = returned.Count == 0 ? [] : await tracking.LatestReviewsAsync(returned, ct);
-        var cycles = new Dictionary<long, ReportingCycle>();
+        // Looked up by key rather than filtered per task and per assignment: an organisation of ~2 000 tasks made those
+        // filters millions of comparisons on every visit to /my and the 工作台 (docs/benchmarks.md).
+        var assignmentsOf = assignments.ToLookup(a => a.TaskId);
+        var reportsOf = reports.ToLookup(r => r.AssignmentId);
+        var cycles = await periods.CyclesAsync(tasks.Select(t => t.PlanId).ToList(), ct);
         var items = new List<WorkItem>();
         foreach (var task in tasks)
         {
-            if (!cycles.TryGetValue(task.PlanId, out var cycle)) cycles[task.PlanId] = cycle = await periods.CycleAsync(task.PlanId, ct);
-            foreach (var assignment in assignments.Where(a => a.TaskId == task.Id))
+            var cycle = cycles[task.PlanId];
+            foreach (var assignment in assignmentsOf[task.Id])
             {
-                var own = reports.Where(r => r.AssignmentId == assignment.Id).ToList();
+                var own = reportsOf[assignment.Id].ToList();
                 bool Submitted(PeriodSpan span) => own.Any(r => r.PeriodKind == span.Kind && r.PeriodStart == span.Start && r.Status != ReportStatus.Draft);
                 var due = DuePeriod(cycle, today, Submitted);
                 var lastClosed = LastClosedPeriod(cycle, today);
