@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -15,7 +16,6 @@ internal static class BrowserTestSupport
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
         });
 
-    /// <summary>The page's full width: more than the viewport means it scrolls sideways.</summary>
     /// <summary>A page at 1366×768 in Chinese, waiting up to a minute (the machine is shared).</summary>
     public static async Task<IPage> NewPageAsync(IBrowser browser)
     {
@@ -34,6 +34,7 @@ internal static class BrowserTestSupport
         await page.WaitForURLAsync(url => !url.Contains("/signin"));
     }
 
+    /// <summary>The page's full width: more than the viewport means it scrolls sideways.</summary>
     public static Task<int> ScrollWidthAsync(IPage page) => page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
 
     /// <summary>A full-page screenshot in the test output's screenshots folder, for a person to look at.</summary>
@@ -44,6 +45,32 @@ internal static class BrowserTestSupport
         var path = Path.Combine(folder, name);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
         output.WriteLine($"screenshot: {path}");
+    }
+
+    /// <summary>
+    /// The application on Kestrel (loopback, a free port, plain HTTP) over a fresh demo database in
+    /// <paramref name="directory"/>, with the demo's sample activity when asked; its address without the trailing slash.
+    /// </summary>
+    public static (Infrastructure.DubanWebFactory Factory, string Address) StartServer(string directory, ITestOutputHelper output, bool sampleActivity = false)
+    {
+        var settings = new Dictionary<string, string?> { ["Web:HttpsOnly"] = "false" };
+        if (sampleActivity) settings["Demo:SampleActivity"] = "true";
+        var factory = new Infrastructure.DubanWebFactory(directory, settings);
+        factory.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
+        factory.StartServer();
+        var address = factory.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.Single();
+        output.WriteLine($"server: {address}");
+        return (factory, address.TrimEnd('/'));
+    }
+
+    /// <summary>The console errors (with where they came from) and uncaught page errors of <paramref name="page"/> from now on.</summary>
+    public static List<string> CollectProblems(IPage page)
+    {
+        var problems = new List<string>();
+        page.Console += (_, message) => { if (message.Type == "error") problems.Add(message.Text + " " + message.Location); };
+        page.PageError += (_, error) => problems.Add(error);
+        return problems;
     }
 
     /// <summary>Stops the application and removes its database folder.</summary>

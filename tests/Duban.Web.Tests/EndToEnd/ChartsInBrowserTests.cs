@@ -29,9 +29,7 @@ public sealed class ChartsInBrowserTests(ITestOutputHelper output) : IAsyncLifet
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await BrowserTestSupport.LaunchChromiumAsync(playwright);
         var page = await BrowserTestSupport.NewPageAsync(browser);
-        var problems = new List<string>();
-        page.Console += (_, message) => { if (message.Type == "error") problems.Add(message.Text + " " + message.Location); };
-        page.PageError += (_, error) => problems.Add(error);
+        var problems = BrowserTestSupport.CollectProblems(page);
         await BrowserTestSupport.SignInAsync(page, address, DemoAccounts.Admin, DemoAccounts.Password);
 
         // From the 总览 of the city to its comparison by enhanced navigation: the page's scripts are run again.
@@ -58,12 +56,8 @@ public sealed class ChartsInBrowserTests(ITestOutputHelper output) : IAsyncLifet
 
     private string StartServer()
     {
-        factory = new DubanWebFactory(directory, new Dictionary<string, string?> { ["Web:HttpsOnly"] = "false", ["Demo:SampleActivity"] = "true" });
-        factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        factory.StartServer();
-        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        output.WriteLine($"server: {address}");
-        return address.TrimEnd('/');
+        (factory, var address) = BrowserTestSupport.StartServer(directory, output, sampleActivity: true);
+        return address;
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

@@ -72,12 +72,8 @@ public sealed class DemoInBrowserTests(ITestOutputHelper output) : IAsyncLifetim
 
     private string StartServer()
     {
-        factory = new DubanWebFactory(directory, new Dictionary<string, string?> { ["Web:HttpsOnly"] = "false" });
-        factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        factory.StartServer();
-        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        output.WriteLine($"server: {address}");
-        return address.TrimEnd('/');
+        (factory, var address) = BrowserTestSupport.StartServer(directory, output);
+        return address;
     }
 
     private Task ScreenshotAsync(IPage page, string name) => BrowserTestSupport.ScreenshotAsync(page, name, output);

@@ -196,12 +196,8 @@ public sealed class ShellInBrowserTests(ITestOutputHelper output) : IAsyncLifeti
 
     private string StartServer()
     {
-        factory = new DubanWebFactory(directory, new Dictionary<string, string?> { ["Web:HttpsOnly"] = "false" });
-        factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        factory.StartServer();
-        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        output.WriteLine($"server: {address}");
-        return address.TrimEnd('/');
+        (factory, var address) = BrowserTestSupport.StartServer(directory, output);
+        return address;
     }
 
     private static string ScreenshotPath(string name)
