@@ -29,6 +29,11 @@ public sealed class EscalationFactsReader(DubanDbContext db)
     /// </summary>
     public async Task<IReadOnlyList<TrackedAssignment>> ReadAsync(DateOnly today, long? planId, CancellationToken ct = default)
     {
+        // Every fact from one snapshot where the database offers one cheaply (PostgreSQL's REPEATABLE READ): two runs
+        // racing must each see the other's recorded actions either whole or not at all (see the keys below).
+        await using var snapshot = db.Database.CurrentTransaction is null && db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL"
+            ? await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct)
+            : null;
         var current = db.Assignments.AsNoTracking()
             .Where(a => a.Task!.RemovedInVersionId == null && db.Plans.Any(p => p.Id == a.Task.PlanId && p.CurrentVersionId == a.Task.TaskList!.PlanVersionId));
         var watched = planId is { } only
@@ -58,10 +63,14 @@ public sealed class EscalationFactsReader(DubanDbContext db)
                             && db.ReportRevisions.Any(v => v.Id == r.LatestRevisionId && v.State == ProgressState.Completed))
                 .Select(r => r.AssignmentId).ToListAsync(ct))
             .ToHashSet();
-        var orders = await OrdersAsync(ct);
+        // The keys before the orders: an order and its key commit together, so an order missing from the later read
+        // means its key was missing from the earlier one too. Read the other way round, a run racing another could see
+        // the other's order key without its open order and issue the assignment's next order as well (one open order
+        // at a time is the rule).
         var keys = (await db.Set<TaskEvent>().AsNoTracking().Where(e => e.AssignmentId != null)
                 .Select(e => new { e.AssignmentId, e.IdempotencyKey }).ToListAsync(ct))
             .ToLookup(e => e.AssignmentId!.Value, e => e.IdempotencyKey);
+        var orders = await OrdersAsync(ct);
 
         var tracked = new List<TrackedAssignment>(assignments.Count);
         foreach (var a in assignments)

@@ -128,6 +128,54 @@ public sealed class EscalationJobTests(DatabaseFixture databases) : IClassFixtur
         (await check.Set<JobAction>().CountAsync(a => keys.Contains(a.IdempotencyKey))).ShouldBe(keys.Count);
     }
 
+    /// <summary>
+    /// The interleaving that once gave three 督办单 for two assignments: the second run has begun reading when the first
+    /// records everything, and reads the timeline's keys only afterwards. Whatever it reads, it must not issue a next
+    /// order beside the open one.
+    /// </summary>
+    [Theory, OnSqlite, OnPostgres]
+    public async Task A_run_that_reads_while_another_records_issues_no_second_order(DatabaseProvider provider)
+    {
+        var options = await databases.MigratedAsync(provider);
+        var world = await SupervisionWorld.CreateAsync(options, "交错" + Tag(), createdMonthsBefore: 4);
+        var firstDone = new TaskCompletionSource();
+        var pause = new PauseBeforeTimelineKeys(firstDone.Task);
+
+        await using var second = new DubanDbContext(new DbContextOptionsBuilder<DubanDbContext>(DubanDatabase.CreateOptions(options)).AddInterceptors(pause).Options);
+        var secondRun = Task.Run(() => Job(second, EscalationOptions.Default).RunAsync(new JobRun(January2, "two"), default));
+        await pause.Reached.WaitAsync(TimeSpan.FromSeconds(60));
+        await using (var first = DatabaseFixture.Context(options)) await Job(first, EscalationOptions.Default).RunAsync(new JobRun(January2, "one"), default);
+        firstDone.SetResult();
+        await secondRun.WaitAsync(TimeSpan.FromSeconds(60));
+
+        await using var check = DatabaseFixture.Context(options);
+        var orders = await check.Set<SupervisionOrder>().Where(o => o.TaskId == world.TaskId).Select(o => o.IdempotencyKey).ToListAsync();
+        orders.Count.ShouldBe(2, string.Join(", ", orders));
+        orders.ShouldAllBe(k => k.StartsWith("order:overdue:"));
+    }
+
+    /// <summary>Holds the run's read of the timeline's keys until <paramref name="release"/> completes.</summary>
+    private sealed class PauseBeforeTimelineKeys(Task release) : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+    {
+        private readonly TaskCompletionSource reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int paused;
+
+        public Task Reached => reached.Task;
+
+        public override async ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader>> ReaderExecutingAsync(
+            System.Data.Common.DbCommand command, Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData,
+            Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            if (command.CommandText.Contains("task_events", StringComparison.Ordinal) && command.CommandText.Contains("IdempotencyKey", StringComparison.Ordinal)
+                && Interlocked.Exchange(ref paused, 1) == 0)
+            {
+                reached.SetResult();
+                await release;
+            }
+            return result;
+        }
+    }
+
     [Theory, OnSqlite, OnPostgres]
     public async Task The_thresholds_in_the_options_decide_the_summons_and_bulletin_flags(DatabaseProvider provider)
     {
