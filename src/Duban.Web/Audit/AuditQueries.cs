@@ -110,7 +110,7 @@ public sealed class AuditQueries(DubanDbContext db, ListCounts? counts = null)
         var (rows, next, previous) = KeysetSlice.Cut(read, request);
         var count = counts is null
             ? ListCount.Exact(await filtered.CountAsync(ct))
-            : await counts.CountAsync(db, $"audit|{filter}", filtered.Select(e => e.Id),
+            : await counts.CountAsync(db, $"audit|{filter}", filtered.OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Select(e => e.Id),
                 (services, token) => services.GetRequiredService<AuditQueries>().Filtered(filter).CountAsync(token), ct);
         return new(rows, request.Page.Page, request.Page.PageSize, count, Cursor(next), Cursor(previous));
     }

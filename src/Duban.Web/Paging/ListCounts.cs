@@ -51,9 +51,14 @@ public sealed class ListCounts(IServiceScopeFactory scopes, TimeProvider time, I
     private sealed record Kept(Stamp Stamp, int Count, DateTimeOffset CountedAt);
 
     /// <param name="key">Names the list: the reader's scope and the filter, everything the rows depend on.</param>
-    /// <param name="rows">The list's rows, in the request's context.</param>
+    /// <param name="rows">
+    /// The keys of the list's rows (each once) in the list's own order, in the request's context: the bounded count reads
+    /// the first <see cref="ExactUpTo"/> + 1 of them as the pages would, along the same index. Which rows those are does
+    /// not change the figure, but a row limit without an order is a query whose rows are up to the plan (EF Core warns,
+    /// the tests fail); an order of its own (by key) made PostgreSQL sort every task of a province due soon (0.2 s, not 0.05).
+    /// </param>
     /// <param name="recount">The full count in a context of its own (it outlives the request).</param>
-    public async Task<ListCount> CountAsync<T>(DubanDbContext db, string key, IQueryable<T> rows,
+    public async Task<ListCount> CountAsync(DubanDbContext db, string key, IQueryable<long> rows,
         Func<IServiceProvider, CancellationToken, Task<int>> recount, CancellationToken ct)
     {
         if (kept.TryGetValue(key, out var known))

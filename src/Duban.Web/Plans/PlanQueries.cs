@@ -358,7 +358,7 @@ public sealed class PlanQueries(DubanDbContext db, TimeProvider? time = null, Pl
                 rows = rows.Where(a => db.Tasks.Any(t => t.Id == a.TaskId && EF.Property<int?>(t, StoredTaskStatuses.Status) + 0 == value));
             }
             keys = await OrganizationTaskWalk.ReadAsync(rows, (after ?? before)?.Keys, backwards, size + 1, ct);
-            listed = rows.Select(a => a.TaskId).Distinct();
+            listed = rows.Select(a => a.TaskId).Distinct().OrderBy(id => id);
         }
         else
         {
@@ -369,7 +369,7 @@ public sealed class PlanQueries(DubanDbContext db, TimeProvider? time = null, Pl
                 _ => TaskKeyset.Ordered(filtered, byDue, narrow: narrow).Skip(request.Page.Skip),
             };
             keys = await page.Take(size + 1).Select(TaskPosition.Of).ToListAsync(ct);
-            listed = filtered.Select(t => t.Id);
+            listed = TaskKeyset.Ordered(filtered, byDue, narrow: narrow).Select(t => t.Id);
         }
         count = await CountListedAsync(user, filter, listed, ct);
         var more = keys.Count > size;
@@ -411,8 +411,10 @@ public sealed class PlanQueries(DubanDbContext db, TimeProvider? time = null, Pl
     /// long list): the 工作台's figures, which must equal the list they link to and not cost more as it grows.
     /// </summary>
     public async Task<ListCount> CountListAsync(DubanUser user, TaskFilter filter, CancellationToken ct) =>
-        await CountListedAsync(user, filter, (await ListedTasksAsync(user, filter, ct)).Select(t => t.Id), ct);
+        await CountListedAsync(user, filter, TaskKeyset.Ordered(await ListedTasksAsync(user, filter, ct), filter.Sort == TaskSort.Due,
+            narrow: Narrow(user, filter) || filter.PartlyCompleted).Select(t => t.Id), ct);
 
+    /// <param name="listed">The list's tasks in the list's order (<see cref="ListCounts.CountAsync"/> counts the first ones).</param>
     private async Task<ListCount> CountListedAsync(DubanUser user, TaskFilter filter, IQueryable<long> listed, CancellationToken ct) => counts is null
         ? ListCount.Exact(await listed.CountAsync(ct))
         : await counts.CountAsync(db, CountKey(user, filter), listed,
@@ -471,7 +473,7 @@ public sealed class PlanQueries(DubanDbContext db, TimeProvider? time = null, Pl
         {
             case (DataScope.RegionAndBelow, { } path):
                 var filed = db.Plans.Where(p => p.Region != null && p.Region.Path.StartsWith(path) && current.Any(t => t.PlanId == p.Id)).Select(p => p.Id);
-                if (await filed.Take(max + 1).CountAsync(ct) > max) return null;
+                if (await filed.OrderBy(id => id).Take(max + 1).CountAsync(ct) > max) return null;
                 var organizations = db.Organizations.Where(o => o.Region!.Path.StartsWith(path)).Select(o => o.Id);
                 var assigned = db.Assignments.Where(a => organizations.Contains(a.OrganizationId) && a.Task!.RemovedInVersionId == null).Select(a => a.Task!.PlanId);
                 planIds = filed.Union(assigned);

@@ -121,7 +121,7 @@ public sealed class SupervisionQueries(DubanDbContext db, PlanQueries plans, Act
 
     private async Task<ListCount> CountAsync(DubanUser user, OrderFilter filter, IQueryable<SupervisionOrder> filtered, CancellationToken ct) => counts is null
         ? ListCount.Exact(await filtered.CountAsync(ct))
-        : await counts.CountAsync(db, $"orders|{user.Scope}|{user.ScopeRegionPath}|{user.OrganizationId}|{filter}", filtered.Select(o => o.Id),
+        : await counts.CountAsync(db, $"orders|{user.Scope}|{user.ScopeRegionPath}|{user.OrganizationId}|{filter}", Seek(filtered, null, null).Select(o => o.Id),
             (services, token) => services.GetRequiredService<SupervisionQueries>().Filtered(user, filter).CountAsync(token), ct);
 
     private static async Task<List<OrderKey>> Keys(IQueryable<SupervisionOrder> orders, int group, CancellationToken ct) =>

@@ -131,7 +131,8 @@ public sealed class TrackingQueries(DubanDbContext db, PlanQueries plans, Report
         if (counts is null) return ListCount.Exact(await filtered.CountAsync(ct));
         // The queue depends on whom the reviewer answers for (their organisation's region), the list on the scope only.
         var key = $"reports|{(reviewQueue ? $"queue:{user.Id}" : "")}|{user.Scope}|{user.ScopeRegionPath}|{user.OrganizationId}|{filter}";
-        return await counts.CountAsync(db, key, filtered.Select(r => r.Id),
+        var ordered = reviewQueue ? QueueOrder(filtered, null, null) : ListOrder(filtered, null, null);
+        return await counts.CountAsync(db, key, ordered.Select(r => r.Id),
             (services, token) => services.GetRequiredService<TrackingQueries>().FilteredReports(user, filter, reviewQueue).CountAsync(token), ct);
     }
 

@@ -8,6 +8,7 @@ using Duban.Data.Tests.Support;
 using Duban.Parsing;
 using UnitRole = Duban.Parsing.Model.UnitRole;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
@@ -130,6 +131,28 @@ public sealed class TaskSortKeyTests(DatabaseFixture databases) : IClassFixture<
             }
             (await TaskKeyset.Ordered(current, sortByDue).Select(t => t.Id).ToListAsync()).ShouldBe(expected);
         }
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task The_bounded_count_of_the_list_reads_its_first_rows_in_the_list_order(DatabaseProvider provider)
+    {
+        var options = await ImportedAsync(provider);
+        // As in the web tests' hosts: a row limit without an order fails rather than logging EF Core's warning.
+        await using var db = new DubanDbContext(new DbContextOptionsBuilder<DubanDbContext>(DubanDatabase.CreateOptions(options))
+            .ConfigureWarnings(w => w.Throw(CoreEventId.RowLimitingOperationWithoutOrderByWarning)).Options);
+        var current = db.Tasks.AsNoTracking().Where(t => t.RemovedInVersionId == null);
+        var total = await current.CountAsync();
+        total.ShouldBeGreaterThan(3);
+
+        foreach (var (byDue, narrow) in new[] { (true, false), (false, false), (true, true), (false, true) })
+        {
+            // What the task list's count (ListCounts) runs: the list's keys in its order, the first ExactUpTo + 1 counted.
+            var keys = TaskKeyset.Ordered(current, byDue, narrow: narrow).Select(t => t.Id);
+            (await keys.Take(3).CountAsync()).ShouldBe(3, $"by due {byDue}, narrow {narrow}");
+            (await keys.Take(total + 1).CountAsync()).ShouldBe(total, $"by due {byDue}, narrow {narrow}");
+            (await keys.Take(3).ToListAsync()).ShouldBe((await keys.ToListAsync()).Take(3));
+        }
+        await Should.ThrowAsync<InvalidOperationException>(() => current.Select(t => t.Id).Take(3).CountAsync());
     }
 
     /// <summary>Every page from one end, each read after (or before) the last task of the page before.</summary>

@@ -44,6 +44,8 @@ public sealed class DubanWebFactory : WebApplicationFactory<Program>
         // The tests live in the demo's made-up world (江南省, 清河市 …); the national regions would add real places of the
         // same names (东川区 is in Kunming too) and thousands of rows to every count. Tests about them opt in.
         builder.UseSetting("Divisions:Root", "none");
+        // A Skip/Take without an order (rows up to the database's plan) fails the test rather than logging EF Core's warning.
+        builder.UseSetting(Duban.Web.Hosting.DatabaseRegistration.UnorderedRowLimitIsErrorSetting, "true");
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
     }
 
