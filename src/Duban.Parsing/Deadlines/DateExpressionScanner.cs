@@ -157,6 +157,7 @@ internal sealed class DateExpressionScanner(string text, int? issueYear)
         // "2021年2月30日": a month that does not read is a typo to report, not a deadline at the end of 2021.
         if (TryReadMonthNumber(afterYear, out var month) && At(month.End) == '月') return false;
         if (TryYearEnd(afterYear, year, out point)) return true;
+        if (TryMidOrEarlyYear(afterYear, year, out point)) return true;
         if (TryBefore(afterYear, out var end))
         {
             // "2023年前": before 2023 begins, by the rule that makes "7月前" June 30.
@@ -187,6 +188,25 @@ internal sealed class DateExpressionScanner(string text, int? issueYear)
             return false;
         }
         point = new DatePoint(Period.LastDayOf(Period.Year(year)), k, year);
+        return true;
+    }
+
+    // 年中 / 年初 after a year ("2024年年中前", "2025年初"): 年中 read as the end of June, 年初 as the end of the first
+    // quarter — the day a task "by mid-year" / "early in the year" is due. Only where the word ends there: 2025年中职招生
+    // and 2024年初中毕业生 speak of 中职 and 初中, not of a time of the year.
+    private bool TryMidOrEarlyYear(int i, int? year, out DatePoint point)
+    {
+        point = default;
+        var k = At(i) == '年' ? i + 1 : i;
+        int month;
+        if (At(k) == '中') month = 6;
+        else if (At(k) == '初') month = 3;
+        else return false;
+        k++;
+        if (TryBefore(k, out var end)) k = end;
+        else if (Matches(k, "完成")) { }
+        else if (At(k) is var next && next != '\0' && !char.IsPunctuation(next) && !char.IsWhiteSpace(next)) return false;
+        point = new DatePoint(Period.LastDayOf(Period.Month(year, month)), k, year);
         return true;
     }
 

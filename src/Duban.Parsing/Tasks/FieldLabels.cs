@@ -29,6 +29,11 @@ internal static class FieldLabels
         ("协同责任单位", FieldKind.Cooperating), ("配合责任单位", FieldKind.Cooperating), ("其他责任单位", FieldKind.Cooperating),
         ("协办责任单位", FieldKind.Cooperating), ("参与责任单位", FieldKind.Cooperating),
         ("牵头单位", FieldKind.Lead), ("牵头部门", FieldKind.Lead), ("主责单位", FieldKind.Lead), ("主责部门", FieldKind.Lead),
+        // 主办 / 协办 as 督办 and 建议提案 办理 documents pair them; 处室 / 科室 where a bureau divides work among its offices.
+        ("主办单位", FieldKind.Lead), ("主办部门", FieldKind.Lead), ("牵头处室", FieldKind.Lead), ("牵头科室", FieldKind.Lead),
+        ("责任处室", FieldKind.Responsible), ("责任科室", FieldKind.Responsible),
+        ("协办部门", FieldKind.Cooperating), ("参与部门", FieldKind.Cooperating), ("协同部门", FieldKind.Cooperating),
+        ("协助部门", FieldKind.Cooperating), ("配合处室", FieldKind.Cooperating), ("配合科室", FieldKind.Cooperating),
         ("责任单位", FieldKind.Responsible), ("责任部门", FieldKind.Responsible), ("负责单位", FieldKind.Responsible),
         ("负责部门", FieldKind.Responsible), ("责任主体", FieldKind.Responsible), ("承办单位", FieldKind.Responsible),
         ("落实单位", FieldKind.Responsible), ("实施单位", FieldKind.Responsible),

@@ -24,11 +24,12 @@ internal static class FieldSplitter
     private static readonly string[] Labels =
     [
         "主要责任单位", "主要负责单位", "牵头单位", "责任单位", "负责单位", "主责单位", "责任部门", "牵头部门", "配合单位",
-        "配合部门", "协办单位", "协助单位", "参与单位", "实施单位", "承办单位",
+        "配合部门", "协办单位", "协助单位", "参与单位", "实施单位", "承办单位", "主办单位", "主办部门", "主责部门", "协办部门",
+        "参与部门", "协同部门", "协助部门", "牵头处室", "牵头科室", "责任处室", "责任科室", "配合处室", "配合科室",
     ];
 
     // Short labels are dropped only when they are the whole piece (牵头：…): at the start of a name they may be part of it.
-    private static readonly string[] ShortLabels = ["牵头", "配合", "负责", "协办", "协助", "参与", "责任", "主责"];
+    private static readonly string[] ShortLabels = ["牵头", "配合", "负责", "协办", "协助", "参与", "责任", "主责", "主办"];
 
     private const string Numerals = "0123456789一二三四五六七八九十";
 

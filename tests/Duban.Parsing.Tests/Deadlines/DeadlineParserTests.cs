@@ -144,6 +144,25 @@ public class DeadlineParserTests
         ShouldRead(raw, issueYear, due);
 
     [Theory]
+    [InlineData("2024年年中", "2024-06-30")]
+    [InlineData("2024年中前", "2024-06-30")]
+    [InlineData("2025年年中前完成", "2025-06-30")]
+    [InlineData("2025年初", "2025-03-31")]
+    [InlineData("2025年年初前", "2025-03-31")]
+    public void Mid_year_is_due_at_the_end_of_June_and_early_year_at_the_end_of_March(string raw, string due) =>
+        ShouldRead(raw, null, due);
+
+    [Theory]
+    [InlineData("2025年中职学校招生")]
+    [InlineData("2024年初中毕业生")]
+    public void Zhongzhi_and_chuzhong_after_a_year_are_no_time_of_the_year(string text)
+    {
+        var deadline = Read(text, issueYear: null);
+        deadline.Due.ShouldNotBe(new DateOnly(int.Parse(text[..4]), 6, 30));
+        deadline.Due.ShouldNotBe(new DateOnly(int.Parse(text[..4]), 3, 31));
+    }
+
+    [Theory]
     [InlineData("2021—2023年", "2021-01-01", "2023-12-31")]
     [InlineData("2021年—2023年", "2021-01-01", "2023-12-31")]
     [InlineData("2021年至2023年", "2021-01-01", "2023-12-31")]
