@@ -22,7 +22,11 @@ internal sealed class TableColumns
         ("序号", ColumnRole.Number), ("编号", ColumnRole.Number), ("项次", ColumnRole.Number),
         ("牵头责任单位", ColumnRole.Lead), ("主要责任单位", ColumnRole.Lead),
         ("协同责任单位", ColumnRole.Cooperating), ("配合责任单位", ColumnRole.Cooperating), ("其他责任单位", ColumnRole.Cooperating),
-        ("牵头单位", ColumnRole.Lead), ("牵头部门", ColumnRole.Lead), ("主责单位", ColumnRole.Lead), ("牵头", ColumnRole.Lead),
+        ("牵头单位", ColumnRole.Lead), ("牵头部门", ColumnRole.Lead), ("主责单位", ColumnRole.Lead), ("主责部门", ColumnRole.Lead),
+        ("主办单位", ColumnRole.Lead), ("主办部门", ColumnRole.Lead), ("牵头处室", ColumnRole.Lead), ("牵头科室", ColumnRole.Lead), ("牵头", ColumnRole.Lead),
+        ("协办部门", ColumnRole.Cooperating), ("参与部门", ColumnRole.Cooperating), ("协同部门", ColumnRole.Cooperating),
+        ("协助部门", ColumnRole.Cooperating), ("配合处室", ColumnRole.Cooperating), ("配合科室", ColumnRole.Cooperating),
+        ("责任处室", ColumnRole.Responsible), ("责任科室", ColumnRole.Responsible),
         ("配合单位", ColumnRole.Cooperating), ("配合部门", ColumnRole.Cooperating), ("协办单位", ColumnRole.Cooperating),
         ("参与单位", ColumnRole.Cooperating), ("协同单位", ColumnRole.Cooperating), ("配合", ColumnRole.Cooperating),
         ("责任单位", ColumnRole.Responsible), ("责任部门", ColumnRole.Responsible), ("负责单位", ColumnRole.Responsible),
@@ -58,6 +62,30 @@ internal sealed class TableColumns
         for (var i = firstTask + 1; firstTask >= 0 && i < roles.Length; i++)
             if (roles[i] == ColumnRole.Task) roles[i] = ColumnRole.Target;
         return new TableColumns(roles);
+    }
+
+    /// <summary>
+    /// The header over two rows, as one row, when <paramref name="below"/> continues <paramref name="header"/>: a merged
+    /// cell across columns above, the names of its parts below (责任单位 over 牵头单位 | 配合单位, 完成时限 over 2024年 |
+    /// 2025年 is not one: the parts must name columns). Every filled cell below is a short column name standing under an
+    /// empty header cell or under the first cell of a merge (a header cell followed by an empty one); at least one stands
+    /// under an empty cell. Null when the row is anything else. HTML, Word and text tables all reach here as tab rows;
+    /// the .xlsx reader joins such rows from its merge ranges before (SheetLayout).
+    /// </summary>
+    public static IReadOnlyList<string>? SecondHeaderRow(IReadOnlyList<string> header, IReadOnlyList<string> below)
+    {
+        var filled = Enumerable.Range(0, below.Count).Where(i => below[i].Length > 0).ToList();
+        if (filled.Count == 0 || filled[^1] >= header.Count) return null;
+        string HeaderAt(int i) => i < header.Count ? header[i] : "";
+        var underEmpty = false;
+        foreach (var i in filled)
+        {
+            if (below[i].Length > 12 || below[i].Any(char.IsAsciiDigit) || RoleOf(below[i]) == ColumnRole.Unknown) return null;
+            if (HeaderAt(i).Length == 0) underEmpty = true;
+            else if (HeaderAt(i + 1).Length > 0) return null;
+        }
+        if (!underEmpty) return null;
+        return [.. Enumerable.Range(0, header.Count).Select(i => i < below.Count && below[i].Length > 0 ? below[i] : header[i])];
     }
 
     /// <summary>

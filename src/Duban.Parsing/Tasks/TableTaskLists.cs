@@ -57,6 +57,8 @@ internal static class TableTaskLists
         private string? _group;
         private PlanTask? _previous;
         private (TableRowBlock Row, string Number, List<string> Path)? _previousRow;
+        // The header row just read, while the row after it may continue it (牵头单位 | 配合单位 under 责任单位).
+        private IReadOnlyList<string>? _headerCells;
 
         public List<PlanTask> Tasks { get; } = [];
         public List<ListItem> Items { get; } = [];
@@ -109,8 +111,16 @@ internal static class TableTaskLists
 
         private void ReadRow(TableRowBlock row, bool isLast)
         {
+            var above = _headerCells;
+            _headerCells = null;
+            if (above is not null && TableColumns.SecondHeaderRow(above, row.CompactCells) is { } both && TableColumns.FromHeader(both) is { } twoRows)
+            {
+                _columns = twoRows;
+                return;
+            }
             if (TableColumns.FromHeader(row.CompactCells) is { } header)
             {
+                _headerCells = row.CompactCells;
                 // The header, or the header repeated on a new page; a different header starts other columns (a second
                 // table after a heading), and nothing merges across it.
                 if (_columns is null || !_columns.Roles.SequenceEqual(header.Roles))
@@ -196,11 +206,14 @@ internal static class TableTaskLists
             {
                 var above = i < previous.Cells.Count ? previous.Cells[i] : null;
                 var below = i < row.Cells.Count ? row.Cells[i] : null;
+                var separated = _columns!.Roles[i] is ColumnRole.Lead or ColumnRole.Responsible or ColumnRole.Cooperating or ColumnRole.Deadline;
                 merged.Add(above is null ? below! : below is null || below.Length == 0 ? above
                     : above.Length == 0 ? below
-                    // Unit cells continue with a separator, so that 市教育局 + 市财政局 stay two units; text continues as is.
-                    : MappedText.Concat(_columns!.Roles[i] is ColumnRole.Lead or ColumnRole.Responsible or ColumnRole.Cooperating
-                        ? [above, MappedText.Contiguous(" ", above.SourceSpan.End - 1), below] : [above, below]));
+                    // A units or deadline cell merged down over both rows reads the same in each (MergedCells): once.
+                    : separated && below.Value == above.Value ? above
+                    // Unit and deadline cells continue with a separator, so that 市教育局 + 市财政局 stay two units and
+                    // 2024年底前 + 2025年6月底前 two dates; text continues as is.
+                    : MappedText.Concat(separated ? [above, MappedText.Contiguous(" ", above.SourceSpan.End - 1), below] : [above, below]));
             }
             if (Tasks.Count > 0 && ReferenceEquals(Tasks[^1], _previous) && _columns!.HasUnits) Tasks.RemoveAt(Tasks.Count - 1);
             else if (Items.Count > 0 && !_columns!.HasUnits) Items.RemoveAt(Items.Count - 1);

@@ -229,4 +229,27 @@ public class HtmlXlsxInputTests
         }
         return output.ToArray();
     }
+
+    [Fact]
+    public void A_page_table_with_a_header_over_two_rows_and_merged_cells_reads_leads_and_partners()
+    {
+        // A 分工表 as a site's editor exports it: 序号 / 重点任务 / 完成时限 merged down two header rows, 责任单位 merged
+        // across 牵头单位 | 配合单位, one task over two rows with its number, name and lead merged down.
+        var page = Encoding.UTF8.GetBytes("""
+            <html><head><meta charset="utf-8"><title>任务分工_区政府文件_东川区人民政府</title></head><body><div class="TRS_Editor">
+            <p>东川区职业教育改革重点任务分工</p>
+            <table border="1">
+            <tr><td rowspan="2">序号</td><td rowspan="2">重点任务</td><td colspan="2">责任单位</td><td rowspan="2">完成时限</td></tr>
+            <tr><td>牵头单位</td><td>配合单位</td></tr>
+            <tr><td rowspan="2">1</td><td>整合区内中职学校资源，组建区职教集团。</td><td rowspan="2">区教育局</td><td>区发展改革委、区财政局</td><td>2024年底前</td></tr>
+            <tr><td>推动职业学校与产业园区同步规划。</td><td>区工信局</td><td>2025年6月底前</td></tr>
+            <tr><td>2</td><td>每年新增校企合作项目10个以上。</td><td>区人社局</td><td>区教育局、区工商联</td><td>每年年底</td></tr>
+            </table></div></body></html>
+            """);
+        var tasks = new PlanParser().Parse(page, "fengong.html").TaskLists.Single().Tasks;
+        tasks.Select(t => t.No).ShouldBe(["1", "2"]);
+        tasks[0].Units.Select(u => $"{u.Name}/{u.Role}").ShouldBe(["区教育局/Lead", "区发展改革委/Cooperating", "区财政局/Cooperating", "区工信局/Cooperating"]);
+        tasks[0].Deadline!.Due.ShouldBe(new DateOnly(2025, 6, 30));
+        tasks[1].Units.Select(u => $"{u.Name}/{u.Role}").ShouldBe(["区人社局/Lead", "区教育局/Cooperating", "区工商联/Cooperating"]);
+    }
 }

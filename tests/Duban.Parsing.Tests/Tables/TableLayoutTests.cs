@@ -26,6 +26,39 @@ public sealed class TableLayoutTests
     }
 
     [Fact]
+    public void A_header_over_two_rows_names_the_lead_and_cooperating_columns_under_the_merged_cell()
+    {
+        // As HTML (rowspan / colspan) and Word (vMerge / gridSpan) tables reach the parser: the merged 责任单位 over
+        // 牵头单位 | 配合单位, the covered cells empty.
+        const string text =
+            "序号\t重点任务\t责任单位\t\t完成时限\n" +
+            "\t\t牵头单位\t配合单位\t\n" +
+            "1\t建设市级公共实训基地。\t市人社局\t市财政局、市教育局\t2025年底前\n" +
+            "2\t开展职业技能竞赛。\t市总工会\t市人社局\t每年\n" +
+            // The header repeated on the next page, both rows.
+            "序号\t重点任务\t责任单位\t\t完成时限\n" +
+            "\t\t牵头单位\t配合单位\t\n" +
+            "3\t推进学分银行建设。\t市教育局\t\t2026年\n";
+        var tasks = _parser.ParseText(text).TaskLists.Single().Tasks;
+        tasks.Select(t => t.No).ShouldBe(["1", "2", "3"]);
+        tasks[0].Units.Select(u => $"{u.Name}/{u.Role}").ShouldBe(["市人社局/Lead", "市财政局/Cooperating", "市教育局/Cooperating"]);
+        tasks[1].Units.Select(u => $"{u.Name}/{u.Role}").ShouldBe(["市总工会/Lead", "市人社局/Cooperating"]);
+        tasks[2].Units.Select(u => $"{u.Name}/{u.Role}").ShouldBe(["市教育局/Lead"]);
+    }
+
+    [Fact]
+    public void A_first_data_row_under_a_header_is_no_second_header()
+    {
+        // The row under the header holds a unit in the 责任单位 column: data, not the header's second row.
+        const string text =
+            "序号\t重点任务\t责任单位\t完成时限\n" +
+            "\t开展职业技能竞赛。\t市总工会\t每年\n" +
+            "2\t推进学分银行建设。\t市教育局\t2026年\n";
+        var doc = _parser.ParseText(text);
+        doc.TaskLists.Single().Tasks.Last().Units.Single().Name.ShouldBe("市教育局");
+    }
+
+    [Fact]
     public void A_table_without_a_number_column_numbers_its_tasks_in_order()
     {
         const string text =
