@@ -17,7 +17,14 @@ public sealed class SegmentedStringConverter : JsonConverter<string>
     public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         reader.GetString();
 
-    public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options)
+    public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) =>
+        WriteSegments(writer, value, afterSegment: null);
+
+    /// <summary>
+    /// Writes <paramref name="value"/> as one JSON string in segments; <paramref name="afterSegment"/> runs after each
+    /// segment but the last, so that a writer over a stream can hand its output on (<see cref="PlanJsonWriter"/>).
+    /// </summary>
+    internal static void WriteSegments(Utf8JsonWriter writer, string value, Action? afterSegment)
     {
         if (value.Length <= SegmentLength)
         {
@@ -30,6 +37,7 @@ public sealed class SegmentedStringConverter : JsonConverter<string>
             var length = char.IsHighSurrogate(rest[SegmentLength - 1]) ? SegmentLength - 1 : SegmentLength;
             writer.WriteStringValueSegment(rest[..length], isFinalSegment: false);
             rest = rest[length..];
+            afterSegment?.Invoke();
         }
         writer.WriteStringValueSegment(rest, isFinalSegment: true);
     }

@@ -65,6 +65,20 @@ internal static class FieldLabels
     // So does a person label (明确安全责任人：校长…).
     private static readonly HashSet<string> StandaloneOnly = ["时间", .. PersonLabels()];
 
+    // MatchAt runs at every character that can begin a label (时, 实, 主, 进… are common), so it tries only the words
+    // beginning with that character: Buckets[k] holds, in the order of Words, those beginning with BucketKeys[k].
+    private static readonly string BucketKeys = string.Concat(Words.Select(w => w.Word[0]).Distinct());
+
+    private static readonly (string Word, FieldKind Kind, bool StandaloneOnly)[][] Buckets =
+        BucketKeys.Select(key => Words.Where(w => w.Word[0] == key).Select(w => (w.Word, w.Kind, StandaloneOnly.Contains(w.Word))).ToArray())
+            .ToArray();
+
+    private static (string Word, FieldKind Kind, bool StandaloneOnly)[] WordsAt(string folded, int i)
+    {
+        var bucket = i < folded.Length ? BucketKeys.IndexOf(folded[i]) : -1;
+        return bucket < 0 ? [] : Buckets[bucket];
+    }
+
     private static readonly System.Buffers.SearchValues<char> FirstCharacters =
         System.Buffers.SearchValues.Create(string.Concat(Words.Select(w => w.Word[0]).Append('〔').Distinct()));
 
@@ -97,10 +111,10 @@ internal static class FieldLabels
     private static FieldLabel? MatchAt(string folded, int i)
     {
         if (folded[i] == '〔') return MatchBracketed(folded, i);
-        foreach (var (word, kind) in Words)
+        foreach (var (word, kind, standaloneOnly) in WordsAt(folded, i))
         {
             if (string.CompareOrdinal(folded, i, word, 0, word.Length) != 0) continue;
-            if (StandaloneOnly.Contains(word) && !StartsField(folded, i)) continue;
+            if (standaloneOnly && !StartsField(folded, i)) continue;
             var j = i + word.Length;
             while (j < folded.Length && folded[j] == ' ') j++;
             if (j < folded.Length && folded[j] == ':') return new FieldLabel(kind, i, j + 1);
@@ -116,7 +130,7 @@ internal static class FieldLabels
     {
         var i = open + 1;
         while (i < folded.Length && folded[i] == ' ') i++;
-        foreach (var (word, kind) in Words)
+        foreach (var (word, kind, _) in WordsAt(folded, i))
         {
             if (string.CompareOrdinal(folded, i, word, 0, word.Length) != 0) continue;
             var j = i + word.Length;

@@ -55,4 +55,17 @@ public sealed class PlanJsonMetadataTests
         written.ShouldBe(PlanJson.Serialize(document, indented: true));
         PlanJson.Serialize(PlanJson.Deserialize(written), indented: true).ShouldBe(written);
     }
+
+    /// <summary>The stream form is written by hand (PlanJsonWriter); compact as well as indented it is the serializer's JSON.</summary>
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void Compact_json_written_to_a_stream_equals_the_string_form(string sample)
+    {
+        var document = SampleFiles.Parse(sample);
+        using var stream = new MemoryStream();
+
+        PlanJson.Serialize(stream, document, indented: false);
+
+        System.Text.Encoding.UTF8.GetString(stream.ToArray()).ShouldBe(PlanJson.Serialize(document, indented: false));
+    }
 }
