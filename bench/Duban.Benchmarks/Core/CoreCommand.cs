@@ -98,6 +98,28 @@ public static class CoreCommand
             PrintResults(options, counts, null, null, await PageSweep.RunAsync(client, administrator, organizations, ProvinceWarmup(options), options.ProvinceIterations, options.Page, ct));
             return 0;
         }
+        if (options.Export is { } exportPath)
+        {
+            await using var db = DubanDatabase.CreateContext(database);
+            var administrator = await TaskQueryBench.ReaderAsync(db, "bench-province-admin", Role.Admin, DataScope.RegionAndBelow, null, ids.Regions[0], ids.RegionPaths[0], ct);
+            BenchWebHost.UseContentRootOf(BenchmarkInputs.Root());
+            await using var host = new BenchWebHost(database);
+            host.StartServer();
+            using var client = host.CreateClient();
+            client.Timeout = TimeSpan.FromMinutes(30);
+            // The application warmed up on a small call; then each export measured on its own (the first one may also store statuses).
+            await TaskQueryBench.OverHttpAsync("warm-up", client, [administrator], 0, 1, ct);
+            var runs = new List<ExportFigures>();
+            for (var run = 0; run < options.ExportRuns; run++)
+            {
+                runs.Add(await ExportProbe.RunAsync(client, administrator, exportPath, ct));
+                Log($"export {run + 1}: {runs[^1]}");
+            }
+            Console.WriteLine();
+            Console.WriteLine($"## {options.Provider}, {counts} ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {RuntimeInformation.FrameworkDescription}, {Environment.ProcessorCount} cores)");
+            ExportProbe.Print(runs);
+            return 0;
+        }
         if (options.Tail)
         {
             // The organisation's list call by call (docs/benchmarks.md, "One organisation's list on PostgreSQL").

@@ -3,17 +3,19 @@ using Duban.Data;
 using Duban.Web.Display;
 using Duban.Web.Ledger;
 using Duban.Web.Organizations;
+using Duban.Web.Paging;
 using Duban.Web.Plans;
 using Duban.Web.Security;
 using Duban.Web.Supervision;
 using Duban.Web.Users;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 
 namespace Duban.Web.Exports;
 
 /// <summary>
 /// A list as an .xlsx: the same query the page pages through (same scope, same filters, same order), every row, one
-/// sheet. Each method takes the list's own filter record, so a filter added to a list reaches its export.
+/// sheet, written into the response as the rows are read (<see cref="XlsxDownload"/>). Each method takes the list's own filter record, so a filter added to a list reaches its export.
 /// </summary>
 public sealed class ListExport(DubanDbContext db, LedgerExport ledger, SupervisionQueries orders, UserAdministration users, OrganizationList organizations, TimeProvider time)
 {
@@ -38,43 +40,71 @@ public sealed class ListExport(DubanDbContext db, LedgerExport ledger, Supervisi
     /// <summary>The file name of an export made today: 督办单-20261206.xlsx.</summary>
     public string FileName(string sheet) => $"{sheet}-{Core.Tracking.Status.TrackingDay.Today(time):yyyyMMdd}.xlsx";
 
-    /// <summary>The task list as a 任务台账 (the ledger's columns), rows as the list shows them.</summary>
-    public Task<byte[]> TasksAsync(DubanUser user, TaskFilter filter, CancellationToken ct) => ledger.TasksAsync(user, filter, ct);
+    /// <summary>The task list as a 任务台账 (the ledger's columns), rows as the list shows them, streamed batch by batch.</summary>
+    public Task<IResult> TasksAsync(DubanUser user, TaskFilter filter, CancellationToken ct) => ledger.TasksAsync(user, filter, FileName(LedgerExport.TaskSheet), ct);
 
-    public async Task<byte[]> OrdersAsync(DubanUser user, OrderFilter filter, CancellationToken ct)
+    /// <summary>
+    /// The 督办单 list, streamed: read page by page along the list's own keyset (<see cref="SupervisionQueries.PageAsync"/>,
+    /// a batch of <see cref="LedgerExport.BatchSize"/> per page), each batch's plan titles read with it.
+    /// </summary>
+    public async Task<IResult> OrdersAsync(DubanUser user, OrderFilter filter, CancellationToken ct)
     {
-        var rows = await orders.Listed(user, filter).ToListAsync(ct);
-        var planIds = rows.Select(o => o.PlanId).Distinct().ToList();
-        var plans = await db.Plans.AsNoTracking().Where(p => planIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Title, ct);
-        var sheetRows = rows.Select((o, i) => (IReadOnlyList<XlsxValue>)
-        [
-            i + 1, o.Number, plans.GetValueOrDefault(o.PlanId), o.TaskNo ?? "", o.FilingId is null ? o.TaskText ?? "" : o.Subject, o.OrganizationName, o.Reason, o.OriginName, o.IssuedByName,
-            DateOnly.FromDateTime(ChineseText.ToChinaTime(o.IssuedAt).DateTime), o.ReplyBy, o.StatusName, o.Replies,
-        ]).ToList();
-        return XlsxWorkbook.Write(new XlsxSheet(OrderSheet, OrderColumns, sheetRows));
+        if (XlsxDownload.TooManyRows(await orders.Filtered(user, filter).Take(XlsxWorkbook.MaxDataRows + 1).CountAsync(ct)) is { } refused) return refused;
+        return new XlsxDownload(FileName(OrderSheet), [new XlsxStreamSheet(OrderSheet, OrderColumns, OrderRowsAsync(user, filter, default))]);
     }
 
-    public async Task<byte[]> UsersAsync(DubanUser admin, UserFilter filter, CancellationToken ct)
+    private async IAsyncEnumerable<IReadOnlyList<XlsxValue>> OrderRowsAsync(DubanUser user, OrderFilter filter, [EnumeratorCancellation] CancellationToken ct)
     {
-        var rows = await users.Listed(admin, filter).ToListAsync(ct);
+        var i = 0;
+        for (string? after = null; ;)
+        {
+            var page = await orders.PageAsync(user, filter, new KeysetRequest(new PageRequest(1, ledger.BatchSize), after), ct);
+            var planIds = page.Items.Select(o => o.PlanId).Distinct().ToList();
+            var plans = await db.Plans.AsNoTracking().Where(p => EF.Parameter(planIds).Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Title, ct);
+            foreach (var o in page.Items)
+                yield return
+                [
+                    ++i, o.Number, plans.GetValueOrDefault(o.PlanId), o.TaskNo ?? "", o.FilingId is null ? o.TaskText ?? "" : o.Subject, o.OrganizationName, o.Reason, o.OriginName, o.IssuedByName,
+                    DateOnly.FromDateTime(ChineseText.ToChinaTime(o.IssuedAt).DateTime), o.ReplyBy, o.StatusName, o.Replies,
+                ];
+            if (page.Next is not { } next) yield break;
+            after = next;
+        }
+    }
+
+    /// <summary>The user list, streamed from its one query.</summary>
+    public async Task<IResult> UsersAsync(DubanUser admin, UserFilter filter, CancellationToken ct)
+    {
+        if (XlsxDownload.TooManyRows(await users.Listed(admin, filter).Take(XlsxWorkbook.MaxDataRows + 1).CountAsync(ct)) is { } refused) return refused;
+        return new XlsxDownload(FileName(UserSheet), [new XlsxStreamSheet(UserSheet, UserColumns, UserRowsAsync(admin, filter, default))]);
+    }
+
+    private async IAsyncEnumerable<IReadOnlyList<XlsxValue>> UserRowsAsync(DubanUser admin, UserFilter filter, [EnumeratorCancellation] CancellationToken ct)
+    {
         var now = time.GetUtcNow();
-        var sheetRows = rows.Select((u, i) => (IReadOnlyList<XlsxValue>)
-        [
-            i + 1, u.UserName, u.DisplayName, ChineseText.Name(u.Role), ScopeText(u), u.OrganizationName, u.RegionName,
-            !u.IsActive ? "已停用" : u.LockedUntil is { } until && until > now ? "已锁定" : "启用",
-            u.CreatedAt,
-        ]).ToList();
-        return XlsxWorkbook.Write(new XlsxSheet(UserSheet, UserColumns, sheetRows));
+        var i = 0;
+        await foreach (var u in users.Listed(admin, filter).AsAsyncEnumerable().WithCancellation(ct))
+            yield return
+            [
+                ++i, u.UserName, u.DisplayName, ChineseText.Name(u.Role), ScopeText(u), u.OrganizationName, u.RegionName,
+                !u.IsActive ? "已停用" : u.LockedUntil is { } until && until > now ? "已锁定" : "启用",
+                u.CreatedAt,
+            ];
     }
 
-    public async Task<byte[]> OrganizationsAsync(DubanUser user, OrganizationListFilter filter, CancellationToken ct)
+    /// <summary>
+    /// The organisation list: read whole (the page's own query, with each organisation's aliases gathered; organisations
+    /// number in the thousands, not the hundreds of thousands), then streamed.
+    /// </summary>
+    public async Task<IResult> OrganizationsAsync(DubanUser user, OrganizationListFilter filter, CancellationToken ct)
     {
         var rows = await organizations.ListAsync(user, filter, ct);
+        if (XlsxDownload.TooManyRows(rows.Count) is { } refused) return refused;
         var sheetRows = rows.Select((o, i) => (IReadOnlyList<XlsxValue>)
         [
             i + 1, o.Name, ChineseText.Name(o.Kind), o.RegionName, string.Join("、", o.Aliases),
         ]).ToList();
-        return XlsxWorkbook.Write(new XlsxSheet(OrganizationSheet, OrganizationColumns, sheetRows));
+        return new XlsxDownload(FileName(OrganizationSheet), [new XlsxSheet(OrganizationSheet, OrganizationColumns, sheetRows).AsStream()]);
     }
 
     /// <summary>A user's data scope in words, as the user list shows it: 本单位（清河市教育局）, 本区域及下级（清河市）, 全部.</summary>

@@ -10,18 +10,18 @@ public static class LedgerEndpoints
         var ledger = api.MapGroup("").WithTags("台账").RequireAuthorization(DubanPolicies.Oversight);
         ledger.MapGet("/ledger.xlsx", TasksAsync).WithName("ExportLedger").WithSummary("导出任务台账")
             .WithDescription("数据范围内每项任务一行：序号、任务、牵头单位、配合单位、完成时限、状态、最新进展（牵头单位最新的已通过或已提交报告）、更新时间。筛选同总览：planId、regionId。")
-            .Produces(StatusCodes.Status200OK, contentType: XlsxWorkbook.ContentType);
+            .Produces(StatusCodes.Status200OK, contentType: XlsxWorkbook.ContentType).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         ledger.MapGet("/indicators.xlsx", IndicatorsAsync).WithName("ExportIndicators").WithSummary("导出指标台账")
             .WithDescription("数据范围内的量化指标，每个填报单位一行：目标、单位、目标值、最新值及所属期、达成度、状态。筛选同总览：planId、regionId。")
             .Produces(StatusCodes.Status200OK, contentType: XlsxWorkbook.ContentType);
         return api;
     }
 
-    private static async Task<IResult> TasksAsync(long? planId, long? regionId, HttpContext context, LedgerExport export, TimeProvider time, CancellationToken ct) =>
-        TypedResults.File(await export.TasksAsync(DubanUser.Required(context.User), new DashboardFilter(planId, regionId), ct), XlsxWorkbook.ContentType,
-            $"任务台账-{Duban.Core.Tracking.Status.TrackingDay.Today(time):yyyyMMdd}.xlsx");
+    private static Task<IResult> TasksAsync(long? planId, long? regionId, HttpContext context, LedgerExport export, TimeProvider time, CancellationToken ct) =>
+        export.TasksAsync(DubanUser.Required(context.User), new DashboardFilter(planId, regionId),
+            $"{LedgerExport.TaskSheet}-{Duban.Core.Tracking.Status.TrackingDay.Today(time):yyyyMMdd}.xlsx", ct);
 
     private static async Task<IResult> IndicatorsAsync(long? planId, long? regionId, HttpContext context, LedgerExport export, TimeProvider time, CancellationToken ct) =>
-        TypedResults.File(await export.IndicatorsAsync(DubanUser.Required(context.User), new DashboardFilter(planId, regionId), ct), XlsxWorkbook.ContentType,
-            $"指标台账-{Duban.Core.Tracking.Status.TrackingDay.Today(time):yyyyMMdd}.xlsx");
+        new XlsxDownload($"{LedgerExport.IndicatorSheet}-{Duban.Core.Tracking.Status.TrackingDay.Today(time):yyyyMMdd}.xlsx",
+            [(await export.IndicatorsAsync(DubanUser.Required(context.User), new DashboardFilter(planId, regionId), ct)).AsStream()]);
 }

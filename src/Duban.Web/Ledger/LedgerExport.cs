@@ -8,6 +8,7 @@ using Duban.Core.Organizations;
 using Duban.Web.Dashboard;
 using Duban.Web.Plans;
 using Duban.Web.Security;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using UnitRole = Duban.Parsing.Model.UnitRole;
 
@@ -16,11 +17,16 @@ namespace Duban.Web.Ledger;
 /// <summary>
 /// The 任务台账 and the indicator table as .xlsx, in the forms offices use: the plan and the task's own number beside
 /// each task, dates as 2021年7月31日, ratios as 4:6. The 任务台账 holds exactly the rows of the task list with the same
-/// filter (<see cref="PlanQueries.ListedTaskIdsAsync"/>); statuses from <see cref="TrackingStatuses"/> as on the
+/// filter (<see cref="PlanQueries.ListedTaskIdBatchesAsync"/>); statuses from <see cref="TrackingStatuses"/> as on the
 /// dashboard (docs/dashboard.md).
 /// </summary>
-public sealed class LedgerExport(DubanDbContext db, PlanQueries plans, DashboardQueries dashboard, TimeProvider time)
+public sealed class LedgerExport(DubanDbContext db, PlanQueries plans, DashboardQueries dashboard, TimeProvider time, IConfiguration configuration)
 {
+    /// <summary>Tasks read and written per batch (<c>Exports:BatchSize</c>): a few queries each, memory for this many rows.</summary>
+    public int BatchSize => Math.Max(1, configuration.GetValue("Exports:BatchSize", DefaultBatchSize));
+
+    public const int DefaultBatchSize = 1000;
+
     public const string TaskSheet = "任务台账", IndicatorSheet = "指标台账";
 
     /// <summary>How many 填报单位 a target without values names before it says 等 N 个单位.</summary>
@@ -39,20 +45,41 @@ public sealed class LedgerExport(DubanDbContext db, PlanQueries plans, Dashboard
     ];
 
     /// <summary>The 总览's 任务台账: the tasks of its filter in plan, list and task order.</summary>
-    public Task<byte[]> TasksAsync(DubanUser user, DashboardFilter filter, CancellationToken ct) =>
-        TasksAsync(user, TaskFilter.None with { PlanId = filter.PlanId, RegionId = filter.RegionId, Sort = TaskSort.Number }, ct);
+    public Task<IResult> TasksAsync(DubanUser user, DashboardFilter filter, string fileName, CancellationToken ct) =>
+        TasksAsync(user, TaskFilter.None with { PlanId = filter.PlanId, RegionId = filter.RegionId, Sort = TaskSort.Number }, fileName, ct);
 
-    /// <summary>The 任务台账 of a task list: one row per task of the list with the same filter, in the list's order.</summary>
-    public async Task<byte[]> TasksAsync(DubanUser user, TaskFilter filter, CancellationToken ct)
+    /// <summary>
+    /// The 任务台账 of a task list: one row per task of the list with the same filter, in the list's order, streamed
+    /// (docs/spreadsheets.md, "Streaming"). Refused with a 422 before the first byte when there are more tasks than a sheet holds.
+    /// </summary>
+    public async Task<IResult> TasksAsync(DubanUser user, TaskFilter filter, string fileName, CancellationToken ct)
     {
-        var ids = await plans.ListedTaskIdsAsync(user, filter, ct);
+        if (XlsxDownload.TooManyRows(await plans.CountListedTasksAsync(user, filter, XlsxWorkbook.MaxDataRows + 1, ct)) is { } refused) return refused;
+        return new XlsxDownload(fileName, [new XlsxStreamSheet(TaskSheet, TaskColumns, TaskRowsAsync(user, filter, default))]);
+    }
+
+    /// <summary>The 任务台账's rows: the list's tasks read in its keyset order, <see cref="BatchSize"/> at a time, each batch completed by a few queries on its ids.</summary>
+    public async IAsyncEnumerable<IReadOnlyList<XlsxValue>> TaskRowsAsync(DubanUser user, TaskFilter filter, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var number = 0;
+        await foreach (var batch in plans.ListedTaskIdBatchesAsync(user, filter, BatchSize, ct))
+            foreach (var row in await TaskBatchAsync(batch, ct))
+            {
+                row[0] = ++number;
+                yield return row;
+            }
+    }
+
+    /// <summary>One batch's rows, in the batch's order; the 序号 cell is left for the caller.</summary>
+    private async Task<List<XlsxValue[]>> TaskBatchAsync(IReadOnlyList<long> ids, CancellationToken ct)
+    {
         var byId = ids.ToList();
         var set = await new TrackingStatuses(db, time).TasksAsync(db.Tasks.AsNoTracking().Where(t => EF.Parameter(byId).Contains(t.Id)), ct);
         var status = set.Tasks.ToDictionary(t => t.TaskId);
         var rows = await db.Tasks.AsNoTracking().Where(t => EF.Parameter(byId).Contains(t.Id))
             .Select(t => new { t.Id, t.PlanId, t.No, t.Text, t.Due, t.DeadlineRaw }).ToDictionaryAsync(t => t.Id, ct);
         var planIds = rows.Values.Select(t => t.PlanId).Distinct().ToList();
-        var planTitles = await db.Plans.AsNoTracking().Where(p => planIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Title, ct);
+        var planTitles = await db.Plans.AsNoTracking().Where(p => EF.Parameter(planIds).Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Title, ct);
         var units = (await db.Assignments.AsNoTracking().Where(a => EF.Parameter(byId).Contains(a.TaskId)).OrderByDescending(a => a.Primary).ThenBy(a => a.Id)
             .Select(a => new { a.Id, a.TaskId, a.Role, a.Organization!.Name }).ToListAsync(ct)).ToLookup(a => a.TaskId);
 
@@ -66,7 +93,8 @@ public sealed class LedgerExport(DubanDbContext db, PlanQueries plans, Dashboard
                 (r, v) => new { r.AssignmentId, r.Assignment!.TaskId, Organization = r.Assignment.Organization!.Name, v.Done, v.CreatedAt })
             .ToListAsync(ct)).ToLookup(r => r.TaskId);
 
-        var sheetRows = ids.Select((id, i) =>
+        // A task removed between the keyset read and this one is left out rather than failing the file half-way.
+        return ids.Where(rows.ContainsKey).Select(id =>
         {
             var t = rows[id];
             var progress = latest[t.Id].OrderBy(r => r.AssignmentId).ToList();
@@ -76,9 +104,9 @@ public sealed class LedgerExport(DubanDbContext db, PlanQueries plans, Dashboard
                 1 => progress[0].Done,
                 _ => string.Join("\n", progress.Select(p => $"{p.Organization}：{p.Done}")),
             };
-            return (IReadOnlyList<XlsxValue>)
+            return (XlsxValue[])
             [
-                i + 1, planTitles.GetValueOrDefault(t.PlanId), t.No, t.Text,
+                XlsxValue.Empty, planTitles.GetValueOrDefault(t.PlanId), t.No, t.Text,
                 string.Join("、", units[t.Id].Where(u => u.Role == UnitRole.Lead).Select(u => u.Name)),
                 string.Join("、", units[t.Id].Where(u => u.Role == UnitRole.Cooperating).Select(u => u.Name)),
                 t.Due is { } due ? due : t.DeadlineRaw,
@@ -87,10 +115,13 @@ public sealed class LedgerExport(DubanDbContext db, PlanQueries plans, Dashboard
                 progress.Count > 0 ? progress.Max(p => p.CreatedAt) : XlsxValue.Empty,
             ];
         }).ToList();
-        return XlsxWorkbook.Write(new XlsxSheet(TaskSheet, TaskColumns, sheetRows));
     }
 
-    public async Task<byte[]> IndicatorsAsync(DubanUser user, DashboardFilter filter, CancellationToken ct)
+    /// <summary>
+    /// The 指标台账, one row per target and reporting organisation. Built whole and then streamed: its rows are sorted by
+    /// organisation name across the whole scope, and there are a few per target, not per task (docs/spreadsheets.md).
+    /// </summary>
+    public async Task<XlsxSheet> IndicatorsAsync(DubanUser user, DashboardFilter filter, CancellationToken ct)
     {
         var tasks = await dashboard.TasksAsync(user, filter, ct);
         var targetQuery = dashboard.Targets(tasks);
@@ -125,7 +156,7 @@ public sealed class LedgerExport(DubanDbContext db, PlanQueries plans, Dashboard
                     s.LatestValue is { } u ? u.Updated : XlsxValue.Empty,
                 ];
             }).ToList();
-        return XlsxWorkbook.Write(new XlsxSheet(IndicatorSheet, IndicatorColumns, sheetRows));
+        return new XlsxSheet(IndicatorSheet, IndicatorColumns, sheetRows);
     }
 
     /// <summary>

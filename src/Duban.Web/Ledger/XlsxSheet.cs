@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.IO.Compression;
+using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -51,7 +53,13 @@ public readonly record struct XlsxValue(object? Value, bool Percent = false, Xls
 
 /// <summary>A sheet to write: a Chinese name (at most 31 characters), its columns and its rows.</summary>
 /// <param name="Protected">Protected without a password: only the <see cref="XlsxColumn.Editable"/> columns can be typed in, so the keys stay as written.</param>
-public sealed record XlsxSheet(string Name, IReadOnlyList<XlsxColumn> Columns, IReadOnlyList<IReadOnlyList<XlsxValue>> Rows, bool Protected = false);
+public sealed record XlsxSheet(string Name, IReadOnlyList<XlsxColumn> Columns, IReadOnlyList<IReadOnlyList<XlsxValue>> Rows, bool Protected = false)
+{
+    public XlsxStreamSheet AsStream() => new(Name, Columns, Rows.ToAsyncEnumerable(), Protected);
+}
+
+/// <summary>A sheet whose rows are read while it is written (from the database, batch by batch): see <see cref="XlsxWorkbook.WriteAsync"/>.</summary>
+public sealed record XlsxStreamSheet(string Name, IReadOnlyList<XlsxColumn> Columns, IAsyncEnumerable<IReadOnlyList<XlsxValue>> Rows, bool Protected = false);
 
 /// <summary>
 /// Writes sheets into an .xlsx package with the Open XML SDK: a bold header row frozen in place, column widths, dates
@@ -73,58 +81,88 @@ public static class XlsxWorkbook
     /// <summary>The number formats of dates and times: 2021年7月31日, 2021年7月31日 09:30.</summary>
     public const string DateFormat = "yyyy\"年\"m\"月\"d\"日\"", DateTimeFormat = "yyyy\"年\"m\"月\"d\"日\" hh:mm";
 
+    /// <summary>A workbook of sheets held in memory, as bytes: the small ones (a template, a ranking, the cascade).</summary>
     public static byte[] Write(params XlsxSheet[] sheets)
     {
         using var stream = new MemoryStream();
-        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
-        {
-            var workbookPart = document.AddWorkbookPart();
-            workbookPart.Workbook = new Workbook();
-            var styles = workbookPart.AddNewPart<WorkbookStylesPart>();
-            styles.Stylesheet = Stylesheet();
-            var sheetList = workbookPart.Workbook.AppendChild(new Sheets());
-            uint id = 1;
-            foreach (var sheet in sheets)
-            {
-                var part = workbookPart.AddNewPart<WorksheetPart>();
-                part.Worksheet = Worksheet(sheet, id == 1);
-                sheetList.Append(new Sheet { Id = workbookPart.GetIdOfPart(part), SheetId = id++, Name = sheet.Name });
-            }
-            workbookPart.Workbook.Save();
-        }
+        // Rows from lists and a MemoryStream: every await completes at once, so waiting here blocks nothing.
+        WriteAsync(stream, [.. sheets.Select(s => s.AsStream())], CancellationToken.None).GetAwaiter().GetResult();
         return stream.ToArray();
     }
 
-    private static Worksheet Worksheet(XlsxSheet sheet, bool selected)
+    /// <summary>
+    /// Writes the workbook to <paramref name="output"/> forward-only (docs/spreadsheets.md, "Streaming"): each row is built,
+    /// written and dropped, and the compressed bytes reach <paramref name="output"/> after every few rows, so memory stays
+    /// the same for ten rows or a million. <paramref name="output"/> need not seek (a response body).
+    /// </summary>
+    public static async Task WriteAsync(Stream output, IReadOnlyList<XlsxStreamSheet> sheets, CancellationToken ct)
+    {
+        var pending = new PendingBytes();
+        // The Open XML SDK's package (System.IO.Packaging) needs a seekable stream to write into, and would otherwise hold
+        // the whole file; so the package's six kinds of parts are laid out here by hand (XlsxPackage), in a ZipArchive that
+        // writes forward only, and each part's XML is written with the SDK's OpenXmlWriter.
+        using (var zip = new ZipArchive(pending, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            XlsxPackage.WriteFrame(zip, sheets.Select(s => s.Name).ToList(), Stylesheet());
+            for (var i = 0; i < sheets.Count; i++)
+            {
+                using var part = zip.CreateEntry(XlsxPackage.SheetPath(i), CompressionLevel.Optimal).Open();
+                using var writer = OpenXmlWriter.Create(part, new UTF8Encoding(false));
+                await WriteSheetAsync(writer, sheets[i], i == 0, () => pending.DrainAsync(output, ct), ct);
+            }
+        }
+        await pending.DrainAsync(output, ct, all: true);
+    }
+
+    private static async Task WriteSheetAsync(OpenXmlWriter writer, XlsxStreamSheet sheet, bool selected, Func<ValueTask> drain, CancellationToken ct)
+    {
+        writer.WriteStartDocument(true);
+        writer.WriteStartElement(new Worksheet());
+        writer.WriteElement(new SheetViews(SheetView(selected)));
+        writer.WriteElement(new Columns(sheet.Columns.Select((c, i) => new Column
+        {
+            Min = (uint)i + 1, Max = (uint)i + 1, Width = c.Width, CustomWidth = true,
+            Hidden = c.Hidden ? true : null, Style = c.Editable ? EditableStyleFor(c.Width) : null,
+        })));
+        writer.WriteStartElement(new SheetData());
+        var header = new Row { RowIndex = 1 };
+        header.Append(sheet.Columns.Select((c, i) => TextCell(Reference(i, 1), c.Header, HeaderStyle)));
+        writer.WriteElement(header);
+        uint rowIndex = 2;
+        await foreach (var values in sheet.Rows.WithCancellation(ct))
+        {
+            if (rowIndex > MaxRows) throw new InvalidOperationException($"工作表“{sheet.Name}”超过 Excel 的上限 {MaxDataRows} 行。");
+            var row = new Row { RowIndex = rowIndex };
+            for (var i = 0; i < values.Count; i++)
+                if (Cell(Reference(i, rowIndex), values[i], sheet.Columns[i]) is { } cell) row.Append(cell);
+            writer.WriteElement(row);
+            rowIndex++;
+            if (rowIndex % DrainEvery == 0) await drain();
+        }
+        writer.WriteEndElement();
+        if (sheet.Protected)
+            writer.WriteElement(new SheetProtection { Sheet = true, Objects = true, Scenarios = true, FormatColumns = false, FormatRows = false });
+        var validations = sheet.Columns.Select((c, i) => c.Validation is { } v ? Validation(v, i, Math.Max(rowIndex - 1, 2)) : null).OfType<DataValidation>().ToList();
+        if (validations.Count > 0) writer.WriteElement(new DataValidations(validations) { Count = (uint)validations.Count });
+        writer.WriteEndElement();
+        writer.Close();
+    }
+
+    /// <summary>Excel's rows per sheet, the header row included; <see cref="MaxDataRows"/> below it.</summary>
+    public const uint MaxRows = 1_048_576;
+
+    public const int MaxDataRows = (int)MaxRows - 1;
+
+    /// <summary>Rows between two hand-overs of the compressed bytes to the output.</summary>
+    private const int DrainEvery = 64;
+
+    private static SheetView SheetView(bool selected)
     {
         var view = new SheetView { WorkbookViewId = 0, TabSelected = selected };
         // ySplit (VerticalSplit in the SDK) freezes the header row; xSplit would freeze the first column.
         view.Append(new Pane { VerticalSplit = 1D, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen });
         view.Append(new Selection { Pane = PaneValues.BottomLeft, ActiveCell = "A2", SequenceOfReferences = new ListValue<StringValue> { InnerText = "A2" } });
-        var columns = new Columns(sheet.Columns.Select((c, i) => new Column
-        {
-            Min = (uint)i + 1, Max = (uint)i + 1, Width = c.Width, CustomWidth = true,
-            Hidden = c.Hidden ? true : null, Style = c.Editable ? EditableStyleFor(c.Width) : null,
-        }));
-        var data = new SheetData();
-        var header = new Row { RowIndex = 1 };
-        header.Append(sheet.Columns.Select((c, i) => TextCell(Reference(i, 1), c.Header, HeaderStyle)));
-        data.Append(header);
-        uint rowIndex = 2;
-        foreach (var values in sheet.Rows)
-        {
-            var row = new Row { RowIndex = rowIndex };
-            for (var i = 0; i < values.Count; i++)
-                if (Cell(Reference(i, rowIndex), values[i], sheet.Columns[i]) is { } cell) row.Append(cell);
-            data.Append(row);
-            rowIndex++;
-        }
-        var worksheet = new Worksheet(new SheetViews(view), columns, data);
-        if (sheet.Protected)
-            worksheet.Append(new SheetProtection { Sheet = true, Objects = true, Scenarios = true, FormatColumns = false, FormatRows = false });
-        var validations = sheet.Columns.Select((c, i) => c.Validation is { } v ? Validation(v, i, Math.Max(rowIndex - 1, 2)) : null).OfType<DataValidation>().ToList();
-        if (validations.Count > 0) worksheet.Append(new DataValidations(validations) { Count = (uint)validations.Count });
-        return worksheet;
+        return view;
     }
 
     private static uint EditableStyleFor(double width) => width >= 30 ? EditableWrapStyle : EditableStyle;
@@ -189,7 +227,7 @@ public static class XlsxWorkbook
         return name + row.ToString(CultureInfo.InvariantCulture);
     }
 
-    private static Stylesheet Stylesheet() => new(
+    internal static Stylesheet Stylesheet() => new(
         new NumberingFormats(
             // Dates as offices write them (2021年7月31日), still real dates that Excel sorts and filters.
             new NumberingFormat { NumberFormatId = 164, FormatCode = DateFormat },

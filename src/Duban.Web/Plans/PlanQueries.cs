@@ -431,10 +431,28 @@ public sealed class PlanQueries(DubanDbContext db, TimeProvider? time = null, Pl
 
     /// <summary>
     /// The ids of every task of the filtered list, in the list's order, all pages together: what an export of the list
-    /// holds, so that the file and the list are one query (docs/web.md, "Exports").
+    /// holds, so that the file and the list are one query (docs/web.md, "Exports"). Read <paramref name="batch"/> at a
+    /// time, each batch after the last one's keys (<see cref="TaskKeyset.After"/>), so that an export of 250 000 tasks
+    /// never holds more than a batch (docs/spreadsheets.md, "Streaming").
     /// </summary>
-    public async Task<IReadOnlyList<long>> ListedTaskIdsAsync(DubanUser user, TaskFilter filter, CancellationToken ct) =>
-        await TaskKeyset.Ordered(await ListedTasksAsync(user, filter, ct), filter.Sort == TaskSort.Due, narrow: filter.PartlyCompleted).Select(t => t.Id).ToListAsync(ct);
+    public async IAsyncEnumerable<IReadOnlyList<long>> ListedTaskIdBatchesAsync(DubanUser user, TaskFilter filter, int batch,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        var tasks = await ListedTasksAsync(user, filter, ct);
+        var byDue = filter.Sort == TaskSort.Due;
+        for (TaskPosition? last = null; ;)
+        {
+            var page = await TaskKeyset.Ordered(last is null ? tasks : TaskKeyset.After(tasks, last, byDue), byDue, narrow: filter.PartlyCompleted)
+                .Select(TaskPosition.Of).Take(batch).ToListAsync(ct);
+            if (page.Count > 0) yield return page.Select(p => p.Id).ToList();
+            if (page.Count < batch) yield break;
+            last = page[^1];
+        }
+    }
+
+    /// <summary>How many tasks the list with this filter holds, counted up to <paramref name="max"/> (an export's bound).</summary>
+    public async Task<int> CountListedTasksAsync(DubanUser user, TaskFilter filter, int max, CancellationToken ct) =>
+        await (await ListedTasksAsync(user, filter, ct)).Take(max).CountAsync(ct);
 
     /// <summary>
     /// The tasks of the list: <see cref="FilteredTasksAsync"/> and, when the filter asks for a status, the tasks whose
