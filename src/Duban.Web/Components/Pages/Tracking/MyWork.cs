@@ -27,6 +27,16 @@ public sealed class MyWork(DubanDbContext db, PlanQueries plans, TrackingQueries
     }
 
     /// <summary>
+    /// How many rows /my lists as 待填报 and as 被退回 (the 工作台's figures). Those rows are the worklist's alone: the
+    /// missed periods merged in by <see cref="ForAsync"/> change only 缺报, so they are not read for these counts.
+    /// </summary>
+    public async Task<(int Due, int Returned)> DueAndReturnedAsync(DubanUser user, DateOnly today, CancellationToken ct)
+    {
+        var worklist = await new ReporterWorklist(db, plans, tracking, periods).ForAsync(user, today, ct);
+        return (worklist.Count(i => i.State == WorkState.Due), worklist.Count(i => i.State == WorkState.Returned));
+    }
+
+    /// <summary>
     /// The tasks of the rows a page shows, with their text, plan title and units: read for those rows only (at most
     /// <paramref name="perState"/> of each state), not for every task of the organisation.
     /// </summary>
