@@ -237,11 +237,19 @@ public sealed class PlanQueries(DubanDbContext db, TimeProvider? time = null, Pl
         return await Summaries(plans.OrderByDescending(p => p.IssueDate).ThenByDescending(p => p.Id)).ToPagedAsync(page, ct);
     }
 
-    /// <summary>The regions that hold a plan the user may see, with the regions above them: the scope of the plan list's region filter.</summary>
-    public IQueryable<Duban.Core.Regions.Region> PlanRegions(DubanUser? user)
+    /// <summary>
+    /// The regions that hold a plan the user may see, with the regions above them: the scope of the plan list's region
+    /// filter. The regions of the visible plans are read once, their ancestors taken from their paths ("/1/16/17/" names
+    /// its regions by id): testing every region against every visible plan cost a scan of the plans per region, several
+    /// times over as the picker asks the scope (docs/benchmarks.md, "Reporter's pages at province scale").
+    /// </summary>
+    public async Task<IQueryable<Duban.Core.Regions.Region>> PlanRegionsAsync(DubanUser? user, CancellationToken ct)
     {
-        var paths = VisiblePlans(user).Where(p => p.Region != null).Select(p => p.Region!.Path);
-        return db.Regions.AsNoTracking().Where(r => paths.Any(p => p.StartsWith(r.Path)));
+        var held = VisiblePlans(user).Where(p => p.RegionId != null).Select(p => p.RegionId!.Value).Distinct();
+        var paths = await db.Regions.AsNoTracking().Where(r => held.Contains(r.Id)).Select(r => r.Path).ToListAsync(ct);
+        var ids = paths.SelectMany(p => p.Split('/', StringSplitOptions.RemoveEmptyEntries)).Distinct()
+            .Select(id => long.Parse(id, CultureInfo.InvariantCulture)).ToList();
+        return db.Regions.AsNoTracking().Where(r => EF.Parameter(ids).Contains(r.Id));
     }
 
     private IQueryable<PlanSummary> Summaries(IQueryable<Plan> plans) =>
@@ -516,6 +524,10 @@ public sealed class PlanQueries(DubanDbContext db, TimeProvider? time = null, Pl
     public Task<List<TaskView>> OrganizationTasksAsync(DubanUser user, long organizationId, CancellationToken ct) =>
         ToViewsAsync(VisibleTasks(user).Where(t => AssignedTo(organizationId, null).Contains(t.Id))
             .OrderBy(t => t.PlanId).ThenBy(t => t.TaskList!.Order).ThenBy(t => t.Order).ThenBy(t => t.Id), ct);
+
+    /// <summary>The tasks of these ids the user sees, with their plan title and units, by id (the rows a page shows).</summary>
+    public async Task<IReadOnlyDictionary<long, TaskView>> TaskViewsAsync(DubanUser user, IReadOnlyCollection<long> ids, CancellationToken ct) =>
+        ids.Count == 0 ? new Dictionary<long, TaskView>() : (await ToViewsAsync(VisibleTasks(user).Where(t => ids.Contains(t.Id)), ct)).ToDictionary(v => v.Id);
 
     private async Task<List<TaskView>> ToViewsAsync(IQueryable<PlanTask> tasks, CancellationToken ct)
     {

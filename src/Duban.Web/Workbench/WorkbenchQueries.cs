@@ -56,11 +56,11 @@ public sealed class WorkbenchQueries(
                 counts.AddRange(await TaskCountsAsync(user, today, ct));
                 break;
             case Role.Reporter:
-                // 我的任务 is one organisation's rows, not a paged list: /my reads them all and so does its count here
-                // (its states come from the worklist and the missed periods merged in memory, which no SQL count repeats).
-                var rows = (await new MyWork(db, plans, tracking, periods).ForAsync(user, today, ct)).Items;
-                counts.Add(new("due", "本期待填报", ListCount.Exact(rows.Count(r => r.State == WorkState.Due)), "my#" + MyTasks.Anchor(WorkState.Due), "本期应报送、尚未提交的进展", "primary"));
-                counts.Add(new("returned", "被退回", ListCount.Exact(rows.Count(r => r.State == WorkState.Returned)), "my#" + MyTasks.Anchor(WorkState.Returned), "审核退回、须修改后重新提交", "danger"));
+                // 我的任务 is one organisation's rows, not a paged list: /my builds them all and so does its count here
+                // (their states come from the reporting periods worked out in memory, which no SQL count repeats).
+                var (due, returned) = await new MyWork(db, plans, tracking, periods).DueAndReturnedAsync(user, today, ct);
+                counts.Add(new("due", "本期待填报", ListCount.Exact(due), "my#" + MyTasks.Anchor(WorkState.Due), "本期应报送、尚未提交的进展", "primary"));
+                counts.Add(new("returned", "被退回", ListCount.Exact(returned), "my#" + MyTasks.Anchor(WorkState.Returned), "审核退回、须修改后重新提交", "danger"));
                 counts.Add(await OrdersAwaitingReplyAsync(user, "督办单待回复", "下发给本单位、尚待回复整改措施", ct));
                 break;
             default:

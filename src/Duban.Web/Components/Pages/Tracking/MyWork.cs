@@ -3,6 +3,7 @@ using Duban.Data.Tracking;
 using Duban.Web.Plans;
 using Duban.Web.Security;
 using Duban.Web.Tracking;
+using Microsoft.EntityFrameworkCore;
 
 namespace Duban.Web.Components.Pages.Tracking;
 
@@ -26,6 +27,26 @@ public sealed class MyWork(DubanDbContext db, PlanQueries plans, TrackingQueries
     }
 
     /// <summary>
+    /// How many rows /my lists as 待填报 and as 被退回 (the 工作台's figures). Those rows are the worklist's alone: the
+    /// missed periods merged in by <see cref="ForAsync"/> change only 缺报, so they are not read for these counts.
+    /// </summary>
+    public async Task<(int Due, int Returned)> DueAndReturnedAsync(DubanUser user, DateOnly today, CancellationToken ct)
+    {
+        var worklist = await new ReporterWorklist(db, plans, tracking, periods).ForAsync(user, today, ct);
+        return (worklist.Count(i => i.State == WorkState.Due), worklist.Count(i => i.State == WorkState.Returned));
+    }
+
+    /// <summary>
+    /// The tasks of the rows a page shows, with their text, plan title and units: read for those rows only (at most
+    /// <paramref name="perState"/> of each state), not for every task of the organisation.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<long, TaskView>> TasksShownAsync(DubanUser user, IEnumerable<WorkItem> items, int perState, CancellationToken ct)
+    {
+        var ids = items.GroupBy(i => i.State).SelectMany(g => g.Take(perState)).Select(i => i.Task.Id).Distinct().ToList();
+        return await plans.TaskViewsAsync(user, ids, ct);
+    }
+
+    /// <summary>
     /// For lead assignments the unreported closed periods are <see cref="MissedReports"/>' (all of them since the plan
     /// began, within the horizon), in place of the worklist's last closed one; a cooperating assignment keeps the
     /// worklist's. Drafts stay the worklist's rows. The tasks are the worklist's (it lists every assignment).
@@ -33,8 +54,10 @@ public sealed class MyWork(DubanDbContext db, PlanQueries plans, TrackingQueries
     private async Task<List<WorkItem>> WithMissedAsync(DubanUser user, IReadOnlyList<WorkItem> worklist, MissedReportSet missed, CancellationToken ct)
     {
         var tasks = worklist.Select(i => i.Task).DistinctBy(t => t.Id).ToDictionary(t => t.Id);
-        if (missed.Periods.Any(m => !tasks.ContainsKey(m.TaskId)) && user.OrganizationId is { } organization)
-            foreach (var task in await plans.OrganizationTasksAsync(user, organization, ct)) tasks.TryAdd(task.Id, task);
+        var absent = missed.Periods.Select(m => m.TaskId).Where(id => !tasks.ContainsKey(id)).Distinct().ToList();
+        if (absent.Count > 0)
+            foreach (var task in await plans.VisibleTasks(user).Where(t => absent.Contains(t.Id)).Select(t => new WorkTask(t.Id, t.PlanId, t.Start)).ToListAsync(ct))
+                tasks.TryAdd(task.Id, task);
         return worklist.Where(i => !(i.State == WorkState.Missing && i.Report is null && missed.LeadAssignments.Contains(i.AssignmentId)))
             .Concat(missed.Periods.Where(m => tasks.ContainsKey(m.TaskId))
                 .Select(m => new WorkItem(tasks[m.TaskId], m.AssignmentId, m.Period, WorkState.Missing, null, null, m.WindowCloses)))

@@ -24,10 +24,17 @@ public enum WorkState
     Approved,
 }
 
+/// <summary>
+/// What the rows of 我的任务 need of a task to be found, sorted and counted. The task's text, plan title and units are
+/// read for the rows shown only (<see cref="PlanQueries.TaskViewsAsync"/>): an organisation of ~2 000 tasks read them
+/// all, with its units by ~2 000 task ids, on every visit to /my and the 工作台 (docs/benchmarks.md).
+/// </summary>
+public sealed record WorkTask(long Id, long PlanId, DateOnly? Start);
+
 /// <summary>One row of 我的任务: an assignment of the reporter's organisation for one period.</summary>
 /// <param name="Report">The report for the period, null when none was started.</param>
 /// <param name="ReturnComment">The office's comment when returned.</param>
-public sealed record WorkItem(TaskView Task, long AssignmentId, PeriodSpan Period, WorkState State, ReportSummary? Report, string? ReturnComment, DateOnly WindowCloses);
+public sealed record WorkItem(WorkTask Task, long AssignmentId, PeriodSpan Period, WorkState State, ReportSummary? Report, string? ReturnComment, DateOnly WindowCloses);
 
 /// <summary>
 /// The reporter's work: for each assignment of their organisation, the period to report now, the last closed period
@@ -43,12 +50,12 @@ public sealed class ReporterWorklist(DubanDbContext db, PlanQueries plans, Track
     public async Task<IReadOnlyList<WorkItem>> ForAsync(DubanUser reporter, DateOnly today, CancellationToken ct)
     {
         if (reporter.OrganizationId is not { } organization) return [];
-        var tasks = await plans.OrganizationTasksAsync(reporter, organization, ct);
-        // The organisation's assignments by its index, then kept to the tasks read: a list of ~2 000 task ids sent as as
-        // many SQL parameters cost more than the few assignments of retired tasks read in vain.
-        var taskIds = tasks.Select(t => t.Id).ToHashSet();
-        var assignments = (await db.Assignments.AsNoTracking().Where(a => a.OrganizationId == organization)
-            .OrderBy(a => a.Id).Select(a => new { a.Id, a.TaskId }).ToListAsync(ct)).Where(a => taskIds.Contains(a.TaskId)).ToList();
+        // The organisation's assignments of the tasks the reporter sees, with what the periods need of each task, in one
+        // query along the organisation's index; by task, then assignment, the order the rows were always built in.
+        var visible = plans.VisibleTasks(reporter).Select(t => t.Id);
+        var assignments = await db.Assignments.AsNoTracking().Where(a => a.OrganizationId == organization && visible.Contains(a.TaskId))
+            .OrderBy(a => a.TaskId).ThenBy(a => a.Id)
+            .Select(a => new { a.Id, Task = new WorkTask(a.TaskId, a.Task!.PlanId, a.Task.Start) }).ToListAsync(ct);
         // Approved reports of long ago are history (on the task page), not work: an organisation of a five-year plan would
         // otherwise read hundreds of them on every visit (docs/benchmarks.md).
         var approvedSince = today.AddMonths(-ApprovedMonths);
@@ -58,37 +65,34 @@ public sealed class ReporterWorklist(DubanDbContext db, PlanQueries plans, Track
         var reviews = returned.Count == 0 ? [] : await tracking.LatestReviewsAsync(returned, ct);
         // Looked up by key rather than filtered per task and per assignment: an organisation of ~2 000 tasks made those
         // filters millions of comparisons on every visit to /my and the 工作台 (docs/benchmarks.md).
-        var assignmentsOf = assignments.ToLookup(a => a.TaskId);
         var reportsOf = reports.ToLookup(r => r.AssignmentId);
-        var cycles = await periods.CyclesAsync(tasks.Select(t => t.PlanId).ToList(), ct);
+        var cycles = await periods.CyclesAsync(assignments.Select(a => a.Task.PlanId).Distinct().ToList(), ct);
         var items = new List<WorkItem>();
-        foreach (var task in tasks)
+        foreach (var assignment in assignments)
         {
+            var task = assignment.Task;
             var cycle = cycles[task.PlanId];
-            foreach (var assignment in assignmentsOf[task.Id])
+            var own = reportsOf[assignment.Id].ToList();
+            bool Submitted(PeriodSpan span) => own.Any(r => r.PeriodKind == span.Kind && r.PeriodStart == span.Start && r.Status != ReportStatus.Draft);
+            var due = DuePeriod(cycle, today, Submitted);
+            var lastClosed = LastClosedPeriod(cycle, today);
+            foreach (var report in own)
             {
-                var own = reportsOf[assignment.Id].ToList();
-                bool Submitted(PeriodSpan span) => own.Any(r => r.PeriodKind == span.Kind && r.PeriodStart == span.Start && r.Status != ReportStatus.Draft);
-                var due = DuePeriod(cycle, today, Submitted);
-                var lastClosed = LastClosedPeriod(cycle, today);
-                foreach (var report in own)
+                var span = new PeriodSpan(report.PeriodKind, report.PeriodStart, report.PeriodEnd);
+                var state = report.Status switch
                 {
-                    var span = new PeriodSpan(report.PeriodKind, report.PeriodStart, report.PeriodEnd);
-                    var state = report.Status switch
-                    {
-                        ReportStatus.Returned => WorkState.Returned,
-                        ReportStatus.Submitted => WorkState.AwaitingReview,
-                        ReportStatus.Approved => WorkState.Approved,
-                        _ => today > cycle.WindowCloses(span) ? WorkState.Missing : WorkState.Due,
-                    };
-                    items.Add(new(task, assignment.Id, span, state, report, reviews.GetValueOrDefault(report.Id)?.Comment, cycle.WindowCloses(span)));
-                }
-                bool Started(PeriodSpan span) => own.Any(r => r.PeriodKind == span.Kind && r.PeriodStart == span.Start);
-                if (!Started(due)) items.Add(new(task, assignment.Id, due, WorkState.Due, null, null, cycle.WindowCloses(due)));
-                // A task that starts later, or a plan newer than the period, cannot have missed it.
-                if (lastClosed != due && !Started(lastClosed) && (task.Start is null || task.Start <= lastClosed.End))
-                    items.Add(new(task, assignment.Id, lastClosed, WorkState.Missing, null, null, cycle.WindowCloses(lastClosed)));
+                    ReportStatus.Returned => WorkState.Returned,
+                    ReportStatus.Submitted => WorkState.AwaitingReview,
+                    ReportStatus.Approved => WorkState.Approved,
+                    _ => today > cycle.WindowCloses(span) ? WorkState.Missing : WorkState.Due,
+                };
+                items.Add(new(task, assignment.Id, span, state, report, reviews.GetValueOrDefault(report.Id)?.Comment, cycle.WindowCloses(span)));
             }
+            bool Started(PeriodSpan span) => own.Any(r => r.PeriodKind == span.Kind && r.PeriodStart == span.Start);
+            if (!Started(due)) items.Add(new(task, assignment.Id, due, WorkState.Due, null, null, cycle.WindowCloses(due)));
+            // A task that starts later, or a plan newer than the period, cannot have missed it.
+            if (lastClosed != due && !Started(lastClosed) && (task.Start is null || task.Start <= lastClosed.End))
+                items.Add(new(task, assignment.Id, lastClosed, WorkState.Missing, null, null, cycle.WindowCloses(lastClosed)));
         }
         return items.OrderBy(i => i.State).ThenByDescending(i => i.Period.Start).ThenBy(i => i.Task.PlanId).ThenBy(i => i.Task.Id).ToList();
     }
