@@ -77,7 +77,7 @@ public sealed class DashboardQueries(DubanDbContext db, PlanQueries plans, PlanS
             .Where(t => t.Due is { } due && due >= today && due <= horizon && t.Result.Status != TrackingStatus.Completed)
             .OrderBy(t => t.Due).ThenBy(t => t.TaskId).ToList();
         var upcomingIds = upcoming.Select(t => t.TaskId).ToList();
-        var upcomingText = await db.Tasks.AsNoTracking().Where(t => upcomingIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => new { t.No, t.Text }, ct);
+        var upcomingText = await db.Tasks.AsNoTracking().Where(t => EF.Parameter(upcomingIds).Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => new { t.No, t.Text }, ct);
         var deadlines = upcoming.Select(t => new UpcomingDeadline(t.TaskId, t.PlanId, upcomingText[t.TaskId].No, upcomingText[t.TaskId].Text, t.Due!.Value,
             t.Result.DaysLeft!.Value, t.Result.Status, t.Result.Label,
             t.Assignments.Where(a => a.Role == UnitRole.Lead).Select(a => names.GetValueOrDefault(a.OrganizationId, "")).ToList())
@@ -135,10 +135,11 @@ public sealed class DashboardQueries(DubanDbContext db, PlanQueries plans, PlanS
         var missing = set.Tasks.SelectMany(t => t.Assignments)
             .Where(a => a.Role == UnitRole.Lead && a.Result.Status != TrackingStatus.Completed && a.LastClosedReport == ClosedPeriodReport.Missing).ToList();
         var organizationIds = overdue.SelectMany(t => t.Assignments).Concat(missing).Select(a => a.OrganizationId).Distinct().ToList();
-        var organizationPaths = await db.Organizations.AsNoTracking().Where(o => organizationIds.Contains(o.Id))
+        // One array parameter each (EF.Parameter): a list expanded into 10 000 parameters took 0.7 s on SQLite.
+        var organizationPaths = await db.Organizations.AsNoTracking().Where(o => EF.Parameter(organizationIds).Contains(o.Id))
             .Select(o => new { o.Id, o.Region!.Path }).ToDictionaryAsync(o => o.Id, o => o.Path, ct);
         var planIds = overdue.Select(t => t.PlanId).Distinct().ToList();
-        var planPaths = await db.Plans.AsNoTracking().Where(p => planIds.Contains(p.Id) && p.Region != null)
+        var planPaths = await db.Plans.AsNoTracking().Where(p => EF.Parameter(planIds).Contains(p.Id) && p.Region != null)
             .Select(p => new { p.Id, p.Region!.Path }).ToDictionaryAsync(p => p.Id, p => p.Path, ct);
 
         // Which of the regions below each organisation and plan lies in, tested once each rather than once per task and region.
