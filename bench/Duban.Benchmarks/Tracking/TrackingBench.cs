@@ -61,7 +61,8 @@ public sealed class TrackingBench(DatabaseOptions database)
     public async Task<DashboardView> DashboardAsync(Reader reader, PlanStatusCache kept, CancellationToken ct, QueryPlanPrinter? explain = null)
     {
         await using var db = Context(explain);
-        return await new DashboardQueries(db, new PlanQueries(db), kept).BuildAsync(reader.User, new DashboardFilter(null, null), ct);
+        var plans = new PlanQueries(db);
+        return await new DashboardQueries(db, plans, kept, new ScopedTaskStatuses(db, plans, kept)).BuildAsync(reader.User, new DashboardFilter(null, null), ct);
     }
 
     /// <summary>

@@ -16,11 +16,12 @@ namespace Duban.Web.Comparison;
 
 /// <summary>
 /// The comparison of a region's targets and task completion across the regions directly below it (docs/comparison.md).
-/// The tasks and targets are the 总览's (<see cref="DashboardQueries.TasksAsync"/> with the region as filter,
-/// <see cref="DashboardQueries.Targets"/>), the task statuses the kept ones (<see cref="PlanStatusCache"/>), and every
+/// The tasks and targets are the 总览's (<see cref="ScopedTaskStatuses"/> with the region as filter: the tasks of
+/// <see cref="DashboardQueries.TasksAsync"/>, and the targets <see cref="DashboardQueries.Targets"/> selects), the task
+/// statuses the kept ones (<see cref="PlanStatusCache"/>), and every
 /// band the attainment rules' verdict (<see cref="AttainmentRules.Assess"/>) on one region's series of values.
 /// </summary>
-public sealed class ComparisonQueries(DubanDbContext db, DashboardQueries dashboard, PlanStatusCache statuses, TimeProvider time)
+public sealed class ComparisonQueries(DubanDbContext db, ScopedTaskStatuses scopedTasks, TimeProvider time)
 {
     public AttainmentOptions AttainmentOptions { get; init; } = AttainmentOptions.Default;
 
@@ -36,11 +37,10 @@ public sealed class ComparisonQueries(DubanDbContext db, DashboardQueries dashbo
         var yearEnd = filter.Year is { } y ? new DateOnly(y, 12, 31) : (DateOnly?)null;
         var asOf = yearEnd is { } end && end < today ? end : today;
 
-        var tasks = await dashboard.TasksAsync(user, new DashboardFilter(filter.PlanId, regionId), ct);
-        var scoped = await tasks.Select(t => new { t.Id, t.PlanId }).ToListAsync(ct);
-        var taskIds = scoped.Select(t => t.Id).ToList();
-        var planIds = scoped.Select(t => t.PlanId).Distinct().ToList();
-        var (targets, moreTargets) = await TargetsAsync(taskIds, planIds, ct);
+        // The 总览's tasks for the region, from the kept statuses by their plans' and organisations' regions
+        // (ScopedTaskStatuses): the completion table counts their statuses, the targets are chosen among theirs.
+        var scoped = await scopedTasks.ReadAsync(user, new DashboardFilter(filter.PlanId, regionId), ct);
+        var (targets, moreTargets) = await TargetsAsync(scoped.TaskIds, scoped.PlanIds, ct);
         var targetIds = targets.Select(t => t.Id).ToList();
         var targetTaskIds = targets.Where(t => t.TaskId is not null).Select(t => t.TaskId!.Value).Distinct().ToList();
         var taskInfo = await db.Tasks.AsNoTracking().Where(t => EF.Parameter(targetTaskIds).Contains(t.Id))
@@ -114,7 +114,7 @@ public sealed class ComparisonQueries(DubanDbContext db, DashboardQueries dashbo
         var legend = Enum.GetValues<TargetStatus>().OrderBy(ComparisonRules.BandOrder)
             .Select(b => new ComparisonBand(b, b.Label(), BandDescription(b), all.Count(c => c.Band == b))).ToList();
 
-        var completion = await CompletionAsync(taskIds, planIds, children.Select(c => (c.Id, c.Name, c.Path)).ToList(), filter, ct);
+        var completion = await CompletionAsync(scoped.Set, children.Select(c => (c.Id, c.Name, c.Path)).ToList(), filter, ct);
         return new ComparisonView(region.Id, region.Name, filter, asOf, columnAxes, rows, legend, completion, moreTargets);
     }
 
@@ -128,11 +128,11 @@ public sealed class ComparisonQueries(DubanDbContext db, DashboardQueries dashbo
     /// stopping when enough are found, instead of testing every target of the region against its scope (seconds at
     /// province scale, and a grid nobody can read). <c>More</c>: some were left out.
     /// </summary>
-    private async Task<(List<TaskTarget> Targets, bool More)> TargetsAsync(List<long> taskIds, List<long> planIds, CancellationToken ct)
+    private async Task<(List<TaskTarget> Targets, bool More)> TargetsAsync(IReadOnlyCollection<long> taskIds, IReadOnlyList<long> planIds, CancellationToken ct)
     {
-        var scopedTasks = taskIds.ToHashSet();
-        var scopedPlans = planIds.ToHashSet();
-        bool InScope(long? taskId, long planId) => taskId is { } task ? scopedTasks.Contains(task) : scopedPlans.Contains(planId);
+        var inScopeTasks = taskIds as IReadOnlySet<long> ?? taskIds.ToHashSet();
+        var inScopePlans = planIds.ToHashSet();
+        bool InScope(long? taskId, long planId) => taskId is { } task ? inScopeTasks.Contains(task) : inScopePlans.Contains(planId);
 
         var observed = await db.Observations.AsNoTracking().Select(o => o.TargetId).Distinct()
             .Join(db.Targets, id => id, t => t.Id, (id, t) => new { t.Id, t.TaskId, t.PlanId }).ToListAsync(ct);
@@ -141,7 +141,8 @@ public sealed class ComparisonQueries(DubanDbContext db, DashboardQueries dashbo
         if (chosen.Count <= MaxTargets)
         {
             var withValues = chosen.ToHashSet();
-            await foreach (var t in db.Targets.AsNoTracking().Where(t => EF.Parameter(planIds).Contains(t.PlanId)).OrderBy(t => t.PlanId).ThenBy(t => t.Id)
+            var plans = planIds.ToList();
+            await foreach (var t in db.Targets.AsNoTracking().Where(t => EF.Parameter(plans).Contains(t.PlanId)).OrderBy(t => t.PlanId).ThenBy(t => t.Id)
                                .Select(t => new { t.Id, t.TaskId, t.PlanId }).AsAsyncEnumerable().WithCancellation(ct))
             {
                 if (withValues.Contains(t.Id) || !InScope(t.TaskId, t.PlanId)) continue;
@@ -184,20 +185,22 @@ public sealed class ComparisonQueries(DubanDbContext db, DashboardQueries dashbo
     /// For each region below, the tasks of the set its organisations lead (with a year, those due in it), each counted
     /// once by the statuses of the region's own lead assignments (<see cref="ComparisonRules.Part"/>).
     /// </summary>
-    private async Task<IReadOnlyList<CompletionRow>> CompletionAsync(List<long> taskIds, List<long> planIds, List<(long Id, string Name, string Path)> children,
+    private async Task<IReadOnlyList<CompletionRow>> CompletionAsync(TaskStatusSet set, List<(long Id, string Name, string Path)> children,
         ComparisonFilter filter, CancellationToken ct)
     {
         if (children.Count == 0) return [];
-        var set = await statuses.TasksAsync(db, taskIds, planIds, ct);
         var tasks = filter.Year is { } year ? set.Tasks.Where(t => t.Due?.Year == year).ToList() : set.Tasks.ToList();
         var leads = tasks.SelectMany(t => t.Assignments.Where(a => a.Role == UnitRole.Lead)).ToList();
         var organizationIds = leads.Select(a => a.OrganizationId).Distinct().ToList();
         var paths = await db.Organizations.AsNoTracking().Where(o => EF.Parameter(organizationIds).Contains(o.Id))
             .Select(o => new { o.Id, o.Region!.Path }).ToDictionaryAsync(o => o.Id, o => o.Path, ct);
+        // Each organisation's region below, tested once per organisation rather than once per lead and region.
+        var childrenOf = paths.ToDictionary(p => p.Key, p => children.Where(c => p.Value.StartsWith(c.Path, StringComparison.Ordinal)).Select(c => c.Id).ToList());
+        var leadsIn = leads.SelectMany(a => childrenOf.TryGetValue(a.OrganizationId, out var found) ? found.Select(c => (Child: c, Lead: a)) : [])
+            .ToLookup(x => x.Child, x => x.Lead);
         var rows = children.Select(c =>
         {
-            var tally = ComparisonRules.Tally(leads.Where(a => paths.GetValueOrDefault(a.OrganizationId)?.StartsWith(c.Path, StringComparison.Ordinal) == true)
-                .GroupBy(a => a.TaskId).Select(g => ComparisonRules.Part(g.Select(a => a.Result).ToList())));
+            var tally = ComparisonRules.Tally(leadsIn[c.Id].GroupBy(a => a.TaskId).Select(g => ComparisonRules.Part(g.Select(a => a.Result).ToList())));
             return new CompletionRow(c.Id, c.Name, tally.Tasks, tally.DoneOnTime, tally.DoneLate, tally.Overdue, tally.InProgress, tally.Rate, tally.OnTimeRate);
         }).ToList();
         if (filter.CompletionSort is not { } sort) return rows;

@@ -69,6 +69,7 @@ public static class WebApplicationSetup
         services.AddSingleton<Duban.Web.Dashboard.KeptStatusWarmup>();
         services.AddHostedService(sp => sp.GetRequiredService<Duban.Web.Dashboard.KeptStatusWarmup>());
         services.AddScoped<Duban.Web.Dashboard.DashboardQueries>();
+        services.AddScoped<Duban.Web.Dashboard.ScopedTaskStatuses>();
         services.AddScoped<Duban.Web.Workbench.WorkbenchQueries>();
         services.AddSingleton<Duban.Web.Dashboard.DashboardCoalescer>();
         services.AddScoped<Duban.Web.Ledger.LedgerExport>();

@@ -48,6 +48,24 @@ public sealed class PlanStatusCache(TimeProvider time)
     }
 
     /// <summary>
+    /// The statuses of the current tasks of the given plans that <paramref name="keep"/> holds for, with their reporting
+    /// and their plans' closed periods: what <see cref="TasksAsync"/> gives for the ids of those tasks, without the ids.
+    /// A caller that can tell its tasks from the kept rows (a region scope, by the plan's and the organisations'
+    /// regions) saves reading every task id of a province through a per-task test (docs/benchmarks.md).
+    /// </summary>
+    public async Task<TaskStatusSet> TasksOfPlansAsync(DubanDbContext db, IReadOnlyCollection<long> planIds, Func<TaskStatusRow, bool> keep, CancellationToken ct)
+    {
+        var today = TrackingDay.Today(time);
+        var sets = await tasks.ForAsync(db, today, planIds.Distinct().ToList(), ct);
+        var rows = sets.SelectMany(s => s.Tasks).Where(keep).ToList();
+        var kept = rows.Select(r => r.TaskId).ToHashSet();
+        var keptPlans = rows.Select(r => r.PlanId).ToHashSet();
+        return new TaskStatusSet(today, rows,
+            sets.SelectMany(s => s.PeriodReports).Where(r => kept.Contains(r.TaskId)).ToList(),
+            sets.SelectMany(s => s.ClosedPeriods).Where(p => keptPlans.Contains(p.Key)).DistinctBy(p => p.Key).ToDictionary(p => p.Key, p => p.Value));
+    }
+
+    /// <summary>
     /// The statuses of every current task of each given plan, one set per plan in the order given (what
     /// <see cref="StoredTaskStatuses"/> writes back to the tasks).
     /// </summary>
