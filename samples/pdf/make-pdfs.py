@@ -90,7 +90,8 @@ def document(body_xml, head, foot, size, cell_size, border, widths, valign):
     return f'''<?xml version="1.0" encoding="UTF-8"?>
 <office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
  xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"
- xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+ xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
+ xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
 <office:font-face-decls><style:font-face style:name="Noto Serif CJK SC" svg:font-family="'Noto Serif CJK SC'" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"/></office:font-face-decls>
 <office:styles>
 <style:style style:name="Body" style:family="paragraph"><style:paragraph-properties fo:text-indent="{2*size}pt" fo:margin-bottom="0pt"/><style:text-properties {font} fo:font-size="{size}pt" style:font-size-asian="{size}pt"/></style:style>
@@ -104,6 +105,13 @@ def document(body_xml, head, foot, size, cell_size, border, widths, valign):
 <style:footer-style><style:header-footer-properties fo:min-height="0cm" fo:margin-top="0.5cm"/></style:footer-style></style:page-layout>
 <style:style style:name="Sect" style:family="section"><style:section-properties><style:columns fo:column-count="2" fo:column-gap="0.8cm"/></style:section-properties></style:style>
 <style:style style:name="Sect3" style:family="section"><style:section-properties><style:columns fo:column-count="3" fo:column-gap="0.6cm"/></style:section-properties></style:style>
+<style:style style:name="Sect4" style:family="section"><style:section-properties><style:columns fo:column-count="4" fo:column-gap="0.5cm"/></style:section-properties></style:style>
+<style:style style:name="Side" style:family="graphic"><style:graphic-properties style:wrap="parallel" style:number-wrapped-paragraphs="no-limit" style:vertical-pos="top" style:vertical-rel="paragraph" style:horizontal-pos="right" style:horizontal-rel="paragraph" fo:margin-left="0.5cm" fo:margin-right="0cm" fo:border="none" fo:padding="0cm" fo:background-color="#e8e8e8"/></style:style>
+<style:style style:name="Box" style:family="graphic"><style:graphic-properties style:wrap="parallel" style:number-wrapped-paragraphs="no-limit" style:vertical-pos="top" style:vertical-rel="paragraph" style:horizontal-pos="left" style:horizontal-rel="paragraph" fo:margin-left="0cm" fo:margin-right="0.5cm" fo:border="0.5pt solid #000000" fo:padding="0.2cm"/></style:style>
+<style:style style:name="BoxWide" style:family="graphic"><style:graphic-properties style:wrap="none" style:vertical-pos="top" style:vertical-rel="paragraph" style:horizontal-pos="center" style:horizontal-rel="paragraph" fo:margin-top="0.3cm" fo:margin-bottom="0.3cm" fo:border="0.5pt solid #000000" fo:padding="0.2cm"/></style:style>
+<style:style style:name="BodyJ" style:family="paragraph" style:parent-style-name="Body"><style:paragraph-properties fo:text-align="justify"/></style:style>
+<style:style style:name="Note" style:family="paragraph"><style:paragraph-properties fo:text-align="start"/><style:text-properties {font} fo:font-size="10.5pt" style:font-size-asian="10.5pt"/></style:style>
+<style:style style:name="NoteHead" style:family="paragraph"><style:paragraph-properties fo:text-align="center" fo:margin-bottom="3pt"/><style:text-properties {sans} fo:font-size="10.5pt" style:font-size-asian="10.5pt"/></style:style>
 <style:style style:name="Head" style:family="paragraph"><style:paragraph-properties fo:margin-top="7pt" fo:margin-bottom="3pt"/><style:text-properties {sans} fo:font-size="{size}pt" style:font-size-asian="{size}pt"/></style:style>
 <style:style style:name="Title" style:family="paragraph"><style:paragraph-properties fo:text-align="center" fo:margin-bottom="12pt"/><style:text-properties {font} fo:font-size="{size + 4}pt" style:font-size-asian="{size + 4}pt"/></style:style>
 <style:style style:name="Tbl" style:family="table"><style:table-properties style:width="16cm" table:align="left"/></style:style>
@@ -330,6 +338,93 @@ def two_columns(title, paragraphs):
     body = f'<text:p text:style-name="Title">{esc(title)}</text:p>\n<text:section text:style-name="Sect" text:name="S1">\n'
     body += '\n'.join(f'<text:p text:style-name="Body">{esc(p)}</text:p>' for p in paragraphs)
     return body + '\n</text:section>'
+
+# A 图解 page in four columns (a plan's illustrated reading, set like a leaflet): a title across the page, then a
+# section of four narrow columns in small type, headings with space above them.
+LINJIANG_TITLE = "图解：临江市职业教育产教融合三年行动方案"
+LINJIANG_BODY = [
+    ("Body", "为深化产教融合、校企合作，市政府制定本方案，用三年时间推动职业教育与产业发展同频共振。"),
+    ("Head", "一、搭建合作平台"),
+    ("Body", "1.组建市域产教联合体。依托经济开发区和龙头企业，组建市域产教联合体2个。（牵头单位：市教育局；配合单位：市发展改革委、市经济开发区管委会；完成时限：2025年底前）"),
+    ("Body", "2.建设行业产教融合共同体。围绕装备制造、绿色食品两个产业，各建设一个行业产教融合共同体。（牵头单位：市工业和信息化局；配合单位：市教育局、市农业农村局；完成时限：2026年6月底前）"),
+    ("Head", "二、共建育人载体"),
+    ("Body", "3.共建产业学院。推动职业院校与规模以上企业共建产业学院，三年内累计建成8个以上。（牵头单位：市教育局；配合单位：市国资委、市工商联；完成时限：2026年底前）"),
+    ("Body", "4.共建实训基地。统筹财政资金和社会资本，新建校企共享实训基地6个，年培训能力达到1万人次。（牵头单位：市人力资源社会保障局；配合单位：市财政局、市教育局；完成时限：2027年6月底前）"),
+    ("Head", "三、落实激励政策"),
+    ("Body", "5.培育产教融合型企业。建立市级产教融合型企业培育库，入库企业按规定享受税费优惠。（牵头单位：市发展改革委；配合单位：市税务局、市财政局；完成时限：每年12月底前）"),
+    ("Body", "6.推行校企人员互聘。支持企业技术骨干到职业院校兼职任教，职业院校教师到企业挂职锻炼。（牵头单位：市人力资源社会保障局；配合单位：市教育局；完成时限：持续推进）"),
+    ("Body", "各有关单位每半年向市教育局报送工作进展情况。"),
+]
+
+def four_columns(title, paragraphs):
+    body = f'<text:p text:style-name="Title">{esc(title)}</text:p>\n<text:section text:style-name="Sect4" text:name="S1">\n'
+    body += '\n'.join(f'<text:p text:style-name="{style}">{esc(p)}</text:p>' for style, p in paragraphs)
+    return body + '\n</text:section>'
+
+# A 方案 whose page has a sidebar: a 链接 note in a grey frame at the right of the text, which the body runs beside
+# (LibreOffice's 环绕: parallel), in smaller type on baselines of its own, taller than the paragraph it
+# is anchored at. A person reads the paragraph beside the note's top, then the note; the note holds no task.
+# (paragraph, the note anchored at it or None)
+HEXI_TITLE = "河西县“双师型”教师队伍建设实施方案"
+HEXI_NOTE = ["链接：“双师型”教师", "本方案所称“双师型”教师，是指同时具备理论教学和实践教学能力的职业学校专业课教师，一般须持有教师资格证书和相关职业技能等级证书，或有三年以上企业工作经历。"]
+HEXI_BODY = [
+    ("为建设一支师德高尚、技艺精湛、专兼结合的职业学校教师队伍，根据上级有关文件精神，结合我县实际，制定本方案。", None),
+    ("一、主要任务", None),
+    ("1.开展“双师型”教师认定。按照省级认定标准，每年组织一次“双师型”教师认定工作，认定结果作为教师职称评审、岗位聘用和绩效考核的重要依据，到2026年底“双师型”教师占专业课教师比例达到60%以上。（牵头单位：县教育局；配合单位：县人力资源社会保障局；完成时限：2026年底前）", HEXI_NOTE),
+    ("2.落实教师企业实践制度。专业课教师每年到企业或实训基地实践不少于一个月，五年一周期累计不少于六个月，实践情况记入教师业务档案。（牵头单位：县教育局；配合单位：县工业和信息化局；完成时限：持续推进）", None),
+    ("3.建设兼职教师资源库。面向县内企业遴选技术骨干和能工巧匠，建立兼职教师资源库，入库人员不少于100人。（牵头单位：县人力资源社会保障局；配合单位：县教育局、县总工会；完成时限：2025年9月底前）", None),
+    ("二、保障措施", None),
+    ("县财政每年安排专项经费支持教师培养培训，各职业学校要将教师队伍建设纳入学校发展规划，确保各项任务落到实处。", None),
+]
+
+def sidebar(title, paragraphs):
+    out = [f'<text:p text:style-name="Title">{esc(title)}</text:p>']
+    for text, note in paragraphs:
+        frame = ''
+        if note:
+            frame = ('<draw:frame draw:style-name="Side" draw:name="Note1" text:anchor-type="paragraph" svg:width="4.6cm" draw:z-index="0">'
+                     '<draw:text-box>' + f'<text:p text:style-name="NoteHead">{esc(note[0])}</text:p>'
+                     + ''.join(f'<text:p text:style-name="Note">{esc(p)}</text:p>' for p in note[1:]) + '</draw:text-box></draw:frame>')
+        out.append(f'<text:p text:style-name="Body">{frame}{esc(text)}</text:p>')
+    return '\n'.join(out)
+
+# A plan with 专栏 boxes: framed text boxes placed in the page. The first stands at the left of the text, which runs
+# beside it; the second spans the text width between two paragraphs. A person reads each box as a block of its own,
+# after the paragraph beside its top (or above it).
+SHANNAN_TITLE = "山南市职业院校办学条件提升工程实施方案"
+SHANNAN_BOX_SIDE = ["专栏1：重点建设项目", "实训基地建设项目：新建智能制造、现代农业两个公共实训基地。", "校舍改造项目：改造老旧校舍和学生宿舍，消除安全隐患。", "数字校园项目：建成覆盖全部职业院校的数字化教学平台。"]
+SHANNAN_BOX_WIDE = ["专栏2：经费安排", "工程三年总投入约2.4亿元，其中市级财政安排1.2亿元，县级财政和学校自筹1.2亿元，按项目进度分年度拨付，专款专用。"]
+SHANNAN_BODY = [
+    ("为补齐职业院校办学条件短板，提高技术技能人才培养质量，市政府决定实施职业院校办学条件提升工程，制定本方案。", None),
+    ("一、重点任务", None),
+    ("1.实施实训条件改善计划。对照专业教学标准，逐校核定实训设备缺口，分年度购置更新实训设备，到2026年底全市职业院校实训设备总值增长30%以上，骨干专业实训工位满足教学需要。（牵头单位：市教育局；配合单位：市财政局；完成时限：2026年底前）", ("Box", SHANNAN_BOX_SIDE)),
+    ("2.推进校舍安全改造。开展职业院校校舍安全排查，对存在隐患的校舍实施加固或改造，新建学生宿舍一批。（牵头单位：市住房城乡建设局；配合单位：市教育局、市应急管理局；完成时限：2025年12月底前）", None),
+    ("3.加快数字校园建设。统筹建设职业教育数字化教学平台，推动优质课程资源共享共用。（牵头单位：市数据局；配合单位：市教育局；完成时限：2026年6月底前）", ("BoxWide", SHANNAN_BOX_WIDE)),
+    ("二、组织实施", None),
+    ("各县（市、区）和市直有关部门要加强协作，每季度末将工程推进情况报送市教育局。", None),
+]
+
+def text_boxes(title, paragraphs):
+    out = [f'<text:p text:style-name="Title">{esc(title)}</text:p>']
+    for i, (text, box) in enumerate(paragraphs):
+        frame = ''
+        if box:
+            style, lines = box
+            width = "6.4cm" if style == "Box" else "14cm"
+            frame = (f'<draw:frame draw:style-name="{style}" draw:name="Box{i}" text:anchor-type="paragraph" svg:width="{width}" draw:z-index="0">'
+                     '<draw:text-box>' + f'<text:p text:style-name="NoteHead">{esc(lines[0])}</text:p>'
+                     + ''.join(f'<text:p text:style-name="Note">{esc(p)}</text:p>' for p in lines[1:]) + '</draw:text-box></draw:frame>')
+        out.append(f'<text:p text:style-name="Body">{frame}{esc(text)}</text:p>')
+    return '\n'.join(out)
+
+def with_notes(title, paragraphs):
+    """The text original: each paragraph, then the note or box beside it as paragraphs of their own."""
+    out = [title]
+    for text, note in paragraphs:
+        out.append(text)
+        if note:
+            out += list(note[1] if isinstance(note, tuple) else note)
+    return out
 
 def cell_text(cell):
     return cell[0] if isinstance(cell, tuple) else cell
@@ -561,6 +656,28 @@ def older_main():
             with open(os.path.join(HERE, "three-columns.txt"), "w", encoding="utf-8") as f:
                 f.write("\n\n".join([CHENGXI_TITLE, CHENGXI_HEAD] + [p for _, p in CHENGXI_BODY]) + "\n")
             print("three-columns.pdf", os.path.getsize(os.path.join(HERE, "three-columns.pdf")), "bytes")
+
+        # Pages of four columns, a sidebar and text boxes (issue 12): (pdf, fodt body, body size, text original lines)
+        for pdf, body_xml, size, original in [
+            ("four-columns.pdf", four_columns(LINJIANG_TITLE, LINJIANG_BODY), 9, [LINJIANG_TITLE] + [p for _, p in LINJIANG_BODY]),
+            ("sidebar.pdf", sidebar(HEXI_TITLE, HEXI_BODY), 12, with_notes(HEXI_TITLE, HEXI_BODY)),
+            # The first box stands beside task 1 and the first line of task 2: it is read after task 1, the paragraph
+            # beside its top; the second box, across the text under task 2, after task 2.
+            ("text-boxes.pdf", text_boxes(SHANNAN_TITLE, SHANNAN_BODY), 12,
+             [SHANNAN_TITLE] + [p for p, _ in SHANNAN_BODY[:3]] + SHANNAN_BOX_SIDE + [SHANNAN_BODY[3][0]] + SHANNAN_BOX_WIDE
+             + [p for p, _ in SHANNAN_BODY[4:]]),
+        ]:
+            if only and pdf not in only:
+                continue
+            stem = os.path.splitext(pdf)[0]
+            path = os.path.join(tmp, stem + ".fodt")
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(document(body_xml, "", footer("dash"), size, "10.5pt", "none", ["1cm"], "top"))
+            subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", HERE, path], check=True,
+                           stdout=subprocess.DEVNULL)
+            with open(os.path.join(HERE, stem + ".txt"), "w", encoding="utf-8") as f:
+                f.write("\n\n".join(original) + "\n")
+            print(pdf, os.path.getsize(os.path.join(HERE, pdf)), "bytes")
 
         for src, pdf, head, foot, size, *cell in JOBS:
             if only and pdf not in only:

@@ -32,6 +32,9 @@ public class PdfInputTests
     [InlineData("pdf/two-columns", "two-columns")]
     [InlineData("pdf/three-columns", "three-columns")]
     [InlineData("pdf/headerless-unruled", "headerless-unruled")]
+    [InlineData("pdf/four-columns", "four-columns")]
+    [InlineData("pdf/sidebar", "sidebar")]
+    [InlineData("pdf/text-boxes", "text-boxes")]
     [InlineData("pdf/header-on-first-page", "header-on-first-page")]
     public void A_text_pdf_gives_the_tasks_units_and_deadlines_of_its_text_original(string sample, string? pdf = null)
     {
@@ -364,6 +367,72 @@ public class PdfInputTests
     }
 
     [Fact]
+    public void A_page_in_four_columns_is_read_column_by_column()
+    {
+        // A 图解 page: a title across the page, then four narrow columns in small type; a task runs from the foot of
+        // one column to the head of the next. The text is that of the document, paragraph by paragraph.
+        Unspaced(Lines("four-columns.pdf")).ShouldBe(TextOriginal("four-columns.txt"));
+        var doc = new PlanParser().Parse(Pdf("four-columns.pdf"), "four-columns.pdf");
+        doc.TaskLists.SelectMany(l => l.Tasks).Select(t => t.No).ShouldBe(["1", "2", "3", "4", "5", "6"]);
+        Render.Units(Task(doc, "4")).ShouldBe("4: 市人力资源社会保障局* | 市财政局; 市教育局");
+        // Task 1 stands in the first column; task 2 runs from the first column into the second, task 5 from the
+        // third into the fourth.
+        doc.Source.RegionsOf(Task(doc, "1").Span).ShouldAllBe(r => r.Right < 180);
+        var fifth = doc.Source.RegionsOf(Task(doc, "5").Span);
+        fifth.ShouldContain(r => r.Left > 300 && r.Right < 415);
+        fifth.ShouldContain(r => r.Left > 415);
+        fifth.ShouldAllBe(r => r.Left > 300);
+        var second = doc.Source.RegionsOf(Task(doc, "2").Span);
+        second.ShouldContain(r => r.Right < 180);
+        second.ShouldContain(r => r.Left > 180 && r.Right < 300);
+    }
+
+    [Fact(Skip = "Not yet: the sidebar of sidebar.pdf is found, but put after the line of task 1 beside its middle, and the body lines beside it below that are not joined (branch pdf-regions, unfinished).")]
+    public void A_sidebar_is_read_after_the_paragraph_it_stands_beside()
+    {
+        // A 链接 note in a grey frame at the right of task 1, in smaller type on baselines of its own: task 1 is read
+        // whole, then the note as paragraphs of its own, then task 2.
+        var lines = Lines("sidebar.pdf");
+        Unspaced(lines).ShouldBe(TextOriginal("sidebar.txt"));
+        var doc = new PlanParser().Parse(Pdf("sidebar.pdf"), "sidebar.pdf");
+        Task(doc, "1").Text.ShouldNotContain("链接");
+        Render.Deadline(Task(doc, "1")).ShouldBe("1: 2026年底前 → due=2026-12-31");
+        var note = lines.IndexOf("链接：“双师型”教师");
+        lines[note - 1].ShouldStartWith("1.开展“双师型”教师认定。");
+        lines[note + 2].ShouldStartWith("2.落实教师企业实践制度。");
+        // The note's lines point at the sidebar, the task's beside it at the body left of it.
+        var regions = doc.Source.Regions!;
+        var noteStart = doc.Text.IndexOf("“双师型”教师是指", StringComparison.Ordinal);
+        regions.Where(r => r.Start >= noteStart && r.Start < noteStart + 60).ShouldAllBe(r => r.Left > 380);
+        doc.Source.RegionsOf(Task(doc, "1").Span).ShouldAllBe(r => r.Right < 400);
+    }
+
+    [Fact]
+    public void A_text_box_is_read_as_a_block_of_its_own()
+    {
+        // 专栏1, a framed box at the left of task 1 and the first line of task 2, is read after task 2 (the paragraph
+        // the body runs on in beside it); 专栏2, a box across the text under task 2, follows it. Each box's lines are
+        // joined among themselves, never to the body.
+        var lines = Lines("text-boxes.pdf");
+        Unspaced(lines).ShouldBe(TextOriginal("text-boxes.txt"));
+        var doc = new PlanParser().Parse(Pdf("text-boxes.pdf"), "text-boxes.pdf");
+        doc.TaskLists.SelectMany(l => l.Tasks).Select(t => t.No).ShouldBe(["1", "2", "3"]);
+        Task(doc, "1").Text.ShouldNotContain("专栏");
+        Task(doc, "2").Text.ShouldBe("推进校舍安全改造。开展职业院校校舍安全排查，对存在隐患的校舍实施加固或改造，新建学生宿舍一批。");
+        Unspaced(lines).IndexOf("专栏1：重点建设项目").ShouldBe(lines.FindIndex(l => l.StartsWith("1.实施实训条件改善计划", StringComparison.Ordinal)) + 1);
+    }
+
+    /// <summary>
+    /// The paragraphs of a text original, spaces left out, to compare with <see cref="Unspaced"/>: in small type the
+    /// line builder reads LibreOffice's gap between a Chinese character and a digit as a space (专栏 1 ：), which is
+    /// not a matter of reading order.
+    /// </summary>
+    private static List<string> TextOriginal(string name) =>
+        File.ReadAllText(SampleFiles.PathOf(Path.Combine("pdf", name))).Split("\n\n").Select(p => p.Trim('\n').Replace(" ", "")).ToList();
+
+    private static List<string> Unspaced(List<string> lines) => lines.Select(l => l.Replace(" ", "")).ToList();
+
+    [Fact]
     public void An_unruled_table_without_a_header_is_read_by_the_alignment_of_its_cells()
     {
         // No header row, no rules: the five columns show only in how the cells line up over the rows. Task 1's
@@ -401,7 +470,7 @@ public class PdfInputTests
     [Fact]
     public void Every_line_and_cell_has_its_page_and_box()
     {
-        foreach (var name in new[] { "deadline-forms.pdf", "tab-table-two-pages.pdf", "merged-cells-table.pdf", "merged-cells-centred.pdf", "two-row-header-unruled.pdf", "two-columns.pdf", "three-columns.pdf", "headerless-unruled.pdf" })
+        foreach (var name in new[] { "deadline-forms.pdf", "tab-table-two-pages.pdf", "merged-cells-table.pdf", "merged-cells-centred.pdf", "two-row-header-unruled.pdf", "two-columns.pdf", "three-columns.pdf", "headerless-unruled.pdf", "four-columns.pdf", "sidebar.pdf", "text-boxes.pdf" })
         {
             var source = Read(Pdf(name));
             var regions = source.Regions.ShouldNotBeNull();

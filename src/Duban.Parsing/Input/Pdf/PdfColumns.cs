@@ -15,26 +15,33 @@ internal static class PdfColumns
 {
     private const int MinLines = 4;
 
+    /// <summary>The share of the text's width at each side where no gutter is looked for (the indent of a first line is there).</summary>
+    private const double Edge = 0.12;
+
     /// <summary>Most lines of a page looked at (a page of text has tens).</summary>
     private const int MaxLines = 2_000;
 
-    public static List<PdfLine> Read(List<PdfLine> lines, IReadOnlyList<PdfGrid> grids)
+    public static List<PdfLine> Read(List<PdfLine> lines, IReadOnlyList<PdfGrid> grids, int firstAside = 1)
     {
         if (lines.Count < MinLines || lines.Count > MaxLines) return lines;
         var body = lines.Where(l => !grids.Any(g => g.Holds(l))).ToList();
         if (body.Count < MinLines) return lines;
         var left = body.Min(l => l.Left);
         var right = body.Max(l => l.Right);
-        var (from, to) = (left + (right - left) * 0.25, right - (right - left) * 0.25);
+        // Gutters are looked for in the text's width less an eighth at each side: a page of four columns has its
+        // outer gutters at a quarter from each edge, a sidebar a fifth of the width wide its gutter a fifth from one.
+        var (from, to) = (left + (right - left) * Edge, right - (right - left) * Edge);
+        var aside = firstAside;
 
         var result = new List<PdfLine>(lines.Count);
         var i = 0;
         while (i < lines.Count)
         {
-            var (band, end) = Band(lines, i, from, to, grids);
+            var (band, end) = Band(lines, i, from, to, grids, (left, right), aside);
             if (band is not null)
             {
                 result.AddRange(band);
+                if (band.Any(l => l.Aside != 0)) aside++;
                 i = end;
                 continue;
             }
@@ -49,7 +56,8 @@ internal static class PdfColumns
     /// The band of columns starting at line <paramref name="start"/>, read column by column, or null; and where the
     /// free strip closed (the end of the band, or of the lines looked at).
     /// </summary>
-    private static (List<PdfLine>? Lines, int End) Band(List<PdfLine> lines, int start, double from, double to, IReadOnlyList<PdfGrid> grids)
+    private static (List<PdfLine>? Lines, int End) Band(List<PdfLine> lines, int start, double from, double to, IReadOnlyList<PdfGrid> grids,
+        (double Left, double Right) text, int aside)
     {
         // The free strips of the middle zone, narrowed line by line while at least one a character wide is left.
         List<(double Left, double Right)> free = [(from, to)];
@@ -66,7 +74,7 @@ internal static class PdfColumns
         }
         if (end - start < MinLines) return (null, end);
         var band = lines.GetRange(start, end - start);
-        return (Several(band, free) ?? Two(band, free), end);
+        return (Several(band, free) ?? Two(band, free) ?? Sidebar(band, free, text, aside), end);
     }
 
     /// <summary>
@@ -131,6 +139,55 @@ internal static class PdfColumns
             result.AddRange(part.Select(p => p.InColumn(columnLeft, columnRight)));
         }
         return result;
+    }
+
+    /// <summary>
+    /// A sidebar: a narrow block beside the body (a 链接 note, a column of remarks) that is not a column of one width
+    /// with it. Tried at each free strip, widest first: the lines' glyphs on either side of it; the wider side is the
+    /// body when it is running text (<see cref="Prose"/>) and keeps to the text's edge on its outer side; the narrower
+    /// is the sidebar when it is at most three fifths of the body's width, at least four characters wide, of one piece
+    /// and one block (no line more than 2.5 of its characters below the one above: the labels of a two-column table
+    /// beside wrapped values stand apart). The body's lines are given with their margins, then the sidebar's, as a
+    /// block of its own after the first body line beside its top (<see cref="PdfAsides"/> moves it on to the end of that
+    /// line's paragraph).
+    /// </summary>
+    private static List<PdfLine>? Sidebar(List<PdfLine> band, List<(double Left, double Right)> free, (double Left, double Right) text, int aside)
+    {
+        foreach (var (gutterLeft, gutterRight) in free.OrderByDescending(s => s.Right - s.Left))
+        {
+            var middle = (gutterLeft + gutterRight) / 2;
+            var leftParts = new List<PdfLine>();
+            var rightParts = new List<PdfLine>();
+            foreach (var line in band)
+            {
+                var (l, r) = (line.Glyphs.Where(g => g.Center < middle).ToList(), line.Glyphs.Where(g => g.Center >= middle).ToList());
+                if (l.Count > 0 && PdfLine.Of(l, line) is { } lp) leftParts.Add(lp);
+                if (r.Count > 0 && PdfLine.Of(r, line) is { } rp) rightParts.Add(rp);
+            }
+            if (leftParts.Count < 3 || rightParts.Count < 3) continue;
+            static double Width(List<PdfLine> part) => part.Max(l => l.Right) - part.Min(l => l.Left);
+            var bodyOnLeft = Width(leftParts) >= Width(rightParts);
+            var (body, side) = bodyOnLeft ? (leftParts, rightParts) : (rightParts, leftParts);
+            var size = body[0].FontSize;
+            if (Width(side) > Width(body) * 0.6 || Width(side) < side[0].FontSize * 4) continue;
+            if (bodyOnLeft ? body.Min(l => l.Left) > text.Left + size * 2.5 : body.Max(l => l.Right) < text.Right - size * 2.5) continue;
+            if (!Prose(body) || !OneBlock(side)) continue;
+
+            var (bodyLeft, bodyRight) = (body.Min(p => p.Left), body.Max(p => p.Right));
+            var (sideLeft, sideRight) = (side.Min(p => p.Left), side.Max(p => p.Right));
+            // The sidebar after the first body line beside its top: it belongs with the paragraph it starts beside.
+            var first = body.FindIndex(p => p.Baseline <= side[0].Top);
+            if (first < 0) first = body.Count - 1;
+            var result = body.Take(first + 1).Select(p => p.InColumn(bodyLeft, bodyRight)).ToList();
+            result.AddRange(side.Select(p => p.InColumn(sideLeft, sideRight, aside)));
+            result.AddRange(body.Skip(first + 1).Select(p => p.InColumn(bodyLeft, bodyRight)));
+            return result;
+        }
+        return null;
+
+        static bool OneBlock(List<PdfLine> side) =>
+            side.Count(l => l.Segments.Count == 1) * 5 >= side.Count * 4
+            && side.Zip(side.Skip(1)).All(p => p.First.Baseline - p.Second.Baseline <= p.Second.FontSize * 2.5);
     }
 
     /// <summary>

@@ -60,7 +60,7 @@ internal static class PdfLineBuilder
                     else if (sb.Length > 0 && sb[^1] != ' ' && gap >= fontSize * (AutoSpaced(sb[^1], glyph.Value[0]) ? 0.6 : 0.25)) sb.Append(' ');
                 }
                 sb.Append(glyph.Value);
-                positioned.Add(new PdfGlyph(glyph.Value, start, end));
+                positioned.Add(new PdfGlyph(glyph.Value, start, end, Size(glyph), glyph.StartBaseLine.Y));
                 bottom = Math.Min(bottom, Math.Min(glyph.BoundingBox.Bottom, glyph.StartBaseLine.Y));
                 top = Math.Max(top, glyph.BoundingBox.Top);
                 right = Math.Max(right, end);

@@ -44,7 +44,11 @@ internal static class PdfParagraphs
         foreach (var page in pages)
         {
             var grids = page.Lines.Count > 0 ? PdfGrid.Find(page.Rules, page.HorizontalRules) : [];
-            var lines = PdfColumns.Read(page.Lines, grids);
+            // Text boxes are taken out first, the body read in columns, then every box and sidebar put where a person
+            // reads it: after the paragraph beside it.
+            var frames = page.Lines.Count > 0 ? PdfFrame.Find(page.Rules, page.HorizontalRules, grids) : [];
+            var (bodyLines, boxes) = PdfAsides.Boxes(page.Lines, frames, 1);
+            var lines = PdfAsides.Place(PdfColumns.Read(bodyLines, grids, boxes.Count + 1), boxes);
             var body = lines.Where(l => l.Segments.Count == 1 && l.ColumnLeft is null).ToList();
             var leftMargin = LeftMargin(body, documentLeft);
             var rightMargin = lines.Count > 0 ? lines.Max(l => l.Right) : page.Width;
@@ -127,6 +131,8 @@ internal static class PdfParagraphs
                 }
 
                 var joins = previous is not null
+                    && previous.Aside == line.Aside
+                    && !(previous.Aside != 0 && CentredInBlock(previous))
                     && previous.Right >= previousRightMargin - previous.FontSize * 2.5
                     && line.Left <= (line.ColumnLeft ?? leftMargin) + line.FontSize * 0.6
                     && Math.Abs(previous.FontSize - line.FontSize) < 1
@@ -153,12 +159,24 @@ internal static class PdfParagraphs
     /// </summary>
     private static bool TitleGoesOn(PdfLine previous, PdfLine line, double leftMargin, double rightMargin, double bodySize, double lastBaseline)
     {
+        if (previous.Aside != line.Aside) return false;
         if (Math.Abs(previous.FontSize - line.FontSize) >= 1 || line.FontSize < bodySize + 2) return false;
         if (double.IsNaN(lastBaseline) || lastBaseline - line.Baseline > line.FontSize * 2.2) return false;
         bool Centred(PdfLine l) =>
             l.Segments.Count == 1
             && Math.Abs((l.Left - (l.ColumnLeft ?? leftMargin)) - ((l.ColumnRight ?? rightMargin) - l.Right)) <= l.FontSize * 0.75;
         return Centred(previous) && Centred(line) && !IsDocNumberLine(line);
+    }
+
+    /// <summary>
+    /// A line centred in a sidebar or text box with a character or more free at each side (the block's title,
+    /// 专栏1：…): in a block a dozen characters wide it comes within the 2.5 characters of the right edge that a wrapped
+    /// line may stop short by, yet it is not wrapped.
+    /// </summary>
+    private static bool CentredInBlock(PdfLine line)
+    {
+        var (before, after) = (line.Left - (line.ColumnLeft ?? line.Left), (line.ColumnRight ?? line.Right) - line.Right);
+        return before >= line.FontSize && after >= line.FontSize && Math.Abs(before - after) <= line.FontSize * 0.75;
     }
 
     /// <summary>

@@ -196,25 +196,39 @@ internal sealed class PdfLine
     public double? ColumnLeft { get; init; }
     public double? ColumnRight { get; init; }
 
-    public PdfLine InColumn(double left, double right) => new()
+    /// <summary>
+    /// 0 for the page's body; for a line of a sidebar or a text box (<see cref="PdfAsides"/>), a number of its own for
+    /// each block on the page: a line is never joined to a line of another block.
+    /// </summary>
+    public int Aside { get; init; }
+
+    public PdfLine InColumn(double left, double right, int aside = 0) => new()
     {
         Segments = Segments, Glyphs = Glyphs, Baseline = Baseline, FontSize = FontSize, Bottom = Bottom, Top = Top,
-        ColumnLeft = left, ColumnRight = right,
+        ColumnLeft = left, ColumnRight = right, Aside = aside,
     };
 
-    /// <summary>A line of some of this line's glyphs (those beside a table, or in one column), cut into segments the same way; null when they hold no text.</summary>
+    /// <summary>
+    /// A line of some of this line's glyphs (those beside a table, or in one column), cut into segments the same way;
+    /// null when they hold no text. Its font size and baseline are its own glyphs' (the median size, the highest
+    /// baseline, as for a built line): a sidebar in smaller type, or a column whose lines stand a little lower than
+    /// the next column's, may share a built line with the text beside it.
+    /// </summary>
     public static PdfLine? Of(List<PdfGlyph> glyphs, PdfLine line)
     {
+        var sizes = glyphs.Where(g => g.Size > 0).Select(g => g.Size).Order().ToList();
+        var fontSize = sizes.Count > 0 ? sizes[sizes.Count / 2] : line.FontSize;
+        var shift = sizes.Count > 0 ? glyphs.Where(g => g.Size > 0).Max(g => g.Baseline) - line.Baseline : 0;
         var segments = new List<PdfSegment>();
         var start = 0;
         for (var i = 1; i <= glyphs.Count; i++)
         {
-            if (i < glyphs.Count && glyphs[i].Left - glyphs[i - 1].Right < line.FontSize * 1.8) continue;
+            if (i < glyphs.Count && glyphs[i].Left - glyphs[i - 1].Right < fontSize * 1.8) continue;
             var run = glyphs.GetRange(start, i - start);
             var sb = new StringBuilder();
             for (var k = 0; k < run.Count; k++)
             {
-                if (k > 0 && run[k].Left - run[k - 1].Right >= line.FontSize * 0.25) sb.Append(' ');
+                if (k > 0 && run[k].Left - run[k - 1].Right >= fontSize * 0.25) sb.Append(' ');
                 sb.Append(run[k].Value);
             }
             var text = sb.ToString().Trim();
@@ -223,12 +237,13 @@ internal sealed class PdfLine
         }
         return segments.Count == 0 ? null : new PdfLine
         {
-            Segments = segments, Glyphs = glyphs, Baseline = line.Baseline, FontSize = line.FontSize, Bottom = line.Bottom, Top = line.Top,
+            Segments = segments, Glyphs = glyphs, Baseline = line.Baseline + shift, FontSize = fontSize, Bottom = line.Bottom + shift, Top = line.Top + shift,
         };
     }
 }
 
-internal readonly record struct PdfGlyph(string Value, double Left, double Right)
+/// <summary>A glyph's text, horizontal extent, font size and baseline (0 when not known).</summary>
+internal readonly record struct PdfGlyph(string Value, double Left, double Right, double Size = 0, double Baseline = 0)
 {
     public double Center => (Left + Right) / 2;
 }
