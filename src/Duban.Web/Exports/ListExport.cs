@@ -49,7 +49,7 @@ public sealed class ListExport(DubanDbContext db, LedgerExport ledger, Supervisi
     /// </summary>
     public async Task<IResult> OrdersAsync(DubanUser user, OrderFilter filter, CancellationToken ct)
     {
-        if (XlsxDownload.TooManyRows(await orders.Filtered(user, filter).Take(XlsxWorkbook.MaxDataRows + 1).CountAsync(ct)) is { } refused) return refused;
+        if (XlsxDownload.TooManyRows(await orders.Filtered(user, filter).OrderBy(o => o.Id).Take(XlsxWorkbook.MaxDataRows + 1).CountAsync(ct)) is { } refused) return refused;
         return new XlsxDownload(FileName(OrderSheet), [new XlsxStreamSheet(OrderSheet, OrderColumns, OrderRowsAsync(user, filter, default))]);
     }
 

@@ -460,7 +460,9 @@ public sealed class PlanQueries(DubanDbContext db, TimeProvider? time = null, Pl
 
     /// <summary>How many tasks the list with this filter holds, counted up to <paramref name="max"/> (an export's bound).</summary>
     public async Task<int> CountListedTasksAsync(DubanUser user, TaskFilter filter, int max, CancellationToken ct) =>
-        await (await ListedTasksAsync(user, filter, ct)).Take(max).CountAsync(ct);
+        // Ordered by key: a row limit needs an order to be deterministic (the test hosts refuse one without), and a count
+        // to a bound reads every row up to it whatever the order.
+        await (await ListedTasksAsync(user, filter, ct)).OrderBy(t => t.Id).Take(max).CountAsync(ct);
 
     /// <summary>
     /// The tasks of the list: <see cref="FilteredTasksAsync"/> and, when the filter asks for a status, the tasks whose
