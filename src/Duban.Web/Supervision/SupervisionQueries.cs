@@ -157,22 +157,10 @@ public sealed class SupervisionQueries(DubanDbContext db, PlanQueries plans, Act
     public async Task<(IReadOnlyList<(long Id, string Title)> Plans, IReadOnlyList<(long Id, string Name)> Organizations)> FilterChoicesAsync(DubanUser user, CancellationToken ct)
     {
         var orders = VisibleOrders(user);
-        // Only the plans and organisations some order names at all (any scope: a join of the orders, which the databases
-        // read first and once) are tested against the user's scope. Without it every task of every plan was probed for
-        // orders: 30-80 ms for the province's 10 000 plans with no order at all (docs/benchmarks.md, "Round trips of the
-        // administrator's lists"). Reading the scoped orders first instead (an IN over them) was slower on both: SQLite
-        // built every visible task's id first (1.3-2 s), PostgreSQL 80-600 ms.
-        var all = db.Set<SupervisionOrder>();
-        var named = all.Join(db.Tasks, o => o.TaskId, t => (long?)t.Id, (o, t) => t.PlanId)
-            .Concat(all.Join(db.Set<Filing>(), o => o.FilingId, f => (long?)f.Id, (o, f) => f.RequirementId)
-                .Join(db.Set<FilingRequirement>(), requirement => requirement, r => r.Id, (requirement, r) => r.PlanId));
-        var plans = await db.Plans.AsNoTracking().Where(p => named.Contains(p.Id))
-            .Where(p => db.Tasks.Any(t => t.PlanId == p.Id && orders.Any(o => o.TaskId == t.Id))
+        var plans = await db.Plans.AsNoTracking().Where(p => db.Tasks.Any(t => t.PlanId == p.Id && orders.Any(o => o.TaskId == t.Id))
                 || db.Set<FilingRequirement>().Any(r => r.PlanId == p.Id && db.Set<Filing>().Any(f => f.RequirementId == r.Id && orders.Any(o => o.FilingId == f.Id))))
             .OrderBy(p => p.Title).Select(p => new { p.Id, p.Title }).ToListAsync(ct);
-        var addressed = all.Select(o => o.OrganizationId);
-        var organizations = await db.Labels().Where(l => addressed.Contains(l.Id)).Where(l => orders.Any(o => o.OrganizationId == l.Id))
-            .OrderBy(l => l.Label).Select(l => new { l.Id, l.Label }).ToListAsync(ct);
+        var organizations = await db.Labels().Where(l => orders.Any(o => o.OrganizationId == l.Id)).OrderBy(l => l.Label).Select(l => new { l.Id, l.Label }).ToListAsync(ct);
         return (plans.Select(p => (p.Id, p.Title)).ToList(), organizations.Select(o => (o.Id, o.Label)).ToList());
     }
 
