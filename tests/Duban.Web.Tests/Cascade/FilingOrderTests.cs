@@ -166,4 +166,38 @@ public sealed class FilingOrderTests(CascadeProofFixture world) : IClassFixture<
         // Nothing went on a task's timeline: the order has no task.
         (await Factory.WithDbAsync(db => db.Set<TaskEvent>().AnyAsync(e => e.OrderId == order))).ShouldBeFalse();
     }
+    /// <summary>
+    /// The list's 计划 and 单位 choices are the plans and organisations of the orders the user sees, a task's and a
+    /// filing's alike: the same sets as the listed orders' (the choices' query first narrows to what any order names).
+    /// </summary>
+    [Fact]
+    public async Task The_lists_plan_and_organisation_choices_are_those_of_the_visible_orders()
+    {
+        await NanlingOrderAsync();
+        var admin = await Factory.SignedInAsync(DemoAccounts.Admin);
+        var assignment = await Factory.WithDbAsync(db => db.Assignments.Where(a => db.Tasks.Any(t => t.Id == a.TaskId && t.PlanId == world.City && t.RemovedInVersionId == null))
+            .OrderBy(a => a.Id).Select(a => new { a.TaskId, a.OrganizationId }).FirstAsync());
+        if (!await Factory.WithDbAsync(db => db.Set<SupervisionOrder>().AnyAsync(o => o.TaskId == assignment.TaskId)))
+            (await PostAsync(admin, "/api/v1/supervision-orders", new { taskId = assignment.TaskId, organizationId = assignment.OrganizationId, reason = "请说明进度。" }))
+                .StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        foreach (var reader in new[] { admin, await AdminOfAsync("南岭县"), await AdminOfAsync("青禾市") })
+        {
+            var listed = (await reader.GetFromJsonAsync<JsonElement>("/api/v1/supervision-orders?status=all&pageSize=100")).GetProperty("items").EnumerateArray().ToList();
+            listed.Count.ShouldBeLessThan(100);
+            var page = await reader.GetStringAsync("/supervision?status=all");
+            Choices(page, "planId").ShouldBe(listed.Select(o => o.GetProperty("planId").GetInt64()).Distinct().Order(), ignoreOrder: true);
+            Choices(page, "organizationId").ShouldBe(listed.Select(o => o.GetProperty("organizationId").GetInt64()).Distinct().Order(), ignoreOrder: true);
+        }
+        Choices(await admin.GetStringAsync("/supervision?status=all"), "planId").ShouldContain(world.City);
+        Choices(await (await AdminOfAsync("青禾市")).GetStringAsync("/supervision?status=all"), "planId").ShouldNotContain(world.City);
+    }
+
+    private static List<long> Choices(string page, string select)
+    {
+        var start = page.IndexOf($"<select id=\"{select}\"", StringComparison.Ordinal);
+        start.ShouldBeGreaterThan(-1);
+        var list = page[start..page.IndexOf("</select>", start, StringComparison.Ordinal)];
+        return System.Text.RegularExpressions.Regex.Matches(list, "<option value=\"(\\d+)\"").Select(m => long.Parse(m.Groups[1].Value)).ToList();
+    }
 }
