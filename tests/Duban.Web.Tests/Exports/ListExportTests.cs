@@ -28,20 +28,6 @@ public sealed partial class ListExportTests(PlansFixture plans) : IClassFixture<
         return "/" + WebUtility.HtmlDecode(match.Groups["href"].Value);
     }
 
-    /// <summary>Every item of an API list, all pages, in order.</summary>
-    private static async Task<List<JsonElement>> AllAsync(HttpClient client, string path)
-    {
-        var items = new List<JsonElement>();
-        for (var page = 1; ; page++)
-        {
-            var response = await client.GetAsync($"{path}{(path.Contains('?') ? "&" : "?")}pageSize=100&page={page}");
-            response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-            var json = await response.JsonAsync();
-            items.AddRange(json.GetProperty("items").EnumerateArray().Select(e => e.Clone()));
-            if (page >= json.GetProperty("totalPages").GetInt32()) return items;
-        }
-    }
-
     private async Task<string> FiltersAsync(string name) => name switch
     {
         "none" => "",
@@ -62,7 +48,7 @@ public sealed partial class ListExportTests(PlansFixture plans) : IClassFixture<
     {
         var client = await Factory.SignedInAsync(DemoAccounts.Admin);
         var query = await FiltersAsync(filter);
-        var listed = await AllAsync(client, "/api/v1/tasks" + (query.Length > 0 ? "?" + query : ""));
+        var listed = await ApiListPages.AllAsync(client, "/api/v1/tasks" + (query.Length > 0 ? "?" + query : ""));
         listed.Count.ShouldBeGreaterThan(0, "an empty list proves nothing");
 
         var (sheet, rows) = await XlsxRows.GetAsync(client, "/api/v1/tasks.xlsx" + (query.Length > 0 ? "?" + query : ""));
@@ -83,12 +69,12 @@ public sealed partial class ListExportTests(PlansFixture plans) : IClassFixture<
         var link = ExportLinkOf(html);
         link.ShouldBe($"/api/v1/tasks.xlsx?planId={plans.DraftCityPlanId}&status=overdue&sort=number");
         var (_, rows) = await XlsxRows.GetAsync(admin, link);
-        var listed = await AllAsync(admin, $"/api/v1/tasks?planId={plans.DraftCityPlanId}&status=overdue&sort=number");
+        var listed = await ApiListPages.AllAsync(admin, $"/api/v1/tasks?planId={plans.DraftCityPlanId}&status=overdue&sort=number");
         rows.Skip(1).Select(r => r[3]).ShouldBe(listed.Select(t => t.GetProperty("text").GetString()));
 
         var reporter = await Factory.SignedInAsync(DemoAccounts.Reporter);
         var (_, own) = await XlsxRows.GetAsync(reporter, ExportLinkOf(await reporter.GetStringAsync("/tasks")));
-        var reporterList = await AllAsync(reporter, "/api/v1/tasks");
+        var reporterList = await ApiListPages.AllAsync(reporter, "/api/v1/tasks");
         own.Skip(1).Select(r => r[3]).ShouldBe(reporterList.Select(t => t.GetProperty("text").GetString()));
         (await plans.TaskIdsOfAsync(DemoSeeder.CityEducation)).Count.ShouldBe(reporterList.Count);
     }
@@ -127,14 +113,14 @@ public sealed partial class ListExportTests(PlansFixture plans) : IClassFixture<
         foreach (var query in new[] { "", "status=active", $"planId={plans.PublishedPlanId}", $"organizationId={organization}", $"status=closed&planId={plans.PublishedPlanId}" })
         {
             var suffix = query.Length > 0 ? "?" + query : "";
-            var listed = await AllAsync(client, "/api/v1/supervision-orders" + suffix);
+            var listed = await ApiListPages.AllAsync(client, "/api/v1/supervision-orders" + suffix);
             listed.Count.ShouldBeGreaterThan(0, query);
             var (sheet, rows) = await XlsxRows.GetAsync(client, "/api/v1/supervision-orders.xlsx" + suffix);
             sheet.ShouldBe("督办单");
             rows.Skip(1).Select(r => r[1]).ShouldBe(listed.Select(o => o.GetProperty("number").GetString()), query);
         }
         // The office's to-do list: overdue first, then waiting, then returned; nothing answered or closed.
-        var active = await AllAsync(client, "/api/v1/supervision-orders?status=active");
+        var active = await ApiListPages.AllAsync(client, "/api/v1/supervision-orders?status=active");
         var order = active.Select(o => o.GetProperty("status").GetString()).ToList();
         order.ShouldBe(order.OrderBy(s => s switch { "overdue" => 0, "open" => 1, _ => 2 }).ToList());
         order.ShouldAllBe(s => s == "overdue" || s == "open" || s == "returned");
@@ -146,7 +132,7 @@ public sealed partial class ListExportTests(PlansFixture plans) : IClassFixture<
         var link = ExportLinkOf(html);
         link.ShouldBe($"/api/v1/supervision-orders.xlsx?status=active&planId={plans.PublishedPlanId}&organizationId={organization}");
         var shown = Regex.Matches(html, "<tr data-order=\"(\\d+)\"").Select(m => long.Parse(m.Groups[1].Value)).ToList();
-        var expected = await AllAsync(client, $"/api/v1/supervision-orders?status=active&planId={plans.PublishedPlanId}&organizationId={organization}");
+        var expected = await ApiListPages.AllAsync(client, $"/api/v1/supervision-orders?status=active&planId={plans.PublishedPlanId}&organizationId={organization}");
         shown.ShouldBe(expected.Select(o => o.GetProperty("id").GetInt64()));
         var (_, rows2) = await XlsxRows.GetAsync(client, link);
         rows2.Skip(1).Select(r => r[1]).ShouldBe(expected.Select(o => o.GetProperty("number").GetString()));
@@ -162,7 +148,7 @@ public sealed partial class ListExportTests(PlansFixture plans) : IClassFixture<
         foreach (var query in new[] { "", "role=reporter", $"organizationId={education}", "q=export", "active=true&role=admin" })
         {
             var suffix = query.Length > 0 ? "?" + query : "";
-            var listed = await AllAsync(client, "/api/v1/users" + suffix);
+            var listed = await ApiListPages.AllAsync(client, "/api/v1/users" + suffix);
             listed.Count.ShouldBeGreaterThan(0, query);
             var (sheet, rows) = await XlsxRows.GetAsync(client, "/api/v1/users.xlsx" + suffix);
             sheet.ShouldBe("用户");

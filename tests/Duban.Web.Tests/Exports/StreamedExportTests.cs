@@ -29,7 +29,7 @@ public sealed class StreamedExportTests
 
         foreach (var query in new[] { "", "?sort=number", "?status=overdue" })
         {
-            var listed = await AllAsync(client, "/api/v1/tasks" + query);
+            var listed = await ApiListPages.AllAsync(client, "/api/v1/tasks" + query);
             listed.Count.ShouldBeGreaterThan(3 * Batch, $"{query}: the list must span several batches");
             var (sheet, rows) = await XlsxRows.GetAsync(client, "/api/v1/tasks.xlsx" + query);
             sheet.ShouldBe("任务台账");
@@ -40,35 +40,21 @@ public sealed class StreamedExportTests
         }
 
         // The 总览's 任务台账: the tasks of the scope by number, as the list sorted by number.
-        var byNumber = await AllAsync(client, "/api/v1/tasks?sort=number");
+        var byNumber = await ApiListPages.AllAsync(client, "/api/v1/tasks?sort=number");
         var (_, ledger) = await XlsxRows.GetAsync(client, "/api/v1/ledger.xlsx");
         ledger.Skip(1).Select(r => (r[2], r[3])).ShouldBe(byNumber.Select(t => (t.GetProperty("no").GetString()!, t.GetProperty("text").GetString()!)));
         ledger.Skip(1).Count(r => r[8].Length > 0).ShouldBeGreaterThan(0, "some tasks have progress (the demo's sample reports)");
 
         // 督办单: read page by page along the list's keyset.
         await OrdersAsync(factory, 3 * Batch + 2);
-        var orders = await AllAsync(client, "/api/v1/supervision-orders");
+        var orders = await ApiListPages.AllAsync(client, "/api/v1/supervision-orders");
         var (orderSheet, orderRows) = await XlsxRows.GetAsync(client, "/api/v1/supervision-orders.xlsx");
         orderSheet.ShouldBe("督办单");
         orderRows.Skip(1).Select(r => r[1]).ShouldBe(orders.Select(o => o.GetProperty("number").GetString()!));
 
-        var users = await AllAsync(client, "/api/v1/users");
+        var users = await ApiListPages.AllAsync(client, "/api/v1/users");
         var (_, userRows) = await XlsxRows.GetAsync(client, "/api/v1/users.xlsx");
         userRows.Skip(1).Select(r => r[1]).ShouldBe(users.Select(u => u.GetProperty("userName").GetString()!));
-    }
-
-    /// <summary>Every item of an API list, all pages, in order.</summary>
-    private static async Task<List<JsonElement>> AllAsync(HttpClient client, string path)
-    {
-        var items = new List<JsonElement>();
-        for (var page = 1; ; page++)
-        {
-            var response = await client.GetAsync($"{path}{(path.Contains('?') ? "&" : "?")}pageSize=100&page={page}");
-            response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-            var json = await response.JsonAsync();
-            items.AddRange(json.GetProperty("items").EnumerateArray().Select(e => e.Clone()));
-            if (page >= json.GetProperty("totalPages").GetInt32()) return items;
-        }
     }
 
     private static Task OrdersAsync(DubanWebFactory factory, int count) => factory.WithDbAsync(async db =>
