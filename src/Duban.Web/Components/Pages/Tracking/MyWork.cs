@@ -4,11 +4,13 @@ using Duban.Web.Plans;
 using Duban.Web.Security;
 using Duban.Web.Tracking;
 using Microsoft.EntityFrameworkCore;
+using UnitRole = Duban.Parsing.Model.UnitRole;
 
 namespace Duban.Web.Components.Pages.Tracking;
 
 /// <summary>The rows of 我的任务 and the periods that may no longer be reported.</summary>
-public sealed record MyWorkRows(IReadOnlyList<WorkItem> Items, HashSet<(long AssignmentId, DateOnly Start)> Refused);
+/// <param name="AssignedTasks">The visible tasks the organisation is assigned to (for the page's 指标填报).</param>
+public sealed record MyWorkRows(IReadOnlyList<WorkItem> Items, HashSet<(long AssignmentId, DateOnly Start)> Refused, IReadOnlyList<long> AssignedTasks);
 
 /// <summary>
 /// A reporter's rows as 我的任务 lists them: the worklist with every missed period of lead assignments. One place,
@@ -18,12 +20,14 @@ public sealed class MyWork(DubanDbContext db, PlanQueries plans, TrackingQueries
 {
     public async Task<MyWorkRows> ForAsync(DubanUser user, DateOnly today, CancellationToken ct)
     {
-        var worklist = await new ReporterWorklist(db, plans, tracking, periods).ForAsync(user, today, ct);
-        var organization = user.OrganizationId ?? 0;
-        var missed = await new MissedReports(db).ForAsync(organization, plans.VisibleTasks(user).Select(t => t.Id), today, ct);
-        var items = await WithMissedAsync(user, worklist, missed, ct);
+        var worklist = await new ReporterWorklist(db, plans, tracking, periods).ReadAsync(user, today, ct);
+        // The missed periods of the worklist's own lead assignments: the organisation's assignments through the reporter's
+        // scope are read once for the page, not once per part of it (docs/benchmarks.md, "A reporter's 我的任务").
+        var leads = worklist.Assignments.Where(a => a.Role == UnitRole.Lead).Select(a => new LeadAssignment(a.Id, a.Task.Id, a.Task.PlanId, a.Task.Start)).ToList();
+        var missed = await new MissedReports(db).ForAsync(leads, today, ct);
+        var items = WithMissed(worklist, missed);
         var refused = missed.Periods.Where(m => m.Refused).Select(m => (m.AssignmentId, m.Period.Start)).ToHashSet();
-        return new MyWorkRows(items, refused);
+        return new MyWorkRows(items, refused, worklist.Assignments.Select(a => a.Task.Id).Distinct().ToList());
     }
 
     /// <summary>
@@ -49,18 +53,14 @@ public sealed class MyWork(DubanDbContext db, PlanQueries plans, TrackingQueries
     /// <summary>
     /// For lead assignments the unreported closed periods are <see cref="MissedReports"/>' (all of them since the plan
     /// began, within the horizon), in place of the worklist's last closed one; a cooperating assignment keeps the
-    /// worklist's. Drafts stay the worklist's rows. The tasks are the worklist's (it lists every assignment).
+    /// worklist's. Drafts stay the worklist's rows. The missed periods are of the worklist's own assignments, so their
+    /// tasks are the worklist's.
     /// </summary>
-    private async Task<List<WorkItem>> WithMissedAsync(DubanUser user, IReadOnlyList<WorkItem> worklist, MissedReportSet missed, CancellationToken ct)
+    private static List<WorkItem> WithMissed(Worklist worklist, MissedReportSet missed)
     {
-        var tasks = worklist.Select(i => i.Task).DistinctBy(t => t.Id).ToDictionary(t => t.Id);
-        var absent = missed.Periods.Select(m => m.TaskId).Where(id => !tasks.ContainsKey(id)).Distinct().ToList();
-        if (absent.Count > 0)
-            foreach (var task in await plans.VisibleTasks(user).Where(t => absent.Contains(t.Id)).Select(t => new WorkTask(t.Id, t.PlanId, t.Start)).ToListAsync(ct))
-                tasks.TryAdd(task.Id, task);
-        return worklist.Where(i => !(i.State == WorkState.Missing && i.Report is null && missed.LeadAssignments.Contains(i.AssignmentId)))
-            .Concat(missed.Periods.Where(m => tasks.ContainsKey(m.TaskId))
-                .Select(m => new WorkItem(tasks[m.TaskId], m.AssignmentId, m.Period, WorkState.Missing, null, null, m.WindowCloses)))
+        var tasks = worklist.Assignments.Select(a => a.Task).DistinctBy(t => t.Id).ToDictionary(t => t.Id);
+        return worklist.Items.Where(i => !(i.State == WorkState.Missing && i.Report is null && missed.LeadAssignments.Contains(i.AssignmentId)))
+            .Concat(missed.Periods.Select(m => new WorkItem(tasks[m.TaskId], m.AssignmentId, m.Period, WorkState.Missing, null, null, m.WindowCloses)))
             .OrderBy(i => i.State).ThenByDescending(i => i.Period.Start).ThenBy(i => i.Task.PlanId).ThenBy(i => i.Task.Id).ToList();
     }
 }

@@ -6,6 +6,7 @@ using Duban.Web.Plans;
 using Duban.Web.Security;
 using Duban.Web.Tracking;
 using Microsoft.EntityFrameworkCore;
+using UnitRole = Duban.Parsing.Model.UnitRole;
 
 namespace Duban.Web.Components.Pages.Tracking;
 
@@ -36,6 +37,12 @@ public sealed record WorkTask(long Id, long PlanId, DateOnly? Start);
 /// <param name="ReturnComment">The office's comment when returned.</param>
 public sealed record WorkItem(WorkTask Task, long AssignmentId, PeriodSpan Period, WorkState State, ReportSummary? Report, string? ReturnComment, DateOnly WindowCloses);
 
+/// <summary>An assignment of the reporter's organisation to a task the reporter sees.</summary>
+public sealed record WorkAssignment(long Id, WorkTask Task, UnitRole Role);
+
+/// <summary>The worklist's rows and the assignments they were built from (我的任务 reads the rest of its page from these).</summary>
+public sealed record Worklist(IReadOnlyList<WorkItem> Items, IReadOnlyList<WorkAssignment> Assignments);
+
 /// <summary>
 /// The reporter's work: for each assignment of their organisation, the period to report now, the last closed period
 /// if it was not reported, and every report that was started, returned or submitted, and those approved within
@@ -47,15 +54,18 @@ public sealed class ReporterWorklist(DubanDbContext db, PlanQueries plans, Track
     /// <summary>How far back 已通过 reaches: the reports of periods that ended within this many months.</summary>
     public const int ApprovedMonths = Duban.Data.Tracking.Status.TrackingStatuses.TimelinessMonths;
 
-    public async Task<IReadOnlyList<WorkItem>> ForAsync(DubanUser reporter, DateOnly today, CancellationToken ct)
+    public async Task<IReadOnlyList<WorkItem>> ForAsync(DubanUser reporter, DateOnly today, CancellationToken ct) =>
+        (await ReadAsync(reporter, today, ct)).Items;
+
+    public async Task<Worklist> ReadAsync(DubanUser reporter, DateOnly today, CancellationToken ct)
     {
-        if (reporter.OrganizationId is not { } organization) return [];
+        if (reporter.OrganizationId is not { } organization) return new([], []);
         // The organisation's assignments of the tasks the reporter sees, with what the periods need of each task, in one
         // query along the organisation's index; by task, then assignment, the order the rows were always built in.
         var visible = plans.VisibleTasks(reporter).Select(t => t.Id);
         var assignments = await db.Assignments.AsNoTracking().Where(a => a.OrganizationId == organization && visible.Contains(a.TaskId))
             .OrderBy(a => a.TaskId).ThenBy(a => a.Id)
-            .Select(a => new { a.Id, Task = new WorkTask(a.TaskId, a.Task!.PlanId, a.Task.Start) }).ToListAsync(ct);
+            .Select(a => new WorkAssignment(a.Id, new WorkTask(a.TaskId, a.Task!.PlanId, a.Task.Start), a.Role)).ToListAsync(ct);
         // Approved reports of long ago are history (on the task page), not work: an organisation of a five-year plan would
         // otherwise read hundreds of them on every visit (docs/benchmarks.md).
         var approvedSince = today.AddMonths(-ApprovedMonths);
@@ -94,7 +104,7 @@ public sealed class ReporterWorklist(DubanDbContext db, PlanQueries plans, Track
             if (lastClosed != due && !Started(lastClosed) && (task.Start is null || task.Start <= lastClosed.End))
                 items.Add(new(task, assignment.Id, lastClosed, WorkState.Missing, null, null, cycle.WindowCloses(lastClosed)));
         }
-        return items.OrderBy(i => i.State).ThenByDescending(i => i.Period.Start).ThenBy(i => i.Task.PlanId).ThenBy(i => i.Task.Id).ToList();
+        return new(items.OrderBy(i => i.State).ThenByDescending(i => i.Period.Start).ThenBy(i => i.Task.PlanId).ThenBy(i => i.Task.Id).ToList(), assignments);
     }
 
     /// <summary>
