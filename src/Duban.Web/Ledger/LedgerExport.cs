@@ -17,7 +17,7 @@ namespace Duban.Web.Ledger;
 /// <summary>
 /// The 任务台账 and the indicator table as .xlsx, in the forms offices use: the plan and the task's own number beside
 /// each task, dates as 2021年7月31日, ratios as 4:6. The 任务台账 holds exactly the rows of the task list with the same
-/// filter (<see cref="PlanQueries.ListedTaskIdBatchesAsync"/>); statuses from <see cref="TrackingStatuses"/> as on the
+/// filter (<see cref="PlanQueries.ListedTaskIdsAsync"/>); statuses from <see cref="TrackingStatuses"/> as on the
 /// dashboard (docs/dashboard.md).
 /// </summary>
 public sealed class LedgerExport(DubanDbContext db, PlanQueries plans, DashboardQueries dashboard, TimeProvider time, IConfiguration configuration)
@@ -50,19 +50,21 @@ public sealed class LedgerExport(DubanDbContext db, PlanQueries plans, Dashboard
 
     /// <summary>
     /// The 任务台账 of a task list: one row per task of the list with the same filter, in the list's order, streamed
-    /// (docs/spreadsheets.md, "Streaming"). Refused with a 422 before the first byte when there are more tasks than a sheet holds.
+    /// (docs/spreadsheets.md, "Streaming"). The list's ids are read first, in one query that also counts them: more
+    /// tasks than a sheet holds is a 422 before the first byte.
     /// </summary>
     public async Task<IResult> TasksAsync(DubanUser user, TaskFilter filter, string fileName, CancellationToken ct)
     {
-        if (XlsxDownload.TooManyRows(await plans.CountListedTasksAsync(user, filter, XlsxWorkbook.MaxDataRows + 1, ct)) is { } refused) return refused;
-        return new XlsxDownload(fileName, [new XlsxStreamSheet(TaskSheet, TaskColumns, TaskRowsAsync(user, filter, default))]);
+        var ids = await plans.ListedTaskIdsAsync(user, filter, XlsxWorkbook.MaxDataRows + 1, ct);
+        if (XlsxDownload.TooManyRows(ids.Count) is { } refused) return refused;
+        return new XlsxDownload(fileName, [new XlsxStreamSheet(TaskSheet, TaskColumns, TaskRowsAsync(ids, default))]);
     }
 
-    /// <summary>The 任务台账's rows: the list's tasks read in its keyset order, <see cref="BatchSize"/> at a time, each batch completed by a few queries on its ids.</summary>
-    public async IAsyncEnumerable<IReadOnlyList<XlsxValue>> TaskRowsAsync(DubanUser user, TaskFilter filter, [EnumeratorCancellation] CancellationToken ct)
+    /// <summary>The 任务台账's rows of these tasks, in this order, <see cref="BatchSize"/> at a time, each batch completed by a few queries on its ids.</summary>
+    public async IAsyncEnumerable<IReadOnlyList<XlsxValue>> TaskRowsAsync(IReadOnlyList<long> ids, [EnumeratorCancellation] CancellationToken ct)
     {
         var number = 0;
-        await foreach (var batch in plans.ListedTaskIdBatchesAsync(user, filter, BatchSize, ct))
+        foreach (var batch in ids.Chunk(BatchSize))
             foreach (var row in await TaskBatchAsync(batch, ct))
             {
                 row[0] = ++number;
@@ -80,8 +82,15 @@ public sealed class LedgerExport(DubanDbContext db, PlanQueries plans, Dashboard
             .Select(t => new { t.Id, t.PlanId, t.No, t.Text, t.Due, t.DeadlineRaw }).ToDictionaryAsync(t => t.Id, ct);
         var planIds = rows.Values.Select(t => t.PlanId).Distinct().ToList();
         var planTitles = await db.Plans.AsNoTracking().Where(p => EF.Parameter(planIds).Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Title, ct);
-        var units = (await db.Assignments.AsNoTracking().Where(a => EF.Parameter(byId).Contains(a.TaskId)).OrderByDescending(a => a.Primary).ThenBy(a => a.Id)
-            .Select(a => new { a.Id, a.TaskId, a.Role, a.Organization!.Name }).ToListAsync(ct)).ToLookup(a => a.TaskId);
+        // The units without a join or an ORDER BY: the names of the batch's organisations are read once each, and the
+        // leads put in order here (the primary one first), which costs less than sorting and joining 3 000 rows in SQL.
+        var assignments = await db.Assignments.AsNoTracking().Where(a => EF.Parameter(byId).Contains(a.TaskId))
+            .Select(a => new { a.Id, a.TaskId, a.Role, a.Primary, a.OrganizationId }).ToListAsync(ct);
+        var organizationIds = assignments.Select(a => a.OrganizationId).Distinct().ToList();
+        var organizationNames = await db.Organizations.AsNoTracking().Where(o => EF.Parameter(organizationIds).Contains(o.Id))
+            .ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var units = assignments.OrderByDescending(a => a.Primary).ThenBy(a => a.Id)
+            .Select(a => new { a.TaskId, a.Role, Name = organizationNames[a.OrganizationId] }).ToLookup(a => a.TaskId);
 
         // The latest approved or submitted report of each lead: none of a later period is approved or submitted.
         var latest = (await db.ProgressReports.AsNoTracking()
