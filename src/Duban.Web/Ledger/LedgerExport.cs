@@ -127,17 +127,42 @@ public sealed class LedgerExport(DubanDbContext db, PlanQueries plans, Dashboard
     }
 
     /// <summary>
-    /// The 指标台账, one row per target and reporting organisation. Built whole and then streamed: its rows are sorted by
-    /// organisation name across the whole scope, and there are a few per target, not per task (docs/spreadsheets.md).
+    /// The 指标台账, one row per target and reporting organisation, streamed: the ids of the scope's targets read first
+    /// in plan and target order (a target is at least a row, so more than a sheet holds is a 422 before the first byte),
+    /// then <see cref="BatchSize"/> targets at a time with their series and reporters. A target's rows are sorted by
+    /// organisation name within the target, so batches cut between targets keep the order of the whole sheet.
     /// </summary>
-    public async Task<XlsxSheet> IndicatorsAsync(DubanUser user, DashboardFilter filter, CancellationToken ct)
+    public async Task<IResult> IndicatorsAsync(DubanUser user, DashboardFilter filter, string fileName, CancellationToken ct)
     {
         var tasks = await dashboard.TasksAsync(user, filter, ct);
-        var targetQuery = dashboard.Targets(tasks);
+        var ids = await dashboard.Targets(tasks).OrderBy(t => t.PlanId).ThenBy(t => t.Id).Select(t => t.Id).Take(XlsxWorkbook.MaxDataRows + 1).ToListAsync(ct);
+        if (XlsxDownload.TooManyRows(ids.Count) is { } refused) return refused;
+        return new XlsxDownload(fileName, [new XlsxStreamSheet(IndicatorSheet, IndicatorColumns, IndicatorRowsAsync(ids, default))]);
+    }
+
+    /// <summary>The 指标台账's rows of these targets (in plan and target order), a batch of targets at a time.</summary>
+    public async IAsyncEnumerable<IReadOnlyList<XlsxValue>> IndicatorRowsAsync(IReadOnlyList<long> targetIds, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var number = 0;
+        foreach (var batch in targetIds.Chunk(BatchSize))
+            foreach (var row in await IndicatorBatchAsync(batch, ct))
+            {
+                row[0] = ++number;
+                yield return row;
+            }
+    }
+
+    /// <summary>One batch of targets' rows, by plan, target and reporter's name; the 序号 cell is left for the caller.</summary>
+    private async Task<List<XlsxValue[]>> IndicatorBatchAsync(IReadOnlyList<long> ids, CancellationToken ct)
+    {
+        var byId = ids.ToList();
+        var targetQuery = db.Targets.AsNoTracking().Where(t => EF.Parameter(byId).Contains(t.Id));
         var series = await new TrackingStatuses(db, time).TargetsAsync(targetQuery, ct);
         var targets = await targetQuery
             .Select(t => new { t.Id, t.PlanId, t.TaskId, t.Subject, t.Raw, t.Unit, t.Value, t.ValueMax, TaskNo = db.Tasks.Where(k => k.Id == t.TaskId).Select(k => k.No).FirstOrDefault() })
             .ToDictionaryAsync(t => t.Id, ct);
+        // A target removed since its id was read is left out.
+        series = series.Where(s => targets.ContainsKey(s.TargetId)).ToList();
         var organizationIds = series.Where(s => s.OrganizationId != null).Select(s => s.OrganizationId!.Value).Distinct().ToList();
         var names = await db.LabelsAsync(organizationIds, ct);
         var unreported = series.Where(s => s.OrganizationId is null).Select(s => targets[s.TargetId]).ToList();
@@ -145,17 +170,17 @@ public sealed class LedgerExport(DubanDbContext db, PlanQueries plans, Dashboard
             unreported.Where(t => t.TaskId is not null).Select(t => t.TaskId!.Value).Distinct().ToList(),
             unreported.Where(t => t.TaskId is null).Select(t => t.PlanId).Distinct().ToList(), ct);
 
-        var sheetRows = series.OrderBy(s => targets[s.TargetId].PlanId).ThenBy(s => s.TargetId).ThenBy(s => s.OrganizationId is { } o ? names[o] : "", StringComparer.Ordinal)
-            .Select((s, i) =>
+        return series.OrderBy(s => targets[s.TargetId].PlanId).ThenBy(s => s.TargetId).ThenBy(s => s.OrganizationId is { } o ? names[o] : "", StringComparer.Ordinal)
+            .Select(s =>
             {
                 var t = targets[s.TargetId];
                 var ratio = t.Unit == TargetFacts.RatioUnit;
                 // A target nobody has reported on yet is still somebody's to report: name those responsible for it.
                 var reporter = s.OrganizationId is { } org ? names[org]
                     : t.TaskId is { } taskId ? Named(responsible.Tasks[taskId]) : Named(responsible.Plans[t.PlanId]);
-                return (IReadOnlyList<XlsxValue>)
+                return (XlsxValue[])
                 [
-                    i + 1, t.Subject, t.TaskNo ?? "总体目标", t.Raw, ratio ? "比例" : t.Unit,
+                    XlsxValue.Empty, t.Subject, t.TaskNo ?? "总体目标", t.Raw, ratio ? "比例" : t.Unit,
                     ratio ? RatioText(t.Value) : t.ValueMax is { } max ? $"{t.Value:0.####}—{max:0.####}" : t.Value,
                     reporter,
                     s.LatestValue?.Period.Label,
@@ -165,7 +190,6 @@ public sealed class LedgerExport(DubanDbContext db, PlanQueries plans, Dashboard
                     s.LatestValue is { } u ? u.Updated : XlsxValue.Empty,
                 ];
             }).ToList();
-        return new XlsxSheet(IndicatorSheet, IndicatorColumns, sheetRows);
     }
 
     /// <summary>
