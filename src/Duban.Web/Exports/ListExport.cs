@@ -93,18 +93,22 @@ public sealed class ListExport(DubanDbContext db, LedgerExport ledger, Supervisi
     }
 
     /// <summary>
-    /// The organisation list: read whole (the page's own query, with each organisation's aliases gathered; organisations
-    /// number in the thousands, not the hundreds of thousands), then streamed.
+    /// The organisation list, streamed: its ids read first in the page's order (which also counts them), then the rows
+    /// with their aliases <see cref="LedgerExport.BatchSize"/> at a time.
     /// </summary>
     public async Task<IResult> OrganizationsAsync(DubanUser user, OrganizationListFilter filter, CancellationToken ct)
     {
-        var rows = await organizations.ListAsync(user, filter, ct);
-        if (XlsxDownload.TooManyRows(rows.Count) is { } refused) return refused;
-        var sheetRows = rows.Select((o, i) => (IReadOnlyList<XlsxValue>)
-        [
-            i + 1, o.Name, ChineseText.Name(o.Kind), o.RegionName, string.Join("、", o.Aliases),
-        ]).ToList();
-        return new XlsxDownload(FileName(OrganizationSheet), [new XlsxSheet(OrganizationSheet, OrganizationColumns, sheetRows).AsStream()]);
+        var ids = await organizations.IdsAsync(user, filter, XlsxWorkbook.MaxDataRows + 1, ct);
+        if (XlsxDownload.TooManyRows(ids.Count) is { } refused) return refused;
+        return new XlsxDownload(FileName(OrganizationSheet), [new XlsxStreamSheet(OrganizationSheet, OrganizationColumns, OrganizationRowsAsync(ids, default))]);
+    }
+
+    private async IAsyncEnumerable<IReadOnlyList<XlsxValue>> OrganizationRowsAsync(List<long> ids, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var i = 0;
+        foreach (var batch in ids.Chunk(ledger.BatchSize))
+            foreach (var o in await organizations.RowsAsync(batch, ct))
+                yield return [++i, o.Name, ChineseText.Name(o.Kind), o.RegionName, string.Join("、", o.Aliases)];
     }
 
     /// <summary>A user's data scope in words, as the user list shows it: 本单位（清河市教育局）, 本区域及下级（清河市）, 全部.</summary>

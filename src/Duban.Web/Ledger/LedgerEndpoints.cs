@@ -13,7 +13,7 @@ public static class LedgerEndpoints
             .Produces(StatusCodes.Status200OK, contentType: XlsxWorkbook.ContentType).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         ledger.MapGet("/indicators.xlsx", IndicatorsAsync).WithName("ExportIndicators").WithSummary("导出指标台账")
             .WithDescription("数据范围内的量化指标，每个填报单位一行：目标、单位、目标值、最新值及所属期、达成度、状态。筛选同总览：planId、regionId。")
-            .Produces(StatusCodes.Status200OK, contentType: XlsxWorkbook.ContentType);
+            .Produces(StatusCodes.Status200OK, contentType: XlsxWorkbook.ContentType).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         return api;
     }
 
@@ -21,7 +21,7 @@ public static class LedgerEndpoints
         export.TasksAsync(DubanUser.Required(context.User), new DashboardFilter(planId, regionId),
             $"{LedgerExport.TaskSheet}-{Duban.Core.Tracking.Status.TrackingDay.Today(time):yyyyMMdd}.xlsx", ct);
 
-    private static async Task<IResult> IndicatorsAsync(long? planId, long? regionId, HttpContext context, LedgerExport export, TimeProvider time, CancellationToken ct) =>
-        new XlsxDownload($"{LedgerExport.IndicatorSheet}-{Duban.Core.Tracking.Status.TrackingDay.Today(time):yyyyMMdd}.xlsx",
-            [(await export.IndicatorsAsync(DubanUser.Required(context.User), new DashboardFilter(planId, regionId), ct)).AsStream()]);
+    private static Task<IResult> IndicatorsAsync(long? planId, long? regionId, HttpContext context, LedgerExport export, TimeProvider time, CancellationToken ct) =>
+        export.IndicatorsAsync(DubanUser.Required(context.User), new DashboardFilter(planId, regionId),
+            $"{LedgerExport.IndicatorSheet}-{Duban.Core.Tracking.Status.TrackingDay.Today(time):yyyyMMdd}.xlsx", ct);
 }

@@ -37,11 +37,27 @@ public sealed record OrganizationRow(long Id, string Name, OrganizationKind Kind
 
 /// <summary>
 /// The active organisations the user sees through the list's filters, for the 组织机构 page and its export alike, so
-/// that the file holds the rows the page lists.
+/// that the file holds the rows the page lists: the page reads them whole (<see cref="ListAsync"/>), the export their
+/// ids in the list's order and then the rows a batch at a time (<see cref="IdsAsync"/>, <see cref="RowsAsync"/>).
 /// </summary>
 public sealed class OrganizationList(DubanDbContext db)
 {
-    public async Task<List<OrganizationRow>> ListAsync(DubanUser user, OrganizationListFilter filter, CancellationToken ct)
+    public async Task<List<OrganizationRow>> ListAsync(DubanUser user, OrganizationListFilter filter, CancellationToken ct) =>
+        await Rows(await OrderedAsync(user, filter, ct)).ToListAsync(ct);
+
+    /// <summary>The ids of the list's organisations in its order, at most <paramref name="max"/> (an export's bounded count).</summary>
+    public async Task<List<long>> IdsAsync(DubanUser user, OrganizationListFilter filter, int max, CancellationToken ct) =>
+        await (await OrderedAsync(user, filter, ct)).Select(o => o.Id).Take(max).ToListAsync(ct);
+
+    /// <summary>The rows of these organisations, in the order of <paramref name="ids"/>; one removed meanwhile is left out.</summary>
+    public async Task<List<OrganizationRow>> RowsAsync(IReadOnlyCollection<long> ids, CancellationToken ct)
+    {
+        var wanted = ids.ToList();
+        var rows = await Rows(db.Organizations.AsNoTracking().Where(o => EF.Parameter(wanted).Contains(o.Id)).OrderBy(o => o.Id)).ToDictionaryAsync(o => o.Id, ct);
+        return wanted.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
+    }
+
+    private async Task<IQueryable<Organization>> OrderedAsync(DubanUser user, OrganizationListFilter filter, CancellationToken ct)
     {
         var organizations = db.Organizations.AsNoTracking().VisibleTo(user).Where(o => o.IsActive);
         if (filter.RegionId is { } regionId)
@@ -60,8 +76,9 @@ public sealed class OrganizationList(DubanDbContext db)
             organizations = organizations.Where(o => o.Name.Contains(s) || o.Aliases.Any(a => a.Name.Contains(s)));
         }
         if (filter.Kind is { } kind) organizations = organizations.Where(o => o.Kind == kind);
-        return await organizations.OrderBy(o => o.Region!.Path).ThenBy(o => o.Name).ThenBy(o => o.Id)
-            .Select(o => new OrganizationRow(o.Id, o.Name, o.Kind, o.RegionId, o.Region!.Name, o.Aliases.OrderBy(a => a.Name).Select(a => a.Name).ToList()))
-            .ToListAsync(ct);
+        return organizations.OrderBy(o => o.Region!.Path).ThenBy(o => o.Name).ThenBy(o => o.Id);
     }
+
+    private static IQueryable<OrganizationRow> Rows(IQueryable<Organization> organizations) =>
+        organizations.Select(o => new OrganizationRow(o.Id, o.Name, o.Kind, o.RegionId, o.Region!.Name, o.Aliases.OrderBy(a => a.Name).Select(a => a.Name).ToList()));
 }

@@ -438,31 +438,17 @@ public sealed class PlanQueries(DubanDbContext db, TimeProvider? time = null, Pl
         $"tasks|{user.Scope}|{user.ScopeRegionPath}|{user.OrganizationId}|{filter}" + (filter.NeedsStatuses ? $"|{TrackingDay.Today(time ?? TimeProvider.System):yyyy-MM-dd}" : "");
 
     /// <summary>
-    /// The ids of every task of the filtered list, in the list's order, all pages together: what an export of the list
-    /// holds, so that the file and the list are one query (docs/web.md, "Exports"). Read <paramref name="batch"/> at a
-    /// time, each batch after the last one's keys (<see cref="TaskKeyset.After"/>), so that an export of 250 000 tasks
-    /// never holds more than a batch (docs/spreadsheets.md, "Streaming").
+    /// The ids of every task of the filtered list, in the list's order, all pages together, at most <paramref name="max"/>:
+    /// what an export of the list holds, so that the file and the list are one query (docs/web.md, "Exports"). One
+    /// walk along the list's index, which is also the export's bounded count (<c>max</c> = a sheet's rows + 1): ids only,
+    /// 8 bytes a task (2 MB for 250 000; 8 MB at a sheet's limit), while the rows are read a batch at a time by id. It
+    /// replaces a count and then a keyset query per batch (251 for the province), each of which started at the batch's
+    /// due date and stepped over the tasks already read: 83 000 undated tasks share one key there (docs/benchmarks.md,
+    /// "Exports at size").
     /// </summary>
-    public async IAsyncEnumerable<IReadOnlyList<long>> ListedTaskIdBatchesAsync(DubanUser user, TaskFilter filter, int batch,
-        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
-    {
-        var tasks = await ListedTasksAsync(user, filter, ct);
-        var byDue = filter.Sort == TaskSort.Due;
-        for (TaskPosition? last = null; ;)
-        {
-            var page = await TaskKeyset.Ordered(last is null ? tasks : TaskKeyset.After(tasks, last, byDue), byDue, narrow: filter.PartlyCompleted)
-                .Select(TaskPosition.Of).Take(batch).ToListAsync(ct);
-            if (page.Count > 0) yield return page.Select(p => p.Id).ToList();
-            if (page.Count < batch) yield break;
-            last = page[^1];
-        }
-    }
-
-    /// <summary>How many tasks the list with this filter holds, counted up to <paramref name="max"/> (an export's bound).</summary>
-    public async Task<int> CountListedTasksAsync(DubanUser user, TaskFilter filter, int max, CancellationToken ct) =>
-        // Ordered by key: a row limit needs an order to be deterministic (the test hosts refuse one without), and a count
-        // to a bound reads every row up to it whatever the order.
-        await (await ListedTasksAsync(user, filter, ct)).OrderBy(t => t.Id).Take(max).CountAsync(ct);
+    public async Task<List<long>> ListedTaskIdsAsync(DubanUser user, TaskFilter filter, int max, CancellationToken ct) =>
+        await TaskKeyset.Ordered(await ListedTasksAsync(user, filter, ct), filter.Sort == TaskSort.Due, narrow: filter.PartlyCompleted)
+            .Select(t => t.Id).Take(max).ToListAsync(ct);
 
     /// <summary>
     /// The tasks of the list: <see cref="FilteredTasksAsync"/> and, when the filter asks for a status, the tasks whose

@@ -6,6 +6,8 @@ using Duban.Data;
 using Duban.Web.Demo;
 using Duban.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Xunit.Sdk;
 
@@ -55,6 +57,30 @@ public sealed class StreamedExportTests
         var users = await ApiListPages.AllAsync(client, "/api/v1/users");
         var (_, userRows) = await XlsxRows.GetAsync(client, "/api/v1/users.xlsx");
         userRows.Skip(1).Select(r => r[1]).ShouldBe(users.Select(u => u.GetProperty("userName").GetString()!));
+    }
+
+    [Theory, OnWebSqlite, OnWebPostgres]
+    public async Task The_organisations_and_the_indicator_table_read_batch_by_batch_equal_the_files_read_in_one_batch(DatabaseProvider provider)
+    {
+        await using var database = await ExportTestDatabase.CreateAsync(provider);
+        await using var factory = new DubanWebFactory(database.Directory, database.Settings(new() { ["Exports:BatchSize"] = Batch.ToString(), ["Demo:SampleActivity"] = "true" }));
+        var client = await factory.SignedInAsync(DemoAccounts.Admin);
+        string[] paths = ["/api/v1/organizations.xlsx", "/api/v1/organizations.xlsx?kind=government", "/api/v1/indicators.xlsx"];
+
+        var batched = new List<List<List<string>>>();
+        foreach (var path in paths) batched.Add((await XlsxRows.GetAsync(client, path)).Rows);
+        // The same files with every row in one batch: what the exports wrote when they were built whole.
+        factory.Services.GetRequiredService<IConfiguration>()["Exports:BatchSize"] = "1000000";
+        for (var i = 0; i < paths.Length; i++)
+        {
+            var whole = (await XlsxRows.GetAsync(client, paths[i])).Rows;
+            whole.Count.ShouldBeGreaterThan(2, paths[i]);
+            batched[i].ShouldBe(whole, paths[i]);
+            batched[i].Skip(1).Select(r => r[0]).ShouldBe(Enumerable.Range(1, whole.Count - 1).Select(n => n.ToString()), paths[i]);
+        }
+        batched[0].Count.ShouldBeGreaterThan(3 * Batch, "the organisations must span several batches");
+        batched[2].Count.ShouldBeGreaterThan(3 * Batch, "the indicator table must span several batches");
+        batched[2].Skip(1).Count(r => r[8].Length > 0).ShouldBeGreaterThan(0, "some targets have values (the demo's sample activity)");
     }
 
     private static Task OrdersAsync(DubanWebFactory factory, int count) => factory.WithDbAsync(async db =>
