@@ -31,6 +31,8 @@ internal static class FieldLabels
         ("牵头单位", FieldKind.Lead), ("牵头部门", FieldKind.Lead), ("主责单位", FieldKind.Lead), ("主责部门", FieldKind.Lead),
         // 主办 / 协办 as 督办 and 建议提案 办理 documents pair them; 处室 / 科室 where a bureau divides work among its offices.
         ("主办单位", FieldKind.Lead), ("主办部门", FieldKind.Lead), ("牵头处室", FieldKind.Lead), ("牵头科室", FieldKind.Lead),
+        // 股室: the offices of a county bureau (职成股, 计财股), as 处室 / 科室 are a province's and a city's.
+        ("牵头股室", FieldKind.Lead), ("责任股室", FieldKind.Responsible), ("配合股室", FieldKind.Cooperating),
         ("责任处室", FieldKind.Responsible), ("责任科室", FieldKind.Responsible),
         ("协办部门", FieldKind.Cooperating), ("参与部门", FieldKind.Cooperating), ("协同部门", FieldKind.Cooperating),
         ("协助部门", FieldKind.Cooperating), ("配合处室", FieldKind.Cooperating), ("配合科室", FieldKind.Cooperating),
