@@ -28,6 +28,7 @@ internal static class MetadataReader
         var candidates = head.Where(IsTitleCandidate).ToList();
         var notice = candidates.FirstOrDefault(IsNoticeTitle);
         var (title, titleSpan) = PlanTitle(candidates, notice);
+        if (title is null) (title, titleSpan) = AnnexAsDocument(blocks, outline);
 
         var (issuer, issuerSpan) = Issuer(head, notice ?? candidates.FirstOrDefault(p => p.Span == titleSpan), blocks, outline);
         var (date, dateSpan) = IssueDate(docNumberLine, blocks, outline);
@@ -97,6 +98,18 @@ internal static class MetadataReader
         if (first is not null) return WholeTitle(candidates, first);
         first = candidates.FirstOrDefault(c => !IsOrgName(c.Folded));
         return first is null ? (null, null) : (TitleText.Clean(first.Raw.Value), first.Span);
+    }
+
+    /// <summary>
+    /// A 分工表 published by itself is often the annex of a notice printed alone: it opens with 附件 and the table's
+    /// title, with nothing before. The document is the annex, and its title the annex's.
+    /// </summary>
+    private static (string?, SourceSpan?) AnnexAsDocument(IReadOnlyList<Block> blocks, Outline outline)
+    {
+        if (blocks.Count == 0 || outline.AnnexOf(0) is not { BlockIndex: 0 } annex || annex.Title.Length == 0) return (null, null);
+        if (blocks.Count > 1 && outline.IsAnnexTitle(1) && blocks[1] is ParagraphBlock next)
+            return (TitleText.Clean(next.Raw.Value), next.Span);
+        return (annex.Title, annex.Span);
     }
 
     /// <summary>
