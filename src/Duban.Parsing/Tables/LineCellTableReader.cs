@@ -29,10 +29,12 @@ internal static class LineCellTableReader
         if (lines[first].Folded.Length > 2 * MaxColumnNameLength) return null;
         var header = new List<int>();
         var j = first;
+        // Whether the page puts a blank line after every cell: a blank line then says nothing about where the table ends.
+        var blankSeparated = false;
         for (; j < lines.Count && lines[j].Kind is LineKind.Text or LineKind.Blank; j++)
         {
             // A page copied from a browser puts a blank line after every cell.
-            if (lines[j].Kind == LineKind.Blank) continue;
+            if (lines[j].Kind == LineKind.Blank) { blankSeparated |= header.Count > 0; continue; }
             var compact = Compact(lines[j].Folded);
             if (compact.Length > MaxColumnNameLength || TableColumns.RoleOf(compact) == ColumnRole.Unknown) break;
             header.Add(j);
@@ -82,7 +84,8 @@ internal static class LineCellTableReader
                 // The last row ends where prose starts again: at a heading, a label line, closing matter, or once it
                 // has as many lines as it has cells and the next line starts a new sentence after a blank line.
                 if (line.Kind != LineKind.Text || body.Count > 0 && BlockBuilder.StartsBlock(line.Folded)) { isLast = true; break; }
-                if (body.Count >= roles.Count - 1 && lines[j - 1].Kind == LineKind.Blank) { isLast = true; break; }
+                if (body.Count >= roles.Count - 1 && lines[j - 1].Kind == LineKind.Blank
+                    && (!blankSeparated || EndsAfterUnits(lines, body, line))) { isLast = true; break; }
                 // A row whose last column is a deadline ends with it.
                 if (body.Count >= 2 && roles[^1] == ColumnRole.Deadline && LooksLikeDeadline(lines[body[^1]].Folded.Trim())) { isLast = true; break; }
                 body.Add(j);
@@ -95,6 +98,16 @@ internal static class LineCellTableReader
             if (isLast) break;
         }
         return rows.Count > 1 ? (rows, next) : null;
+    }
+
+    /// <summary>
+    /// In a table with a blank line after every cell, the last row ends where a line that is neither units nor a
+    /// deadline follows its units or deadline cell: the prose after the table, not a cell of it.
+    /// </summary>
+    private static bool EndsAfterUnits(IReadOnlyList<SourceLine> lines, List<int> body, SourceLine line)
+    {
+        static bool IsUnitsOrDeadline(string folded) => LooksLikeUnits(folded.Trim()) || LooksLikeDeadline(folded.Trim());
+        return IsUnitsOrDeadline(lines[body[^1]].Folded) && !IsUnitsOrDeadline(line.Folded);
     }
 
     /// <summary>
