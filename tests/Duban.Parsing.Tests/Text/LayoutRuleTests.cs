@@ -54,6 +54,26 @@ public class LayoutRuleTests
         tasks.ShouldAllBe(t => t.SectionPath.SequenceEqual(new[] { "一、提升质量" }));
     }
 
+    [Fact]
+    public void A_qualified_label_is_one_label_not_a_unit_of_the_field_before()
+    {
+        var doc = new PlanParser().ParseText("""
+            某县职业教育重点任务分工方案
+
+            一、重点任务
+
+            1.建设公共实训基地。（主要责任单位：县人社局；协同配合单位：县教育局、县财政局；完成时限：2025年底前）
+
+            2.开展技能培训。
+            主要牵头单位：县人社局
+            协同配合单位：县教育局
+            具体责任单位：各乡镇人民政府
+            """);
+        var tasks = doc.TaskLists.Single().Tasks;
+        tasks[0].Units.Select(u => $"{u.Name}/{u.Role}").ShouldBe(["县人社局/Lead", "县教育局/Cooperating", "县财政局/Cooperating"]);
+        tasks[1].Units.Select(u => $"{u.Name}/{u.Role}").ShouldBe(["县人社局/Lead", "县教育局/Cooperating", "各乡镇人民政府/Cooperating"]);
+    }
+
     [Theory]
     [InlineData("索引号：11340000MB1234567X/202504-00017 组配分类：决策部署落实情况")]
     [InlineData("发布机构：南浦县教育体育局 主题分类：科技、教育")]
