@@ -11,7 +11,12 @@ namespace Duban.Parsing.Metadata;
 /// </summary>
 internal static class MetadataReader
 {
-    private static readonly string[] PlanWords = ["方案", "意见", "办法", "规划", "计划", "措施", "细则", "清单", "要点", "决定", "纲要", "通知", "分工"];
+    // A 分工 document may be titled by its table (…重点任务分工表, …任务分解表, …工作台账): those are plan words too.
+    private static readonly string[] PlanWords =
+    [
+        "方案", "意见", "办法", "规划", "计划", "措施", "细则", "清单", "要点", "决定", "纲要", "通知", "分工",
+        "分工表", "分解表", "任务表", "责任表", "推进表", "一览表", "安排表", "台账",
+    ];
     private static readonly string[] OrgEndings = ["人民政府办公室", "人民政府办公厅", "人民政府", "政府办公室", "办公室", "办公厅", "委员会", "政府", "厅", "局", "委", "部", "院", "会"];
 
     public static PlanMetadata Read(IReadOnlyList<Block> blocks, Outline outline)
@@ -23,6 +28,7 @@ internal static class MetadataReader
         var candidates = head.Where(IsTitleCandidate).ToList();
         var notice = candidates.FirstOrDefault(IsNoticeTitle);
         var (title, titleSpan) = PlanTitle(candidates, notice);
+        if (title is null) (title, titleSpan) = AnnexAsDocument(blocks, outline);
 
         var (issuer, issuerSpan) = Issuer(head, notice ?? candidates.FirstOrDefault(p => p.Span == titleSpan), blocks, outline);
         var (date, dateSpan) = IssueDate(docNumberLine, blocks, outline);
@@ -75,7 +81,7 @@ internal static class MetadataReader
     {
         var afterNotice = notice is null ? candidates : candidates.SkipWhile(c => c != notice).Skip(1).ToList();
         var own = afterNotice.FirstOrDefault(c => EndsWithPlanWord(c) && !IsNoticeTitle(c));
-        if (own is not null) return (TitleText.Clean(own.Raw.Value), own.Span);
+        if (own is not null) return WholeTitle(candidates, own);
 
         if (notice is not null)
         {
@@ -88,8 +94,48 @@ internal static class MetadataReader
             if (issue >= 0 && end > issue + 2) return (TitleText.Clean(raw[(issue + 2)..end]), notice.Raw.ToSource(issue + 2, end));
             return (TitleText.Clean(raw), notice.Span);
         }
-        var first = candidates.FirstOrDefault(EndsWithPlanWord) ?? candidates.FirstOrDefault(c => !IsOrgName(c.Folded));
+        var first = candidates.FirstOrDefault(EndsWithPlanWord);
+        if (first is not null) return WholeTitle(candidates, first);
+        first = candidates.FirstOrDefault(c => !IsOrgName(c.Folded));
         return first is null ? (null, null) : (TitleText.Clean(first.Raw.Value), first.Span);
+    }
+
+    /// <summary>
+    /// A 分工表 published by itself is often the annex of a notice printed alone: it opens with 附件 and the table's
+    /// title, with nothing before. The document is the annex, and its title the annex's.
+    /// </summary>
+    private static (string?, SourceSpan?) AnnexAsDocument(IReadOnlyList<Block> blocks, Outline outline)
+    {
+        if (blocks.Count == 0 || outline.AnnexOf(0) is not { BlockIndex: 0 } annex || annex.Title.Length == 0) return (null, null);
+        if (blocks.Count > 1 && outline.IsAnnexTitle(1) && blocks[1] is ParagraphBlock next)
+            return (TitleText.Clean(next.Raw.Value), next.Span);
+        return (annex.Title, annex.Span);
+    }
+
+    /// <summary>
+    /// A long title is set over two or three lines (GB/T 9704 lets a title break where the sense allows), and a blank
+    /// line or a short line keeps them apart as paragraphs: 西岭区2025年教育重点工作 / 任务分解和责任分工方案. The line
+    /// ending with the plan word takes in the title lines right before it (no punctuation, not an organisation, a
+    /// masthead, a notice or a title of its own), at most two.
+    /// </summary>
+    private static (string?, SourceSpan?) WholeTitle(List<ParagraphBlock> candidates, ParagraphBlock end)
+    {
+        var at = candidates.IndexOf(end);
+        var start = at;
+        while (start > 0 && at - start < 2 && IsTitleHead(candidates[start - 1], candidates[start])) start--;
+        if (start == at) return (TitleText.Clean(end.Raw.Value), end.Span);
+        var parts = candidates.GetRange(start, at - start + 1);
+        return (TitleText.Clean(string.Concat(parts.Select(p => p.Raw.Value))), SourceSpan.Cover(parts[0].Span, end.Span));
+    }
+
+    private static bool IsTitleHead(ParagraphBlock line, ParagraphBlock next)
+    {
+        var f = TitleText.Clean(line.Folded);
+        // Adjacent in the source: nothing but white space between them (the head paragraphs are consecutive blocks).
+        return next.Span.Start - line.Span.End <= 8
+            && f.Length is >= 4 and <= 40 && f.AsSpan().IndexOfAny(",。;:、") < 0 && !f.Contains('《')
+            && !IsOrgName(f) && !f.EndsWith("文件", StringComparison.Ordinal) && !f.StartsWith("附件", StringComparison.Ordinal)
+            && !IsNoticeTitle(line) && !EndsWithPlanWord(line);
     }
 
     private static bool EndsWithPlanWord(ParagraphBlock p)

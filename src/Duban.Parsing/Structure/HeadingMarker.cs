@@ -2,7 +2,7 @@ using Duban.Parsing.Model;
 
 namespace Duban.Parsing.Structure;
 
-/// <summary>A numbering marker at the start of a paragraph: 一、 （一） 1. （1） ① 第一章.</summary>
+/// <summary>A numbering marker at the start of a paragraph: 一、 （一） 1. ⒈ （1） ⑴ ① 第一章.</summary>
 /// <param name="Style">The marker style.</param>
 /// <param name="Number">The number it stands for.</param>
 /// <param name="Length">Characters taken by the marker and the spaces after it.</param>
@@ -34,6 +34,9 @@ public readonly record struct HeadingMarker(MarkerStyle Style, int Number, int L
 
         if (c is >= '\u2460' and <= '\u2473') return Finish(folded, i + 1, MarkerStyle.Circled, c - '\u2460' + 1);
         if (c is >= '\u2474' and <= '\u2487') return Finish(folded, i + 1, MarkerStyle.ParenArabic, c - '\u2474' + 1);
+        // ⒈ … ⒛ (DIGIT ONE FULL STOP …): Word's autoformat turns "1." into one character. It is the style 1. stands
+        // for; read here rather than folded, because folding keeps one character for one character and ⒈ is two.
+        if (c is >= '\u2488' and <= '\u249B') return Finish(folded, i + 1, MarkerStyle.Arabic, c - '\u2488' + 1);
 
         if (c == '(')
         {

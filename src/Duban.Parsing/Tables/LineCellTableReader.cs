@@ -1,4 +1,5 @@
 using Duban.Parsing.Deadlines;
+using Duban.Parsing.Structure;
 using Duban.Parsing.Text;
 
 namespace Duban.Parsing.Tables;
@@ -28,8 +29,12 @@ internal static class LineCellTableReader
         if (lines[first].Folded.Length > 2 * MaxColumnNameLength) return null;
         var header = new List<int>();
         var j = first;
-        for (; j < lines.Count && lines[j].Kind == LineKind.Text; j++)
+        // Whether the page puts a blank line after every cell: a blank line then says nothing about where the table ends.
+        var blankSeparated = false;
+        for (; j < lines.Count && lines[j].Kind is LineKind.Text or LineKind.Blank; j++)
         {
+            // A page copied from a browser puts a blank line after every cell.
+            if (lines[j].Kind == LineKind.Blank) { blankSeparated |= header.Count > 0; continue; }
             var compact = Compact(lines[j].Folded);
             if (compact.Length > MaxColumnNameLength || TableColumns.RoleOf(compact) == ColumnRole.Unknown) break;
             header.Add(j);
@@ -39,13 +44,17 @@ internal static class LineCellTableReader
         var roles = header.Select(h => TableColumns.RoleOf(Compact(lines[h].Folded))).ToList();
         if (roles[0] != ColumnRole.Number || !roles.Any(r => r is ColumnRole.Lead or ColumnRole.Responsible)) return null;
         while (j < lines.Count && lines[j].Kind == LineKind.Blank) j++;
-        if (j >= lines.Count || RowNumber(lines[j]) is not int number) return null;
+        // Group headings (一、…) may stand between the header and the first row.
+        var (groups, afterGroups) = GroupLines(lines, j);
+        if (afterGroups >= lines.Count || RowNumber(lines[afterGroups]) is not int number) return null;
 
         var rows = new List<TableRowBlock>
         {
             new(header.Select(h => CellText.From(text, lines[h].Start, lines[h].End)).ToList(),
                 new(lines[header[0]].Start, lines[header[^1]].End)),
         };
+        rows.AddRange(groups.Select(g => GroupRow(text, lines[g], roles.Count)));
+        j = afterGroups;
         var next = j;
         while (j < lines.Count && RowNumber(lines[j]) == number)
         {
@@ -53,26 +62,94 @@ internal static class LineCellTableReader
             var body = new List<int>();
             j++;
             var isLast = false;
+            List<int> groupsAfter = [];
             for (; j < lines.Count; j++)
             {
                 var line = lines[j];
                 if (line.Kind == LineKind.Blank || line.Kind == LineKind.Debris) continue;
                 if (RowNumber(line) == number + 1) break;
+                // An excerpt (the rows of one department taken out of a longer table) keeps the rows' own numbers:
+                // 4, 27, 63… A larger number once the row has its task and a units line is the next row.
+                if (body.Count >= 2 && RowNumber(line) is int jump && jump > number && IsRowStart(lines, j)) { number = jump - 1; break; }
+                // Group headings (二、…) between two rows, possibly several in a row (groups without rows of their
+                // own in an excerpt), then a row number: group rows of the table, not the end of it.
+                if (body.Count >= 2 && GroupLines(lines, j) is ({ Count: > 0 } found, var after)
+                    && after < lines.Count && RowNumber(lines[after]) is int resumed && resumed > number && IsRowStart(lines, after))
+                {
+                    groupsAfter = found;
+                    number = resumed - 1;
+                    j = after;
+                    break;
+                }
                 // The last row ends where prose starts again: at a heading, a label line, closing matter, or once it
                 // has as many lines as it has cells and the next line starts a new sentence after a blank line.
                 if (line.Kind != LineKind.Text || body.Count > 0 && BlockBuilder.StartsBlock(line.Folded)) { isLast = true; break; }
-                if (body.Count >= roles.Count - 1 && lines[j - 1].Kind == LineKind.Blank) { isLast = true; break; }
+                if (body.Count >= roles.Count - 1 && lines[j - 1].Kind == LineKind.Blank
+                    && (!blankSeparated || EndsAfterUnits(lines, body, line))) { isLast = true; break; }
                 // A row whose last column is a deadline ends with it.
                 if (body.Count >= 2 && roles[^1] == ColumnRole.Deadline && LooksLikeDeadline(lines[body[^1]].Folded.Trim())) { isLast = true; break; }
                 body.Add(j);
             }
             if (body.Count == 0) { j = numberLine; break; }
             rows.Add(Row(text, lines, numberLine, body, roles));
+            rows.AddRange(groupsAfter.Select(g => GroupRow(text, lines[g], roles.Count)));
             next = body[^1] + 1;
             number++;
             if (isLast) break;
         }
         return rows.Count > 1 ? (rows, next) : null;
+    }
+
+    /// <summary>
+    /// In a table with a blank line after every cell, the last row ends where a line that is neither units nor a
+    /// deadline follows its units or deadline cell: the prose after the table, not a cell of it.
+    /// </summary>
+    private static bool EndsAfterUnits(IReadOnlyList<SourceLine> lines, List<int> body, SourceLine line)
+    {
+        static bool IsUnitsOrDeadline(string folded) => LooksLikeUnits(folded.Trim()) || LooksLikeDeadline(folded.Trim());
+        return IsUnitsOrDeadline(lines[body[^1]].Folded) && !IsUnitsOrDeadline(line.Folded);
+    }
+
+    /// <summary>
+    /// The group heading lines (一、加快… / （二）… without 。) starting at <paramref name="start"/>, blank lines
+    /// between them skipped, and the index of the first line after them.
+    /// </summary>
+    private static (List<int> Lines, int Next) GroupLines(IReadOnlyList<SourceLine> lines, int start)
+    {
+        var found = new List<int>();
+        var j = start;
+        while (j < lines.Count && found.Count <= MaxGroupLines)
+        {
+            var line = lines[j];
+            if (line.Kind is LineKind.Blank or LineKind.Debris) { j++; continue; }
+            if (line.Kind != LineKind.Text || RowNumber(line) is not null || line.Folded.Contains('。')
+                || line.Folded.Length > MaxGroupLineLength || HeadingMarker.Read(line.Folded) is null) break;
+            found.Add(j++);
+        }
+        return (found, j);
+    }
+
+    // An excerpt can skip many groups; a longer run of headings is the document going on after the table.
+    private const int MaxGroupLines = 12;
+    private const int MaxGroupLineLength = 60;
+
+    /// <summary>A number line that starts a row: the next line that is not blank is a cell of text, not another number.</summary>
+    private static bool IsRowStart(IReadOnlyList<SourceLine> lines, int numberLine)
+    {
+        for (var k = numberLine + 1; k < lines.Count; k++)
+        {
+            if (lines[k].Kind is LineKind.Blank or LineKind.Debris) continue;
+            return lines[k].Kind == LineKind.Text && RowNumber(lines[k]) is null && !BlockBuilder.StartsBlock(lines[k].Folded);
+        }
+        return false;
+    }
+
+    /// <summary>A group heading as a row of the table: its text in the first cell, the others empty.</summary>
+    private static TableRowBlock GroupRow(string text, SourceLine line, int width)
+    {
+        var cells = new List<MappedText> { CellText.From(text, line.Start, line.End) };
+        for (var k = 1; k < width; k++) cells.Add(new MappedText("", []));
+        return new TableRowBlock(cells, new(line.Start, line.End));
     }
 
     private static TableRowBlock Row(string text, IReadOnlyList<SourceLine> lines, int numberLine, List<int> body, List<ColumnRole> roles)

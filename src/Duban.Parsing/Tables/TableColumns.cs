@@ -27,6 +27,7 @@ internal sealed class TableColumns
         ("协办部门", ColumnRole.Cooperating), ("参与部门", ColumnRole.Cooperating), ("协同部门", ColumnRole.Cooperating),
         ("协助部门", ColumnRole.Cooperating), ("配合处室", ColumnRole.Cooperating), ("配合科室", ColumnRole.Cooperating),
         ("责任处室", ColumnRole.Responsible), ("责任科室", ColumnRole.Responsible),
+        ("牵头股室", ColumnRole.Lead), ("责任股室", ColumnRole.Responsible), ("配合股室", ColumnRole.Cooperating),
         ("配合单位", ColumnRole.Cooperating), ("配合部门", ColumnRole.Cooperating), ("协办单位", ColumnRole.Cooperating),
         ("参与单位", ColumnRole.Cooperating), ("协同单位", ColumnRole.Cooperating), ("配合", ColumnRole.Cooperating),
         ("责任单位", ColumnRole.Responsible), ("责任部门", ColumnRole.Responsible), ("负责单位", ColumnRole.Responsible),

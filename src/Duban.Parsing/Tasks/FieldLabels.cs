@@ -28,9 +28,15 @@ internal static class FieldLabels
         ("牵头责任单位", FieldKind.Lead), ("牵头责任部门", FieldKind.Lead), ("主要责任单位", FieldKind.Lead), ("主责任单位", FieldKind.Lead),
         ("协同责任单位", FieldKind.Cooperating), ("配合责任单位", FieldKind.Cooperating), ("其他责任单位", FieldKind.Cooperating),
         ("协办责任单位", FieldKind.Cooperating), ("参与责任单位", FieldKind.Cooperating),
+        // A qualifier before a label is part of it (协同配合单位：), else it would be left as a unit of the field before.
+        ("协同配合单位", FieldKind.Cooperating), ("协同配合部门", FieldKind.Cooperating), ("协助配合单位", FieldKind.Cooperating),
+        ("主要牵头单位", FieldKind.Lead), ("主要牵头部门", FieldKind.Lead),
+        ("具体责任单位", FieldKind.Responsible), ("具体落实单位", FieldKind.Responsible),
         ("牵头单位", FieldKind.Lead), ("牵头部门", FieldKind.Lead), ("主责单位", FieldKind.Lead), ("主责部门", FieldKind.Lead),
         // 主办 / 协办 as 督办 and 建议提案 办理 documents pair them; 处室 / 科室 where a bureau divides work among its offices.
         ("主办单位", FieldKind.Lead), ("主办部门", FieldKind.Lead), ("牵头处室", FieldKind.Lead), ("牵头科室", FieldKind.Lead),
+        // 股室: the offices of a county bureau (职成股, 计财股), as 处室 / 科室 are a province's and a city's.
+        ("牵头股室", FieldKind.Lead), ("责任股室", FieldKind.Responsible), ("配合股室", FieldKind.Cooperating),
         ("责任处室", FieldKind.Responsible), ("责任科室", FieldKind.Responsible),
         ("协办部门", FieldKind.Cooperating), ("参与部门", FieldKind.Cooperating), ("协同部门", FieldKind.Cooperating),
         ("协助部门", FieldKind.Cooperating), ("配合处室", FieldKind.Cooperating), ("配合科室", FieldKind.Cooperating),

@@ -187,7 +187,7 @@ internal static class BlockBuilder
         return labels.Count > 0 && labels[^1].ValueStart >= folded.TrimEnd().Length;
     }
 
-    private static readonly string[] TitleEndings = ["方案", "意见", "办法", "规划", "计划", "措施", "细则", "清单", "要点", "通知", "决定", "纲要", "分工表", "安排表", "一览表", "名单", "制度"];
+    private static readonly string[] TitleEndings = ["方案", "意见", "办法", "规划", "计划", "措施", "细则", "清单", "要点", "通知", "决定", "纲要", "分工表", "分解表", "任务表", "推进表", "安排表", "一览表", "台账", "名单", "制度"];
 
     private static bool IsTitleLine(string folded) =>
         !HasClausePunctuation(folded) && TitleEndings.Any(e => folded.TrimEnd().EndsWith(e, StringComparison.Ordinal));

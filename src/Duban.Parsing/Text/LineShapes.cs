@@ -55,9 +55,32 @@ internal static partial class LineShapes
 
     private static readonly string[] WebNoise = ["打印本页", "关闭窗口", "【打印】", "【关闭】", "分享到", "【字体", "字号:", "当前位置:", "您当前的位置", "浏览次数", "扫一扫在手机", "返回顶部"];
 
+    // The fields of a 政府信息公开 page's index box (索引号：… 发布机构：… 发文日期：…), copied with the article as lines.
+    private static readonly string[] PageInfoKeys = ["索引号", "发布机构", "主题分类", "组配分类", "体裁分类", "信息来源", "发布时间", "发布日期", "发文日期", "成文日期", "生效日期", "公开方式", "公开范围", "有效性", "名称", "文号"];
+
+    // Keys that name a page's index box wherever they open a line; the others (名称, 文号, 发布日期…) only two on a line.
+    private static readonly string[] StrongPageInfoKeys = ["索引号", "发布机构", "主题分类", "组配分类", "体裁分类", "信息来源", "发布时间"];
+
+    /// <summary>
+    /// A line of a 政府信息公开 page's index box: 索引号：…, 发布机构：… 主题分类：…, 名称：… 文号：…, 发文日期：… 发布日期：….
+    /// It opens with one of the box's keys and a colon, and either that key is one no document text opens a line with or a
+    /// second key follows on the line.
+    /// </summary>
+    public static bool IsPageInfo(string folded)
+    {
+        var t = folded.TrimStart();
+        if (t.Length > 120) return false;
+        var first = PageInfoKeys.FirstOrDefault(k => t.StartsWith(k, StringComparison.Ordinal) && t.AsSpan(k.Length).TrimStart().StartsWith(":"));
+        if (first is null) return false;
+        if (StrongPageInfoKeys.Contains(first)) return true;
+        var rest = t[first.Length..];
+        return PageInfoKeys.Any(k => rest.Contains(k + ":", StringComparison.Ordinal) || rest.Contains(k + " :", StringComparison.Ordinal));
+    }
+
     /// <summary>Text left by a web page around a published plan: breadcrumbs (首页 > 政务公开 > …), font and print buttons.</summary>
     public static bool IsWebNoise(string folded)
     {
+        if (IsPageInfo(folded)) return true;
         if (folded.Length > 80) return false;
         if (folded.Contains('>') || folded.Contains('›') || folded.Contains('»'))
             return folded.Contains("首页") || folded.Contains("当前位置") || folded.Count(c => c is '>' or '›' or '»') >= 2;

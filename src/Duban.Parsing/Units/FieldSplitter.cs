@@ -23,9 +23,10 @@ internal static class FieldSplitter
     // Labels that slip into a field: dropped at the start of a piece. Longest first.
     private static readonly string[] Labels =
     [
+        "协同配合单位", "协同配合部门", "协助配合单位", "主要牵头单位", "主要牵头部门", "具体责任单位", "具体落实单位",
         "主要责任单位", "主要负责单位", "牵头单位", "责任单位", "负责单位", "主责单位", "责任部门", "牵头部门", "配合单位",
         "配合部门", "协办单位", "协助单位", "参与单位", "实施单位", "承办单位", "主办单位", "主办部门", "主责部门", "协办部门",
-        "参与部门", "协同部门", "协助部门", "牵头处室", "牵头科室", "责任处室", "责任科室", "配合处室", "配合科室",
+        "参与部门", "协同部门", "协助部门", "牵头处室", "牵头科室", "责任处室", "责任科室", "配合处室", "配合科室", "牵头股室", "责任股室", "配合股室",
     ];
 
     // Short labels are dropped only when they are the whole piece (牵头：…): at the start of a name they may be part of it.

@@ -13,7 +13,10 @@ internal static class UnitShape
     [
         "委员会", "办公室", "办公厅", "管委会", "供销社", "合作社",
         "政府", "部门", "单位", "机构", "中心", "院校", "学校", "学院", "大学", "医院", "集团", "公司", "银行", "基地", "报社",
-        "局", "委", "办", "厅", "部", "处", "科", "室", "所", "站", "队", "会", "联", "协", "院", "校", "组", "馆", "台",
+        // 专班: a task force set up for one line of work (产教融合工作专班), named as a unit in 分工 documents.
+        "专班",
+        // 股: an office of a county bureau (职成股, 计财股), as 科 is a city's and 处 a province's.
+        "局", "委", "办", "厅", "部", "处", "科", "股", "室", "所", "站", "队", "会", "联", "协", "院", "校", "组", "馆", "台",
     ];
 
     // The endings of an office that sits under a government or party committee and is commonly written without the

@@ -291,28 +291,59 @@ internal static partial class HtmlTextExtractor
 
     private static IEnumerable<IElement> CellsOf(IElement row) => row.Children.Where(c => c.LocalName is "td" or "th");
 
+    private const string HeadingSelector = "[class*=title],[class*=biaoti],[id*=title],[class=bt]";
+
     /// <summary>
     /// The page's heading when the article element leaves it out (it often sits above the article): the first h1, h2
-    /// or element whose class or id says title (title, biaoti, bt) outside the article, navigation and links, else the
-    /// first part of &lt;title&gt; (before "_" or "|": the rest names the site). Null when the article starts with it.
+    /// or element whose class or id says title (title, biaoti, bt) outside the article, navigation and links. Null when
+    /// the article starts with it, and null when the article opens with a heading of its own: the article's heading is
+    /// the document's title (…重点任务分工表), and &lt;title&gt; — which a site fills with the notice's title, a menu
+    /// name or its own name — must not stand above it. Only a page with no heading at all falls back to the first part
+    /// of &lt;title&gt; (see <see cref="PageTitle"/>).
     /// </summary>
     private static string? TitleOutside(IDocument document, IElement article)
     {
         var start = Collapse(article.TextContent);
         start = start[..Math.Min(start.Length, 400)];
-        foreach (var selector in new[] { "h1", "h2", "[class*=title],[class*=biaoti],[id*=title],[class=bt]" })
+        foreach (var selector in new[] { "h1", "h2", HeadingSelector })
         {
             foreach (var heading in document.QuerySelectorAll(selector))
             {
                 if (article.Contains(heading) || heading.Contains(article) || heading.Closest("a") is not null) continue;
                 if (heading.Ancestors<IElement>().Any(a => Dropped.Contains(a.LocalName))) continue;
                 var title = Collapse(heading.TextContent).Trim();
-                if (CountCjk(title) < 6 || title.Length > 120) continue;
+                if (!IsTitleText(title)) continue;
                 return start.Contains(title, StringComparison.Ordinal) ? null : title;
             }
         }
-        var pageTitle = Collapse(document.Title ?? "").Split(['_', '|', '｜'])[0].Trim();
-        return CountCjk(pageTitle) >= 6 && pageTitle.Length <= 120 && !start.Contains(pageTitle, StringComparison.Ordinal) ? pageTitle : null;
+        if (OpensWithHeading(article, start)) return null;
+        var pageTitle = PageTitle(document.Title);
+        return IsTitleText(pageTitle) && !start.Contains(pageTitle, StringComparison.Ordinal) ? pageTitle : null;
+    }
+
+    private static bool IsTitleText(string title) => CountCjk(title) >= 6 && title.Length <= 120;
+
+    /// <summary>The article holds a heading (h1–h3 or an element whose class says title) among its first words.</summary>
+    private static bool OpensWithHeading(IElement article, string start) =>
+        article.QuerySelectorAll("h1,h2,h3," + HeadingSelector)
+            .Select(h => Collapse(h.TextContent).Trim())
+            .Any(t => IsTitleText(t) && start.Contains(t, StringComparison.Ordinal));
+
+    /// <summary>
+    /// The document's part of a page's &lt;title&gt;: the text before the first separator a site puts before its own
+    /// name or its menu's (东川区…实施方案_区政府文件_东川区人民政府, …实施方案 | 青禾市教育局, …实施方案 - 政策文件).
+    /// A dash counts only with a space on either side or as the full-width －, since titles hold ranges (2021-2025年).
+    /// </summary>
+    internal static string PageTitle(string? title)
+    {
+        var t = Collapse(title ?? "").Trim();
+        var cut = t.Length;
+        foreach (var separator in (string[])["_", "|", "｜", " - ", " – ", " — ", " — ", "－", " -- "])
+        {
+            var at = t.IndexOf(separator, StringComparison.Ordinal);
+            if (at > 0 && at < cut) cut = at;
+        }
+        return t[..cut].Trim();
     }
 
     /// <summary>Lines of page furniture that sit inside article containers on many sites: 【打印】【关闭窗口】, 字号 大 中 小, 分享到….</summary>
