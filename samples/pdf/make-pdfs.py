@@ -107,6 +107,8 @@ def document(body_xml, head, foot, size, cell_size, border, widths, valign):
 <style:style style:name="Sect3" style:family="section"><style:section-properties><style:columns fo:column-count="3" fo:column-gap="0.6cm"/></style:section-properties></style:style>
 <style:style style:name="Sect4" style:family="section"><style:section-properties><style:columns fo:column-count="4" fo:column-gap="0.5cm"/></style:section-properties></style:style>
 <style:style style:name="Side" style:family="graphic"><style:graphic-properties style:wrap="parallel" style:number-wrapped-paragraphs="no-limit" style:vertical-pos="top" style:vertical-rel="paragraph" style:horizontal-pos="right" style:horizontal-rel="paragraph" fo:margin-left="0.5cm" fo:margin-right="0cm" fo:border="none" fo:padding="0cm" fo:background-color="#e8e8e8"/></style:style>
+<style:style style:name="SideBare" style:family="graphic"><style:graphic-properties style:wrap="parallel" style:number-wrapped-paragraphs="no-limit" style:vertical-pos="top" style:vertical-rel="paragraph" style:horizontal-pos="right" style:horizontal-rel="paragraph" fo:margin-left="0.6cm" fo:margin-right="0cm" fo:border="none" fo:padding="0cm" style:shadow="none" draw:fill="none" draw:stroke="none"/></style:style>
+<style:style style:name="SideBareLeft" style:family="graphic"><style:graphic-properties style:wrap="parallel" style:number-wrapped-paragraphs="no-limit" style:vertical-pos="top" style:vertical-rel="paragraph" style:horizontal-pos="left" style:horizontal-rel="paragraph" fo:margin-left="0cm" fo:margin-right="0.6cm" fo:border="none" fo:padding="0cm" style:shadow="none" draw:fill="none" draw:stroke="none"/></style:style>
 <style:style style:name="Box" style:family="graphic"><style:graphic-properties style:wrap="parallel" style:number-wrapped-paragraphs="no-limit" style:vertical-pos="top" style:vertical-rel="paragraph" style:horizontal-pos="left" style:horizontal-rel="paragraph" fo:margin-left="0cm" fo:margin-right="0.5cm" fo:border="0.5pt solid #000000" fo:padding="0.2cm"/></style:style>
 <style:style style:name="BoxWide" style:family="graphic"><style:graphic-properties style:wrap="none" style:vertical-pos="top" style:vertical-rel="paragraph" style:horizontal-pos="center" style:horizontal-rel="paragraph" fo:margin-top="0.3cm" fo:margin-bottom="0.3cm" fo:border="0.5pt solid #000000" fo:padding="0.2cm"/></style:style>
 <style:style style:name="BodyJ" style:family="paragraph" style:parent-style-name="Body"><style:paragraph-properties fo:text-align="justify"/></style:style>
@@ -388,6 +390,31 @@ def sidebar(title, paragraphs):
         out.append(f'<text:p text:style-name="Body">{frame}{esc(text)}</text:p>')
     return '\n'.join(out)
 
+# The same kind of page with unframed sidebars: a 名词解释 column at the right of the text and a 政策依据 column at
+# its left, no rule, no shading, set off from the body only by their gutters and their smaller type. Each is taller
+# than the paragraph it is anchored at, so the first lines of the next paragraph run beside it too. A person reads
+# the paragraph beside a note's top, then the note, then the next paragraph whole.
+LIUXI_TITLE = "柳溪县职业教育“订单班”培养实施方案"
+LIUXI_NOTE = ["名词解释", "订单班：职业学校根据合作企业的岗位需求，与企业共同制定人才培养方案、共同组织教学和考核，学生毕业后按约定到企业就业的一种培养形式。"]
+LIUXI_LEFT_NOTE = ["政策依据", "校企合作开展订单培养，按照职业教育法和省级校企合作促进办法的有关规定执行，学校和企业签订合作协议，明确双方权利义务。"]
+LIUXI_BODY = [
+    ("为推动职业学校人才培养与县内企业用工需求精准对接，提高毕业生就业质量，结合我县实际，制定本方案。", None),
+    ("一、工作任务", None),
+    ("1.扩大订单班培养规模。县职业中专每年与县内重点企业合作开设订单班不少于5个，订单班学生占在校生比例逐年提高。（牵头单位：县教育局；配合单位：县工业和信息化局；完成时限：每年9月底前）", LIUXI_NOTE),
+    ("2.共同制定培养方案。学校与合作企业共同研究确定订单班的课程设置、实习安排和考核标准，企业技术人员承担不少于三分之一的专业课教学任务。（牵头单位：县教育局；配合单位：县人力资源社会保障局；完成时限：2025年12月底前）", None),
+    ("3.保障订单班学生权益。合作企业按规定为顶岗实习学生购买实习责任保险，支付合理实习报酬，不得安排学生从事与专业无关的工作。（牵头单位：县人力资源社会保障局；配合单位：县教育局、县总工会；完成时限：持续推进）", LIUXI_LEFT_NOTE),
+    ("4.落实校企合作激励政策。对开设订单班成效明显的企业，按规定落实教育费附加减免和实习补贴等支持政策，并在评优评先中优先考虑。（牵头单位：县财政局；配合单位：县税务局、县教育局；完成时限：2026年6月底前）", None),
+    ("二、工作要求", None),
+    ("县教育局每年对订单班开设情况进行检查，检查结果作为职业学校年度考核的重要内容。", None),
+]
+
+def bare_sidebar(title, paragraphs):
+    xml = sidebar(title, paragraphs).replace('draw:style-name="Side"', 'draw:style-name="SideBare"')
+    # The second note stands at the left of the text.
+    first = xml.index('draw:name="Note1"')
+    second = xml.index('draw:style-name="SideBare"', first + 1)
+    return xml[:second] + 'draw:style-name="SideBareLeft"' + xml[second + len('draw:style-name="SideBare"'):].replace('draw:name="Note1"', 'draw:name="Note2"', 1)
+
 # A plan with 专栏 boxes: framed text boxes placed in the page. The first stands at the left of the text, which runs
 # beside it; the second spans the text width between two paragraphs. A person reads each box as a block of its own,
 # after the paragraph beside its top (or above it).
@@ -661,6 +688,7 @@ def older_main():
         for pdf, body_xml, size, original in [
             ("four-columns.pdf", four_columns(LINJIANG_TITLE, LINJIANG_BODY), 9, [LINJIANG_TITLE] + [p for _, p in LINJIANG_BODY]),
             ("sidebar.pdf", sidebar(HEXI_TITLE, HEXI_BODY), 12, with_notes(HEXI_TITLE, HEXI_BODY)),
+            ("sidebar-unframed.pdf", bare_sidebar(LIUXI_TITLE, LIUXI_BODY), 12, with_notes(LIUXI_TITLE, LIUXI_BODY)),
             # The first box stands beside task 1 and the first line of task 2: it is read after task 1, the paragraph
             # beside its top; the second box, across the text under task 2, after task 2.
             ("text-boxes.pdf", text_boxes(SHANNAN_TITLE, SHANNAN_BODY), 12,

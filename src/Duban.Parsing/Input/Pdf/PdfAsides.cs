@@ -41,7 +41,12 @@ internal static class PdfAsides
             {
                 // Beside the frame: its middle between the frame's top and bottom (a line of the body alone included).
                 var y = PdfGrid.Middle(line);
-                if (!(y < grid.Top && y > grid.Bottom)) { rest.Add(line); continue; }
+                if (!(y < grid.Top && y > grid.Bottom))
+                {
+                    if (WrapsBelow(line, grid)) beside.Add(line);
+                    rest.Add(line);
+                    continue;
+                }
                 var (inGlyphs, outGlyphs) = (line.Glyphs.Where(g => g.Center > grid.Left && g.Center < grid.Right).ToList(),
                                              line.Glyphs.Where(g => !(g.Center > grid.Left && g.Center < grid.Right)).ToList());
                 if (inGlyphs.Count > 0 && PdfLine.Of(inGlyphs, line) is { } part) inside.Add(part);
@@ -65,6 +70,17 @@ internal static class PdfAsides
         }
         return (body, boxes);
     }
+
+    /// <summary>
+    /// A body line under a frame's bottom that the layout program still set beside it: text flows round a frame while
+    /// any of the line's height is beside it, so the first line below may stand a little lower than the frame's bottom
+    /// and still be cut short at the frame's side. Its em box (from the baseline up by the font size, a Chinese
+    /// character's height with the ascent above it) reaches above the frame's bottom and none of its glyphs stand
+    /// under the frame: it is joined at the body's narrowed margins, like the lines beside the frame.
+    /// </summary>
+    private static bool WrapsBelow(PdfLine line, PdfFrame frame) =>
+        PdfGrid.Middle(line) <= frame.Bottom && line.Baseline + line.FontSize > frame.Bottom
+        && line.Glyphs.All(g => g.Right <= frame.Left || g.Left >= frame.Right);
 
     /// <summary>
     /// The page's lines in reading order with every block where a person reads it: a box is put after the first body
@@ -122,7 +138,7 @@ internal static class PdfAsides
     private static bool GoesOn(PdfLine previous, PdfLine line, double leftMargin, double rightMargin) =>
         previous.Segments.Count == 1 && line.Segments.Count == 1
         && previous.Right >= (previous.ColumnRight ?? rightMargin) - previous.FontSize * 2.5
-        && line.Left <= (line.ColumnLeft ?? leftMargin) + line.FontSize * 0.6
+        && line.StartsAt(line.ColumnLeft ?? leftMargin)
         && Math.Abs(previous.FontSize - line.FontSize) < 1;
 }
 

@@ -134,7 +134,7 @@ internal static class PdfParagraphs
                     && previous.Aside == line.Aside
                     && !(previous.Aside != 0 && CentredInBlock(previous))
                     && previous.Right >= previousRightMargin - previous.FontSize * 2.5
-                    && line.Left <= (line.ColumnLeft ?? leftMargin) + line.FontSize * 0.6
+                    && line.StartsAt(line.ColumnLeft ?? leftMargin)
                     && Math.Abs(previous.FontSize - line.FontSize) < 1
                     && (double.IsNaN(lastBaseline) || lastBaseline - line.Baseline <= Math.Min(line.FontSize * 2.2, UsualPitch(usualPitches, line) + line.FontSize * 0.3));
                 joins = joins || (previous is not null && TitleGoesOn(previous, line, leftMargin, rightMargin, bodySize, lastBaseline));
@@ -169,14 +169,16 @@ internal static class PdfParagraphs
     }
 
     /// <summary>
-    /// A line centred in a sidebar or text box with a character or more free at each side (the block's title,
-    /// 专栏1：…): in a block a dozen characters wide it comes within the 2.5 characters of the right edge that a wrapped
-    /// line may stop short by, yet it is not wrapped.
+    /// A line centred in a sidebar or text box with a character or more free at its left (the block's title,
+    /// 专栏1：…, 链接：…): in a block a dozen characters wide it comes within the 2.5 characters of the right edge that a
+    /// wrapped line may stop short by, yet it is not wrapped. The block's right edge is that of its longest line, which
+    /// may stop short of the block's side by up to a character (no further character fits): a title centred between
+    /// the sides has up to a character less free at the right than at the left, and at least half a character.
     /// </summary>
     private static bool CentredInBlock(PdfLine line)
     {
         var (before, after) = (line.Left - (line.ColumnLeft ?? line.Left), (line.ColumnRight ?? line.Right) - line.Right);
-        return before >= line.FontSize && after >= line.FontSize && Math.Abs(before - after) <= line.FontSize * 0.75;
+        return before >= line.FontSize && after >= line.FontSize * 0.5 && before - after <= line.FontSize && after - before <= line.FontSize * 0.75;
     }
 
     /// <summary>

@@ -202,6 +202,15 @@ internal sealed class PdfLine
     /// </summary>
     public int Aside { get; init; }
 
+    /// <summary>
+    /// Whether the line starts at a left margin, not indented: within 0.6 of a character of it, or 1.1 when it starts
+    /// with an opening bracket or quote. Such a glyph's left half is blank, and Chinese layout may set it half a
+    /// character in at the start of a line (LibreOffice does after a line whose full stop hangs in the margin), which
+    /// is still far short of a paragraph's two-character indent.
+    /// </summary>
+    public bool StartsAt(double margin) =>
+        Left <= margin + FontSize * (Glyphs.Count > 0 && Glyphs[0].Value is "（" or "(" or "《" or "“" or "〔" or "【" or "「" or "『" or "〈" or "［" ? 1.1 : 0.6);
+
     public PdfLine InColumn(double left, double right, int aside = 0) => new()
     {
         Segments = Segments, Glyphs = Glyphs, Baseline = Baseline, FontSize = FontSize, Bottom = Bottom, Top = Top,
