@@ -116,7 +116,7 @@ internal static class TaskBuilder
     /// </summary>
     private static IEnumerable<int> LeadMarkers(MappedText field)
     {
-        var folded = CharFolding.Fold(field.Value);
+        var folded = CharFolding.Fold(field.Span);
         for (var at = folded.IndexOf("牵头", StringComparison.Ordinal); at >= 0; at = folded.IndexOf("牵头", at + 2, StringComparison.Ordinal))
             if (at > 0 && folded[at - 1] is '(' or '〔')
                 yield return field.SourceOffset(at - 1);
