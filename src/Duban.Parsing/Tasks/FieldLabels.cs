@@ -101,6 +101,23 @@ internal static class FieldLabels
         return found is null ? [] : found;
     }
 
+    /// <summary>Whether a label of <paramref name="folded"/> begins before <paramref name="at"/> and has its colon after
+    /// it (<see cref="FindAll"/>'s labels, without making their list: asked at every line break).</summary>
+    public static bool Spans(ReadOnlySpan<char> folded, int at)
+    {
+        for (var i = 0; i < folded.Length; i++)
+        {
+            var next = folded[i..].IndexOfAny(FirstCharacters);
+            if (next < 0) break;
+            i += next;
+            var label = MatchAt(folded, i);
+            if (label is null) continue;
+            if (label.Value.Start < at && label.Value.ValueStart > at) return true;
+            i = label.Value.ValueStart - 1;
+        }
+        return false;
+    }
+
     /// <summary>The label at the very start of <paramref name="folded"/> (after spaces and an opening bracket), if any.</summary>
     public static FieldLabel? AtStart(ReadOnlySpan<char> folded)
     {

@@ -21,11 +21,14 @@ internal sealed class NumberedItem
     public static List<NumberedItem> Collect(IReadOnlyList<Block> blocks, Outline outline)
     {
         var items = new List<NumberedItem>();
+        // One list of parts for every item: InlineFieldReader reads it and keeps nothing of it.
+        var parts = new List<(MappedText, ReadOnlyMemory<char>)>();
         for (var i = 0; i < blocks.Count; i++)
         {
             if (blocks[i] is not ParagraphBlock first || outline.NodeOf(i) is not { Kind: SectionKind.Heading } node) continue;
             var marker = HeadingMarker.Read(first.Folded)!.Value;
-            var parts = new List<(MappedText, ReadOnlyMemory<char>)> { (first.Raw.Slice(marker.Length), first.Folded.AsMemory(marker.Length)) };
+            parts.Clear();
+            parts.Add((first.Raw.Slice(marker.Length), first.Folded.AsMemory(marker.Length)));
             var hasLabels = FieldLabels.FindAll(first.Folded).Count > 0;
             var last = i;
             for (var j = i + 1; j < blocks.Count; j++)

@@ -183,9 +183,7 @@ internal static class BlockBuilder
         Span<char> junction = stackalloc char[tail.Length + head.Length];
         tail.CopyTo(junction);
         head.CopyTo(junction[tail.Length..]);
-        foreach (var label in FieldLabels.FindAll(junction))
-            if (label.Start < tail.Length && label.ValueStart > tail.Length) return true;
-        return false;
+        return FieldLabels.Spans(junction, tail.Length);
     }
 
     private static bool EndsMidClause(string folded) =>

@@ -29,7 +29,12 @@ internal static class CellText
         var from = 0;
         while (from < n && chars[from] == ' ') from++;
         while (n > from && chars[n - 1] == ' ') n--;
-        var cell = new MappedText(new string(chars, from, n - from), offsets.AsSpan(from, n - from));
+        var length = n - from;
+        // Usually the cell is a piece of the source as it stands (nothing dropped, nothing replaced): a window on it.
+        var cell = length > 0 && offsets[from + length - 1] - offsets[from] == length - 1
+            && source.AsSpan(offsets[from], length).SequenceEqual(chars.AsSpan(from, length))
+                ? MappedText.Window(source, offsets[from], length)
+                : new MappedText(new string(chars, from, length), offsets.AsSpan(from, length));
         System.Buffers.ArrayPool<char>.Shared.Return(chars);
         System.Buffers.ArrayPool<int>.Shared.Return(offsets);
         return cell;
