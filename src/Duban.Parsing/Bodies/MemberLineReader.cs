@@ -48,7 +48,7 @@ internal static class MemberLineReader
 
         var body = p.Raw.Slice(rest).Trim();
         if (body.Length == 0) return null;
-        var folds = CharFolding.Fold(body.Value);
+        var folds = CharFolding.Fold(body.Span);
         // The name is the first word (two or three characters, sometimes split by a space to align columns).
         var (person, titleStart) = SplitName(folds);
         var title = titleStart < body.Length ? body.Value[titleStart..].Trim() : null;

@@ -114,7 +114,7 @@ internal sealed class Outline
             var heading = new OutlineNode
             {
                 Kind = SectionKind.Heading, Style = marker.Style, Number = marker.Number,
-                Marker = p.Raw.Value[..marker.Length].Trim(), Title = headingTitle,
+                Marker = p.Raw.Span[..marker.Length].Trim().ToString(), Title = headingTitle,
                 Span = p.Raw.ToSource(0, Math.Max(titleEnd, marker.Length)), BlockIndex = i, IsHeading = isHeading,
             };
             while (stack.Count > 0 && stack[^1].Rank >= heading.Rank) stack.RemoveAt(stack.Count - 1);
@@ -148,12 +148,13 @@ internal sealed class Outline
     {
         var body = p.Folded.AsSpan(marker.Length);
         var stop = body.IndexOf('。');
-        if (stop < 0 && body.IndexOf(';') < 0 && WrapWidth.Of(body.ToString()) <= 60)
-            return (Clean(p.Raw.Value[marker.Length..]), true, p.Raw.Length);
+        // From the raw text's characters: a heading paragraph's whole string is not needed for its title.
+        if (stop < 0 && body.IndexOf(';') < 0 && WrapWidth.Of(body) <= 60)
+            return (Clean(p.Raw.Span[marker.Length..].ToString()), true, p.Raw.Length);
         if (stop > 0 && stop <= 40 && body[..stop].IndexOfAny(",;") < 0)
-            return (Clean(p.Raw.Value.Substring(marker.Length, stop)), true, marker.Length + stop + 1);
+            return (Clean(p.Raw.Span.Slice(marker.Length, stop).ToString()), true, marker.Length + stop + 1);
         var cut = stop > 0 ? stop : Math.Min(body.Length, 40);
-        return (Clean(p.Raw.Value.Substring(marker.Length, cut)), false, marker.Length + cut);
+        return (Clean(p.Raw.Span.Slice(marker.Length, cut).ToString()), false, marker.Length + cut);
     }
 
     private static (string Title, SourceSpan Span, bool UsedNext) AnnexTitle(IReadOnlyList<Block> blocks, int i, ParagraphBlock p, int titleStart)

@@ -26,7 +26,17 @@ internal static class LineCellTableReader
     /// <summary>Reads the table whose header starts at line <paramref name="first"/>; null when none starts there.</summary>
     public static (List<TableRowBlock> Rows, int Next)? TryRead(string text, IReadOnlyList<SourceLine> lines, int first)
     {
-        if (lines[first].Folded.Length > 2 * MaxColumnNameLength) return null;
+        // Asked at every line of a document: a line that is no column name is turned down here, before the reading
+        // below allocates anything (its lambdas' closure is made on entry).
+        var line = lines[first];
+        if (line.Folded.Length > 2 * MaxColumnNameLength || line.Kind != LineKind.Text) return null;
+        var compact = Compact(line.Folded);
+        if (compact.Length > MaxColumnNameLength || TableColumns.RoleOf(compact) == ColumnRole.Unknown) return null;
+        return Read(text, lines, first);
+    }
+
+    private static (List<TableRowBlock> Rows, int Next)? Read(string text, IReadOnlyList<SourceLine> lines, int first)
+    {
         var header = new List<int>();
         var j = first;
         // Whether the page puts a blank line after every cell: a blank line then says nothing about where the table ends.

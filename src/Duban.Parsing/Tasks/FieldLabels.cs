@@ -79,7 +79,7 @@ internal static class FieldLabels
         BucketKeys.Select(key => Words.Where(w => w.Word[0] == key).Select(w => (w.Word, w.Kind, StandaloneOnly.Contains(w.Word))).ToArray())
             .ToArray();
 
-    private static (string Word, FieldKind Kind, bool StandaloneOnly)[] WordsAt(string folded, int i)
+    private static (string Word, FieldKind Kind, bool StandaloneOnly)[] WordsAt(ReadOnlySpan<char> folded, int i)
     {
         var bucket = i < folded.Length ? BucketKeys.IndexOf(folded[i]) : -1;
         return bucket < 0 ? [] : Buckets[bucket];
@@ -89,37 +89,55 @@ internal static class FieldLabels
         System.Buffers.SearchValues.Create(string.Concat(Words.Select(w => w.Word[0]).Append('〔').Distinct()));
 
     /// <summary>Every label in <paramref name="folded"/>, in order.</summary>
-    public static List<FieldLabel> FindAll(string folded)
+    public static IReadOnlyList<FieldLabel> FindAll(ReadOnlySpan<char> folded)
     {
-        var found = new List<FieldLabel>();
+        // Most paragraphs and lines hold no label: the list is made only when one is found.
+        List<FieldLabel>? found = null;
         for (var i = 0; i < folded.Length; i++)
         {
             // Called on every paragraph: jump to the next character a label can start with (vectorised search).
-            var next = folded.AsSpan(i).IndexOfAny(FirstCharacters);
+            var next = folded[i..].IndexOfAny(FirstCharacters);
             if (next < 0) break;
             i += next;
             var label = MatchAt(folded, i);
             if (label is null) continue;
-            found.Add(label.Value);
+            (found ??= []).Add(label.Value);
             i = label.Value.ValueStart - 1;
         }
-        return found;
+        return found is null ? [] : found;
+    }
+
+    /// <summary>Whether a label of <paramref name="folded"/> begins before <paramref name="at"/> and has its colon after
+    /// it (<see cref="FindAll"/>'s labels, without making their list: asked at every line break).</summary>
+    public static bool Spans(ReadOnlySpan<char> folded, int at)
+    {
+        for (var i = 0; i < folded.Length; i++)
+        {
+            var next = folded[i..].IndexOfAny(FirstCharacters);
+            if (next < 0) break;
+            i += next;
+            var label = MatchAt(folded, i);
+            if (label is null) continue;
+            if (label.Value.Start < at && label.Value.ValueStart > at) return true;
+            i = label.Value.ValueStart - 1;
+        }
+        return false;
     }
 
     /// <summary>The label at the very start of <paramref name="folded"/> (after spaces and an opening bracket), if any.</summary>
-    public static FieldLabel? AtStart(string folded)
+    public static FieldLabel? AtStart(ReadOnlySpan<char> folded)
     {
         var i = 0;
         while (i < folded.Length && folded[i] is ' ' or '(') i++;
         return i < folded.Length ? MatchAt(folded, i) : null;
     }
 
-    private static FieldLabel? MatchAt(string folded, int i)
+    private static FieldLabel? MatchAt(ReadOnlySpan<char> folded, int i)
     {
         if (folded[i] == '〔') return MatchBracketed(folded, i);
         foreach (var (word, kind, standaloneOnly) in WordsAt(folded, i))
         {
-            if (string.CompareOrdinal(folded, i, word, 0, word.Length) != 0) continue;
+            if (!folded[i..].StartsWith(word, StringComparison.Ordinal)) continue;
             if (standaloneOnly && !StartsField(folded, i)) continue;
             var j = i + word.Length;
             while (j < folded.Length && folded[j] == ' ') j++;
@@ -132,13 +150,13 @@ internal static class FieldLabels
     /// A label in square brackets with no colon: 【牵头单位】市教育局【配合单位】市人社局【完成时限】每年 (【】 and [] fold
     /// to 〔〕). The label runs from the bracket to its closing bracket; the value follows.
     /// </summary>
-    private static FieldLabel? MatchBracketed(string folded, int open)
+    private static FieldLabel? MatchBracketed(ReadOnlySpan<char> folded, int open)
     {
         var i = open + 1;
         while (i < folded.Length && folded[i] == ' ') i++;
         foreach (var (word, kind, _) in WordsAt(folded, i))
         {
-            if (string.CompareOrdinal(folded, i, word, 0, word.Length) != 0) continue;
+            if (!folded[i..].StartsWith(word, StringComparison.Ordinal)) continue;
             var j = i + word.Length;
             while (j < folded.Length && folded[j] == ' ') j++;
             if (j < folded.Length && folded[j] == '〕') return new FieldLabel(kind, open, j + 1);
@@ -147,7 +165,7 @@ internal static class FieldLabels
     }
 
     /// <summary>At the start of the text, after a bracket, or after a separator between fields (；，。 or a space).</summary>
-    private static bool StartsField(string folded, int i)
+    private static bool StartsField(ReadOnlySpan<char> folded, int i)
     {
         var k = i - 1;
         while (k >= 0 && folded[k] == ' ') k--;

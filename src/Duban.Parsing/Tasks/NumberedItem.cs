@@ -21,11 +21,14 @@ internal sealed class NumberedItem
     public static List<NumberedItem> Collect(IReadOnlyList<Block> blocks, Outline outline)
     {
         var items = new List<NumberedItem>();
+        // One list of parts for every item: InlineFieldReader reads it and keeps nothing of it.
+        var parts = new List<(MappedText, ReadOnlyMemory<char>)>();
         for (var i = 0; i < blocks.Count; i++)
         {
             if (blocks[i] is not ParagraphBlock first || outline.NodeOf(i) is not { Kind: SectionKind.Heading } node) continue;
             var marker = HeadingMarker.Read(first.Folded)!.Value;
-            var parts = new List<(MappedText, string)> { (first.Raw.Slice(marker.Length), first.Folded[marker.Length..]) };
+            parts.Clear();
+            parts.Add((first.Raw.Slice(marker.Length), first.Folded.AsMemory(marker.Length)));
             var hasLabels = FieldLabels.FindAll(first.Folded).Count > 0;
             var last = i;
             for (var j = i + 1; j < blocks.Count; j++)
@@ -36,7 +39,7 @@ internal sealed class NumberedItem
                 // break a task's text into paragraphs wherever a line happened to end with 。. Once they are found,
                 // only further field lines belong to it; anything else is prose after the list.
                 if (hasLabels ? !startsWithLabel : IsTitleLike(next.Folded)) break;
-                parts.Add((next.Raw, next.Folded));
+                parts.Add((next.Raw, next.Folded.AsMemory()));
                 hasLabels |= FieldLabels.FindAll(next.Folded).Count > 0;
                 last = j;
             }
@@ -82,9 +85,9 @@ internal sealed class NumberedItem
             var last = items[end - 1];
             var first = (ParagraphBlock)blocks[parent.FirstBlock];
             var marker = HeadingMarker.Read(first.Folded)!.Value;
-            var parts = new List<(MappedText, string)> { (first.Raw.Slice(marker.Length), first.Folded[marker.Length..]) };
+            var parts = new List<(MappedText, ReadOnlyMemory<char>)> { (first.Raw.Slice(marker.Length), first.Folded.AsMemory(marker.Length)) };
             for (var b = parent.FirstBlock + 1; b <= last.LastBlock; b++)
-                if (blocks[b] is ParagraphBlock p) parts.Add((p.Raw, p.Folded));
+                if (blocks[b] is ParagraphBlock p) parts.Add((p.Raw, p.Folded.AsMemory()));
             result.Add(new NumberedItem
             {
                 Node = parent.Node,
@@ -121,7 +124,7 @@ internal sealed class NumberedItem
 
     private static bool EndsSentence(string folded)
     {
-        var t = folded.TrimEnd(' ', '”', '"', '’');
+        var t = folded.AsSpan().TrimEnd(" ”\"’");
         return t.Length > 0 && t[^1] is '。' or ')' or '〕' or ';' or '!' or '?' or ':';
     }
 }

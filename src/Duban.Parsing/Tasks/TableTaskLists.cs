@@ -142,7 +142,7 @@ internal static class TableTaskLists
             {
                 // A group row (一、加快推进…): one filled cell, a heading or a cell merged from the first column.
                 var only = filledIndexes.Count == 1 ? cells[filledIndexes[0]] : null;
-                if (only is not null && (filledIndexes[0] == 0 || HeadingMarker.Read(CharFolding.Fold(only.Value)) is not null))
+                if (only is not null && (filledIndexes[0] == 0 || HeadingMarker.Read(CharFolding.Fold(only.Span)) is not null))
                 {
                     _group = Outline.Clean(only.Value);
                     return;

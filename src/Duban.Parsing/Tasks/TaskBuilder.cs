@@ -68,6 +68,8 @@ internal static class TaskBuilder
     /// </summary>
     private static IEnumerable<ResponsibleUnit> MarkedLeads(MappedText field, IReadOnlyList<ResponsibleUnit> units)
     {
+        // Nearly every field is without a 牵头 mark: its folded copy and the list are not made then.
+        if (units.Count < 2 || !MayHoldLeadMarker(field.Span)) return units;
         var markers = LeadMarkers(field).ToList();
         if (markers.Count == 0 || units.Count < 2) return units;
         var leads = new HashSet<ResponsibleUnit>();
@@ -106,7 +108,7 @@ internal static class TaskBuilder
     {
         if (units.Count < 2 || units.Any(u => u.Role != UnitRole.Lead)) return;
         if (fields.Fields.Any(f => f.Kind is FieldKind.Lead or FieldKind.Cooperating && f.Value.Length > 0)) return;
-        if (fields.Fields.Any(f => f.Kind == FieldKind.Responsible && LeadMarkers(f.Value).Any())) return;
+        if (fields.Fields.Any(f => f.Kind == FieldKind.Responsible && MayHoldLeadMarker(f.Value.Span) && LeadMarkers(f.Value).Any())) return;
         for (var i = 1; i < units.Count; i++) units[i] = units[i] with { Role = UnitRole.Cooperating };
     }
 
@@ -116,10 +118,17 @@ internal static class TaskBuilder
     /// </summary>
     private static IEnumerable<int> LeadMarkers(MappedText field)
     {
-        var folded = CharFolding.Fold(field.Value);
+        var folded = CharFolding.Fold(field.Span);
         for (var at = folded.IndexOf("牵头", StringComparison.Ordinal); at >= 0; at = folded.IndexOf("牵头", at + 2, StringComparison.Ordinal))
             if (at > 0 && folded[at - 1] is '(' or '〔')
                 yield return field.SourceOffset(at - 1);
+    }
+
+    private static bool MayHoldLeadMarker(ReadOnlySpan<char> field)
+    {
+        foreach (var c in field)
+            if (CharFolding.Fold(c) == '牵') return true;
+        return false;
     }
 
     /// <summary>The first lead unit is the primary one; every other unit is not.</summary>

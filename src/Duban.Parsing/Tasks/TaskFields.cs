@@ -17,13 +17,15 @@ internal sealed record TaskFields(MappedText Text, IReadOnlyList<TaskField> Fiel
 /// </summary>
 internal static class InlineFieldReader
 {
-    /// <param name="parts">The task's paragraphs, the first one without its number; raw text and folded text.</param>
-    public static TaskFields Read(IReadOnlyList<(MappedText Raw, string Folded)> parts)
+    /// <param name="parts">The task's paragraphs, the first one without its number; raw text and folded text (a
+    /// window on the paragraph's folded string, not a copy).</param>
+    public static TaskFields Read(List<(MappedText Raw, ReadOnlyMemory<char> Folded)> parts)
     {
         var text = new List<MappedText>();
         var fields = new List<TaskField>();
-        foreach (var (raw, folded) in parts)
+        foreach (var (raw, memory) in parts)
         {
+            var folded = memory.Span;
             var labels = FieldLabels.FindAll(folded);
             if (labels.Count == 0)
             {
@@ -65,7 +67,7 @@ internal static class InlineFieldReader
         {
             var value = fields[k].Value;
             if (fields[k].Kind is not (FieldKind.Lead or FieldKind.Responsible or FieldKind.Cooperating)) continue;
-            var folded = CharFolding.Fold(value.Value);
+            var folded = CharFolding.Fold(value.Span);
             var cut = Math.Max(folded.LastIndexOf(';'), Math.Max(folded.LastIndexOf('；'), Math.Max(folded.LastIndexOf(','), folded.LastIndexOf('，'))));
             if (cut <= 0 || !UnitClause.IsDeadline(value.Value[(cut + 1)..])) return;
             fields[k] = fields[k] with { Value = TrimValue(value.Slice(0, cut)) };
@@ -75,7 +77,7 @@ internal static class InlineFieldReader
     }
 
     /// <summary>Where a field's value ends: at the next label, or at the bracket that closes the enclosing group.</summary>
-    private static int ValueEnd(string folded, int start, int limit)
+    private static int ValueEnd(ReadOnlySpan<char> folded, int start, int limit)
     {
         var depth = 0;
         for (var j = start; j < limit; j++)

@@ -18,7 +18,7 @@ internal static class TextDeadline
 
     public static Deadline? Find(MappedText text, int? issueYear)
     {
-        var folded = CharFolding.Fold(text.Value);
+        var folded = CharFolding.Fold(text.Span);
         Deadline? found = null;
         for (var at = folded.IndexOf('年'); at >= 0; at = folded.IndexOf('年', at + 1))
         {

@@ -11,7 +11,7 @@ internal static class UnitClause
     /// <summary>The task text without the clause, and the fields the clause names (none when there is no clause).</summary>
     public static (MappedText Remainder, List<TaskField> Fields) Read(MappedText text)
     {
-        var folded = CharFolding.Fold(text.Value);
+        var folded = CharFolding.Fold(text.Span);
         var end = folded.Length;
         while (end > 0 && folded[end - 1] is '。' or ' ' or ';') end--;
 
@@ -63,7 +63,7 @@ internal static class UnitClause
     /// <summary>True when <paramref name="clause"/> reads as a clause that names a 牵头 or a 配合 (not only 负责).</summary>
     public static bool NamesRoles(MappedText clause)
     {
-        var folded = CharFolding.Fold(clause.Value);
+        var folded = CharFolding.Fold(clause.Span);
         if (!folded.Contains("牵头", StringComparison.Ordinal) && !folded.Contains("配合", StringComparison.Ordinal)
             && !folded.Contains("协助", StringComparison.Ordinal) && !folded.Contains("参与", StringComparison.Ordinal)
             && !folded.Contains("协同", StringComparison.Ordinal) && !folded.Contains("协办", StringComparison.Ordinal)) return false;
@@ -80,7 +80,7 @@ internal static class UnitClause
     /// </summary>
     private static List<TaskField> Parse(MappedText clause)
     {
-        var folded = CharFolding.Fold(clause.Value);
+        var folded = CharFolding.Fold(clause.Span);
         var fields = new List<TaskField>();
         var pendingStart = -1;
         var start = 0;

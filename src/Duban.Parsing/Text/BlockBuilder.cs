@@ -71,7 +71,14 @@ internal static class BlockBuilder
         void Flush()
         {
             if (paragraph.Count == 0) return;
-            blocks.Add(ParagraphBlock.From(MappedText.FromLines(text, paragraph), paragraph.Count));
+            // Most paragraphs are one line (a task, a field line): its folded text is the line's, and its raw text a
+            // window on the source, so neither is copied again.
+            if (paragraph.Count == 1)
+            {
+                var line = paragraph[0];
+                blocks.Add(new ParagraphBlock(MappedText.Window(text, line.Start, line.Length), line.Folded, new(line.Start, line.End), 1));
+            }
+            else blocks.Add(ParagraphBlock.From(MappedText.FromLines(text, paragraph), paragraph.Count));
             paragraph.Clear();
         }
     }
@@ -159,10 +166,10 @@ internal static class BlockBuilder
         for (var j = close; j >= 0; j--)
         {
             if (folded[j] == ')') depth++;
-            else if (folded[j] == '(' && --depth == 0) return FieldLabels.FindAll(folded[j..close]).Count > 0;
+            else if (folded[j] == '(' && --depth == 0) return FieldLabels.FindAll(folded.AsSpan(j, close - j)).Count > 0;
         }
         // The opening bracket is on an earlier line: the line holds the end of the group, and its labels.
-        return FieldLabels.FindAll(folded[..close]).Count > 0 || close < folded.Length && LooksLikeDeadlineTail(folded[..close]);
+        return FieldLabels.FindAll(folded.AsSpan(0, close)).Count > 0 || close < folded.Length && LooksLikeDeadlineTail(folded[..close]);
     }
 
     private static bool LooksLikeDeadlineTail(string s) => s.EndsWith('年') || s.EndsWith('月') || s.EndsWith("坚持") || s.EndsWith("实施");
@@ -170,12 +177,13 @@ internal static class BlockBuilder
     /// <summary>A label broken over two lines ("…；完成" + "时限：2023年）") must be joined before anything else.</summary>
     private static bool SplitsLabel(string last, string next)
     {
-        // Asked for every line: one string for the junction, not three.
+        // Asked for every line: the junction (at most 12 characters) on the stack.
         var tail = last.AsSpan(last.Length >= 4 ? last.Length - 4 : 0);
-        var junction = string.Concat(tail, next.AsSpan(0, Math.Min(next.Length, 8)));
-        foreach (var label in FieldLabels.FindAll(junction))
-            if (label.Start < tail.Length && label.ValueStart > tail.Length) return true;
-        return false;
+        var head = next.AsSpan(0, Math.Min(next.Length, 8));
+        Span<char> junction = stackalloc char[tail.Length + head.Length];
+        tail.CopyTo(junction);
+        head.CopyTo(junction[tail.Length..]);
+        return FieldLabels.Spans(junction, tail.Length);
     }
 
     private static bool EndsMidClause(string folded) =>

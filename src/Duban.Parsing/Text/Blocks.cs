@@ -25,13 +25,19 @@ internal sealed record TableRowBlock(IReadOnlyList<MappedText> Cells, SourceSpan
 
     private static string Compact(string s)
     {
-        var chars = new char[s.Length];
+        // Counted first, then written straight into the string: no scratch array per cell.
         var n = 0;
         foreach (var c in s)
+            if (!char.IsWhiteSpace(CharFolding.Fold(c))) n++;
+        if (n == 0) return "";
+        return string.Create(n, s, static (chars, s) =>
         {
-            var f = CharFolding.Fold(c);
-            if (!char.IsWhiteSpace(f)) chars[n++] = f;
-        }
-        return new string(chars, 0, n);
+            var k = 0;
+            foreach (var c in s)
+            {
+                var f = CharFolding.Fold(c);
+                if (!char.IsWhiteSpace(f)) chars[k++] = f;
+            }
+        });
     }
 }

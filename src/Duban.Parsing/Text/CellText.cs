@@ -8,8 +8,9 @@ internal static class CellText
 {
     public static MappedText From(string source, int start, int end)
     {
-        var chars = new char[end - start];
-        var offsets = new int[end - start];
+        // Scratch buffers, returned below: only the cell's string and its source map (a few segments) are kept.
+        var chars = System.Buffers.ArrayPool<char>.Shared.Rent(Math.Max(1, end - start));
+        var offsets = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(1, end - start));
         var n = 0;
         var i = start;
         while (i < end)
@@ -28,7 +29,15 @@ internal static class CellText
         var from = 0;
         while (from < n && chars[from] == ' ') from++;
         while (n > from && chars[n - 1] == ' ') n--;
-        return new MappedText(new string(chars, from, n - from), offsets[from..n]);
+        var length = n - from;
+        // Usually the cell is a piece of the source as it stands (nothing dropped, nothing replaced): a window on it.
+        var cell = length > 0 && offsets[from + length - 1] - offsets[from] == length - 1
+            && source.AsSpan(offsets[from], length).SequenceEqual(chars.AsSpan(from, length))
+                ? MappedText.Window(source, offsets[from], length)
+                : new MappedText(new string(chars, from, length), offsets.AsSpan(from, length));
+        System.Buffers.ArrayPool<char>.Shared.Return(chars);
+        System.Buffers.ArrayPool<int>.Shared.Return(offsets);
+        return cell;
 
         void Append(char ch, int at)
         {

@@ -27,7 +27,8 @@ internal sealed class SourceLine(int start, int end, string folded)
     /// <summary>Splits <paramref name="text"/> into lines and classifies them.</summary>
     public static List<SourceLine> Split(string text)
     {
-        var lines = new List<SourceLine>();
+        // Sized once: grown by doubling, a long document's list left a trail of large-object arrays behind it.
+        var lines = new List<SourceLine>(text.AsSpan().Count('\n') + 1);
         var start = 0;
         for (var i = 0; i <= text.Length; i++)
         {

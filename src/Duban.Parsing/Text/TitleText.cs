@@ -7,6 +7,8 @@ public static class TitleText
 {
     public static string Clean(string s)
     {
+        // Most titles and task texts hold no white space at all: nothing to remove, nothing to copy.
+        if (!HasWhiteSpace(s)) return s;
         var sb = new StringBuilder(s.Length);
         for (var i = 0; i < s.Length; i++)
         {
@@ -25,5 +27,12 @@ public static class TitleText
             sb.Append(c);
         }
         return sb.ToString().Trim();
+    }
+
+    private static bool HasWhiteSpace(string s)
+    {
+        foreach (var c in s)
+            if (char.IsWhiteSpace(c)) return true;
+        return false;
     }
 }

@@ -32,7 +32,10 @@ internal static class WrapWidth
     }
 
     /// <summary>Width in full-width character cells: ASCII letters and digits take half a cell.</summary>
-    public static int Of(string folded)
+    public static int Of(string folded) => Of(folded.AsSpan());
+
+    /// <summary>Width in full-width character cells: ASCII letters and digits take half a cell.</summary>
+    public static int Of(ReadOnlySpan<char> folded)
     {
         var halves = 0;
         foreach (var c in folded) halves += c < 0x80 ? 1 : 2;
