@@ -64,7 +64,7 @@ public sealed class ScopedTaskStatuses(DubanDbContext db, PlanQueries plans, Pla
     }
 
     public async Task<ScopedTasks> ReadAsync(Scope scope, CancellationToken ct) =>
-        ScopedTasks.Of(await statuses.TasksOfPlansAsync(db, scope.PlanIds, scope.Holds, ct));
+        ScopedTasks.Of(await statuses.TasksOfPlansAsync(db, scope.PlanIds, scope.Holds, ct, scope.HoldsWhole));
 
     /// <summary>
     /// The tasks as the list's query finds them (their ids, then their kept statuses): for a scope that is not a region,
@@ -90,6 +90,9 @@ public sealed class ScopedTaskStatuses(DubanDbContext db, PlanQueries plans, Pla
     public sealed record Scope(IReadOnlyList<long> PlanIds, IReadOnlyList<RegionMembers> Regions)
     {
         public bool Holds(TaskStatusRow task) => Regions.All(r => r.Holds(task));
+
+        /// <summary>Every task of the plan is in scope: the plan is filed in every one of the regions (no task tested).</summary>
+        public bool HoldsWhole(long planId) => Regions.All(r => r.Plans.Contains(planId));
     }
 }
 
