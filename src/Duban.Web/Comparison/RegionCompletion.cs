@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Duban.Core.Comparison;
 using Duban.Core.Tracking.Status;
 using Duban.Data.Tracking.Status;
@@ -40,7 +41,7 @@ public static class RegionCompletion
             }
             foreach (var region in touched)
             {
-                var state = ComparisonRules.Part(leads[region]);
+                var state = ComparisonRules.Part(CollectionsMarshal.AsSpan(leads[region]));
                 counts[region, 0]++;
                 counts[region, 1 + (int)state]++;
                 leads[region].Clear();
