@@ -1,5 +1,4 @@
 using Duban.Core.Cascade;
-using Duban.Core.Plans;
 using Duban.Core.Security;
 using Duban.Core.Tracking.Baseline;
 using Duban.Core.Tracking.Reporting;
@@ -22,47 +21,17 @@ namespace Duban.Web.Supervision;
 /// <param name="counts">Kept counts of long lists (docs/benchmarks.md); without them every page counts its list.</param>
 public sealed class SupervisionQueries(DubanDbContext db, PlanQueries plans, ActingRights rights, ListCounts? counts = null)
 {
-    public IQueryable<SupervisionOrder> VisibleOrders(DubanUser user) =>
-        Orders(user, plans.VisibleTasks(user).Select(t => t.Id), plans.VisiblePlans(user).Select(p => p.Id), db.Organizations.VisibleTo(user).Select(o => o.Id));
-
-    /// <summary>
-    /// The orders on a visible task, or on a 备案 seen as the filing is (CascadeAccess.FilingAsync): with the plan that
-    /// required it, or the organisation.
-    /// </summary>
-    private IQueryable<SupervisionOrder> Orders(DubanUser user, IQueryable<long> tasks, IQueryable<long> visiblePlans, IQueryable<long> organizations)
+    public IQueryable<SupervisionOrder> VisibleOrders(DubanUser user)
     {
+        var tasks = plans.VisibleTasks(user).Select(t => t.Id);
+        // An order on a 备案 is seen as the filing is (CascadeAccess.FilingAsync): with the plan that required it, or the organisation.
+        var visiblePlans = plans.VisiblePlans(user).Select(p => p.Id);
+        var organizations = db.Organizations.VisibleTo(user).Select(o => o.Id);
         var filings = db.Set<Filing>().Where(f => organizations.Contains(f.OrganizationId)
             || db.Set<FilingRequirement>().Any(r => r.Id == f.RequirementId && visiblePlans.Contains(r.PlanId))).Select(f => f.Id);
         var orders = db.Set<SupervisionOrder>().AsNoTracking()
             .Where(o => (o.TaskId != null && tasks.Contains(o.TaskId.Value)) || (o.FilingId != null && filings.Contains(o.FilingId.Value)));
         return user.Scope == DataScope.Own ? orders.Where(o => o.OrganizationId == user.OrganizationId) : orders;
-    }
-
-    /// <summary>The region's plans and organisations (scope 本地区及下级), read once per request: this service is scoped.</summary>
-    private (string Path, List<long> Plans, List<long> Organizations)? region;
-
-    /// <summary>
-    /// <see cref="VisibleOrders"/>, with a region scope's plans and organisations read once per request and given to
-    /// each query as two arrays, instead of each query testing the regions' paths task by task: the 督办单 page asks the
-    /// scope four times, and on PostgreSQL each of those queries was mostly planning (docs/benchmarks.md, "The 督办单
-    /// page's scope read once"). The same orders: a task is in the region when its plan is filed there or one of its
-    /// organisations is there (<see cref="PlanQueries.VisibleTasks"/>).
-    /// </summary>
-    private async Task<IQueryable<SupervisionOrder>> ScopedOrdersAsync(DubanUser user, CancellationToken ct)
-    {
-        if ((user.Scope, user.ScopeRegionPath) is not (DataScope.RegionAndBelow, { } path)) return VisibleOrders(user);
-        if (region?.Path != path)
-            region = (path,
-                await db.Plans.Where(p => p.Region != null && p.Region.Path.StartsWith(path)).Select(p => p.Id).ToListAsync(ct),
-                await db.Organizations.Where(o => o.Region!.Path.StartsWith(path)).Select(o => o.Id).ToListAsync(ct));
-        var (filed, organizations) = (region.Value.Plans, region.Value.Organizations);
-        // "a.TaskId <= t.Id" as in PlanQueries.VisibleTasks: it keeps PostgreSQL from hashing every assignment first.
-        var tasks = db.Tasks.AsNoTracking().Where(t => t.RemovedInVersionId == null
-            && (t.Assignments.Any(a => a.TaskId <= t.Id && EF.Parameter(organizations).Contains(a.OrganizationId)) || EF.Parameter(filed).Contains(t.PlanId))).Select(t => t.Id);
-        var taskPlans = db.Tasks.AsNoTracking().Where(t => tasks.Contains(t.Id)).Select(t => t.PlanId);
-        var visiblePlans = db.Plans.AsNoTracking()
-            .Where(p => p.Status == PlanStatus.Published || EF.Parameter(filed).Contains(p.Id) || taskPlans.Contains(p.Id)).Select(p => p.Id);
-        return Orders(user, tasks, visiblePlans, db.Organizations.AsNoTracking().Where(o => EF.Parameter(organizations).Contains(o.Id)).Select(o => o.Id));
     }
 
     public Task<bool> SeesTaskAsync(DubanUser user, long taskId, CancellationToken ct) => plans.VisibleTasks(user).AnyAsync(t => t.Id == taskId, ct);
@@ -80,10 +49,9 @@ public sealed class SupervisionQueries(DubanDbContext db, PlanQueries plans, Act
     }
 
     /// <summary>The visible orders the filter keeps, in no order.</summary>
-    public IQueryable<SupervisionOrder> Filtered(DubanUser user, OrderFilter filter) => Filtered(VisibleOrders(user), filter);
-
-    private IQueryable<SupervisionOrder> Filtered(IQueryable<SupervisionOrder> orders, OrderFilter filter)
+    public IQueryable<SupervisionOrder> Filtered(DubanUser user, OrderFilter filter)
     {
+        var orders = VisibleOrders(user);
         if (filter.Status is { } status) orders = orders.Where(o => o.Status == status);
         if (filter.TaskId is { } task) orders = orders.Where(o => o.TaskId == task);
         if (filter.OrganizationId is { } organization) orders = orders.Where(o => o.OrganizationId == organization);
@@ -115,7 +83,7 @@ public sealed class SupervisionQueries(DubanDbContext db, PlanQueries plans, Act
     /// </summary>
     public async Task<KeysetPage<OrderSummary>> PageAsync(DubanUser user, OrderFilter filter, KeysetRequest request, CancellationToken ct)
     {
-        var filtered = Filtered(await ScopedOrdersAsync(user, ct), filter);
+        var filtered = Filtered(user, filter);
         var after = request.After is { } a ? ParseCursor(a, filter) : null;
         var before = request.Before is { } b ? ParseCursor(b, filter) : null;
         var take = request.Page.PageSize + 1;
@@ -149,8 +117,7 @@ public sealed class SupervisionQueries(DubanDbContext db, PlanQueries plans, Act
     }
 
     /// <summary>How many orders the list of the filter holds, counted as its page counts them (the 工作台's figures).</summary>
-    public async Task<ListCount> CountAsync(DubanUser user, OrderFilter filter, CancellationToken ct) =>
-        await CountAsync(user, filter, Filtered(await ScopedOrdersAsync(user, ct), filter), ct);
+    public Task<ListCount> CountAsync(DubanUser user, OrderFilter filter, CancellationToken ct) => CountAsync(user, filter, Filtered(user, filter), ct);
 
     private async Task<ListCount> CountAsync(DubanUser user, OrderFilter filter, IQueryable<SupervisionOrder> filtered, CancellationToken ct) => counts is null
         ? ListCount.Exact(await filtered.CountAsync(ct))
@@ -189,13 +156,9 @@ public sealed class SupervisionQueries(DubanDbContext db, PlanQueries plans, Act
     /// <summary>The plans and organisations of the orders the user sees, for the list's filters.</summary>
     public async Task<(IReadOnlyList<(long Id, string Title)> Plans, IReadOnlyList<(long Id, string Name)> Organizations)> FilterChoicesAsync(DubanUser user, CancellationToken ct)
     {
-        var orders = await ScopedOrdersAsync(user, ct);
-        // From the orders to their plans (an IN list read once), not every plan's tasks tested for an order: that walked a
-        // province's 250 016 tasks (107 ms on SQLite with no order at all).
-        var taskPlans = orders.Where(o => o.TaskId != null).Join(db.Tasks, o => o.TaskId, t => (long?)t.Id, (o, t) => t.PlanId);
-        var filingPlans = orders.Where(o => o.FilingId != null).Join(db.Set<Filing>(), o => o.FilingId, f => (long?)f.Id, (o, f) => f.RequirementId)
-            .Join(db.Set<FilingRequirement>(), id => id, r => r.Id, (id, r) => r.PlanId);
-        var plans = await db.Plans.AsNoTracking().Where(p => taskPlans.Contains(p.Id) || filingPlans.Contains(p.Id))
+        var orders = VisibleOrders(user);
+        var plans = await db.Plans.AsNoTracking().Where(p => db.Tasks.Any(t => t.PlanId == p.Id && orders.Any(o => o.TaskId == t.Id))
+                || db.Set<FilingRequirement>().Any(r => r.PlanId == p.Id && db.Set<Filing>().Any(f => f.RequirementId == r.Id && orders.Any(o => o.FilingId == f.Id))))
             .OrderBy(p => p.Title).Select(p => new { p.Id, p.Title }).ToListAsync(ct);
         var organizations = await db.Labels().Where(l => orders.Any(o => o.OrganizationId == l.Id)).OrderBy(l => l.Label).Select(l => new { l.Id, l.Label }).ToListAsync(ct);
         return (plans.Select(p => (p.Id, p.Title)).ToList(), organizations.Select(o => (o.Id, o.Label)).ToList());
