@@ -28,7 +28,7 @@ public sealed class ComparisonQueries(DubanDbContext db, ScopedTaskStatuses scop
     /// <summary>Null when the region does not exist or lies outside the reader's data scope (404, as if it did not exist).</summary>
     public async Task<ComparisonView?> BuildAsync(DubanUser user, long regionId, ComparisonFilter filter, CancellationToken ct)
     {
-        var region = await db.Regions.AsNoTracking().VisibleTo(user).Where(r => r.Id == regionId).Select(r => new { r.Id, r.Name }).SingleOrDefaultAsync(ct);
+        var region = await db.Regions.AsNoTracking().VisibleTo(user).Where(r => r.Id == regionId).Select(r => new { r.Id, r.Name, r.Path }).SingleOrDefaultAsync(ct);
         if (region is null) return null;
         var children = await db.Regions.AsNoTracking().VisibleTo(user).Where(r => r.ParentId == regionId)
             .OrderBy(r => r.Code ?? "").ThenBy(r => r.Id).Select(r => new { r.Id, r.Name, r.Path }).ToListAsync(ct);
@@ -114,7 +114,7 @@ public sealed class ComparisonQueries(DubanDbContext db, ScopedTaskStatuses scop
         var legend = Enum.GetValues<TargetStatus>().OrderBy(ComparisonRules.BandOrder)
             .Select(b => new ComparisonBand(b, b.Label(), BandDescription(b), all.Count(c => c.Band == b))).ToList();
 
-        var completion = await CompletionAsync(scoped.Set, children.Select(c => (c.Id, c.Name, c.Path)).ToList(), filter, ct);
+        var completion = await CompletionAsync(scoped.Set, region.Path, children.Select(c => (c.Id, c.Name, c.Path)).ToList(), filter, ct);
         return new ComparisonView(region.Id, region.Name, filter, asOf, columnAxes, rows, legend, completion, moreTargets);
     }
 
@@ -183,24 +183,24 @@ public sealed class ComparisonQueries(DubanDbContext db, ScopedTaskStatuses scop
 
     /// <summary>
     /// For each region below, the tasks of the set its organisations lead (with a year, those due in it), each counted
-    /// once by the statuses of the region's own lead assignments (<see cref="ComparisonRules.Part"/>).
+    /// once by the statuses of the region's own lead assignments (<see cref="ComparisonRules.Part"/>, counted by
+    /// <see cref="RegionCompletion"/>).
     /// </summary>
-    private async Task<IReadOnlyList<CompletionRow>> CompletionAsync(TaskStatusSet set, List<(long Id, string Name, string Path)> children,
+    private async Task<IReadOnlyList<CompletionRow>> CompletionAsync(TaskStatusSet set, string regionPath, List<(long Id, string Name, string Path)> children,
         ComparisonFilter filter, CancellationToken ct)
     {
         if (children.Count == 0) return [];
-        var tasks = filter.Year is { } year ? set.Tasks.Where(t => t.Due?.Year == year).ToList() : set.Tasks.ToList();
-        var leads = tasks.SelectMany(t => t.Assignments.Where(a => a.Role == UnitRole.Lead)).ToList();
-        var organizationIds = leads.Select(a => a.OrganizationId).Distinct().ToList();
-        var paths = await db.Organizations.AsNoTracking().Where(o => EF.Parameter(organizationIds).Contains(o.Id))
-            .Select(o => new { o.Id, o.Region!.Path }).ToDictionaryAsync(o => o.Id, o => o.Path, ct);
-        // Each organisation's region below, tested once per organisation rather than once per lead and region.
-        var childrenOf = paths.ToDictionary(p => p.Key, p => children.Where(c => p.Value.StartsWith(c.Path, StringComparison.Ordinal)).Select(c => c.Id).ToList());
-        var leadsIn = leads.SelectMany(a => childrenOf.TryGetValue(a.OrganizationId, out var found) ? found.Select(c => (Child: c, Lead: a)) : [])
-            .ToLookup(x => x.Child, x => x.Lead);
-        var rows = children.Select(c =>
+        IEnumerable<TaskStatusRow> tasks = filter.Year is { } year ? set.Tasks.Where(t => t.Due?.Year == year) : set.Tasks;
+        // The organisations below the compared region (every lead that counts is one of them), each placed in its region
+        // below once: read by the region's path rather than collected from the leads of every task first.
+        var organizations = await db.Organizations.AsNoTracking().Where(o => o.Region!.Path.StartsWith(regionPath))
+            .Select(o => new { o.Id, o.Region!.Path }).ToListAsync(ct);
+        var regionsOf = organizations.ToDictionary(o => o.Id,
+            o => (IReadOnlyList<int>)children.Select((c, i) => (c.Path, i)).Where(c => o.Path.StartsWith(c.Path, StringComparison.Ordinal)).Select(c => c.i).ToList());
+        var tallies = RegionCompletion.Count(tasks, organization => regionsOf.TryGetValue(organization, out var found) ? found : [], children.Count);
+        var rows = children.Select((c, i) =>
         {
-            var tally = ComparisonRules.Tally(leadsIn[c.Id].GroupBy(a => a.TaskId).Select(g => ComparisonRules.Part(g.Select(a => a.Result).ToList())));
+            var tally = tallies[i];
             return new CompletionRow(c.Id, c.Name, tally.Tasks, tally.DoneOnTime, tally.DoneLate, tally.Overdue, tally.InProgress, tally.Rate, tally.OnTimeRate);
         }).ToList();
         if (filter.CompletionSort is not { } sort) return rows;
