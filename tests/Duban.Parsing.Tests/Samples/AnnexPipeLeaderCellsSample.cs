@@ -15,11 +15,11 @@ public sealed class AnnexPipeLeaderCellsSample : SampleTest
     protected override string FileName => "annex-pipe-leader-cells.txt";
 
     // The document is the annex: its title is the annex's.
-    protected override string ExpectedTitle => "2025年《政府工作报告》重点工作目标任务分解表";
+    protected override string ExpectedTitle => "云岭县2025年《政府工作报告》重点工作目标任务分解表";
 
     protected override IReadOnlyList<ExpectedList> ExpectedLists =>
     [
-        List(Table, Annex, "2025年《政府工作报告》重点工作目标任务分解表",
+        List(Table, Annex, "云岭县2025年《政府工作报告》重点工作目标任务分解表",
             T("41", "深化产教融合", "县教育局 | 县人社局; 县经信局", null),
             T("42", "实施职业教育扩容提质工程，新增中职学位800个，2025年底前完成", "县教育局 | 县发改委; 县财政局; 县住建局", "2025年底前", "due=2025-12-31"),
             T("43", "支持县职教中心申报省级高水平中职学校", "县教育局 | 县各有关单位", null),

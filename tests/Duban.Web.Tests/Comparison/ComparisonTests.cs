@@ -184,8 +184,8 @@ public sealed class ComparisonTests(ComparisonFixture app) : IClassFixture<Compa
         rows["东湖县"].ShouldBe((2, 1, 1));
         rows["西山县"].ShouldBe((2, 0, 2));
 
-        // The plan filter keeps the plan's own targets, in the grid's order; the demo's province-level plans (filed above
-        // the city) have targets of their own in the unfiltered grid.
+        // The plan filter keeps the plan's own targets, in the grid's order: a plan filed above the city (a provincial
+        // sample of the demo) would add targets of its own to the unfiltered grid.
         var plan = await GetAsync(Api($"?planId={app.PlanId}"));
         HashSet<string> own;
         using (var scope = Factory.Services.CreateScope())
