@@ -93,7 +93,7 @@ public sealed class TrackingBench(DatabaseOptions database)
         await using var db = Context(explain);
         var plans = new PlanQueries(db);
         var periods = new ReportingPeriods(db, TimeProvider.System, new AuditLog(db, TimeProvider.System));
-        return await new ReporterWorklist(db, plans, new TrackingQueries(db, plans, periods), periods)
+        return await new ReporterWorklist(plans, new TrackingQueries(db, plans, periods), periods)
             .ForAsync(reader.User, ChinaCalendar.Today(TimeProvider.System.GetUtcNow()), ct);
     }
 

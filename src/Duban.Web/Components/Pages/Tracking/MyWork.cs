@@ -20,7 +20,7 @@ public sealed class MyWork(DubanDbContext db, PlanQueries plans, TrackingQueries
 {
     public async Task<MyWorkRows> ForAsync(DubanUser user, DateOnly today, CancellationToken ct)
     {
-        var worklist = await new ReporterWorklist(db, plans, tracking, periods).ReadAsync(user, today, ct);
+        var worklist = await new ReporterWorklist(plans, tracking, periods).ReadAsync(user, today, ct);
         // The missed periods of the worklist's own lead assignments: the organisation's assignments through the reporter's
         // scope are read once for the page, not once per part of it (docs/benchmarks.md, "A reporter's 我的任务").
         var leads = worklist.Assignments.Where(a => a.Role == UnitRole.Lead).Select(a => new LeadAssignment(a.Id, a.Task.Id, a.Task.PlanId, a.Task.Start)).ToList();
@@ -36,7 +36,7 @@ public sealed class MyWork(DubanDbContext db, PlanQueries plans, TrackingQueries
     /// </summary>
     public async Task<(int Due, int Returned)> DueAndReturnedAsync(DubanUser user, DateOnly today, CancellationToken ct)
     {
-        var worklist = await new ReporterWorklist(db, plans, tracking, periods).ForAsync(user, today, ct);
+        var worklist = await new ReporterWorklist(plans, tracking, periods).ForAsync(user, today, ct);
         return (worklist.Count(i => i.State == WorkState.Due), worklist.Count(i => i.State == WorkState.Returned));
     }
 

@@ -49,7 +49,7 @@ public sealed record Worklist(IReadOnlyList<WorkItem> Items, IReadOnlyList<WorkA
 /// <see cref="ApprovedMonths"/> months. Reads only; the
 /// periods and windows come from the plan's reporting cycle (<see cref="ReportingCycle"/>).
 /// </summary>
-public sealed class ReporterWorklist(DubanDbContext db, PlanQueries plans, TrackingQueries tracking, ReportingPeriods periods)
+public sealed class ReporterWorklist(PlanQueries plans, TrackingQueries tracking, ReportingPeriods periods)
 {
     /// <summary>How far back 已通过 reaches: the reports of periods that ended within this many months.</summary>
     public const int ApprovedMonths = Duban.Data.Tracking.Status.TrackingStatuses.TimelinessMonths;
@@ -62,8 +62,7 @@ public sealed class ReporterWorklist(DubanDbContext db, PlanQueries plans, Track
         if (reporter.OrganizationId is not { } organization) return new([], []);
         // The organisation's assignments of the tasks the reporter sees, with what the periods need of each task, in one
         // query along the organisation's index; by task, then assignment, the order the rows were always built in.
-        var visible = plans.VisibleTasks(reporter).Select(t => t.Id);
-        var assignments = await db.Assignments.AsNoTracking().Where(a => a.OrganizationId == organization && visible.Contains(a.TaskId))
+        var assignments = await plans.AssignmentsOf(reporter, organization)
             .OrderBy(a => a.TaskId).ThenBy(a => a.Id)
             .Select(a => new WorkAssignment(a.Id, new WorkTask(a.TaskId, a.Task!.PlanId, a.Task.Start), a.Role)).ToListAsync(ct);
         // Approved reports of long ago are history (on the task page), not work: an organisation of a five-year plan would
