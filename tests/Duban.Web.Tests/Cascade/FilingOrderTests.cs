@@ -130,6 +130,44 @@ public sealed class FilingOrderTests(CascadeProofFixture world) : IClassFixture<
         (order.TaskId, order.Origin, order.Reason).ShouldBe((null, OrderOrigin.Manual, "一校一案实施方案逾期未报备"));
     }
 
+    [Fact]
+    public async Task The_lists_plan_filter_offers_the_plans_of_the_orders_on_tasks_and_on_filings_each_reader_sees()
+    {
+        await NanlingOrderAsync();
+        var assignment = await Factory.WithDbAsync(db => db.Assignments.Where(a => a.Task!.PlanId == world.Donghu && a.Task.RemovedInVersionId == null)
+            .OrderBy(a => a.Id).Select(a => new { a.TaskId, a.OrganizationId }).FirstAsync());
+        var (task, organization) = (assignment.TaskId, assignment.OrganizationId);
+        if (!await Factory.WithDbAsync(db => db.Set<SupervisionOrder>().AnyAsync(o => o.TaskId == task)))
+        {
+            var issued = await PostAsync(await Factory.SignedInAsync(DemoAccounts.Admin), "/api/v1/supervision-orders", new { taskId = task, organizationId = organization, reason = "进展滞后" });
+            issued.StatusCode.ShouldBe(HttpStatusCode.Created, await issued.Content.ReadAsStringAsync());
+        }
+
+        var readers = await Factory.WithDbAsync(db => db.Users.OrderBy(u => u.Id).Select(u => new Duban.Web.Security.DubanUser(u.Id, u.UserName, u.DisplayName, u.Role, u.Scope, u.OrganizationId, u.RegionId,
+            u.RegionId == null ? null : db.Regions.Where(r => r.Id == u.RegionId).Select(r => r.Path).Single())).ToListAsync());
+        readers.Count.ShouldBeGreaterThan(3);
+        var offered = new Dictionary<string, IReadOnlyList<long>>();
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var queries = scope.ServiceProvider.GetRequiredService<Duban.Web.Supervision.SupervisionQueries>();
+        var db = scope.ServiceProvider.GetRequiredService<Duban.Data.DubanDbContext>();
+        foreach (var reader in readers)
+        {
+            // The reference: the visible orders read whole, each mapped to its plan through its task or its filing's requirement.
+            var orders = await queries.VisibleOrders(reader).Select(o => new { o.TaskId, o.FilingId }).ToListAsync();
+            var taskIds = orders.Where(o => o.TaskId != null).Select(o => o.TaskId!.Value).ToList();
+            var filingIds = orders.Where(o => o.FilingId != null).Select(o => o.FilingId!.Value).ToList();
+            var planIds = (await db.Tasks.Where(t => taskIds.Contains(t.Id)).Select(t => t.PlanId).ToListAsync())
+                .Concat(await db.Set<Filing>().Where(f => filingIds.Contains(f.Id))
+                    .Select(f => db.Set<FilingRequirement>().Where(r => r.Id == f.RequirementId).Select(r => r.PlanId).Single()).ToListAsync())
+                .Distinct().ToList();
+            var expected = await db.Plans.Where(p => planIds.Contains(p.Id)).OrderBy(p => p.Title).ThenBy(p => p.Id).Select(p => p.Id).ToListAsync();
+            var (plans, _) = await queries.FilterChoicesAsync(reader, CancellationToken.None);
+            plans.Select(p => p.Id).ToList().ShouldBe(expected, reader.UserName);
+            offered[reader.UserName] = expected;
+        }
+        offered[DemoAccounts.Admin].ShouldBe([world.City, world.Donghu], ignoreOrder: true);
+    }
+
     /// <summary>The organisation sees the order on its 工作台 and calendar, answers it, and the office closes it as usual.</summary>
     private async Task AnswerAndCloseAsync(long order)
     {
