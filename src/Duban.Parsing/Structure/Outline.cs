@@ -155,18 +155,18 @@ internal sealed class Outline
 
     /// <summary>
     /// Whether a paragraph opening with a decimal number (2.1, 2.1.1) is numbered by it, judged from the numbers around
-    /// it rather than from the number alone, so that a figure at the start of a line (1.2 所…, 95.5 分…) is not taken:
-    /// its parent is open (2. or 二、 for 2.1, 2.1 for 2.1.1), its sibling before it is open (2.1 for 2.2), or the next
-    /// decimal number in the document is its next sibling or its first child (2.1 then 2.2 or 2.1.1).
+    /// it rather than from the number alone, so that a figure at the start of a line (92.5分…, 1.2 所…) is not taken:
+    /// the next decimal number in the document is its next sibling or its first child (2.1 then 2.2 or 2.1.1); or its
+    /// sibling before it is open (2.1 for 2.2); or, for a first child, its parent is open (2. or 二、 for 2.1, 2.1 for
+    /// 2.1.1).
     /// </summary>
     private static bool FitsDecimal(HeadingMarker candidate, List<OutlineNode> stack, string? next)
     {
         var path = candidate.Path!;
-        var cut = path.LastIndexOf('.');
-        var prefix = path[..cut];
+        var prefix = path[..path.LastIndexOf('.')];
         var number = candidate.Number;
         if (next == $"{prefix}.{number + 1}" || next == $"{path}.1") return true;
-        if (number > 1 && stack.Any(n => n.Path == $"{prefix}.{number - 1}")) return true;
+        if (number > 1) return stack.Any(n => n.Path == $"{prefix}.{number - 1}");
         if (candidate.Depth > 2) return stack.Any(n => n.Path == prefix);
         // 2.1 under 2. or 二、 (or 第二章): the nearest such heading above it has the number before the dot.
         var parent = stack.LastOrDefault(n => n.Style is MarkerStyle.Arabic or MarkerStyle.ChineseNumeral or MarkerStyle.Chapter);
