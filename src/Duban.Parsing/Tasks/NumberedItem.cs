@@ -82,6 +82,8 @@ internal sealed class NumberedItem
                 continue;
             }
             var last = items[end - 1];
+            // The parts are the task's text now: not headings either (a short last part ending with 。 reads as one).
+            for (var k = i + 1; k < end; k++) items[k].Node.IsListItem = true;
             var first = (ParagraphBlock)blocks[parent.FirstBlock];
             var skip = parent.Node.MarkerLength;
             var parts = new List<(MappedText, ReadOnlyMemory<char>)> { (first.Raw.Slice(skip), first.Folded.AsMemory(skip)) };

@@ -42,6 +42,8 @@ public sealed class DecimalNumberingSample : SampleTest
         var task = AllTasks.Single(t => t.No == "2.1");
         task.Text.ShouldContain("2.1.2每年组织全员培训不少于72学时。");
         AllTasks.ShouldNotContain(t => t.No.StartsWith("2.1.", StringComparison.Ordinal));
+        // Nor headings: 2.1.2 is short and ends with 。, which alone would make it a run-in heading.
+        Doc.Sections.Single(s => s.Marker == "二、").Children.Select(s => $"{s.Marker} {s.Children.Count}").ShouldBe(["1. 0", "2. 0", "3. 0"]);
     }
 
     [Fact]
