@@ -14,7 +14,7 @@ public sealed record Section
     /// <summary>The numbering style of the marker.</summary>
     public required MarkerStyle Style { get; init; }
 
-    /// <summary>The number the marker stands for (一 → 1, ③ → 3); 0 for an unnumbered annex.</summary>
+    /// <summary>The number the marker stands for (一 → 1, ③ → 3, 2.1 → 1: the last part); 0 for an unnumbered annex.</summary>
     public required int Number { get; init; }
 
     /// <summary>The heading text without its marker (for a run-in heading "（七）加强组织领导。正文…", the part before 。).</summary>
@@ -49,4 +49,7 @@ public enum MarkerStyle
     Circled,
     /// <summary>附件N.</summary>
     Annex,
+    /// <summary>1.1 / 2.1.1 (decimal numbering, as school plans and 任务书 number their tasks): a child of 1. / 一、 and of
+    /// the number before its last dot.</summary>
+    Decimal,
 }

@@ -2,24 +2,41 @@ using Duban.Parsing.Model;
 
 namespace Duban.Parsing.Structure;
 
-/// <summary>A numbering marker at the start of a paragraph: 一、 （一） 1. ⒈ （1） ⑴ ① 第一章.</summary>
+/// <summary>A numbering marker at the start of a paragraph: 一、 （一） 1. ⒈ （1） ⑴ ① 第一章, or a decimal 1.1 / 2.1.1.</summary>
 /// <param name="Style">The marker style.</param>
-/// <param name="Number">The number it stands for.</param>
+/// <param name="Number">The number it stands for (for a decimal marker, its last part: 2.1 → 1).</param>
 /// <param name="Length">Characters taken by the marker and the spaces after it.</param>
 public readonly record struct HeadingMarker(MarkerStyle Style, int Number, int Length)
 {
-    /// <summary>Rank of a style in the GB/T 9704 order: a smaller rank is a higher level.</summary>
-    public static int Rank(MarkerStyle style) => style switch
+    /// <summary>A decimal marker's whole number as read, without a trailing dot ("2.1.1"); null for other styles.</summary>
+    public string? Path { get; init; }
+
+    /// <summary>Levels in a decimal number (2.1 → 2, 2.1.1 → 3); 1 for every other style.</summary>
+    public int Depth => DepthOf(Path);
+
+    public static int DepthOf(string? path) => path is null ? 1 : path.Count(c => c == '.') + 1;
+
+    /// <summary>The number as a task or list item is numbered by it: "3", or "2.1" for a decimal marker.</summary>
+    public string NumberText => Path ?? Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Rank of a style in the GB/T 9704 order: a smaller rank is a higher level. A decimal number stands just below
+    /// 1. (and so below 一、): 2.1 is a child of 2. or 二、, 2.1.1 of 2.1, and （1） comes below them all.
+    /// </summary>
+    public static int Rank(MarkerStyle style, int depth = 1) => style switch
     {
         MarkerStyle.Annex => 0,
-        MarkerStyle.Chapter => 1,
-        MarkerStyle.ChineseNumeral => 2,
-        MarkerStyle.ParenChineseNumeral => 3,
-        MarkerStyle.Arabic => 4,
-        MarkerStyle.ParenArabic => 5,
-        MarkerStyle.Circled => 6,
-        _ => 7,
+        MarkerStyle.Chapter => 10,
+        MarkerStyle.ChineseNumeral => 20,
+        MarkerStyle.ParenChineseNumeral => 30,
+        MarkerStyle.Arabic => 40,
+        MarkerStyle.Decimal => 40 + Math.Min(depth, MaxDecimalDepth),
+        MarkerStyle.ParenArabic => 50,
+        MarkerStyle.Circled => 60,
+        _ => 70,
     };
+
+    private const int MaxDecimalDepth = 4;
 
     /// <summary>
     /// Reads a marker at the start of <paramref name="folded"/> (text folded by <see cref="Text.CharFolding"/>, leading
@@ -104,6 +121,52 @@ public readonly record struct HeadingMarker(MarkerStyle Style, int Number, int L
         }
         return null;
     }
+
+    /// <summary>
+    /// Reads a decimal marker (1.1, 2.1.1, 1.1. or 1.1、, full-width １．１ once folded) at the start of
+    /// <paramref name="folded"/>: two to four parts of one or two digits each, none 0 or starting with 0, then text that
+    /// is not the unit of a figure. This is what the marker looks like, not whether it is one: 1.5亿元 and 2024.6 are
+    /// refused here, but 1.2 所属学校… is not, so the outline accepts a decimal marker only where it fits the numbers
+    /// around it (<see cref="Outline"/>).
+    /// </summary>
+    public static HeadingMarker? ReadDecimal(ReadOnlySpan<char> folded)
+    {
+        var i = SkipSpaces(folded, 0);
+        var j = i;
+        var parts = 0;
+        var last = 0;
+        while (true)
+        {
+            var start = j;
+            while (j < folded.Length && char.IsAsciiDigit(folded[j])) j++;
+            // 2024.6, 1.125, 3.0, 1.05: a year, a figure with three decimals, a zero part are not outline numbers.
+            if (j == start || j - start > 2 || folded[start] == '0') return null;
+            last = int.Parse(folded[start..j]);
+            parts++;
+            if (j + 1 < folded.Length && folded[j] == '.' && char.IsAsciiDigit(folded[j + 1]))
+            {
+                if (parts == MaxDecimalDepth) return null;
+                j++;
+                continue;
+            }
+            break;
+        }
+        if (parts < 2) return null;
+        var path = folded[i..j].ToString();
+        if (j < folded.Length && folded[j] is '.' or '、') j++;
+        var k = SkipSpaces(folded, j);
+        if (k >= folded.Length || !StartsText(folded[k])) return null;
+        return new HeadingMarker(MarkerStyle.Decimal, last, k) { Path = path };
+    }
+
+    /// <summary>What may follow a decimal marker: a Chinese character that is not a unit of measure (1.5亿, 1.2倍,
+    /// 1.5个百分点, 2.5年, 3.1版), or an opening quote or bracket. Digits, letters and % belong to a figure.</summary>
+    private static bool StartsText(char c) =>
+        c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF' ? !FigureUnits.Contains(c) : c is '“' or '‘' or '"' or '《' or '(' or '〔';
+
+    // Characters that follow a figure far more often than they begin a task's text. Characters that begin both
+    // (人才, 名师, 项目, 分类, 台账) are left out: the outline's check on the numbers around a marker catches those.
+    private const string FigureUnits = "亿万千百倍个年月日天周次元米吨亩岁版级度兆克升秒";
 
     private static HeadingMarker? Finish(ReadOnlySpan<char> folded, int end, MarkerStyle style, int number)
     {

@@ -13,6 +13,12 @@ internal sealed class OutlineNode
     public required string Title { get; init; }
     public required SourceSpan Span { get; init; }
 
+    /// <summary>A decimal marker's whole number ("2.1"); null for other styles.</summary>
+    public string? Path { get; init; }
+
+    /// <summary>Characters the marker takes at the start of its paragraph, with the spaces after it (0 for an annex).</summary>
+    public int MarkerLength { get; init; }
+
     /// <summary>The paragraph block the node stands on (-1 for an annex without a paragraph of its own).</summary>
     public required int BlockIndex { get; init; }
 
@@ -25,7 +31,10 @@ internal sealed class OutlineNode
     public OutlineNode? Parent { get; set; }
     public List<OutlineNode> Children { get; } = [];
 
-    public int Rank => HeadingMarker.Rank(Style);
+    public int Rank => HeadingMarker.Rank(Style, HeadingMarker.DepthOf(Path));
+
+    /// <summary>The number a task or list item takes from the node: "3", or "2.1" for a decimal marker.</summary>
+    public string NumberText => Path ?? Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The heading as it reads in a path: marker and title ("三、重点任务及分工").</summary>
     public string PathText => Kind == SectionKind.Annex ? Title : Marker + Title;
@@ -79,6 +88,7 @@ internal sealed class Outline
         var outline = new Outline(blocks.Count);
         var stack = new List<OutlineNode>();
         var inAnnexIndex = false;
+        var decimals = DecimalCandidates(blocks);
         for (var i = 0; i < blocks.Count; i++)
         {
             outline._parentOfBlock[i] = stack.Count > 0 ? stack[^1] : null;
@@ -109,19 +119,58 @@ internal sealed class Outline
                 continue;
             }
 
-            if (HeadingMarker.Read(p.Folded) is not { } marker) continue;
-            var (headingTitle, isHeading, titleEnd) = HeadingTitle(p, marker);
+            var marker = HeadingMarker.Read(p.Folded);
+            if (marker is null && decimals.TryGetValue(i, out var candidate) && FitsDecimal(candidate, stack, NextDecimal(decimals, i)))
+                marker = candidate;
+            if (marker is null) continue;
+            var (headingTitle, isHeading, titleEnd) = HeadingTitle(p, marker.Value);
             var heading = new OutlineNode
             {
-                Kind = SectionKind.Heading, Style = marker.Style, Number = marker.Number,
-                Marker = p.Raw.Span[..marker.Length].Trim().ToString(), Title = headingTitle,
-                Span = p.Raw.ToSource(0, Math.Max(titleEnd, marker.Length)), BlockIndex = i, IsHeading = isHeading,
+                Kind = SectionKind.Heading, Style = marker.Value.Style, Number = marker.Value.Number, Path = marker.Value.Path,
+                MarkerLength = marker.Value.Length,
+                Marker = p.Raw.Span[..marker.Value.Length].Trim().ToString(), Title = headingTitle,
+                Span = p.Raw.ToSource(0, Math.Max(titleEnd, marker.Value.Length)), BlockIndex = i, IsHeading = isHeading,
             };
             while (stack.Count > 0 && stack[^1].Rank >= heading.Rank) stack.RemoveAt(stack.Count - 1);
             outline._parentOfBlock[i] = stack.Count > 0 ? stack[^1] : null;
             outline.Add(heading, stack, i);
         }
         return outline;
+    }
+
+    /// <summary>The paragraphs that open with something shaped like a decimal marker (1.1 …), by block, in order.</summary>
+    private static SortedList<int, HeadingMarker> DecimalCandidates(IReadOnlyList<Block> blocks)
+    {
+        var found = new SortedList<int, HeadingMarker>();
+        for (var i = 0; i < blocks.Count; i++)
+            if (blocks[i] is ParagraphBlock p && HeadingMarker.ReadDecimal(p.Folded) is { } m) found.Add(i, m);
+        return found;
+    }
+
+    private static string? NextDecimal(SortedList<int, HeadingMarker> decimals, int block)
+    {
+        var at = decimals.IndexOfKey(block) + 1;
+        return at < decimals.Count ? decimals.GetValueAtIndex(at).Path : null;
+    }
+
+    /// <summary>
+    /// Whether a paragraph opening with a decimal number (2.1, 2.1.1) is numbered by it, judged from the numbers around
+    /// it rather than from the number alone, so that a figure at the start of a line (92.5分…, 1.2 所…) is not taken:
+    /// the next decimal number in the document is its next sibling or its first child (2.1 then 2.2 or 2.1.1); or its
+    /// sibling before it is open (2.1 for 2.2); or, for a first child, its parent is open (2. or 二、 for 2.1, 2.1 for
+    /// 2.1.1).
+    /// </summary>
+    private static bool FitsDecimal(HeadingMarker candidate, List<OutlineNode> stack, string? next)
+    {
+        var path = candidate.Path!;
+        var prefix = path[..path.LastIndexOf('.')];
+        var number = candidate.Number;
+        if (next == $"{prefix}.{number + 1}" || next == $"{path}.1") return true;
+        if (number > 1) return stack.Any(n => n.Path == $"{prefix}.{number - 1}");
+        if (candidate.Depth > 2) return stack.Any(n => n.Path == prefix);
+        // 2.1 under 2. or 二、 (or 第二章): the nearest such heading above it has the number before the dot.
+        var parent = stack.LastOrDefault(n => n.Style is MarkerStyle.Arabic or MarkerStyle.ChineseNumeral or MarkerStyle.Chapter);
+        return parent is not null && parent.Number.ToString(System.Globalization.CultureInfo.InvariantCulture) == prefix;
     }
 
     private static bool IsAnnexIndex(string folded)

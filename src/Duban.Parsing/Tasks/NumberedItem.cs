@@ -26,9 +26,8 @@ internal sealed class NumberedItem
         for (var i = 0; i < blocks.Count; i++)
         {
             if (blocks[i] is not ParagraphBlock first || outline.NodeOf(i) is not { Kind: SectionKind.Heading } node) continue;
-            var marker = HeadingMarker.Read(first.Folded)!.Value;
             parts.Clear();
-            parts.Add((first.Raw.Slice(marker.Length), first.Folded.AsMemory(marker.Length)));
+            parts.Add((first.Raw.Slice(node.MarkerLength), first.Folded.AsMemory(node.MarkerLength)));
             var hasLabels = FieldLabels.FindAll(first.Folded).Count > 0;
             var last = i;
             for (var j = i + 1; j < blocks.Count; j++)
@@ -83,9 +82,11 @@ internal sealed class NumberedItem
                 continue;
             }
             var last = items[end - 1];
+            // The parts are the task's text now: not headings either (a short last part ending with 。 reads as one).
+            for (var k = i + 1; k < end; k++) items[k].Node.IsListItem = true;
             var first = (ParagraphBlock)blocks[parent.FirstBlock];
-            var marker = HeadingMarker.Read(first.Folded)!.Value;
-            var parts = new List<(MappedText, ReadOnlyMemory<char>)> { (first.Raw.Slice(marker.Length), first.Folded.AsMemory(marker.Length)) };
+            var skip = parent.Node.MarkerLength;
+            var parts = new List<(MappedText, ReadOnlyMemory<char>)> { (first.Raw.Slice(skip), first.Folded.AsMemory(skip)) };
             for (var b = parent.FirstBlock + 1; b <= last.LastBlock; b++)
                 if (blocks[b] is ParagraphBlock p) parts.Add((p.Raw, p.Folded.AsMemory()));
             result.Add(new NumberedItem

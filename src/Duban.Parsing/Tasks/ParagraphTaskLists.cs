@@ -40,12 +40,12 @@ internal static class ParagraphTaskLists
                     if (isLastOfDocument && item.EndsOpen)
                     {
                         context.Warn(WarningCodes.TruncatedTask,
-                            $"第{item.Node.Number}项任务在文末被截断，未写明责任单位，已舍弃。", item.Span);
+                            $"第{item.Node.NumberText}项任务在文末被截断，未写明责任单位，已舍弃。", item.Span);
                         continue;
                     }
-                    context.Warn(WarningCodes.TaskWithoutUnits, $"第{item.Node.Number}项任务未写明责任单位。", item.Span);
+                    context.Warn(WarningCodes.TaskWithoutUnits, $"第{item.Node.NumberText}项任务未写明责任单位。", item.Span);
                 }
-                tasks.Add(TaskBuilder.Build(context, item.Node.Number.ToString(), outline.HeadingPath(item.FirstBlock),
+                tasks.Add(TaskBuilder.Build(context, item.Node.NumberText, outline.HeadingPath(item.FirstBlock),
                     item.Fields, fromTable: false, item.Span));
             }
             if (tasks.Count == 0) continue;
@@ -65,7 +65,7 @@ internal static class ParagraphTaskLists
 
         var otherLists = runs
             .Where(r => !IsTaskRun(r) && r[0].Annex is not null && r.Count >= 2
-                        && r[0].Node.Style is MarkerStyle.Arabic or MarkerStyle.ParenArabic)
+                        && r[0].Node.Style is MarkerStyle.Arabic or MarkerStyle.ParenArabic or MarkerStyle.Decimal)
             .Select(r =>
             {
                 foreach (var item in r) item.Node.IsListItem = true;
@@ -73,7 +73,7 @@ internal static class ParagraphTaskLists
                 {
                     Name = ListName(outline, r[0]),
                     Span = SourceSpan.Cover(r[0].Span, r[^1].Span),
-                    Items = r.Select(i => new ListItem(i.Node.Number.ToString(), TitleText.Clean(i.Fields.Text.Value), i.Span)).ToList(),
+                    Items = r.Select(i => new ListItem(i.Node.NumberText, TitleText.Clean(i.Fields.Text.Value), i.Span)).ToList(),
                 };
             })
             .ToList();
@@ -83,11 +83,12 @@ internal static class ParagraphTaskLists
     private static List<List<NumberedItem>> SplitIntoRuns(List<NumberedItem> items)
     {
         var runs = new List<List<NumberedItem>>();
-        var open = new Dictionary<(OutlineNode?, MarkerStyle), List<NumberedItem>>();
+        // Decimal numbers of each depth are a style of their own: 2.1 2.2 is one run, 2.1.1 2.1.2 another.
+        var open = new Dictionary<(OutlineNode?, MarkerStyle, int), List<NumberedItem>>();
         foreach (var item in items)
         {
-            var key = (item.Annex, item.Node.Style);
-            if (open.TryGetValue(key, out var run) && item.Node.Number == run[^1].Node.Number + 1)
+            var key = (item.Annex, item.Node.Style, item.Node.Rank);
+            if (open.TryGetValue(key, out var run) && item.Node.Number == run[^1].Node.Number + 1 && SamePrefix(item.Node, run[^1].Node))
             {
                 run.Add(item);
                 continue;
@@ -100,14 +101,23 @@ internal static class ParagraphTaskLists
         return runs;
     }
 
-    /// <summary>Task runs that restart at 1 under the next heading continue the list before them.</summary>
+    /// <summary>Decimal numbers follow each other within one parent number (1.2 after 1.1, not after 2.1).</summary>
+    private static bool SamePrefix(OutlineNode a, OutlineNode b) => Prefix(a) == Prefix(b);
+
+    private static string? Prefix(OutlineNode node) => node.Path?[..node.Path.LastIndexOf('.')];
+
+    /// <summary>
+    /// Task runs that restart at 1 under the next heading continue the list before them; so do decimal numbers that
+    /// restart under the next parent number (2.1 after 1.3), whether or not 1. and 2. stand as headings of their own.
+    /// </summary>
     private static List<List<NumberedItem>> MergeRestarts(List<List<NumberedItem>> runs)
     {
         var merged = new List<List<NumberedItem>>();
         foreach (var run in runs)
         {
             if (merged.Count > 0 && run[0].Node.Number == 1 && merged[^1][0].Annex == run[0].Annex
-                && merged[^1][0].Node.Style == run[0].Node.Style && merged[^1][0].Node.Parent != run[0].Node.Parent)
+                && merged[^1][0].Node.Style == run[0].Node.Style && merged[^1][0].Node.Rank == run[0].Node.Rank
+                && (merged[^1][0].Node.Parent != run[0].Node.Parent || !SamePrefix(merged[^1][^1].Node, run[0].Node)))
             {
                 merged[^1].AddRange(run);
                 continue;

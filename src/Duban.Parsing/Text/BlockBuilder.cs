@@ -117,7 +117,8 @@ internal static class BlockBuilder
 
         // A short line with no punctuation anywhere in the paragraph so far is a title or a heading, not a page break.
         if (!punctuated) return false;
-        if (paragraph.Count == 1 && HeadingMarker.Read(last.Folded) is not null && !last.Folded.Contains('。')) return false;
+        if (paragraph.Count == 1 && (HeadingMarker.Read(last.Folded) ?? HeadingMarker.ReadDecimal(last.Folded)) is not null
+            && !last.Folded.Contains('。')) return false;
         return true;
     }
 
@@ -133,9 +134,12 @@ internal static class BlockBuilder
         !StartsBlock(next.Folded) && WrapWidth.IsWrapped(paragraph[^1].Folded, wrapWidth)
         && !HasClausePunctuation(next.Folded) && !EndsSentence(next.Folded);
 
-    /// <summary>Lines that begin something new whatever came before them.</summary>
+    /// <summary>Lines that begin something new whatever came before them. A line shaped like a decimal marker (1.2 推进…)
+    /// does too: a figure at a line's start is refused by its unit (1.2亿元, 1.5倍), and a paragraph that opens with
+    /// a figure the outline then does not take as a marker runs on as text of the item above it.</summary>
     internal static bool StartsBlock(string folded) =>
         HeadingMarker.Read(folded) is not null
+        || HeadingMarker.ReadDecimal(folded) is not null
         || FieldLabels.AtStart(folded) is not null
         || folded.StartsWith("附件", StringComparison.Ordinal)
         || folded.StartsWith("--", StringComparison.Ordinal)

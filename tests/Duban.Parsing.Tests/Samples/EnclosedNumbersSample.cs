@@ -34,6 +34,7 @@ public sealed class EnclosedNumbersSample : SampleTest
         // ⒈ is 1. and ⑴ is （1）: the task's section path is its 一、 heading, and ⑴⑵ are parts of task 3, not tasks.
         AllTasks.Select(t => t.SectionPath[^1]).Distinct().ShouldBe(["一、优化职业教育布局", "二、提升办学质量", "三、强化条件保障"]);
         AllTasks.Single(t => t.No == "3").Text.ShouldContain("⑵聘请企业技术骨干担任兼职教师不少于30人");
+        Doc.Sections.ShouldAllBe(s => s.Children.Count == 0, "⑵ is a part of task 3, not a heading");
     }
 
     [Fact]
