@@ -730,6 +730,41 @@ public class PdfInputTests
         source.Text.ShouldBe("A drawing of many strokes");
     }
 
+    [Theory]
+    [InlineData(12, true)]
+    [InlineData(30, false)]
+    public void A_body_line_on_both_sides_of_a_box_is_one_line_only_when_it_wraps_close_round_it(double gap, bool oneLine)
+    {
+        // A frame from x 200 to 320, three lines of 12 pt glyphs beside it: the left piece ends 12 pt before the frame,
+        // the right piece starts `gap` after it. Within a character and a half, the body runs round the box (one line,
+        // left piece then right); further off, the right piece is text of its own (the next column beyond a gutter).
+        static Duban.Parsing.Input.Pdf.PdfLine Line(double y, double rightStart)
+        {
+            var glyphs = new List<Duban.Parsing.Input.Pdf.PdfGlyph>();
+            for (var x = 68.0; x + 12 <= 188; x += 12) glyphs.Add(new("左", x, x + 12, 12, y));
+            for (var x = rightStart; x + 12 <= 520; x += 12) glyphs.Add(new("右", x, x + 12, 12, y));
+            var cut = glyphs.FindIndex(g => g.Value == "右");
+            return new()
+            {
+                Segments = [new(string.Concat(glyphs.Take(cut).Select(g => g.Value)), glyphs[0].Left, glyphs[cut - 1].Right),
+                            new(string.Concat(glyphs.Skip(cut).Select(g => g.Value)), glyphs[cut].Left, glyphs[^1].Right)],
+                Glyphs = glyphs, Baseline = y, FontSize = 12, Bottom = y - 2, Top = y + 10,
+            };
+        }
+        var lines = new List<Duban.Parsing.Input.Pdf.PdfLine> { Line(700, 320 + gap), Line(684, 320 + gap), Line(668, 320 + gap) };
+        var frame = new Duban.Parsing.Input.Pdf.PdfFrame(200, 320, 715, 660);
+        var (body, boxes) = Duban.Parsing.Input.Pdf.PdfAsides.Boxes(lines, [frame], 1);
+        boxes.ShouldBeEmpty(); // nothing inside the frame: no box, the lines as they were
+        body.Count.ShouldBe(3);
+        var withText = lines.Select(l => l).ToList();
+        withText.Add(new() { Segments = [new("框", 230, 242)], Glyphs = [new("框", 230, 242, 12, 690)], Baseline = 690, FontSize = 12, Bottom = 688, Top = 700 });
+        (body, boxes) = Duban.Parsing.Input.Pdf.PdfAsides.Boxes(withText.OrderByDescending(l => l.Baseline).ToList(), [frame], 1);
+        boxes.ShouldHaveSingleItem().Lines.ShouldHaveSingleItem().Text.ShouldBe("框");
+        body.Count.ShouldBe(3);
+        body.ShouldAllBe(l => (l.Segments.Count == 1) == oneLine);
+        if (oneLine) body[0].Text.ShouldBe(new string('左', 10) + new string('右', 15));
+    }
+
     [Fact]
     public void Random_layouts_of_glyphs_and_rules_never_break_the_layout_reader()
     {
@@ -779,7 +814,12 @@ public class PdfInputTests
                     var (y0, a, b) = (random.Next(100, 700), random.Next(50, 560), random.Next(50, 560));
                     return new Duban.Parsing.Input.Pdf.PdfHorizontalRule(y0, Math.Min(a, b), Math.Max(a, b) + 6);
                 }).ToList();
-                pages.Add(new(p, 595, 842, lines) { Rules = vertical, HorizontalRules = horizontal });
+                var shades = Enumerable.Range(0, random.Next(0, 4)).Select(_ =>
+                {
+                    var (x0, x1, y0, y1) = (random.Next(50, 560), random.Next(50, 560), random.Next(40, 800), random.Next(40, 800));
+                    return new Duban.Parsing.Input.Pdf.PdfShade(Math.Min(x0, x1), Math.Max(x0, x1) + 21, Math.Min(y0, y1), Math.Max(y0, y1) + 11);
+                }).ToList();
+                pages.Add(new(p, 595, 842, lines) { Rules = vertical, HorizontalRules = horizontal, Shades = shades });
             }
             var (text, starts, regions) = Duban.Parsing.Input.Pdf.PdfParagraphs.Write(pages);
             starts.Count.ShouldBe(pages.Count);

@@ -86,14 +86,21 @@ internal static class PdfAsides
     /// <summary>
     /// A body line beside a box standing in the middle of the text, the body running on both sides of it (a layout
     /// program's 环绕 on both sides): the glyphs left of the box and those right of it are one line, read left piece
-    /// then right piece (<see cref="PdfLine.Bridged"/>), not two columns. Null when the glyphs are not on both sides.
+    /// then right piece (<see cref="PdfLine.Bridged"/>), not two columns. The body wraps close round the box on both
+    /// sides (within a character and a half of it, two and a half past a punctuation mark, whose ink stands in half its
+    /// box): text further off, as the next column of a page in two columns beyond its gutter, is no piece of the same
+    /// line. Null when the glyphs are not so on both sides.
     /// </summary>
     private static PdfLine? Across(List<PdfGlyph> glyphs, PdfLine line, PdfFrame frame)
     {
         var left = glyphs.Where(g => g.Center <= frame.Left).ToList();
         var right = glyphs.Where(g => g.Center >= frame.Right).ToList();
         if (left.Count == 0 || right.Count == 0 || left.Count + right.Count != glyphs.Count) return null;
+        if (frame.Left - left[^1].Right > Near(left[^1]) || right[0].Left - frame.Right > Near(right[0])) return null;
         return PdfLine.Bridged(left, right, line);
+
+        // A full-width sign's ink fills half its box or less (。，；） at the left, （“ at the right): a character more.
+        double Near(PdfGlyph glyph) => line.FontSize * (glyph.Value is [var c] && char.IsPunctuation(c) ? 2.5 : 1.5);
     }
 
     /// <summary>
