@@ -6,7 +6,9 @@ namespace Duban.Parsing.Input.Pdf;
 /// is a rectangle of rules round text that is no table (<see cref="PdfFrame"/>); a sidebar without a frame is found by its gutter
 /// (<see cref="PdfColumns"/>). Each block is given after the paragraph of the body it stands beside — the one beside
 /// its top, where a layout program anchors it (<see cref="Place"/>) — its lines with the block's margins, so they are joined
-/// among themselves and never to the body.
+/// among themselves and never to the body. A box shaded without rules is a box too; a body line on both sides of a box
+/// is one line read across it; a block beside a paragraph that goes on over a page break follows the paragraph's end
+/// on the next page, joined to its continuation there (<see cref="AcrossPages"/>).
 /// </summary>
 /// <remarks>
 /// Written by hand on the lines the reader builds, rather than with PdfPig's page segmenters and reading-order
