@@ -44,8 +44,8 @@ public class PdfBenchmarks
         foreach (var page in document.GetPages())
         {
             var lines = PdfLineBuilder.Build(page.Letters, page.Width, page.Height);
-            var (vertical, horizontal) = PdfRules.Read(page);
-            pages.Add(new PdfPageLines(page.Number, page.Width, page.Height, lines) { Rules = vertical, HorizontalRules = horizontal });
+            var (vertical, horizontal, shades) = PdfRules.Read(page);
+            pages.Add(new PdfPageLines(page.Number, page.Width, page.Height, lines) { Rules = vertical, HorizontalRules = horizontal, Shades = shades });
         }
         PdfRunningText.Remove(pages);
         return pages;

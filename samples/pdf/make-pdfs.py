@@ -111,6 +111,9 @@ def document(body_xml, head, foot, size, cell_size, border, widths, valign):
 <style:style style:name="SideBareLeft" style:family="graphic"><style:graphic-properties style:wrap="parallel" style:number-wrapped-paragraphs="no-limit" style:vertical-pos="top" style:vertical-rel="paragraph" style:horizontal-pos="left" style:horizontal-rel="paragraph" fo:margin-left="0cm" fo:margin-right="0.6cm" fo:border="none" fo:padding="0cm" style:shadow="none" draw:fill="none" draw:stroke="none"/></style:style>
 <style:style style:name="Box" style:family="graphic"><style:graphic-properties style:wrap="parallel" style:number-wrapped-paragraphs="no-limit" style:vertical-pos="top" style:vertical-rel="paragraph" style:horizontal-pos="left" style:horizontal-rel="paragraph" fo:margin-left="0cm" fo:margin-right="0.5cm" fo:border="0.5pt solid #000000" fo:padding="0.2cm"/></style:style>
 <style:style style:name="BoxWide" style:family="graphic"><style:graphic-properties style:wrap="none" style:vertical-pos="top" style:vertical-rel="paragraph" style:horizontal-pos="center" style:horizontal-rel="paragraph" fo:margin-top="0.3cm" fo:margin-bottom="0.3cm" fo:border="0.5pt solid #000000" fo:padding="0.2cm"/></style:style>
+<style:style style:name="BoxMid" style:family="graphic"><style:graphic-properties style:wrap="parallel" style:number-wrapped-paragraphs="no-limit" style:vertical-pos="top" style:vertical-rel="paragraph" style:horizontal-pos="center" style:horizontal-rel="paragraph" fo:margin-left="0.4cm" fo:margin-right="0.4cm" fo:border="0.5pt solid #000000" fo:padding="0.2cm"/></style:style>
+<style:style style:name="Shade" style:family="graphic"><style:graphic-properties style:wrap="none" style:vertical-pos="top" style:vertical-rel="paragraph" style:horizontal-pos="center" style:horizontal-rel="paragraph" fo:margin-top="0.3cm" fo:margin-bottom="0.3cm" fo:border="none" fo:padding="0.3cm" style:shadow="none" draw:stroke="none" draw:fill="solid" draw:fill-color="#e0e0e0" fo:background-color="#e0e0e0"/></style:style>
+<style:style style:name="SideChain" style:family="graphic"><style:graphic-properties style:wrap="parallel" style:number-wrapped-paragraphs="no-limit" style:vertical-pos="from-top" style:vertical-rel="page-content" style:horizontal-pos="right" style:horizontal-rel="page-content" fo:margin-left="0.5cm" fo:margin-right="0cm" fo:border="0.5pt solid #000000" fo:padding="0.2cm"/></style:style>
 <style:style style:name="BodyJ" style:family="paragraph" style:parent-style-name="Body"><style:paragraph-properties fo:text-align="justify"/></style:style>
 <style:style style:name="Note" style:family="paragraph"><style:paragraph-properties fo:text-align="start"/><style:text-properties {font} fo:font-size="10.5pt" style:font-size-asian="10.5pt"/></style:style>
 <style:style style:name="NoteHead" style:family="paragraph"><style:paragraph-properties fo:text-align="center" fo:margin-bottom="3pt"/><style:text-properties {sans} fo:font-size="10.5pt" style:font-size-asian="10.5pt"/></style:style>
@@ -444,6 +447,83 @@ def text_boxes(title, paragraphs):
         out.append(f'<text:p text:style-name="Body">{frame}{esc(text)}</text:p>')
     return '\n'.join(out)
 
+# A 专栏 box in the middle of the text, the body running on both sides of it (LibreOffice's 环绕: parallel, the frame
+# centred): each body line beside the box is cut in two by it and is read left piece, right piece. A person reads the
+# paragraph beside the box's top whole, then the box.
+QINGHE_TITLE = "青禾市职业学校学生实习管理规范化实施方案"
+QINGHE_BOX = ["专栏：实习“五不得”", "不得安排一年级学生顶岗实习；", "不得安排学生从事高危工作；", "不得安排学生在法定节假日实习；", "不得收取押金；", "不得通过中介机构代理组织实习。"]
+QINGHE_BODY = [
+    ("为规范职业学校学生实习管理，维护学生合法权益，提高实习质量，根据教育部等部门有关规定，结合我市实际，制定本方案。", None),
+    ("一、主要任务", None),
+    ("1.健全实习管理制度。各职业学校制定学生实习管理办法，明确实习岗位、实习时间、实习报酬和安全保障要求，实习方案报主管部门备案。（牵头单位：市教育局；配合单位：市人力资源社会保障局；完成时限：2025年9月底前）", None),
+    ("2.严格实习单位遴选。学校会同行业主管部门对拟合作的实习单位开展实地考察，建立实习单位目录并实行动态调整，不符合条件的单位及时退出，确保实习岗位与学生所学专业对口，实习环境安全规范，实习指导教师配备到位，实习期间学生的学习和生活条件得到保障。（牵头单位：市教育局；配合单位：市工业和信息化局、市商务局；完成时限：2025年12月底前）", ("BoxMid", QINGHE_BOX)),
+    ("3.落实实习责任保险。实习单位和学校按规定为实习学生投保实习责任保险，保费不得向学生转嫁。（牵头单位：市人力资源社会保障局；配合单位：市教育局、市金融工作局；完成时限：持续推进）", None),
+    ("二、工作要求", None),
+    ("各职业学校每学期末将学生实习情况报市教育局，市教育局会同有关部门适时开展专项检查。", None),
+]
+
+# A 专栏 box shaded grey, no rule round it, centred between two paragraphs with nothing beside it, its lines narrower
+# than the text and in smaller type, the second item over three lines. A person reads it as a block after the
+# paragraph above it, its items each a paragraph.
+YUNLING_TITLE = "云岭县职业教育助力乡村振兴实施方案"
+YUNLING_BOX = ["专栏：乡村振兴人才培养重点项目", "新型职业农民培育工程：依托县职业中专和乡镇农技站，每年培训种养大户、家庭农场主和农民合作社带头人500人次以上。", "农村电商人才培训：面向返乡青年和农村妇女开设电商直播、网店运营、冷链物流等短期培训班，培训合格的由县人力资源社会保障局按规定落实培训补贴，优先推荐到县内电商企业就业。", "乡村工匠培育：遴选传统手工艺传承人和农村建筑工匠开展技能提升培训。"]
+YUNLING_BODY = [
+    ("为发挥职业教育在乡村人才振兴中的作用，培养一批懂农业、爱农村、爱农民的技术技能人才，结合我县实际，制定本方案。", None),
+    ("一、重点任务", None),
+    ("1.开展新型职业农民培育。县职业中专开设农业类专业和涉农培训项目，实行弹性学制和送教下乡，年培训新型职业农民500人次以上。（牵头单位：县农业农村局；配合单位：县教育局；完成时限：每年12月底前）", None),
+    # Anchored at task 2, so the box (wrap none, at its paragraph's top) stands above it, after task 1.
+    ("2.培养农村电商人才。整合县内职业培训资源，建设县级农村电商实训基地，开展电商直播和网店运营培训。（牵头单位：县商务局；配合单位：县人力资源社会保障局、团县委；完成时限：2026年6月底前）", ("Shade", YUNLING_BOX)),
+    ("3.培育乡村工匠。建立乡村工匠名录，支持乡村工匠到职业学校兼职任教，传承传统技艺。（牵头单位：县人力资源社会保障局；配合单位：县文化旅游局、县教育局；完成时限：持续推进）", None),
+    ("二、保障措施", None),
+    ("县财政统筹安排职业技能提升资金，各乡镇做好培训对象组织和动员工作。", None),
+]
+
+# A 链接 note at the right of the text running over a page break: two framed boxes, one at the foot of page 1 and one
+# at the top of page 2, the note's text carried on from the first into the second mid-sentence (linked text boxes),
+# the body beside both; task 6 runs from page 1 to page 2 beside them. A person reads task 6 whole, then the note whole.
+NANPU_TITLE = "南浦县职业教育“双元”育人改革实施方案"
+NANPU_NOTE = ["链接：“双元”育人", "“双元”育人是指学校和企业作为两个育人主体，共同招生招工、共同制定人才培养方案、共同组织教学和考核评价的人才培养模式。学生在校学习理论知识，在企业岗位上接受师傅指导，学习与工作交替进行，毕业时取得学历证书和职业技能等级证书，企业按约定优先录用合格的毕业生，实现招生即招工、入校即入企。"]
+NANPU_BODY = [
+    ("为深化产教融合、校企合作，推动职业学校和企业共同育人，提高技术技能人才培养的针对性，根据上级有关文件精神，结合我县实际，制定本方案。", None),
+    ("一、总体目标", None),
+    ("到2027年，全县职业学校与企业共建“双元”育人专业10个以上，参与“双元”育人的企业达到50家，学生在企业实践的时间累计不少于一学年，毕业生县内就业率明显提高，形成学校和企业共同育人、共同发展的良好局面。", None),
+    ("二、重点任务", None),
+    ("1.遴选“双元”育人合作企业。县教育局会同县工业和信息化局、县人力资源社会保障局制定合作企业遴选标准，从县内规模以上企业中遴选一批管理规范、技术先进、热心职业教育的企业作为“双元”育人合作企业，实行动态管理，每两年复核一次。（牵头单位：县教育局；配合单位：县工业和信息化局、县人力资源社会保障局；完成时限：2025年9月底前）", None),
+    ("2.共同制定人才培养方案。职业学校与合作企业共同研究确定专业培养目标、课程体系和教学安排，将企业的新技术、新工艺、新规范纳入教学内容，按照企业岗位要求设计学生在企业的学习任务，企业技术人员参与课程开发和教材编写。（牵头单位：县教育局；配合单位：各职业学校；完成时限：2025年12月底前）", None),
+    ("3.建设企业师傅队伍。合作企业选派技术骨干担任企业师傅，每名师傅指导学生不超过五人，企业师傅须经培训合格后上岗。县人力资源社会保障局将企业师傅的带徒情况作为职业技能等级认定和评先评优的重要参考，县财政对带徒成效明显的企业师傅给予适当补助，补助标准由县财政局会同县人力资源社会保障局另行制定。企业师傅与学校专业课教师结对开展教学研究，共同承担学生的实践教学和考核评价，每学期联合开展教学研讨不少于两次，研讨情况记入企业师傅和教师的业务档案。（牵头单位：县人力资源社会保障局；配合单位：县财政局、县教育局；完成时限：2026年6月底前）", None),
+    ("4.完善学生权益保障。合作企业与学生、学校签订三方协议，明确学生在企业学习期间的岗位、报酬、保险和安全保障，不得安排学生从事与专业无关的工作。（牵头单位：县人力资源社会保障局；配合单位：县教育局、县总工会；完成时限：持续推进）", None),
+    ("5.推进“双元”育人课程改革。按照工作过程系统化的思路重构专业课程，学校课程和企业课程的学时比例原则上各占一半，企业课程由企业师傅在生产岗位上组织实施，学校定期检查企业课程的实施情况。（牵头单位：县教育局；配合单位：各职业学校；完成时限：2026年9月底前）", None),
+    ("6.开展育人质量评价。县教育局每年组织对“双元”育人专业开展质量评价，重点评价学生岗位能力、企业参与程度和毕业生就业质量，评价结果向社会公布，并与专业建设经费安排、招生计划分配和学校年度考核挂钩，对评价不合格的专业限期整改。（牵头单位：县教育局；配合单位：县财政局；完成时限：每年12月底前）", None),
+    ("三、保障措施", None),
+    ("县财政每年安排专项资金支持“双元”育人改革，各职业学校要把改革任务纳入学校年度工作计划，确保各项任务落到实处。", None),
+]
+
+def boxes_in_text(title, paragraphs, width):
+    """Paragraphs with a framed or shaded box anchored at some of them: (text, (frame style, box lines) or None)."""
+    out = [f'<text:p text:style-name="Title">{esc(title)}</text:p>']
+    for i, (text, box) in enumerate(paragraphs):
+        frame = ''
+        if box:
+            style, lines = box
+            frame = (f'<draw:frame draw:style-name="{style}" draw:name="Box{i}" text:anchor-type="paragraph" svg:width="{width}" draw:z-index="0">'
+                     '<draw:text-box>' + f'<text:p text:style-name="NoteHead">{esc(lines[0])}</text:p>'
+                     + ''.join(f'<text:p text:style-name="Note">{esc(p)}</text:p>' for p in lines[1:]) + '</draw:text-box></draw:frame>')
+        out.append(f'<text:p text:style-name="Body">{frame}{esc(text)}</text:p>')
+    return '\n'.join(out)
+
+def chained_note(title, paragraphs, note, split):
+    """The body, with a note in two framed boxes fixed to the pages, at the foot of page 1's text and the top of page
+    2's: the note's text is cut after `split` characters, at the end of a line of the first box, as linked text boxes
+    (LibreOffice's and Word's) carry on a text that does not fit into the next box."""
+    text = note[1]
+    frames = (f'<draw:frame draw:style-name="SideChain" draw:name="Chain1" text:anchor-type="page" text:anchor-page-number="1" svg:y="21.0cm" svg:width="4.8cm" draw:z-index="0">'
+              f'<draw:text-box fo:min-height="1cm"><text:p text:style-name="NoteHead">{esc(note[0])}</text:p><text:p text:style-name="Note">{esc(text[:split])}</text:p></draw:text-box></draw:frame>'
+              f'<draw:frame draw:style-name="SideChain" draw:name="Chain2" text:anchor-type="page" text:anchor-page-number="2" svg:y="0cm" svg:width="4.8cm" draw:z-index="1">'
+              f'<draw:text-box fo:min-height="1cm"><text:p text:style-name="Note">{esc(text[split:])}</text:p></draw:text-box></draw:frame>')
+    out = [frames, f'<text:p text:style-name="Title">{esc(title)}</text:p>']
+    out += [f'<text:p text:style-name="Body">{esc(text)}</text:p>' for text, _ in paragraphs]
+    return '\n'.join(out)
+
 def with_notes(title, paragraphs):
     """The text original: each paragraph, then the note or box beside it as paragraphs of their own."""
     out = [title]
@@ -694,6 +774,13 @@ def older_main():
             ("text-boxes.pdf", text_boxes(SHANNAN_TITLE, SHANNAN_BODY), 12,
              [SHANNAN_TITLE] + [p for p, _ in SHANNAN_BODY[:3]] + SHANNAN_BOX_SIDE + [SHANNAN_BODY[3][0]] + SHANNAN_BOX_WIDE
              + [p for p, _ in SHANNAN_BODY[4:]]),
+            # Issue 12's blocks the reader did not see: a box with the body on both sides, a shaded box with nothing
+            # beside it, a note running over a page break (the note after task 3, which runs beside it onto page 2).
+            ("box-both-sides.pdf", boxes_in_text(QINGHE_TITLE, QINGHE_BODY, "4.6cm"), 12, with_notes(QINGHE_TITLE, QINGHE_BODY)),
+            ("shaded-box.pdf", boxes_in_text(YUNLING_TITLE, YUNLING_BODY, "13cm"), 12,
+             [YUNLING_TITLE] + [p for p, _ in YUNLING_BODY[:3]] + YUNLING_BOX + [p for p, _ in YUNLING_BODY[3:]]),
+            ("note-over-page-break.pdf", chained_note(NANPU_TITLE, NANPU_BODY, NANPU_NOTE, NANPU_NOTE[1].index("生在校学习")), 12,
+             [NANPU_TITLE] + [p for p, _ in NANPU_BODY[:10]] + NANPU_NOTE + [p for p, _ in NANPU_BODY[10:]]),
         ]:
             if only and pdf not in only:
                 continue

@@ -36,6 +36,9 @@ public class PdfInputTests
     [InlineData("pdf/sidebar", "sidebar")]
     [InlineData("pdf/sidebar-unframed", "sidebar-unframed")]
     [InlineData("pdf/text-boxes", "text-boxes")]
+    [InlineData("pdf/box-both-sides", "box-both-sides")]
+    [InlineData("pdf/shaded-box", "shaded-box")]
+    [InlineData("pdf/note-over-page-break", "note-over-page-break")]
     [InlineData("pdf/header-on-first-page", "header-on-first-page")]
     public void A_text_pdf_gives_the_tasks_units_and_deadlines_of_its_text_original(string sample, string? pdf = null)
     {
@@ -450,6 +453,60 @@ public class PdfInputTests
         Unspaced(lines).IndexOf("专栏1：重点建设项目").ShouldBe(lines.FindIndex(l => l.StartsWith("1.实施实训条件改善计划", StringComparison.Ordinal)) + 1);
     }
 
+    [Fact]
+    public void A_box_with_the_body_on_both_sides_is_read_after_the_paragraph_beside_its_top()
+    {
+        // A framed 专栏 centred in the text, task 2 and the first line of task 3 running on both sides of it: each
+        // line beside the box is read left piece, then right piece, and the box after task 2, whole.
+        var lines = Lines("box-both-sides.pdf");
+        Unspaced(lines).ShouldBe(TextOriginal("box-both-sides.txt"));
+        var doc = new PlanParser().Parse(Pdf("box-both-sides.pdf"), "box-both-sides.pdf");
+        doc.TaskLists.SelectMany(l => l.Tasks).Select(t => t.No).ShouldBe(["1", "2", "3"]);
+        Task(doc, "2").Text.ShouldNotContain("不得");
+        Render.Units(Task(doc, "2")).ShouldBe("2: 市教育局* | 市工业和信息化局; 市商务局");
+        Render.Deadline(Task(doc, "2")).ShouldBe("2: 2025年12月底前 → due=2025-12-31");
+        Render.Units(Task(doc, "3")).ShouldBe("3: 市人力资源社会保障局* | 市教育局; 市金融工作局");
+        // Task 2's lines beside the box have a region on each side of it; the box's lines are between them.
+        var box = doc.Text.IndexOf("不得安排一年级学生顶岗实习", StringComparison.Ordinal);
+        box.ShouldBeGreaterThan(0);
+        doc.Source.RegionsOf(new SourceSpan(box, box + 13)).ShouldAllBe(r => r.Left > 220 && r.Right < 365);
+        var second = doc.Source.RegionsOf(Task(doc, "2").Span);
+        second.ShouldContain(r => r.Right < 220);
+        second.ShouldContain(r => r.Left > 360);
+    }
+
+    [Fact]
+    public void A_shaded_box_with_nothing_beside_it_is_read_as_a_block()
+    {
+        // A grey 专栏 without rules, centred between task 1 and task 2 in smaller type: its items are paragraphs of their
+        // own, joined over their wrapped lines, never to the body.
+        var lines = Lines("shaded-box.pdf");
+        Unspaced(lines).ShouldBe(TextOriginal("shaded-box.txt"));
+        var doc = new PlanParser().Parse(Pdf("shaded-box.pdf"), "shaded-box.pdf");
+        doc.TaskLists.SelectMany(l => l.Tasks).Select(t => t.No).ShouldBe(["1", "2", "3"]);
+        Task(doc, "1").Text.ShouldNotContain("专栏");
+        Render.Units(Task(doc, "2")).ShouldBe("2: 县商务局* | 县人力资源社会保障局; 团县委");
+    }
+
+    [Fact]
+    public void A_note_running_over_a_page_break_is_read_whole_after_the_paragraph_beside_it()
+    {
+        // A 链接 note at the right of task 6, in a box at the foot of page 1 carried on in a box at the top of page 2;
+        // task 6 runs from page 1 to page 2 beside it. Task 6 is read whole, then the note whole, then 三、保障措施.
+        var lines = Lines("note-over-page-break.pdf");
+        Unspaced(lines).ShouldBe(TextOriginal("note-over-page-break.txt"));
+        var doc = new PlanParser().Parse(Pdf("note-over-page-break.pdf"), "note-over-page-break.pdf");
+        doc.TaskLists.SelectMany(l => l.Tasks).Select(t => t.No).ShouldBe(["1", "2", "3", "4", "5", "6"]);
+        Render.Units(Task(doc, "6")).ShouldBe("6: 县教育局* | 县财政局");
+        Render.Deadline(Task(doc, "6")).ShouldBe("6: 每年12月底前 → ongoing Yearly");
+        doc.Source.RegionsOf(Task(doc, "6").Span).Select(r => r.Page).Distinct().ShouldBe([1, 2]);
+        var note = doc.Text.IndexOf("育人是指学校和企业", StringComparison.Ordinal);
+        note.ShouldBeGreaterThan(0);
+        var noteEnd = doc.Text.IndexOf("入校即入企。", StringComparison.Ordinal) + 6;
+        doc.Source.RegionsOf(new SourceSpan(note, noteEnd)).Select(r => r.Page).Distinct().ShouldBe([1, 2]);
+        doc.Source.RegionsOf(new SourceSpan(note, noteEnd)).ShouldAllBe(r => r.Left > 380);
+    }
+
     /// <summary>
     /// The paragraphs of a text original, spaces left out, to compare with <see cref="Unspaced"/>: in small type the
     /// line builder reads LibreOffice's gap between a Chinese character and a digit as a space (专栏 1 ：), which is
@@ -498,7 +555,7 @@ public class PdfInputTests
     [Fact]
     public void Every_line_and_cell_has_its_page_and_box()
     {
-        foreach (var name in new[] { "deadline-forms.pdf", "tab-table-two-pages.pdf", "merged-cells-table.pdf", "merged-cells-centred.pdf", "two-row-header-unruled.pdf", "two-columns.pdf", "three-columns.pdf", "headerless-unruled.pdf", "four-columns.pdf", "sidebar.pdf", "sidebar-unframed.pdf", "text-boxes.pdf" })
+        foreach (var name in new[] { "deadline-forms.pdf", "tab-table-two-pages.pdf", "merged-cells-table.pdf", "merged-cells-centred.pdf", "two-row-header-unruled.pdf", "two-columns.pdf", "three-columns.pdf", "headerless-unruled.pdf", "four-columns.pdf", "sidebar.pdf", "sidebar-unframed.pdf", "text-boxes.pdf", "box-both-sides.pdf", "shaded-box.pdf", "note-over-page-break.pdf" })
         {
             var source = Read(Pdf(name));
             var regions = source.Regions.ShouldNotBeNull();
@@ -673,6 +730,41 @@ public class PdfInputTests
         source.Text.ShouldBe("A drawing of many strokes");
     }
 
+    [Theory]
+    [InlineData(12, true)]
+    [InlineData(30, false)]
+    public void A_body_line_on_both_sides_of_a_box_is_one_line_only_when_it_wraps_close_round_it(double gap, bool oneLine)
+    {
+        // A frame from x 200 to 320, three lines of 12 pt glyphs beside it: the left piece ends 12 pt before the frame,
+        // the right piece starts `gap` after it. Within a character and a half, the body runs round the box (one line,
+        // left piece then right); further off, the right piece is text of its own (the next column beyond a gutter).
+        static Duban.Parsing.Input.Pdf.PdfLine Line(double y, double rightStart)
+        {
+            var glyphs = new List<Duban.Parsing.Input.Pdf.PdfGlyph>();
+            for (var x = 68.0; x + 12 <= 188; x += 12) glyphs.Add(new("左", x, x + 12, 12, y));
+            for (var x = rightStart; x + 12 <= 520; x += 12) glyphs.Add(new("右", x, x + 12, 12, y));
+            var cut = glyphs.FindIndex(g => g.Value == "右");
+            return new()
+            {
+                Segments = [new(string.Concat(glyphs.Take(cut).Select(g => g.Value)), glyphs[0].Left, glyphs[cut - 1].Right),
+                            new(string.Concat(glyphs.Skip(cut).Select(g => g.Value)), glyphs[cut].Left, glyphs[^1].Right)],
+                Glyphs = glyphs, Baseline = y, FontSize = 12, Bottom = y - 2, Top = y + 10,
+            };
+        }
+        var lines = new List<Duban.Parsing.Input.Pdf.PdfLine> { Line(700, 320 + gap), Line(684, 320 + gap), Line(668, 320 + gap) };
+        var frame = new Duban.Parsing.Input.Pdf.PdfFrame(200, 320, 715, 660);
+        var (body, boxes) = Duban.Parsing.Input.Pdf.PdfAsides.Boxes(lines, [frame], 1);
+        boxes.ShouldBeEmpty(); // nothing inside the frame: no box, the lines as they were
+        body.Count.ShouldBe(3);
+        var withText = lines.Select(l => l).ToList();
+        withText.Add(new() { Segments = [new("框", 230, 242)], Glyphs = [new("框", 230, 242, 12, 690)], Baseline = 690, FontSize = 12, Bottom = 688, Top = 700 });
+        (body, boxes) = Duban.Parsing.Input.Pdf.PdfAsides.Boxes(withText.OrderByDescending(l => l.Baseline).ToList(), [frame], 1);
+        boxes.ShouldHaveSingleItem().Lines.ShouldHaveSingleItem().Text.ShouldBe("框");
+        body.Count.ShouldBe(3);
+        body.ShouldAllBe(l => (l.Segments.Count == 1) == oneLine);
+        if (oneLine) body[0].Text.ShouldBe(new string('左', 10) + new string('右', 15));
+    }
+
     [Fact]
     public void Random_layouts_of_glyphs_and_rules_never_break_the_layout_reader()
     {
@@ -722,7 +814,12 @@ public class PdfInputTests
                     var (y0, a, b) = (random.Next(100, 700), random.Next(50, 560), random.Next(50, 560));
                     return new Duban.Parsing.Input.Pdf.PdfHorizontalRule(y0, Math.Min(a, b), Math.Max(a, b) + 6);
                 }).ToList();
-                pages.Add(new(p, 595, 842, lines) { Rules = vertical, HorizontalRules = horizontal });
+                var shades = Enumerable.Range(0, random.Next(0, 4)).Select(_ =>
+                {
+                    var (x0, x1, y0, y1) = (random.Next(50, 560), random.Next(50, 560), random.Next(40, 800), random.Next(40, 800));
+                    return new Duban.Parsing.Input.Pdf.PdfShade(Math.Min(x0, x1), Math.Max(x0, x1) + 21, Math.Min(y0, y1), Math.Max(y0, y1) + 11);
+                }).ToList();
+                pages.Add(new(p, 595, 842, lines) { Rules = vertical, HorizontalRules = horizontal, Shades = shades });
             }
             var (text, starts, regions) = Duban.Parsing.Input.Pdf.PdfParagraphs.Write(pages);
             starts.Count.ShouldBe(pages.Count);

@@ -6,7 +6,9 @@ namespace Duban.Parsing.Input.Pdf;
 /// is a rectangle of rules round text that is no table (<see cref="PdfFrame"/>); a sidebar without a frame is found by its gutter
 /// (<see cref="PdfColumns"/>). Each block is given after the paragraph of the body it stands beside — the one beside
 /// its top, where a layout program anchors it (<see cref="Place"/>) — its lines with the block's margins, so they are joined
-/// among themselves and never to the body.
+/// among themselves and never to the body. A box shaded without rules is a box too; a body line on both sides of a box
+/// is one line read across it; a block beside a paragraph that goes on over a page break follows the paragraph's end
+/// on the next page, joined to its continuation there (<see cref="AcrossPages"/>).
 /// </summary>
 /// <remarks>
 /// Written by hand on the lines the reader builds, rather than with PdfPig's page segmenters and reading-order
@@ -43,14 +45,26 @@ internal static class PdfAsides
                 var y = PdfGrid.Middle(line);
                 if (!(y < grid.Top && y > grid.Bottom))
                 {
-                    if (WrapsBelow(line, grid)) beside.Add(line);
-                    rest.Add(line);
+                    if (WrapsBelow(line, grid))
+                    {
+                        var wrapped = Across(line.Glyphs, line, grid) ?? line;
+                        beside.Add(wrapped);
+                        rest.Add(wrapped);
+                    }
+                    else rest.Add(line);
                     continue;
                 }
                 var (inGlyphs, outGlyphs) = (line.Glyphs.Where(g => g.Center > grid.Left && g.Center < grid.Right).ToList(),
                                              line.Glyphs.Where(g => !(g.Center > grid.Left && g.Center < grid.Right)).ToList());
                 if (inGlyphs.Count > 0 && PdfLine.Of(inGlyphs, line) is { } part) inside.Add(part);
                 if (outGlyphs.Count == 0) continue;
+                // The body on both sides of the box: one line, left piece then right.
+                if (Across(outGlyphs, line, grid) is { } across)
+                {
+                    beside.Add(across);
+                    rest.Add(across);
+                    continue;
+                }
                 if (inGlyphs.Count == 0) { beside.Add(line); rest.Add(line); continue; }
                 if (PdfLine.Of(outGlyphs, line) is { } other) { beside.Add(other); rest.Add(other); }
             }
@@ -69,6 +83,26 @@ internal static class PdfAsides
             body = rest;
         }
         return (body, boxes);
+    }
+
+    /// <summary>
+    /// A body line beside a box standing in the middle of the text, the body running on both sides of it (a layout
+    /// program's 环绕 on both sides): the glyphs left of the box and those right of it are one line, read left piece
+    /// then right piece (<see cref="PdfLine.Bridged"/>), not two columns. The body wraps close round the box on both
+    /// sides (within a character and a half of it, two and a half past a punctuation mark, whose ink stands in half its
+    /// box): text further off, as the next column of a page in two columns beyond its gutter, is no piece of the same
+    /// line. Null when the glyphs are not so on both sides.
+    /// </summary>
+    private static PdfLine? Across(List<PdfGlyph> glyphs, PdfLine line, PdfFrame frame)
+    {
+        var left = glyphs.Where(g => g.Center <= frame.Left).ToList();
+        var right = glyphs.Where(g => g.Center >= frame.Right).ToList();
+        if (left.Count == 0 || right.Count == 0 || left.Count + right.Count != glyphs.Count) return null;
+        if (frame.Left - left[^1].Right > Near(left[^1]) || right[0].Left - frame.Right > Near(right[0])) return null;
+        return PdfLine.Bridged(left, right, line);
+
+        // A full-width sign's ink fills half its box or less (。，；） at the left, （“ at the right): a character more.
+        double Near(PdfGlyph glyph) => line.FontSize * (glyph.Value is [var c] && char.IsPunctuation(c) ? 2.5 : 1.5);
     }
 
     /// <summary>
@@ -131,6 +165,55 @@ internal static class PdfAsides
     }
 
     /// <summary>
+    /// Blocks over a page break. A block (box or sidebar) that stands beside a paragraph going on over the page break
+    /// is left at the page's end by <see cref="Place"/>, inside that paragraph: it is moved on to the next page, after
+    /// the body lines there that go on the paragraph, keeping the page it was read from. There, a block starting
+    /// right after them on the same side of the text, in the same type and of the same width within a character and
+    /// a half, is its continuation (a box carried on into the next page's box, a sidebar running on): the two are
+    /// one block, joined as wrapped lines.
+    /// </summary>
+    public static void AcrossPages(List<List<PdfLine>> pages, IReadOnlyList<int> numbers)
+    {
+        for (var n = 0; n + 1 < pages.Count; n++)
+        {
+            var (lines, next) = (pages[n], pages[n + 1]);
+            var lastBody = lines.FindLastIndex(l => l.Aside == 0);
+            if (lastBody < 0 || lastBody == lines.Count - 1) continue;
+            var firstBody = next.FindIndex(l => l.Aside == 0);
+            if (firstBody < 0) continue;
+            var margins = Margins(next);
+            if (!GoesOn(lines[lastBody], next[firstBody], margins.Left, Margins(lines).Right)) continue;
+
+            var end = firstBody;
+            while (end + 1 < next.Count && next[end + 1].Aside == 0 && GoesOn(next[end], next[end + 1], margins.Left, margins.Right)) end++;
+            var moved = lines.GetRange(lastBody + 1, lines.Count - lastBody - 1);
+            lines.RemoveRange(lastBody + 1, moved.Count);
+
+            // Numbers of the next page's own blocks are kept; the moved blocks take new ones, but for the last, which
+            // takes the number of the block it runs on into.
+            var fresh = next.Select(l => l.Aside).DefaultIfEmpty(0).Max() + 1;
+            var numbering = new Dictionary<int, int>();
+            foreach (var aside in moved.Select(l => l.Aside).Distinct()) numbering[aside] = fresh++;
+            var last = moved[^1];
+            if (end + 1 < next.Count && next[end + 1] is { Aside: not 0 } following
+                && Math.Abs(following.FontSize - last.FontSize) < 1
+                && Math.Abs((following.ColumnLeft ?? following.Left) - (last.ColumnLeft ?? last.Left)) <= last.FontSize * 1.5
+                && Math.Abs((following.ColumnRight ?? following.Right) - (last.ColumnRight ?? last.Right)) <= last.FontSize * 1.5)
+                numbering[last.Aside] = following.Aside;
+            next.InsertRange(end + 1, moved.Select(l => l.OnPage(numbers[n], numbering[l.Aside])));
+        }
+    }
+
+    /// <summary>A page's body margins as <see cref="Place"/> takes them: the leftmost line of one piece, the rightmost body line.</summary>
+    private static (double Left, double Right) Margins(List<PdfLine> lines)
+    {
+        var body = lines.Where(l => l.Aside == 0 && l.ColumnLeft is null && l.Segments.Count == 1).ToList();
+        var left = body.Count > 0 ? body.Min(l => l.Left) : lines.Min(l => l.Left);
+        var right = lines.Where(l => l.Aside == 0).Select(l => l.Right).DefaultIfEmpty(lines.Max(l => l.Right)).Max();
+        return (left, right);
+    }
+
+    /// <summary>
     /// Whether a body line goes on the paragraph of the body line before it: the rule of <see cref="PdfParagraphs"/>
     /// for wrapped lines (the one before reaches its right margin, this one starts at its left margin, in the same
     /// size), on lines of one piece (a table row is not a paragraph).
@@ -161,7 +244,47 @@ internal sealed record PdfFrame(double Left, double Right, double Top, double Bo
         return y < Top && y > Bottom && line.Right > Left && line.Left < Right;
     }
 
-    public static List<PdfFrame> Find(IReadOnlyList<PdfRule> vertical, IReadOnlyList<PdfHorizontalRule> horizontal, IReadOnlyList<PdfGrid> grids)
+    public static List<PdfFrame> Find(IReadOnlyList<PdfRule> vertical, IReadOnlyList<PdfHorizontalRule> horizontal, IReadOnlyList<PdfGrid> grids,
+        IReadOnlyList<PdfShade> shades, IReadOnlyList<PdfLine> lines)
+    {
+        var frames = Ruled(vertical, horizontal, grids);
+        if (shades.Count > MaxRules) return frames;
+        foreach (var shade in shades)
+        {
+            var frame = new PdfFrame(shade.Left, shade.Right, shade.Top, shade.Bottom);
+            if (frames.Any(f => f.Left < frame.Right && f.Right > frame.Left && f.Bottom < frame.Top && f.Top > frame.Bottom)) continue;
+            if (grids.Any(g => g.Left < frame.Right && g.Right > frame.Left && g.Bottom < frame.Top && g.Top > frame.Bottom)) continue;
+            if (IsShadedBox(frame, lines)) frames.Add(frame);
+        }
+        return frames;
+    }
+
+    /// <summary>
+    /// A box shaded without a rule round it (a grey 专栏): a filled rectangle holding two lines of text or more, wholly
+    /// inside it, running text (four lines in five of one piece, none a header line of short names) and at least eight
+    /// characters wide. A shaded table cell or header row holds cells apart or a line of short names; a highlighted
+    /// line holds one line.
+    /// </summary>
+    private static bool IsShadedBox(PdfFrame frame, IReadOnlyList<PdfLine> lines)
+    {
+        var (held, whole) = (0, 0);
+        foreach (var line in lines)
+        {
+            var y = PdfGrid.Middle(line);
+            if (!(y < frame.Top && y > frame.Bottom)) continue;
+            var inside = line.Glyphs.Where(g => g.Center > frame.Left && g.Center < frame.Right).ToList();
+            if (inside.Count == 0) continue;
+            // Text running on over the shade's side (a highlighted phrase): no box.
+            if (line.Glyphs.Any(g => g.Center > frame.Left - line.FontSize && g.Center < frame.Right + line.FontSize && !(g.Center > frame.Left && g.Center < frame.Right)))
+                return false;
+            if (frame.Right - frame.Left < line.FontSize * 8 || PdfHeaderBlock.IsHeaderLine(line)) return false;
+            held++;
+            if (PdfLine.Of(inside, line) is { Segments.Count: 1 }) whole++;
+        }
+        return held >= 2 && whole * 5 >= held * 4;
+    }
+
+    private static List<PdfFrame> Ruled(IReadOnlyList<PdfRule> vertical, IReadOnlyList<PdfHorizontalRule> horizontal, IReadOnlyList<PdfGrid> grids)
     {
         var frames = new List<PdfFrame>();
         if (vertical.Count < 2 || horizontal.Count < 2 || horizontal.Count > MaxRules) return frames;

@@ -66,7 +66,7 @@ internal static class PdfColumns
         {
             var line = lines[i];
             if (grids.Any(g => g.Holds(line)) || PdfHeaderBlock.IsHeaderLine(line)) break;
-            var narrowed = FreeStrips.Subtract(free, line.Glyphs);
+            var narrowed = FreeStrips.Subtract(free, line.Cover());
             var wide = narrowed.Where(s => s.Right - s.Left >= line.FontSize * 0.5).ToList();
             if (wide.Count == 0) break;
             free = wide;

@@ -41,14 +41,23 @@ internal static class PdfParagraphs
             gridTable = null;
         }
 
+        var laidOut = new List<(List<PdfGrid> Grids, List<PdfLine> Lines)>(pages.Count);
         foreach (var page in pages)
         {
-            var grids = page.Lines.Count > 0 ? PdfGrid.Find(page.Rules, page.HorizontalRules) : [];
+            var pageGrids = page.Lines.Count > 0 ? PdfGrid.Find(page.Rules, page.HorizontalRules) : [];
             // Text boxes are taken out first, the body read in columns, then every box and sidebar put where a person
             // reads it: after the paragraph beside it.
-            var frames = page.Lines.Count > 0 ? PdfFrame.Find(page.Rules, page.HorizontalRules, grids) : [];
+            var frames = page.Lines.Count > 0 ? PdfFrame.Find(page.Rules, page.HorizontalRules, pageGrids, page.Shades, page.Lines) : [];
             var (bodyLines, boxes) = PdfAsides.Boxes(page.Lines, frames, 1);
-            var lines = PdfAsides.Place(PdfColumns.Read(bodyLines, grids, boxes.Count + 1), boxes);
+            laidOut.Add((pageGrids, PdfAsides.Place(PdfColumns.Read(bodyLines, pageGrids, boxes.Count + 1), boxes)));
+        }
+        // A block beside a paragraph that goes on over the page break is read after the paragraph's end on the next page.
+        PdfAsides.AcrossPages(laidOut.Select(p => p.Lines).ToList(), pages.Select(p => p.Number).ToList());
+
+        for (var index = 0; index < pages.Count; index++)
+        {
+            var page = pages[index];
+            var (grids, lines) = laidOut[index];
             var body = lines.Where(l => l.Segments.Count == 1 && l.ColumnLeft is null).ToList();
             var leftMargin = LeftMargin(body, documentLeft);
             var rightMargin = lines.Count > 0 ? lines.Max(l => l.Right) : page.Width;
@@ -248,6 +257,15 @@ internal static class PdfParagraphs
         var text = line.Text;
         PdfTextUtil.AppendJoined(paragraph.Text, text);
         var end = paragraph.Text.Length;
+        if (line.Page > 0) page = line.Page;
+        if (line.Bridge is { } bridge && bridge.At > 0 && bridge.At < text.Length)
+        {
+            // A line read across a box: each piece has its own region, the box between them.
+            var start = end - text.Length;
+            paragraph.Regions.Add(PageRegion.Create(start, start + bridge.At, page, line.Left, line.Bottom, bridge.Left, line.Top));
+            paragraph.Regions.Add(PageRegion.Create(start + bridge.At, end, page, bridge.Right, line.Bottom, line.Right, line.Top));
+            return;
+        }
         paragraph.Regions.Add(PageRegion.Create(end - text.Length, end, page, line.Left, line.Bottom, line.Right, line.Top));
     }
 

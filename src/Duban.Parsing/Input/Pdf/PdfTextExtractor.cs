@@ -42,8 +42,8 @@ internal static class PdfTextExtractor
                     throw new PlanInputException(InputErrorCodes.PdfTooLarge, string.Create(CultureInfo.InvariantCulture,
                         $"PDF 正文超过 {limits.MaxDocxTextCharacters:N0} 个字符的上限，已停止读取。"));
                 if (lines.Count == 0 && page.NumberOfImages > 0) imagePages++;
-                var (vertical, horizontal) = lines.Count > 0 ? PdfRules.Read(page) : ([], []);
-                pages.Add(new PdfPageLines(number, page.Width, page.Height, lines) { Rules = vertical, HorizontalRules = horizontal });
+                var (vertical, horizontal, shades) = lines.Count > 0 ? PdfRules.Read(page) : ([], [], []);
+                pages.Add(new PdfPageLines(number, page.Width, page.Height, lines) { Rules = vertical, HorizontalRules = horizontal, Shades = shades });
             }
         }
         catch (PdfDocumentEncryptedException)
@@ -97,7 +97,13 @@ internal sealed record PdfPageLines(int Number, double Width, double Height, Lis
 
     /// <summary>The page's horizontal rules (table borders): y and the x range they cover.</summary>
     public IReadOnlyList<PdfHorizontalRule> HorizontalRules { get; init; } = [];
+
+    /// <summary>The page's filled rectangles that are no rule: shaded cells, and boxes shaded without a rule round them.</summary>
+    public IReadOnlyList<PdfShade> Shades { get; init; } = [];
 }
+
+/// <summary>A filled rectangle (a shaded area), in PDF points, y upwards.</summary>
+internal readonly record struct PdfShade(double Left, double Right, double Bottom, double Top);
 
 internal readonly record struct PdfRule(double X, double Bottom, double Top);
 
@@ -113,16 +119,17 @@ internal static class PdfRules
     /// table. A stroked path counts with each of its straight sides (a cell drawn as a stroked rectangle); a filled
     /// path only as a whole when it is thin (a border drawn as a filled bar), never with its outline (a shaded cell).
     /// </summary>
-    public static (List<PdfRule> Vertical, List<PdfHorizontalRule> Horizontal) Read(UglyToad.PdfPig.Content.Page page)
+    public static (List<PdfRule> Vertical, List<PdfHorizontalRule> Horizontal, List<PdfShade> Shades) Read(UglyToad.PdfPig.Content.Page page)
     {
         var vertical = new List<PdfRule>();
         var horizontal = new List<PdfHorizontalRule>();
+        var shades = new List<PdfShade>();
         foreach (var path in page.Paths)
         {
             if (path.IsClipping) continue;
             foreach (var subpath in path)
             {
-                if (vertical.Count >= MaxRules || horizontal.Count >= MaxRules) return (vertical, horizontal);
+                if (vertical.Count >= MaxRules || horizontal.Count >= MaxRules) return (vertical, horizontal, shades);
                 if (subpath.GetBoundingRectangle() is { } box)
                 {
                     if (box.Width < 2.5 && box.Height > 5)
@@ -135,6 +142,9 @@ internal static class PdfRules
                         horizontal.Add(new PdfHorizontalRule((box.Bottom + box.Top) / 2, box.Left, box.Right));
                         continue;
                     }
+                    // A filled rectangle that is no rule: a shaded cell or a box shaded grey without a rule round it.
+                    if (path.IsFilled && box.Width > 20 && box.Height > 10 && shades.Count < MaxRules && IsRectangle(subpath))
+                        shades.Add(new PdfShade(box.Left, box.Right, box.Bottom, box.Top));
                 }
                 if (!path.IsStroked) continue;
                 UglyToad.PdfPig.Core.PdfPoint? start = null, current = null;
@@ -160,7 +170,23 @@ internal static class PdfRules
                 }
             }
         }
-        return (vertical, horizontal);
+        return (vertical, horizontal, shades);
+
+        // Straight sides only, each vertical or horizontal: an upright rectangle, not a rounded or free shape.
+        static bool IsRectangle(UglyToad.PdfPig.Core.PdfSubpath subpath)
+        {
+            var sides = 0;
+            foreach (var command in subpath.Commands)
+            {
+                if (command is UglyToad.PdfPig.Core.PdfSubpath.BezierCurve) return false;
+                if (command is UglyToad.PdfPig.Core.PdfSubpath.Line line)
+                {
+                    if (Math.Abs(line.From.X - line.To.X) >= 1 && Math.Abs(line.From.Y - line.To.Y) >= 1) return false;
+                    sides++;
+                }
+            }
+            return sides >= 2;
+        }
 
         void Add(UglyToad.PdfPig.Core.PdfPoint from, UglyToad.PdfPig.Core.PdfPoint to)
         {
@@ -203,6 +229,16 @@ internal sealed class PdfLine
     public int Aside { get; init; }
 
     /// <summary>
+    /// For a body line cut in two by a text box standing in the middle of the text (the body on both sides of it), read
+    /// left piece then right piece as one line: where the right piece starts in <see cref="Text"/>, and the box's gap
+    /// (the left piece's right end, the right piece's left end), so each piece keeps a region of its own.
+    /// </summary>
+    public (int At, double Left, double Right)? Bridge { get; init; }
+
+    /// <summary>The page the line was read from when it is written with another page's lines (a block moved on past a page break); 0 otherwise.</summary>
+    public int Page { get; init; }
+
+    /// <summary>
     /// Whether the line starts at a left margin, not indented: within 0.6 of a character of it, or 1.1 when it starts
     /// with an opening bracket or quote. Such a glyph's left half is blank, and Chinese layout may set it half a
     /// character in at the start of a line (LibreOffice does after a line whose full stop hangs in the margin), which
@@ -214,8 +250,39 @@ internal sealed class PdfLine
     public PdfLine InColumn(double left, double right, int aside = 0) => new()
     {
         Segments = Segments, Glyphs = Glyphs, Baseline = Baseline, FontSize = FontSize, Bottom = Bottom, Top = Top,
-        ColumnLeft = left, ColumnRight = right, Aside = aside,
+        ColumnLeft = left, ColumnRight = right, Aside = aside, Bridge = Bridge, Page = Page,
     };
+
+    /// <summary>The same line, written among another page's lines: it keeps the page it was read from, and a block number of that page.</summary>
+    public PdfLine OnPage(int page, int aside) => new()
+    {
+        Segments = Segments, Glyphs = Glyphs, Baseline = Baseline, FontSize = FontSize, Bottom = Bottom, Top = Top,
+        ColumnLeft = ColumnLeft, ColumnRight = ColumnRight, Aside = aside, Bridge = Bridge, Page = Page == 0 ? page : Page,
+    };
+
+    /// <summary>
+    /// One line of the glyphs on both sides of a gap (a text box in the middle of the text): the left piece, then the
+    /// right, joined as the pieces of a wrapped line are (no space between CJK text), as one segment.
+    /// </summary>
+    public static PdfLine? Bridged(List<PdfGlyph> left, List<PdfGlyph> right, PdfLine line)
+    {
+        if (Of(left, line) is not { } l || Of(right, line) is not { } r) return null;
+        var sb = new StringBuilder(l.Text);
+        PdfTextUtil.AppendJoined(sb, r.Text);
+        var at = sb.Length - r.Text.Length;
+        return new PdfLine
+        {
+            Segments = [new PdfSegment(sb.ToString(), l.Left, r.Right)], Glyphs = [.. left, .. right],
+            Baseline = Math.Max(l.Baseline, r.Baseline), FontSize = l.FontSize, Bottom = Math.Min(l.Bottom, r.Bottom), Top = Math.Max(l.Top, r.Top),
+            Bridge = (at, l.Right, r.Left),
+        };
+    }
+
+    /// <summary>
+    /// What the line covers across the page, for finding gutters: its glyphs, and the gap it bridges (a box stands
+    /// there, so no gutter runs through it).
+    /// </summary>
+    public List<PdfGlyph> Cover() => Bridge is { } b ? [.. Glyphs, new PdfGlyph("", b.Left, b.Right)] : Glyphs;
 
     /// <summary>
     /// A line of some of this line's glyphs (those beside a table, or in one column), cut into segments the same way;
