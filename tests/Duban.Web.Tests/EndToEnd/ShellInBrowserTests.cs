@@ -178,7 +178,7 @@ public sealed class ShellInBrowserTests(ITestOutputHelper output) : IAsyncLifeti
     }
 
     [ChromiumFact]
-    public async Task On_a_phone_the_supervision_list_keeps_its_text_columns_readable_and_scrolls_in_its_frame()
+    public async Task On_a_phone_the_supervision_and_body_lists_keep_their_text_columns_readable_and_scroll_in_their_frames()
     {
         var address = StartServer();
         var admin = await factory!.WithDbAsync(db => db.Users.Where(u => u.UserName == DemoAccounts.Admin).Select(u => new { u.Id, u.UserName }).SingleAsync());
@@ -208,6 +208,15 @@ public sealed class ShellInBrowserTests(ITestOutputHelper output) : IAsyncLifeti
         gap.ShouldBeGreaterThan(2);
         (await BrowserTestSupport.ScrollWidthAsync(page)).ShouldBeLessThanOrEqualTo(390, "the table scrolls inside its frame, not the page");
         await ScreenshotAsync(page, "supervision-list-phone.png");
+
+        // The same for 议事机构, whose eight columns had squeezed every name to two characters a line.
+        var plan = await factory.WithDbAsync(db => db.Tasks.Where(t => t.Id == assignment.TaskId).Select(t => t.PlanId).SingleAsync());
+        await Duban.Web.Tests.Authorization.GovernanceSamples.AddAsync(factory, "手机", plan);
+        await page.GotoAsync(address + "/bodies");
+        var bodyWidths = await page.EvaluateAsync<double[]>("() => ['td.body-list-name', 'td.body-list-plan'].map(s => document.querySelector(s).getBoundingClientRect().width)");
+        bodyWidths.ShouldAllBe(w => w > 150);
+        (await BrowserTestSupport.ScrollWidthAsync(page)).ShouldBeLessThanOrEqualTo(390);
+        await ScreenshotAsync(page, "bodies-phone.png");
     }
 
     private static async Task OpenEveryGroupAsync(IPage page)
