@@ -141,6 +141,10 @@ public sealed class ListsBench
     public static readonly OrderFilter ActiveOrders = OrderFilter.Parse("active", null, null, null)!;
     public static readonly AuditFilter WholeLog = new();
 
+    /// <summary>The log's reader: an administrator of scope 全部, who reads every entry.</summary>
+    public static readonly Duban.Web.Security.DubanUser LogReader =
+        new(1, "admin", "管理员", Duban.Core.Security.Role.Admin, Duban.Core.Security.DataScope.All, null, null, null);
+
     /// <summary>The cursor of the row <paramref name="fraction"/> of the way down the list (what a reader arrives at by 下一页).</summary>
     public async Task<(string Orders, int OrdersPage, string Audit, int AuditPage, string Queue, int QueuePage)> DeepCursorsAsync(Reader reader, double fraction, CancellationToken ct)
     {
@@ -148,7 +152,7 @@ public sealed class ListsBench
         var orders = Orders(db, counted: false).Filtered(reader.User, AllOrders);
         var ordersAt = (int)(await orders.CountAsync(ct) * fraction);
         var order = await orders.OrderByDescending(o => o.IssuedAt).ThenByDescending(o => o.Id).Skip(ordersAt).Select(o => new { o.IssuedAt, o.Id }).FirstAsync(ct);
-        var log = new AuditQueries(db).Filtered(WholeLog);
+        var log = new AuditQueries(db).Filtered(LogReader, WholeLog);
         var auditAt = (int)(await log.CountAsync(ct) * fraction);
         var entry = await log.OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Skip(auditAt).Select(e => new { e.At, e.Id }).FirstAsync(ct);
         var queue = Reports(db).FilteredReports(reader.User, new ReportFilter(null, null, null, null, null), reviewQueue: true);
@@ -175,13 +179,13 @@ public sealed class ListsBench
     public async Task<int> AuditAsync(string? after, CancellationToken ct)
     {
         await using var db = Context();
-        return (await new AuditQueries(db, Counts).ListAsync(WholeLog, new KeysetRequest(new PageRequest(1, 50), after), ct)).Items.Count;
+        return (await new AuditQueries(db, Counts).ListAsync(LogReader, WholeLog, new KeysetRequest(new PageRequest(1, 50), after), ct)).Items.Count;
     }
 
     public async Task<int> AuditByNumberAsync(int page, CancellationToken ct)
     {
         await using var db = Context();
-        return (await new AuditQueries(db).Filtered(WholeLog).OrderByDescending(e => e.At).ThenByDescending(e => e.Id).ToPagedAsync(new PageRequest(page, 50), ct)).Items.Count;
+        return (await new AuditQueries(db).Filtered(LogReader, WholeLog).OrderByDescending(e => e.At).ThenByDescending(e => e.Id).ToPagedAsync(new PageRequest(page, 50), ct)).Items.Count;
     }
 
     /// <summary>What the audit page reads besides the page: the actions and kinds of record of its filters.</summary>

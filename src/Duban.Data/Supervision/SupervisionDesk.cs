@@ -309,8 +309,9 @@ public sealed class SupervisionDesk(DubanDbContext db, TimeProvider clock, Audit
 
         var at = clock.GetUtcNow();
         var label = kind.Value.Label();
+        // The timeline names who did it beside every entry (by display name); the summary says only what was done.
         var taskEvent = AddEvent(actor, at, taskId, assignment.Id, organizationId, kind.Value,
-            $"{actor.UserName}将{assignment.Name}标记为{label}{(string.IsNullOrEmpty(note) ? "" : "：" + note)}", key, null, new { note });
+            $"{assignment.Name}被标记为{label}{(string.IsNullOrEmpty(note) ? "" : "：" + note)}", key, null, new { note });
         Audit(actor, SupervisionAuditActions.FlagSet, SupervisionAuditActions.TaskEntity, taskId, null, new { kind = label, organizationId, note });
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         try

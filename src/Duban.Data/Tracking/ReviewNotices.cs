@@ -26,8 +26,8 @@ internal sealed class ReviewNotices(DubanDbContext db, NotificationCenter center
             ? $"进展被退回：任务 {about.No} {period.Label}"
             : $"进展已通过审核：任务 {about.No} {period.Label}";
         var body = returned
-            ? $"{reviewer}退回了{about.Organization}报送的任务 {about.No} {period.Label}进展。退回意见：{review.Comment}。请按意见修改后重新提交。"
-            : $"{reviewer}审核通过了{about.Organization}报送的任务 {about.No} {period.Label}进展{(string.IsNullOrEmpty(review.Comment) ? "" : $"。审核意见：{review.Comment}")}。";
+            ? $"{reviewer}退回了{about.Organization}报送的任务 {about.No} {period.Label}进展。退回意见：{Sentence(review.Comment)}请按意见修改后重新提交。"
+            : $"{reviewer}审核通过了{about.Organization}报送的任务 {about.No} {period.Label}进展{(string.IsNullOrEmpty(review.Comment) ? "。" : $"。审核意见：{Sentence(review.Comment)}")}";
         if (body.Length > 2000) body = body[..1999] + "…";
         var link = $"tasks/{about.TaskId}/report?period={period.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
         var key = "review:" + review.Id.ToString(CultureInfo.InvariantCulture);
@@ -38,5 +38,15 @@ internal sealed class ReviewNotices(DubanDbContext db, NotificationCenter center
             ["organization"] = about.Organization, ["period"] = period.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["decision"] = returned ? "returned" : "approved",
         }), ct);
+    }
+
+    /// <summary>
+    /// The reviewer's comment as a sentence of the notice: a full stop after it, unless the reviewer ended it with one
+    /// (reviewers mostly do: "请补充。" read "请补充。。").
+    /// </summary>
+    internal static string Sentence(string? comment)
+    {
+        var text = (comment ?? "").Trim();
+        return text.Length == 0 || "。！？；…!?.;".Contains(text[^1]) ? text : text + "。";
     }
 }

@@ -2,8 +2,10 @@ using System.Text.Json;
 using Duban.Core.Audit;
 using Duban.Data.Audit;
 using Duban.Data;
+using Duban.Core.Security;
 using Duban.Web.Display;
 using Duban.Web.Paging;
+using Duban.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Duban.Web.Audit;
@@ -65,10 +67,29 @@ public sealed class AuditQueries(DubanDbContext db, ListCounts? counts = null)
 
     private static readonly JsonSerializerOptions Indented = new(Duban.Data.Audit.AuditLog.Json) { WriteIndented = true };
 
-    /// <summary>The entries the filter keeps, in no order.</summary>
-    public IQueryable<AuditEntry> Filtered(AuditFilter filter)
+    /// <summary>
+    /// The entries an administrator may read. With scope 全部, all of them. Any other administrator reads the entries made
+    /// by the accounts it manages (<see cref="Responsibility"/>) and by itself: an entry holds what was written (a report's
+    /// text, a 督办单's reasons, an account's region), and an administrator of one county must not read another county's
+    /// work through the log. Entries of the system and of accounts above or beside its scope are left to 全部.
+    /// </summary>
+    public IQueryable<AuditEntry> VisibleTo(DubanUser reader)
     {
         var entries = db.AuditEntries.AsNoTracking();
+        if (!reader.IsAdmin) return entries.Where(e => false);
+        if (reader.Scope == DataScope.All) return entries;
+        var accounts = db.Users.ActionableBy(reader, db).Select(u => u.Id);
+        return entries.Where(e => e.UserId == reader.Id || e.UserId != null && accounts.Contains(e.UserId.Value));
+    }
+
+    /// <summary>Names what the entries a reader may read depend on, for the kept counts.</summary>
+    private static string ScopeKey(DubanUser reader) =>
+        reader.Scope == DataScope.All ? "all" : $"{reader.Id}:{reader.Scope}:{reader.ScopeRegionPath}:{reader.OrganizationId}";
+
+    /// <summary>The entries of the reader's scope the filter keeps, in no order.</summary>
+    public IQueryable<AuditEntry> Filtered(DubanUser reader, AuditFilter filter)
+    {
+        var entries = VisibleTo(reader);
         if (!string.IsNullOrWhiteSpace(filter.Actor)) entries = entries.Where(e => e.Actor.Contains(filter.Actor.Trim()));
         if (!string.IsNullOrEmpty(filter.Action)) entries = entries.Where(e => e.Action == filter.Action);
         if (!string.IsNullOrEmpty(filter.EntityType)) entries = entries.Where(e => e.EntityType == filter.EntityType);
@@ -91,9 +112,9 @@ public sealed class AuditQueries(DubanDbContext db, ListCounts? counts = null)
     /// from the index on (time, id) where the cursor points, so that a page deep in years of entries costs what the first
     /// does. The time is also bounded on its own (<c>At &lt;= …</c>) so that both databases start the index range there.
     /// </summary>
-    public async Task<KeysetPage<AuditEntry>> ListAsync(AuditFilter filter, KeysetRequest request, CancellationToken ct = default)
+    public async Task<KeysetPage<AuditEntry>> ListAsync(DubanUser reader, AuditFilter filter, KeysetRequest request, CancellationToken ct = default)
     {
-        var filtered = Filtered(filter);
+        var filtered = Filtered(reader, filter);
         IQueryable<AuditEntry> page;
         if (request.After is { } a && ParseCursor(a) is { } after)
         {
@@ -110,8 +131,8 @@ public sealed class AuditQueries(DubanDbContext db, ListCounts? counts = null)
         var (rows, next, previous) = KeysetSlice.Cut(read, request);
         var count = counts is null
             ? ListCount.Exact(await filtered.CountAsync(ct))
-            : await counts.CountAsync(db, $"audit|{filter}", filtered.OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Select(e => e.Id),
-                (services, token) => services.GetRequiredService<AuditQueries>().Filtered(filter).CountAsync(token), ct);
+            : await counts.CountAsync(db, $"audit|{ScopeKey(reader)}|{filter}", filtered.OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Select(e => e.Id),
+                (services, token) => services.GetRequiredService<AuditQueries>().Filtered(reader, filter).CountAsync(token), ct);
         return new(rows, request.Page.Page, request.Page.PageSize, count, Cursor(next), Cursor(previous));
     }
 

@@ -62,4 +62,43 @@ public sealed class AuditPageTests(WebAppWithoutSamplePlansFixture app) : IClass
         row[..fold].ShouldNotContain(">field13</th>");
     }
 
+    [Fact]
+    public async Task An_administrator_of_a_county_reads_the_entries_of_its_own_accounts_and_not_those_of_the_city_or_the_system()
+    {
+        var county = await Factory.RegionIdAsync(DemoSeeder.Counties[0]);
+        var city = await Factory.RegionIdAsync(DemoSeeder.City);
+        var countyGovernment = await Factory.OrganizationIdAsync(DemoSeeder.Counties[0] + "人民政府");
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var countyAdmin = await Factory.CreateUserAsync($"audit-county-admin-{suffix}", "Audit-county-admin-1", Duban.Core.Security.Role.Admin, Duban.Core.Security.DataScope.RegionAndBelow, regionId: county);
+        var cityAdmin = await Factory.CreateUserAsync($"audit-city-admin-{suffix}", "Audit-city-admin-1", Duban.Core.Security.Role.Admin, Duban.Core.Security.DataScope.RegionAndBelow, regionId: city);
+        var countyReporter = await Factory.CreateUserAsync($"audit-county-reporter-{suffix}", "Audit-county-reporter-1", Duban.Core.Security.Role.Reporter, Duban.Core.Security.DataScope.Own, organizationId: countyGovernment);
+        var cityReporter = await Factory.WithDbAsync(db => db.Users.Where(u => u.UserName == DemoAccounts.Reporter).Select(u => u.Id).SingleAsync());
+        var action = $"test.scope.{suffix}";
+        await Factory.WithDbAsync(async db =>
+        {
+            void Add(long? user, string actor, string text) => db.AuditEntries.Add(new Duban.Core.Audit.AuditEntry
+            {
+                At = DateTimeOffset.UtcNow, UserId = user, Actor = actor, Action = action, EntityType = "test", EntityId = "1",
+                After = $"{{\"note\":\"{text}\"}}",
+            });
+            Add(countyReporter.Id, countyReporter.UserName, "county-reporter-wrote");
+            Add(cityReporter, DemoAccounts.Reporter, "city-reporter-wrote");
+            Add(null, "system", "system-wrote");
+            await db.SaveChangesAsync();
+        });
+
+        var asCounty = await (await Factory.SignedInAsync(countyAdmin.UserName, "Audit-county-admin-1")).GetStringAsync($"/audit?action={action}");
+        var asCity = await (await Factory.SignedInAsync(cityAdmin.UserName, "Audit-city-admin-1")).GetStringAsync($"/audit?action={action}");
+        var asAll = await (await Factory.SignedInAsync(DemoAccounts.Admin)).GetStringAsync($"/audit?action={action}");
+
+        asCounty.ShouldContain("county-reporter-wrote");
+        asCounty.ShouldNotContain("city-reporter-wrote", Case.Sensitive, "清河市教育局's reporter lies outside the county");
+        asCounty.ShouldNotContain("system-wrote");
+        asCounty.ShouldContain("共 1 条");
+        asCity.ShouldContain("county-reporter-wrote");
+        asCity.ShouldContain("city-reporter-wrote");
+        asCity.ShouldNotContain("system-wrote");
+        asAll.ShouldContain("system-wrote");
+        asAll.ShouldContain("共 3 条");
+    }
 }

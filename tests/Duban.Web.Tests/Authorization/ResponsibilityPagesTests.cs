@@ -116,10 +116,12 @@ public sealed class ResponsibilityPagesTests(WriteMatrixFixture app) : IClassFix
         var issueOnTaskPage = await Browser.SubmitAsync(County, $"/tasks/{World.SharedTask}",
             new Dictionary<string, string> { ["OrganizationId"] = World.OrgA.ToString(), ["Reason"] = "越权督办" }, formName: "issue-order");
         issueOnTaskPage.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        // The task belongs to the city's plan: its 领导批示 are the city office's to record.
+        // The task belongs to the city's plan: its 领导批示 are the city office's to record, and only the city is offered the form.
+        html.ShouldNotContain("name=\"Instruct.Text\"");
+        (await World.Clients[Actor.CityAdmin].GetStringAsync(timeline)).ShouldContain("name=\"Instruct.Text\"");
         var instruction = await Browser.SubmitAsync(County, timeline,
             new Dictionary<string, string> { ["Instruct.Leader"] = "县长", ["Instruct.Text"] = "越权批示", ["Instruct.Date"] = "2026-03-01" }, formName: "instruction");
-        instruction.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        ShouldBeRefused(instruction);
 
         (await app.Factory.WithDbAsync(db => db.Set<TaskEvent>().CountAsync(e => e.TaskId == World.SharedTask))).ShouldBe(eventsBefore);
         (await app.Factory.WithDbAsync(db => db.Set<Instruction>().CountAsync(i => i.TaskId == World.SharedTask))).ShouldBe(0);
@@ -129,6 +131,10 @@ public sealed class ResponsibilityPagesTests(WriteMatrixFixture app) : IClassFix
             new Dictionary<string, string> { ["Flag.OrganizationId"] = World.OrgB.ToString(), ["Flag.Kind"] = "summons", ["Flag.Note"] = "约谈县政府" }, formName: "flag");
         own.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await app.Factory.WithDbAsync(db => db.Set<TaskEvent>().CountAsync(e => e.TaskId == World.SharedTask))).ShouldBe(eventsBefore + 1);
+        // The entry names who flagged it by display name beside it; its text does not carry the login name.
+        var summary = await app.Factory.WithDbAsync(db => db.Set<TaskEvent>().Where(e => e.TaskId == World.SharedTask).OrderByDescending(e => e.Id).Select(e => e.Summary).FirstAsync());
+        var government = await app.Factory.WithDbAsync(db => db.Organizations.Where(o => o.Id == World.OrgB).Select(o => o.Name).SingleAsync());
+        summary.ShouldStartWith($"{government}被标记为约谈", Case.Sensitive, summary);
     }
 
     [Fact]

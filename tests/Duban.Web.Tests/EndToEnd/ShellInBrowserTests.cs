@@ -177,6 +177,48 @@ public sealed class ShellInBrowserTests(ITestOutputHelper output) : IAsyncLifeti
         await ScreenshotAsync(page, "shell-phone-reporter-noscript.png");
     }
 
+    [ChromiumFact]
+    public async Task On_a_phone_the_supervision_and_body_lists_keep_their_text_columns_readable_and_scroll_in_their_frames()
+    {
+        var address = StartServer();
+        var admin = await factory!.WithDbAsync(db => db.Users.Where(u => u.UserName == DemoAccounts.Admin).Select(u => new { u.Id, u.UserName }).SingleAsync());
+        var assignment = await factory.WithDbAsync(db => db.Assignments.Where(a => a.Organization!.Name == DemoSeeder.CityEducation)
+            .OrderBy(a => a.Id).Select(a => new { a.TaskId, a.OrganizationId }).FirstAsync());
+        using (var scope = factory.Services.CreateScope())
+        {
+            var issued = await scope.ServiceProvider.GetRequiredService<Duban.Data.Supervision.SupervisionDesk>().IssueAsync(
+                new Duban.Data.Tracking.TrackingActor(admin.Id, admin.UserName, Duban.Core.Security.Role.Admin, null),
+                new Duban.Data.Supervision.NewOrder(assignment.TaskId, assignment.OrganizationId, "请说明进度滞后的原因和整改措施。", null));
+            issued.Error.ShouldBeNull();
+        }
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await BrowserTestSupport.LaunchChromiumAsync(playwright);
+        var page = await BrowserTestSupport.NewPageAsync(browser);
+        await BrowserTestSupport.SignInAsync(page, address, DemoAccounts.Admin, DemoAccounts.Password);
+        await page.SetViewportSizeAsync(390, 844);
+        await page.GotoAsync(address + "/supervision?status=all");
+
+        // Before: 事项 and 责任单位 were squeezed to one or two characters a line (25 px), the dates broken into four lines.
+        var widths = await page.EvaluateAsync<double[]>("() => ['td.order-subject', 'td.order-organization'].map(s => document.querySelector(s).getBoundingClientRect().width)");
+        widths[0].ShouldBeGreaterThan(150, "事项");
+        widths[1].ShouldBeGreaterThan(80, "责任单位");
+        // The task's number and its text were run together (3推进中高职…): a gap between them now.
+        var gap = await page.EvaluateAsync<double>("() => { const td = document.querySelector('td.order-subject'); return td.querySelector('span').getClientRects()[0].left - td.querySelector('a').getBoundingClientRect().right; }");
+        gap.ShouldBeGreaterThan(2);
+        (await BrowserTestSupport.ScrollWidthAsync(page)).ShouldBeLessThanOrEqualTo(390, "the table scrolls inside its frame, not the page");
+        await ScreenshotAsync(page, "supervision-list-phone.png");
+
+        // The same for 议事机构, whose eight columns had squeezed every name to two characters a line.
+        var plan = await factory.WithDbAsync(db => db.Tasks.Where(t => t.Id == assignment.TaskId).Select(t => t.PlanId).SingleAsync());
+        await Duban.Web.Tests.Authorization.GovernanceSamples.AddAsync(factory, "手机", plan);
+        await page.GotoAsync(address + "/bodies");
+        var bodyWidths = await page.EvaluateAsync<double[]>("() => ['td.body-list-name', 'td.body-list-plan'].map(s => document.querySelector(s).getBoundingClientRect().width)");
+        bodyWidths.ShouldAllBe(w => w > 150);
+        (await BrowserTestSupport.ScrollWidthAsync(page)).ShouldBeLessThanOrEqualTo(390);
+        await ScreenshotAsync(page, "bodies-phone.png");
+    }
+
     private static async Task OpenEveryGroupAsync(IPage page)
     {
         var closed = page.Locator("details.app-menu-group:not([open]) > summary");

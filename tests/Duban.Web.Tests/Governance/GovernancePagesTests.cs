@@ -38,6 +38,27 @@ public sealed class GovernancePagesTests(WriteMatrixFixture app) : IClassFixture
     }
 
     [Fact]
+    public async Task A_member_organisation_links_to_its_entry_under_组织机构()
+    {
+        var (body, _) = (await GovernanceSamples.AddAsync(app.Factory, "链接", World.PlanOf(Side.County)))[0];
+        var member = await app.Factory.WithDbAsync(db => (
+            from m in db.GoverningBodies.Where(b => b.Id == body).SelectMany(b => b.Members)
+            join o in db.Organizations on m.OrganizationId equals (long?)o.Id
+            select new { o.Id, o.Name, o.RegionId }).FirstAsync());
+
+        var html = await County.GetStringAsync($"/bodies/{body}");
+
+        html.ShouldContain($"<a href=\"organizations?org={member.Id}\">");
+        html.ShouldNotContain("href=\"organizations/", Case.Sensitive, "there is no page per organisation: such a link answered 404");
+        // The city's administrator sees the member wherever it lies in the city (the county's may not see a city bureau).
+        var organizations = await World.Clients[Actor.CityAdmin].GetAsync($"/organizations?org={member.Id}");
+        organizations.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var page = await organizations.Content.ReadAsStringAsync();
+        page.ShouldContain($"<a href=\"organizations?region={member.RegionId}\" class=\"fw-bold\" aria-current=\"page\">", Case.Sensitive, "the organisation's region is opened");
+        page.ShouldContain($"value=\"{System.Net.WebUtility.HtmlEncode(member.Name)}\"", Case.Sensitive, "the administrator gets the organisation's form");
+    }
+
+    [Fact]
     public async Task Forged_posts_against_the_city_plans_body_and_meeting_are_refused_and_change_nothing()
     {
         var own = (await GovernanceSamples.AddAsync(app.Factory, "伪造", World.PlanOf(Side.County)))[0];

@@ -67,12 +67,13 @@ public sealed class ReviewNotificationTests(TrackingFixture app) : IClassFixture
         (await ReviewNoticesAsync(reporter, link)).ShouldBeEmpty("a submission tells the reporter nothing");
 
         // Returned on the page, with the comment the reporter must act on.
-        (await ReviewOnThePageAsync(admin, id, "returned", "请补充调研报告和经费测算")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        // The reviewer ends the comment with a full stop, as reviewers mostly do: the notice adds none of its own.
+        (await ReviewOnThePageAsync(admin, id, "returned", "请补充调研报告和经费测算。")).StatusCode.ShouldBe(HttpStatusCode.OK);
         var afterReturn = await ReviewNoticesAsync(reporter, link);
         afterReturn.Count.ShouldBe(1);
         var returned = afterReturn[0];
         returned.GetProperty("title").GetString()!.ShouldStartWith("进展被退回");
-        returned.GetProperty("body").GetString()!.ShouldContain("退回意见：请补充调研报告和经费测算");
+        returned.GetProperty("body").GetString()!.ShouldContain("退回意见：请补充调研报告和经费测算。请按意见修改后重新提交。");
         returned.GetProperty("body").GetString()!.ShouldContain("演示管理员", customMessage: "the reviewer by display name, not the user name");
         returned.GetProperty("link").GetString().ShouldBe(link);
         returned.GetProperty("readAt").ValueKind.ShouldBe(JsonValueKind.Null);
@@ -95,7 +96,7 @@ public sealed class ReviewNotificationTests(TrackingFixture app) : IClassFixture
         var afterApproval = await ReviewNoticesAsync(reporter, link);
         afterApproval.Count.ShouldBe(2);
         afterApproval[0].GetProperty("title").GetString()!.ShouldStartWith("进展已通过审核");
-        afterApproval[0].GetProperty("body").GetString()!.ShouldContain("审核意见：同意");
+        afterApproval[0].GetProperty("body").GetString()!.ShouldEndWith("审核意见：同意。", customMessage: "a comment without a full stop gets one");
         afterApproval[0].GetProperty("link").GetString().ShouldBe(link);
         (await UnreadAsync(reporter)).ShouldBe(unreadBefore + 2);
 

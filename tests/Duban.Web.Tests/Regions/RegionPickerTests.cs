@@ -163,4 +163,47 @@ public sealed partial class RegionPickerTests(NationalTreeFixture app) : IClassF
             (await RegionPicking.LoadAsync(db.Regions.VisibleTo(city), null, null, default)).Children.Select(c => c.Id).ShouldBe([pingliang]);
         });
     }
+
+    [Fact]
+    public async Task The_provinces_and_a_provinces_cities_are_offered_in_the_catalogues_order()
+    {
+        var admin = await Factory.SignedInAsync(DemoAccounts.Admin);
+        var gansu = await CodeAsync("620000");
+
+        var top = Options(await admin.GetStringAsync("/users/new"), "region");
+        var cities = Options(await admin.GetStringAsync($"/users/new?region={gansu}"), "region").Skip(2).ToList();
+
+        var codes = await Factory.WithDbAsync(db => db.Regions.Where(r => r.Code != null).ToDictionaryAsync(r => r.Id.ToString(), r => r.Code!));
+        var topCodes = top.Where(codes.ContainsKey).Select(id => codes[id]).ToList();
+        topCodes.Count.ShouldBeGreaterThan(30, "the provinces are offered");
+        topCodes.ShouldBe(topCodes.Order(StringComparer.Ordinal).ToList(), "北京市, 天津市, 河北省… by code, not by database id");
+        var cityCodes = cities.Where(codes.ContainsKey).Select(id => codes[id]).ToList();
+        cityCodes.Count.ShouldBeGreaterThan(10);
+        cityCodes.ShouldBe(cityCodes.Order(StringComparer.Ordinal).ToList());
+    }
+
+    [GeneratedRegex("\\sid=\"(?<id>[^\"]+)\"")]
+    private static partial Regex IdAttribute();
+
+    [GeneratedRegex("<(?<tag>input|button)\\b[^>]*\\bform=\"(?<form>[^\"]+)\"")]
+    private static partial Regex FormAttribute();
+
+    [Theory]
+    [InlineData("/users/new")]
+    [InlineData("/users/{user}")]
+    [InlineData("/import")]
+    [InlineData("/plans/new")]
+    public async Task The_region_search_belongs_to_a_form_of_its_own_and_no_id_is_used_twice(string page)
+    {
+        var admin = await Factory.SignedInAsync(DemoAccounts.Admin);
+        var user = await Factory.WithDbAsync(db => db.Users.Where(u => u.UserName == DemoAccounts.Inspector).Select(u => u.Id).SingleAsync());
+        var html = await admin.GetStringAsync(page.Replace("{user}", user.ToString()));
+
+        var ids = IdAttribute().Matches(html).Select(m => m.Groups["id"].Value).ToList();
+        ids.GroupBy(id => id).Where(g => g.Count() > 1).Select(g => g.Key).ShouldBeEmpty(page);
+        var owners = FormAttribute().Matches(html).Select(m => m.Groups["form"].Value).Distinct().ToList();
+        owners.ShouldNotBeEmpty("the picker's search names the GET form it submits with");
+        // A form attribute naming anything but a form (the search box's own id, once) leaves the 查找 button without a form.
+        foreach (var owner in owners) html.ShouldContain($"<form method=\"get\" id=\"{owner}\"", Case.Sensitive, page);
+    }
 }

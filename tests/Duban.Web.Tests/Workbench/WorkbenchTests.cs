@@ -103,6 +103,17 @@ public sealed partial class WorkbenchTests(WorkbenchFixture app, Xunit.Abstracti
         Figure().Matches(home).Count.ShouldBe(0);
     }
 
+    [Theory]
+    [InlineData(DemoAccounts.Admin, "数据范围：全部。左侧菜单按工作分组：计划与任务、填报与审核、督办、统计分析、系统管理。")]
+    [InlineData(DemoAccounts.Reporter, "数据范围：本单位（清河市教育局）。左侧菜单按工作分组：计划与任务、填报与审核、督办、统计分析。")]
+    [InlineData(DemoAccounts.Inspector, "数据范围：本区域及下级（清河市）。左侧菜单按工作分组：计划与任务、督办、统计分析、系统管理。")]
+    public async Task The_note_under_the_figures_names_the_scope_and_the_groups_the_users_sidebar_shows(string user, string note)
+    {
+        var home = await (await Factory.SignedInAsync(user)).GetStringAsync("/");
+
+        home.ShouldContain($"<p class=\"small text-secondary mb-0\" id=\"workbench-scope\">{note}</p>");
+    }
+
     /// <summary>The rows of the list a figure links to, counted as its page shows them.</summary>
     private static int Rows(string key, string link, string html)
     {

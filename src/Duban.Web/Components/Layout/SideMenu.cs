@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Duban.Web.Security;
+using Microsoft.AspNetCore.Authorization;
 
 namespace Duban.Web.Components.Layout;
 
@@ -71,6 +73,21 @@ public static class SideMenu
             new("api/docs/", "API 文档", "bi-code-slash", DubanPolicies.Oversight, FullLoad: true),
         ]),
     ];
+
+    /// <summary>The groups with the entries the user may open (visitors: the public ones); a group left empty is left out.</summary>
+    public static async Task<IReadOnlyList<SideMenuGroup>> VisibleAsync(IAuthorizationService authorization, ClaimsPrincipal user)
+    {
+        var signedIn = DubanUser.From(user) is not null;
+        var visible = new List<SideMenuGroup>();
+        foreach (var group in Groups)
+        {
+            var items = new List<SideMenuItem>();
+            foreach (var item in group.Items)
+                if (item.Policy is null || (signedIn && (await authorization.AuthorizeAsync(user, item.Policy)).Succeeded)) items.Add(item);
+            if (items.Count > 0) visible.Add(group with { Items = items });
+        }
+        return visible;
+    }
 
     /// <summary>
     /// The entry the address belongs to: the longest entry that is the path or a folder above it (tasks/12 → 任务,

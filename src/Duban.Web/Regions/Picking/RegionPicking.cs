@@ -43,13 +43,13 @@ public static class RegionPicking
         {
             // The scope's top regions: those whose parent lies outside it (or that have none).
             var ids = scope.Select(r => r.Id);
-            children = await Picks(scope.Where(r => r.ParentId == null || !ids.Contains(r.ParentId.Value)).OrderBy(r => r.Path)).ToListAsync(ct);
+            children = await Picks(InCatalogueOrder(scope.Where(r => r.ParentId == null || !ids.Contains(r.ParentId.Value)))).ToListAsync(ct);
         }
         else
         {
             var above = Ancestors(chosen.Path);
             trail = await Picks(scope.Where(r => above.Contains(r.Id)).OrderBy(r => r.Path)).ToListAsync(ct);
-            children = await Picks(scope.Where(r => r.ParentId == chosen.Id).OrderBy(r => r.Path)).ToListAsync(ct);
+            children = await Picks(InCatalogueOrder(scope.Where(r => r.ParentId == chosen.Id))).ToListAsync(ct);
         }
 
         // Control characters name no region, and PostgreSQL refuses a NUL in a parameter.
@@ -57,10 +57,18 @@ public static class RegionPicking
         if (string.IsNullOrEmpty(text)) return new(trail, children, null, [], false);
         if (text.Length > MaxSearchLength) text = text[..MaxSearchLength];
         var matches = await Picks(scope.Where(r => r.Name.Contains(text) || (r.Code != null && r.Code.StartsWith(text)))
-            .OrderBy(r => r.Level).ThenBy(r => r.Path)).Take(SearchLimit + 1).ToListAsync(ct);
+            .OrderBy(r => r.Level).ThenBy(r => r.Code == null).ThenBy(r => r.Code).ThenBy(r => r.Name).ThenBy(r => r.Id)).Take(SearchLimit + 1).ToListAsync(ct);
         var found = await WithLineageAsync(scope, matches.Take(SearchLimit).ToList(), ct);
         return new(trail, children, text, found, matches.Count > SearchLimit);
     }
+
+    /// <summary>
+    /// Siblings as the national catalogue lists them (by GB/T 2260 code: 北京市, 天津市, 河北省…), the regions without a
+    /// code after them by name. Not by path: a path is the text of database ids, so "/10/" came before "/2/" and the
+    /// provinces read 北京市, 江苏省, 浙江省…, 天津市.
+    /// </summary>
+    private static IQueryable<Region> InCatalogueOrder(IQueryable<Region> regions) =>
+        regions.OrderBy(r => r.Code == null).ThenBy(r => r.Code).ThenBy(r => r.Name).ThenBy(r => r.Id);
 
     private static IQueryable<RegionPick> Picks(IQueryable<Region> regions) =>
         regions.Select(r => new RegionPick(r.Id, r.Name, r.Code, r.Level, r.Path, ""));
