@@ -226,6 +226,14 @@ public sealed class PlanQueries(DubanDbContext db, TimeProvider? time = null, Pl
     }
 
     /// <summary>
+    /// The day (China's calendar) each plan was imported: a period that ended before it is owed by nobody, since nobody
+    /// could report it in this system (<see cref="Duban.Data.Tracking.Status.TrackingStatuses.ClosedPeriods"/>).
+    /// </summary>
+    public async Task<Dictionary<long, DateOnly>> ImportDaysAsync(List<long> planIds, CancellationToken ct) =>
+        (await db.Plans.AsNoTracking().Where(p => EF.Parameter(planIds).Contains(p.Id)).Select(p => new { p.Id, p.CreatedAt }).ToListAsync(ct))
+            .ToDictionary(p => p.Id, p => Duban.Core.Tracking.Periods.ChinaCalendar.Today(p.CreatedAt));
+
+    /// <summary>
     /// The ids of the tasks an organisation is assigned to (in a role). Written as <c>Id IN (…)</c> rather than
     /// <c>t.Assignments.Any(…)</c>: SQLite runs an EXISTS as a subquery per task, scanning every task of every plan,
     /// while an IN list starts from the organisation's assignments (docs/benchmarks.md).

@@ -51,5 +51,29 @@ public sealed class MyMissedReportsTests(TrackingFixture app) : IClassFixture<Tr
         my.ShouldNotContain($"href=\"tasks/{taskId}/report?period={imported.Start:yyyy-MM-dd}\"");
     }
 
+    [Fact]
+    public async Task A_plan_imported_today_has_missed_no_period_neither_for_its_leads_nor_for_its_cooperating_units()
+    {
+        await Factory.WithDbAsync(async db =>
+        {
+            var plan = await db.Plans.SingleAsync(p => p.Id == app.PlanId);
+            plan.CreatedAt = DateTimeOffset.UtcNow;
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        var held = await Factory.WithDbAsync(db => db.Assignments.Where(a => a.Task!.PlanId == app.PlanId && a.Task.RemovedInVersionId == null && a.Organization!.Name == DemoSeeder.CityEducation)
+            .Select(a => new { a.TaskId, a.Role }).ToListAsync());
+        held.ShouldContain(a => a.Role == UnitRole.Cooperating, "the city's education bureau cooperates on some task of the plan");
+        held.ShouldContain(a => a.Role == UnitRole.Lead);
+        var reporter = await Factory.SignedInAsync(DemoAccounts.Reporter);
+
+        var my = await reporter.GetStringAsync("/my");
+        foreach (var task in held.Select(a => a.TaskId).Distinct())
+        {
+            my.ShouldContain($"data-task=\"{task}\"", customMessage: "every task held is listed (待填报)");
+            MissingRows(my, task).ShouldBe(0, $"task {task} of a plan imported today");
+        }
+    }
+
     private static int MissingRows(string html, long taskId) => Regex.Count(html, $"data-task=\"{taskId}\" data-state=\"missing\"");
 }

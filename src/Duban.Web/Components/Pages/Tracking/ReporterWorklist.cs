@@ -75,7 +75,9 @@ public sealed class ReporterWorklist(PlanQueries plans, TrackingQueries tracking
         // Looked up by key rather than filtered per task and per assignment: an organisation of ~2 000 tasks made those
         // filters millions of comparisons on every visit to /my and the 工作台 (docs/benchmarks.md).
         var reportsOf = reports.ToLookup(r => r.AssignmentId);
-        var cycles = await periods.CyclesAsync(assignments.Select(a => a.Task.PlanId).Distinct().ToList(), ct);
+        var planIds = assignments.Select(a => a.Task.PlanId).Distinct().ToList();
+        var cycles = await periods.CyclesAsync(planIds, ct);
+        var importedOn = await plans.ImportDaysAsync(planIds, ct);
         var items = new List<WorkItem>();
         foreach (var assignment in assignments)
         {
@@ -99,8 +101,10 @@ public sealed class ReporterWorklist(PlanQueries plans, TrackingQueries tracking
             }
             bool Started(PeriodSpan span) => own.Any(r => r.PeriodKind == span.Kind && r.PeriodStart == span.Start);
             if (!Started(due)) items.Add(new(task, assignment.Id, due, WorkState.Due, null, null, cycle.WindowCloses(due)));
-            // A task that starts later, or a plan newer than the period, cannot have missed it.
-            if (lastClosed != due && !Started(lastClosed) && (task.Start is null || task.Start <= lastClosed.End))
+            // A task that starts later, or a plan imported after the period ended, cannot have missed it (the lead's
+            // missed periods follow the same rule: TrackingStatuses.ClosedPeriods); a plan deleted meanwhile owes nothing.
+            if (lastClosed != due && !Started(lastClosed) && (task.Start is null || task.Start <= lastClosed.End)
+                && importedOn.TryGetValue(task.PlanId, out var imported) && lastClosed.End >= imported)
                 items.Add(new(task, assignment.Id, lastClosed, WorkState.Missing, null, null, cycle.WindowCloses(lastClosed)));
         }
         return new(items.OrderBy(i => i.State).ThenByDescending(i => i.Period.Start).ThenBy(i => i.Task.PlanId).ThenBy(i => i.Task.Id).ToList(), assignments);
