@@ -41,6 +41,9 @@ public sealed partial class ImportPagesTests(WebAppFixture app) : IClassFixture<
         // Tasks are numbered from 1 in the review, as in the document.
         review.ShouldContain("<li value=\"1\" class=\"review-task\"");
         review.ShouldNotContain("<li value=\"0\"");
+        // Once: the list's markers are hidden and the task shows the document's own number.
+        review.ShouldContain("<ol class=\"small task-list list-unstyled\">");
+        review.ShouldContain("href=\"import#task-1-1\">1.</a>");
         review.ShouldContain("class=\"form-select form-select-sm unit-select\"");
         review.ShouldContain("__RequestVerificationToken");
 

@@ -73,8 +73,14 @@ public sealed partial class SideMenuTests(WebAppWithoutSamplePlansFixture app) :
     [InlineData("planss", null)]
     [InlineData("assessment-schemes/3", "assessment-schemes")]
     [InlineData("assessments/2/cards/7", "assessments")]
+    [InlineData("tasks/12/report?period=2026-11-01", "my")]
+    [InlineData("tasks/12/timeline", "tasks")]
     public void The_current_entry_is_the_longest_that_holds_the_address(string path, string? expected) =>
         (SideMenu.Current(path, SideMenu.Groups.SelectMany(g => g.Items))?.Href).ShouldBe(expected);
+
+    [Fact]
+    public void The_report_form_is_the_task_lists_for_whoever_does_not_see_my_tasks() =>
+        (SideMenu.Current("tasks/12/report", SideMenu.Groups.SelectMany(g => g.Items).Where(i => i.Href != "my"))?.Href).ShouldBe("tasks");
 
     private async Task<HttpClient> CityAdministratorAsync()
     {

@@ -13,7 +13,12 @@ namespace Duban.Web.Components.Layout;
 /// </param>
 /// <param name="FullLoad">Not a Blazor page (the API documentation): followed with a full page load, not enhanced navigation.</param>
 /// <param name="AnonymousLabel">The label visitors who are not signed in read instead, when it differs.</param>
-public sealed record SideMenuItem(string Href, string Label, string Icon, string? Policy, bool FullLoad = false, string? AnonymousLabel = null);
+/// <param name="Owns">
+/// Pages under another entry's address that belong to this entry's job (<c>*</c> stands for one segment): the report
+/// form <c>tasks/12/report</c> is where a reporter's 我的任务 leads, not the task list, for whoever sees 我的任务.
+/// </param>
+public sealed record SideMenuItem(string Href, string Label, string Icon, string? Policy, bool FullLoad = false, string? AnonymousLabel = null,
+    IReadOnlyList<string>? Owns = null);
 
 /// <summary>A group of entries under a heading, by the job they serve; shown when any of its entries is.</summary>
 /// <param name="Icon">The heading's Bootstrap Icons class.</param>
@@ -44,7 +49,7 @@ public static class SideMenu
         ]),
         new("填报与审核", "bi-pencil-square",
         [
-            new("my", "我的任务", "bi-person-workspace", DubanPolicies.Reporter),
+            new("my", "我的任务", "bi-person-workspace", DubanPolicies.Reporter, Owns: ["tasks/*/report"]),
             // The page is open to every signed-in user, but inspectors neither fill templates nor need them offered.
             new("templates", "填报模板", "bi-file-earmark-spreadsheet", DubanPolicies.ReporterOrAdmin),
             new("review", "审核", "bi-clipboard-check", DubanPolicies.Admin),
@@ -96,8 +101,17 @@ public static class SideMenu
     public static SideMenuItem? Current(string relativePath, IEnumerable<SideMenuItem> items)
     {
         var path = relativePath.Split('?', '#')[0].Trim('/');
-        return items
-            .Where(i => i.Href.TrimEnd('/') is var href && (href == path || (href.Length > 0 && path.StartsWith(href + "/", StringComparison.Ordinal))))
-            .MaxBy(i => i.Href.Length);
+        var list = items.ToList();
+        return list.FirstOrDefault(i => i.Owns?.Any(pattern => Matches(pattern, path)) == true)
+            ?? list.Where(i => i.Href.TrimEnd('/') is var href && (href == path || (href.Length > 0 && path.StartsWith(href + "/", StringComparison.Ordinal))))
+                .MaxBy(i => i.Href.Length);
+    }
+
+    /// <summary>Whether the path is the pattern's, segment by segment, <c>*</c> standing for any one segment.</summary>
+    private static bool Matches(string pattern, string path)
+    {
+        var want = pattern.Split('/');
+        var have = path.Split('/');
+        return want.Length == have.Length && want.Zip(have).All(p => p.First == "*" || p.First == p.Second);
     }
 }
