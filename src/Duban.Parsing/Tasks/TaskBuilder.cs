@@ -40,7 +40,7 @@ internal static class TaskBuilder
         var targets = new List<Target>();
         if (targetText is { Length: > 0 }) targets.AddRange(TargetExtractor.Extract(targetText));
         foreach (var t in TargetExtractor.Extract(fields.Text))
-            if (!targets.Any(existing => existing.Span == t.Span)) targets.Add(t);
+            if (!HasSpan(targets, t.Span)) targets.Add(t);
 
         return new PlanTask
         {
@@ -128,6 +128,14 @@ internal static class TaskBuilder
     {
         foreach (var c in field)
             if (CharFolding.Fold(c) == '牵') return true;
+        return false;
+    }
+
+    // A loop, not targets.Any(…): a lambda over the loop variable allocated its closure and delegate for every task.
+    private static bool HasSpan(List<Target> targets, SourceSpan span)
+    {
+        foreach (var existing in targets)
+            if (existing.Span == span) return true;
         return false;
     }
 

@@ -67,7 +67,8 @@ internal static class InlineFieldReader
         {
             var value = fields[k].Value;
             if (fields[k].Kind is not (FieldKind.Lead or FieldKind.Responsible or FieldKind.Cooperating)) continue;
-            var folded = CharFolding.Fold(value.Span);
+            using var scratch = new CharFolding.Scratch(value.Span);
+            var folded = scratch.Span;
             var cut = Math.Max(folded.LastIndexOf(';'), Math.Max(folded.LastIndexOf('；'), Math.Max(folded.LastIndexOf(','), folded.LastIndexOf('，'))));
             if (cut <= 0 || !UnitClause.IsDeadline(value.Value[(cut + 1)..])) return;
             fields[k] = fields[k] with { Value = TrimValue(value.Slice(0, cut)) };

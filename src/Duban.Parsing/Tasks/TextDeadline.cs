@@ -18,9 +18,10 @@ internal static class TextDeadline
 
     public static Deadline? Find(MappedText text, int? issueYear)
     {
-        var folded = CharFolding.Fold(text.Span);
+        using var scratch = new CharFolding.Scratch(text.Span);
+        var folded = scratch.Span;
         Deadline? found = null;
-        for (var at = folded.IndexOf('年'); at >= 0; at = folded.IndexOf('年', at + 1))
+        for (var at = folded.IndexOf('年'); at >= 0; at = NextYear(folded, at + 1))
         {
             var start = at;
             while (start > 0 && char.IsAsciiDigit(folded[start - 1]) && at - start < 4) start--;
@@ -36,5 +37,11 @@ internal static class TextDeadline
             at = close;
         }
         return found;
+    }
+
+    private static int NextYear(ReadOnlySpan<char> folded, int from)
+    {
+        var at = folded[from..].IndexOf('年');
+        return at < 0 ? -1 : at + from;
     }
 }

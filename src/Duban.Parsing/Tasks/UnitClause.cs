@@ -11,7 +11,8 @@ internal static class UnitClause
     /// <summary>The task text without the clause, and the fields the clause names (none when there is no clause).</summary>
     public static (MappedText Remainder, List<TaskField> Fields) Read(MappedText text)
     {
-        var folded = CharFolding.Fold(text.Span);
+        using var scratch = new CharFolding.Scratch(text.Span);
+        var folded = scratch.Span;
         var end = folded.Length;
         while (end > 0 && folded[end - 1] is '。' or ' ' or ';') end--;
 
@@ -28,9 +29,10 @@ internal static class UnitClause
         }
 
         // 由…负责 in the last sentence.
-        var lastStop = folded.LastIndexOf('。', Math.Max(0, end - 1));
+        var lastStop = folded[..Math.Min(folded.Length, Math.Max(0, end - 1) + 1)].LastIndexOf('。');
         var from = lastStop < 0 ? 0 : lastStop + 1;
-        var you = folded.IndexOf('由', from);
+        var you = folded[from..].IndexOf('由');
+        if (you >= 0) you += from;
         if (you >= 0 && you < end)
         {
             var clause = text.Slice(you + 1, end - you - 1);
@@ -63,10 +65,13 @@ internal static class UnitClause
     /// <summary>True when <paramref name="clause"/> reads as a clause that names a 牵头 or a 配合 (not only 负责).</summary>
     public static bool NamesRoles(MappedText clause)
     {
-        var folded = CharFolding.Fold(clause.Span);
-        if (!folded.Contains("牵头", StringComparison.Ordinal) && !folded.Contains("配合", StringComparison.Ordinal)
-            && !folded.Contains("协助", StringComparison.Ordinal) && !folded.Contains("参与", StringComparison.Ordinal)
-            && !folded.Contains("协同", StringComparison.Ordinal) && !folded.Contains("协办", StringComparison.Ordinal)) return false;
+        using (var scratch = new CharFolding.Scratch(clause.Span))
+        {
+            var folded = scratch.Span;
+            if (!folded.Contains("牵头", StringComparison.Ordinal) && !folded.Contains("配合", StringComparison.Ordinal)
+                && !folded.Contains("协助", StringComparison.Ordinal) && !folded.Contains("参与", StringComparison.Ordinal)
+                && !folded.Contains("协同", StringComparison.Ordinal) && !folded.Contains("协办", StringComparison.Ordinal)) return false;
+        }
         return Parse(clause).Any(f => f.Kind is FieldKind.Lead or FieldKind.Cooperating);
     }
 
@@ -80,7 +85,8 @@ internal static class UnitClause
     /// </summary>
     private static List<TaskField> Parse(MappedText clause)
     {
-        var folded = CharFolding.Fold(clause.Span);
+        using var scratch = new CharFolding.Scratch(clause.Span);
+        var folded = scratch.Span;
         var fields = new List<TaskField>();
         var pendingStart = -1;
         var start = 0;
@@ -115,7 +121,7 @@ internal static class UnitClause
     }
 
     /// <summary>One segment [start, end) of a clause: where its units are and the role its word gives (null: none).</summary>
-    private static (int From, int To, FieldKind? Kind)? Segment(MappedText clause, string folded, int start, int end)
+    private static (int From, int To, FieldKind? Kind)? Segment(MappedText clause, ReadOnlySpan<char> folded, int start, int end)
     {
         while (start < end && folded[start] == ' ') start++;
         while (end > start && folded[end - 1] is ' ' or '。') end--;
@@ -123,7 +129,7 @@ internal static class UnitClause
         if (folded[start] == '由') start++;
         foreach (var (word, kind) in RoleWords)
         {
-            if (end - start <= word.Length || string.CompareOrdinal(folded, end - word.Length, word, 0, word.Length) != 0)
+            if (end - start <= word.Length || !folded.Slice(end - word.Length, word.Length).SequenceEqual(word))
                 continue;
             return (start, end - word.Length, kind);
         }
@@ -211,7 +217,7 @@ internal static class UnitClause
             or '队' or '所' or '站' or '处' or '司' or '团' or '联' or '协' or '区' or '县' or '市' or '行' or '社';
     }
 
-    private static int MatchingOpen(string folded, int close, char opening)
+    private static int MatchingOpen(ReadOnlySpan<char> folded, int close, char opening)
     {
         var closing = folded[close];
         var depth = 0;

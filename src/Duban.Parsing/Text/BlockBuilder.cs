@@ -126,8 +126,17 @@ internal static class BlockBuilder
 
     private static bool IsOrganizationName(string folded)
     {
-        var name = folded.Trim();
-        return name.Length is >= 3 and <= 30 && !HasClausePunctuation(name) && OrganizationEndings.Any(e => name.EndsWith(e, StringComparison.Ordinal));
+        var name = folded.AsSpan().Trim();
+        return name.Length is >= 3 and <= 30 && name.IndexOfAny(",。;:、") < 0 && EndsWithAny(name, OrganizationEndings);
+    }
+
+    // A loop, not endings.Any(e => …): asked for nearly every line, the lambda's closure and delegate were allocated
+    // each time.
+    private static bool EndsWithAny(ReadOnlySpan<char> s, string[] endings)
+    {
+        foreach (var e in endings)
+            if (s.EndsWith(e, StringComparison.Ordinal)) return true;
+        return false;
     }
 
     private static bool ContinuesTitle(List<SourceLine> paragraph, SourceLine next, int? wrapWidth) =>
@@ -202,7 +211,7 @@ internal static class BlockBuilder
     private static readonly string[] TitleEndings = ["方案", "意见", "办法", "规划", "计划", "措施", "细则", "清单", "要点", "通知", "决定", "纲要", "分工表", "分解表", "任务表", "推进表", "安排表", "一览表", "台账", "名单", "制度"];
 
     private static bool IsTitleLine(string folded) =>
-        !HasClausePunctuation(folded) && TitleEndings.Any(e => folded.TrimEnd().EndsWith(e, StringComparison.Ordinal));
+        !HasClausePunctuation(folded) && EndsWithAny(folded.AsSpan().TrimEnd(), TitleEndings);
 
     private static bool HasClausePunctuation(string folded) =>
         folded.AsSpan().IndexOfAny(",。;:、") >= 0;

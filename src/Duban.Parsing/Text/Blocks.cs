@@ -19,17 +19,27 @@ internal sealed record ParagraphBlock(MappedText Raw, string Folded, SourceSpan 
 internal sealed record TableRowBlock(IReadOnlyList<MappedText> Cells, SourceSpan Span) : Block(Span)
 {
     /// <summary>Cells folded and with all white space removed, for matching column names (政 策 内 容 → 政策内容).</summary>
-    public IReadOnlyList<string> CompactCells { get; } = Cells.Select(c => Compact(c.Value)).ToArray();
+    public IReadOnlyList<string> CompactCells { get; } = CompactAll(Cells);
 
     public bool IsBlank => CompactCells.All(c => c.Length == 0);
 
-    private static string Compact(string s)
+    private static string[] CompactAll(IReadOnlyList<MappedText> cells)
     {
-        // Counted first, then written straight into the string: no scratch array per cell.
+        var compact = new string[cells.Count];
+        for (var i = 0; i < compact.Length; i++) compact[i] = Compact(cells[i].Span);
+        return compact;
+    }
+
+    private static string Compact(ReadOnlySpan<char> s)
+    {
+        // Read from the cell's span: a cell that is a window on the source has no string of its own, and asking for
+        // its Value here would make one for every cell of every row. Counted first, then written straight into the
+        // string.
         var n = 0;
         foreach (var c in s)
             if (!char.IsWhiteSpace(CharFolding.Fold(c))) n++;
         if (n == 0) return "";
+        if (n == s.Length) return CharFolding.Fold(s);
         return string.Create(n, s, static (chars, s) =>
         {
             var k = 0;

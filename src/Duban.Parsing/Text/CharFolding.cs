@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Duban.Parsing.Text;
 
 /// <summary>
@@ -21,6 +23,38 @@ public static class CharFolding
         {
             for (var i = 0; i < source.Length; i++) chars[i] = Table[source[i]];
         });
+    }
+
+    /// <summary>Folds <paramref name="source"/> into <paramref name="destination"/> (at least as long).</summary>
+    public static void Fold(ReadOnlySpan<char> source, Span<char> destination)
+    {
+        for (var i = 0; i < source.Length; i++) destination[i] = Table[source[i]];
+    }
+
+    /// <summary>
+    /// Text folded into a buffer rented from the shared pool, for a scan that only reads it and keeps nothing:
+    /// a task's text is folded several times over (its closing clause, a deadline in the text), and a string for each
+    /// would be a copy of every task's text that lives until the next collection. Dispose returns the buffer.
+    /// </summary>
+    internal ref struct Scratch
+    {
+        private char[]? _rented;
+
+        public Scratch(ReadOnlySpan<char> source)
+        {
+            _rented = ArrayPool<char>.Shared.Rent(Math.Max(1, source.Length));
+            Fold(source, _rented);
+            Span = _rented.AsSpan(0, source.Length);
+        }
+
+        public ReadOnlySpan<char> Span { get; }
+
+        public void Dispose()
+        {
+            if (_rented is null) return;
+            ArrayPool<char>.Shared.Return(_rented);
+            _rented = null;
+        }
     }
 
     private static char[] BuildTable()

@@ -70,11 +70,21 @@ internal static partial class LineShapes
     {
         var t = folded.TrimStart();
         if (t.Length > 120) return false;
-        var first = PageInfoKeys.FirstOrDefault(k => t.StartsWith(k, StringComparison.Ordinal) && t.AsSpan(k.Length).TrimStart().StartsWith(":"));
+        // A loop, not PageInfoKeys.FirstOrDefault(k => …): asked for every line, the lambda's closure and delegate were
+        // allocated each time.
+        string? first = null;
+        foreach (var k in PageInfoKeys)
+        {
+            if (!t.StartsWith(k, StringComparison.Ordinal) || !t.AsSpan(k.Length).TrimStart().StartsWith(":")) continue;
+            first = k;
+            break;
+        }
         if (first is null) return false;
         if (StrongPageInfoKeys.Contains(first)) return true;
         var rest = t[first.Length..];
-        return PageInfoKeys.Any(k => rest.Contains(k + ":", StringComparison.Ordinal) || rest.Contains(k + " :", StringComparison.Ordinal));
+        foreach (var k in PageInfoKeys)
+            if (rest.Contains(k + ":", StringComparison.Ordinal) || rest.Contains(k + " :", StringComparison.Ordinal)) return true;
+        return false;
     }
 
     /// <summary>Text left by a web page around a published plan: breadcrumbs (首页 > 政务公开 > …), font and print buttons.</summary>
