@@ -44,6 +44,7 @@ public static class WebApplicationSetup
         services.AddSingleton<SetupTokens>();
         services.AddScoped<AuditLog>();
         services.AddScoped<AuditQueries>();
+        services.AddScoped<Duban.Web.Components.Streaming.SiblingLoadGate>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<ActingRights>();
         services.AddScoped<Duban.Web.Organizations.OrganizationAdministration>();
