@@ -9,7 +9,8 @@ public sealed record CoreOptions(DatabaseProvider Provider, int Plans, int Sampl
 {
     public const string Usage =
         "usage: core --provider sqlite|postgres [--plans 10000] [--sample 300] [--iterations 1000] [--warmup 100] [--province-iterations 50] [--seed N] [--data DIR] [--fresh] [--load-only] [--explain] [--tail] [--pages [--page PATH]] [--export [--export-path PATH] [--export-runs 2]] [--copy-from SQLITE-DIR] [--database NAME]\n"
-        + "  --pages times every list page over HTTP (the province's administrator, organisations' reporters) instead of the task list (--page: only that path).\n"
+        + "  --pages times every list page over HTTP (the province's administrator, organisations' reporters) instead of the task list (--page: only that path);\n"
+        + "    each page is called --warmup times before --province-iterations timed calls, so that a warm server is timed, not JIT tier-up.\n"
         + "  --export requests the province administrator's 任务台账 (/api/v1/ledger.xlsx, or --export-path) over HTTP and prints time, file size, rows and the process's peak memory.\n"
         + "  postgres reads its server from DUBAN_TEST_POSTGRES (bash .ci/with-postgres sets it) and uses the database duban_bench_<seed> unless --database names another.";
 
