@@ -140,11 +140,20 @@ internal sealed record ConnectionTarget(DatabaseProvider Provider, string Connec
     /// </summary>
     public const string JitOff = "-c jit=off";
 
+    /// <summary>
+    /// Parallel query is turned off for Duban's sessions unless the connection string's <c>Options</c> set
+    /// <c>max_parallel_workers_per_gather</c>: its reads are short, and starting workers for a read of a few thousand
+    /// rows (an organisation's assignments for 我的任务) cost more than it saved and made the slow tail: /my's p95 went
+    /// 76 → 51 ms and 地区对比's 319 → 263 ms at province scale (docs/benchmarks.md, "Warm server, after the session of 7 December, afternoon").
+    /// </summary>
+    public const string ParallelOff = "-c max_parallel_workers_per_gather=0";
+
     private static string PreparePostgres(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (builder.Options is not { } given || !given.Contains("jit", StringComparison.OrdinalIgnoreCase))
-            builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? JitOff : builder.Options + " " + JitOff;
+        foreach (var (setting, option) in new[] { ("jit", JitOff), ("max_parallel_workers_per_gather", ParallelOff) })
+            if (builder.Options is not { } given || !given.Contains(setting, StringComparison.OrdinalIgnoreCase))
+                builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? option : builder.Options + " " + option;
         return builder.ToString();
     }
 
