@@ -29,6 +29,7 @@ internal static class ParagraphTaskLists
         foreach (var run in taskRuns)
         {
             var tasks = new List<PlanTask>();
+            var taskItems = new List<NumberedItem>();
             for (var k = 0; k < run.Count; k++)
             {
                 var item = run[k];
@@ -47,11 +48,12 @@ internal static class ParagraphTaskLists
                 }
                 tasks.Add(TaskBuilder.Build(context, item.Node.NumberText, outline.HeadingPath(item.FirstBlock),
                     item.Fields, fromTable: false, item.Span));
+                taskItems.Add(item);
             }
             if (tasks.Count == 0) continue;
             taskLists.Add(new TaskList
             {
-                Name = ListName(outline, run[0]),
+                Name = ListName(taskItems),
                 Location = run[0].Annex is null ? TaskListLocation.Body : TaskListLocation.Annex,
                 Layout = TaskListLayout.Paragraphs,
                 Span = SourceSpan.Cover(run[0].Span, run[^1].Span),
@@ -71,7 +73,7 @@ internal static class ParagraphTaskLists
                 foreach (var item in r) item.Node.IsListItem = true;
                 return new OtherList
                 {
-                    Name = ListName(outline, r[0]),
+                    Name = ListName(r),
                     Span = SourceSpan.Cover(r[0].Span, r[^1].Span),
                     Items = r.Select(i => new ListItem(i.Node.NumberText, TitleText.Clean(i.Fields.Text.Value), i.Span)).ToList(),
                 };
@@ -127,13 +129,33 @@ internal static class ParagraphTaskLists
         return merged;
     }
 
-    /// <summary>A list is named by its annex's title, or by the top-level heading it starts under.</summary>
-    public static string ListName(Outline outline, NumberedItem first)
+    /// <summary>
+    /// A list is named by its annex's title, or by the top-level heading its items stand under. Numbering that runs on
+    /// under the next top-level heading (一、 holds 1–2, 二、 holds 3–4) keeps one list; it is named after the first of
+    /// its headings that names the work (三、重点任务及分工, whose numbers run into 四、保障措施), and a list whose
+    /// headings are all topics of the work (一、加强基础能力建设, 二、深化产教融合) takes the plain name: the first
+    /// topic would misname the tasks under the others.
+    /// </summary>
+    public static string ListName(IReadOnlyList<NumberedItem> items)
     {
-        if (first.Annex is { } annex) return annex.Title.Length > 0 ? annex.Title : annex.Marker;
-        OutlineNode? top = null;
-        for (var n = first.Node.Parent; n is not null; n = n.Parent)
-            if (n.Kind == SectionKind.Heading) top = n;
-        return top?.Title ?? "任务清单";
+        if (items[0].Annex is { } annex) return annex.Title.Length > 0 ? annex.Title : annex.Marker;
+        var tops = items.Select(i => TopHeading(i.Node)).Distinct().ToList();
+        if (tops.Count == 1) return tops[0]?.Title ?? PlainName;
+        return tops.FirstOrDefault(t => t is not null && NamesTaskList(t.Title))?.Title ?? PlainName;
     }
+
+    private const string PlainName = "任务清单";
+
+    private static OutlineNode? TopHeading(OutlineNode node)
+    {
+        OutlineNode? top = null;
+        for (var n = node.Parent; n is not null; n = n.Parent)
+            if (n.Kind == SectionKind.Heading) top = n;
+        return top;
+    }
+
+    /// <summary>重点任务、主要任务及分工、工作重点、重点工作：a heading that names the work, not one topic of it.</summary>
+    private static bool NamesTaskList(string title) =>
+        title.Contains("任务") || title.Contains("工作重点") || title.Contains("重点工作") || title.Contains("重点举措")
+        || title.Contains("主要举措");
 }

@@ -18,7 +18,7 @@ public sealed class EnclosedNumbersSample : SampleTest
 
     protected override IReadOnlyList<ExpectedList> ExpectedLists =>
     [
-        List(Paragraphs, Body, "优化职业教育布局",
+        List(Paragraphs, Body, "任务清单",
             T("1", "推进中职学校布局调整。", "职成股; 计财股", "2025年8月底前", "due=2025-08-31"),
             T("2", "加强专业动态调整。", "职成股 | 教研室", "2025年9月", "due=2025-09-30"),
             T("3", "实施“双师型”教师培养计划。主要包括：⑴每年选派", "人事股 | 职成股", "2025年12月底前", "due=2025-12-31"),

@@ -18,7 +18,7 @@ public sealed class SplitTitleLabelLinesSample : SampleTest
 
     protected override IReadOnlyList<ExpectedList> ExpectedLists =>
     [
-        List(Paragraphs, Body, "主要预期目标",
+        List(Paragraphs, Body, "重点工作任务",
             T("1", "中等职业学校毕业生就业率保持在95%以上。", "区教育局 | 区人社局; 各中等职业学校", null),
             T("2", "新增补贴性职业技能培训1.2万人次。", "区人社局 | 区教育局; 各街道; 区总工会", null),
             T("3", "建设区域产教联合体。", "区教育局 | 区工信局; 东川经开区管委会; 全区产教融合工作专班", "2025年12月底前", "due=2025-12-31"),

@@ -18,7 +18,7 @@ public sealed class UnlabelledDatesSample : SampleTest
 
     protected override IReadOnlyList<ExpectedList> ExpectedLists =>
     [
-        List(Paragraphs, Body, "完善现代职业教育体系",
+        List(Paragraphs, Body, "任务清单",
             T("1", "推动中高职一体化培养", "省教育厅 | 省发展改革委; 省人力资源社会保障厅", "2025年底前完成", "due=2025-12-31"),
             T("2", "建设省级高水平职业院校20所", "省教育厅 | 省财政厅", "持续推进", "ongoing"),
             T("3", "支持职业院校开设社区教育课程", "省教育厅; 省民政厅", "2024年6月底前", "due=2024-06-30"),
