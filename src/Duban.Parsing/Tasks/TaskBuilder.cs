@@ -32,6 +32,7 @@ internal static class TaskBuilder
             };
             units.AddRange(MarkedLeads(field.Value, context.Units.Parse(field.Value, role, fromTable)));
         }
+        MergeRepeated(units);
         if (context.FirstListedLeads) FirstListedLeads(fields, units);
         MarkPrimary(units);
         // No 完成时限 field: a date ending in 前 within the text (2024年底前，完成…).
@@ -137,6 +138,21 @@ internal static class TaskBuilder
         foreach (var existing in targets)
             if (existing.Span == span) return true;
         return false;
+    }
+
+    /// <summary>
+    /// A unit named twice for one task (its measures each close with their units, 一是…（市教育局牵头）；二是…（市教育局、
+    /// 市财政局配合）) is one unit, at its first place, leading if it leads anywhere in the task.
+    /// </summary>
+    private static void MergeRepeated(List<ResponsibleUnit> units)
+    {
+        for (var i = units.Count - 1; i > 0; i--)
+        {
+            var first = units.FindIndex(0, i, u => u.Canonical == units[i].Canonical);
+            if (first < 0) continue;
+            if (units[i].Role == UnitRole.Lead && units[first].Role != UnitRole.Lead) units[first] = units[first] with { Role = UnitRole.Lead };
+            units.RemoveAt(i);
+        }
     }
 
     /// <summary>The first lead unit is the primary one; every other unit is not.</summary>

@@ -24,7 +24,7 @@ internal static class UnitClause
                 var inside = text.Slice(open + 1, end - open - 2);
                 var fields = Parse(inside);
                 if (fields.Count == 0) fields = BareList(inside);
-                if (fields.Count > 0) return (text.Slice(0, open).Trim(), fields);
+                if (fields.Count > 0) return WithEarlierClauses(text, folded, open, fields);
             }
         }
 
@@ -40,6 +40,55 @@ internal static class UnitClause
             if (fields.Count > 0) return (text.Slice(0, you).Trim(), fields);
         }
         return (text, []);
+    }
+
+    /// <summary>
+    /// A task whose measures each close with their own units — （三）…。一是…（市发展改革委牵头，市教育局配合）；二是…
+    /// （市教育局牵头）；三是…（市人社局负责）。, or 完善…制度（市教育局负责）。建设…基地（市人社局负责）。 — names all of
+    /// them, as its labelled form （牵头单位：…）；…（牵头单位：…） does; the closing clause alone would lose the others. An
+    /// earlier bracket counts only when it closes a clause (；。， after it) and reads as roles (X牵头 / Y配合 / Z负责),
+    /// never as a bare list, so that （含技工学校） or （市委教育工委） in a sentence stay text.
+    /// </summary>
+    private static (MappedText Remainder, List<TaskField> Fields) WithEarlierClauses(
+        MappedText text, ReadOnlySpan<char> folded, int closingOpen, List<TaskField> closing)
+    {
+        List<(int Open, int Close, List<TaskField> Fields)>? earlier = null;
+        for (var close = 0; close < closingOpen; close++)
+        {
+            if (folded[close] is not (')' or '〕')) continue;
+            var next = close + 1;
+            while (next < closingOpen && folded[next] == ' ') next++;
+            if (next >= closingOpen || folded[next] is not ('；' or ';' or '。' or '，' or ',')) continue;
+            var open = MatchingOpen(folded, close, folded[close] == ')' ? '(' : '〔');
+            if (open < 0 || earlier is { Count: > 0 } && open <= earlier[^1].Close) continue;
+            var roles = Parse(text.Slice(open + 1, close - open - 1));
+            if (!roles.Any(f => f.Kind is FieldKind.Lead or FieldKind.Responsible or FieldKind.Cooperating)) continue;
+            (earlier ??= []).Add((open, close, roles));
+        }
+        if (earlier is null) return (text.Slice(0, closingOpen).Trim(), closing);
+
+        var kept = new List<MappedText>();
+        var fields = new List<TaskField>();
+        var from = 0;
+        foreach (var (open, close, roles) in earlier)
+        {
+            kept.Add(text.Slice(from, open - from));
+            fields.AddRange(OwnRoles(roles));
+            from = close + 1;
+        }
+        kept.Add(text.Slice(from, closingOpen - from));
+        fields.AddRange(OwnRoles(closing));
+        return (MappedText.Concat(kept).Trim(), fields);
+    }
+
+    /// <summary>
+    /// 负责 within one measure's clause: it leads that measure when the clause names no 牵头 (（市人社局负责）), and
+    /// cooperates when it does; decided per clause, not by the 牵头 of another measure.
+    /// </summary>
+    private static IEnumerable<TaskField> OwnRoles(List<TaskField> clause)
+    {
+        var led = clause.Any(f => f.Kind == FieldKind.Lead);
+        return clause.Select(f => f.Kind == FieldKind.Responsible ? f with { Kind = led ? FieldKind.Cooperating : FieldKind.Lead } : f);
     }
 
     // Role words a clause segment ends with, longest first where one is the tail of another.
