@@ -159,6 +159,25 @@ public readonly record struct HeadingMarker(MarkerStyle Style, int Number, int L
         return new HeadingMarker(MarkerStyle.Decimal, last, k) { Path = path };
     }
 
+    /// <summary>
+    /// Reads a number written without a dot (1 总体要求), as some 任务书 number the parent of 1.1: one or two digits, not
+    /// starting with 0, spaces or none (a PDF's text drops the gap between a digit and a Chinese character: 1总体要求),
+    /// then a Chinese character that is neither the unit of a figure nor a counting word (3 年内…, 2 所学校… are
+    /// figures). Its style is <see cref="MarkerStyle.Arabic"/>, the level of 1.; like a decimal marker this is only its
+    /// shape: the outline reads it as a heading only where its children 1.1 … and its siblings 2 … stand around it.
+    /// </summary>
+    public static HeadingMarker? ReadUndotted(ReadOnlySpan<char> folded)
+    {
+        var i = SkipSpaces(folded, 0);
+        var j = i;
+        while (j < folded.Length && char.IsAsciiDigit(folded[j])) j++;
+        if (j == i || j - i > 2 || folded[i] == '0') return null;
+        var k = SkipSpaces(folded, j);
+        if (k >= folded.Length || folded[k] is < '\u4E00' or > '\u9FFF' || FigureUnits.Contains(folded[k])
+            || MeasureWords.Opens(folded[k..])) return null;
+        return new HeadingMarker(MarkerStyle.Arabic, int.Parse(folded[i..j]), k);
+    }
+
     /// <summary>What may follow a decimal marker: a Chinese character that is not a unit of measure (1.5亿, 1.2倍,
     /// 1.5个百分点, 2.5年, 3.1版), or an opening quote or bracket. Digits, letters and % belong to a figure.</summary>
     private static bool StartsText(char c) =>

@@ -88,7 +88,10 @@ internal sealed class Outline
         var outline = new Outline(blocks.Count);
         var stack = new List<OutlineNode>();
         var inAnnexIndex = false;
-        var decimals = DecimalCandidates(blocks);
+        var numbers = DecimalNumbers.Find(blocks);
+        var undotted = UndottedHeadings(blocks, numbers);
+        // Whether a decimal marker has been read in this part of the document (the main text, or the annex so far).
+        var decimalRead = false;
         for (var i = 0; i < blocks.Count; i++)
         {
             outline._parentOfBlock[i] = stack.Count > 0 ? stack[^1] : null;
@@ -110,6 +113,7 @@ internal sealed class Outline
                     Title = title, Span = SourceSpan.Cover(p.Span, titleSpan), BlockIndex = i, IsHeading = true,
                 };
                 stack.Clear();
+                decimalRead = false;
                 outline.Add(node, stack, i);
                 if (usedNext)
                 {
@@ -120,9 +124,11 @@ internal sealed class Outline
             }
 
             var marker = HeadingMarker.Read(p.Folded);
-            if (marker is null && decimals.TryGetValue(i, out var candidate) && FitsDecimal(candidate, stack, NextDecimal(decimals, i)))
+            if (marker is null && undotted.TryGetValue(i, out var parent)) marker = parent;
+            if (marker is null && numbers.Candidates.TryGetValue(i, out var candidate) && FitsDecimal(candidate, p.Folded, i, stack, numbers, decimalRead))
                 marker = candidate;
             if (marker is null) continue;
+            decimalRead |= marker.Value.Style == MarkerStyle.Decimal;
             var (headingTitle, isHeading, titleEnd) = HeadingTitle(p, marker.Value);
             var heading = new OutlineNode
             {
@@ -138,40 +144,66 @@ internal sealed class Outline
         return outline;
     }
 
-    /// <summary>The paragraphs that open with something shaped like a decimal marker (1.1 …), by block, in order.</summary>
-    private static SortedList<int, HeadingMarker> DecimalCandidates(IReadOnlyList<Block> blocks)
-    {
-        var found = new SortedList<int, HeadingMarker>();
-        for (var i = 0; i < blocks.Count; i++)
-            if (blocks[i] is ParagraphBlock p && HeadingMarker.ReadDecimal(p.Folded) is { } m) found.Add(i, m);
-        return found;
-    }
-
-    private static string? NextDecimal(SortedList<int, HeadingMarker> decimals, int block)
-    {
-        var at = decimals.IndexOfKey(block) + 1;
-        return at < decimals.Count ? decimals.GetValueAtIndex(at).Path : null;
-    }
-
     /// <summary>
     /// Whether a paragraph opening with a decimal number (2.1, 2.1.1) is numbered by it, judged from the numbers around
-    /// it rather than from the number alone, so that a figure at the start of a line (92.5分…, 1.2 所…) is not taken:
-    /// the next decimal number in the document is its next sibling or its first child (2.1 then 2.2 or 2.1.1); or its
-    /// sibling before it is open (2.1 for 2.2); or, for a first child, its parent is open (2. or 二、 for 2.1, 2.1 for
-    /// 2.1.1).
+    /// it rather than from the number alone, so that a figure at the start of a line (92.5分…, 1.2 所…, 2.1公顷…) is not
+    /// taken: its next sibling or its first child follows (2.1 then 2.2 or 2.1.1, before 2.1 comes again or an annex
+    /// starts); or its sibling before it is open (2.1 for 2.2); or, for a first child, its parent is open (2. or 二、 or
+    /// 2 总体要求 for 2.1, 2.1 for 2.1.1) — a first child alone, with no sibling after it, only where the document
+    /// already numbers decimally here (1.1 under 一、 before 2.1 under 二、; its parent 2.1 for 2.1.1) and its text does
+    /// not open with a unit of measure (<see cref="MeasureWords"/>).
     /// </summary>
-    private static bool FitsDecimal(HeadingMarker candidate, List<OutlineNode> stack, string? next)
+    private static bool FitsDecimal(HeadingMarker candidate, string folded, int block, List<OutlineNode> stack,
+        DecimalNumbers numbers, bool decimalRead)
     {
         var path = candidate.Path!;
         var prefix = path[..path.LastIndexOf('.')];
         var number = candidate.Number;
-        if (next == $"{prefix}.{number + 1}" || next == $"{path}.1") return true;
+        var until = numbers.NextBoundary(path, block);
+        if (numbers.Occurs($"{prefix}.{number + 1}", block, until) || numbers.Occurs($"{path}.1", block, until)) return true;
         if (number > 1) return stack.Any(n => n.Path == $"{prefix}.{number - 1}");
+        if (!decimalRead || MeasureWords.Opens(folded.AsSpan(candidate.Length))) return false;
         if (candidate.Depth > 2) return stack.Any(n => n.Path == prefix);
         // 2.1 under 2. or 二、 (or 第二章): the nearest such heading above it has the number before the dot.
         var parent = stack.LastOrDefault(n => n.Style is MarkerStyle.Arabic or MarkerStyle.ChineseNumeral or MarkerStyle.Chapter);
         return parent is not null && parent.Number.ToString(System.Globalization.CultureInfo.InvariantCulture) == prefix;
     }
+
+    /// <summary>
+    /// The paragraphs numbered like 1 总体要求 (no dot, a space, a short title) that are parent headings of decimal
+    /// numbers: a run of two or more such lines numbered in turn (1, 2, 3 …) of which at least two have their first
+    /// child (1.1 after 1 …, 2.1 after 2 …) before the next of them. A figure (3 年内…, 2 所学校…) is refused by its
+    /// unit; a sentence, by being one (a title has no clause punctuation and is short).
+    /// </summary>
+    private static Dictionary<int, HeadingMarker> UndottedHeadings(IReadOnlyList<Block> blocks, DecimalNumbers numbers)
+    {
+        var found = new List<(int Block, HeadingMarker Marker)>();
+        for (var i = 0; i < blocks.Count; i++)
+            if (blocks[i] is ParagraphBlock p && HeadingMarker.Read(p.Folded) is null && HeadingMarker.ReadUndotted(p.Folded) is { } m
+                && IsShortTitle(p.Folded.AsSpan(m.Length)))
+                found.Add((i, m));
+
+        var read = new Dictionary<int, HeadingMarker>();
+        for (var start = 0; start < found.Count;)
+        {
+            var end = start + 1;
+            while (end < found.Count && found[end].Marker.Number == found[end - 1].Marker.Number + 1) end++;
+            var withChildren = 0;
+            for (var k = start; k < end; k++)
+            {
+                var until = Math.Min(k + 1 < found.Count ? found[k + 1].Block : blocks.Count, numbers.NextAnnex(found[k].Block));
+                if (numbers.Occurs($"{found[k].Marker.Number}.1", found[k].Block, until)) withChildren++;
+            }
+            if (end - start >= 2 && withChildren >= 2)
+                for (var k = start; k < end; k++) read[found[k].Block] = found[k].Marker;
+            start = end;
+        }
+        return read;
+    }
+
+    /// <summary>A heading's text as 1 总体要求 writes it: no clause punctuation, at most 30 cells (15 characters).</summary>
+    private static bool IsShortTitle(ReadOnlySpan<char> body) =>
+        body.IndexOfAny(",。;:!?") < 0 && WrapWidth.Of(body) <= 30;
 
     private static bool IsAnnexIndex(string folded)
     {

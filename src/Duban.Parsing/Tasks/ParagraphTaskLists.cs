@@ -24,7 +24,7 @@ internal static class ParagraphTaskLists
         }
 
         var runs = SplitIntoRuns(items);
-        var taskRuns = MergeRestarts(runs.Where(IsTaskRun).ToList());
+        var taskRuns = MergeRestarts(AttachDecimalChildren(runs.Where(IsTaskRun).ToList()));
         var taskLists = new List<TaskList>();
         foreach (var run in taskRuns)
         {
@@ -101,6 +101,33 @@ internal static class ParagraphTaskLists
         }
         runs.Sort((a, b) => a[0].FirstBlock.CompareTo(b[0].FirstBlock));
         return runs;
+    }
+
+    /// <summary>
+    /// Tasks one decimal level down (2.3.1 2.3.2 under a grouping 2.3, beside tasks 2.1 2.2) are tasks of the list their
+    /// parent stands in, in the order written: a task run of decimal numbers whose parent is an item of another task
+    /// run joins that run. (Runs that are no task list on their own stay apart, so a heading list 1.1 指导思想 1.2 建设目标
+    /// does not turn into tasks because its 1.2.1 … are.)
+    /// </summary>
+    private static List<List<NumberedItem>> AttachDecimalChildren(List<List<NumberedItem>> taskRuns)
+    {
+        var runOf = new Dictionary<OutlineNode, List<NumberedItem>>();
+        foreach (var run in taskRuns)
+            foreach (var item in run) runOf[item.Node] = run;
+        var result = new List<List<NumberedItem>>(taskRuns.Count);
+        foreach (var run in taskRuns)
+        {
+            if (run[0].Node is { Style: MarkerStyle.Decimal, Parent: { Style: MarkerStyle.Decimal } parent }
+                && runOf.TryGetValue(parent, out var host) && host != run && host[0].Annex == run[0].Annex)
+            {
+                host.AddRange(run);
+                host.Sort((a, b) => a.FirstBlock.CompareTo(b.FirstBlock));
+                foreach (var item in run) runOf[item.Node] = host;
+                continue;
+            }
+            result.Add(run);
+        }
+        return result;
     }
 
     /// <summary>Decimal numbers follow each other within one parent number (1.2 after 1.1, not after 2.1).</summary>
