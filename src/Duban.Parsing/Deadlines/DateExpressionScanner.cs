@@ -110,6 +110,13 @@ internal sealed class DateExpressionScanner(string text, int? issueYear)
         if (TryNumericDate(i, out point)) return true;
         if (TryRelativeYear(i, contextYear, out var relative, out afterYear))
             return TryYearBody(afterYear, relative, out point);
+        // 全年 ("all year", a 工作要点's 完成时限 for work that runs through its year): due at the year's end.
+        if (Matches(i, "全年"))
+        {
+            var afterAll = At(i + 2) == '度' ? i + 3 : i + 2;
+            point = new DatePoint(Period.Year(contextYear), afterAll, contextYear);
+            return true;
+        }
         if (At(i) == '年' && MayStandForContextYear(i))
         {
             var afterYearChar = At(i + 1) == '度' ? i + 2 : i + 1;
