@@ -95,6 +95,14 @@ internal sealed class DateExpressionScanner(string text, int? issueYear)
             expression = new DateExpression(DateRole.Range, range, second.End, second.Year);
             return true;
         }
+        // 2024—2025学年: a school year runs from September 1 to August 31.
+        if (Numeral.TryRead(text, k, out var schoolEnd) && IsWrittenYear(schoolEnd) && schoolEnd.Value > first.Value
+            && At(schoolEnd.End) == '学' && At(schoolEnd.End + 1) == '年')
+        {
+            var schoolYears = new Period(new DateOnly(first.Value, 9, 1), new DateOnly(schoolEnd.Value, 8, 31));
+            expression = new DateExpression(DateRole.Range, schoolYears, schoolEnd.End + 2, schoolEnd.Value);
+            return true;
+        }
         if (Numeral.TryRead(text, k, out var last) && IsWrittenYear(last) && last.Value >= first.Value)
         {
             var range = Period.Through(Period.Year(first.Value), Period.Year(last.Value));
