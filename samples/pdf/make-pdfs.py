@@ -43,7 +43,22 @@ def table(rows, widths):
     out = ['<table:table table:name="T1" table:style-name="Tbl">']
     for i in range(n):
         out.append(f'<table:table-column table:style-name="Col{i}"/>')
-    def row(cells):
+    # None stands for a cell covered by the one above it (merged down): the cell above spans those rows.
+    spans = {}
+    for i in range(1, len(rows)):
+        for k, c in enumerate(rows[i]):
+            if c is None:
+                top = i
+                while rows[top][k] is None:
+                    top -= 1
+                spans[(top, k)] = spans.get((top, k), 1) + 1
+    def row(cells, i=0):
+        if any(c is None for c in cells) or any((i, k) in spans for k in range(len(cells))):
+            return '<table:table-row>' + ''.join(
+                '<table:covered-table-cell/>' if c is None else
+                f'<table:table-cell table:style-name="Cell" table:number-rows-spanned="{spans.get((i, k), 1)}">'
+                f'<text:p text:style-name="Cellp">{esc(c)}</text:p></table:table-cell>'
+                for k, c in enumerate(cells)) + '</table:table-row>'
         filled = [c for c in cells if c.strip()]
         if len(filled) == 1 and cells[0].strip() and not cells[0].strip().isdigit() and all(not c.strip() for c in cells[1:]):
             return (f'<table:table-row><table:table-cell table:style-name="Cell" table:number-columns-spanned="{n}">'
@@ -53,7 +68,7 @@ def table(rows, widths):
             f'<table:table-cell table:style-name="Cell"><text:p text:style-name="Cellp">{esc(c)}</text:p></table:table-cell>'
             for c in cells) + '</table:table-row>')
     out.append('<table:table-header-rows>' + row(rows[0]) + '</table:table-header-rows>')
-    out += [row(r) for r in rows[1:]]
+    out += [row(r, i) for i, r in enumerate(rows[1:], 1)]
     out.append('</table:table>')
     return '\n'.join(out)
 
@@ -615,6 +630,11 @@ def text_rows(lines):
 
 def gbt_table(rows):
     n = max(len(r) for r in rows)
+    # A row short of leading cells that starts with its number, under a header whose number column is not the first
+    # (领域 | 序号 | …, merged-leading-column.txt), lies under cells merged down from the row above: print them merged.
+    number_at = next((k for k, c in enumerate(rows[0]) if c.strip() in ("序号", "编号")), 0)
+    rows = [[None] * (n - len(r)) + r if 0 < n - len(r) <= number_at and i > 1 and r[0].strip().isdigit() else r
+            for i, r in enumerate(rows)]
     rows = [r + [""] * (n - len(r)) for r in rows]
     return table(rows, None).replace('table:name="T1"', 'table:name="T%d"' % id(rows))
 

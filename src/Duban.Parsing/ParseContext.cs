@@ -10,7 +10,7 @@ internal sealed class ParseContext(PlanParserOptions options)
 
     public UnitFieldParser Units { get; } = new(options.UnitAliases);
 
-    /// <summary>The plan's issue year, for deadlines written without one (年内, 6月底前); null until known.</summary>
+    /// <summary>The year of the plan's year-less deadlines (年内, 6月底前): the year its title names, else its issue year; null until known.</summary>
     public int? IssueYear { get; set; }
 
     /// <summary>

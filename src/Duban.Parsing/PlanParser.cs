@@ -48,7 +48,7 @@ public sealed class PlanParser(PlanParserOptions? options = null)
         var blocks = BlockBuilder.Build(text);
         var outline = Outline.Build(blocks);
         var metadata = MetadataReader.Read(blocks, outline);
-        context.IssueYear = metadata.IssueDate?.Year;
+        context.IssueYear = PlanYear.Of(metadata);
         context.FirstListedLeads = LeadConvention.IsStated(text);
 
         var items = NumberedItem.Collect(blocks, outline);

@@ -95,6 +95,14 @@ internal sealed class DateExpressionScanner(string text, int? issueYear)
             expression = new DateExpression(DateRole.Range, range, second.End, second.Year);
             return true;
         }
+        // 2024—2025学年: a school year runs from September 1 to August 31.
+        if (Numeral.TryRead(text, k, out var schoolEnd) && IsWrittenYear(schoolEnd) && schoolEnd.Value > first.Value
+            && At(schoolEnd.End) == '学' && At(schoolEnd.End + 1) == '年')
+        {
+            var schoolYears = new Period(new DateOnly(first.Value, 9, 1), new DateOnly(schoolEnd.Value, 8, 31));
+            expression = new DateExpression(DateRole.Range, schoolYears, schoolEnd.End + 2, schoolEnd.Value);
+            return true;
+        }
         if (Numeral.TryRead(text, k, out var last) && IsWrittenYear(last) && last.Value >= first.Value)
         {
             var range = Period.Through(Period.Year(first.Value), Period.Year(last.Value));
@@ -110,6 +118,13 @@ internal sealed class DateExpressionScanner(string text, int? issueYear)
         if (TryNumericDate(i, out point)) return true;
         if (TryRelativeYear(i, contextYear, out var relative, out afterYear))
             return TryYearBody(afterYear, relative, out point);
+        // 全年 ("all year", a 工作要点's 完成时限 for work that runs through its year): due at the year's end.
+        if (Matches(i, "全年"))
+        {
+            var afterAll = At(i + 2) == '度' ? i + 3 : i + 2;
+            point = new DatePoint(Period.Year(contextYear), afterAll, contextYear);
+            return true;
+        }
         if (At(i) == '年' && MayStandForContextYear(i))
         {
             var afterYearChar = At(i + 1) == '度' ? i + 2 : i + 1;

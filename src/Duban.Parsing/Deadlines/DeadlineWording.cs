@@ -13,6 +13,10 @@ internal static class DeadlineWording
     // A yearly cadence written without 每: 逐年推进, 按年度推进, 分年度实施.
     private static readonly ImmutableArray<string> YearlyWords = ["逐年", "按年度", "分年度"];
 
+    // Other cadences written with 按 instead of 每: 按学期拨付, 按季度调度, 按月报送.
+    private static readonly ImmutableArray<(string Word, Recurrence Recurrence)> ByWords =
+        [("按学期", Recurrence.Semester), ("按季度", Recurrence.Quarterly), ("按月", Recurrence.Monthly)];
+
     public static bool SaysOngoing(string text)
     {
         foreach (var word in OngoingWords)
@@ -31,6 +35,12 @@ internal static class DeadlineWording
         {
             if (!text.Contains(word, StringComparison.Ordinal)) continue;
             recurrence = Recurrence.Yearly;
+            return true;
+        }
+        foreach (var (word, cadence) in ByWords)
+        {
+            if (!text.Contains(word, StringComparison.Ordinal)) continue;
+            recurrence = cadence;
             return true;
         }
         for (var i = text.IndexOf('每'); i >= 0; i = text.IndexOf('每', i + 1))

@@ -11,10 +11,11 @@ namespace Duban.Parsing.Metadata;
 /// </summary>
 internal static class MetadataReader
 {
-    // A 分工 document may be titled by its table (…重点任务分工表, …任务分解表, …工作台账): those are plan words too.
+    // A 分工 document may be titled by its table (…重点任务分工表, …任务分解表, …工作台账) or as the breaking down of a plan
+    // it implements (…行动计划责任分解, …规划任务分解): those are plan words too.
     private static readonly string[] PlanWords =
     [
-        "方案", "意见", "办法", "规划", "计划", "措施", "细则", "清单", "要点", "决定", "纲要", "通知", "分工",
+        "方案", "意见", "办法", "规划", "计划", "措施", "细则", "清单", "要点", "决定", "纲要", "通知", "分工", "分解",
         "分工表", "分解表", "任务表", "责任表", "推进表", "一览表", "安排表", "台账",
     ];
     private static readonly string[] OrgEndings = ["人民政府办公室", "人民政府办公厅", "人民政府", "政府办公室", "办公室", "办公厅", "委员会", "政府", "厅", "局", "委", "部", "院", "会"];

@@ -45,7 +45,13 @@ internal static class FieldLabels
         ("落实单位", FieldKind.Responsible), ("实施单位", FieldKind.Responsible),
         ("配合单位", FieldKind.Cooperating), ("配合部门", FieldKind.Cooperating), ("协办单位", FieldKind.Cooperating),
         ("参与单位", FieldKind.Cooperating), ("协同单位", FieldKind.Cooperating), ("协助单位", FieldKind.Cooperating),
+        // 协作单位 (牵头责任单位 / 主要协作单位 in a 政府工作报告 分解) and 会办单位 (主办 / 会办 in 督办 documents).
+        ("主要协作单位", FieldKind.Cooperating), ("主要协作部门", FieldKind.Cooperating),
+        ("协作单位", FieldKind.Cooperating), ("协作部门", FieldKind.Cooperating),
+        ("会办单位", FieldKind.Cooperating), ("会办部门", FieldKind.Cooperating),
         ("完成时限", FieldKind.Deadline), ("完成时间", FieldKind.Deadline), ("完成期限", FieldKind.Deadline),
+        ("完成节点", FieldKind.Deadline), ("计划节点", FieldKind.Deadline), ("办结时限", FieldKind.Deadline),
+        ("办结时间", FieldKind.Deadline),
         ("时间节点", FieldKind.Deadline), ("时限要求", FieldKind.Deadline), ("时间进度", FieldKind.Deadline),
         ("进度安排", FieldKind.Deadline), ("时间要求", FieldKind.Deadline), ("时限", FieldKind.Deadline),
         ("时间", FieldKind.Deadline),
@@ -139,11 +145,23 @@ internal static class FieldLabels
         {
             if (!folded[i..].StartsWith(word, StringComparison.Ordinal)) continue;
             if (standaloneOnly && !StartsField(folded, i)) continue;
-            var j = i + word.Length;
+            var j = SkipQualifier(folded, i + word.Length);
             while (j < folded.Length && folded[j] == ' ') j++;
             if (j < folded.Length && folded[j] == ':') return new FieldLabel(kind, i, j + 1);
         }
         return null;
+    }
+
+    /// <summary>
+    /// A label may name what it holds in brackets before its colon: 牵头单位（部门）：, 责任单位（科室）：, 配合单位(部门):.
+    /// Skips such a bracket of at most six characters (no colon inside); returns <paramref name="at"/> when there is none.
+    /// </summary>
+    private static int SkipQualifier(ReadOnlySpan<char> folded, int at)
+    {
+        if (at >= folded.Length || folded[at] != '(') return at;
+        var close = folded[at..].IndexOf(')');
+        if (close < 2 || close > 7 || folded.Slice(at, close).IndexOfAny(':', '(') > 0) return at;
+        return at + close + 1;
     }
 
     /// <summary>

@@ -74,9 +74,10 @@ internal sealed class NumberedItem
             while (end < items.Count && items[end].Node.Parent == parent.Node && items[end].FirstBlock == items[end - 1].LastBlock + 1)
                 end++;
             var children = end - i - 1;
-            if (parent.Fields.HasUnits || children < 2 || !SaysSomething(parent, blocks)
+            if (parent.Fields.HasUnits || children < 2
                 || Enumerable.Range(i + 1, children - 1).Any(k => items[k].Fields.HasUnits)
-                || !HasOwnLabelLines(items[end - 1], blocks))
+                || !HasOwnFieldLines(items[end - 1], blocks)
+                || !(SaysSomething(parent, blocks) || HasStandaloneFieldGroup(items[end - 1], blocks)))
             {
                 result.Add(parent);
                 continue;
@@ -111,12 +112,44 @@ internal sealed class NumberedItem
         return folded.Contains('。') || folded.EndsWith(':');
     }
 
-    /// <summary>The item's units come from label lines after its first paragraph (责任单位：… on a line of its own).</summary>
-    private static bool HasOwnLabelLines(NumberedItem item, IReadOnlyList<Block> blocks) =>
+    /// <summary>
+    /// The item's units come from paragraphs after its first one: label lines (责任单位：… on a line of its own) or a
+    /// field group standing alone (（责任单位：…） / （市教育局牵头，…配合） as a paragraph of its own).
+    /// </summary>
+    private static bool HasOwnFieldLines(NumberedItem item, IReadOnlyList<Block> blocks) =>
         item.Fields.HasUnits
         && FieldLabels.FindAll(((ParagraphBlock)blocks[item.FirstBlock]).Folded).Count == 0
         && Enumerable.Range(item.FirstBlock + 1, item.LastBlock - item.FirstBlock)
-            .Any(b => blocks[b] is ParagraphBlock p && FieldLabels.AtStart(p.Folded) is { Kind: not FieldKind.Deadline and not FieldKind.Person });
+            .Any(b => blocks[b] is ParagraphBlock p
+                      && (FieldLabels.AtStart(p.Folded) is { Kind: not FieldKind.Deadline and not FieldKind.Person } || IsFieldGroup(p)));
+
+    /// <summary>
+    /// The last part's fields stand as a bracketed group on a paragraph of their own, set apart from the part's
+    /// sentence: "1.完善贯通培养机制" / "（1）…。" / "（2）…。" / "（责任单位：市教育局、市人社局）". Documents that
+    /// break a task down (责任分解) close the whole task so under its parts; a part that is a task of its own carries its
+    /// bracket at the end of its sentence. With such a group the parent may be a short title line.
+    /// </summary>
+    private static bool HasStandaloneFieldGroup(NumberedItem item, IReadOnlyList<Block> blocks) =>
+        !((ParagraphBlock)blocks[item.FirstBlock]).Folded.TrimEnd().EndsWith(')')
+        && Enumerable.Range(item.FirstBlock + 1, item.LastBlock - item.FirstBlock)
+            .Any(b => blocks[b] is ParagraphBlock p && IsFieldGroup(p));
+
+    /// <summary>A paragraph that is one bracketed group (…) of fields or of a units clause, nothing else.</summary>
+    private static bool IsFieldGroup(ParagraphBlock paragraph)
+    {
+        var t = paragraph.Folded.AsSpan().Trim().TrimEnd("。.;；");
+        if (t.Length < 4 || t[0] is not ('(' or '[' or '【' or '〔') || t[^1] is not (')' or ']' or '】' or '〕')) return false;
+        // One group: the first opening bracket closes only at the end.
+        var depth = 0;
+        for (var k = 0; k < t.Length; k++)
+        {
+            if (t[k] is '(' or '[' or '【' or '〔') depth++;
+            else if (t[k] is ')' or ']' or '】' or '〕' && --depth == 0 && k < t.Length - 1) return false;
+        }
+        if (FieldLabels.AtStart(t[1..^1].ToString()) is { Kind: not FieldKind.Person }) return true;
+        var (remainder, fields) = UnitClause.Read(paragraph.Raw);
+        return fields.Count > 0 && remainder.Value.Trim().Length == 0;
+    }
 
     /// <summary>A date, a document number, the closing matter: lines that end any item. (A short line without
     /// punctuation does not: a page break can leave half a sentence on a line of its own.)</summary>

@@ -133,6 +133,7 @@ internal static class TableTaskLists
             }
             if (_columns is null) return;
 
+            row = AlignAfterMergedLeadingCells(row);
             var cells = row.Cells;
             var filledIndexes = Enumerable.Range(0, cells.Count).Where(i => cells[i].Length > 0).ToList();
             if (filledIndexes.Count == 0) return;
@@ -241,6 +242,28 @@ internal static class TableTaskLists
         {
             var index = _columns!.IndexOf(role);
             return index >= 0 && index < cells.Count ? cells[index] : null;
+        }
+
+        /// <summary>
+        /// A table whose leading columns come before the number (领域 | 序号 | 项目名称 | …) merges their cells down over
+        /// a group's rows; copied from a page, a merged cell stands only in the first row, and the rows under it are
+        /// that many cells short, starting with their number (or padded with empty cells at the end, as a converter
+        /// evens the rows out). Such a row is moved right so that its number stands in the number column; the merged
+        /// cells it lacks stay empty.
+        /// </summary>
+        private TableRowBlock AlignAfterMergedLeadingCells(TableRowBlock row)
+        {
+            var numberColumn = _columns!.IndexOf(ColumnRole.Number);
+            var cells = row.Cells;
+            var width = _columns.Roles.Count;
+            if (numberColumn <= 0 || cells.Count < 2 || cells.Count <= numberColumn
+                || !IsRowNumber(cells[0].Value.Trim()) || IsRowNumber(cells[numberColumn].Value.Trim()))
+                return row;
+            var kept = Math.Min(cells.Count, width - numberColumn);
+            for (var k = kept; k < cells.Count; k++)
+                if (cells[k].Value.Trim().Length > 0) return row;
+            var empty = new MappedText("", []);
+            return new TableRowBlock([.. Enumerable.Repeat(empty, numberColumn), .. cells.Take(kept)], row.Span);
         }
 
         private static bool IsRowNumber(string s) => s.Length is > 0 and <= 4 && s.All(char.IsAsciiDigit);

@@ -35,7 +35,7 @@ internal static class UnitShape
     // A branch office is named by the place it serves: 公安青浦分局, 税务浦东分局, 青浦公安分局. The place stands between
     // the system word and the branch ending, or before the system word; without a place (公安分局) the name still
     // needs the prefix of the unit before it.
-    private static readonly string[] SystemWords = ["公安", "税务", "市场监管", "市场监督管理", "生态环境", "规划资源", "规划和自然资源", "自然资源", "交通", "交警", "消防", "气象", "人民银行"];
+    private static readonly string[] SystemWords = ["公安", "税务", "市场监管", "市场监督管理", "生态环境", "规划资源", "规划和自然资源", "自然资源", "交通", "交警", "消防", "气象", "人民银行", "人行", "银保监", "银监", "证监", "金融监管", "邮政", "通信管理"];
     private static readonly string[] BranchEndings = ["分局", "支局", "分院", "分中心", "支队", "大队", "中心支行", "支行", "分行", "分所"];
     private const int MinPlaceLength = 2;
     private const int MaxPlaceLength = 4;

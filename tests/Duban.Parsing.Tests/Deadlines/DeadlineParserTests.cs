@@ -109,6 +109,8 @@ public class DeadlineParserTests
     [InlineData("今年6月底", 2021, "2021-06-30")]
     [InlineData("明年6月底前", 2021, "2022-06-30")]
     [InlineData("2019年试点，今年底前推开", 2021, "2021-12-31")]
+    [InlineData("全年", 2025, "2025-12-31")]
+    [InlineData("全年推进", 2025, "2025-12-31")]
     public void Yearless_year_end_is_December_31_of_the_issue_year(string raw, int issueYear, string due) =>
         ShouldRead(raw, issueYear, due);
 
@@ -181,6 +183,8 @@ public class DeadlineParserTests
     [InlineData("2021年二至三季度", "2021-04-01", "2021-09-30")]
     [InlineData("2021年第一季度至第三季度", "2021-01-01", "2021-09-30")]
     [InlineData("2021年至次年6月", "2021-01-01", "2022-06-30")]
+    [InlineData("2024—2025学年", "2024-09-01", "2025-08-31")]
+    [InlineData("2024-2025学年", "2024-09-01", "2025-08-31")]
     public void Range_starts_at_its_first_date_and_is_due_at_its_last(string raw, string start, string due) =>
         ShouldRead(raw, 2020, due, start);
 
@@ -223,6 +227,13 @@ public class DeadlineParserTests
     [InlineData("分年度实施")]
     public void Yearly_wording_without_每_recurs_yearly(string raw) =>
         ShouldRead(raw, 2020, due: null, ongoing: true, recurrence: Recurrence.Yearly);
+
+    [Theory]
+    [InlineData("按学期拨付", Recurrence.Semester)]
+    [InlineData("按季度调度", Recurrence.Quarterly)]
+    [InlineData("按月报送", Recurrence.Monthly)]
+    public void A_cadence_written_with_按_recurs(string raw, Recurrence recurrence) =>
+        ShouldRead(raw, 2020, due: null, ongoing: true, recurrence: recurrence);
 
     [Theory]
     [InlineData("2023年及以后", "2023-01-01")]
