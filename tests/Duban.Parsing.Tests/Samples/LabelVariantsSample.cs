@@ -18,7 +18,7 @@ public sealed class LabelVariantsSample : SampleTest
 
     protected override IReadOnlyList<ExpectedList> ExpectedLists =>
     [
-        List(Paragraphs, Body, "办学条件",
+        List(Paragraphs, Body, "任务清单",
             T("1", "推进南浦县职业教育中心新校区二期建设", "县教育和体育局 | 县发展和改革局; 县自然资源局; 县住房和城乡建设局", "2025年10月底前", "due=2025-10-31"),
             T("2", "改造提升中职学校实训室12间", "县教育和体育局 | 县财政局", "2025年8月底前", "due=2025-08-31"),
             T("3", "建成县级产教融合实训基地1个", "县人力资源和社会保障局 | 县教育和体育局; 县工业和信息化局; 县总工会", "2025年12月底前", "due=2025-12-31"),

@@ -17,7 +17,7 @@ public sealed class YearlyWorkPointsSample : SampleTest
 
     protected override IReadOnlyList<ExpectedList> ExpectedLists =>
     [
-        List(Paragraphs, Body, "巩固办学基础",
+        List(Paragraphs, Body, "任务清单",
             T("1", "完成县职教中心实训楼主体工程", "计财股 | 县职教中心", "6月底前", "due=2025-06-30"),
             T("2", "落实中职学校生均公用经费拨款", "计财股 | 县财政局", "按学期拨付", "ongoing semester"),
             T("3", "开展中职学校办学能力评估", "职成股 | 教研室", "三季度", "due=2025-09-30"),
