@@ -39,6 +39,8 @@ public class PdfInputTests
     [InlineData("pdf/box-both-sides", "box-both-sides")]
     [InlineData("pdf/shaded-box", "shaded-box")]
     [InlineData("pdf/note-over-page-break", "note-over-page-break")]
+    [InlineData("pdf/shaped-boxes", "shaped-boxes")]
+    [InlineData("pdf/box-over-gutter", "box-over-gutter")]
     [InlineData("pdf/header-on-first-page", "header-on-first-page")]
     public void A_text_pdf_gives_the_tasks_units_and_deadlines_of_its_text_original(string sample, string? pdf = null)
     {
@@ -505,6 +507,39 @@ public class PdfInputTests
         var noteEnd = doc.Text.IndexOf("入校即入企。", StringComparison.Ordinal) + 6;
         doc.Source.RegionsOf(new SourceSpan(note, noteEnd)).Select(r => r.Page).Distinct().ShouldBe([1, 2]);
         doc.Source.RegionsOf(new SourceSpan(note, noteEnd)).ShouldAllBe(r => r.Left > 380);
+    }
+
+    [Fact]
+    public void Boxes_drawn_as_shapes_are_read_as_blocks()
+    {
+        // 专栏1 in a box with rounded corners (its outline curves) at the left of task 1, 专栏3 in an octagon at the
+        // right of task 3, 专栏2 in a grey box with rounded corners and no outline across the text: none is an upright
+        // rectangle of rules, each is read as a block after the paragraph beside (or above) it, its items paragraphs.
+        var lines = Lines("shaped-boxes.pdf");
+        Unspaced(lines).ShouldBe(TextOriginal("shaped-boxes.txt"));
+        var doc = new PlanParser().Parse(Pdf("shaped-boxes.pdf"), "shaped-boxes.pdf");
+        doc.TaskLists.SelectMany(l => l.Tasks).Select(t => t.No).ShouldBe(["1", "2", "3"]);
+        Task(doc, "1").Text.ShouldNotContain("智能制造：机电");
+        Render.Units(Task(doc, "1")).ShouldBe("1: 县教育局* | 县发展和改革局; 县财政局");
+        Task(doc, "3").Text.ShouldNotContain("撤并专业");
+        Render.Deadline(Task(doc, "3")).ShouldBe("3: 2025年9月底前 → due=2025-09-30");
+    }
+
+    [Fact]
+    public void A_box_over_the_gutter_of_two_columns_is_read_column_by_column()
+    {
+        // A framed 专栏 across the gutter of a page in two columns, each column wrapping close round it: the lines
+        // beside it are pieces of two columns (not one line read across the box), each column joined at the margins
+        // the box narrows it to; the box after task 2, the paragraph beside its top in the left column.
+        var lines = Lines("box-over-gutter.pdf");
+        Unspaced(lines).ShouldBe(TextOriginal("box-over-gutter.txt"));
+        var doc = new PlanParser().Parse(Pdf("box-over-gutter.pdf"), "box-over-gutter.pdf");
+        doc.TaskLists.SelectMany(l => l.Tasks).Select(t => t.No).ShouldBe(["1", "2", "3", "4", "5", "6"]);
+        Render.Units(Task(doc, "2")).ShouldBe("2: 市教育局* | 市国资委; 市工业和信息化局");
+        Render.Units(Task(doc, "5")).ShouldBe("5: 市人力资源社会保障局* | 市总工会; 市财政局");
+        // Task 2 stands in the left column only, task 5 in the right column only.
+        doc.Source.RegionsOf(Task(doc, "2").Span).ShouldAllBe(r => r.Right < 300);
+        doc.Source.RegionsOf(Task(doc, "5").Span).ShouldAllBe(r => r.Left > 300);
     }
 
     /// <summary>

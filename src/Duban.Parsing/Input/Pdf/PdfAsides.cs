@@ -36,6 +36,9 @@ internal static class PdfAsides
         var aside = firstAside;
         foreach (var grid in frames)
         {
+            // A box over the gutter of a page in columns: the lines beside it are pieces of two columns, not one line
+            // the box cuts; they are read by the columns, each at the margins the box narrows it to.
+            var gutter = OverGutter(body, grid);
             var inside = new List<PdfLine>();
             var beside = new List<PdfLine>();
             var rest = new List<PdfLine>(body.Count);
@@ -45,9 +48,18 @@ internal static class PdfAsides
                 var y = PdfGrid.Middle(line);
                 if (!(y < grid.Top && y > grid.Bottom))
                 {
-                    if (WrapsBelow(line, grid))
+                    // Over a gutter, the line just above the box is cut short by it too (the box's own margin above
+                    // its border): its baseline is less than a character above the border and none of its glyphs
+                    // stands over the box.
+                    if (gutter && y >= grid.Top && line.Baseline < grid.Top + line.FontSize && line.Glyphs.All(g => g.Right <= grid.Left || g.Left >= grid.Right))
                     {
-                        var wrapped = Across(line.Glyphs, line, grid) ?? line;
+                        var marked = line.BesideBox(grid.Top);
+                        beside.Add(marked);
+                        rest.Add(marked);
+                    }
+                    else if (WrapsBelow(line, grid))
+                    {
+                        var wrapped = gutter ? line.BesideBox(grid.Top) : Across(line.Glyphs, line, grid) ?? line;
                         beside.Add(wrapped);
                         rest.Add(wrapped);
                     }
@@ -59,6 +71,11 @@ internal static class PdfAsides
                 if (inGlyphs.Count > 0 && PdfLine.Of(inGlyphs, line) is { } part) inside.Add(part);
                 if (outGlyphs.Count == 0) continue;
                 // The body on both sides of the box: one line, left piece then right.
+                if (gutter)
+                {
+                    if (PdfLine.Of(outGlyphs, line) is { } piece) { var marked = piece.BesideBox(grid.Top); beside.Add(marked); rest.Add(marked); }
+                    continue;
+                }
                 if (Across(outGlyphs, line, grid) is { } across)
                 {
                     beside.Add(across);
@@ -70,7 +87,7 @@ internal static class PdfAsides
             }
             // A frame round all the page's text (a page border) changes nothing.
             if (inside.Count == 0 || rest.Count == 0) continue;
-            if (beside.Count > 0)
+            if (beside.Count > 0 && !gutter)
             {
                 // The body beside the box is narrower than the page: its lines are joined at its own margins.
                 var (left, right) = (beside.Min(l => l.Left), beside.Max(l => l.Right));
@@ -103,6 +120,32 @@ internal static class PdfAsides
 
         // A full-width sign's ink fills half its box or less (。，；） at the left, （“ at the right): a character more.
         double Near(PdfGlyph glyph) => line.FontSize * (glyph.Value is [var c] && char.IsPunctuation(c) ? 2.5 : 1.5);
+    }
+
+    /// <summary>
+    /// Whether a box stands over the gutter of a page in columns: above it or below it, on two lines or more next to
+    /// it (up to four), a strip inside the box's width at least half a character wide is free of text — the gutter
+    /// the box is set over. In one column of text the lines above and below a box run across its width.
+    /// </summary>
+    private static bool OverGutter(List<PdfLine> lines, PdfFrame frame)
+    {
+        var (above, below) = (new List<PdfLine>(), new List<PdfLine>());
+        foreach (var line in lines)
+        {
+            if (line.Right <= frame.Left || line.Left >= frame.Right) continue;
+            var y = PdfGrid.Middle(line);
+            if (y >= frame.Top) { above.Add(line); if (above.Count > 4) above.RemoveAt(0); }
+            else if (y <= frame.Bottom && !WrapsBelow(line, frame) && below.Count < 4) below.Add(line);
+        }
+        return Free(above) || Free(below);
+
+        bool Free(List<PdfLine> side)
+        {
+            if (side.Count < 2) return false;
+            List<(double Left, double Right)> free = [(frame.Left, frame.Right)];
+            foreach (var line in side) free = FreeStrips.Subtract(free, line.Cover());
+            return free.Any(s => s.Right - s.Left >= side[0].FontSize * 0.5 && s.Left > frame.Left && s.Right < frame.Right);
+        }
     }
 
     /// <summary>

@@ -96,15 +96,11 @@ internal static class PdfColumns
         var parts = Enumerable.Range(0, cuts.Length + 1).Select(_ => new List<PdfLine>()).ToList();
         foreach (var line in band.Skip(lead))
             foreach (var group in line.Glyphs.GroupBy(g => Column(g, cuts)))
-                if (PdfLine.Of(group.ToList(), line) is { } part) parts[group.Key].Add(part);
+                if (Part(group.ToList(), line) is { } part) parts[group.Key].Add(part);
         if (!parts.All(Prose) || !OneWidth(parts)) return null;
 
         var result = band.Take(lead).ToList();
-        foreach (var part in parts)
-        {
-            var (columnLeft, columnRight) = (part.Min(p => p.Left), part.Max(p => p.Right));
-            result.AddRange(part.Select(p => p.InColumn(columnLeft, columnRight)));
-        }
+        foreach (var part in parts) result.AddRange(WithMargins(part));
         return result;
 
         static int Column(PdfGlyph glyph, double[] cuts)
@@ -127,18 +123,36 @@ internal static class PdfColumns
         foreach (var line in band)
         {
             var (l, r) = (line.Glyphs.Where(g => g.Center < middle).ToList(), line.Glyphs.Where(g => g.Center >= middle).ToList());
-            if (l.Count > 0 && PdfLine.Of(l, line) is { } lp) leftParts.Add(lp);
-            if (r.Count > 0 && PdfLine.Of(r, line) is { } rp) rightParts.Add(rp);
+            if (l.Count > 0 && Part(l, line) is { } lp) leftParts.Add(lp);
+            if (r.Count > 0 && Part(r, line) is { } rp) rightParts.Add(rp);
         }
         if (!Prose(leftParts) || !Prose(rightParts) || !OneWidth([leftParts, rightParts])) return null;
 
         var result = new List<PdfLine>(leftParts.Count + rightParts.Count);
-        foreach (var part in new[] { leftParts, rightParts })
-        {
-            var (columnLeft, columnRight) = (part.Min(p => p.Left), part.Max(p => p.Right));
-            result.AddRange(part.Select(p => p.InColumn(columnLeft, columnRight)));
-        }
+        result.AddRange(WithMargins(leftParts));
+        result.AddRange(WithMargins(rightParts));
         return result;
+    }
+
+    /// <summary>A line of some of a line's glyphs (<see cref="PdfLine.Of"/>), still marked as beside a box if the line was.</summary>
+    private static PdfLine? Part(List<PdfGlyph> glyphs, PdfLine line) =>
+        PdfLine.Of(glyphs, line) is { } part ? line.Beside is { } top ? part.BesideBox(top) : part : null;
+
+    /// <summary>
+    /// A column's lines with the column's margins for joining wrapped lines; those beside a box set over the gutter
+    /// (<see cref="PdfLine.Beside"/>) with the margins of the column's lines beside that box, which it narrows.
+    /// </summary>
+    private static IEnumerable<PdfLine> WithMargins(List<PdfLine> part)
+    {
+        var (columnLeft, columnRight) = (part.Min(p => p.Left), part.Max(p => p.Right));
+        foreach (var p in part)
+        {
+            if (p.Beside is not { } top) { yield return p.InColumn(columnLeft, columnRight); continue; }
+            var (left, right) = (double.MaxValue, double.MinValue);
+            foreach (var q in part)
+                if (q.Beside == top) (left, right) = (Math.Min(left, q.Left), Math.Max(right, q.Right));
+            yield return p.InColumn(left, right);
+        }
     }
 
     /// <summary>
