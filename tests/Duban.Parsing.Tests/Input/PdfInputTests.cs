@@ -41,6 +41,8 @@ public class PdfInputTests
     [InlineData("pdf/note-over-page-break", "note-over-page-break")]
     [InlineData("pdf/shaped-boxes", "shaped-boxes")]
     [InlineData("pdf/box-over-gutter", "box-over-gutter")]
+    [InlineData("pdf/sidebar-inset", "sidebar-inset")]
+    [InlineData("pdf/sidebar-short", "sidebar-short")]
     [InlineData("pdf/header-on-first-page", "header-on-first-page")]
     public void A_text_pdf_gives_the_tasks_units_and_deadlines_of_its_text_original(string sample, string? pdf = null)
     {
@@ -507,6 +509,41 @@ public class PdfInputTests
         var noteEnd = doc.Text.IndexOf("入校即入企。", StringComparison.Ordinal) + 6;
         doc.Source.RegionsOf(new SourceSpan(note, noteEnd)).Select(r => r.Page).Distinct().ShouldBe([1, 2]);
         doc.Source.RegionsOf(new SourceSpan(note, noteEnd)).ShouldAllBe(r => r.Left > 380);
+    }
+
+    [Fact]
+    public void An_unframed_note_with_the_body_on_both_sides_is_read_after_the_paragraph_beside_its_top()
+    {
+        // A 名词解释 note without rule or shading in the middle of the text, task 2 running on both sides of it: each
+        // line beside it is read left piece then right piece, the note after task 2, whole.
+        var lines = Lines("sidebar-inset.pdf");
+        Unspaced(lines).ShouldBe(TextOriginal("sidebar-inset.txt"));
+        var doc = new PlanParser().Parse(Pdf("sidebar-inset.pdf"), "sidebar-inset.pdf");
+        doc.TaskLists.SelectMany(l => l.Tasks).Select(t => t.No).ShouldBe(["1", "2", "3"]);
+        Task(doc, "2").Text.ShouldNotContain("岗课赛证：指");
+        Render.Units(Task(doc, "2")).ShouldBe("2: 市教育局* | 市工业和信息化局; 各职业院校");
+        // Task 2's lines beside the note have a region on each side of it; the note's lines stand between them.
+        var note = doc.Text.IndexOf("岗课赛证：指", StringComparison.Ordinal);
+        doc.Source.RegionsOf(new SourceSpan(note, note + 20)).ShouldAllBe(r => r.Left > 220 && r.Right < 360);
+        var task = doc.Source.RegionsOf(Task(doc, "2").Span);
+        task.ShouldContain(r => r.Right < 220);
+        task.ShouldContain(r => r.Left > 370);
+    }
+
+    [Fact]
+    public void An_unframed_note_beside_three_body_lines_or_fewer_is_read_as_a_block()
+    {
+        // A 注 of two lines at the right of task 1 (three lines) and a 提示 at the left of task 3 (three lines), in
+        // smaller type, no rule or shading: each is read after its task, which is read whole.
+        var lines = Lines("sidebar-short.pdf");
+        Unspaced(lines).ShouldBe(TextOriginal("sidebar-short.txt"));
+        lines[lines.IndexOf("注") - 1].ShouldStartWith("1.公布补贴目录。");
+        lines[lines.IndexOf("提示") - 1].ShouldStartWith("3.加强资金监管。");
+        var doc = new PlanParser().Parse(Pdf("sidebar-short.pdf"), "sidebar-short.pdf");
+        doc.TaskLists.SelectMany(l => l.Tasks).Select(t => t.No).ShouldBe(["1", "2", "3", "4"]);
+        Render.Units(Task(doc, "1")).ShouldBe("1: 县人力资源社会保障局* | 县财政局");
+        Render.Units(Task(doc, "3")).ShouldBe("3: 县财政局* | 县审计局");
+        Task(doc, "3").Text.ShouldNotContain("线上申领不收取");
     }
 
     [Fact]
