@@ -941,7 +941,7 @@ def older_main():
              + QINGSHUI_SHADE + [p for p, _ in QINGSHUI_BODY[5:]]),
             ("box-over-gutter.pdf", box_over_gutter(BAIHE_TITLE, BAIHE_BODY, BAIHE_BOX, 3), 10.5,
              [BAIHE_TITLE] + BAIHE_BODY[:4] + BAIHE_BOX + BAIHE_BODY[4:]),
-            ("note-after-page-break.pdf", chained_note_after_break(DONGLIN_TITLE, DONGLIN_BODY, DONGLIN_NOTE, DONGLIN_NOTE[1].index("集团成员在"), 8), 12,
+            ("note-after-page-break.pdf", chained_note_after_break(DONGLIN_TITLE, DONGLIN_BODY, DONGLIN_NOTE, DONGLIN_NOTE[1].index("制。集团成员在"), 8), 12,
              [DONGLIN_TITLE] + DONGLIN_BODY[:8] + DONGLIN_NOTE + DONGLIN_BODY[8:]),
         ]:
             if only and pdf not in only:

@@ -43,6 +43,7 @@ public class PdfInputTests
     [InlineData("pdf/box-over-gutter", "box-over-gutter")]
     [InlineData("pdf/sidebar-inset", "sidebar-inset")]
     [InlineData("pdf/sidebar-short", "sidebar-short")]
+    [InlineData("pdf/note-after-page-break", "note-after-page-break")]
     [InlineData("pdf/header-on-first-page", "header-on-first-page")]
     public void A_text_pdf_gives_the_tasks_units_and_deadlines_of_its_text_original(string sample, string? pdf = null)
     {
@@ -544,6 +545,23 @@ public class PdfInputTests
         Render.Units(Task(doc, "1")).ShouldBe("1: 县人力资源社会保障局* | 县财政局");
         Render.Units(Task(doc, "3")).ShouldBe("3: 县财政局* | 县审计局");
         Task(doc, "3").Text.ShouldNotContain("线上申领不收取");
+    }
+
+    [Fact]
+    public void A_note_carried_on_at_the_top_of_the_next_page_is_read_whole_where_its_paragraph_ends_on_the_page()
+    {
+        // A 链接 note in a box beside task 4, the last paragraph of page 1, its text carried on mid-word into a box at
+        // the top of page 2, beside 三、保障措施 and task 5: the note is read whole after task 4, not in two pieces with
+        // the heading between them.
+        var lines = Lines("note-after-page-break.pdf");
+        Unspaced(lines).ShouldBe(TextOriginal("note-after-page-break.txt"));
+        var doc = new PlanParser().Parse(Pdf("note-after-page-break.pdf"), "note-after-page-break.pdf");
+        doc.TaskLists.SelectMany(l => l.Tasks).Select(t => t.No).ShouldBe(["1", "2", "3", "4", "5", "6"]);
+        Render.Units(Task(doc, "4")).ShouldBe("4: 县发展和改革局* | 县财政局; 县教育局");
+        var note = doc.Text.IndexOf("职业教育集团是由", StringComparison.Ordinal);
+        var noteEnd = doc.Text.IndexOf("紧密对接。", StringComparison.Ordinal) + 5;
+        doc.Text[note..noteEnd].ShouldNotContain("\n");
+        doc.Source.RegionsOf(new SourceSpan(note, noteEnd)).Select(r => r.Page).Distinct().ShouldBe([1, 2]);
     }
 
     [Fact]

@@ -48,12 +48,11 @@ internal static class PdfAsides
                 var y = PdfGrid.Middle(line);
                 if (!(y < grid.Top && y > grid.Bottom))
                 {
-                    // Over a gutter, the line just above the box is cut short by it too (the box's own margin above
-                    // its border): its baseline is less than a character above the border and none of its glyphs
-                    // stands over the box.
-                    if (gutter && y >= grid.Top && line.Baseline < grid.Top + line.FontSize && line.Glyphs.All(g => g.Right <= grid.Left || g.Left >= grid.Right))
+                    // The line just above the box may be cut short by it too (the box's own margin above its border):
+                    // its baseline is less than a character above the border and none of its glyphs stands over the box.
+                    if (y >= grid.Top && line.Baseline < grid.Top + line.FontSize && line.Glyphs.All(g => g.Right <= grid.Left || g.Left >= grid.Right))
                     {
-                        var marked = line.BesideBox(grid.Top);
+                        var marked = gutter ? line.BesideBox(grid.Top) : Across(line.Glyphs, line, grid) ?? line;
                         beside.Add(marked);
                         rest.Add(marked);
                     }
@@ -225,7 +224,11 @@ internal static class PdfAsides
             var firstBody = next.FindIndex(l => l.Aside == 0);
             if (firstBody < 0) continue;
             var margins = Margins(next);
-            if (!GoesOn(lines[lastBody], next[firstBody], margins.Left, Margins(lines).Right)) continue;
+            if (!GoesOn(lines[lastBody], next[firstBody], margins.Left, Margins(lines).Right))
+            {
+                JoinAtTop(lines, next, numbers[n + 1]);
+                continue;
+            }
 
             var end = firstBody;
             while (end + 1 < next.Count && next[end + 1].Aside == 0 && GoesOn(next[end], next[end + 1], margins.Left, margins.Right)) end++;
@@ -245,6 +248,32 @@ internal static class PdfAsides
                 numbering[last.Aside] = following.Aside;
             next.InsertRange(end + 1, moved.Select(l => l.OnPage(numbers[n], numbering[l.Aside])));
         }
+    }
+
+    /// <summary>
+    /// A block at the foot of a page carried on at the top of the next, where the paragraph beside it does not go on
+    /// over the break (the next page starts with a heading or a new paragraph): the page's lowest block reaches the
+    /// foot of its text (its last line within two and a half characters of the page's lowest line) and its last line
+    /// its right edge (the text goes on); the next page's highest block starts at the top of its text (within two and
+    /// a half characters of its highest line), on the same side, in the same type and as wide within a character and
+    /// a half. Its lines are read right after the first block's, as one block; they keep the page they were read from.
+    /// </summary>
+    private static void JoinAtTop(List<PdfLine> lines, List<PdfLine> next, int nextNumber)
+    {
+        var blocks = lines.Where(l => l.Aside != 0).ToList();
+        var following = next.Where(l => l.Aside != 0).ToList();
+        if (blocks.Count == 0 || following.Count == 0) return;
+        var last = blocks.MinBy(l => l.Baseline)!;
+        var first = following.MaxBy(l => l.Baseline)!;
+        var size = last.FontSize;
+        if (last.Baseline > lines.Min(l => l.Baseline) + size * 2.5 || first.Baseline < next.Max(l => l.Baseline) - size * 2.5) return;
+        if (last.Right < (last.ColumnRight ?? last.Right) - size * 1.5 || Math.Abs(first.FontSize - size) >= 1) return;
+        if (Math.Abs((first.ColumnLeft ?? first.Left) - (last.ColumnLeft ?? last.Left)) > size * 1.5
+            || Math.Abs((first.ColumnRight ?? first.Right) - (last.ColumnRight ?? last.Right)) > size * 1.5) return;
+        var carried = next.Where(l => l.Aside == first.Aside).ToList();
+        next.RemoveAll(l => l.Aside == first.Aside);
+        var at = lines.FindLastIndex(l => l.Aside == last.Aside) + 1;
+        lines.InsertRange(at, carried.Select(l => l.OnPage(nextNumber, last.Aside)));
     }
 
     /// <summary>A page's body margins as <see cref="Place"/> takes them: the leftmost line of one piece, the rightmost body line.</summary>
