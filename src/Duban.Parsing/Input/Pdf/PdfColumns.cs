@@ -244,7 +244,7 @@ internal static class PdfColumns
             var lines = band.GetRange(skip, band.Count - skip);
             var strips = skip == 0 ? free : lines.Aggregate(new List<(double Left, double Right)> { zone },
                 (strip, line) => FreeStrips.Subtract(strip, line.Cover()));
-            strips = strips.Where(s => s.Right - s.Left >= lines[0].FontSize * 0.5).OrderBy(s => s.Left).Take(6).ToList();
+            strips = strips.Where(s => s.Right - s.Left >= lines[0].FontSize * 0.5).OrderByDescending(s => s.Right - s.Left).Take(4).OrderBy(s => s.Left).ToList();
             for (var a = 0; a < strips.Count; a++)
                 for (var b = a + 1; b < strips.Count; b++)
                     if (InsetAt(lines, strips[a], strips[b], text, aside) is { } result) return [.. band.Take(skip), .. result];
@@ -256,6 +256,15 @@ internal static class PdfColumns
         (double Left, double Right) text, int aside)
     {
         var (cut1, cut2) = ((first.Left + first.Right) / 2, (second.Left + second.Right) / 2);
+        // Cheap test first: two lines or more with glyphs between the strips, and two or more with glyphs on each side.
+        var (inMiddle, onLeft, onRight) = (0, 0, 0);
+        foreach (var line in band)
+        {
+            if (line.Glyphs[0].Center < cut1) onLeft++;
+            if (line.Glyphs[^1].Center >= cut2) onRight++;
+            if (line.Glyphs.Exists(g => g.Center >= cut1 && g.Center < cut2)) inMiddle++;
+        }
+        if (inMiddle < 2 || onLeft < 2 || onRight < 2) return null;
         var pieces = new List<(PdfLine Line, List<PdfGlyph> Left, List<PdfGlyph> Middle, List<PdfGlyph> Right)>(band.Count);
         var (lefts, middles, rights) = (new List<PdfLine>(), new List<PdfLine>(), new List<PdfLine>());
         foreach (var line in band)
