@@ -129,6 +129,12 @@ def document(body_xml, head, foot, size, cell_size, border, widths, valign):
 <style:style style:name="BoxMid" style:family="graphic"><style:graphic-properties style:wrap="parallel" style:number-wrapped-paragraphs="no-limit" style:vertical-pos="top" style:vertical-rel="paragraph" style:horizontal-pos="center" style:horizontal-rel="paragraph" fo:margin-left="0.4cm" fo:margin-right="0.4cm" fo:border="0.5pt solid #000000" fo:padding="0.2cm"/></style:style>
 <style:style style:name="Shade" style:family="graphic"><style:graphic-properties style:wrap="none" style:vertical-pos="top" style:vertical-rel="paragraph" style:horizontal-pos="center" style:horizontal-rel="paragraph" fo:margin-top="0.3cm" fo:margin-bottom="0.3cm" fo:border="none" fo:padding="0.3cm" style:shadow="none" draw:stroke="none" draw:fill="solid" draw:fill-color="#e0e0e0" fo:background-color="#e0e0e0"/></style:style>
 <style:style style:name="SideChain" style:family="graphic"><style:graphic-properties style:wrap="parallel" style:number-wrapped-paragraphs="no-limit" style:vertical-pos="from-top" style:vertical-rel="page-content" style:horizontal-pos="right" style:horizontal-rel="page-content" fo:margin-left="0.5cm" fo:margin-right="0cm" fo:border="0.5pt solid #000000" fo:padding="0.2cm"/></style:style>
+<style:style style:name="SideBareMid" style:family="graphic"><style:graphic-properties style:wrap="parallel" style:number-wrapped-paragraphs="no-limit" style:vertical-pos="top" style:vertical-rel="paragraph" style:horizontal-pos="center" style:horizontal-rel="paragraph" fo:margin-left="0.6cm" fo:margin-right="0.6cm" fo:border="none" fo:padding="0cm" style:shadow="none" draw:fill="none" draw:stroke="none"/></style:style>
+<style:style style:name="Round" style:family="graphic"><style:graphic-properties style:wrap="parallel" style:number-wrapped-paragraphs="no-limit" style:vertical-pos="top" style:vertical-rel="paragraph" style:horizontal-pos="left" style:horizontal-rel="paragraph" fo:margin-left="0cm" fo:margin-right="0.5cm" draw:stroke="solid" svg:stroke-width="0.03cm" svg:stroke-color="#000000" draw:fill="none" draw:auto-grow-height="true" draw:textarea-vertical-align="top" draw:textarea-horizontal-align="justify" fo:wrap-option="wrap" fo:padding-top="0.2cm" fo:padding-bottom="0.2cm" fo:padding-left="0.3cm" fo:padding-right="0.3cm" style:shadow="hidden"/></style:style>
+<style:style style:name="RoundShade" style:family="graphic"><style:graphic-properties style:wrap="none" style:vertical-pos="top" style:vertical-rel="paragraph" style:horizontal-pos="center" style:horizontal-rel="paragraph" fo:margin-top="0.3cm" fo:margin-bottom="0.3cm" draw:stroke="none" draw:fill="solid" draw:fill-color="#e0e0e0" draw:auto-grow-height="true" draw:textarea-vertical-align="top" draw:textarea-horizontal-align="justify" fo:wrap-option="wrap" fo:padding-top="0.3cm" fo:padding-bottom="0.3cm" fo:padding-left="0.4cm" fo:padding-right="0.4cm" style:shadow="hidden"/></style:style>
+<style:style style:name="Bevel" style:family="graphic"><style:graphic-properties style:wrap="parallel" style:number-wrapped-paragraphs="no-limit" style:vertical-pos="top" style:vertical-rel="paragraph" style:horizontal-pos="right" style:horizontal-rel="paragraph" fo:margin-left="0.5cm" fo:margin-right="0cm" draw:stroke="solid" svg:stroke-width="0.03cm" svg:stroke-color="#000000" draw:fill="none" draw:auto-grow-height="false" draw:textarea-vertical-align="middle" draw:textarea-horizontal-align="justify" fo:wrap-option="wrap" fo:padding-top="0.3cm" fo:padding-bottom="0.3cm" fo:padding-left="0.5cm" fo:padding-right="0.5cm" style:shadow="hidden"/></style:style>
+<style:style style:name="GutterBox" style:family="graphic"><style:graphic-properties style:wrap="parallel" style:number-wrapped-paragraphs="no-limit" style:vertical-pos="from-top" style:vertical-rel="page-content" style:horizontal-pos="center" style:horizontal-rel="page-content" fo:margin-left="0.4cm" fo:margin-right="0.4cm" fo:margin-top="0.2cm" fo:margin-bottom="0.2cm" fo:border="0.5pt solid #000000" fo:padding="0.2cm" style:flow-with-text="false"/></style:style>
+<style:style style:name="BreakBody" style:family="paragraph" style:parent-style-name="Body"><style:paragraph-properties fo:break-before="page"/></style:style>
 <style:style style:name="BodyJ" style:family="paragraph" style:parent-style-name="Body"><style:paragraph-properties fo:text-align="justify"/></style:style>
 <style:style style:name="Note" style:family="paragraph"><style:paragraph-properties fo:text-align="start"/><style:text-properties {font} fo:font-size="10.5pt" style:font-size-asian="10.5pt"/></style:style>
 <style:style style:name="NoteHead" style:family="paragraph"><style:paragraph-properties fo:text-align="center" fo:margin-bottom="3pt"/><style:text-properties {sans} fo:font-size="10.5pt" style:font-size-asian="10.5pt"/></style:style>
@@ -548,6 +554,150 @@ def with_notes(title, paragraphs):
             out += list(note[1] if isinstance(note, tuple) else note)
     return out
 
+# Issue 12, second round: blocks the reader did not see.
+# An unframed note in the middle of the text, the body running on both sides of it (环绕 on both sides, no rule, no
+# shading): each body line beside it is cut in three, left piece, the note's line, right piece. A person reads the
+# paragraph beside the note's top whole, then the note.
+SONGQIAO_TITLE = "松桥市职业院校“岗课赛证”综合育人实施方案"
+SONGQIAO_NOTE = ["名词解释", "岗课赛证：指将职业岗位要求、课程教学内容、职业技能竞赛和职业技能等级证书有机融合，推动课程改革和教学模式创新的综合育人方式。"]
+SONGQIAO_BODY = [
+    ("为深化职业教育教学改革，推动岗位、课程、竞赛、证书融通，提高技术技能人才培养质量，结合我市实际，制定本方案。", None),
+    ("一、主要任务", None),
+    ("1.修订专业人才培养方案。对接产业岗位能力要求，将职业技能等级标准和技能大赛技术规范融入专业人才培养方案。（牵头单位：市教育局；配合单位：市人力资源社会保障局；完成时限：2025年9月底前）", None),
+    ("2.推进课程内容改革。各职业院校以典型工作任务为主线重构专业核心课程，及时将新技术、新工艺、新规范纳入教学内容，开发一批活页式、工作手册式教材，推动课程内容与职业标准对接、教学过程与生产过程对接，每个专业至少建成两门“岗课赛证”融通课程。（牵头单位：市教育局；配合单位：市工业和信息化局、各职业院校；完成时限：2026年6月底前）", SONGQIAO_NOTE),
+    ("3.完善技能竞赛体系。建立校级、市级两级技能竞赛制度，竞赛项目覆盖全市职业院校主要专业。（牵头单位：市教育局；配合单位：市总工会；完成时限：每年11月底前）", None),
+    ("二、工作要求", None),
+    ("各职业院校每学年末将“岗课赛证”综合育人实施情况报市教育局。", None),
+]
+
+# Unframed notes beside three body lines or fewer: a short 注 at the right of task 1 (three lines) and a short 提示 at
+# the left of task 3 (two lines), no rule, no shading, in smaller type, each no taller than the task beside it.
+SHIQIAO_TITLE = "石桥县职业技能提升补贴发放工作方案"
+SHIQIAO_NOTE = ["注", "补贴标准按省级文件执行。"]
+SHIQIAO_LEFT_NOTE = ["提示", "线上申领不收取费用。"]
+SHIQIAO_BODY = [
+    ("为做好职业技能提升补贴发放工作，确保补贴资金及时足额发放到位，结合我县实际，制定本方案。", None),
+    ("一、工作任务", None),
+    ("1.公布补贴目录。县人力资源社会保障局每年公布职业技能提升补贴的职业工种目录和补贴标准。（牵头单位：县人力资源社会保障局；配合单位：县财政局；完成时限：每年3月底前）", SHIQIAO_NOTE),
+    ("2.简化申领流程。推行补贴线上申领，实现申请、审核、发放全程网上办理，办理时限压缩至十五个工作日。（牵头单位：县人力资源社会保障局；配合单位：县数据局；完成时限：2025年12月底前）", None),
+    ("3.加强资金监管。定期开展补贴资金专项检查，严防虚报冒领。（牵头单位：县财政局；配合单位：县审计局；完成时限：持续推进）", SHIQIAO_LEFT_NOTE),
+    ("4.做好政策宣传。通过政务网站、新闻媒体和基层服务平台宣传补贴政策，提高政策知晓率。（牵头单位：县人力资源社会保障局；配合单位：县融媒体中心；完成时限：持续推进）", None),
+    ("二、工作要求", None),
+    ("各乡镇和县直有关部门要加强协作，每半年将补贴发放情况报县人力资源社会保障局。", None),
+]
+
+def bare_notes(title, paragraphs, styles):
+    """Paragraphs with unframed notes anchored at some of them, the notes' frame styles in order."""
+    out = [f'<text:p text:style-name="Title">{esc(title)}</text:p>']
+    styles = list(styles)
+    for i, (text, note) in enumerate(paragraphs):
+        frame = ''
+        if note:
+            frame = (f'<draw:frame draw:style-name="{styles.pop(0)}" draw:name="Note{i}" text:anchor-type="paragraph" svg:width="{"4.4cm" if len(note[1]) > 30 else "3.2cm"}" draw:z-index="0">'
+                     '<draw:text-box>' + f'<text:p text:style-name="NoteHead">{esc(note[0])}</text:p>'
+                     + ''.join(f'<text:p text:style-name="Note">{esc(p)}</text:p>' for p in note[1:]) + '</draw:text-box></draw:frame>')
+        out.append(f'<text:p text:style-name="Body">{frame}{esc(text)}</text:p>')
+    return '\n'.join(out)
+
+# 专栏 boxes that are shapes, not frames: a box with rounded corners at the left of task 1 (its outline curves at the
+# corners), a box with bevelled corners (an octagon) at the right of task 3, and a grey box with rounded corners across
+# the text under task 3 (filled, no outline).
+QINGSHUI_TITLE = "清水县职业学校专业结构优化调整实施方案"
+QINGSHUI_ROUND = ["专栏1：重点专业", "智能制造：机电一体化、工业机器人。", "现代农业：设施农业、农产品加工。", "康养服务：护理、老年保健。"]
+QINGSHUI_SHADE = ["专栏2：调整原则", "对接县域主导产业设置专业，连续三年招生不足三十人的专业暂停招生，就业率低于八成的专业限期整改。"]
+QINGSHUI_BEVEL = ["专栏3：撤并专业", "计算机应用、文秘、会计三个专业停止招生。"]
+QINGSHUI_BODY = [
+    ("为推动职业学校专业设置与县域产业发展相适应，提高专业建设质量，结合我县实际，制定本方案。", None),
+    ("一、重点任务", None),
+    ("1.建设重点专业群。围绕县域主导产业，集中力量建设智能制造、现代农业、康养服务三个重点专业群，每个专业群建成一个校内实训中心和两个以上校外实习基地，专业群教师中“双师型”教师比例达到六成以上。（牵头单位：县教育局；配合单位：县发展和改革局、县财政局；完成时限：2026年底前）", ("Round", QINGSHUI_ROUND, "6.2cm", "4.6cm")),
+    ("2.建立专业动态调整机制。县教育局每年发布专业设置预警，对就业质量不高的专业实行预警和退出。（牵头单位：县教育局；配合单位：县人力资源社会保障局；完成时限：每年6月底前）", None),
+    ("3.优化专业布局。撤并同质化专业，新增养老服务、电子商务等产业急需专业，引导学校错位发展、特色发展，形成布局合理、特色鲜明的专业体系，新增专业须经县教育局组织专家论证后报市教育局备案。（牵头单位：县教育局；配合单位：县民政局、县商务局；完成时限：2025年9月底前）", ("Bevel", QINGSHUI_BEVEL, "5.8cm", "3.2cm")),
+    ("二、保障措施", None),
+    ("县财政对重点专业群建设给予资金支持，各职业学校要制定专业调整具体方案并认真组织实施。", None),
+]
+# The grey box is anchored at 二、保障措施 and stands above it (wrap none), after task 3.
+QINGSHUI_SHADE_AT = 5
+
+def shaped_boxes(title, paragraphs, shade, shade_at):
+    """Paragraphs with boxes drawn as shapes anchored at some of them (LibreOffice custom shapes, text wrapped inside):
+    rounded (round-rectangle), bevelled (octagon), and a grey rounded box across the text anchored at paragraph shade_at."""
+    out = [f'<text:p text:style-name="Title">{esc(title)}</text:p>']
+    def paras(lines):
+        return f'<text:p text:style-name="NoteHead">{esc(lines[0])}</text:p>' + ''.join(f'<text:p text:style-name="Note">{esc(p)}</text:p>' for p in lines[1:])
+    for i, (text, box) in enumerate(paragraphs):
+        shapes = ''
+        if box:
+            style, lines, width, height = box
+            if style == "Round":
+                shapes += (f'<draw:custom-shape draw:style-name="Round" draw:name="Box{i}" text:anchor-type="paragraph" svg:width="{width}" svg:height="{height}" draw:z-index="0">'
+                           + paras(lines) + '<draw:enhanced-geometry svg:viewBox="0 0 21600 21600" draw:type="round-rectangle"/></draw:custom-shape>')
+            else:
+                shapes += (f'<draw:custom-shape draw:style-name="Bevel" draw:name="Box{i}" text:anchor-type="paragraph" svg:width="{width}" svg:height="{height}" draw:z-index="0">'
+                           + paras(lines) + '<draw:enhanced-geometry svg:viewBox="0 0 21600 21600" draw:type="octagon"/></draw:custom-shape>')
+        if i == shade_at:
+            shapes += (f'<draw:custom-shape draw:style-name="RoundShade" draw:name="Shade{i}" text:anchor-type="paragraph" svg:width="13cm" svg:height="2.4cm" draw:z-index="0">'
+                       + paras(shade) + '<draw:enhanced-geometry svg:viewBox="0 0 21600 21600" draw:type="round-rectangle"/></draw:custom-shape>')
+        out.append(f'<text:p text:style-name="Body">{shapes}{esc(text)}</text:p>')
+    return '\n'.join(out)
+
+# A page in two columns with a framed 专栏 box across the gutter, each column wrapping close round it: the lines
+# beside the box are pieces of two columns, not one line cut by the box. A person reads the left column, the box after
+# the paragraph beside its top, then the right column.
+BAIHE_TITLE = "白河市职业教育服务产业发展行动方案"
+BAIHE_BOX = ["专栏：产业对接清单", "装备制造：数控技术、工业机器人；", "电子信息：物联网应用；", "现代服务：现代物流、电子商务、跨境电商运营。"]
+BAIHE_BODY = [
+    "为推动职业教育与全市产业发展深度融合，增强职业教育服务产业发展能力，结合我市实际，制定本方案。",
+    "一、主要任务",
+    "1.优化专业设置。对接全市重点产业链调整专业布局，新增产业急需专业10个以上，撤并就业质量不高的专业，专业与产业匹配度达到九成以上。（牵头单位：市教育局；配合单位：市发展改革委；完成时限：2025年底前）",
+    "2.建设产业学院。支持职业院校与链主企业共建产业学院，实行理事会管理，共同制定人才培养方案、共同开发课程、共同组建教学团队，三年内建成产业学院8个以上。（牵头单位：市教育局；配合单位：市国资委、市工业和信息化局；完成时限：2026年底前）",
+    "3.开展订单培养。推动企业与职业院校签订人才培养协议，按照岗位需求开设订单班，订单班毕业生留企率达到七成以上。（牵头单位：市人力资源社会保障局；配合单位：市教育局；完成时限：每年9月底前）",
+    "4.共建技术服务平台。依托职业院校建设技术技能创新服务平台，面向中小企业开展技术攻关、工艺改进和产品研发服务，每年服务企业不少于100家次。（牵头单位：市科技局；配合单位：市教育局、市工业和信息化局；完成时限：2026年6月底前）",
+    "5.开展职工技能培训。职业院校面向产业工人开展岗位技能提升培训，每年培训职工1万人次以上，培训合格的按规定落实补贴。（牵头单位：市人力资源社会保障局；配合单位：市总工会、市财政局；完成时限：持续推进）",
+    "6.推进实训资源共享。统筹建设市级公共实训基地，向企业和社会开放实训资源，年开放时长不少于1000小时。（牵头单位：市发展改革委；配合单位：市教育局、市财政局；完成时限：2026年底前）",
+    "二、保障措施",
+    "市财政统筹安排资金支持职业教育服务产业发展，各有关部门要加强协作，每半年将工作进展情况报送市教育局。",
+]
+
+def box_over_gutter(title, paragraphs, box, box_at):
+    """A title, then a section in two columns; a framed box fixed on the page across the gutter, anchored at paragraph box_at."""
+    frame = ('<draw:frame draw:style-name="GutterBox" draw:name="Gutter" text:anchor-type="paragraph" svg:y="6.6cm" svg:width="7.2cm" draw:z-index="0">'
+             '<draw:text-box>' + f'<text:p text:style-name="NoteHead">{esc(box[0])}</text:p>'
+             + ''.join(f'<text:p text:style-name="Note">{esc(p)}</text:p>' for p in box[1:]) + '</draw:text-box></draw:frame>')
+    body = f'<text:p text:style-name="Title">{esc(title)}</text:p>\n<text:section text:style-name="Sect" text:name="S1">\n'
+    body += '\n'.join(f'<text:p text:style-name="Body">{frame if i == box_at else ""}{esc(p)}</text:p>' for i, p in enumerate(paragraphs))
+    return body + '\n</text:section>'
+
+# A 链接 note in linked boxes over a page break where the paragraph beside it ends on page 1: page 2 starts with a
+# heading and a new task, the note's rest in a box at its top beside them. A person reads the note whole, after the
+# paragraph beside its start, not in two pieces a page apart.
+DONGLIN_TITLE = "东林县职业教育集团化办学实施方案"
+DONGLIN_NOTE = ["链接：职业教育集团", "职业教育集团是由职业学校、行业企业、科研机构和社会组织等围绕产业发展共同组建的办学联合体，实行理事会领导下的协作运行机制。集团成员在专业建设、实习实训、师资培养和就业服务等方面资源共享、优势互补，推动人才培养与产业需求紧密对接。"]
+DONGLIN_BODY = [
+    "为推进职业教育集团化办学，整合县域职业教育资源，提高职业教育服务经济社会发展的能力，根据上级有关文件精神，结合我县实际，制定本方案。",
+    "一、总体目标",
+    "到2027年，组建以县职业中专为龙头、县内骨干企业和乡镇成人文化技术学校共同参与的县域职业教育集团，集团成员单位达到40家以上，形成资源共享、优势互补、合作共赢的集团化办学格局，集团内学生实习和就业的岗位保障更加有力。",
+    "二、重点任务",
+    "1.组建职业教育集团。由县职业中专牵头，吸纳县内规模以上企业、行业协会和乡镇成人文化技术学校加入，制定集团章程，成立集团理事会，建立理事会议事规则和成员单位准入退出办法，明确成员单位的权利和义务。（牵头单位：县教育局；配合单位：县工业和信息化局、县民政局；完成时限：2025年9月底前）",
+    "2.建立资源共享机制。集团成员单位共享实训设备、师资和课程资源，企业向学校开放生产车间作为实习场所，学校向企业开放实训基地用于职工培训，共享情况纳入成员单位年度考核。集团每年召开一次资源共享推进会，通报各成员单位实训设备、课程和师资的开放情况，协调解决共享中遇到的困难和问题。（牵头单位：县教育局；配合单位：县财政局；完成时限：2025年12月底前）",
+    "3.开展联合招生培养。集团内学校和企业联合制定招生计划，推行招生即招工，学生入学即与企业签订培养协议，学习期间由学校教师和企业师傅共同指导，毕业后优先到协议企业就业。（牵头单位：县教育局；配合单位：县人力资源社会保障局；完成时限：2026年6月底前）",
+    "4.共建共享实训基地。以集团为平台，统筹财政资金和企业投入，建设面向集团成员开放的公共实训基地，基地设备由企业按生产标准配置。（牵头单位：县发展和改革局；配合单位：县财政局、县教育局；完成时限：2026年底前）",
+    "三、保障措施",
+    "5.加大经费支持。县财政每年安排集团化办学专项经费，支持集团实训基地建设和师资培训，经费使用情况每年向县人民政府报告。（牵头单位：县财政局；配合单位：县教育局；完成时限：每年12月底前）",
+    "6.强化督导考核。县教育局会同有关部门每年对集团化办学情况开展督导，督导结果作为集团成员单位评优评先的重要依据。（牵头单位：县教育局；配合单位：县人民政府教育督导室；完成时限：每年12月底前）",
+]
+
+def chained_note_after_break(title, paragraphs, note, split, break_at):
+    """As chained_note, but page 2 starts at paragraph break_at (a page break before it): the paragraph beside the
+    note's first box ends on page 1, and the box at page 2's top stands beside a heading and the next task."""
+    text = note[1]
+    frames = (f'<draw:frame draw:style-name="SideChain" draw:name="Chain1" text:anchor-type="page" text:anchor-page-number="1" svg:y="15cm" svg:width="4.8cm" draw:z-index="0">'
+              f'<draw:text-box fo:min-height="1cm"><text:p text:style-name="NoteHead">{esc(note[0])}</text:p><text:p text:style-name="Note">{esc(text[:split])}</text:p></draw:text-box></draw:frame>'
+              f'<draw:frame draw:style-name="SideChain" draw:name="Chain2" text:anchor-type="page" text:anchor-page-number="2" svg:y="0cm" svg:width="4.8cm" draw:z-index="1">'
+              f'<draw:text-box fo:min-height="1cm"><text:p text:style-name="Note">{esc(text[split:])}</text:p></draw:text-box></draw:frame>')
+    out = [frames, f'<text:p text:style-name="Title">{esc(title)}</text:p>']
+    out += [f'<text:p text:style-name="{"BreakBody" if i == break_at else "Body"}">{esc(p)}</text:p>' for i, p in enumerate(paragraphs)]
+    return '\n'.join(out)
+
 def cell_text(cell):
     return cell[0] if isinstance(cell, tuple) else cell
 
@@ -801,6 +951,18 @@ def older_main():
              [YUNLING_TITLE] + [p for p, _ in YUNLING_BODY[:3]] + YUNLING_BOX + [p for p, _ in YUNLING_BODY[3:]]),
             ("note-over-page-break.pdf", chained_note(NANPU_TITLE, NANPU_BODY, NANPU_NOTE, NANPU_NOTE[1].index("生在校学习")), 12,
              [NANPU_TITLE] + [p for p, _ in NANPU_BODY[:10]] + NANPU_NOTE + [p for p, _ in NANPU_BODY[10:]]),
+            # Issue 12, second round: an unframed note with the body on both sides, unframed notes beside three body
+            # lines or fewer, boxes drawn as shapes (rounded, bevelled, a grey rounded one), a box across the gutter of
+            # a page in two columns, a note over a page break whose paragraph ends on page 1.
+            ("sidebar-inset.pdf", bare_notes(SONGQIAO_TITLE, SONGQIAO_BODY, ["SideBareMid"]), 12, with_notes(SONGQIAO_TITLE, SONGQIAO_BODY)),
+            ("sidebar-short.pdf", bare_notes(SHIQIAO_TITLE, SHIQIAO_BODY, ["SideBare", "SideBareLeft"]), 12, with_notes(SHIQIAO_TITLE, SHIQIAO_BODY)),
+            ("shaped-boxes.pdf", shaped_boxes(QINGSHUI_TITLE, QINGSHUI_BODY, QINGSHUI_SHADE, QINGSHUI_SHADE_AT), 12,
+             [QINGSHUI_TITLE] + [p for p, _ in QINGSHUI_BODY[:3]] + QINGSHUI_ROUND + [p for p, _ in QINGSHUI_BODY[3:5]] + QINGSHUI_BEVEL
+             + QINGSHUI_SHADE + [p for p, _ in QINGSHUI_BODY[5:]]),
+            ("box-over-gutter.pdf", box_over_gutter(BAIHE_TITLE, BAIHE_BODY, BAIHE_BOX, 3), 10.5,
+             [BAIHE_TITLE] + BAIHE_BODY[:4] + BAIHE_BOX + BAIHE_BODY[4:]),
+            ("note-after-page-break.pdf", chained_note_after_break(DONGLIN_TITLE, DONGLIN_BODY, DONGLIN_NOTE, DONGLIN_NOTE[1].index("制。集团成员在"), 8), 12,
+             [DONGLIN_TITLE] + DONGLIN_BODY[:8] + DONGLIN_NOTE + DONGLIN_BODY[8:]),
         ]:
             if only and pdf not in only:
                 continue

@@ -39,6 +39,11 @@ public class PdfInputTests
     [InlineData("pdf/box-both-sides", "box-both-sides")]
     [InlineData("pdf/shaded-box", "shaded-box")]
     [InlineData("pdf/note-over-page-break", "note-over-page-break")]
+    [InlineData("pdf/shaped-boxes", "shaped-boxes")]
+    [InlineData("pdf/box-over-gutter", "box-over-gutter")]
+    [InlineData("pdf/sidebar-inset", "sidebar-inset")]
+    [InlineData("pdf/sidebar-short", "sidebar-short")]
+    [InlineData("pdf/note-after-page-break", "note-after-page-break")]
     [InlineData("pdf/header-on-first-page", "header-on-first-page")]
     public void A_text_pdf_gives_the_tasks_units_and_deadlines_of_its_text_original(string sample, string? pdf = null)
     {
@@ -505,6 +510,91 @@ public class PdfInputTests
         var noteEnd = doc.Text.IndexOf("入校即入企。", StringComparison.Ordinal) + 6;
         doc.Source.RegionsOf(new SourceSpan(note, noteEnd)).Select(r => r.Page).Distinct().ShouldBe([1, 2]);
         doc.Source.RegionsOf(new SourceSpan(note, noteEnd)).ShouldAllBe(r => r.Left > 380);
+    }
+
+    [Fact]
+    public void An_unframed_note_with_the_body_on_both_sides_is_read_after_the_paragraph_beside_its_top()
+    {
+        // A 名词解释 note without rule or shading in the middle of the text, task 2 running on both sides of it: each
+        // line beside it is read left piece then right piece, the note after task 2, whole.
+        var lines = Lines("sidebar-inset.pdf");
+        Unspaced(lines).ShouldBe(TextOriginal("sidebar-inset.txt"));
+        var doc = new PlanParser().Parse(Pdf("sidebar-inset.pdf"), "sidebar-inset.pdf");
+        doc.TaskLists.SelectMany(l => l.Tasks).Select(t => t.No).ShouldBe(["1", "2", "3"]);
+        Task(doc, "2").Text.ShouldNotContain("岗课赛证：指");
+        Render.Units(Task(doc, "2")).ShouldBe("2: 市教育局* | 市工业和信息化局; 各职业院校");
+        // Task 2's lines beside the note have a region on each side of it; the note's lines stand between them.
+        var note = doc.Text.IndexOf("岗课赛证：指", StringComparison.Ordinal);
+        doc.Source.RegionsOf(new SourceSpan(note, note + 20)).ShouldAllBe(r => r.Left > 220 && r.Right < 360);
+        var task = doc.Source.RegionsOf(Task(doc, "2").Span);
+        task.ShouldContain(r => r.Right < 220);
+        task.ShouldContain(r => r.Left > 370);
+    }
+
+    [Fact]
+    public void An_unframed_note_beside_three_body_lines_or_fewer_is_read_as_a_block()
+    {
+        // A 注 of two lines at the right of task 1 (three lines) and a 提示 at the left of task 3 (three lines), in
+        // smaller type, no rule or shading: each is read after its task, which is read whole.
+        var lines = Lines("sidebar-short.pdf");
+        Unspaced(lines).ShouldBe(TextOriginal("sidebar-short.txt"));
+        lines[lines.IndexOf("注") - 1].ShouldStartWith("1.公布补贴目录。");
+        lines[lines.IndexOf("提示") - 1].ShouldStartWith("3.加强资金监管。");
+        var doc = new PlanParser().Parse(Pdf("sidebar-short.pdf"), "sidebar-short.pdf");
+        doc.TaskLists.SelectMany(l => l.Tasks).Select(t => t.No).ShouldBe(["1", "2", "3", "4"]);
+        Render.Units(Task(doc, "1")).ShouldBe("1: 县人力资源社会保障局* | 县财政局");
+        Render.Units(Task(doc, "3")).ShouldBe("3: 县财政局* | 县审计局");
+        Task(doc, "3").Text.ShouldNotContain("线上申领不收取");
+    }
+
+    [Fact]
+    public void A_note_carried_on_at_the_top_of_the_next_page_is_read_whole_where_its_paragraph_ends_on_the_page()
+    {
+        // A 链接 note in a box beside task 4, the last paragraph of page 1, its text carried on mid-word into a box at
+        // the top of page 2, beside 三、保障措施 and task 5: the note is read whole after task 4, not in two pieces with
+        // the heading between them.
+        var lines = Lines("note-after-page-break.pdf");
+        Unspaced(lines).ShouldBe(TextOriginal("note-after-page-break.txt"));
+        var doc = new PlanParser().Parse(Pdf("note-after-page-break.pdf"), "note-after-page-break.pdf");
+        doc.TaskLists.SelectMany(l => l.Tasks).Select(t => t.No).ShouldBe(["1", "2", "3", "4", "5", "6"]);
+        Render.Units(Task(doc, "4")).ShouldBe("4: 县发展和改革局* | 县财政局; 县教育局");
+        var note = doc.Text.IndexOf("职业教育集团是由", StringComparison.Ordinal);
+        var noteEnd = doc.Text.IndexOf("紧密对接。", StringComparison.Ordinal) + 5;
+        doc.Text[note..noteEnd].ShouldNotContain("\n");
+        doc.Source.RegionsOf(new SourceSpan(note, noteEnd)).Select(r => r.Page).Distinct().ShouldBe([1, 2]);
+    }
+
+    [Fact]
+    public void Boxes_drawn_as_shapes_are_read_as_blocks()
+    {
+        // 专栏1 in a box with rounded corners (its outline curves) at the left of task 1, 专栏3 in an octagon at the
+        // right of task 3, 专栏2 in a grey box with rounded corners and no outline across the text: none is an upright
+        // rectangle of rules, each is read as a block after the paragraph beside (or above) it, its items paragraphs.
+        var lines = Lines("shaped-boxes.pdf");
+        Unspaced(lines).ShouldBe(TextOriginal("shaped-boxes.txt"));
+        var doc = new PlanParser().Parse(Pdf("shaped-boxes.pdf"), "shaped-boxes.pdf");
+        doc.TaskLists.SelectMany(l => l.Tasks).Select(t => t.No).ShouldBe(["1", "2", "3"]);
+        Task(doc, "1").Text.ShouldNotContain("智能制造：机电");
+        Render.Units(Task(doc, "1")).ShouldBe("1: 县教育局* | 县发展和改革局; 县财政局");
+        Task(doc, "3").Text.ShouldNotContain("撤并专业");
+        Render.Deadline(Task(doc, "3")).ShouldBe("3: 2025年9月底前 → due=2025-09-30");
+    }
+
+    [Fact]
+    public void A_box_over_the_gutter_of_two_columns_is_read_column_by_column()
+    {
+        // A framed 专栏 across the gutter of a page in two columns, each column wrapping close round it: the lines
+        // beside it are pieces of two columns (not one line read across the box), each column joined at the margins
+        // the box narrows it to; the box after task 2, the paragraph beside its top in the left column.
+        var lines = Lines("box-over-gutter.pdf");
+        Unspaced(lines).ShouldBe(TextOriginal("box-over-gutter.txt"));
+        var doc = new PlanParser().Parse(Pdf("box-over-gutter.pdf"), "box-over-gutter.pdf");
+        doc.TaskLists.SelectMany(l => l.Tasks).Select(t => t.No).ShouldBe(["1", "2", "3", "4", "5", "6"]);
+        Render.Units(Task(doc, "2")).ShouldBe("2: 市教育局* | 市国资委; 市工业和信息化局");
+        Render.Units(Task(doc, "5")).ShouldBe("5: 市人力资源社会保障局* | 市总工会; 市财政局");
+        // Task 2 stands in the left column only, task 5 in the right column only.
+        doc.Source.RegionsOf(Task(doc, "2").Span).ShouldAllBe(r => r.Right < 300);
+        doc.Source.RegionsOf(Task(doc, "5").Span).ShouldAllBe(r => r.Left > 300);
     }
 
     /// <summary>

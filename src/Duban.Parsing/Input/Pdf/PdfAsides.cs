@@ -36,6 +36,9 @@ internal static class PdfAsides
         var aside = firstAside;
         foreach (var grid in frames)
         {
+            // A box over the gutter of a page in columns: the lines beside it are pieces of two columns, not one line
+            // the box cuts; they are read by the columns, each at the margins the box narrows it to.
+            var gutter = OverGutter(body, grid);
             var inside = new List<PdfLine>();
             var beside = new List<PdfLine>();
             var rest = new List<PdfLine>(body.Count);
@@ -45,9 +48,17 @@ internal static class PdfAsides
                 var y = PdfGrid.Middle(line);
                 if (!(y < grid.Top && y > grid.Bottom))
                 {
-                    if (WrapsBelow(line, grid))
+                    // The line just above the box may be cut short by it too (the box's own margin above its border):
+                    // its baseline is less than a character above the border and none of its glyphs stands over the box.
+                    if (y >= grid.Top && line.Baseline < grid.Top + line.FontSize && line.Glyphs.All(g => g.Right <= grid.Left || g.Left >= grid.Right))
                     {
-                        var wrapped = Across(line.Glyphs, line, grid) ?? line;
+                        var marked = gutter ? line.BesideBox(grid.Top) : Across(line.Glyphs, line, grid) ?? line;
+                        beside.Add(marked);
+                        rest.Add(marked);
+                    }
+                    else if (WrapsBelow(line, grid))
+                    {
+                        var wrapped = gutter ? line.BesideBox(grid.Top) : Across(line.Glyphs, line, grid) ?? line;
                         beside.Add(wrapped);
                         rest.Add(wrapped);
                     }
@@ -59,6 +70,11 @@ internal static class PdfAsides
                 if (inGlyphs.Count > 0 && PdfLine.Of(inGlyphs, line) is { } part) inside.Add(part);
                 if (outGlyphs.Count == 0) continue;
                 // The body on both sides of the box: one line, left piece then right.
+                if (gutter)
+                {
+                    if (PdfLine.Of(outGlyphs, line) is { } piece) { var marked = piece.BesideBox(grid.Top); beside.Add(marked); rest.Add(marked); }
+                    continue;
+                }
                 if (Across(outGlyphs, line, grid) is { } across)
                 {
                     beside.Add(across);
@@ -70,7 +86,7 @@ internal static class PdfAsides
             }
             // A frame round all the page's text (a page border) changes nothing.
             if (inside.Count == 0 || rest.Count == 0) continue;
-            if (beside.Count > 0)
+            if (beside.Count > 0 && !gutter)
             {
                 // The body beside the box is narrower than the page: its lines are joined at its own margins.
                 var (left, right) = (beside.Min(l => l.Left), beside.Max(l => l.Right));
@@ -103,6 +119,32 @@ internal static class PdfAsides
 
         // A full-width sign's ink fills half its box or less (。，；） at the left, （“ at the right): a character more.
         double Near(PdfGlyph glyph) => line.FontSize * (glyph.Value is [var c] && char.IsPunctuation(c) ? 2.5 : 1.5);
+    }
+
+    /// <summary>
+    /// Whether a box stands over the gutter of a page in columns: above it or below it, on two lines or more next to
+    /// it (up to four), a strip inside the box's width at least half a character wide is free of text — the gutter
+    /// the box is set over. In one column of text the lines above and below a box run across its width.
+    /// </summary>
+    private static bool OverGutter(List<PdfLine> lines, PdfFrame frame)
+    {
+        var (above, below) = (new List<PdfLine>(), new List<PdfLine>());
+        foreach (var line in lines)
+        {
+            if (line.Right <= frame.Left || line.Left >= frame.Right) continue;
+            var y = PdfGrid.Middle(line);
+            if (y >= frame.Top) { above.Add(line); if (above.Count > 4) above.RemoveAt(0); }
+            else if (y <= frame.Bottom && !WrapsBelow(line, frame) && below.Count < 4) below.Add(line);
+        }
+        return Free(above) || Free(below);
+
+        bool Free(List<PdfLine> side)
+        {
+            if (side.Count < 2) return false;
+            List<(double Left, double Right)> free = [(frame.Left, frame.Right)];
+            foreach (var line in side) free = FreeStrips.Subtract(free, line.Cover());
+            return free.Any(s => s.Right - s.Left >= side[0].FontSize * 0.5 && s.Left > frame.Left && s.Right < frame.Right);
+        }
     }
 
     /// <summary>
@@ -182,7 +224,11 @@ internal static class PdfAsides
             var firstBody = next.FindIndex(l => l.Aside == 0);
             if (firstBody < 0) continue;
             var margins = Margins(next);
-            if (!GoesOn(lines[lastBody], next[firstBody], margins.Left, Margins(lines).Right)) continue;
+            if (!GoesOn(lines[lastBody], next[firstBody], margins.Left, Margins(lines).Right))
+            {
+                JoinAtTop(lines, next, numbers[n + 1]);
+                continue;
+            }
 
             var end = firstBody;
             while (end + 1 < next.Count && next[end + 1].Aside == 0 && GoesOn(next[end], next[end + 1], margins.Left, margins.Right)) end++;
@@ -202,6 +248,32 @@ internal static class PdfAsides
                 numbering[last.Aside] = following.Aside;
             next.InsertRange(end + 1, moved.Select(l => l.OnPage(numbers[n], numbering[l.Aside])));
         }
+    }
+
+    /// <summary>
+    /// A block at the foot of a page carried on at the top of the next, where the paragraph beside it does not go on
+    /// over the break (the next page starts with a heading or a new paragraph): the page's lowest block reaches the
+    /// foot of its text (its last line within two and a half characters of the page's lowest line) and its last line
+    /// its right edge (the text goes on); the next page's highest block starts at the top of its text (within two and
+    /// a half characters of its highest line), on the same side, in the same type and as wide within a character and
+    /// a half. Its lines are read right after the first block's, as one block; they keep the page they were read from.
+    /// </summary>
+    private static void JoinAtTop(List<PdfLine> lines, List<PdfLine> next, int nextNumber)
+    {
+        var blocks = lines.Where(l => l.Aside != 0).ToList();
+        var following = next.Where(l => l.Aside != 0).ToList();
+        if (blocks.Count == 0 || following.Count == 0) return;
+        var last = blocks.MinBy(l => l.Baseline)!;
+        var first = following.MaxBy(l => l.Baseline)!;
+        var size = last.FontSize;
+        if (last.Baseline > lines.Min(l => l.Baseline) + size * 2.5 || first.Baseline < next.Max(l => l.Baseline) - size * 2.5) return;
+        if (last.Right < (last.ColumnRight ?? last.Right) - size * 1.5 || Math.Abs(first.FontSize - size) >= 1) return;
+        if (Math.Abs((first.ColumnLeft ?? first.Left) - (last.ColumnLeft ?? last.Left)) > size * 1.5
+            || Math.Abs((first.ColumnRight ?? first.Right) - (last.ColumnRight ?? last.Right)) > size * 1.5) return;
+        var carried = next.Where(l => l.Aside == first.Aside).ToList();
+        next.RemoveAll(l => l.Aside == first.Aside);
+        var at = lines.FindLastIndex(l => l.Aside == last.Aside) + 1;
+        lines.InsertRange(at, carried.Select(l => l.OnPage(nextNumber, last.Aside)));
     }
 
     /// <summary>A page's body margins as <see cref="Place"/> takes them: the leftmost line of one piece, the rightmost body line.</summary>

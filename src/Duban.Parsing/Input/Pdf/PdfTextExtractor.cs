@@ -142,8 +142,12 @@ internal static class PdfRules
                         horizontal.Add(new PdfHorizontalRule((box.Bottom + box.Top) / 2, box.Left, box.Right));
                         continue;
                     }
-                    // A filled rectangle that is no rule: a shaded cell or a box shaded grey without a rule round it.
-                    if (path.IsFilled && box.Width > 20 && box.Height > 10 && shades.Count < MaxRules && IsRectangle(subpath))
+                    // A filled rectangle that is no rule: a shaded cell or a box shaded grey without a rule round it. A
+                    // closed shape that is no upright rectangle — a box with rounded corners (Bézier curves), bevelled,
+                    // an ellipse — stroked or filled, is kept the same way, as its bounding box: whether it is a box is
+                    // told by the text in it (PdfFrame.Find), as for a shade.
+                    if (box.Width > 20 && box.Height > 10 && shades.Count < MaxRules
+                        && (path.IsFilled && IsRectangle(subpath) || (path.IsFilled || path.IsStroked) && IsOutline(subpath)))
                         shades.Add(new PdfShade(box.Left, box.Right, box.Bottom, box.Top));
                 }
                 if (!path.IsStroked) continue;
@@ -186,6 +190,21 @@ internal static class PdfRules
                 }
             }
             return sides >= 2;
+        }
+
+        // A closed shape of curves or of straight sides not all upright (a rounded or bevelled box): not a rectangle,
+        // whose stroked sides are read as rules and form a frame of their own.
+        static bool IsOutline(UglyToad.PdfPig.Core.PdfSubpath subpath)
+        {
+            if (!subpath.IsClosed()) return false;
+            var (curves, slanted) = (0, 0);
+            foreach (var command in subpath.Commands)
+            {
+                if (command is UglyToad.PdfPig.Core.PdfSubpath.BezierCurve) curves++;
+                else if (command is UglyToad.PdfPig.Core.PdfSubpath.Line line
+                         && Math.Abs(line.From.X - line.To.X) >= 1 && Math.Abs(line.From.Y - line.To.Y) >= 1) slanted++;
+            }
+            return curves + slanted >= 2;
         }
 
         void Add(UglyToad.PdfPig.Core.PdfPoint from, UglyToad.PdfPig.Core.PdfPoint to)
@@ -239,6 +258,13 @@ internal sealed class PdfLine
     public int Page { get; init; }
 
     /// <summary>
+    /// For a body line beside a text box that stands over the gutter of a page in columns (not read across the box):
+    /// the box's top, so that each column's lines beside the same box are joined at the margins the box narrows
+    /// them to (<see cref="PdfColumns"/>); null otherwise.
+    /// </summary>
+    public double? Beside { get; init; }
+
+    /// <summary>
     /// Whether the line starts at a left margin, not indented: within 0.6 of a character of it, or 1.1 when it starts
     /// with an opening bracket or quote. Such a glyph's left half is blank, and Chinese layout may set it half a
     /// character in at the start of a line (LibreOffice does after a line whose full stop hangs in the margin), which
@@ -250,14 +276,21 @@ internal sealed class PdfLine
     public PdfLine InColumn(double left, double right, int aside = 0) => new()
     {
         Segments = Segments, Glyphs = Glyphs, Baseline = Baseline, FontSize = FontSize, Bottom = Bottom, Top = Top,
-        ColumnLeft = left, ColumnRight = right, Aside = aside, Bridge = Bridge, Page = Page,
+        ColumnLeft = left, ColumnRight = right, Aside = aside, Bridge = Bridge, Page = Page, Beside = Beside,
     };
 
     /// <summary>The same line, written among another page's lines: it keeps the page it was read from, and a block number of that page.</summary>
     public PdfLine OnPage(int page, int aside) => new()
     {
         Segments = Segments, Glyphs = Glyphs, Baseline = Baseline, FontSize = FontSize, Bottom = Bottom, Top = Top,
-        ColumnLeft = ColumnLeft, ColumnRight = ColumnRight, Aside = aside, Bridge = Bridge, Page = Page == 0 ? page : Page,
+        ColumnLeft = ColumnLeft, ColumnRight = ColumnRight, Aside = aside, Bridge = Bridge, Page = Page == 0 ? page : Page, Beside = Beside,
+    };
+
+    /// <summary>The same line marked as standing beside a box over a gutter (<see cref="Beside"/>).</summary>
+    public PdfLine BesideBox(double top) => new()
+    {
+        Segments = Segments, Glyphs = Glyphs, Baseline = Baseline, FontSize = FontSize, Bottom = Bottom, Top = Top,
+        ColumnLeft = ColumnLeft, ColumnRight = ColumnRight, Aside = Aside, Bridge = Bridge, Page = Page, Beside = top,
     };
 
     /// <summary>
