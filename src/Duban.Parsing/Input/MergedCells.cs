@@ -12,8 +12,43 @@ internal static partial class MergedCells
 {
     public static bool HoldsForEachRow(string? header) => header is not null && header.Length <= 16 && RowValueHeader().IsMatch(header);
 
-    /// <summary>A header row: at least two short cells naming task-table columns.</summary>
-    public static bool IsHeaderRow(IReadOnlyList<string> cells) => cells.Count(c => c.Length <= 12 && HeaderWord().IsMatch(c)) >= 2;
+    /// <summary>
+    /// A header row: at least two short cells naming task-table columns. A cell with a colon is a label and its value
+    /// (填报单位：东川区教育局 | 填报时间：2024年4月 above a sheet's header), not a column's name.
+    /// </summary>
+    public static bool IsHeaderRow(IReadOnlyList<string> cells) => cells.Count(IsColumnName) >= 2;
+
+    private static bool IsColumnName(string cell) => cell.Length <= 12 && HeaderWord().IsMatch(cell) && cell.IndexOfAny(['：', ':']) < 0;
+
+    /// <summary>
+    /// The header of a table as its rows are read, for the cells merged down below it: the first header row, completed
+    /// by the row under it when that names the parts of a cell merged across (牵头单位 | 配合单位 under 责任单位), so that
+    /// a 配合单位 merged down over two tasks holds for each as a 牵头单位 does. The HTML and .docx readers see a table
+    /// row by row; SheetLayout joins the two rows from the sheet's merge ranges.
+    /// </summary>
+    public sealed class Header
+    {
+        private List<string>? _cells;
+        private bool _justRead;
+
+        /// <summary>Reads the next row of the table (its cells as written, covered cells empty).</summary>
+        public void Read(IReadOnlyList<string> cells)
+        {
+            if (_cells is null)
+            {
+                if (IsHeaderRow(cells)) (_cells, _justRead) = ([.. cells], true);
+                return;
+            }
+            if (_justRead && Tables.TableColumns.SecondHeaderRow(_cells, [.. cells.Select(Compact)]) is { } both)
+                _cells = [.. both];
+            _justRead = false;
+        }
+
+        /// <summary>Whether a value merged down the column holds for each row it covers.</summary>
+        public bool HoldsForEachRow(int column) => MergedCells.HoldsForEachRow(_cells?.ElementAtOrDefault(column));
+
+        private static string Compact(string cell) => string.Concat(cell.Where(c => !char.IsWhiteSpace(c)));
+    }
 
     [GeneratedRegex("单位|單位|部门|部門|时限|時限|时间|時間|期限")]
     private static partial Regex RowValueHeader();
