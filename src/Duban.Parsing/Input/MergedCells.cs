@@ -44,6 +44,12 @@ internal static partial class MergedCells
             _justRead = false;
         }
 
+        /// <summary>
+        /// Whether the row being read comes after the header row and the row right under it: a cell continuing a merge
+        /// there continues a body cell, not a header cell merged down over the header's two rows (序号, 完成时限).
+        /// </summary>
+        public bool InBody => _cells is not null && !_justRead;
+
         /// <summary>Whether a value merged down the column holds for each row it covers.</summary>
         public bool HoldsForEachRow(int column) => MergedCells.HoldsForEachRow(_cells?.ElementAtOrDefault(column));
 

@@ -279,7 +279,7 @@ internal sealed class DocxBodyReader(XmlReader reader, ListNumbering numbering, 
         string text;
         if (continuesMerge)
         {
-            text = merges.Header.HoldsForEachRow(column) ? merges.Above.GetValueOrDefault(column, "") : "";
+            text = merges.Header.InBody && merges.Header.HoldsForEachRow(column) ? merges.Above.GetValueOrDefault(column, "") : "";
             // Repeated text is text read: a long cell merged down thousands of rows stops at the text limit.
             budget.Spend(text.Length);
         }
