@@ -10,7 +10,14 @@ namespace Duban.Parsing.Input;
 /// </summary>
 internal static partial class MergedCells
 {
-    public static bool HoldsForEachRow(string? header) => header is not null && header.Length <= 16 && RowValueHeader().IsMatch(header);
+    public static bool HoldsForEachRow(string? header) =>
+        header is not null && Compact(header) is { Length: <= 16 } name && RowValueHeader().IsMatch(name);
+
+    /// <summary>
+    /// A header cell without its white space: narrow columns are headed 牵&lt;br&gt;头&lt;br&gt;单&lt;br&gt;位 or 序\n号,
+    /// which the readers give as 牵 头 单 位.
+    /// </summary>
+    private static string Compact(string cell) => cell.Any(char.IsWhiteSpace) ? string.Concat(cell.Where(c => !char.IsWhiteSpace(c))) : cell;
 
     /// <summary>
     /// A header row: at least two short cells naming task-table columns. A cell with a colon is a label and its value
@@ -18,7 +25,8 @@ internal static partial class MergedCells
     /// </summary>
     public static bool IsHeaderRow(IReadOnlyList<string> cells) => cells.Count(IsColumnName) >= 2;
 
-    private static bool IsColumnName(string cell) => cell.Length <= 12 && HeaderWord().IsMatch(cell) && cell.IndexOfAny(['：', ':']) < 0;
+    private static bool IsColumnName(string cell) =>
+        Compact(cell) is { Length: <= 12 } name && HeaderWord().IsMatch(name) && name.IndexOfAny(['：', ':']) < 0;
 
     /// <summary>
     /// The header of a table as its rows are read, for the cells merged down below it: the first header row, completed
@@ -53,7 +61,6 @@ internal static partial class MergedCells
         /// <summary>Whether a value merged down the column holds for each row it covers.</summary>
         public bool HoldsForEachRow(int column) => MergedCells.HoldsForEachRow(_cells?.ElementAtOrDefault(column));
 
-        private static string Compact(string cell) => string.Concat(cell.Where(c => !char.IsWhiteSpace(c)));
     }
 
     [GeneratedRegex("单位|單位|部门|部門|时限|時限|时间|時間|期限")]

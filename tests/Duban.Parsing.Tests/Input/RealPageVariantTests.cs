@@ -78,6 +78,14 @@ public class RealPageVariantTests
         text.ShouldBe("序号\t重点任务\t责任单位\t\n\t\t牵头单位\t配合单位\n1\t任务甲\t县教育局\t县财政局\n2\t任务乙\t县人社局\t县财政局\n\t任务丙\t县科技局\t县税务局");
     }
 
+    [Fact]
+    public void A_narrow_column_headed_one_character_a_line_still_holds_its_merged_value_for_each_row()
+    {
+        var text = Html("<table><tr><td>序<br>号</td><td>重点任务</td><td>牵<br>头<br>单<br>位</td></tr>" +
+                        "<tr><td>1</td><td>任务甲</td><td rowspan='2'>县教育局</td></tr><tr><td>2</td><td>任务乙</td></tr></table>");
+        text.ShouldBe("序 号\t重点任务\t牵 头 单 位\n1\t任务甲\t县教育局\n2\t任务乙\t县教育局");
+    }
+
     // --- .xlsx ---
 
     private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
