@@ -18,17 +18,18 @@ internal static partial class InfoBox
     /// </summary>
     public static bool Is(IElement table)
     {
-        var cells = table.QuerySelectorAll("td,th").ToList();
-        if (cells.Count > 64) return false;
-        var labels = cells.Where(c => LabelOf(Compact(c.TextContent)) is not null).ToList();
+        // At most 65 cells are looked at, lazily: a box has a dozen, and a page of nested tables must stay linear.
+        var cells = CellsOf(table).Take(MaxCells + 1).ToList();
+        if (cells.Count > MaxCells) return false;
+        var labels = cells.Where(c => LabelOf(Start(c)) is not null).ToList();
         return labels.Count >= 3 && labels.Select(c => c.ParentElement).Distinct().Count() >= 2
-            && !cells.Any(c => Compact(c.TextContent) is { Length: <= 12 } t && TaskColumn().IsMatch(t));
+            && !cells.Any(c => Start(c) is { Length: <= 12 } t && TaskColumn().IsMatch(t));
     }
 
     /// <summary>The 文号 the box gives (after a 文号 / 发文字号 label, in the same cell or the next), or null.</summary>
     public static string? DocNumber(IElement table)
     {
-        var cells = table.QuerySelectorAll("td,th").Select(c => Compact(c.TextContent)).ToList();
+        var cells = CellsOf(table).Take(MaxCells).Select(c => Start(c)).ToList();
         for (var i = 0; i < cells.Count; i++)
         {
             if (LabelOf(cells[i]) is not ("文号" or "发文字号" or "发文文号" or "文件编号")) continue;
@@ -39,11 +40,31 @@ internal static partial class InfoBox
         return null;
     }
 
+    private const int MaxCells = 64;
+
+    private static IEnumerable<IElement> CellsOf(IElement table) =>
+        table.Descendants<IElement>().Where(e => e.LocalName is "td" or "th");
+
     /// <summary>The catalogue label a cell holds (索 引 号： → 索引号), or null.</summary>
     private static string? LabelOf(string compact)
     {
         var m = Label().Match(compact);
         return m.Success ? m.Groups[1].Value : null;
+    }
+
+    /// <summary>
+    /// The first characters of a cell's text without white space — enough for a label and its value (a 文号 is some
+    /// twenty) — read lazily: a cell holding a whole nested page costs no more than one holding a label.
+    /// </summary>
+    private static string Start(IElement cell, int length = 48)
+    {
+        var start = new System.Text.StringBuilder();
+        foreach (var text in cell.Descendants<IText>())
+        {
+            foreach (var c in text.Data)
+                if (!char.IsWhiteSpace(c) && start.Append(c).Length >= length) return start.ToString();
+        }
+        return start.ToString();
     }
 
     /// <summary>The text without any white space (索&amp;nbsp;引&amp;nbsp;号 → 索引号).</summary>
