@@ -148,6 +148,13 @@ internal static class TableTaskLists
                     _group = Outline.Clean(only.Value);
                     return;
                 }
+                // A group row whose ordinal stands in the 序号 column and whose name is merged across the others
+                // (一 | 搭建产教融合平台): two filled cells, the number a Chinese ordinal, no units or deadline.
+                if (GroupInNumberColumn(cells, filledIndexes, number) is { } group)
+                {
+                    _group = group;
+                    return;
+                }
                 // A row without a number under a task: the task's cells continued on the next page.
                 if (hasNumberColumn && number.Length == 0 && _previousRow is not null)
                 {
@@ -264,6 +271,24 @@ internal static class TableTaskLists
                 if (cells[k].Value.Trim().Length > 0) return row;
             var empty = new MappedText("", []);
             return new TableRowBlock([.. Enumerable.Repeat(empty, numberColumn), .. cells.Take(kept)], row.Span);
+        }
+
+        /// <summary>"一、搭建产教融合平台" for a row 一 | 搭建产教融合平台 (the name in the cell after 序号 or in the task column), else null.</summary>
+        private string? GroupInNumberColumn(IReadOnlyList<MappedText> cells, List<int> filled, string number)
+        {
+            var numberColumn = _columns!.IndexOf(ColumnRole.Number);
+            if (numberColumn < 0 || filled.Count != 2 || filled[0] != numberColumn || !IsChineseOrdinal(number)) return null;
+            var name = filled[1];
+            if (name != numberColumn + 1 && name != _columns.IndexOf(ColumnRole.Task)) return null;
+            var ordinal = number.Trim().TrimEnd('、', '.', '．', ' ');
+            var marker = ordinal.StartsWith('（') || ordinal.StartsWith('(') ? ordinal : ordinal + "、";
+            return marker + Outline.Clean(cells[name].Value);
+        }
+
+        private static bool IsChineseOrdinal(string s)
+        {
+            var t = s.Trim().Trim('（', '）', '(', ')').TrimEnd('、', '.', '．');
+            return t.Length is > 0 and <= 3 && t.All(c => "一二三四五六七八九十".Contains(c));
         }
 
         private static bool IsRowNumber(string s) => s.Length is > 0 and <= 4 && s.All(char.IsAsciiDigit);

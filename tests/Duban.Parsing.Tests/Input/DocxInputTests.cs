@@ -91,7 +91,8 @@ public class DocxInputTests
             "1\t推进政务服务 一网通办 全程网办\t市政务服务局\t2023年底",
             "2\t跨两列的任务说明\t\t2024年",
             "3\t任务甲\t市发展改革委\t长期坚持",
-            "4\t任务乙\t\t2025年6月",
+            // A 责任单位 merged down holds for the row it covers (not the stale text left in the covered cell).
+            "4\t任务乙\t市发展改革委\t2025年6月",
             "5\t见下表 甲 乙 丙 丁\t市财政局\t年内",
             "附件：任务分工表",
         ]);

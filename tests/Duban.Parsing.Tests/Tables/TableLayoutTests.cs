@@ -93,4 +93,30 @@ public sealed class MarkedLeadTests
         var task = new PlanParser().ParseText(text).TaskLists.Single().Tasks[0];
         task.Units.Select(u => $"{u.Name}/{u.Role}").ShouldBe(["市人社局/Lead", "市教育局/Cooperating"]);
     }
+
+    [Fact]
+    public void A_group_row_with_its_ordinal_in_the_number_column_names_the_group()
+    {
+        // 一 in 序号 and the group's name merged across the other cells, as 分工表 in Excel, Word and HTML print it.
+        const string text =
+            "序号\t重点任务\t牵头单位\t完成时限\n" +
+            "一\t搭建产教融合平台\t\t\n" +
+            "1\t组建区域产教联合体。\t区教育局\t2024年底前\n" +
+            "（二）\t深化校企合作\t\t\n" +
+            "2\t推行现代学徒制。\t区人社局\t长期坚持\n";
+        var tasks = new PlanParser().ParseText(text).TaskLists.Single().Tasks;
+        tasks.Select(t => $"{t.No} {string.Join("/", t.SectionPath)}").ShouldBe(["1 一、搭建产教融合平台", "2 （二）深化校企合作"]);
+        tasks[1].Units.Single().Name.ShouldBe("区人社局");
+    }
+
+    [Fact]
+    public void A_task_numbered_with_a_chinese_ordinal_that_names_units_stays_a_task()
+    {
+        const string text =
+            "序号\t重点任务\t牵头单位\t完成时限\n" +
+            "一\t组建区域产教联合体。\t区教育局\t2024年底前\n" +
+            "二\t推行现代学徒制。\t区人社局\t长期坚持\n";
+        var tasks = new PlanParser().ParseText(text).TaskLists.Single().Tasks;
+        tasks.Select(t => $"{t.No} {t.Units.Single().Name}").ShouldBe(["一 区教育局", "二 区人社局"]);
+    }
 }

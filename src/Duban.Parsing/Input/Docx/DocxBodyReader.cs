@@ -159,12 +159,17 @@ internal sealed class DocxBodyReader(XmlReader reader, ListNumbering numbering, 
 
     private void ReadTable(List<string> lines, string cellSeparator)
     {
+        var merges = new VerticalMerges();
         void ReadTableChild()
         {
             if (reader.IsWord("tr"))
             {
-                var cells = ReadRow();
-                if (cells.Exists(cell => !string.IsNullOrWhiteSpace(cell))) Emit(lines, string.Join(cellSeparator, cells));
+                var cells = ReadRow(merges);
+                if (cells.Exists(cell => !string.IsNullOrWhiteSpace(cell)))
+                {
+                    merges.Header.Read(cells);
+                    Emit(lines, string.Join(cellSeparator, cells));
+                }
             }
             else if (IsContainer())
             {
@@ -179,7 +184,19 @@ internal sealed class DocxBodyReader(XmlReader reader, ListNumbering numbering, 
         reader.ReadChildren(ReadTableChild);
     }
 
-    private List<string> ReadRow()
+    /// <summary>
+    /// What the cells merged down a table (vMerge) read: the text of each grid column's last cell, and the table's
+    /// header. A continuation cell repeats the text above in a units or deadline column (牵头单位 merged over three
+    /// tasks holds for each) and is empty elsewhere, as the HTML and workbook readers do (<see cref="MergedCells"/>).
+    /// </summary>
+    private sealed class VerticalMerges
+    {
+        public MergedCells.Header Header { get; } = new();
+
+        public Dictionary<int, string> Above { get; } = [];
+    }
+
+    private List<string> ReadRow(VerticalMerges merges)
     {
         var cells = new List<string>();
         int gridBefore = 0, gridAfter = 0;
@@ -188,7 +205,7 @@ internal sealed class DocxBodyReader(XmlReader reader, ListNumbering numbering, 
         {
             if (reader.IsWord("tc"))
             {
-                ReadCell(cells);
+                ReadCell(cells, gridBefore, merges);
             }
             else if (reader.IsWord("trPr"))
             {
@@ -217,7 +234,8 @@ internal sealed class DocxBodyReader(XmlReader reader, ListNumbering numbering, 
         return cells;
     }
 
-    private void ReadCell(List<string> cells)
+    /// <param name="gridBefore">Grid columns skipped before the row's first cell (w:gridBefore, read before the cells).</param>
+    private void ReadCell(List<string> cells, int gridBefore, VerticalMerges merges)
     {
         var content = new List<string>();
         var span = 1;
@@ -257,8 +275,22 @@ internal sealed class DocxBodyReader(XmlReader reader, ListNumbering numbering, 
         reader.ReadChildren(ReadCellChild);
         // One character per cell for the tab before it: a row of empty cells is text too.
         budget.Spend(span);
-        cells.Add(continuesMerge ? "" : string.Join(NestedSeparator, content.Where(text => text.Length > 0)));
-        for (var i = 1; i < span; i++) cells.Add("");
+        var column = gridBefore + cells.Count;
+        string text;
+        if (continuesMerge)
+        {
+            text = merges.Header.InBody && merges.Header.HoldsForEachRow(column) ? merges.Above.GetValueOrDefault(column, "") : "";
+            // Repeated text is text read: a long cell merged down thousands of rows stops at the text limit.
+            budget.Spend(text.Length);
+        }
+        else
+            merges.Above[column] = text = string.Join(NestedSeparator, content.Where(text => text.Length > 0));
+        cells.Add(text);
+        for (var i = 1; i < span; i++)
+        {
+            merges.Above.Remove(column + i);
+            cells.Add("");
+        }
     }
 
     /// <summary>

@@ -64,6 +64,7 @@ internal static partial class HtmlTextExtractor
         var article = FindArticle(root, scores);
 
         var writer = new LineWriter(limits.MaxDocxTextCharacters);
+        if (DocNumberOutside(document, article) is { } number) writer.Line(number);
         if (TitleOutside(document, article) is { } title) writer.Line(title);
         writer.Render(article);
         writer.Flush();
@@ -303,7 +304,7 @@ internal static partial class HtmlTextExtractor
     /// </summary>
     private static string? TitleOutside(IDocument document, IElement article)
     {
-        var start = Collapse(article.TextContent);
+        var start = Collapse(JoinSegmentBreaks(article.TextContent));
         start = start[..Math.Min(start.Length, 400)];
         foreach (var selector in new[] { "h1", "h2", HeadingSelector })
         {
@@ -311,14 +312,36 @@ internal static partial class HtmlTextExtractor
             {
                 if (article.Contains(heading) || heading.Contains(article) || heading.Closest("a") is not null) continue;
                 if (heading.Ancestors<IElement>().Any(a => Dropped.Contains(a.LocalName))) continue;
-                var title = Collapse(heading.TextContent).Trim();
+                var title = Collapse(JoinSegmentBreaks(heading.TextContent)).Trim();
                 if (!IsTitleText(title)) continue;
                 return start.Contains(title, StringComparison.Ordinal) ? null : title;
             }
         }
         if (OpensWithHeading(article, start)) return null;
         var pageTitle = PageTitle(document.Title);
+        // …的通知-云岭县人民政府: a bare dash is no separator in the title put first (2021-2025年), but the article
+        // opening with the part before it is enough to tell that the article gives its own title.
+        var beforeDash = pageTitle.Split('-')[0].Trim();
+        if (IsTitleText(beforeDash) && start.Contains(beforeDash, StringComparison.Ordinal)) return null;
         return IsTitleText(pageTitle) && !start.Contains(pageTitle, StringComparison.Ordinal) ? pageTitle : null;
+    }
+
+    /// <summary>
+    /// The 文号 of the page's 信息公开 box (<see cref="InfoBox"/>) when the article does not give it: many notices
+    /// published on a site carry their number only in the box. It is put first, where GB/T 9704 prints it above the
+    /// title. Null when there is no box, it gives no number, or the article holds the number already.
+    /// </summary>
+    private static string? DocNumberOutside(IDocument document, IElement root)
+    {
+        foreach (var table in document.QuerySelectorAll("table"))
+        {
+            if (table.Ancestors<IElement>().Any(a => Dropped.Contains(a.LocalName)) || !InfoBox.Is(table)) continue;
+            if (InfoBox.DocNumber(table) is not { } number) return null;
+            var articleText = InfoBox.Compact(string.Concat(root.ChildNodes
+                .Where(n => n is not IElement e || !(e.LocalName == "table" && InfoBox.Is(e))).Select(n => n.TextContent)));
+            return articleText.Contains(number, StringComparison.Ordinal) ? null : number;
+        }
+        return null;
     }
 
     private static bool IsTitleText(string title) => CountCjk(title) >= 6 && title.Length <= 120;
@@ -326,7 +349,7 @@ internal static partial class HtmlTextExtractor
     /// <summary>The article holds a heading (h1–h3 or an element whose class says title) among its first words.</summary>
     private static bool OpensWithHeading(IElement article, string start) =>
         article.QuerySelectorAll("h1,h2,h3," + HeadingSelector)
-            .Select(h => Collapse(h.TextContent).Trim())
+            .Select(h => Collapse(JoinSegmentBreaks(h.TextContent)).Trim())
             .Any(t => IsTitleText(t) && start.Contains(t, StringComparison.Ordinal));
 
     /// <summary>
@@ -366,6 +389,20 @@ internal static partial class HtmlTextExtractor
     [GeneratedRegex(@"[ \t\r\n\f\v]+")]
     private static partial Regex WhiteSpace();
 
+    /// <summary>
+    /// Removes a line break of the markup between two Chinese characters, as CSS does (CSS Text 3, segment break
+    /// transformation: a break between two East Asian wide characters is removed, not made a space). Pages saved by
+    /// Word and many editors wrap their source lines every 70-odd characters, in the middle of a sentence or a name
+    /// (县发展和改革\n局), and a browser shows no gap there; read as a space it would split a unit name in two.
+    /// </summary>
+    internal static string JoinSegmentBreaks(string text) => text.Contains('\n') ? SegmentBreak().Replace(text, "") : text;
+
+    // East Asian wide and full-width characters (CJK ideographs, radicals, CJK punctuation, kana, full-width forms), not Hangul.
+    private const string Wide = @"[\u2E80-\u2FFF\u3000-\u303F\u3040-\u30FF\u3100-\u31FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFE30-\uFE4F\uFF01-\uFF60\uFFE0-\uFFE6]";
+
+    [GeneratedRegex("(?<=" + Wide + @")[ \t]*\n[ \t\n]*(?=" + Wide + ")")]
+    private static partial Regex SegmentBreak();
+
     /// <summary>Writes the lines of an element: blocks and &lt;br&gt; end a line, table rows become tab-separated cells.</summary>
     private sealed class LineWriter(long maxCharacters)
     {
@@ -382,7 +419,8 @@ internal static partial class HtmlTextExtractor
 
         public void Flush()
         {
-            var text = Collapse(_line.ToString()).Trim(' ');
+            // The buffer holds only the page's own text (blocks and <br> flush it), so its line breaks are the markup's.
+            var text = Collapse(JoinSegmentBreaks(_line.ToString())).Trim(' ');
             _line.Clear();
             if (text.Length > 0) Add(text);
         }
@@ -411,9 +449,14 @@ internal static partial class HtmlTextExtractor
                     case IElement { LocalName: "br" }:
                         Flush();
                         break;
+                    case IElement { LocalName: "pre" or "xmp" or "plaintext" or "listing" } pre:
+                        Flush();
+                        RenderPreformatted(pre);
+                        break;
                     case IElement { LocalName: "table" } table:
                         Flush();
-                        RenderTable(table);
+                        // The site's 信息公开 box inside the article container is its catalogue record, not the plan.
+                        if (!InfoBox.Is(table)) RenderTable(table);
                         break;
                     case IElement element when Blocks.Contains(element.LocalName):
                         Flush();
@@ -424,6 +467,21 @@ internal static partial class HtmlTextExtractor
                         Render(element);
                         break;
                 }
+            }
+        }
+
+        /// <summary>
+        /// Preformatted text keeps its line breaks: some sites show a plan typed as plain text in a &lt;pre&gt; (the
+        /// text file put on the page as it is), one paragraph per line and a table as tab-separated lines; collapsed
+        /// as ordinary markup it would be one line. Tabs are kept (they separate a table's cells); other runs of
+        /// spaces become one.
+        /// </summary>
+        private void RenderPreformatted(IElement pre)
+        {
+            foreach (var line in pre.TextContent.Replace('\u00A0', ' ').Split('\n'))
+            {
+                var text = string.Join('\t', line.Split('\t').Select(c => Collapse(c).Trim(' ')));
+                if (!string.IsNullOrWhiteSpace(text)) Line(text);
             }
         }
 
@@ -448,7 +506,7 @@ internal static partial class HtmlTextExtractor
 
             // column → rows still covered by a rowspan from above, and what those rows read there
             var pending = new Dictionary<int, (int Rows, string Text)>();
-            List<string>? header = null;
+            var header = new MergedCells.Header();
             foreach (var row in rows)
             {
                 var cells = new List<string>();
@@ -461,13 +519,13 @@ internal static partial class HtmlTextExtractor
                     for (var i = 0; i < span; i++)
                     {
                         if (down > 1)
-                            pending[cells.Count] = (down - 1, i == 0 && MergedCells.HoldsForEachRow(header?.ElementAtOrDefault(cells.Count)) ? text : "");
+                            pending[cells.Count] = (down - 1, i == 0 && header.HoldsForEachRow(cells.Count) ? text : "");
                         cells.Add(i == 0 ? text : "");
                     }
                 }
                 FillCovered(cells, pending);
                 if (cells.All(string.IsNullOrWhiteSpace)) continue;
-                if (header is null && MergedCells.IsHeaderRow(cells)) header = cells;
+                header.Read(cells);
                 Line(string.Join('\t', cells));
             }
         }
@@ -496,7 +554,8 @@ internal static partial class HtmlTextExtractor
             {
                 foreach (var child in node.ChildNodes)
                 {
-                    if (child is IText text) into.Append(text.Data);
+                    // Per text node: the spaces added between blocks below are no markup line breaks.
+                    if (child is IText text) into.Append(JoinSegmentBreaks(text.Data));
                     else if (child is IElement element && !Dropped.Contains(element.LocalName))
                     {
                         var block = element.LocalName is "br" or "td" or "th" || Blocks.Contains(element.LocalName);

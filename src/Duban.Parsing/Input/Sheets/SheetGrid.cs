@@ -36,6 +36,9 @@ internal sealed partial class SheetGrid(string name)
     /// <summary>A date as a plan writes it: 2023年5月31日.</summary>
     public static string DateText(DateTime date) => date.ToString("yyyy'年'M'月'd'日'", CultureInfo.InvariantCulture);
 
+    /// <summary>A date whose format shows only its year and month, as a plan writes a month: 2024年12月.</summary>
+    public static string MonthText(DateTime date) => date.ToString("yyyy'年'M'月'", CultureInfo.InvariantCulture);
+
     [GeneratedRegex(@"[\t\r\n\f\v\u2028\u2029\u0000-\u0008]+")]
     private static partial Regex CellBreaks();
 }

@@ -35,12 +35,13 @@ internal static class SheetLayout
         // Covered cells of a merged range are blank, whatever stale values they hold; down a units or deadline
         // column the merged value holds for each row (MergedCells).
         var headerRow = sheet.Rows.FirstOrDefault(r => MergedCells.IsHeaderRow(r.Value.Values.ToList()));
+        var names = ColumnNames(sheet, headerRow.Key);
         var lastRow = sheet.Rows.Count > 0 ? sheet.Rows.Keys.Last() : 0;
         foreach (var (top, left, bottom, right) in sheet.Merges)
         {
             var value = sheet.Rows.GetValueOrDefault(top)?.GetValueOrDefault(left);
             var fill = bottom > top && value is not null && headerRow.Value is not null && top > headerRow.Key
-                       && MergedCells.HoldsForEachRow(headerRow.Value.GetValueOrDefault(left));
+                       && MergedCells.HoldsForEachRow(names.GetValueOrDefault(left));
             // Rows past the sheet's last filled row are not made up: a merge down a million empty rows costs nothing.
             var last = Math.Min(bottom, lastRow);
             var rowsCovered = fill ? Enumerable.Range(top, last - top + 1)
@@ -81,6 +82,23 @@ internal static class SheetLayout
             lines.Add(string.Join('\t', cells));
         }
         return lines;
+    }
+
+    /// <summary>
+    /// The name of each column by the header, for the cells merged down under it: the header row's cells, and where
+    /// the row under it continues it (牵头单位 | 配合单位 under a 责任单位 merged across) the names below — so that a
+    /// 配合单位 merged down over two tasks holds for each. Empty without a header.
+    /// </summary>
+    private static Dictionary<int, string> ColumnNames(SheetGrid sheet, int headerRow)
+    {
+        var names = new Dictionary<int, string>();
+        if (!sheet.Rows.TryGetValue(headerRow, out var header)) return names;
+        foreach (var (column, text) in header) names[column] = text;
+        if (header.Count > 0 && SecondHeaderRow(sheet, headerRow, header.Keys.Min(), header.Keys.Max()) is not null)
+        {
+            foreach (var (column, text) in sheet.Rows[headerRow + 1]) names[column] = text;
+        }
+        return names;
     }
 
     /// <summary>

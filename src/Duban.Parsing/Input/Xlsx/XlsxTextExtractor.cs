@@ -128,11 +128,11 @@ internal static partial class XlsxTextExtractor
         return text.ToString();
     }
 
-    /// <summary>The indices of cell styles (cellXfs) whose number format shows a date.</summary>
-    private static HashSet<int> ReadDateStyles(DocxPackage package, string part)
+    /// <summary>The indices of cell styles (cellXfs) whose number format shows a date, and whether it shows the day.</summary>
+    private static Dictionary<int, DateShape> ReadDateStyles(DocxPackage package, string part)
     {
-        var customDates = new HashSet<int>();
-        var dateStyles = new HashSet<int>();
+        var customDates = new Dictionary<int, DateShape>();
+        var dateStyles = new Dictionary<int, DateShape>();
         package.Read(part, package.AuxiliaryPartLimit, reader =>
         {
             var inCellXfs = false;
@@ -140,15 +140,15 @@ internal static partial class XlsxTextExtractor
             while (reader.Read())
             {
                 if (IsSheetMl(reader, "numFmt") && int.TryParse(reader.GetAttribute("numFmtId"), CultureInfo.InvariantCulture, out var id)
-                    && IsDateFormat(reader.GetAttribute("formatCode") ?? ""))
-                    customDates.Add(id);
+                    && DateShapeOf(reader.GetAttribute("formatCode") ?? "") is { } customShape)
+                    customDates[id] = customShape;
                 else if (IsSheetMl(reader, "cellXfs")) inCellXfs = !reader.IsEmptyElement;
                 else if (reader.NodeType == XmlNodeType.EndElement && reader.LocalName == "cellXfs") inCellXfs = false;
                 else if (inCellXfs && IsSheetMl(reader, "xf"))
                 {
                     if (int.TryParse(reader.GetAttribute("numFmtId"), CultureInfo.InvariantCulture, out var format)
-                        && (IsBuiltInDate(format) || customDates.Contains(format)))
-                        dateStyles.Add(index);
+                        && (customDates.TryGetValue(format, out var custom) ? custom : BuiltInDate(format)) is { } shape)
+                        dateStyles[index] = shape;
                     index++;
                 }
             }
@@ -156,27 +156,53 @@ internal static partial class XlsxTextExtractor
         return dateStyles;
     }
 
-    private static bool IsBuiltInDate(int id) => id is >= 14 and <= 22 or >= 27 and <= 36 or >= 45 and <= 47 or >= 50 and <= 58;
+    /// <summary>
+    /// The built-in date formats; 17 (mmm-yy) and, in a Chinese Excel, 27, 36, 50, 52 and 57 (yyyy"年"m"月") show the
+    /// year and month only.
+    /// </summary>
+    private static DateShape? BuiltInDate(int id) => id switch
+    {
+        17 or 27 or 36 or 50 or 52 or 57 => DateShape.YearMonth,
+        >= 14 and <= 22 or >= 27 and <= 36 or >= 45 and <= 47 or >= 50 and <= 58 => DateShape.Day,
+        _ => null,
+    };
 
-    private static bool IsDateFormat(string code)
+    /// <summary>
+    /// Whether a custom number format shows a date, and which: a year and a month and no day (yyyy"年"m"月", yyyy.mm,
+    /// mmm-yy) is a month — a 完成时限 typed as a date and shown as 2024年12月 means the month, not its first day.
+    /// </summary>
+    private static DateShape? DateShapeOf(string code)
     {
         var bare = QuotedOrBracketed().Replace(code, "");
-        return bare.IndexOfAny(['y', 'Y', 'd', 'D']) >= 0 || bare.Contains("年", StringComparison.Ordinal) || bare.Contains("月", StringComparison.Ordinal);
+        var isDate = bare.IndexOfAny(['y', 'Y', 'd', 'D']) >= 0 || bare.Contains("年", StringComparison.Ordinal) || bare.Contains("月", StringComparison.Ordinal);
+        if (!isDate) return null;
+        var monthOnly = bare.IndexOfAny(['y', 'Y']) >= 0 && bare.IndexOfAny(['m', 'M']) >= 0 && bare.IndexOfAny(['d', 'D', 'h', 'H', 's', 'S']) < 0;
+        return monthOnly ? DateShape.YearMonth : DateShape.Day;
     }
 
     [GeneratedRegex(@"""[^""]*""|\[[^\]]*\]|\\.")]
     private static partial Regex QuotedOrBracketed();
 
-    private static SheetGrid ReadSheet(DocxPackage package, string part, string name, List<string> strings, HashSet<int> dates, CellBudget budget)
+    private static SheetGrid ReadSheet(DocxPackage package, string part, string name, List<string> strings, Dictionary<int, DateShape> dates, CellBudget budget)
     {
         var sheet = new SheetGrid(name);
         package.Read(part, package.MainPartLimit, reader =>
         {
             var rowIndex = 0;
             var column = 0;
+            // Hidden columns (<cols> comes before the cells): a person reading the sheet does not see them — a helper
+            // column of contacts or formulas — so they are not read, as hidden sheets are not.
+            var hidden = new List<(int Min, int Max)>();
             while (reader.Read())
             {
-                if (IsSheetMl(reader, "row"))
+                if (IsSheetMl(reader, "col"))
+                {
+                    if (reader.GetAttribute("hidden") is "1" or "true"
+                        && int.TryParse(reader.GetAttribute("min"), CultureInfo.InvariantCulture, out var min)
+                        && int.TryParse(reader.GetAttribute("max"), CultureInfo.InvariantCulture, out var max) && max >= min)
+                        hidden.Add((min, max));
+                }
+                else if (IsSheetMl(reader, "row"))
                 {
                     rowIndex = int.TryParse(reader.GetAttribute("r"), CultureInfo.InvariantCulture, out var r) && r > 0 ? r : rowIndex + 1;
                     column = 0;
@@ -185,7 +211,8 @@ internal static partial class XlsxTextExtractor
                 {
                     budget.SpendCell();
                     column = CellReference(reader.GetAttribute("r")) is var (_, c) && c > 0 ? c : column + 1;
-                    sheet.Set(rowIndex, column, ReadCell(reader, strings, dates, budget));
+                    var text = ReadCell(reader, strings, dates, budget);
+                    if (!hidden.Exists(h => column >= h.Min && column <= h.Max)) sheet.Set(rowIndex, column, text);
                 }
                 else if (IsSheetMl(reader, "mergeCell") && reader.GetAttribute("ref") is { } reference && reference.Split(':') is [var from, var to]
                          && CellReference(from) is var (top, left) && CellReference(to) is var (bottom, right) && top > 0 && bottom >= top && right >= left)
@@ -199,7 +226,7 @@ internal static partial class XlsxTextExtractor
     }
 
     /// <summary>A cell's value as shown: shared and inline strings, numbers in invariant form, dates as 2023年6月30日.</summary>
-    private static string ReadCell(XmlReader reader, List<string> strings, HashSet<int> dates, CellBudget budget)
+    private static string ReadCell(XmlReader reader, List<string> strings, Dictionary<int, DateShape> dates, CellBudget budget)
     {
         var type = reader.GetAttribute("t");
         var style = int.TryParse(reader.GetAttribute("s"), CultureInfo.InvariantCulture, out var s) ? s : 0;
@@ -226,17 +253,18 @@ internal static partial class XlsxTextExtractor
             "inlineStr" => inline ?? "",
             "str" or "e" => raw ?? "",
             "b" => raw == "1" ? "TRUE" : "FALSE",
-            _ => Number(raw, dates.Contains(style)),
+            _ => Number(raw, dates.TryGetValue(style, out var dateShape) ? dateShape : null),
         };
         value = SheetGrid.Clean(value);
         if (type is not "s") budget.SpendText(value.Length);
         return value;
     }
 
-    private static string Number(string? raw, bool isDate)
+    private static string Number(string? raw, DateShape? date)
     {
         if (raw is null || !double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)) return raw ?? "";
-        if (isDate && number is >= 1 and < 2958466) return SheetGrid.DateText(DateTime.FromOADate(number));
+        if (date is { } shape && number is >= 1 and < 2958466)
+            return shape == DateShape.YearMonth ? SheetGrid.MonthText(DateTime.FromOADate(number)) : SheetGrid.DateText(DateTime.FromOADate(number));
         return number.ToString("0.##########", CultureInfo.InvariantCulture);
     }
 
@@ -251,4 +279,11 @@ internal static partial class XlsxTextExtractor
             row = row * 10 + (reference[i++] - '0');
         return i == reference.Length ? (row, column) : (0, 0);
     }
+}
+
+/// <summary>What a date format shows: the day (2023年5月31日) or only the year and month (2024年12月).</summary>
+internal enum DateShape
+{
+    Day,
+    YearMonth,
 }
