@@ -13,7 +13,7 @@ public sealed class YearlyWorkPointsSample : SampleTest
 {
     protected override string FileName => "yearly-work-points.txt";
 
-    protected override string ExpectedTitle => "云岭县2025年职业教育工作要点";
+    protected override string ExpectedTitle => "云岭县2025年职业教育和技能培训工作要点";
 
     protected override IReadOnlyList<ExpectedList> ExpectedLists =>
     [
