@@ -46,6 +46,14 @@ internal static class BlockBuilder
                     continue;
                 }
             }
+            // Three or more column names on one line, separated by spaces, then numbered rows: a table copied as text.
+            if (SpaceTableReader.TryRead(text, lines, i) is var (spacedRows, afterSpaced))
+            {
+                Flush();
+                blocks.AddRange(spacedRows);
+                i = afterSpaced;
+                continue;
+            }
             // Three or more column names on lines of their own, then a row number: a table flattened one cell per line.
             if (LineCellTableReader.TryRead(text, lines, i) is var (cellRows, afterTable))
             {
