@@ -155,7 +155,8 @@ internal static class LineCellTableReader
     }
 
     /// <summary>A group heading as a row of the table: its text in the first cell, the others empty.</summary>
-    private static TableRowBlock GroupRow(string text, SourceLine line, int width)
+    /// <summary>A group heading (一、…) as a row: its text in the first cell, the others empty.</summary>
+    internal static TableRowBlock GroupRow(string text, SourceLine line, int width)
     {
         var cells = new List<MappedText> { CellText.From(text, line.Start, line.End) };
         for (var k = 1; k < width; k++) cells.Add(new MappedText("", []));

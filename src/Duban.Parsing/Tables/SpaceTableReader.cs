@@ -45,7 +45,7 @@ internal static class SpaceTableReader
             if (candidate.Kind != LineKind.Text) break;
             if (IsGroupLine(candidate))
             {
-                rows.Add(GroupRow(text, candidate, roles.Count));
+                rows.Add(LineCellTableReader.GroupRow(text, candidate, roles.Count));
                 continue;
             }
             if (Cells(text, candidate, roles.Count) is not { } cells) break;
@@ -106,11 +106,4 @@ internal static class SpaceTableReader
 
     private static TableRowBlock Row(string text, SourceLine line, List<(int Start, int End)> cells) =>
         new(cells.Select(c => CellText.From(text, c.Start, c.End)).ToList(), new(line.Start, line.End));
-
-    private static TableRowBlock GroupRow(string text, SourceLine line, int width)
-    {
-        var cells = new List<MappedText> { CellText.From(text, line.Start, line.End) };
-        for (var k = 1; k < width; k++) cells.Add(new MappedText("", []));
-        return new TableRowBlock(cells, new(line.Start, line.End));
-    }
 }
