@@ -16,7 +16,7 @@ public sealed class DataScopeTests(WebAppFixture app) : IClassFixture<WebAppFixt
     public async Task An_administrator_with_scope_all_sees_every_region()
     {
         var names = await NamesAsync(await Factory.SignedInAsync(DemoAccounts.Admin), "/api/v1/regions");
-        names.ShouldBe([DemoSeeder.Province, DemoSeeder.City, .. DemoSeeder.Counties, .. DemoSeeder.SamplePlaces.Select(p => p.Name)], ignoreOrder: true);
+        names.ShouldBe([DemoSeeder.Province, DemoSeeder.City, .. DemoSeeder.Counties, .. DemoSeeder.SamplePlaces.Select(p => p.Name), .. DemoSeeder.SampleCityCounties.Select(p => p.Name)], ignoreOrder: true);
     }
 
     [Fact]
@@ -65,8 +65,8 @@ public sealed class DataScopeTests(WebAppFixture app) : IClassFixture<WebAppFixt
         var city = await Factory.RegionIdAsync(DemoSeeder.City);
 
         (await NamesAsync(client, $"/api/v1/regions?parentId={city}")).ShouldBe(DemoSeeder.Counties, ignoreOrder: true);
-        // The demo city's three counties and the sample plans' 云岭县, 南浦县 and 东川区.
-        (await NamesAsync(client, "/api/v1/regions?level=county")).Count.ShouldBe(3 + 3);
+        // The demo city's three counties, the sample plans' 云岭县, 南浦县 and 东川区, and 西岭市's 石桥县 and 柳溪区.
+        (await NamesAsync(client, "/api/v1/regions?level=county")).Count.ShouldBe(3 + 3 + 2);
         // The demo plans add organisations of their own (县人力资源和社会保障局); the filter still finds by alias and name only.
         var labour = await NamesAsync(client, "/api/v1/organizations?q=人社");
         labour.ShouldContain("清河市人力资源和社会保障局");

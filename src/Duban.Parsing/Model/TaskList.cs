@@ -3,6 +3,9 @@ namespace Duban.Parsing.Model;
 /// <summary>A numbered list whose items carry responsible units (工作任务清单 / 任务分工表).</summary>
 public sealed record TaskList
 {
+    /// <summary>The name of a list whose document gives it none of its own.</summary>
+    public const string PlainName = "任务清单";
+
     /// <summary>The list's heading or annex title.</summary>
     public required string Name { get; init; }
 

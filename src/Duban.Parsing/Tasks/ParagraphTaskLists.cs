@@ -171,7 +171,7 @@ internal static class ParagraphTaskLists
         return tops.FirstOrDefault(t => t is not null && NamesTaskList(t.Title))?.Title ?? PlainName;
     }
 
-    private const string PlainName = "任务清单";
+    private const string PlainName = TaskList.PlainName;
 
     private static OutlineNode? TopHeading(OutlineNode node)
     {

@@ -299,7 +299,7 @@ internal static class TableTaskLists
             if (start > 0 && blocks[start - 1] is ParagraphBlock p && !p.Folded.Contains('。') && WrapWidth.Of(p.Folded) <= 60)
                 return Outline.Clean(p.Raw.Value);
             var path = outline.HeadingPath(start);
-            return path.Count > 0 ? path[^1] : "任务清单";
+            return path.Count > 0 ? path[^1] : TaskList.PlainName;
         }
     }
 }

@@ -34,6 +34,12 @@ public sealed class DemoSeeder(DubanDbContext db, AuditLog audit, TimeProvider t
         ("南浦市", Province), ("南浦县", "南浦市"), ("东川区", "南浦市"),
     ];
 
+    /// <summary>
+    /// Counties no sample title names, under a sample city that has none otherwise: 各县（市、区）人民政府 in 西岭市's
+    /// plans then stands for someone, as it does in 青禾市 and 南浦市.
+    /// </summary>
+    public static readonly (string Name, string Parent)[] SampleCityCounties = [("石桥县", "西岭市"), ("柳溪区", "西岭市")];
+
     public async Task SeedAsync(CancellationToken ct = default)
     {
         if (await db.Users.AnyAsync(ct) || await db.Regions.AnyAsync(r => r.Code == null, ct)) return;
@@ -44,7 +50,7 @@ public sealed class DemoSeeder(DubanDbContext db, AuditLog audit, TimeProvider t
         var counties = new List<Region>();
         foreach (var name in Counties) counties.Add(await AddRegionAsync(name, RegionLevel.County, city, ct));
         var places = new Dictionary<string, Region> { [Province] = province };
-        foreach (var (name, parent) in SamplePlaces)
+        foreach (var (name, parent) in SamplePlaces.Concat(SampleCityCounties))
             places[name] = await AddRegionAsync(name, places[parent] == province ? RegionLevel.City : RegionLevel.County, places[parent], ct);
 
         var education = new Organization { Name = CityEducation, Kind = OrganizationKind.Department, RegionId = city.Id, Aliases = [new() { Name = "市教育局" }] };
@@ -66,7 +72,7 @@ public sealed class DemoSeeder(DubanDbContext db, AuditLog audit, TimeProvider t
         await db.SaveChangesAsync(ct);
 
         audit.Add(Actor.System, AuditActions.DemoSeed, AuditEntities.Database, (string?)null, null,
-            new { regions = 2 + counties.Count + SamplePlaces.Length, organizations = await db.Organizations.CountAsync(ct), users = new[] { admin.UserName, reporter.UserName, inspector.UserName } });
+            new { regions = 2 + counties.Count + SamplePlaces.Length + SampleCityCounties.Length, organizations = await db.Organizations.CountAsync(ct), users = new[] { admin.UserName, reporter.UserName, inspector.UserName } });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         logger.LogInformation("Demo data created: regions, organisations and the users {Users}", string.Join(", ", admin.UserName, reporter.UserName, inspector.UserName));

@@ -425,7 +425,7 @@ public sealed class TaskEditor(DubanDbContext db, AuditLog audit, PlanQueries pl
         var document = new PlanDocument { Source = new SourceInfo("none", null, 0, sha), Text = "", Title = title, DocNumber = docNumber, Issuer = issuer, IssueDate = input.IssueDate };
         var list = new PlanTaskList
         {
-            Name = listName ?? (kind == TaskListSource.Document ? "任务清单" : kind.Value.Label()), Order = 0,
+            Name = listName ?? (kind == TaskListSource.Document ? Duban.Parsing.Model.TaskList.PlainName : kind.Value.Label()), Order = 0,
             Source = kind.Value, SourceInstructor = instructor, SourceDate = source.Date, SourceReference = reference,
         };
         var version = new PlanVersion

@@ -31,7 +31,17 @@ internal static class BrowserTestSupport
         await page.FillAsync("#userName", userName);
         await page.FillAsync("#password", password);
         await page.ClickAsync("form[action='account/signin'] button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/signin"));
+        // Every caller goes on to a page of its own, so the redirect committed is enough: waiting for the landing page's
+        // load (the workbench, streamed, over sample activity) is what once stalled under a loaded CI machine.
+        try
+        {
+            await page.WaitForURLAsync(url => !url.Contains("/signin"), new() { WaitUntil = WaitUntilState.Commit });
+        }
+        catch (TimeoutException e)
+        {
+            var shown = await page.Locator("body").InnerTextAsync(new() { Timeout = 5_000 }).ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : "(page unreadable)");
+            throw new TimeoutException($"Sign-in as {userName} did not leave {page.Url}; the page shows: {shown}", e);
+        }
     }
 
     /// <summary>The page's full width: more than the viewport means it scrolls sideways.</summary>

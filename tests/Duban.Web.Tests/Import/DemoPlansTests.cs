@@ -35,6 +35,19 @@ public sealed class DemoPlansTests(WebAppFixture app) : IClassFixture<WebAppFixt
     }
 
     [Fact]
+    public async Task 西岭市s_plans_expand_each_county_government_to_the_counties_of_西岭市()
+    {
+        var governments = await app.Factory.WithDbAsync(async db =>
+        {
+            var plan = await db.Plans.Where(p => p.Title.StartsWith("西岭市职业教育质量提升行动")).Select(p => p.Id).SingleAsync();
+            return await db.Assignments
+                .Where(a => a.Task!.PlanId == plan && a.Organization!.Kind == Duban.Core.Organizations.OrganizationKind.Government)
+                .Select(a => a.Organization!.Name).Distinct().ToListAsync();
+        });
+        governments.ShouldBe(DemoSeeder.SampleCityCounties.Select(c => c.Name + "人民政府"), ignoreOrder: true);
+    }
+
+    [Fact]
     public async Task With_the_national_regions_loaded_the_demo_files_its_东川区_plans_under_its_own_东川区_not_kunmings()
     {
         var directory = Path.Combine(Path.GetTempPath(), "duban-web-tests", Guid.NewGuid().ToString("N"));
@@ -46,7 +59,7 @@ public sealed class DemoPlansTests(WebAppFixture app) : IClassFixture<WebAppFixt
                 await db.Plans.Select(p => new { p.Title, Region = p.Region!.Name, p.Region.Code }).ToListAsync(),
                 await db.Plans.CountAsync(p => p.Region!.Code == "530113")));
 
-            regions.ShouldBe(Duban.Divisions.DivisionCatalog.China.All.Count + 2 + DemoSeeder.Counties.Length + DemoSeeder.SamplePlaces.Length);
+            regions.ShouldBe(Duban.Divisions.DivisionCatalog.China.All.Count + 2 + DemoSeeder.Counties.Length + DemoSeeder.SamplePlaces.Length + DemoSeeder.SampleCityCounties.Length);
             plans.Count.ShouldBeGreaterThan(5);
             plans.ShouldAllBe(p => p.Code == null);
             plans.ShouldContain(p => p.Region == "东川区");

@@ -60,6 +60,31 @@ public sealed class SectionBreaksTests(WebAppWithoutSamplePlansFixture app) : IC
         var sections = System.Text.RegularExpressions.Regex.Matches(page, "<li class=\"task-section[^\"]*\">([^<]*)</li>").Select(m => m.Groups[1].Value);
         sections.ShouldBe(["一、加强基础能力建设", "二、深化产教融合"]);
         Between(page, "二、深化产教融合</li>", ">3.</span>").ShouldBeTrue();
+        // The one list took the plain name: the heading 任务清单 carries its count, and no second heading repeats it.
+        System.Text.RegularExpressions.Regex.IsMatch(page, "<h2 class=\"h6\">\\s*任务清单\\s*<span class=\"badge[^\"]*\">4</span>\\s*</h2>").ShouldBeTrue();
+        System.Text.RegularExpressions.Regex.Matches(page, "<h3[^>]*>任务清单").Count.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_plan_of_several_lists_names_each_under_the_heading()
+    {
+        var client = await app.Factory.SignedInAsync(DemoAccounts.Admin);
+        var city = await app.Factory.RegionIdAsync(DemoSeeder.City);
+        var twoLists = Plan.Replace("青禾市推进职业教育改革重点任务分工方案", "青禾市推进职业教育改革任务分工方案（两个清单）")
+            + """
+
+            附件2
+
+            青禾市职业教育年度重点工作清单
+
+            1. 开展职业技能大赛。（牵头单位：市教育局）完成时限：2024年10月底前
+            2. 举办职业教育活动周。（牵头单位：市教育局；配合单位：市人力资源社会保障局）完成时限：2024年5月底前
+            """;
+        var planId = await PlansFixture.ImportAsync(app.Factory, Encoding.UTF8.GetBytes(twoLists), "两个清单.txt", new PlanRegion.Existing(city));
+        var page = await client.GetStringAsync($"/plans/{planId}");
+        var lists = System.Text.RegularExpressions.Regex.Matches(page, "<h3 class=\"h6 mt-2 text-break\">([^<]*)<span").Select(m => m.Groups[1].Value.Trim()).ToList();
+        lists.Count.ShouldBe(2, page);
+        lists.ShouldContain("青禾市职业教育年度重点工作清单");
     }
 
     /// <summary>Whether <paramref name="first"/> occurs and <paramref name="then"/> occurs after it.</summary>
