@@ -54,7 +54,9 @@ public sealed class PlanParser(PlanParserOptions? options = null)
         var items = NumberedItem.Collect(blocks, outline);
         var (paragraphLists, paragraphOthers) = ParagraphTaskLists.Read(context, blocks, outline, items);
         var (tableLists, tableOthers) = TableTaskLists.Read(context, blocks, outline);
-        var taskLists = paragraphLists.Concat(tableLists).OrderBy(l => l.Span.Start).ToList();
+        // In the order their first tasks are written: a list of heading-level tasks (（二）（三）…) starts at its group
+        // heading （一）, before the numbered tasks 1. 2. under that heading, which still come first in the document.
+        var taskLists = paragraphLists.Concat(tableLists).OrderBy(l => l.Tasks.Count > 0 ? l.Tasks[0].Span.Start : l.Span.Start).ToList();
         var otherLists = paragraphOthers.Concat(tableOthers).OrderBy(l => l.Span.Start).ToList();
 
         if (blocks.Count == 0) context.Warn(WarningCodes.EmptyDocument, "文档没有可读的文字内容。");

@@ -35,9 +35,17 @@ internal static class ParagraphTaskLists
                 var item = run[k];
                 if (IsGroup(item)) continue;
                 item.Node.IsListItem = true;
+                var isLastOfDocument = k == run.Count - 1 && item.LastBlock == blocks.Count - 1;
+                // An excerpt cut inside the unit clause (…（责任单位：县发展改革委、工业和信息化) has units, but not all of
+                // them, and the last one cut in two: the task is as cut off as one without units.
+                if (isLastOfDocument && item.EndsOpen && item.Fields.HasUnits && EndsInsideBracket(blocks[item.LastBlock]))
+                {
+                    context.Warn(WarningCodes.TruncatedTask,
+                        $"第{item.Node.NumberText}项任务在文末被截断（责任单位未写完），已舍弃。", item.Span);
+                    continue;
+                }
                 if (!item.Fields.HasUnits)
                 {
-                    var isLastOfDocument = k == run.Count - 1 && item.LastBlock == blocks.Count - 1;
                     if (isLastOfDocument && item.EndsOpen)
                     {
                         context.Warn(WarningCodes.TruncatedTask,
@@ -80,6 +88,14 @@ internal static class ParagraphTaskLists
             })
             .ToList();
         return (taskLists, otherLists);
+    }
+
+    /// <summary>The paragraph's last bracket is opened and never closed.</summary>
+    private static bool EndsInsideBracket(Block block)
+    {
+        if (block is not ParagraphBlock p) return false;
+        var open = p.Folded.AsSpan().LastIndexOfAny("（(【[");
+        return open >= 0 && p.Folded.AsSpan(open).IndexOfAny("）)】]") < 0;
     }
 
     private static List<List<NumberedItem>> SplitIntoRuns(List<NumberedItem> items)

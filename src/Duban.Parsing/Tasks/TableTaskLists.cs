@@ -188,6 +188,13 @@ internal static class TableTaskLists
 
             if (!taskFields.HasUnits)
             {
+                // An excerpt cut right after a row's number (`3` and nothing more) is no task, whatever the merged units
+                // above would give it.
+                if (isLast && taskCell.Trim().Length == 0)
+                {
+                    context.Warn(WarningCodes.TruncatedTask, $"表格第{number}行在文末被截断，只有序号，已舍弃。", row.Span);
+                    return;
+                }
                 if (_previous is { Units.Count: > 0 } && InheritsUnits())
                 {
                     var task = TaskBuilder.Build(context, number, path, taskFields, true, row.Span, Cell(cells, ColumnRole.Target));

@@ -18,13 +18,14 @@ public sealed class HeadingLevelTasksSample : SampleTest
 
     protected override IReadOnlyList<ExpectedList> ExpectedLists =>
     [
+        // In the order the tasks are written: 1. 2. under （一） come before （二）（三）（四）.
+        List(Paragraphs, Body, "重点任务",
+            T("1", "整合县域中职学校资源", "县教育局 | 县人力资源社会保障局; 县财政局", null),
+            T("2", "推进县职教中心新校区建设", "县教育局; 县住房城乡建设局", "2024年底前", "due=2024-12-31")),
         List(Paragraphs, Body, "重点任务",
             T("2", "加强“双师型”教师队伍建设。", "县教育局 | 县人力资源社会保障局", null),
             T("3", "深化产教融合校企合作。", "县发展改革委; 县教育局", "2025年6月底前", "due=2025-06-30"),
             T("4", "提升社会服务能力。", "县农业农村局 | 县退役军人事务局; 各乡镇人民政府", null)),
-        List(Paragraphs, Body, "重点任务",
-            T("1", "整合县域中职学校资源", "县教育局 | 县人力资源社会保障局; 县财政局", null),
-            T("2", "推进县职教中心新校区建设", "县教育局; 县住房城乡建设局", "2024年底前", "due=2024-12-31")),
     ];
 
     protected override IReadOnlyDictionary<string, CollectiveKind> ExpectedCollectives =>
@@ -33,13 +34,13 @@ public sealed class HeadingLevelTasksSample : SampleTest
     [Fact]
     public void The_group_heading_stays_in_the_section_path()
     {
-        Doc.TaskLists[1].Tasks[0].SectionPath.ShouldBe(["二、重点任务", "（一）优化职业教育布局"]);
+        Doc.TaskLists[0].Tasks[0].SectionPath.ShouldBe(["二、重点任务", "（一）优化职业教育布局"]);
     }
 
     [Fact]
     public void A_heading_task_keeps_its_title_and_body()
     {
-        Doc.TaskLists[0].Tasks[0].Text.ShouldBe(
+        Doc.TaskLists[1].Tasks[0].Text.ShouldBe(
             "加强“双师型”教师队伍建设。完善专业教师企业实践制度，每五年累计到企业实践不少于6个月，落实兼职教师聘用办法。");
     }
 }
