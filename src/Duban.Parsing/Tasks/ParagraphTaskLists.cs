@@ -14,6 +14,7 @@ internal static class ParagraphTaskLists
     public static (List<TaskList> TaskLists, List<OtherList> OtherLists) Read(
         ParseContext context, IReadOnlyList<Block> blocks, Outline outline, List<NumberedItem> items)
     {
+        items = UnitHeadings.Apply(items);
         // A heading with numbered items under it groups tasks; without units of its own it is not one.
         var parents = new HashSet<OutlineNode>(items.Select(i => i.Node.Parent).OfType<OutlineNode>());
         bool IsGroup(NumberedItem item) => !item.Fields.HasUnits && parents.Contains(item.Node);

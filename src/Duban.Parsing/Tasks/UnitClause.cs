@@ -207,6 +207,9 @@ internal static class UnitClause
     /// （技工学校） or （市职业技术学校10个、中宁县6个） stay text. The units are responsible (see
     /// <see cref="TaskBuilder"/> for a document that says the first one leads).
     /// </summary>
+    /// <summary>The units a bare list of names gives (市教育局、市财政局); none when it is not one.</summary>
+    public static List<TaskField> BareUnits(MappedText clause) => BareList(clause);
+
     private static List<TaskField> BareList(MappedText clause)
     {
         var key = Units.ChineseFolding.Fold(clause.Value);
