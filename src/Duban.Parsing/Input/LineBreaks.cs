@@ -1,4 +1,4 @@
-using System.Buffers;
+using Duban.Parsing.Text;
 
 namespace Duban.Parsing.Input;
 
@@ -8,11 +8,12 @@ namespace Duban.Parsing.Input;
 /// </summary>
 internal static class LineBreaks
 {
-    private static readonly SearchValues<char> NonLfBreaks = SearchValues.Create("\r\v\f\u0085\u2028\u2029");
+    // A CharSet, not SearchValues: searched over the whole text once (CharSet says why).
+    private static readonly CharSet NonLfBreaks = new("\r\v\f\u0085\u2028\u2029");
 
     public static string Normalize(string text)
     {
-        var first = text.AsSpan().IndexOfAny(NonLfBreaks);
+        var first = NonLfBreaks.IndexOfAny(text);
         if (first < 0) return text;
 
         var buffer = new char[text.Length];

@@ -1,5 +1,4 @@
-using System.Collections.Frozen;
-using System.Collections.Immutable;
+using Duban.Parsing.Text;
 
 namespace Duban.Parsing.Targets;
 
@@ -19,22 +18,27 @@ internal readonly record struct WordMatch(int Index, int Length)
 /// </summary>
 internal sealed class WordList
 {
-    private readonly FrozenDictionary<char, ImmutableArray<string>> _byFirstChar;
+    // The words by first character: _words[k] holds those beginning with _keys[k] (ascending), longest first. Arrays and
+    // a binary search rather than a FrozenDictionary<char, …>: a dictionary keyed by a value type is generic code that
+    // ReadyToRun leaves to the JIT, so the one-shot CLI would probe it with unoptimised code (see CharSet).
+    private readonly char[] _keys;
+    private readonly string[][] _words;
 
-    // One bit per UTF-16 code unit: is it the first character of a word? Most characters of a clause are not, and the
-    // bit answers that faster than the dictionary. Written once here, never after.
-    private readonly ImmutableArray<ulong> _firstChars;
+    // Is it the first character of a word? Most characters of a clause are not, and the bit answers that faster than
+    // the dictionary.
+    private readonly CharSet _firstChars;
 
     public WordList(IEnumerable<string> words)
     {
-        _byFirstChar = words
+        var groups = words
             .Where(w => w.Length > 0)
             .Distinct(StringComparer.Ordinal)
             .GroupBy(w => w[0])
-            .ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(w => w.Length).ToImmutableArray());
-        var bits = new ulong[(char.MaxValue + 1) / 64];
-        foreach (var first in _byFirstChar.Keys) bits[first >> 6] |= 1UL << (first & 63);
-        _firstChars = ImmutableArray.Create(bits);
+            .ToList();
+        groups.Sort((a, b) => a.Key.CompareTo(b.Key));
+        _keys = groups.Select(g => g.Key).ToArray();
+        _words = groups.Select(g => g.OrderByDescending(w => w.Length).ToArray()).ToArray();
+        _firstChars = new CharSet(_keys);
     }
 
     /// <summary>The length of the longest word that starts at <paramref name="index"/> and ends by <paramref name="end"/>; 0 when none.</summary>
@@ -43,11 +47,24 @@ internal sealed class WordList
         end = Math.Min(end, s.Length);
         if (index < 0 || index >= end) return 0;
         var c = s[index];
-        if ((_firstChars[c >> 6] & (1UL << (c & 63))) == 0 || !_byFirstChar.TryGetValue(c, out var words)) return 0;
-        foreach (var word in words)
+        if (!_firstChars.Contains(c)) return 0;
+        foreach (var word in _words[KeyIndex(c)])
             if (word.Length <= end - index && s.AsSpan(index, word.Length).SequenceEqual(word))
                 return word.Length;
         return 0;
+    }
+
+    // The index of c in _keys, which holds it (the caller checked _firstChars).
+    private int KeyIndex(char c)
+    {
+        int low = 0, high = _keys.Length - 1;
+        while (low < high)
+        {
+            var mid = (low + high) >> 1;
+            if (_keys[mid] < c) low = mid + 1;
+            else high = mid;
+        }
+        return low;
     }
 
     /// <summary>The leftmost word in [<paramref name="start"/>, <paramref name="end"/>), the longest at that place.</summary>

@@ -1,3 +1,5 @@
+using Duban.Parsing.Text;
+
 namespace Duban.Parsing.Tasks;
 
 /// <summary>What a labelled field of a task holds.</summary>
@@ -91,8 +93,8 @@ internal static class FieldLabels
         return bucket < 0 ? [] : Buckets[bucket];
     }
 
-    private static readonly System.Buffers.SearchValues<char> FirstCharacters =
-        System.Buffers.SearchValues.Create(string.Concat(Words.Select(w => w.Word[0]).Append('〔').Distinct()));
+    // A CharSet, not SearchValues: the search runs over every paragraph and cell (CharSet says why).
+    private static readonly CharSet FirstCharacters = new(Words.Select(w => w.Word[0]).Append('〔'));
 
     /// <summary>Every label in <paramref name="folded"/>, in order.</summary>
     public static IReadOnlyList<FieldLabel> FindAll(ReadOnlySpan<char> folded)
@@ -101,8 +103,8 @@ internal static class FieldLabels
         List<FieldLabel>? found = null;
         for (var i = 0; i < folded.Length; i++)
         {
-            // Called on every paragraph: jump to the next character a label can start with (vectorised search).
-            var next = folded[i..].IndexOfAny(FirstCharacters);
+            // Called on every paragraph: jump to the next character a label can start with.
+            var next = FirstCharacters.IndexOfAny(folded[i..]);
             if (next < 0) break;
             i += next;
             var label = MatchAt(folded, i);
@@ -119,7 +121,7 @@ internal static class FieldLabels
     {
         for (var i = 0; i < folded.Length; i++)
         {
-            var next = folded[i..].IndexOfAny(FirstCharacters);
+            var next = FirstCharacters.IndexOfAny(folded[i..]);
             if (next < 0) break;
             i += next;
             var label = MatchAt(folded, i);

@@ -19,23 +19,26 @@ internal sealed class BracketMap
     public static BracketMap Of(string key)
     {
         if (key.AsSpan().IndexOfAny(Openers) < 0) return None;
+        // Plain loops and an array for the stack of open brackets, not Array.Fill and Stack<int>: generic code over int
+        // that ReadyToRun leaves to the JIT, so the one-shot CLI would run it unoptimised (see Text/CharSet).
         var partner = new int[key.Length];
-        Array.Fill(partner, -1);
-        var open = new Stack<int>();
+        for (var i = 0; i < partner.Length; i++) partner[i] = -1;
+        var open = new int[key.Length];
+        var depth = 0;
         for (var i = 0; i < key.Length; i++)
         {
             var c = key[i];
             if (Openers.Contains(c))
             {
-                open.Push(i);
+                open[depth++] = i;
                 continue;
             }
             var kind = Closers.IndexOf(c);
             if (kind < 0) continue;
             // A closer pairs with the nearest opener of its kind; openers left open in between stay unmatched.
-            while (open.Count > 0 && Openers[kind] != key[open.Peek()]) open.Pop();
-            if (open.Count == 0) continue;
-            var opener = open.Pop();
+            while (depth > 0 && Openers[kind] != key[open[depth - 1]]) depth--;
+            if (depth == 0) continue;
+            var opener = open[--depth];
             partner[opener] = i;
             partner[i] = opener;
         }

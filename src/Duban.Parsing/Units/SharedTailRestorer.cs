@@ -39,30 +39,34 @@ internal static class SharedTailRestorer
         var name = drafts[giver].Name;
         var segment = AdministrativePrefix.FirstSegment(name.Key);
         if (!segment.Found || segment.Length >= name.Length) return;
-        var rest = name.Slice(segment.Length);
+        // The shared tail is read on the folded key; its strings are made only when a piece to the left takes it, which
+        // most givers never meet (the piece before them is whole).
+        var restStart = segment.Length;
+        var restKey = name.Key.AsSpan(restStart);
         // 市、县（区）政府: the bracket lists the giver's own levels; the taker shares only what follows it.
-        if (rest.Key[0] == '（')
+        if (restKey[0] == '（')
         {
-            var close = rest.Key.IndexOf('）');
-            if (close < 0 || close == rest.Length - 1) return;
-            rest = rest.Slice(close + 1);
+            var close = restKey.IndexOf('）');
+            if (close < 0 || close == restKey.Length - 1) return;
+            restStart += close + 1;
+            restKey = name.Key.AsSpan(restStart);
         }
-        if (LevelCounts.Contains(rest.Key[0]) || UnitShape.EndingLength(rest.Key) == 0) return;
-        var level = name.Slice(segment.LevelStart, segment.Length - segment.LevelStart);
+        if (LevelCounts.Contains(restKey[0]) || UnitShape.EndingLength(restKey) == 0) return;
+        // Made on first use (default until then; a plain struct, not UnitName?, whose Nullable code the CLI would JIT).
+        UnitName rest = default, level = default;
 
         for (var j = giver - 1; j >= 0; j--)
         {
             var taker = drafts[j];
             var key = taker.Name.Key.AsSpan();
-            UnitName completed;
-            if (!segment.HasPlace && AdministrativePrefix.IsBareLevel(key))
-                completed = taker.Name + rest; // 市 + 人民政府教育督导室
-            else if (segment.HasPlace && IsPlaceWithLevel(key))
-                completed = taker.Name + rest; // 中宁县 + 人民政府
-            else if (segment.HasPlace && UnitShape.IsBarePlace(key))
-                completed = taker.Name + level + rest; // 中宁 + 县 + 人民政府
-            else
-                return;
+            bool withLevel;
+            if (!segment.HasPlace && AdministrativePrefix.IsBareLevel(key)) withLevel = false; // 市 + 人民政府教育督导室
+            else if (segment.HasPlace && IsPlaceWithLevel(key)) withLevel = false; // 中宁县 + 人民政府
+            else if (segment.HasPlace && UnitShape.IsBarePlace(key)) withLevel = true; // 中宁 + 县 + 人民政府
+            else return;
+            if (rest.Written is null) rest = name.Slice(restStart);
+            if (withLevel && level.Written is null) level = name.Slice(segment.LevelStart, segment.Length - segment.LevelStart);
+            var completed = withLevel ? taker.Name + level + rest : taker.Name + rest;
             drafts[j] = taker with { Name = completed };
         }
     }
