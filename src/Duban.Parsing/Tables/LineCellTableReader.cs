@@ -138,7 +138,8 @@ internal static class LineCellTableReader
                 }
                 // The last row ends where prose starts again: at a heading, a label line, closing matter, or once it
                 // has as many lines as it has cells and the next line starts a new sentence after a blank line.
-                if (line.Kind != LineKind.Text || body.Count > 0 && BlockBuilder.StartsBlock(line.Folded)) { isLast = true; break; }
+                if (line.Kind != LineKind.Text || body.Count > 0 && BlockBuilder.StartsBlock(line.Folded) && !IsMeasure(lines, body, line))
+                { isLast = true; break; }
                 if (body.Count >= roles.Count - 1 && lines[j - 1].Kind == LineKind.Blank
                     && (!blankSeparated || EndsAfterUnits(lines, body, line))) { isLast = true; break; }
                 // A row whose last column is a deadline ends with it, or with the remarks (备注) after it: a short
@@ -240,6 +241,17 @@ internal static class LineCellTableReader
 
     private const int MaxRemarkLength = 30;
 
+    /// <summary>
+    /// A numbered measure inside a task cell (1.完成… / （1）… / ①…, as a 具体措施 cell lists them): a line with an
+    /// Arabic or circled marker while the row has no units or deadline line yet, so its text cells are not complete.
+    /// </summary>
+    private static bool IsMeasure(IReadOnlyList<SourceLine> lines, List<int> body, SourceLine line) =>
+        StartsMeasure(line.Folded) && !body.Any(b => LooksLikeUnits(lines[b].Folded.Trim()) || LooksLikeDeadline(lines[b].Folded.Trim()));
+
+    /// <summary>A line opening with the number of a measure: 1. / （1） / ①.</summary>
+    private static bool StartsMeasure(string folded) =>
+        HeadingMarker.Read(folded.TrimStart()) is { Style: MarkerStyle.Arabic or MarkerStyle.ParenArabic or MarkerStyle.Circled };
+
     private static MappedText HeaderCell(string text, IReadOnlyList<SourceLine> lines, int first, int last) =>
         first == last ? CellText.From(text, lines[first].Start, lines[first].End)
             : MappedText.Concat([CellText.From(text, lines[first].Start, lines[first].End), CellText.From(text, lines[last].Start, lines[last].End)]);
@@ -274,7 +286,13 @@ internal static class LineCellTableReader
         var noteColumns = Enumerable.Range(deadlineColumn + 1, deadlineColumn < 0 ? 0 : roles.Count - 1 - deadlineColumn)
             .Where(c => roles[c] == ColumnRole.Note).ToList();
 
-        if (pieces.Count == roles.Count - 1)
+        // One line per cell, unless a line plainly is not of its column's kind (a row short of a merged units cell
+        // whose task cell runs over one line more): a numbered measure in a units column, or the deadline elsewhere
+        // than in the deadline column.
+        if (pieces.Count == roles.Count - 1 && Enumerable.Range(1, pieces.Count).All(c =>
+                roles[c] is ColumnRole.Lead or ColumnRole.Responsible or ColumnRole.Cooperating ? !StartsMeasure(lines[pieces[c - 1][0]].Folded)
+                : roles[c] is not ColumnRole.Deadline || LooksLikeDeadline(Joined(lines, pieces[c - 1]))
+                    || !pieces.Any(p => LooksLikeDeadline(Joined(lines, p)))))
         {
             for (var k = 0; k < pieces.Count; k++) cells[k + 1] = pieces[k];
             return cells;
@@ -355,8 +373,7 @@ internal static class LineCellTableReader
     private static int MeasuresStart(IReadOnlyList<SourceLine> lines, List<List<int>> text)
     {
         for (var k = 1; k < text.Count; k++)
-            if (HeadingMarker.Read(lines[text[k][0]].Folded.TrimStart()) is { Style: MarkerStyle.Arabic or MarkerStyle.ParenArabic or MarkerStyle.Circled })
-                return k;
+            if (StartsMeasure(lines[text[k][0]].Folded)) return k;
         var first = Joined(lines, text[0]);
         var title = first.Length <= MaxTitleCellLength && first.AsSpan().IndexOfAny("，,、；;：:。") < 0;
         return title || first.EndsWith('。') ? 1 : text.Count;
