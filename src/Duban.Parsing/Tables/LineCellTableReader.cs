@@ -12,8 +12,11 @@ namespace Duban.Parsing.Tables;
 /// last); between two of them the lines are dealt to the columns by what they look like:
 /// a deadline (the last line, read by <see cref="DeadlineParser"/>), unit lists (short, ending like an organisation),
 /// and the task text (everything else, a cell wrapped over several lines joined). A line ending in 、 or ，
-/// continues on the next. A row with fewer unit lines than unit columns fills them from the left and leaves the rest
-/// empty: an empty units cell takes the value of the row above (a merged 推进单位 printed only on a group's first row).
+/// continues on the next. Cells merged down over several rows stand only in the first row of the copy; the rows below
+/// take them from the row above (see <see cref="Cells"/>): a deadline, and units columns before the row's own unit
+/// lines when those name units the row above holds further right. A row with no units line keeps its units cells
+/// empty: the task list gives it the units of the row above (a merged 推进单位 printed only on a group's first row).
+/// A column name may wrap over two lines of its cell (完成 / 时限); remark columns (备注) may follow the deadline.
 /// </summary>
 internal static class LineCellTableReader
 {
@@ -90,17 +93,15 @@ internal static class LineCellTableReader
             if (header.Count > MaxColumns) return null;
         }
         if (header.Count < MinColumns || !roles.Any(r => r is ColumnRole.Lead or ColumnRole.Responsible)) return null;
-        if (roles[0] != ColumnRole.Number) return null;
+        var headerRow = new TableRowBlock(header.Select(h => HeaderCell(text, lines, h.First, h.Last)).ToList(),
+            new(lines[header[0].First].Start, lines[header[^1].Last].End));
+        if (roles[0] != ColumnRole.Number) return blankSeparated ? null : ReadUnnumbered(text, lines, headerRow, roles, j);
         while (j < lines.Count && lines[j].Kind == LineKind.Blank) j++;
         // Group headings (一、…) may stand between the header and the first row.
         var (groups, afterGroups) = GroupLines(lines, j);
         if (afterGroups >= lines.Count || RowNumber(lines[afterGroups]) is not int number) return null;
 
-        var rows = new List<TableRowBlock>
-        {
-            new(header.Select(h => HeaderCell(text, lines, h.First, h.Last)).ToList(),
-                new(lines[header[0].First].Start, lines[header[^1].Last].End)),
-        };
+        var rows = new List<TableRowBlock> { headerRow };
         rows.AddRange(groups.Select(g => GroupRow(text, lines[g], roles.Count)));
         j = afterGroups;
         var next = j;
@@ -151,7 +152,7 @@ internal static class LineCellTableReader
                 body.Add(j);
             }
             if (body.Count == 0) { j = numberLine; break; }
-            var cells = Cells(lines, body, roles, above);
+            var cells = Cells(lines, body, roles, above, numbered: true);
             rows.Add(Row(text, lines, numberLine, body, cells));
             above = groupsAfter.Count > 0 ? null : cells;
             rows.AddRange(groupsAfter.Select(g => GroupRow(text, lines[g], roles.Count)));
@@ -161,6 +162,60 @@ internal static class LineCellTableReader
         }
         return rows.Count > 1 ? (rows, next) : null;
     }
+
+    /// <summary>
+    /// A table copied without a 序号 column (重点任务 / 责任单位 / 完成时限): no number marks where a row starts, so each
+    /// row ends with its deadline line — the last column must be the deadline. A row is the lines from the one after
+    /// the previous row up to the next line that reads as a deadline, two at least and at most a few more than the
+    /// columns, none a blank line, a heading or a label line (a numbered measure inside a cell is no heading). Group
+    /// headings (一、…) may stand between rows. The table ends at a blank line, or where no such row follows; only
+    /// copies without a blank line after each cell are read this way (with one, a blank line would say nothing about
+    /// where the table ends). The task list numbers the rows 1, 2, … as for any table without a number column.
+    /// </summary>
+    private static (List<TableRowBlock> Rows, int Next)? ReadUnnumbered(
+        string text, IReadOnlyList<SourceLine> lines, TableRowBlock header, List<ColumnRole> roles, int j)
+    {
+        if (roles[^1] != ColumnRole.Deadline || !roles.Contains(ColumnRole.Task)) return null;
+        var rows = new List<TableRowBlock> { header };
+        var next = j;
+        List<int>?[]? above = null;
+        while (j < lines.Count)
+        {
+            // A blank line after a row ends the table: this layout has none between cells.
+            if (lines[j].Kind == LineKind.Blank) break;
+            var (groups, start) = GroupLines(lines, j);
+            if (UnnumberedRow(lines, start, roles.Count) is not { } body) break;
+            rows.AddRange(groups.Select(g => GroupRow(text, lines[g], roles.Count)));
+            if (groups.Count > 0) above = null;
+            var cells = Cells(lines, body, roles, above, numbered: false);
+            rows.Add(Row(text, lines, null, body, cells));
+            above = cells;
+            next = j = body[^1] + 1;
+        }
+        return rows.Count > 1 ? (rows, next) : null;
+    }
+
+    /// <summary>The lines of a row of a table without numbers, starting at <paramref name="start"/>: up to its deadline line.</summary>
+    private static List<int>? UnnumberedRow(IReadOnlyList<SourceLine> lines, int start, int columns)
+    {
+        var body = new List<int>();
+        for (var k = start; k < lines.Count && body.Count < columns + MaxExtraRowLines; k++)
+        {
+            var line = lines[k];
+            if (line.Kind == LineKind.Debris) continue;
+            if (line.Kind != LineKind.Text || RowNumber(line) is not null) return null;
+            var folded = line.Folded.Trim();
+            if (BlockBuilder.StartsBlock(line.Folded) && !(body.Count > 0 && IsMeasure(lines, body, line))) return null;
+            // The task comes first: a row does not open with units or a deadline.
+            if (body.Count == 0 && (LooksLikeUnits(folded) || LooksLikeDeadline(folded))) return null;
+            body.Add(k);
+            if (body.Count >= 2 && LooksLikeDeadline(folded)) return body;
+        }
+        return null;
+    }
+
+    // Lines a row of a table without numbers may have beyond one per column (cells wrapped over two lines).
+    private const int MaxExtraRowLines = 4;
 
     /// <summary>
     /// In a table with a blank line after every cell, the last row ends where a line that is neither units nor a
@@ -265,8 +320,10 @@ internal static class LineCellTableReader
     /// before its unit lines when those lines name the units the row above holds further right (a 牵头单位 merged over
     /// two tasks: the second row has only its 配合单位).
     /// </summary>
-    private static List<int>?[] Cells(IReadOnlyList<SourceLine> lines, List<int> body, List<ColumnRole> roles, List<int>?[]? above)
+    private static List<int>?[] Cells(IReadOnlyList<SourceLine> lines, List<int> body, List<ColumnRole> roles, List<int>?[]? above, bool numbered)
     {
+        // The first column the row's lines go to: after the number's, or the first of a table without numbers.
+        var firstColumn = numbered ? 1 : 0;
         // Lines ending mid-list (、，) continue on the next line: one piece.
         var pieces = new List<List<int>>();
         foreach (var b in body)
@@ -278,9 +335,9 @@ internal static class LineCellTableReader
         }
 
         var cells = new List<int>?[roles.Count];
-        var textColumns = Enumerable.Range(1, roles.Count - 1).Where(c => roles[c] is ColumnRole.Task or ColumnRole.Target).ToList();
-        if (textColumns.Count == 0) textColumns.Add(1);
-        var unitColumns = Enumerable.Range(1, roles.Count - 1)
+        var textColumns = Enumerable.Range(firstColumn, roles.Count - firstColumn).Where(c => roles[c] is ColumnRole.Task or ColumnRole.Target).ToList();
+        if (textColumns.Count == 0) textColumns.Add(firstColumn);
+        var unitColumns = Enumerable.Range(firstColumn, roles.Count - firstColumn)
             .Where(c => roles[c] is ColumnRole.Lead or ColumnRole.Responsible or ColumnRole.Cooperating).ToList();
         var deadlineColumn = roles.FindIndex(r => r is ColumnRole.Deadline);
         var noteColumns = Enumerable.Range(deadlineColumn + 1, deadlineColumn < 0 ? 0 : roles.Count - 1 - deadlineColumn)
@@ -289,17 +346,17 @@ internal static class LineCellTableReader
         // One line per cell, unless a line plainly is not of its column's kind (a row short of a merged units cell
         // whose task cell runs over one line more): a numbered measure in a units column, or the deadline elsewhere
         // than in the deadline column.
-        if (pieces.Count == roles.Count - 1 && Enumerable.Range(1, pieces.Count).All(c =>
-                roles[c] is ColumnRole.Lead or ColumnRole.Responsible or ColumnRole.Cooperating ? !StartsMeasure(lines[pieces[c - 1][0]].Folded)
-                : roles[c] is not ColumnRole.Deadline || LooksLikeDeadline(Joined(lines, pieces[c - 1]))
+        if (pieces.Count == roles.Count - firstColumn && Enumerable.Range(firstColumn, pieces.Count).All(c =>
+                roles[c] is ColumnRole.Lead or ColumnRole.Responsible or ColumnRole.Cooperating ? !StartsMeasure(lines[pieces[c - firstColumn][0]].Folded)
+                : roles[c] is not ColumnRole.Deadline || LooksLikeDeadline(Joined(lines, pieces[c - firstColumn]))
                     || !pieces.Any(p => LooksLikeDeadline(Joined(lines, p)))))
         {
-            for (var k = 0; k < pieces.Count; k++) cells[k + 1] = pieces[k];
+            for (var k = 0; k < pieces.Count; k++) cells[k + firstColumn] = pieces[k];
             return cells;
         }
 
         var end = pieces.Count;
-        if (deadlineColumn > 0)
+        if (deadlineColumn > firstColumn)
         {
             // Remarks after the deadline: as many short lines as there are remark columns, the deadline before them.
             for (var notes = Math.Min(noteColumns.Count, end - 2); notes >= 0; notes--)
@@ -330,7 +387,7 @@ internal static class LineCellTableReader
         {
             if (unitPieces.Count > 0)
                 for (var k = 0; k < shift; k++) cells[unitColumns[k]] = above[unitColumns[k]];
-            if (deadlineColumn > 0 && cells[deadlineColumn] is null) cells[deadlineColumn] = above[deadlineColumn];
+            if (deadlineColumn > firstColumn && cells[deadlineColumn] is null) cells[deadlineColumn] = above[deadlineColumn];
         }
         return cells;
     }
@@ -381,15 +438,15 @@ internal static class LineCellTableReader
 
     private const int MaxTitleCellLength = 30;
 
-    private static TableRowBlock Row(string text, IReadOnlyList<SourceLine> lines, int numberLine, List<int> body, List<int>?[] cells)
+    private static TableRowBlock Row(string text, IReadOnlyList<SourceLine> lines, int? numberLine, List<int> body, List<int>?[] cells)
     {
-        cells[0] = [numberLine];
+        if (numberLine is int n) cells[0] = [n];
         var mapped = new List<MappedText>();
         foreach (var cell in cells)
             mapped.Add(cell is { Count: > 0 }
                 ? MappedText.Concat(cell.Select(l => CellText.From(text, lines[l].Start, lines[l].End)).ToList()).Trim()
                 : new MappedText("", []));
-        return new TableRowBlock(mapped, new(lines[numberLine].Start, lines[body[^1]].End));
+        return new TableRowBlock(mapped, new(lines[numberLine ?? body[0]].Start, lines[body[^1]].End));
     }
 
     private static string Joined(IReadOnlyList<SourceLine> lines, List<int> piece) =>
