@@ -1,4 +1,5 @@
 using Duban.Parsing.Deadlines;
+using Duban.Parsing.Model;
 using Duban.Parsing.Structure;
 using Duban.Parsing.Text;
 
@@ -11,8 +12,11 @@ namespace Duban.Parsing.Tables;
 /// last); between two of them the lines are dealt to the columns by what they look like:
 /// a deadline (the last line, read by <see cref="DeadlineParser"/>), unit lists (short, ending like an organisation),
 /// and the task text (everything else, a cell wrapped over several lines joined). A line ending in 、 or ，
-/// continues on the next. A row with fewer unit lines than unit columns fills them from the left and leaves the rest
-/// empty: an empty units cell takes the value of the row above (a merged 推进单位 printed only on a group's first row).
+/// continues on the next. Cells merged down over several rows stand only in the first row of the copy; the rows below
+/// take them from the row above (see <see cref="Cells"/>): a deadline, and units columns before the row's own unit
+/// lines when those name units the row above holds further right. A row with no units line keeps its units cells
+/// empty: the task list gives it the units of the row above (a merged 推进单位 printed only on a group's first row).
+/// A column name may wrap over two lines of its cell (完成 / 时限); remark columns (备注) may follow the deadline.
 /// </summary>
 internal static class LineCellTableReader
 {
@@ -31,13 +35,34 @@ internal static class LineCellTableReader
         var line = lines[first];
         if (line.Folded.Length > 2 * MaxColumnNameLength || line.Kind != LineKind.Text) return null;
         var compact = Compact(line.Folded);
-        if (compact.Length > MaxColumnNameLength || TableColumns.RoleOf(compact) == ColumnRole.Unknown) return null;
+        if (compact.Length > MaxColumnNameLength) return null;
+        if (TableColumns.RoleOf(compact) == ColumnRole.Unknown
+            && (compact.Length > MaxHalfNameLength || NameOverTwoLines(lines, first) is null)) return null;
         return Read(text, lines, first);
+    }
+
+    // A column name printed over two lines of its cell (完成 / 时限, 责任 / 单位): each half is short.
+    private const int MaxHalfNameLength = 4;
+
+    /// <summary>
+    /// The line after <paramref name="first"/> (blank lines skipped) when the two lines are one column name wrapped in
+    /// its cell (完成 + 时限, 配合 + 单位): the second names no column by itself, together they do. Null otherwise.
+    /// </summary>
+    private static int? NameOverTwoLines(IReadOnlyList<SourceLine> lines, int first)
+    {
+        var next = first + 1;
+        while (next < lines.Count && lines[next].Kind == LineKind.Blank) next++;
+        if (next >= lines.Count || lines[next].Kind != LineKind.Text || lines[next].Folded.Length > 2 * MaxHalfNameLength) return null;
+        var second = Compact(lines[next].Folded);
+        if (second.Length is 0 or > MaxHalfNameLength) return null;
+        return TableColumns.RoleAcross(Compact(lines[first].Folded), second) == ColumnRole.Unknown ? null : next;
     }
 
     private static (List<TableRowBlock> Rows, int Next)? Read(string text, IReadOnlyList<SourceLine> lines, int first)
     {
-        var header = new List<int>();
+        // Each column name: its first and last line (a name may wrap in its cell: 完成 / 时限).
+        var header = new List<(int First, int Last)>();
+        var roles = new List<ColumnRole>();
         var j = first;
         // Whether the page puts a blank line after every cell: a blank line then says nothing about where the table ends.
         var blankSeparated = false;
@@ -46,26 +71,47 @@ internal static class LineCellTableReader
             // A page copied from a browser puts a blank line after every cell.
             if (lines[j].Kind == LineKind.Blank) { blankSeparated |= header.Count > 0; continue; }
             var compact = Compact(lines[j].Folded);
-            if (compact.Length > MaxColumnNameLength || TableColumns.RoleOf(compact) == ColumnRole.Unknown) break;
-            header.Add(j);
+            if (compact.Length > MaxColumnNameLength) break;
+            var role = TableColumns.RoleOf(compact);
+            if (role == ColumnRole.Unknown && NameOverTwoLines(lines, j) is int second)
+            {
+                header.Add((j, second));
+                roles.Add(TableColumns.RoleOf(compact + Compact(lines[second].Folded)));
+                j = second;
+            }
+            // The second half of a name whose first half names a column too (牵头 / 单位, 配合 / 部门).
+            else if (role == ColumnRole.Unknown && header.Count > 0 && compact.Length <= MaxHalfNameLength
+                     && header[^1].First == header[^1].Last
+                     && TableColumns.RoleAcross(Compact(lines[header[^1].First].Folded), compact) == roles[^1])
+                header[^1] = (header[^1].First, j);
+            else if (role == ColumnRole.Unknown) break;
+            else
+            {
+                header.Add((j, j));
+                roles.Add(role);
+            }
             if (header.Count > MaxColumns) return null;
         }
-        if (header.Count < MinColumns) return null;
-        var roles = header.Select(h => TableColumns.RoleOf(Compact(lines[h].Folded))).ToList();
-        if (roles[0] != ColumnRole.Number || !roles.Any(r => r is ColumnRole.Lead or ColumnRole.Responsible)) return null;
+        if (header.Count < MinColumns || !roles.Any(r => r is ColumnRole.Lead or ColumnRole.Responsible)) return null;
+        var headerRow = new TableRowBlock(header.Select(h => HeaderCell(text, lines, h.First, h.Last)).ToList(),
+            new(lines[header[0].First].Start, lines[header[^1].Last].End));
+        if (roles[0] != ColumnRole.Number) return blankSeparated ? null : ReadUnnumbered(text, lines, headerRow, roles, j);
         while (j < lines.Count && lines[j].Kind == LineKind.Blank) j++;
         // Group headings (一、…) may stand between the header and the first row.
         var (groups, afterGroups) = GroupLines(lines, j);
         if (afterGroups >= lines.Count || RowNumber(lines[afterGroups]) is not int number) return null;
 
-        var rows = new List<TableRowBlock>
-        {
-            new(header.Select(h => CellText.From(text, lines[h].Start, lines[h].End)).ToList(),
-                new(lines[header[0]].Start, lines[header[^1]].End)),
-        };
+        var rows = new List<TableRowBlock> { headerRow };
         rows.AddRange(groups.Select(g => GroupRow(text, lines[g], roles.Count)));
         j = afterGroups;
         var next = j;
+        // The cells of the row above (lines per column), for the cells a row lacks because they were merged down; a
+        // group row between them ends every merge.
+        List<int>?[]? above = null;
+        // The deadline column, when only remark columns (备注) follow it: a row ends with its deadline and remarks.
+        var deadlineColumn = roles.FindIndex(r => r is ColumnRole.Deadline);
+        var notesAfterDeadline = deadlineColumn >= 0 && roles.Skip(deadlineColumn + 1).All(r => r == ColumnRole.Note)
+            ? roles.Count - 1 - deadlineColumn : -1;
         while (j < lines.Count && RowNumber(lines[j]) == number)
         {
             var numberLine = j;
@@ -93,15 +139,22 @@ internal static class LineCellTableReader
                 }
                 // The last row ends where prose starts again: at a heading, a label line, closing matter, or once it
                 // has as many lines as it has cells and the next line starts a new sentence after a blank line.
-                if (line.Kind != LineKind.Text || body.Count > 0 && BlockBuilder.StartsBlock(line.Folded)) { isLast = true; break; }
+                if (line.Kind != LineKind.Text || body.Count > 0 && BlockBuilder.StartsBlock(line.Folded) && !IsMeasure(lines, body, line))
+                { isLast = true; break; }
                 if (body.Count >= roles.Count - 1 && lines[j - 1].Kind == LineKind.Blank
                     && (!blankSeparated || EndsAfterUnits(lines, body, line))) { isLast = true; break; }
-                // A row whose last column is a deadline ends with it.
-                if (body.Count >= 2 && roles[^1] == ColumnRole.Deadline && LooksLikeDeadline(lines[body[^1]].Folded.Trim())) { isLast = true; break; }
+                // A row whose last column is a deadline ends with it, or with the remarks (备注) after it: a short
+                // line before the next row's number is a remark; anything else after the deadline is not the table's.
+                if (notesAfterDeadline >= 0 && body.Count >= 2 && RemarksSinceDeadline(lines, body, notesAfterDeadline) is int remarks)
+                {
+                    if (remarks >= notesAfterDeadline || !IsRemark(lines, j, number)) { isLast = true; break; }
+                }
                 body.Add(j);
             }
             if (body.Count == 0) { j = numberLine; break; }
-            rows.Add(Row(text, lines, numberLine, body, roles));
+            var cells = Cells(lines, body, roles, above, numbered: true);
+            rows.Add(Row(text, lines, numberLine, body, cells));
+            above = groupsAfter.Count > 0 ? null : cells;
             rows.AddRange(groupsAfter.Select(g => GroupRow(text, lines[g], roles.Count)));
             next = body[^1] + 1;
             number++;
@@ -109,6 +162,60 @@ internal static class LineCellTableReader
         }
         return rows.Count > 1 ? (rows, next) : null;
     }
+
+    /// <summary>
+    /// A table copied without a 序号 column (重点任务 / 责任单位 / 完成时限): no number marks where a row starts, so each
+    /// row ends with its deadline line — the last column must be the deadline. A row is the lines from the one after
+    /// the previous row up to the next line that reads as a deadline, two at least and at most a few more than the
+    /// columns, none a blank line, a heading or a label line (a numbered measure inside a cell is no heading). Group
+    /// headings (一、…) may stand between rows. The table ends at a blank line, or where no such row follows; only
+    /// copies without a blank line after each cell are read this way (with one, a blank line would say nothing about
+    /// where the table ends). The task list numbers the rows 1, 2, … as for any table without a number column.
+    /// </summary>
+    private static (List<TableRowBlock> Rows, int Next)? ReadUnnumbered(
+        string text, IReadOnlyList<SourceLine> lines, TableRowBlock header, List<ColumnRole> roles, int j)
+    {
+        if (roles[^1] != ColumnRole.Deadline || !roles.Contains(ColumnRole.Task)) return null;
+        var rows = new List<TableRowBlock> { header };
+        var next = j;
+        List<int>?[]? above = null;
+        while (j < lines.Count)
+        {
+            // A blank line after a row ends the table: this layout has none between cells.
+            if (lines[j].Kind == LineKind.Blank) break;
+            var (groups, start) = GroupLines(lines, j);
+            if (UnnumberedRow(lines, start, roles.Count) is not { } body) break;
+            rows.AddRange(groups.Select(g => GroupRow(text, lines[g], roles.Count)));
+            if (groups.Count > 0) above = null;
+            var cells = Cells(lines, body, roles, above, numbered: false);
+            rows.Add(Row(text, lines, null, body, cells));
+            above = cells;
+            next = j = body[^1] + 1;
+        }
+        return rows.Count > 1 ? (rows, next) : null;
+    }
+
+    /// <summary>The lines of a row of a table without numbers, starting at <paramref name="start"/>: up to its deadline line.</summary>
+    private static List<int>? UnnumberedRow(IReadOnlyList<SourceLine> lines, int start, int columns)
+    {
+        var body = new List<int>();
+        for (var k = start; k < lines.Count && body.Count < columns + MaxExtraRowLines; k++)
+        {
+            var line = lines[k];
+            if (line.Kind == LineKind.Debris) continue;
+            if (line.Kind != LineKind.Text || RowNumber(line) is not null) return null;
+            var folded = line.Folded.Trim();
+            if (BlockBuilder.StartsBlock(line.Folded) && !(body.Count > 0 && IsMeasure(lines, body, line))) return null;
+            // The task comes first: a row does not open with units or a deadline.
+            if (body.Count == 0 && (LooksLikeUnits(folded) || LooksLikeDeadline(folded))) return null;
+            body.Add(k);
+            if (body.Count >= 2 && LooksLikeDeadline(folded)) return body;
+        }
+        return null;
+    }
+
+    // Lines a row of a table without numbers may have beyond one per column (cells wrapped over two lines).
+    private const int MaxExtraRowLines = 4;
 
     /// <summary>
     /// In a table with a blank line after every cell, the last row ends where a line that is neither units nor a
@@ -163,8 +270,60 @@ internal static class LineCellTableReader
         return new TableRowBlock(cells, new(line.Start, line.End));
     }
 
-    private static TableRowBlock Row(string text, IReadOnlyList<SourceLine> lines, int numberLine, List<int> body, List<ColumnRole> roles)
+    /// <summary>
+    /// How many lines of the row follow its last deadline line (its remarks so far), or null when the row has no
+    /// deadline line among its last lines.
+    /// </summary>
+    private static int? RemarksSinceDeadline(IReadOnlyList<SourceLine> lines, List<int> body, int notes)
     {
+        for (var k = 0; k <= notes && k < body.Count - 1; k++)
+            if (LooksLikeDeadline(lines[body[^(k + 1)]].Folded.Trim())) return k;
+        return null;
+    }
+
+    /// <summary>A remark cell (备注: 已纳入省考核, 长期): a short line with no 。 that the next row's number follows.</summary>
+    private static bool IsRemark(IReadOnlyList<SourceLine> lines, int line, int number)
+    {
+        var folded = lines[line].Folded.Trim();
+        if (folded.Length > MaxRemarkLength || folded.Contains('。') || RowNumber(lines[line]) is not null) return false;
+        for (var k = line + 1; k < lines.Count; k++)
+        {
+            if (lines[k].Kind is LineKind.Blank or LineKind.Debris) continue;
+            return RowNumber(lines[k]) is int n && n > number && IsRowStart(lines, k);
+        }
+        return false;
+    }
+
+    private const int MaxRemarkLength = 30;
+
+    /// <summary>
+    /// A numbered measure inside a task cell (1.完成… / （1）… / ①…, as a 具体措施 cell lists them): a line with an
+    /// Arabic or circled marker while the row has no units or deadline line yet, so its text cells are not complete.
+    /// </summary>
+    private static bool IsMeasure(IReadOnlyList<SourceLine> lines, List<int> body, SourceLine line) =>
+        StartsMeasure(line.Folded) && !body.Any(b => LooksLikeUnits(lines[b].Folded.Trim()) || LooksLikeDeadline(lines[b].Folded.Trim()));
+
+    /// <summary>A line opening with the number of a measure: 1. / （1） / ①.</summary>
+    private static bool StartsMeasure(string folded) =>
+        HeadingMarker.Read(folded.TrimStart()) is { Style: MarkerStyle.Arabic or MarkerStyle.ParenArabic or MarkerStyle.Circled };
+
+    private static MappedText HeaderCell(string text, IReadOnlyList<SourceLine> lines, int first, int last) =>
+        first == last ? CellText.From(text, lines[first].Start, lines[first].End)
+            : MappedText.Concat([CellText.From(text, lines[first].Start, lines[first].End), CellText.From(text, lines[last].Start, lines[last].End)]);
+
+    /// <summary>
+    /// Deals a row's lines to its columns (the number line is the caller's). With one line per cell, one each.
+    /// Otherwise by what the lines look like: a last line that reads as a deadline goes to the deadline column (and
+    /// short lines after it to remark columns); the unit lines before it fill the units columns; the rest is the task
+    /// text, split between two text columns (重点任务 | 具体措施) at the first numbered measure. A row that lacks a
+    /// cell merged down over several rows takes it from <paramref name="above"/>: the deadline, and the units columns
+    /// before its unit lines when those lines name the units the row above holds further right (a 牵头单位 merged over
+    /// two tasks: the second row has only its 配合单位).
+    /// </summary>
+    private static List<int>?[] Cells(IReadOnlyList<SourceLine> lines, List<int> body, List<ColumnRole> roles, List<int>?[]? above, bool numbered)
+    {
+        // The first column the row's lines go to: after the number's, or the first of a table without numbers.
+        var firstColumn = numbered ? 1 : 0;
         // Lines ending mid-list (、，) continue on the next line: one piece.
         var pieces = new List<List<int>>();
         foreach (var b in body)
@@ -176,35 +335,118 @@ internal static class LineCellTableReader
         }
 
         var cells = new List<int>?[roles.Count];
-        cells[0] = [numberLine];
-        var taskColumn = roles.FindIndex(r => r is ColumnRole.Task);
-        if (taskColumn < 0) taskColumn = 1;
-        var unitColumns = Enumerable.Range(1, roles.Count - 1)
+        var textColumns = Enumerable.Range(firstColumn, roles.Count - firstColumn).Where(c => roles[c] is ColumnRole.Task or ColumnRole.Target).ToList();
+        if (textColumns.Count == 0) textColumns.Add(firstColumn);
+        var unitColumns = Enumerable.Range(firstColumn, roles.Count - firstColumn)
             .Where(c => roles[c] is ColumnRole.Lead or ColumnRole.Responsible or ColumnRole.Cooperating).ToList();
         var deadlineColumn = roles.FindIndex(r => r is ColumnRole.Deadline);
+        var noteColumns = Enumerable.Range(deadlineColumn + 1, deadlineColumn < 0 ? 0 : roles.Count - 1 - deadlineColumn)
+            .Where(c => roles[c] == ColumnRole.Note).ToList();
 
-        if (pieces.Count == roles.Count - 1)
+        // One line per cell, unless a line plainly is not of its column's kind (a row short of a merged units cell
+        // whose task cell runs over one line more): a numbered measure in a units column, or the deadline elsewhere
+        // than in the deadline column.
+        if (pieces.Count == roles.Count - firstColumn && Enumerable.Range(firstColumn, pieces.Count).All(c =>
+                roles[c] is ColumnRole.Lead or ColumnRole.Responsible or ColumnRole.Cooperating ? !StartsMeasure(lines[pieces[c - firstColumn][0]].Folded)
+                : roles[c] is not ColumnRole.Deadline || LooksLikeDeadline(Joined(lines, pieces[c - firstColumn]))
+                    || !pieces.Any(p => LooksLikeDeadline(Joined(lines, p)))))
         {
-            for (var k = 0; k < pieces.Count; k++) cells[k + 1] = pieces[k];
+            for (var k = 0; k < pieces.Count; k++) cells[k + firstColumn] = pieces[k];
+            return cells;
         }
-        else
+
+        var end = pieces.Count;
+        if (deadlineColumn > firstColumn)
         {
-            var end = pieces.Count;
-            if (deadlineColumn > 0 && end > 1 && LooksLikeDeadline(Joined(lines, pieces[end - 1])))
+            // Remarks after the deadline: as many short lines as there are remark columns, the deadline before them.
+            for (var notes = Math.Min(noteColumns.Count, end - 2); notes >= 0; notes--)
+            {
+                if (end - notes - 1 < 1 || !LooksLikeDeadline(Joined(lines, pieces[end - notes - 1]))) continue;
+                for (var k = 0; k < notes; k++) cells[noteColumns[k]] = pieces[end - notes + k];
+                end -= notes;
                 cells[deadlineColumn] = pieces[--end];
-            var unitStart = end;
-            while (unitStart > 1 && end - unitStart < unitColumns.Count && LooksLikeUnits(Joined(lines, pieces[unitStart - 1])))
-                unitStart--;
-            for (var k = unitStart; k < end; k++) cells[unitColumns[k - unitStart]] = pieces[k];
-            cells[taskColumn] = pieces.Take(unitStart).SelectMany(p => p).ToList();
+                break;
+            }
         }
+        var unitStart = end;
+        while (unitStart > 1 && end - unitStart < unitColumns.Count && LooksLikeUnits(Joined(lines, pieces[unitStart - 1])))
+            unitStart--;
+        var unitPieces = pieces.GetRange(unitStart, end - unitStart);
+        var shift = UnitShift(lines, unitPieces, unitColumns, above);
+        for (var k = 0; k < unitPieces.Count; k++) cells[unitColumns[k + shift]] = unitPieces[k];
 
+        var text = pieces.Take(unitStart).ToList();
+        var split = textColumns.Count > 1 && text.Count > 1 ? MeasuresStart(lines, text) : text.Count;
+        cells[textColumns[0]] = text.Take(split).SelectMany(p => p).ToList();
+        if (split < text.Count) cells[textColumns[1]] = text.Skip(split).SelectMany(p => p).ToList();
+
+        // Cells merged down from the row above: the units columns before the row's own (when it names some) and the
+        // deadline. A row with no units line at all keeps its units cells empty: the task list gives such a row the
+        // units of the task above (the same rule as for any table).
+        if (above is not null)
+        {
+            if (unitPieces.Count > 0)
+                for (var k = 0; k < shift; k++) cells[unitColumns[k]] = above[unitColumns[k]];
+            if (deadlineColumn > firstColumn && cells[deadlineColumn] is null) cells[deadlineColumn] = above[deadlineColumn];
+        }
+        return cells;
+    }
+
+    /// <summary>
+    /// How many units columns a row's unit lines stand right of the first: 0 (filled from the left: a row without its
+    /// 配合单位) unless the lines, placed further right, name more of the units the row above holds in those columns
+    /// than placed from the left — the units columns before them were then merged down from the row above.
+    /// </summary>
+    private static int UnitShift(IReadOnlyList<SourceLine> lines, List<List<int>> unitPieces, List<int> unitColumns, List<int>?[]? above)
+    {
+        var room = unitColumns.Count - unitPieces.Count;
+        if (room <= 0 || unitPieces.Count == 0 || above is null || above[unitColumns[0]] is not { Count: > 0 }) return 0;
+        int Shared(int shift)
+        {
+            var shared = 0;
+            for (var k = 0; k < unitPieces.Count; k++)
+                if (above[unitColumns[k + shift]] is { Count: > 0 } cell)
+                    shared += UnitNames(Joined(lines, unitPieces[k])).Intersect(UnitNames(Joined(lines, cell))).Count();
+            return shared;
+        }
+        var best = 0;
+        var bestShared = Shared(0);
+        for (var shift = 1; shift <= room; shift++)
+            if (Shared(shift) is var s && s > bestShared) (best, bestShared) = (shift, s);
+        return best;
+    }
+
+    /// <summary>The names in a units cell, cut at the separators a cell uses.</summary>
+    private static IEnumerable<string> UnitNames(string folded) =>
+        folded.Split(['、', ',', ';', ' ', '\u3000'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(n => n.TrimEnd('等'));
+
+    /// <summary>
+    /// Where the second text column (具体措施 beside 重点任务) starts among a row's text pieces: at the first piece after
+    /// the first that opens with a numbered measure (1. / （1） / ①); else after the first piece when that one reads as
+    /// a cell of its own (a short title with no clause punctuation, or a sentence ending in 。), not as a line wrapped
+    /// in its cell; else nowhere (all of it is the task text).
+    /// </summary>
+    private static int MeasuresStart(IReadOnlyList<SourceLine> lines, List<List<int>> text)
+    {
+        for (var k = 1; k < text.Count; k++)
+            if (StartsMeasure(lines[text[k][0]].Folded)) return k;
+        var first = Joined(lines, text[0]);
+        var title = first.Length <= MaxTitleCellLength && first.AsSpan().IndexOfAny("，,、；;：:。") < 0;
+        return title || first.EndsWith('。') ? 1 : text.Count;
+    }
+
+    private const int MaxTitleCellLength = 30;
+
+    private static TableRowBlock Row(string text, IReadOnlyList<SourceLine> lines, int? numberLine, List<int> body, List<int>?[] cells)
+    {
+        if (numberLine is int n) cells[0] = [n];
         var mapped = new List<MappedText>();
         foreach (var cell in cells)
             mapped.Add(cell is { Count: > 0 }
                 ? MappedText.Concat(cell.Select(l => CellText.From(text, lines[l].Start, lines[l].End)).ToList()).Trim()
                 : new MappedText("", []));
-        return new TableRowBlock(mapped, new(lines[numberLine].Start, lines[body[^1]].End));
+        return new TableRowBlock(mapped, new(lines[numberLine ?? body[0]].Start, lines[body[^1]].End));
     }
 
     private static string Joined(IReadOnlyList<SourceLine> lines, List<int> piece) =>

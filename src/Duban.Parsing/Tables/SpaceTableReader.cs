@@ -8,8 +8,10 @@ namespace Duban.Parsing.Tables;
 /// gives: a header line of column names (序号 工作任务 责任单位 完成时限), then one line per row starting with its
 /// number. Chinese prose has no spaces between words, so a line of three or more column names is a header; a row is
 /// split at runs of two or more spaces when that gives one cell per column (aligned columns), else at single spaces.
-/// A numbered line that fits neither way ends the table and is read as text (nothing is guessed into a column);
-/// group headings (一、…) between rows stay group rows.
+/// A row that splits into more or fewer pieces (a cell holding a space where the columns are not aligned, a cell merged
+/// down from the row above and so not printed) is read by the shapes of its pieces, from the right: a deadline, unit
+/// lists, and the task text as the rest (<see cref="ByShape"/>); a deadline it lacks is the row above's (merged). A
+/// numbered line that fits no way ends the table and is read as text; group headings (一、…) between rows stay group rows.
 /// </summary>
 internal static class SpaceTableReader
 {
@@ -38,6 +40,8 @@ internal static class SpaceTableReader
         var rows = new List<TableRowBlock> { Row(text, line, header) };
         var next = first + 1;
         var dataRows = 0;
+        var deadlineColumn = roles.IndexOf(ColumnRole.Deadline);
+        TableRowBlock? above = null;
         for (var j = first + 1; j < lines.Count; j++)
         {
             var candidate = lines[j];
@@ -46,10 +50,16 @@ internal static class SpaceTableReader
             if (IsGroupLine(candidate))
             {
                 rows.Add(LineCellTableReader.GroupRow(text, candidate, roles.Count));
+                above = null;
                 continue;
             }
-            if (Cells(text, candidate, roles.Count) is not { } cells) break;
-            rows.Add(Row(text, candidate, cells));
+            if (Cells(text, candidate, roles) is not { } cells) break;
+            var row = Row(text, candidate, cells);
+            // A deadline merged down over several rows is printed in the first only.
+            if (deadlineColumn > 0 && row.Cells[deadlineColumn].Length == 0 && above is not null)
+                row = new TableRowBlock([.. row.Cells.Select((c, k) => k == deadlineColumn ? above.Cells[k] : c)], row.Span);
+            rows.Add(row);
+            above = row;
             dataRows++;
             next = j + 1;
         }
@@ -58,9 +68,13 @@ internal static class SpaceTableReader
         return dataRows == 0 ? null : (rows, next);
     }
 
-    /// <summary>The cells of a numbered row when it splits into exactly <paramref name="width"/> of them.</summary>
-    private static List<(int Start, int End)>? Cells(string text, SourceLine line, int width)
+    /// <summary>
+    /// The cells of a numbered row: split at wide gaps or at single spaces when that gives one cell per column, else
+    /// read by the shapes of the pieces (an empty range for a cell the row does not print); null when nothing fits.
+    /// </summary>
+    private static List<(int Start, int End)>? Cells(string text, SourceLine line, List<ColumnRole> roles)
     {
+        var width = roles.Count;
         var folded = line.Folded;
         var digits = 0;
         while (digits < folded.Length && char.IsAsciiDigit(folded[digits])) digits++;
@@ -68,7 +82,74 @@ internal static class SpaceTableReader
         var aligned = Tokens(text, line, minimumGap: 2);
         if (aligned.Count == width) return aligned;
         var single = Tokens(text, line, minimumGap: 1);
-        return single.Count == width ? single : null;
+        if (single.Count == width) return single;
+        return (aligned.Count > 2 ? ByShape(text, aligned, roles) : null) ?? ByShape(text, single, roles);
+    }
+
+    /// <summary>
+    /// A row's cells read by what its pieces look like, from the right, when their count does not match the columns:
+    /// the deadline column takes the last piece if it reads as a deadline; a remark column after it (备注) a last piece
+    /// that is neither a deadline nor units, before a deadline; the units columns the unit-like pieces before that (the
+    /// first units column one, the last the rest: 县教育局 县发展改革局 县财政局 → 县教育局 | 县发展改革局 县财政局); the task
+    /// column every piece left, spaces and all. A column with no piece of its kind stays empty (merged from above or
+    /// left blank). Null unless the first piece is the number, the task keeps at least one piece and a units or
+    /// deadline cell was found; a table with a second text column (目标 beside 任务) is not guessed at.
+    /// </summary>
+    private static List<(int Start, int End)>? ByShape(string text, List<(int Start, int End)> tokens, List<ColumnRole> roles)
+    {
+        if (tokens.Count < 3 || roles[0] != ColumnRole.Number || !IsNumber(text, tokens[0])) return null;
+        var textColumns = roles.Count(r => r is ColumnRole.Task or ColumnRole.Target);
+        if (textColumns > 1) return null;
+        string At(int k) => CharFolding.Fold(text.AsSpan(tokens[k].Start, tokens[k].End - tokens[k].Start));
+        var cells = new (int Start, int End)?[roles.Count];
+        cells[0] = tokens[0];
+        var end = tokens.Count;
+        var found = false;
+        for (var c = roles.Count - 1; c >= 1; c--)
+        {
+            switch (roles[c])
+            {
+                case ColumnRole.Deadline:
+                    if (end > 2 && LooksLikeDeadline(At(end - 1))) { cells[c] = tokens[--end]; found = true; }
+                    break;
+                case ColumnRole.Note when roles.Take(c).Contains(ColumnRole.Deadline):
+                    if (end > 3 && !LooksLikeDeadline(At(end - 1)) && !LooksLikeUnits(At(end - 1)) && LooksLikeDeadline(At(end - 2)))
+                        cells[c] = tokens[--end];
+                    break;
+                case ColumnRole.Lead or ColumnRole.Responsible or ColumnRole.Cooperating:
+                    var run = end;
+                    while (run > 2 && LooksLikeUnits(At(run - 1))) run--;
+                    if (run == end) break;
+                    // Unit columns further left each keep one piece of the run.
+                    var left = Enumerable.Range(1, c - 1).Count(k => roles[k] is ColumnRole.Lead or ColumnRole.Responsible or ColumnRole.Cooperating);
+                    var from = end - (left == 0 ? end - run : Math.Max(1, end - run - left));
+                    cells[c] = (tokens[from].Start, tokens[end - 1].End);
+                    end = from;
+                    found = true;
+                    break;
+                case ColumnRole.Task or ColumnRole.Target:
+                    if (end < 2) return null;
+                    cells[c] = (tokens[1].Start, tokens[end - 1].End);
+                    end = 1;
+                    break;
+            }
+        }
+        if (!found || end != 1) return null;
+        return [.. cells.Select(c => c ?? (0, 0))];
+    }
+
+    private static bool IsNumber(string text, (int Start, int End) token) =>
+        text.AsSpan(token.Start, token.End - token.Start).TrimEnd(".、") is { Length: > 0 and <= 4 } digits && !digits.ContainsAnyExceptInRange('0', '9');
+
+    private static bool LooksLikeDeadline(string folded) =>
+        folded.Length <= 24 && !folded.Contains('。') && Deadlines.DeadlineParser.Parse(folded, default, null).Understood;
+
+    private static bool LooksLikeUnits(string folded)
+    {
+        var s = folded.TrimEnd('等');
+        // A figure is a count in the task text (改造供水工程12处), not part of a unit's name.
+        if (s.Length is < 2 or > 60 || s.Contains('。') || s.Contains(',') || s.AsSpan().ContainsAnyInRange('0', '9')) return false;
+        return Units.UnitShape.EndingLength(s) > 0 || Units.UnitShape.StartsCollective(s);
     }
 
     private static bool IsGroupLine(SourceLine line) =>
@@ -105,5 +186,5 @@ internal static class SpaceTableReader
     private static bool IsSpace(char c) => c is ' ' or '\u3000' or '\u00A0';
 
     private static TableRowBlock Row(string text, SourceLine line, List<(int Start, int End)> cells) =>
-        new(cells.Select(c => CellText.From(text, c.Start, c.End)).ToList(), new(line.Start, line.End));
+        new(cells.Select(c => c.End > c.Start ? CellText.From(text, c.Start, c.End) : new MappedText("", [])).ToList(), new(line.Start, line.End));
 }

@@ -147,6 +147,23 @@ internal sealed class TableColumns
         && (compact.EndsWith("领导", StringComparison.Ordinal) || compact.EndsWith("责任人", StringComparison.Ordinal)
             || compact.EndsWith("联系人", StringComparison.Ordinal) || compact.EndsWith("负责人", StringComparison.Ordinal));
 
+    /// <summary>
+    /// The role of a column name wrapped over two lines of its cell (完成 / 时限, 牵头 / 单位, 责任 / 单位): a known name
+    /// must run across the break, so that a stray line before a name (附件 / 序号) is not taken as part of it.
+    /// Unknown when none does.
+    /// </summary>
+    public static ColumnRole RoleAcross(string first, string second)
+    {
+        if (first.Length == 0 || second.Length == 0) return ColumnRole.Unknown;
+        var both = first + second;
+        foreach (var (name, _) in Names)
+        {
+            for (var at = both.IndexOf(name, StringComparison.Ordinal); at >= 0; at = both.IndexOf(name, at + 1, StringComparison.Ordinal))
+                if (at < first.Length && at + name.Length > first.Length) return RoleOf(both);
+        }
+        return ColumnRole.Unknown;
+    }
+
     public static ColumnRole RoleOf(string compact)
     {
         // 责任单位（排在第一位的为牵头单位）: a note in brackets after the column's name says how to read it, not what it is.

@@ -88,16 +88,55 @@ public class SpaceTableTests
     }
 
     [Fact]
+    public void A_row_whose_cells_hold_spaces_in_unaligned_columns_is_read_by_the_shapes_of_its_pieces()
+    {
+        // Issue 12: the task cell holds spaces (the table was not aligned), so the row splits into too many pieces:
+        // the deadline is the last piece, the units the unit-like pieces before it, the task what is left.
+        var doc = new PlanParser().ParseText("""
+            南浦市2026年安全生产专项整治任务分工
+            序号 重点任务 牵头单位 配合单位 完成时限
+            1 开展危险化学品 企业安全隐患排查 市应急管理局 市公安局 市交通运输局 2026年6月底前
+            2 推进城镇燃气管道老化更新改造 市住房城乡建设局 市发展改革委 2026年12月底前
+            3 开展“两客一危”车辆动态监控 市交通运输局 市公安局
+            4 整治 消防通道堵塞问题 市消防救援支队 各区人民政府 2026年9月底前
+            """);
+
+        Rows(doc).ShouldBe([
+            "1 开展危险化学品企业安全隐患排查 | 市应急管理局 | 市公安局、市交通运输局 | 2026年6月底前",
+            "2 推进城镇燃气管道老化更新改造 | 市住房城乡建设局 | 市发展改革委 | 2026年12月底前",
+            // The 完成时限 merged down from row 2, printed only there.
+            "3 开展“两客一危”车辆动态监控 | 市交通运输局 | 市公安局 | 2026年12月底前",
+            "4 整治消防通道堵塞问题 | 市消防救援支队 | 各区人民政府 | 2026年9月底前",
+        ]);
+    }
+
+    [Fact]
+    public void A_remark_after_the_deadline_is_no_unit()
+    {
+        var doc = new PlanParser().ParseText("""
+            云岭县2026年农村供水保障任务分工
+            序号 工作任务 责任单位 完成时限 备注
+            1 新建 改造农村供水工程12处 县水务局 2026年10月底前 省民生实事
+            2 开展农村饮用水水质检测 县卫生健康局、县水务局 每季度
+            """);
+
+        Rows(doc).ShouldBe([
+            "1 新建改造农村供水工程12处 | 县水务局 |  | 2026年10月底前",
+            "2 开展农村饮用水水质检测 | 县卫生健康局、县水务局 |  | 每季度",
+        ]);
+    }
+
+    [Fact]
     public void A_row_that_fits_no_way_ends_the_table_and_stays_text()
     {
         var doc = new PlanParser().ParseText("""
             南浦县职业教育重点任务分工表
             序号 工作任务 责任单位 完成时限
             1 制定职业教育提质培优实施方案 县教育局 2024年3月
-            2 改扩建 县职业中学 实训楼 县教育局 2024年12月
+            2 改扩建 县职业中学 实训楼 另行 安排
             """);
 
-        Rows(doc).First().ShouldStartWith("1 制定职业教育提质培优实施方案 | 县教育局");
+        Rows(doc).ShouldHaveSingleItem().ShouldStartWith("1 制定职业教育提质培优实施方案 | 县教育局");
         doc.Text.ShouldContain("2 改扩建 县职业中学 实训楼");
     }
 
