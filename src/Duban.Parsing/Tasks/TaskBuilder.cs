@@ -39,7 +39,7 @@ internal static class TaskBuilder
         if (context.FirstListedLeads) FirstListedLeads(fields, units);
         MarkPrimary(units);
         // No 完成时限 field: a date ending in 前 within the text (2024年底前，完成…).
-        deadline ??= TextDeadline.Find(fields.Text, context.IssueYear);
+        deadline ??= TextDeadline.Find(fields.Text, context.IssueYear, context.TitleYear);
 
         var targets = new List<Target>();
         if (targetText is { Length: > 0 }) targets.AddRange(TargetExtractor.Extract(targetText));
