@@ -137,4 +137,17 @@ public class TaskShapeRuleTests
         Leads(tasks[1]).ShouldBe("县卫生健康局");
         Partners(tasks[1]).ShouldBe("县医保局");
     }
+
+    [Fact]
+    public void 时间安排_is_a_deadline_label_where_a_field_begins_only()
+    {
+        var tasks = Tasks("""
+            西岭市2025年民政重点工作任务清单
+            1.提高城乡低保标准。责任主体：市民政局；时间安排：2025年6月底前。
+            2.办好敬老月活动，活动时间安排：每年10月。（责任单位：市民政局）
+            """);
+        tasks[0].Deadline.ShouldNotBeNull().Raw.ShouldBe("2025年6月底前");
+        tasks[0].Units.Single().Name.ShouldBe("市民政局");
+        tasks[1].Text.ShouldContain("活动时间安排：每年10月");
+    }
 }
