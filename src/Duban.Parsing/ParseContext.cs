@@ -13,6 +13,9 @@ internal sealed class ParseContext(PlanParserOptions options)
     /// <summary>The year of the plan's year-less deadlines (年内, 6月底前): the year its title names, else its issue year; null until known.</summary>
     public int? IssueYear { get; set; }
 
+    /// <summary>The one year the plan's title names (2025年…工作要点); null for a plan over several years or none.</summary>
+    public int? TitleYear { get; set; }
+
     /// <summary>
     /// The document states that the unit listed first leads (排在第一位的为牵头单位, 列首位的为牵头单位): a task's list of units
     /// without 牵头 or 配合 is read lead first. See <see cref="Tasks.LeadConvention"/>.

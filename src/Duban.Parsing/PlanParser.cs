@@ -49,6 +49,7 @@ public sealed class PlanParser(PlanParserOptions? options = null)
         var outline = Outline.Build(blocks);
         var metadata = MetadataReader.Read(blocks, outline);
         context.IssueYear = PlanYear.Of(metadata);
+        context.TitleYear = PlanYear.TitleYear(metadata.Title) ?? PlanYear.TitleYear(metadata.NoticeTitle);
         context.FirstListedLeads = LeadConvention.IsStated(text);
 
         var items = NumberedItem.Collect(blocks, outline);

@@ -101,7 +101,9 @@ public readonly record struct HeadingMarker(MarkerStyle Style, int Number, int L
             if (sep is '.' or '、')
             {
                 // 1.5万人, 2.0版: a digit after the dot makes it a decimal, not a marker.
-                if (sep == '.' && k + 1 < folded.Length && char.IsAsciiDigit(folded[k + 1])) return null;
+                // But 1.2025年6月底前完成…: a written year with its 年 right after the dot is the item's first word
+                // (no figure has four decimals and a 年).
+                if (sep == '.' && k + 1 < folded.Length && char.IsAsciiDigit(folded[k + 1]) && !OpensWithYear(folded, k + 1)) return null;
                 return Finish(folded, k + 1, MarkerStyle.Arabic, number);
             }
             if (sep == ')' && j - i <= 3) return Finish(folded, k + 1, MarkerStyle.ParenArabic, number);
@@ -157,6 +159,16 @@ public readonly record struct HeadingMarker(MarkerStyle Style, int Number, int L
         var k = SkipSpaces(folded, j);
         if (k >= folded.Length || !StartsText(folded[k])) return null;
         return new HeadingMarker(MarkerStyle.Decimal, last, k) { Path = path };
+    }
+
+    /// <summary>A four-digit year of 1900–2199 and 年 at <paramref name="at"/> (2025年), not followed by a fifth digit.</summary>
+    private static bool OpensWithYear(ReadOnlySpan<char> folded, int at)
+    {
+        if (at + 4 >= folded.Length || folded[at + 4] != '年') return false;
+        for (var d = 0; d < 4; d++)
+            if (!char.IsAsciiDigit(folded[at + d])) return false;
+        var year = int.Parse(folded.Slice(at, 4));
+        return year is >= 1900 and <= 2199;
     }
 
     /// <summary>

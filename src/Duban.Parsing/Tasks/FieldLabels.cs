@@ -55,7 +55,8 @@ internal static class FieldLabels
         ("完成节点", FieldKind.Deadline), ("计划节点", FieldKind.Deadline), ("办结时限", FieldKind.Deadline),
         ("办结时间", FieldKind.Deadline),
         ("时间节点", FieldKind.Deadline), ("时限要求", FieldKind.Deadline), ("时间进度", FieldKind.Deadline),
-        ("进度安排", FieldKind.Deadline), ("时间要求", FieldKind.Deadline), ("时限", FieldKind.Deadline),
+        ("进度安排", FieldKind.Deadline), ("时间要求", FieldKind.Deadline), ("时间安排", FieldKind.Deadline),
+        ("时限", FieldKind.Deadline),
         ("时间", FieldKind.Deadline),
         // People named beside the units (a 分工 document names the leader who answers for a task): 责任领导：王某.
         .. PersonLabels().Select(w => (w, FieldKind.Person)),
@@ -75,9 +76,9 @@ internal static class FieldLabels
         foreach (var word in (string[])["具体责任人", "责任人", "联系人", "负责人"]) yield return word;
     }
 
-    // A label that is the tail of everyday words (比赛时间：, 报名时间：) counts only where a field can begin.
+    // A label that is the tail of everyday words (比赛时间：, 报名时间：, 活动时间安排：) counts only where a field can begin.
     // So does a person label (明确安全责任人：校长…).
-    private static readonly HashSet<string> StandaloneOnly = ["时间", .. PersonLabels()];
+    private static readonly HashSet<string> StandaloneOnly = ["时间", "时间安排", .. PersonLabels()];
 
     // MatchAt runs at every character that can begin a label (时, 实, 主, 进… are common), so it tries only the words
     // beginning with that character: Buckets[k] holds, in the order of Words, those beginning with BucketKeys[k].

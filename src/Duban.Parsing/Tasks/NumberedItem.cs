@@ -74,6 +74,14 @@ internal sealed class NumberedItem
             while (end < items.Count && items[end].Node.Parent == parent.Node && items[end].FirstBlock == items[end - 1].LastBlock + 1)
                 end++;
             var children = end - i - 1;
+            if (parent.Fields.HasUnits && children > 0 && OwnFieldsBeforeChildren(parent, items[i + 1])
+                && Enumerable.Range(i + 1, children).All(k => !items[k].Fields.HasUnits && !HasChildren(items, k)))
+            {
+                result.Add(WithParts(parent, items[i + 1].FirstBlock, items[end - 1], blocks));
+                for (var k = i + 1; k < end; k++) items[k].Node.IsListItem = true;
+                i = end - 1;
+                continue;
+            }
             if (parent.Fields.HasUnits || children < 2
                 || Enumerable.Range(i + 1, children - 1).Any(k => items[k].Fields.HasUnits)
                 || !HasOwnFieldLines(items[end - 1], blocks)
@@ -104,6 +112,35 @@ internal sealed class NumberedItem
         }
         return result;
     }
+
+    /// <summary>
+    /// A task that names its units on its own line — a heading-level task （一）推进政务云资源整合。（牵头单位：…） —
+    /// may list its measures as numbered parts below, each without units: "1.2025年6月底前完成…迁移上云。" /
+    /// "2.建立…机制。". The parts are the task's text (their dates and figures are the task's), not a list of their own.
+    /// </summary>
+    private static NumberedItem WithParts(NumberedItem parent, int firstPartBlock, NumberedItem last, IReadOnlyList<Block> blocks)
+    {
+        var text = new List<MappedText> { parent.Fields.Text };
+        for (var b = firstPartBlock; b <= last.LastBlock; b++)
+            if (blocks[b] is ParagraphBlock p) text.Add(p.Raw.Trim());
+        return new NumberedItem
+        {
+            Node = parent.Node,
+            Annex = parent.Annex,
+            Fields = parent.Fields with { Text = MappedText.Concat(text) },
+            Span = SourceSpan.Cover(parent.Span, last.Span),
+            FirstBlock = parent.FirstBlock,
+            LastBlock = last.LastBlock,
+            EndsOpen = last.EndsOpen,
+        };
+    }
+
+    /// <summary>The parent's units were read from its own paragraphs, which end right before its first part.</summary>
+    private static bool OwnFieldsBeforeChildren(NumberedItem parent, NumberedItem first) =>
+        parent.LastBlock + 1 == first.FirstBlock;
+
+    private static bool HasChildren(List<NumberedItem> items, int k) =>
+        k + 1 < items.Count && items[k + 1].Node.Parent == items[k].Node;
 
     /// <summary>The parent's own text is a sentence or introduces a list (…。 / …：), not a short group title.</summary>
     private static bool SaysSomething(NumberedItem item, IReadOnlyList<Block> blocks)

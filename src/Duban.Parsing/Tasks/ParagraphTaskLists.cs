@@ -17,7 +17,10 @@ internal static class ParagraphTaskLists
         items = UnitHeadings.Apply(items);
         // A heading with numbered items under it groups tasks; without units of its own it is not one.
         var parents = new HashSet<OutlineNode>(items.Select(i => i.Node.Parent).OfType<OutlineNode>());
-        bool IsGroup(NumberedItem item) => !item.Fields.HasUnits && parents.Contains(item.Node);
+        // Under 保障措施 (组织实施, 工作要求) an item without units is a heading of the plan's closing part, not a task
+        // (（一）加强组织领导。…); an item there that names units (（三）加强督查考核。…（市政府督查室负责）) is one.
+        bool IsGroup(NumberedItem item) =>
+            !item.Fields.HasUnits && (parents.Contains(item.Node) || item.Annex is null && IsSafeguards(TopHeading(item.Node)));
         bool IsTaskRun(List<NumberedItem> run)
         {
             var withUnits = run.Count(i => i.Fields.HasUnits);
@@ -189,6 +192,15 @@ internal static class ParagraphTaskLists
     }
 
     private const string PlainName = TaskList.PlainName;
+
+    /// <summary>The closing part of a plan (GB/T 9704 plans end so): 保障措施, 组织保障, 组织实施, 工作要求, 实施保障.</summary>
+    /// A topic of the work that ends in 保障 (强化数据安全保障) is not one: only the closing part's own names count.
+    private static bool IsSafeguards(OutlineNode? top) =>
+        top is not null && top.Title.Length <= 12 && !NamesTaskList(top.Title)
+        && SafeguardTitles.Any(t => top.Title.TrimEnd('。').EndsWith(t, StringComparison.Ordinal));
+
+    private static readonly string[] SafeguardTitles =
+        ["保障措施", "保障机制", "组织保障", "工作保障", "实施保障", "组织实施", "工作要求", "实施要求", "有关要求"];
 
     private static OutlineNode? TopHeading(OutlineNode node)
     {

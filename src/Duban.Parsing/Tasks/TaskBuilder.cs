@@ -30,13 +30,16 @@ internal static class TaskBuilder
                 FieldKind.Responsible => hasLeadLabel ? UnitRole.Cooperating : UnitRole.Lead,
                 _ => UnitRole.Cooperating,
             };
-            units.AddRange(MarkedLeads(field.Value, context.Units.Parse(field.Value, role, fromTable)));
+            // 责任单位：市人社局、市财政局，排在第一位的为牵头单位，下同: the note (and its 下同) stated inside the field is
+            // no unit.
+            units.AddRange(MarkedLeads(field.Value, context.Units.Parse(field.Value, role, fromTable))
+                .Where(u => !LeadConvention.IsNote(u.Name)));
         }
         MergeRepeated(units);
         if (context.FirstListedLeads) FirstListedLeads(fields, units);
         MarkPrimary(units);
         // No 完成时限 field: a date ending in 前 within the text (2024年底前，完成…).
-        deadline ??= TextDeadline.Find(fields.Text, context.IssueYear);
+        deadline ??= TextDeadline.Find(fields.Text, context.IssueYear, context.TitleYear);
 
         var targets = new List<Target>();
         if (targetText is { Length: > 0 }) targets.AddRange(TargetExtractor.Extract(targetText));

@@ -39,7 +39,78 @@ internal static class UnitClause
             var fields = Parse(clause);
             if (fields.Count > 0) return (text.Slice(0, you).Trim(), fields);
         }
+        return SentenceClauses(text, folded);
+    }
+
+    /// <summary>
+    /// Units named as the subject of a sentence of the task, the sentence going on after them: "由市政务服务中心牵头，
+    /// 市级各有关部门配合，推动高频事项全程网办。" or "市委网信办、市公安局按职责分工负责，2025年9月底前完成…". A run of
+    /// segments (cut at ，；) in the task's last sentence that opens it, follows a ；or opens with 由, and reads as a clause
+    /// of roles is taken, the longest such run; the rest of the sentence stays the task's text. Every unit of it must be a whole
+    /// organisation name, the first one naming its place or being a collective (市…, 县…, 各…), so that "学校牵头，企业参与，…"
+    /// stays text.
+    /// </summary>
+    private static (MappedText Remainder, List<TaskField> Fields) SentenceClauses(MappedText text, ReadOnlySpan<char> folded)
+    {
+        // The last sentence: where a task's units stand when they are not in a bracket (a unit in the middle of the text
+        // is more often the subject of a measure: 县教育局牵头，…等部门参加，定期举行联席会议).
+        var end = folded.Length;
+        while (end > 0 && folded[end - 1] is '。' or ' ') end--;
+        var sentence = folded[..end].LastIndexOf('。') + 1;
+        var segmentStart = sentence;
+        for (var j = sentence; j <= end; j++)
+        {
+            if (j < end && folded[j] is not ('，' or ',' or ';' or '；')) continue;
+            var start = SkipSpaces(folded, segmentStart, j);
+            var opensClause = segmentStart == sentence || folded[segmentStart - 1] is ';' or '；' || (start < j && folded[start] == '由');
+            segmentStart = j + 1;
+            if (start >= j || !opensClause) continue;
+            var (clauseEnd, roles) = LongestClause(text, folded, start, end);
+            if (roles is null) continue;
+            var rest = clauseEnd < end ? clauseEnd + 1 : clauseEnd;
+            return (MappedText.Concat([text.Slice(0, start), text.Slice(rest)]).Trim(), roles);
+        }
         return (text, []);
+    }
+
+    private static int SkipSpaces(ReadOnlySpan<char> folded, int at, int end)
+    {
+        while (at < end && folded[at] == ' ') at++;
+        return at;
+    }
+
+    /// <summary>The longest run of segments from <paramref name="start"/> to a ，；or the sentence's end <paramref name="stop"/> that reads as roles.</summary>
+    private static (int End, List<TaskField>? Fields) LongestClause(MappedText text, ReadOnlySpan<char> folded, int start, int stop)
+    {
+        (int, List<TaskField>?) best = (0, null);
+        var segments = 0;
+        for (var j = start; j <= stop && segments < 8; j++)
+        {
+            if (j < stop && folded[j] is not ('，' or ',' or ';' or '；')) continue;
+            segments++;
+            var roles = Parse(text.Slice(start, j - start));
+            if (roles.Count > 0 && roles.All(f => f.Kind != FieldKind.Deadline) && AllNamed(roles)) best = (j, roles);
+        }
+        return best;
+    }
+
+    /// <summary>Every unit a whole organisation name, the first naming its place or a collective.</summary>
+    private static bool AllNamed(List<TaskField> roles)
+    {
+        var first = true;
+        foreach (var field in roles)
+        {
+            foreach (var raw in Units.ChineseFolding.Fold(field.Value.Value).Split('、', '，', ','))
+            {
+                var piece = raw.Trim();
+                if (piece.EndsWith('等')) piece = piece[..^1];
+                if (piece.StartsWith('由')) piece = piece[1..];
+                if (!Units.UnitShape.IsComplete(piece)) return false;
+                if (first && Units.AdministrativePrefix.Length(piece) == 0 && !Units.UnitShape.StartsCollective(piece)) return false;
+                first = false;
+            }
+        }
+        return !first;
     }
 
     /// <summary>
