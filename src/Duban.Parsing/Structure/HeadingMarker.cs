@@ -103,7 +103,9 @@ public readonly record struct HeadingMarker(MarkerStyle Style, int Number, int L
                 // 1.5万人, 2.0版: a digit after the dot makes it a decimal, not a marker.
                 // But 1.2025年6月底前完成…: a written year with its 年 right after the dot is the item's first word
                 // (no figure has four decimals and a 年).
-                if (sep == '.' && k + 1 < folded.Length && char.IsAsciiDigit(folded[k + 1]) && !OpensWithYear(folded, k + 1)) return null;
+                // So is a month: 1.6月底前完成…, 3.12月30日前… (no figure is 1.6月; a span of months is 1.5个月).
+                if (sep == '.' && k + 1 < folded.Length && char.IsAsciiDigit(folded[k + 1]) && !OpensWithYear(folded, k + 1)
+                    && !OpensWithMonth(folded, k + 1)) return null;
                 return Finish(folded, k + 1, MarkerStyle.Arabic, number);
             }
             if (sep == ')' && j - i <= 3) return Finish(folded, k + 1, MarkerStyle.ParenArabic, number);
@@ -169,6 +171,20 @@ public readonly record struct HeadingMarker(MarkerStyle Style, int Number, int L
             if (!char.IsAsciiDigit(folded[at + d])) return false;
         var year = int.Parse(folded.Slice(at, 4));
         return year is >= 1900 and <= 2199;
+    }
+
+    /// <summary>
+    /// A month of 1–12 and 月 at <paramref name="at"/>, then what a date goes on with: 底, 前, 份, 末, 初, 上旬/中旬/下旬 or
+    /// the day (6月30日).
+    /// </summary>
+    private static bool OpensWithMonth(ReadOnlySpan<char> folded, int at)
+    {
+        var j = at;
+        while (j < folded.Length && char.IsAsciiDigit(folded[j]) && j - at < 3) j++;
+        if (j - at is < 1 or > 2 || folded[at] == '0' || j + 1 >= folded.Length || folded[j] != '月') return false;
+        var month = int.Parse(folded[at..j]);
+        var next = folded[j + 1];
+        return month is >= 1 and <= 12 && (next is '底' or '前' or '份' or '末' or '初' or '上' or '中' or '下' || char.IsAsciiDigit(next));
     }
 
     /// <summary>

@@ -21,6 +21,10 @@ public class TaskShapeRuleTests
     [Theory]
     [InlineData("1.2025年6月底前完成系统迁移。", 1)]
     [InlineData("12.2024年起实施。", 12)]
+    [InlineData("1.6月底前完成评估。", 1)]
+    [InlineData("3.12月30日前出台办法。", 3)]
+    [InlineData("2.9月份启动。", 2)]
+    [InlineData("4.10月中旬前完成。", 4)]
     public void A_year_right_after_the_dot_opens_an_item(string paragraph, int number) =>
         HeadingMarker.Read(CharFolding.Fold(paragraph)).ShouldNotBeNull().Number.ShouldBe(number);
 
@@ -28,8 +32,26 @@ public class TaskShapeRuleTests
     [InlineData("1.2025万元用于设备购置。")]
     [InlineData("1.20255年")]
     [InlineData("1.1000年")]
+    [InlineData("1.5个月内完成。")]
+    [InlineData("1.13月底前")]
+    [InlineData("2.6月的")]
     public void A_figure_after_the_dot_is_still_no_marker(string paragraph) =>
         HeadingMarker.Read(CharFolding.Fold(paragraph)).ShouldBeNull();
+
+    [Fact]
+    public void Items_opening_with_a_month_are_items_of_the_list()
+    {
+        var tasks = Tasks("""
+            青禾市2025年职业教育重点工作任务分工
+            一、重点任务
+            1.6月底前完成全市中职学校办学条件达标评估。（牵头单位：市教育局；配合单位：市财政局）
+            2.9月底前建成市级公共实训基地。（牵头单位：市人社局）
+            3.12月底前出台产教融合型企业认定办法。（牵头单位：市发展改革委；配合单位：市教育局）
+            """);
+        tasks.Select(t => t.No).ShouldBe(["1", "2", "3"]);
+        tasks[0].Text.ShouldBe("6月底前完成全市中职学校办学条件达标评估。");
+        tasks.Select(t => t.Deadline!.Due).ShouldBe([new DateOnly(2025, 6, 30), new DateOnly(2025, 9, 30), new DateOnly(2025, 12, 31)]);
+    }
 
     [Fact]
     public void Units_opening_the_last_sentence_are_the_tasks_and_the_sentence_goes_on()
