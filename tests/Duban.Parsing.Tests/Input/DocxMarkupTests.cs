@@ -170,4 +170,34 @@ public class DocxMarkupTests
 
         source.Text.ShouldBe("第一条总则\n第二条任务");
     }
+
+    [Fact]
+    public void Instances_of_one_abstract_list_continue_its_numbering_unless_they_restart_it()
+    {
+        // Headings 一、 二、 in numId 3 and 三、 in numId 7 of the same abstract list (as copying between documents or
+        // Word's 继续编号 leaves them) count on; numId 9 restarts the list (重新开始编号: a startOverride).
+        const string numbering =
+            $"""
+            <w:numbering xmlns:w="{W}">
+              <w:abstractNum w:abstractNumId="4">
+                <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+                <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>
+              </w:abstractNum>
+              <w:num w:numId="3"><w:abstractNumId w:val="4"/></w:num>
+              <w:num w:numId="7"><w:abstractNumId w:val="4"/></w:num>
+              <w:num w:numId="9"><w:abstractNumId w:val="4"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>
+            </w:numbering>
+            """;
+        static string P(int numId, int level, string text) =>
+            $"""<w:p><w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{numId}"/></w:numPr></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>""";
+
+        var source = Read(
+            ("_rels/.rels", PackageRelationships),
+            ("word/_rels/main part.xml.rels", DocumentRelationships),
+            ("word/main part.xml", Body(P(3, 0, "总体要求") + P(3, 1, "指导思想") + P(3, 0, "重点任务") + P(7, 1, "专业建设") + P(7, 0, "保障措施")
+                                          + P(9, 0, "附件任务") + P(9, 1, "细项"))),
+            ("lists/numbering.xml", numbering));
+
+        source.Text.ShouldBe("一、总体要求\n（一）指导思想\n二、重点任务\n（一）专业建设\n三、保障措施\n一、附件任务\n（一）细项");
+    }
 }
