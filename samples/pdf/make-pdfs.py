@@ -698,6 +698,36 @@ def chained_note_after_break(title, paragraphs, note, split, break_at):
     out += [f'<text:p text:style-name="{"BreakBody" if i == break_at else "Body"}">{esc(p)}</text:p>' for i, p in enumerate(paragraphs)]
     return '\n'.join(out)
 
+# A table typed with spaces into a letter (as a text copied out of a mail or a PDF): the columns aligned by runs of
+# typed spaces, which LibreOffice keeps (text:s) and prints in a proportional font, so that the columns no longer line
+# up on paper. The reader must keep the runs of spaces (a space glyph is a typed space) and leave the lines as text
+# for the space-separated table reader, not cut them at positions.
+XILING_TITLE = "西岭市教育局关于报送职业教育提质培优重点任务分工的函"
+XILING_LINES = [
+    "市人民政府办公室：",
+    "根据《西岭市职业教育提质培优行动计划》，现将我局牵头的重点任务分工报送如下。",
+    "西岭市职业教育提质培优重点任务分工表",
+    "序号  重点任务                    牵头单位    配合单位              完成时限",
+    "一、专业建设",
+    "1     建设市级骨干专业5个         市教育局    市财政局              2025年9月底前",
+    "2     开展专业设置预警            市教育局    市人社局 市发改委     每年",
+    "二、师资队伍",
+    "3     培养“双师型”教师200名      市教育局    市人社局、市财政局    2026年6月底前",
+    "4     建设技能大师工作室          市人社局    市总工会              2025年12月底前",
+    "西岭市教育局",
+    "2025年4月2日",
+]
+
+def spaced(text):
+    """Runs of spaces kept as ODF writes them (text:s), not collapsed."""
+    import re
+    return re.sub(r' {2,}', lambda m: ' <text:s text:c="%d"/>' % (len(m.group(0)) - 1), esc(text))
+
+def space_aligned(title, lines):
+    out = [f'<text:p text:style-name="Title">{esc(title)}</text:p>']
+    out += [f'<text:p text:style-name="Note">{spaced(p)}</text:p>' for p in lines]
+    return '\n'.join(out)
+
 def cell_text(cell):
     return cell[0] if isinstance(cell, tuple) else cell
 
@@ -963,6 +993,8 @@ def older_main():
              [BAIHE_TITLE] + BAIHE_BODY[:4] + BAIHE_BOX + BAIHE_BODY[4:]),
             ("note-after-page-break.pdf", chained_note_after_break(DONGLIN_TITLE, DONGLIN_BODY, DONGLIN_NOTE, DONGLIN_NOTE[1].index("制。集团成员在"), 8), 12,
              [DONGLIN_TITLE] + DONGLIN_BODY[:8] + DONGLIN_NOTE + DONGLIN_BODY[8:]),
+            # Issue 12, third round: a table aligned with typed spaces in a letter.
+            ("space-aligned-table.pdf", space_aligned(XILING_TITLE, XILING_LINES), 12, [XILING_TITLE] + XILING_LINES),
         ]:
             if only and pdf not in only:
                 continue

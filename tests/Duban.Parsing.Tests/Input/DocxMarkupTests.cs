@@ -58,7 +58,7 @@ public class DocxMarkupTests
     }
 
     [Fact]
-    public void Text_boxes_and_field_codes_are_left_out_field_results_kept()
+    public void Field_codes_are_left_out_field_results_kept_and_a_text_box_follows_its_paragraph()
     {
         var source = Read(("word/document.xml", Body(
             """
@@ -74,7 +74,30 @@ public class DocxMarkupTests
             </w:p>
             """)));
 
-        source.Text.ShouldBe("见第 3 页");
+        source.Text.ShouldBe("见第 3 页\n文本框");
+    }
+
+    [Fact]
+    public void A_text_box_is_read_once_after_the_paragraph_it_is_anchored_in()
+    {
+        // As Word writes a 专栏 box: the drawing (wps:txbx) in mc:Choice, its VML copy (v:textbox) in mc:Fallback; the
+        // box's paragraphs stand after the paragraph beside its top, as the PDF reader puts a box.
+        var source = Read(("word/document.xml", Body(
+            """
+            <w:p><w:r><w:t>1.建设实训基地。（牵头单位：县教育局）</w:t></w:r>
+              <w:r><mc:AlternateContent>
+                <mc:Choice Requires="wps"><w:drawing><wp:anchor xmlns:wp="urn:wp"><a:graphic xmlns:a="urn:a"><a:graphicData><wps:wsp xmlns:wps="urn:wps"><wps:txbx>
+                  <w:txbxContent><w:p><w:r><w:t>专栏1：重点项目</w:t></w:r></w:p><w:p><w:r><w:t>公共实训基地1个。</w:t></w:r></w:p></w:txbxContent>
+                </wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>
+                <mc:Fallback><w:pict><v:shape xmlns:v="urn:v"><v:textbox><w:txbxContent><w:p><w:r><w:t>专栏1：重点项目</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback>
+              </mc:AlternateContent></w:r>
+            </w:p>
+            <w:p><w:r><w:t>2.开展技能培训。</w:t></w:r></w:p>
+            <w:p><w:r><w:pict><v:shape xmlns:v="urn:v"><v:textbox><w:txbxContent><w:p><w:r><w:t>注：旧版文本框</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>
+            <w:tbl><w:tr><w:tc><w:p><w:r><w:t>单元格</w:t></w:r><w:r><w:drawing><w:txbxContent><w:p><w:r><w:t>格内框</w:t></w:r></w:p></w:txbxContent></w:drawing></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>乙</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
+            """)));
+
+        source.Text.ShouldBe("1.建设实训基地。（牵头单位：县教育局）\n专栏1：重点项目\n公共实训基地1个。\n2.开展技能培训。\n\n注：旧版文本框\n单元格 格内框\t乙");
     }
 
     [Fact]
@@ -146,5 +169,35 @@ public class DocxMarkupTests
             ("lists/numbering.xml", numbering));
 
         source.Text.ShouldBe("第一条总则\n第二条任务");
+    }
+
+    [Fact]
+    public void Instances_of_one_abstract_list_continue_its_numbering_unless_they_restart_it()
+    {
+        // Headings 一、 二、 in numId 3 and 三、 in numId 7 of the same abstract list (as copying between documents or
+        // Word's 继续编号 leaves them) count on; numId 9 restarts the list (重新开始编号: a startOverride).
+        const string numbering =
+            $"""
+            <w:numbering xmlns:w="{W}">
+              <w:abstractNum w:abstractNumId="4">
+                <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+                <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>
+              </w:abstractNum>
+              <w:num w:numId="3"><w:abstractNumId w:val="4"/></w:num>
+              <w:num w:numId="7"><w:abstractNumId w:val="4"/></w:num>
+              <w:num w:numId="9"><w:abstractNumId w:val="4"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>
+            </w:numbering>
+            """;
+        static string P(int numId, int level, string text) =>
+            $"""<w:p><w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{numId}"/></w:numPr></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>""";
+
+        var source = Read(
+            ("_rels/.rels", PackageRelationships),
+            ("word/_rels/main part.xml.rels", DocumentRelationships),
+            ("word/main part.xml", Body(P(3, 0, "总体要求") + P(3, 1, "指导思想") + P(3, 0, "重点任务") + P(7, 1, "专业建设") + P(7, 0, "保障措施")
+                                          + P(9, 0, "附件任务") + P(9, 1, "细项"))),
+            ("lists/numbering.xml", numbering));
+
+        source.Text.ShouldBe("一、总体要求\n（一）指导思想\n二、重点任务\n（一）专业建设\n三、保障措施\n一、附件任务\n（一）细项");
     }
 }

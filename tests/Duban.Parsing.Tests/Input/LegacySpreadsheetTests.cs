@@ -152,6 +152,36 @@ public class LegacySpreadsheetTests
         source.Text.ShouldBe("Sheet1\n序号\t重点任务\t牵头单位\t完成时限\n1\t建设  实训 基地 新建实训楼\t市教育局\t2023年6月30日\n2\t更新设备\t市教育局\t2023年底前");
     }
 
+    [Theory]
+    [InlineData("sectioned-task-table.xls")]
+    [InlineData("sectioned-task-table.ods")]
+    public void A_date_formatted_to_the_month_reads_as_the_month_as_in_the_xlsx(string name)
+    {
+        // 2024-12-01 shown as 2024年12月 (yyyy"年"m"月"): the month, due on its last day, not its first day.
+        var text = Read(Sample(name), name).Text;
+        text.ShouldContain("\t2024年12月\t");
+        text.ShouldNotContain("2024年12月1日");
+        text.ShouldBe(Read(Sample("sectioned-task-table.xlsx"), "sectioned-task-table.xlsx").Text);
+    }
+
+    [Fact]
+    public void An_ods_date_takes_the_shape_of_its_own_or_its_columns_style()
+    {
+        var source = Read(Ods("""
+            <office:automatic-styles>
+              <number:date-style style:name="N1"><number:year number:style="long"/><number:text>年</number:text><number:month/><number:text>月</number:text></number:date-style>
+              <number:date-style style:name="N2"><number:year/><number:text>-</number:text><number:month/><number:text>-</number:text><number:day/></number:date-style>
+              <style:style style:name="month" style:family="table-cell" style:data-style-name="N1"/>
+              <style:style style:name="monthChild" style:family="table-cell" style:parent-style-name="month"/>
+              <style:style style:name="day" style:family="table-cell" style:data-style-name="N2"/>
+            </office:automatic-styles>
+            """ + Table("Sheet1", """
+            <table:table-column table:default-cell-style-name="day"/><table:table-column table:default-cell-style-name="month"/>
+            <table:table-row><table:table-cell office:value-type="date" office:date-value="2024-12-01"/><table:table-cell office:value-type="date" office:date-value="2025-06-01"/><table:table-cell table:style-name="monthChild" office:value-type="date" office:date-value="2026-03-01T00:00:00"/><table:table-cell table:style-name="day" office:value-type="date" office:date-value="2026-03-01"/></table:table-row>
+            """)), "a.ods");
+        source.Text.ShouldBe("Sheet1\n2024年12月1日\t2025年6月\t2026年3月\t2026年3月1日");
+    }
+
     [Fact]
     public void A_hidden_sheet_is_not_read()
     {
@@ -204,7 +234,7 @@ public class LegacySpreadsheetTests
 
     internal static byte[] Ods(string body) => Zip(
         ("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
-        ("content.xml", """<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" office:version="1.3">"""
+        ("content.xml", """<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0" office:version="1.3">"""
                         + body + "</office:document-content>"));
 
     private static byte[] Zip(params (string Name, string Content)[] entries)

@@ -45,6 +45,7 @@ public class PdfInputTests
     [InlineData("pdf/sidebar-short", "sidebar-short")]
     [InlineData("pdf/note-after-page-break", "note-after-page-break")]
     [InlineData("pdf/header-on-first-page", "header-on-first-page")]
+    [InlineData("pdf/space-aligned-table", "space-aligned-table")]
     public void A_text_pdf_gives_the_tasks_units_and_deadlines_of_its_text_original(string sample, string? pdf = null)
     {
         pdf = (pdf ?? sample) + ".pdf";
@@ -606,6 +607,22 @@ public class PdfInputTests
         File.ReadAllText(SampleFiles.PathOf(Path.Combine("pdf", name))).Split("\n\n").Select(p => p.Trim('\n').Replace(" ", "")).ToList();
 
     private static List<string> Unspaced(List<string> lines) => lines.Select(l => l.Replace(" ", "")).ToList();
+
+    [Fact]
+    public void A_table_aligned_with_typed_spaces_keeps_its_runs_of_spaces_and_is_not_cut_at_positions()
+    {
+        // Printed in a proportional font the typed columns no longer line up; the space glyphs show they were typed.
+        // Each wide gap reads as two spaces, a single typed space (市人社局 市发改委) as one, and no row is joined to
+        // the row above although the rows reach as far right as the text does.
+        var lines = Lines("space-aligned-table.pdf");
+        lines.ShouldContain("序号  重点任务  牵头单位  配合单位  完成时限");
+        lines.ShouldContain("1  建设市级骨干专业5个  市教育局  市财政局  2025年9月底前");
+        lines.ShouldContain("2  开展专业设置预警  市教育局  市人社局 市发改委  每年");
+        lines.ShouldNotContain(l => l.Contains('\t'));
+        var doc = new PlanParser().Parse(Pdf("space-aligned-table.pdf"), "space-aligned-table.pdf");
+        doc.TaskLists.ShouldHaveSingleItem().Layout.ShouldBe(TaskListLayout.Table);
+        Render.Units(Task(doc, "2")).ShouldBe("2: 市教育局* | 市人社局; 市发改委");
+    }
 
     [Fact]
     public void An_unruled_table_without_a_header_is_read_by_the_alignment_of_its_cells()

@@ -57,6 +57,42 @@ public class RealPageVariantTests
         list.ShouldContain("名称\t文号\t发布日期\n青禾市职业教育实施方案\t青政发〔2023〕1号\t2023-01-05");
     }
 
+    private const string Notice = "<div id='zoom'><p>南浦县教育局关于印发南浦县职业教育校企合作推进方案的通知</p><p>各中职学校：</p><p>现将推进方案印发给你们，请认真抓好落实。</p></div>";
+
+    [Theory]
+    // As county sites write the box: a list of label：value items, a dl of dt and dd, a row of label and value spans.
+    [InlineData("<ul class='xxgk'><li>索引号：11530000/2024-00031</li><li>发布机构：南浦县教育局</li><li>发文字号：南教发〔2024〕12号</li><li>成文日期：2024-03-15</li><li>发布日期：2024-03-18</li></ul>")]
+    [InlineData("<dl class='info'><dt>索 引 号：</dt><dd>11530000/2024-00031</dd><dt>发布机构：</dt><dd>南浦县教育局</dd><dt>发文字号：</dt><dd>南教发〔2024〕12号</dd><dt>成文日期：</dt><dd>2024年03月15日</dd></dl>")]
+    [InlineData("<div class='article-info'><span>索引号：</span><span>11530000/2024-00031</span><span>发文字号：</span><span>南教发〔2024〕12号</span><span>发文机关：</span><span>南浦县教育局</span><span>成文日期：</span><span>2024/3/15</span></div>")]
+    public void A_信息公开_box_written_as_a_list_gives_its_文号_and_date_first(string box)
+    {
+        var expected = "南教发〔2024〕12号\n2024年3月15日\n南浦县教育局关于印发南浦县职业教育校企合作推进方案的通知\n各中职学校：\n现将推进方案印发给你们，请认真抓好落实。";
+        Html(box + Notice).ShouldBe(expected);                            // above the article
+        Html(Notice.Replace("<div id='zoom'>", "<div id='zoom'>" + box)).ShouldBe(expected); // inside its container
+
+        var plan = new PlanParser().Parse(Encoding.UTF8.GetBytes($"<html><head><meta charset='utf-8'></head><body>{box}{Notice}</body></html>"), "a.html");
+        plan.DocNumber.ShouldBe("南教发〔2024〕12号");
+        plan.IssueDate.ShouldBe(new DateOnly(2024, 3, 15));
+    }
+
+    [Fact]
+    public void A_list_in_the_article_is_no_box_and_the_articles_own_date_wins()
+    {
+        // Items of text that happen to start with a label are the plan's.
+        Html("<div><p>青禾市职业教育工作要点</p><ul><li>名称：青禾市职业教育集团章程修订，2024年6月底前完成并报市教育局备案审查。</li>" +
+             "<li>发布机构：由市教育局统一对外发布职业教育年度质量报告，接受社会监督和第三方评价。</li><li>文号：各校内部文件统一编号管理。</li></ul></div>")
+            .ShouldContain("名称：青禾市职业教育集团章程修订");
+        // The article's signature date is the document's: the site's 发布日期 is not added.
+        var box = "<ul><li>索引号：0001/2024-7</li><li>发布机构：青禾市教育局</li><li>发布日期：2024-05-20</li></ul>";
+        var text = Html(box + "<div><p>青禾市教育局关于做好2024年职业院校招生工作的通知</p><p>各县（市、区）教育局：</p><p>请按要求做好招生工作。</p><p>青禾市教育局</p><p>2024年5月16日</p></div>");
+        text.ShouldStartWith("青禾市教育局关于做好");
+        text.ShouldEndWith("青禾市教育局\n2024年5月16日");
+        text.ShouldNotContain("0001/2024-7");
+        var plan = new PlanParser().Parse(Encoding.UTF8.GetBytes("<html><head><meta charset='utf-8'></head><body>" + box +
+            "<div><p>青禾市教育局关于做好2024年职业院校招生工作的通知</p><p>各县（市、区）教育局：</p><p>请按要求做好招生工作。</p><p>青禾市教育局</p><p>2024年5月16日</p></div></body></html>"), "a.html");
+        plan.IssueDate.ShouldBe(new DateOnly(2024, 5, 16));
+    }
+
     [Fact]
     public void A_title_ending_in_the_sites_name_after_a_bare_dash_is_not_put_above_an_article_that_opens_with_it()
     {

@@ -39,7 +39,12 @@ internal sealed class DocxBodyReader(XmlReader reader, ListNumbering numbering, 
     private void ReadBlocks(List<string> lines, string cellSeparator) =>
         reader.ReadChildren(() =>
         {
-            if (reader.IsWord("p")) Emit(lines, ReadParagraph());
+            if (reader.IsWord("p"))
+            {
+                var boxes = new List<string>();
+                Emit(lines, ReadParagraph(boxes, cellSeparator));
+                lines.AddRange(boxes); // spent as they were read
+            }
             else if (reader.IsWord("tbl")) ReadTable(lines, cellSeparator);
             else if (IsContainer()) ReadBlocks(lines, cellSeparator);
             else reader.Skip();
@@ -52,9 +57,13 @@ internal sealed class DocxBodyReader(XmlReader reader, ListNumbering numbering, 
         lines.Add(line);
     }
 
-    private string ReadParagraph()
+    /// <summary>
+    /// One paragraph's line; the lines of the text boxes anchored in it go to <paramref name="boxes"/>, to stand after
+    /// it, where the PDF reader puts a box: after the paragraph beside its top.
+    /// </summary>
+    private string ReadParagraph(List<string> boxes, string cellSeparator)
     {
-        var paragraph = new ParagraphBuilder(budget);
+        var paragraph = new ParagraphBuilder(budget) { Boxes = boxes, CellSeparator = cellSeparator };
         ReadInline(paragraph);
         var label = numbering.NextLabel(paragraph.ListProperties);
         budget.Spend(label.Length);
@@ -88,11 +97,27 @@ internal sealed class DocxBodyReader(XmlReader reader, ListNumbering numbering, 
                     paragraph.Append("-");
                     reader.Skip();
                     break;
+                case "drawing" or "pict":
+                    ReadTextBoxes(paragraph);
+                    break;
                 default:
                     if (IsContainer()) ReadInline(paragraph);
                     else reader.Skip();
                     break;
             }
+        });
+
+    /// <summary>
+    /// The text boxes of a drawing (wps:txbx) or a VML shape (v:textbox): their w:txbxContent is read as blocks of their
+    /// own; pictures, shapes without text and the mc:Fallback copy of the same box are not. Leaves the reader after the
+    /// element.
+    /// </summary>
+    private void ReadTextBoxes(ParagraphBuilder paragraph) =>
+        reader.ReadChildren(() =>
+        {
+            if (reader.IsWord("txbxContent")) ReadBlocks(paragraph.Boxes, paragraph.CellSeparator);
+            else if (reader.NamespaceURI == WordXml.MarkupCompatibilityNamespace && reader.LocalName == "Fallback") reader.Skip();
+            else ReadTextBoxes(paragraph);
         });
 
     /// <summary>
@@ -256,7 +281,9 @@ internal sealed class DocxBodyReader(XmlReader reader, ListNumbering numbering, 
             }
             else if (reader.IsWord("p"))
             {
-                Emit(content, ReadParagraph().Trim());
+                var boxes = new List<string>();
+                Emit(content, ReadParagraph(boxes, NestedSeparator).Trim());
+                content.AddRange(boxes.Select(b => b.Trim()));
             }
             else if (reader.IsWord("tbl"))
             {
@@ -295,8 +322,8 @@ internal sealed class DocxBodyReader(XmlReader reader, ListNumbering numbering, 
 
     /// <summary>
     /// Whether to look inside the current element for content: w: wrappers such as w:sdt, w:r, w:hyperlink, w:ins,
-    /// and the first branch of mc:AlternateContent. Deleted or moved-away text, drawings and text boxes, and the
-    /// fallback branch are not read.
+    /// and the first branch of mc:AlternateContent. Deleted or moved-away text, drawings (whose text boxes are read
+    /// apart, <see cref="ReadTextBoxes"/>), and the fallback branch are not read.
     /// </summary>
     private bool IsContainer()
     {
@@ -319,6 +346,10 @@ internal sealed class DocxBodyReader(XmlReader reader, ListNumbering numbering, 
         public int? Level { get; set; }
 
         public ParagraphListProperties ListProperties => new(StyleId, NumId, Level);
+
+        /// <summary>The lines of the text boxes anchored in the paragraph, and how their tables' cells are separated.</summary>
+        public required List<string> Boxes { get; init; }
+        public required string CellSeparator { get; init; }
 
         public string Text => _text.ToString();
 

@@ -22,7 +22,8 @@ internal sealed record ParagraphListProperties(string? StyleId, int? NumId, int?
 
 /// <summary>
 /// The labels Word generates for list paragraphs ("一、", "（二）", "3."), computed in document order: one set of
-/// counters per list instance (numId) and level; a level's counter restarts whenever a higher level advances.
+/// counters per list (the abstract list its instances share, or an instance that restarts it) and level; a level's
+/// counter restarts whenever a higher level advances.
 /// </summary>
 internal sealed class ListNumbering(NumberingDefinitions definitions, StyleNumbering styles)
 {
@@ -43,7 +44,7 @@ internal sealed class ListNumbering(NumberingDefinitions definitions, StyleNumbe
         var levelIndex = paragraph.Level ?? fromStyle.Level ?? LevelTiedTo(levels, styleId) ?? 0;
         if (levelIndex is < 0 or >= ListLevel.MaxLevels || levels[levelIndex] is not { } level) return "";
 
-        var counters = Advance(id, levelIndex, level);
+        var counters = Advance(definitions.CounterKey(id), levelIndex, level);
         if (level.Format == "bullet" || level.Text is null) return "";
 
         var label = Render(level, levels, counters);
@@ -52,9 +53,9 @@ internal sealed class ListNumbering(NumberingDefinitions definitions, StyleNumbe
         return level.HasSuffix && !endsInPunctuation ? label + " " : label;
     }
 
-    private int?[] Advance(int numId, int levelIndex, ListLevel level)
+    private int?[] Advance(int counterKey, int levelIndex, ListLevel level)
     {
-        if (!_counters.TryGetValue(numId, out var counters)) _counters[numId] = counters = new int?[ListLevel.MaxLevels];
+        if (!_counters.TryGetValue(counterKey, out var counters)) _counters[counterKey] = counters = new int?[ListLevel.MaxLevels];
         counters[levelIndex] = counters[levelIndex] is { } current ? current + 1 : level.Start;
         for (var deeper = levelIndex + 1; deeper < counters.Length; deeper++) counters[deeper] = null;
         return counters;

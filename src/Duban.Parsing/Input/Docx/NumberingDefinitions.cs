@@ -49,6 +49,18 @@ internal sealed class NumberingDefinitions
         return levels;
     }
 
+    /// <summary>
+    /// Whose counters a list instance counts on. Word continues one list across the instances of an abstract list
+    /// (how it writes "继续编号", and what copying headings between documents leaves: 一、 in numId 3, 二、 in numId 7);
+    /// an instance with overrides (how it writes "重新开始编号": w:lvlOverride with w:startOverride) has counters of its
+    /// own. Instances are keyed by their numId, abstract lists by their id as a negative number less one.
+    /// </summary>
+    public int CounterKey(int numId) =>
+        _instances.TryGetValue(numId, out var instance) && instance.StartOverrides.Count == 0 && instance.LevelOverrides.Count == 0
+            && AbstractListOf(instance) is not null
+            ? -1 - instance.AbstractListId
+            : numId;
+
     private AbstractList? AbstractListOf(ListInstance instance)
     {
         if (!_abstractLists.TryGetValue(instance.AbstractListId, out var abstractList)) return null;

@@ -64,10 +64,17 @@ internal static partial class HtmlTextExtractor
         var article = FindArticle(root, scores);
 
         var writer = new LineWriter(limits.MaxDocxTextCharacters);
-        if (DocNumberOutside(document, article) is { } number) writer.Line(number);
+        var (number, date) = BoxFacts(document, article);
+        if (number is not null) writer.Line(number);
         if (TitleOutside(document, article) is { } title) writer.Line(title);
         writer.Render(article);
         writer.Flush();
+        // The box's date is the document's only when the article has no date line of its own (under the signature);
+        // it goes under the 文号 (the box's or the article's), where the metadata reader looks for a date first.
+        var folded = writer.Lines.ConvertAll(l => Text.CharFolding.Fold(l.Trim()));
+        var numberLine = folded.FindIndex(0, Math.Min(folded.Count, 5), Text.LineShapes.IsDocNumberLine);
+        if (date is not null && numberLine >= 0 && !folded.Exists(Text.LineShapes.IsDateLine))
+            writer.Lines.Insert(numberLine + 1, date);
 
         var text = string.Join('\n', writer.Lines.Where(l => !IsPageChrome(l))).Trim('\n');
         if (string.IsNullOrWhiteSpace(text))
@@ -327,21 +334,38 @@ internal static partial class HtmlTextExtractor
     }
 
     /// <summary>
-    /// The 文号 of the page's 信息公开 box (<see cref="InfoBox"/>) when the article does not give it: many notices
-    /// published on a site carry their number only in the box. It is put first, where GB/T 9704 prints it above the
-    /// title. Null when there is no box, it gives no number, or the article holds the number already.
+    /// The 文号 and the date of the page's 信息公开 box (<see cref="InfoBox"/>: a table, a list or a row of spans) that
+    /// the article does not give: many notices published on a site carry their number and date only in the box. The
+    /// number is put first, where GB/T 9704 prints it above the title, and the date under the 文号 line on a line of its
+    /// own (2023年9月4日), which the metadata reader takes for the issue date — only when the article has no date line
+    /// of its own (the date under the signature, which wins over a site's 发布日期) and there is a 文号 line in its
+    /// first lines. Not at the end (a date line there would complete a plan cut off mid-clause) nor above a title or
+    /// an 附件 line that opens the text (the head would read differently). Nulls when there is no box, it gives
+    /// neither, or the article holds them.
     /// </summary>
-    private static string? DocNumberOutside(IDocument document, IElement root)
+    private static (string? Number, string? Date) BoxFacts(IDocument document, IElement root)
     {
-        foreach (var table in document.QuerySelectorAll("table"))
+        foreach (var box in document.QuerySelectorAll("table, ul, ol, dl, div, p"))
         {
-            if (table.Ancestors<IElement>().Any(a => Dropped.Contains(a.LocalName)) || !InfoBox.Is(table)) continue;
-            if (InfoBox.DocNumber(table) is not { } number) return null;
-            var articleText = InfoBox.Compact(string.Concat(root.ChildNodes
-                .Where(n => n is not IElement e || !(e.LocalName == "table" && InfoBox.Is(e))).Select(n => n.TextContent)));
-            return articleText.Contains(number, StringComparison.Ordinal) ? null : number;
+            if (box.Ancestors<IElement>().Any(a => Dropped.Contains(a.LocalName)) || !InfoBox.Is(box)) continue;
+            var articleText = new StringBuilder();
+            TextOutsideBoxes(root, articleText);
+            var compact = InfoBox.Compact(articleText.ToString());
+            var number = InfoBox.DocNumber(box) is { } n && !compact.Contains(n, StringComparison.Ordinal) ? n : null;
+            var date = InfoBox.IssueDate(box) is { } d && !compact.Contains(d, StringComparison.Ordinal) ? d : null;
+            return (number, date);
         }
-        return null;
+        return (null, null);
+    }
+
+    /// <summary>The text of the article less its 信息公开 boxes.</summary>
+    private static void TextOutsideBoxes(INode node, StringBuilder text)
+    {
+        foreach (var child in node.ChildNodes)
+        {
+            if (child is IText t) text.Append(t.Data);
+            else if (child is IElement e && !(InfoBox.CanBe(e) && InfoBox.Is(e))) TextOutsideBoxes(e, text);
+        }
     }
 
     private static bool IsTitleText(string title) => CountCjk(title) >= 6 && title.Length <= 120;
@@ -457,6 +481,10 @@ internal static partial class HtmlTextExtractor
                         Flush();
                         // The site's 信息公开 box inside the article container is its catalogue record, not the plan.
                         if (!InfoBox.Is(table)) RenderTable(table);
+                        break;
+                    case IElement { LocalName: "ul" or "ol" or "dl" or "div" or "p" } box when InfoBox.Is(box):
+                        // The box written as a list or a row of label and value spans: a catalogue record too.
+                        Flush();
                         break;
                     case IElement element when Blocks.Contains(element.LocalName):
                         Flush();

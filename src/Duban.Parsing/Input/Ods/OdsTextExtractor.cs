@@ -42,7 +42,10 @@ internal static partial class OdsTextExtractor
             if (!package.HasPart("content.xml"))
                 throw new PlanInputException(InputErrorCodes.OdsCorrupt, "不是有效的 .ods 文件（ZIP 包中没有 content.xml）。");
             var budget = new CellBudget(limits, ".ods", InputErrorCodes.OdsTooLarge);
-            package.Read("content.xml", package.MainPartLimit, reader => ReadContent(reader, sheets, budget));
+            var dates = new OdsDateStyles();
+            if (package.HasPart("styles.xml"))
+                package.Read("styles.xml", package.AuxiliaryPartLimit, reader => { while (reader.Read()) dates.Read(reader); });
+            package.Read("content.xml", package.MainPartLimit, reader => ReadContent(reader, sheets, budget, dates));
         }
         catch (PlanInputException e) when (e.Code is InputErrorCodes.DocxCorrupt or InputErrorCodes.DocxTooLarge)
         {
@@ -60,21 +63,25 @@ internal static partial class OdsTextExtractor
     private static bool Is(XmlReader reader, string ns, string localName) =>
         reader.NodeType == XmlNodeType.Element && reader.LocalName == localName && reader.NamespaceURI == ns;
 
-    private static void ReadContent(XmlReader reader, List<SheetGrid> sheets, CellBudget budget)
+    private static void ReadContent(XmlReader reader, List<SheetGrid> sheets, CellBudget budget, OdsDateStyles dates)
     {
         var hiddenStyles = new HashSet<string>(StringComparer.Ordinal);
         string? style = null;
         while (reader.Read())
         {
-            if (Is(reader, StyleNs, "style"))
+            if (Is(reader, OdsDateStyles.NumberNs, "date-style")) dates.Read(reader);
+            else if (Is(reader, StyleNs, "style"))
+            {
+                dates.Read(reader);
                 style = reader.GetAttribute("family", StyleNs) == "table" ? reader.GetAttribute("name", StyleNs) : null;
+            }
             else if (Is(reader, StyleNs, "table-properties") && style is not null && reader.GetAttribute("display", TableNs) == "false")
                 hiddenStyles.Add(style);
             else if (Is(reader, TableNs, "table"))
             {
                 var hidden = reader.GetAttribute("style-name", TableNs) is { } name && hiddenStyles.Contains(name);
                 if (hidden) reader.Skip();
-                else sheets.Add(ReadTable(reader, budget));
+                else sheets.Add(ReadTable(reader, budget, dates));
             }
         }
     }
@@ -82,8 +89,14 @@ internal static partial class OdsTextExtractor
     private sealed record Cell(int Column, string Text, int ColumnSpan, int RowSpan);
 
     /// <summary>One table:table; leaves the reader on its end tag.</summary>
-    private static SheetGrid ReadTable(XmlReader reader, CellBudget budget)
+    private static SheetGrid ReadTable(XmlReader reader, CellBudget budget, OdsDateStyles dates)
     {
+        // The default cell style of each run of columns: a date cell without a style of its own takes its column's.
+        var columnStyles = new List<(long First, long Last, string Style)>();
+        // Hidden (collapsed) columns are not read, as in the .xlsx reader: a helper column of contacts is not what the sheet shows.
+        var hiddenColumns = new List<(long First, long Last)>();
+        long nextColumn = 1;
+        string? ColumnStyle(long column) => columnStyles.FirstOrDefault(c => c.First <= column && column <= c.Last).Style;
         var sheet = new SheetGrid(reader.GetAttribute("name", TableNs) ?? "");
         if (reader.IsEmptyElement) return sheet;
         var depth = reader.Depth;
@@ -94,7 +107,7 @@ internal static partial class OdsTextExtractor
             if (Is(reader, TableNs, "table-row"))
             {
                 var repeat = Count(reader.GetAttribute("number-rows-repeated", TableNs));
-                var cells = ReadRow(reader, budget, repeat);
+                var cells = ReadRow(reader, budget, repeat, dates, ColumnStyle);
                 if (cells.Count > 0)
                 {
                     if (row + repeat > MaxRowIndex)
@@ -102,6 +115,7 @@ internal static partial class OdsTextExtractor
                     for (var r = 0; r < repeat; r++)
                         foreach (var cell in cells)
                         {
+                            if (hiddenColumns.Exists(h => h.First <= cell.Column && cell.Column <= h.Last)) continue;
                             sheet.Set((int)(row + r), cell.Column, cell.Text);
                             if (cell.ColumnSpan > 1 || cell.RowSpan > 1)
                             {
@@ -113,7 +127,17 @@ internal static partial class OdsTextExtractor
                 row += repeat;
                 reader.Read();
             }
-            else if (Is(reader, OfficeNs, "annotation") || Is(reader, TableNs, "table-column") || Is(reader, TableNs, "shapes")) reader.Skip();
+            else if (Is(reader, TableNs, "table-column"))
+            {
+                var repeat = Count(reader.GetAttribute("number-columns-repeated", TableNs));
+                if (reader.GetAttribute("default-cell-style-name", TableNs) is { } columnStyle && nextColumn <= SheetGrid.MaxColumns)
+                    columnStyles.Add((nextColumn, nextColumn + repeat - 1, columnStyle));
+                if (reader.GetAttribute("visibility", TableNs) is "collapse" or "filter" && nextColumn <= SheetGrid.MaxColumns)
+                    hiddenColumns.Add((nextColumn, nextColumn + repeat - 1));
+                nextColumn = repeat > MaxRowIndex ? MaxRowIndex : nextColumn + repeat;
+                reader.Skip();
+            }
+            else if (Is(reader, OfficeNs, "annotation") || Is(reader, TableNs, "shapes")) reader.Skip();
             else reader.Read(); // table-header-rows, table-row-group, table-rows: read through
         }
         return sheet;
@@ -123,7 +147,7 @@ internal static partial class OdsTextExtractor
     /// The filled cells of one table:table-row, with their columns; covered cells (under a merged one) are skipped
     /// whatever they hold. Leaves the reader on the row's end tag (or on the row when it is empty).
     /// </summary>
-    private static List<Cell> ReadRow(XmlReader reader, CellBudget budget, long rowRepeat)
+    private static List<Cell> ReadRow(XmlReader reader, CellBudget budget, long rowRepeat, OdsDateStyles dates, Func<long, string?> columnStyle)
     {
         var cells = new List<Cell>();
         if (reader.IsEmptyElement) return cells;
@@ -142,7 +166,8 @@ internal static partial class OdsTextExtractor
                 var repeat = Count(reader.GetAttribute("number-columns-repeated", TableNs));
                 var columnSpan = (int)Math.Min(Count(reader.GetAttribute("number-columns-spanned", TableNs)), SheetGrid.MaxColumns);
                 var rowSpan = (int)Math.Min(Count(reader.GetAttribute("number-rows-spanned", TableNs)), MaxRowIndex);
-                var text = SheetGrid.Clean(CellText(reader, budget));
+                var shape = dates.ShapeOf(reader.GetAttribute("style-name", TableNs) ?? columnStyle(column));
+                var text = SheetGrid.Clean(CellText(reader, budget, shape));
                 if (text.Length > 0)
                 {
                     // Spent for every copy the repeats stand for, before any is made (the text once already, as it was read).
@@ -161,15 +186,16 @@ internal static partial class OdsTextExtractor
 
     /// <summary>
     /// A cell's text: its paragraphs joined by a space; text:s as spaces, text:tab and text:line-break as one space;
-    /// annotations left out. A date shows as 2023年5月31日, as in the .xlsx reader. Leaves the reader after the cell.
+    /// annotations left out. A date shows as 2023年5月31日, or as 2024年12月 where its format shows only the year and
+    /// month, as in the .xlsx reader. Leaves the reader after the cell.
     /// </summary>
-    private static string CellText(XmlReader reader, CellBudget budget)
+    private static string CellText(XmlReader reader, CellBudget budget, DateShape shape)
     {
         var date = reader.GetAttribute("value-type", OfficeNs) == "date" ? reader.GetAttribute("date-value", OfficeNs) : null;
         if (reader.IsEmptyElement)
         {
             reader.Read();
-            return DateOf(date) ?? "";
+            return DateOf(date, shape) ?? "";
         }
         var depth = reader.Depth;
         var text = new StringBuilder();
@@ -202,12 +228,12 @@ internal static partial class OdsTextExtractor
             else reader.Read();
         }
         reader.Read(); // past the cell's end tag
-        return DateOf(date) ?? text.ToString();
+        return DateOf(date, shape) ?? text.ToString();
     }
 
-    private static string? DateOf(string? value) =>
+    private static string? DateOf(string? value, DateShape shape) =>
         value is not null && DateTime.TryParse(value.Length >= 10 ? value[..10] : value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? SheetGrid.DateText(date) : null;
+            ? DateFormats.Text(date, shape) : null;
 
     /// <summary>A repeat or span count: at least 1, whatever the file says.</summary>
     private static long Count(string? value) =>

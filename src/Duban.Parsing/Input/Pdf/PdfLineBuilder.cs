@@ -5,7 +5,9 @@ namespace Duban.Parsing.Input.Pdf;
 
 /// <summary>
 /// Rebuilds lines from glyph positions: glyphs are grouped by baseline (within a third of the font size), sorted left to
-/// right, and split into segments where the gap is at least two characters wide. Reading order is top to bottom, which
+/// right, and split into segments where the gap is at least two characters wide. Space glyphs are not text but tell a
+/// typed space from a mere shift: a space typed between Chinese and a digit is kept (1 改扩建), and a line whose wide
+/// gaps are all typed spaces is <see cref="PdfLine.SpaceAligned"/>. Reading order is top to bottom, which
 /// is the order of a one-column government document. Vertical and rotated text (seals, side notes) is left out.
 /// </summary>
 internal static class PdfLineBuilder
@@ -15,7 +17,7 @@ internal static class PdfLineBuilder
         var glyphs = new List<Letter>(letters.Count);
         foreach (var letter in letters)
         {
-            if (string.IsNullOrWhiteSpace(letter.Value)) continue;
+            if (string.IsNullOrEmpty(letter.Value)) continue;
             if (letter.TextOrientation is not (TextOrientation.Horizontal or TextOrientation.Other)) continue;
             if (letter.EndBaseLine.X < letter.StartBaseLine.X - 0.01) continue;
             glyphs.Add(letter);
@@ -41,15 +43,31 @@ internal static class PdfLineBuilder
             var segments = new List<PdfSegment>();
             var positioned = new List<PdfGlyph>(row.Count);
             var sb = new StringBuilder();
-            double left = row[0].BoundingBox.Left, right = left, previousEnd = double.NaN;
+            double left = double.NaN, right = double.NaN, previousEnd = double.NaN;
             double bottom = double.MaxValue, top = double.MinValue;
+            var typedSpaces = 0;
+            // Wide gaps (as wide as a glyph) with and without typed spaces in them.
+            int wideTyped = 0, wideDrawn = 0;
             foreach (var glyph in row)
             {
+                // A space glyph is a space typed in the document; the gap Word and LibreOffice put between Chinese and
+                // digits by themselves is only a shift of the next glyph. A space glyph is not text of its own.
+                if (string.IsNullOrWhiteSpace(glyph.Value))
+                {
+                    if (!double.IsNaN(previousEnd)) typedSpaces++;
+                    continue;
+                }
                 var start = Math.Min(glyph.StartBaseLine.X, glyph.BoundingBox.Left);
+                if (double.IsNaN(left)) left = right = start;
                 var end = Math.Max(glyph.EndBaseLine.X, glyph.BoundingBox.Right);
                 if (!double.IsNaN(previousEnd))
                 {
                     var gap = start - previousEnd;
+                    if (gap >= fontSize * 0.95 && sb.Length > 0)
+                    {
+                        if (typedSpaces > 0) wideTyped++;
+                        else wideDrawn++;
+                    }
                     if (gap < -fontSize * 0.5 && sb.Length > 0 && glyph.Value == sb[^1].ToString()) continue; // fake bold: glyph drawn twice
                     if (gap >= fontSize * 1.8)
                     {
@@ -57,8 +75,12 @@ internal static class PdfLineBuilder
                         sb.Clear();
                         left = start;
                     }
-                    else if (sb.Length > 0 && sb[^1] != ' ' && gap >= fontSize * (AutoSpaced(sb[^1], glyph.Value[0]) ? 0.6 : 0.25)) sb.Append(' ');
+                    // A gap as wide as a glyph, or two typed spaces, keep two spaces: columns aligned with spaces (a
+                    // table typed or copied as text) read as they were typed, split at runs of spaces.
+                    else if (sb.Length > 0 && sb[^1] != ' ' && (gap >= fontSize * 0.95 || typedSpaces >= 2)) sb.Append("  ");
+                    else if (sb.Length > 0 && sb[^1] != ' ' && (typedSpaces > 0 || gap >= fontSize * (AutoSpaced(sb[^1], glyph.Value[0]) ? 0.6 : 0.25))) sb.Append(' ');
                 }
+                typedSpaces = 0;
                 sb.Append(glyph.Value);
                 positioned.Add(new PdfGlyph(glyph.Value, start, end, Size(glyph), glyph.StartBaseLine.Y));
                 bottom = Math.Min(bottom, Math.Min(glyph.BoundingBox.Bottom, glyph.StartBaseLine.Y));
@@ -71,7 +93,11 @@ internal static class PdfLineBuilder
             if (segments.Count == 0) continue;
             // A glyph box can be degenerate (a font without metrics): the line is at least its font size high.
             if (!(top - bottom > 0) || top - bottom > fontSize * 4) (bottom, top) = (baselines[i] - fontSize * 0.2, baselines[i] + fontSize * 0.8);
-            lines.Add(new PdfLine { Segments = segments, Glyphs = positioned, Baseline = baselines[i], FontSize = fontSize, Bottom = bottom, Top = top });
+            lines.Add(new PdfLine
+            {
+                Segments = segments, Glyphs = positioned, Baseline = baselines[i], FontSize = fontSize, Bottom = bottom, Top = top,
+                SpaceAligned = wideTyped > 0 && wideDrawn == 0,
+            });
         }
         return lines;
     }

@@ -139,7 +139,10 @@ internal static class PdfParagraphs
                     continue;
                 }
 
+                // A line aligned with typed spaces (a row of a table typed as text) is a line of its own, as typed:
+                // it ends where it ends, and the next row does not go on it.
                 var joins = previous is not null
+                    && !previous.SpaceAligned && !line.SpaceAligned
                     && previous.Aside == line.Aside
                     && !(previous.Aside != 0 && CentredInBlock(previous))
                     && previous.Right >= previousRightMargin - previous.FontSize * 2.5

@@ -122,7 +122,8 @@ internal sealed partial class PdfTable
     /// A header row: three or more cells when cut at gaps of 0.8 character (a header written left-aligned in its cell
     /// may stand close to the next one), at least one of them a gap of two characters. Running text has no such gaps.
     /// </summary>
-    public static bool IsHeader(PdfLine line) => line.Segments.Count >= 2 && HeaderCells(line).Count >= 3;
+    /// <remarks>A line aligned with typed spaces (<see cref="PdfLine.SpaceAligned"/>) is text, not a drawn table's header.</remarks>
+    public static bool IsHeader(PdfLine line) => line.Segments.Count >= 2 && !line.SpaceAligned && HeaderCells(line).Count >= 3;
 
     /// <summary>Whether a header read at the top of a page is this table's header repeated.</summary>
     public bool IsHeader(PdfHeaderBlock block)

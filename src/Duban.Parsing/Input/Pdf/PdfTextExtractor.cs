@@ -235,7 +235,16 @@ internal sealed class PdfLine
     public required double Top { get; init; }
     public double Left => Segments[0].Left;
     public double Right => Segments[^1].Right;
-    public string Text => Segments.Count == 1 ? Segments[0].Text : string.Join(' ', Segments.Select(s => s.Text));
+    // Segments are apart by two characters or more: two spaces keep them apart as the columns of text aligned with spaces.
+    public string Text => Segments.Count == 1 ? Segments[0].Text : string.Join("  ", Segments.Select(s => s.Text));
+
+    /// <summary>
+    /// A line whose wide gaps are all runs of typed spaces: text aligned with spaces (a table typed into a document or
+    /// a mail, printed in a proportional font, so that its columns no longer line up), not a table a layout program
+    /// drew, whose cells are placed without spaces between them. It is not read as a table from positions; its runs of
+    /// spaces are kept for the space-separated table reader.
+    /// </summary>
+    public bool SpaceAligned { get; init; }
 
     /// <summary>For a line of a column of a page set in two columns: the column's left and right edges (its margins).</summary>
     public double? ColumnLeft { get; init; }
@@ -276,21 +285,21 @@ internal sealed class PdfLine
     public PdfLine InColumn(double left, double right, int aside = 0) => new()
     {
         Segments = Segments, Glyphs = Glyphs, Baseline = Baseline, FontSize = FontSize, Bottom = Bottom, Top = Top,
-        ColumnLeft = left, ColumnRight = right, Aside = aside, Bridge = Bridge, Page = Page, Beside = Beside,
+        ColumnLeft = left, ColumnRight = right, Aside = aside, Bridge = Bridge, Page = Page, Beside = Beside, SpaceAligned = SpaceAligned,
     };
 
     /// <summary>The same line, written among another page's lines: it keeps the page it was read from, and a block number of that page.</summary>
     public PdfLine OnPage(int page, int aside) => new()
     {
         Segments = Segments, Glyphs = Glyphs, Baseline = Baseline, FontSize = FontSize, Bottom = Bottom, Top = Top,
-        ColumnLeft = ColumnLeft, ColumnRight = ColumnRight, Aside = aside, Bridge = Bridge, Page = Page == 0 ? page : Page, Beside = Beside,
+        ColumnLeft = ColumnLeft, ColumnRight = ColumnRight, Aside = aside, Bridge = Bridge, Page = Page == 0 ? page : Page, Beside = Beside, SpaceAligned = SpaceAligned,
     };
 
     /// <summary>The same line marked as standing beside a box over a gutter (<see cref="Beside"/>).</summary>
     public PdfLine BesideBox(double top) => new()
     {
         Segments = Segments, Glyphs = Glyphs, Baseline = Baseline, FontSize = FontSize, Bottom = Bottom, Top = Top,
-        ColumnLeft = ColumnLeft, ColumnRight = ColumnRight, Aside = Aside, Bridge = Bridge, Page = Page, Beside = top,
+        ColumnLeft = ColumnLeft, ColumnRight = ColumnRight, Aside = Aside, Bridge = Bridge, Page = Page, Beside = top, SpaceAligned = SpaceAligned,
     };
 
     /// <summary>

@@ -65,9 +65,11 @@ internal static class XlsTextExtractor
             for (var c = 0; c < columns; c++)
             {
                 var value = reader.GetValue(c);
-                if (value is null) continue;
+                // A hidden column (ExcelDataReader gives it no width) is not read, as in the .xlsx reader: a helper
+                // column of contacts or formulas is not what the sheet shows.
+                if (value is null || reader.GetColumnWidth(c) == 0) continue;
                 budget.SpendCell();
-                var text = SheetGrid.Clean(Text(value));
+                var text = SheetGrid.Clean(Text(value, value is DateTime ? ShapeOf(reader, c) : DateShape.Day));
                 budget.SpendText(text.Length);
                 sheet.Set(row, c + 1, text);
             }
@@ -81,12 +83,27 @@ internal static class XlsTextExtractor
         return sheet;
     }
 
-    /// <summary>A value as the .xlsx reader shows it: numbers in invariant form, dates as 2023年5月31日.</summary>
-    private static string Text(object value) => value switch
+    /// <summary>
+    /// What a date cell's format shows, by the rules of the .xlsx reader: a built-in format by its id, a custom one
+    /// (LibreOffice and WPS write even 2024年12月 as one) by its code.
+    /// </summary>
+    private static DateShape ShapeOf(IExcelDataReader reader, int column)
+    {
+        const int FirstCustomFormat = 164;
+        var index = reader.GetNumberFormatIndex(column);
+        if (index is >= 0 and < FirstCustomFormat && DateFormats.BuiltIn(index) is { } builtIn) return builtIn;
+        return DateFormats.OfCode(reader.GetNumberFormatString(column) ?? "") ?? DateShape.Day;
+    }
+
+    /// <summary>
+    /// A value as the .xlsx reader shows it: numbers in invariant form, dates as 2023年5月31日, or as 2024年12月 where
+    /// the format shows only the year and month.
+    /// </summary>
+    private static string Text(object value, DateShape shape) => value switch
     {
         string s => s,
         double d => d.ToString("0.##########", CultureInfo.InvariantCulture),
-        DateTime date => SheetGrid.DateText(date),
+        DateTime date => DateFormats.Text(date, shape),
         bool b => b ? "TRUE" : "FALSE",
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 using System.Xml;
 using Duban.Parsing.Input.Docx;
 using Duban.Parsing.Input.Sheets;
@@ -18,7 +17,7 @@ namespace Duban.Parsing.Input.Xlsx;
 /// ratio, bounded streams, no DTDs) with forward-only XML readers. A sheet's cells are held while it is read, so their
 /// number is bounded (<see cref="InputLimits.MaxXlsxCells"/>) as is the text (<see cref="InputLimits.MaxDocxTextCharacters"/>).
 /// </remarks>
-internal static partial class XlsxTextExtractor
+internal static class XlsxTextExtractor
 {
     public const string Format = "xlsx";
 
@@ -140,14 +139,14 @@ internal static partial class XlsxTextExtractor
             while (reader.Read())
             {
                 if (IsSheetMl(reader, "numFmt") && int.TryParse(reader.GetAttribute("numFmtId"), CultureInfo.InvariantCulture, out var id)
-                    && DateShapeOf(reader.GetAttribute("formatCode") ?? "") is { } customShape)
+                    && DateFormats.OfCode(reader.GetAttribute("formatCode") ?? "") is { } customShape)
                     customDates[id] = customShape;
                 else if (IsSheetMl(reader, "cellXfs")) inCellXfs = !reader.IsEmptyElement;
                 else if (reader.NodeType == XmlNodeType.EndElement && reader.LocalName == "cellXfs") inCellXfs = false;
                 else if (inCellXfs && IsSheetMl(reader, "xf"))
                 {
                     if (int.TryParse(reader.GetAttribute("numFmtId"), CultureInfo.InvariantCulture, out var format)
-                        && (customDates.TryGetValue(format, out var custom) ? custom : BuiltInDate(format)) is { } shape)
+                        && (customDates.TryGetValue(format, out var custom) ? custom : DateFormats.BuiltIn(format)) is { } shape)
                         dateStyles[index] = shape;
                     index++;
                 }
@@ -155,33 +154,6 @@ internal static partial class XlsxTextExtractor
         });
         return dateStyles;
     }
-
-    /// <summary>
-    /// The built-in date formats; 17 (mmm-yy) and, in a Chinese Excel, 27, 36, 50, 52 and 57 (yyyy"年"m"月") show the
-    /// year and month only.
-    /// </summary>
-    private static DateShape? BuiltInDate(int id) => id switch
-    {
-        17 or 27 or 36 or 50 or 52 or 57 => DateShape.YearMonth,
-        >= 14 and <= 22 or >= 27 and <= 36 or >= 45 and <= 47 or >= 50 and <= 58 => DateShape.Day,
-        _ => null,
-    };
-
-    /// <summary>
-    /// Whether a custom number format shows a date, and which: a year and a month and no day (yyyy"年"m"月", yyyy.mm,
-    /// mmm-yy) is a month — a 完成时限 typed as a date and shown as 2024年12月 means the month, not its first day.
-    /// </summary>
-    private static DateShape? DateShapeOf(string code)
-    {
-        var bare = QuotedOrBracketed().Replace(code, "");
-        var isDate = bare.IndexOfAny(['y', 'Y', 'd', 'D']) >= 0 || bare.Contains("年", StringComparison.Ordinal) || bare.Contains("月", StringComparison.Ordinal);
-        if (!isDate) return null;
-        var monthOnly = bare.IndexOfAny(['y', 'Y']) >= 0 && bare.IndexOfAny(['m', 'M']) >= 0 && bare.IndexOfAny(['d', 'D', 'h', 'H', 's', 'S']) < 0;
-        return monthOnly ? DateShape.YearMonth : DateShape.Day;
-    }
-
-    [GeneratedRegex(@"""[^""]*""|\[[^\]]*\]|\\.")]
-    private static partial Regex QuotedOrBracketed();
 
     private static SheetGrid ReadSheet(DocxPackage package, string part, string name, List<string> strings, Dictionary<int, DateShape> dates, CellBudget budget)
     {
@@ -264,7 +236,7 @@ internal static partial class XlsxTextExtractor
     {
         if (raw is null || !double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)) return raw ?? "";
         if (date is { } shape && number is >= 1 and < 2958466)
-            return shape == DateShape.YearMonth ? SheetGrid.MonthText(DateTime.FromOADate(number)) : SheetGrid.DateText(DateTime.FromOADate(number));
+            return DateFormats.Text(DateTime.FromOADate(number), shape);
         return number.ToString("0.##########", CultureInfo.InvariantCulture);
     }
 
@@ -279,11 +251,4 @@ internal static partial class XlsxTextExtractor
             row = row * 10 + (reference[i++] - '0');
         return i == reference.Length ? (row, column) : (0, 0);
     }
-}
-
-/// <summary>What a date format shows: the day (2023年5月31日) or only the year and month (2024年12月).</summary>
-internal enum DateShape
-{
-    Day,
-    YearMonth,
 }
