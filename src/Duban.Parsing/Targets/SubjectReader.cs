@@ -53,7 +53,9 @@ internal static class SubjectReader
 
         // 继续教育和职业技能培训|年培训5万人次: what is trained, not the training.
         var yearVerb = TargetLexicon.YearVerbs.FindFirst(s, a + 1, b);
-        if (yearVerb.Found && !CharClass.DigitBefore(s, yearVerb.Index)) b = yearVerb.Index;
+        // Not after a digit (2025年培训) nor in a word for the year itself (全年培训学徒300人: 全年 is when, not what).
+        if (yearVerb.Found && !CharClass.DigitBefore(s, yearVerb.Index) && !TargetLexicon.YearWordOpenings.Contains(s[yearVerb.Index - 1]))
+            b = yearVerb.Index;
 
         // 市财政|每年安排|职业教育专项经费: the money is the subject, the payer an actor. A splitter that opens the
         // subject (安排|职业教育专项经费) has no actor before it and is simply dropped.

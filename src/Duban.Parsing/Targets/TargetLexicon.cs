@@ -98,6 +98,8 @@ internal static class TargetLexicon
         "与", "或", "逐步", "稳步", "进一步", "全面", "积极", "每年度", "每学年", "每年", "累计", "共计", "总计", "合计", "实现",
         "使得", "推动", "推进", "使", "切实", "严格", "认真", "全力", "大力", "着力", "加快", "探索", "落实", "执行", "要",
         "需", "须", "应", "可", "按规定", "按照规定", "依规", "依法", "按照", "根据",
+        // The year a figure is for (全年培训学徒300人, 当年新增…): when, not what is counted.
+        "全年", "当年", "本年", "今年", "年内",
     ]);
 
     /// <summary>Fillers that also open nouns (使用率, 落实率, 应届, 可持续): not stripped before these.</summary>
@@ -137,6 +139,9 @@ internal static class TargetLexicon
 
     /// <summary>Where an actor ends and what it commits to begins: 市财政|每年安排|职业教育专项经费.</summary>
     public static readonly WordList ActorSplitters = new(["每年", "每学年", "每年度", "安排", "投入", "提取", "拨付", "统筹", "设立"]);
+
+    /// <summary>The first characters of words for one year (全年 当年 本年 今年 明年): what 年 after them means is when.</summary>
+    public const string YearWordOpenings = "全当本今明";
 
     /// <summary>Per-year verbs inside a subject: 继续教育和职业技能培训|年培训5万人次. Not after a digit (2025年培训).</summary>
     public static readonly WordList YearVerbs = new(["年培训", "年培养", "年招生", "年接收", "年开展"]);

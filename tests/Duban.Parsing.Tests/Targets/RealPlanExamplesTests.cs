@@ -131,6 +131,18 @@ public class RealPlanExamplesTests
         target.Unit.ShouldBe("人");
     }
 
+    [Theory]
+    [InlineData("全年培训学徒300人。", "学徒", 300)]
+    [InlineData("全年新增订单班4个。", "订单班", 4)]
+    [InlineData("当年新增实训工位400个。", "实训工位", 400)]
+    public void A_word_for_the_year_is_not_the_subject(string text, string subject, int value)
+    {
+        var target = Read.Single(text);
+
+        target.Subject.ShouldBe(subject);
+        target.Value.ShouldBe(value);
+    }
+
     [Fact]
     public void Share_of_teachers()
     {
