@@ -24,8 +24,6 @@ internal static class LineCellTableReader
     // More column names in a row than any table has: not a header (and the scan stays linear on hostile input).
     private const int MaxColumns = 12;
     private const int MaxColumnNameLength = 8;
-    private const int MaxUnitLineLength = 60;
-    private const int MaxDeadlineLineLength = 24;
 
     /// <summary>Reads the table whose header starts at line <paramref name="first"/>; null when none starts there.</summary>
     public static (List<TableRowBlock> Rows, int Next)? TryRead(string text, IReadOnlyList<SourceLine> lines, int first)
@@ -452,16 +450,9 @@ internal static class LineCellTableReader
     private static string Joined(IReadOnlyList<SourceLine> lines, List<int> piece) =>
         string.Concat(piece.Select(l => lines[l].Folded)).Trim();
 
-    private static bool LooksLikeDeadline(string folded) =>
-        folded.Length <= MaxDeadlineLineLength && !folded.Contains('。')
-        && DeadlineParser.Parse(folded, default, null).Understood;
+    private static bool LooksLikeDeadline(string folded) => CellShape.IsDeadline(folded);
 
-    private static bool LooksLikeUnits(string folded)
-    {
-        var s = folded.TrimEnd('等');
-        if (s.Length is < 2 or > MaxUnitLineLength || s.Contains('。') || s.Contains(',')) return false;
-        return Units.UnitShape.EndingLength(s) > 0 || Units.UnitShape.StartsCollective(s);
-    }
+    private static bool LooksLikeUnits(string folded) => CellShape.IsUnits(folded);
 
     private static int? RowNumber(SourceLine line)
     {

@@ -141,16 +141,11 @@ internal static class SpaceTableReader
     private static bool IsNumber(string text, (int Start, int End) token) =>
         text.AsSpan(token.Start, token.End - token.Start).TrimEnd(".、") is { Length: > 0 and <= 4 } digits && !digits.ContainsAnyExceptInRange('0', '9');
 
-    private static bool LooksLikeDeadline(string folded) =>
-        folded.Length <= 24 && !folded.Contains('。') && Deadlines.DeadlineParser.Parse(folded, default, null).Understood;
+    private static bool LooksLikeDeadline(string folded) => CellShape.IsDeadline(folded);
 
-    private static bool LooksLikeUnits(string folded)
-    {
-        var s = folded.TrimEnd('等');
-        // A figure is a count in the task text (改造供水工程12处), not part of a unit's name.
-        if (s.Length is < 2 or > 60 || s.Contains('。') || s.Contains(',') || s.AsSpan().ContainsAnyInRange('0', '9')) return false;
-        return Units.UnitShape.EndingLength(s) > 0 || Units.UnitShape.StartsCollective(s);
-    }
+    // A figure is a count in the task text (改造供水工程12处), not part of a unit's name: a piece split off at a single
+    // space may be such a fragment of the task cell.
+    private static bool LooksLikeUnits(string folded) => !folded.AsSpan().ContainsAnyInRange('0', '9') && CellShape.IsUnits(folded);
 
     private static bool IsGroupLine(SourceLine line) =>
         line.Length <= MaxGroupLineLength && !line.Folded.Contains('。') && !HasSpace(line.Folded.Trim())

@@ -1,0 +1,25 @@
+using Duban.Parsing.Deadlines;
+
+namespace Duban.Parsing.Tables;
+
+/// <summary>
+/// What a cell's text looks like when a table lost its columns (one cell per line, cells separated by spaces): a
+/// deadline or a list of units. Shared by the readers that deal pieces of a row to columns by their shape.
+/// </summary>
+internal static class CellShape
+{
+    private const int MaxDeadlineLength = 24;
+    private const int MaxUnitsLength = 60;
+
+    /// <summary>A short text the deadline parser understands, not a sentence (2025年6月底前, 长期坚持).</summary>
+    public static bool IsDeadline(string folded) =>
+        folded.Length <= MaxDeadlineLength && !folded.Contains('。') && DeadlineParser.Parse(folded, default, null).Understood;
+
+    /// <summary>A short text ending like an organisation or opening like a collective (市教育局、市财政局, 各乡镇).</summary>
+    public static bool IsUnits(string folded)
+    {
+        var s = folded.TrimEnd('等');
+        if (s.Length is < 2 or > MaxUnitsLength || s.Contains('。') || s.Contains(',')) return false;
+        return Units.UnitShape.EndingLength(s) > 0 || Units.UnitShape.StartsCollective(s);
+    }
+}
