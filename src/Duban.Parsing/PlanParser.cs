@@ -44,6 +44,8 @@ public sealed class PlanParser(PlanParserOptions? options = null)
     {
         var context = new ParseContext(Options);
         context.Warnings.AddRange(inputWarnings);
+        // Radical code points for ordinary characters (⼯作⽅案, as PDF writers emit them) become the characters themselves.
+        text = IdeographForms.Unify(text);
 
         var blocks = BlockBuilder.Build(text);
         var outline = Outline.Build(blocks);
