@@ -23,7 +23,7 @@ public sealed class PlanParser(PlanParserOptions? options = null)
     /// <exception cref="PlanInputException">The input cannot be read as a document (empty, binary, broken .docx, too large).</exception>
     public PlanDocument Parse(ReadOnlySpan<byte> content, string? fileName = null)
     {
-        var source = InputReader.Read(content, fileName, Options.Limits);
+        var source = InvisibleCharacters.Remove(InputReader.Read(content, fileName, Options.Limits));
         var info = new SourceInfo(source.Format, source.Encoding, content.Length, Convert.ToHexStringLower(SHA256.HashData(content)), fileName)
         {
             PageStarts = source.PageStarts,
@@ -37,7 +37,7 @@ public sealed class PlanParser(PlanParserOptions? options = null)
     {
         var bytes = System.Text.Encoding.UTF8.GetBytes(text);
         var info = new SourceInfo("text", null, bytes.Length, Convert.ToHexStringLower(SHA256.HashData(bytes)), fileName);
-        return Parse(text, info, []);
+        return Parse(InvisibleCharacters.Remove(text), info, []);
     }
 
     private PlanDocument Parse(string text, SourceInfo info, IReadOnlyList<ParseWarning> inputWarnings)
