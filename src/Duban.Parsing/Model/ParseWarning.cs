@@ -14,6 +14,7 @@ public static class WarningCodes
     public const string NotText = "input.notText";
     public const string InvalidEncoding = "input.invalidEncoding";
     public const string InputTruncated = "input.truncated";
+    public const string LinkedAttachments = "html.linkedAttachments";
     public const string NoTaskList = "document.noTaskList";
     public const string NoTitle = "document.noTitle";
     public const string UnitNotRecognised = "unit.unrecognised";

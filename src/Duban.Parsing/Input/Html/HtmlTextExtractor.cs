@@ -79,7 +79,7 @@ internal static partial class HtmlTextExtractor
         var text = string.Join('\n', writer.Lines.Where(l => !IsPageChrome(l))).Trim('\n');
         if (string.IsNullOrWhiteSpace(text))
             throw new PlanInputException(InputErrorCodes.Empty, "该网页中没有可读取的正文文字。");
-        return new SourceText(text, Format, encoding, warnings);
+        return new SourceText(text, Format, encoding, LinkedAttachments.Of(article) is { } linked ? [.. warnings, linked] : warnings);
     }
 
     /// <summary>The declared charset when the bytes decode in it; otherwise the plain-text detection (BOM, UTF-8, GB18030).</summary>
