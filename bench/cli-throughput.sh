@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end throughput of `duban parse` on a ~3 MB text input (the five seed plans repeated), against the start-up
 # cost of the same command on a tiny sample. Throughput "process start excluded" is the 3 MB time minus the best
-# tiny-sample time of the same build. Not a test: figures depend on the machine and its load.
+# tiny-sample time of the same build (JIT, ReadyToRun and, where clang is installed, Native AOT). Not a test: figures
+# depend on the machine and its load.
 # Usage: bench/cli-throughput.sh [runs]   (from the repository root; needs ../shared/seeds)
 set -euo pipefail
 runs=${1:-3}
@@ -18,7 +19,15 @@ size=$(stat -c %s "$work/input-3mb.txt")
 dotnet publish src/Duban.Cli -c Release -o "$work/jit" >/dev/null
 # Published for a runtime, the CLI is ReadyToRun (Duban.Cli.csproj): this is how it is meant to be installed.
 dotnet publish src/Duban.Cli -c Release -r linux-x64 --self-contained false -o "$work/r2r" >/dev/null
-for build in jit r2r; do
+builds="jit r2r"
+# Native AOT, parse-only (docs/cli.md, "A faster duban parse"): needs clang and zlib1g-dev to link.
+if command -v clang >/dev/null 2>&1 && [ -e /usr/include/zlib.h ]; then
+  dotnet publish src/Duban.Cli -c Release -r linux-x64 -p:PublishAot=true -o "$work/aot" >/dev/null
+  builds="$builds aot"
+else
+  echo "note: clang or zlib1g-dev missing, so no Native AOT build" >&2
+fi
+for build in $builds; do
   startup=99
   for what in "tiny samples/unit-clauses.txt --json" "3mb $work/input-3mb.txt --json" "3mb $work/input-3mb.txt --table"; do
     set -- $what

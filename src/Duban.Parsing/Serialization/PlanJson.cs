@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Duban.Parsing.Model;
 
 namespace Duban.Parsing.Serialization;
@@ -13,7 +14,7 @@ public static class PlanJson
     public static JsonSerializerOptions CompactOptions { get; } = Create(indented: false);
 
     public static string Serialize(PlanDocument document, bool indented = true) =>
-        JsonSerializer.Serialize(document, indented ? Options : CompactOptions);
+        JsonSerializer.Serialize(document, TypeInfo(indented ? Options : CompactOptions));
 
     /// <summary>
     /// Writes the same JSON as UTF-8 to <paramref name="utf8"/>, as it goes (a hand-written writer, for speed:
@@ -23,7 +24,34 @@ public static class PlanJson
         PlanJsonWriter.Write(utf8, document, indented ? Options : CompactOptions);
 
     public static PlanDocument Deserialize(string json) =>
-        JsonSerializer.Deserialize<PlanDocument>(json, Options) ?? throw new JsonException("计划 JSON 为空。");
+        JsonSerializer.Deserialize(json, TypeInfo(Options)) ?? throw new JsonException("计划 JSON 为空。");
+
+    /// <summary>
+    /// The document's metadata from the options' source-generated resolver: serializing through it needs neither
+    /// reflection nor generated code at run time, so the string form works in the Native AOT build of duban too.
+    /// </summary>
+    private static JsonTypeInfo<PlanDocument> TypeInfo(JsonSerializerOptions options) =>
+        (JsonTypeInfo<PlanDocument>)options.GetTypeInfo(typeof(PlanDocument));
+
+    /// <summary>
+    /// Every enum of the model, written as a camelCase string. One generic converter each rather than the non-generic
+    /// <see cref="JsonStringEnumConverter"/>, which makes its converters with <c>MakeGenericType</c> at run time (not
+    /// possible under Native AOT). PlanJsonEnumTests checks that every enum reachable from <see cref="PlanDocument"/>
+    /// is listed here.
+    /// </summary>
+    internal static IReadOnlyList<JsonConverter> EnumConverters() =>
+    [
+        new JsonStringEnumConverter<TaskListLocation>(JsonNamingPolicy.CamelCase),
+        new JsonStringEnumConverter<TaskListLayout>(JsonNamingPolicy.CamelCase),
+        new JsonStringEnumConverter<GoverningBodyKind>(JsonNamingPolicy.CamelCase),
+        new JsonStringEnumConverter<MemberRole>(JsonNamingPolicy.CamelCase),
+        new JsonStringEnumConverter<Comparator>(JsonNamingPolicy.CamelCase),
+        new JsonStringEnumConverter<SectionKind>(JsonNamingPolicy.CamelCase),
+        new JsonStringEnumConverter<MarkerStyle>(JsonNamingPolicy.CamelCase),
+        new JsonStringEnumConverter<UnitRole>(JsonNamingPolicy.CamelCase),
+        new JsonStringEnumConverter<CollectiveKind>(JsonNamingPolicy.CamelCase),
+        new JsonStringEnumConverter<Recurrence>(JsonNamingPolicy.CamelCase),
+    ];
 
     private static JsonSerializerOptions Create(bool indented)
     {
@@ -36,8 +64,8 @@ public static class PlanJson
             DefaultIgnoreCondition = JsonIgnoreCondition.Never,
             TypeInfoResolver = PlanJsonContext.Default,
         };
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
-        options.MakeReadOnly(populateMissingResolver: true);
+        foreach (var converter in EnumConverters()) options.Converters.Add(converter);
+        options.MakeReadOnly();
         return options;
     }
 }
