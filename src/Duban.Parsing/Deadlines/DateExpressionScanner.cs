@@ -228,6 +228,8 @@ internal sealed class DateExpressionScanner(string text, int? issueYear)
     // The forms that name a part of a year, with or without the year written before them.
     private bool TryWithinYear(int i, int? year, bool yearWritten, out DatePoint point) =>
         TryHalfYear(i, year, out point)
+        || TrySpringFestival(i, year, out point)
+        || TrySummerBreak(i, year, out point)
         || TrySemester(i, year, out point)
         || TryQuarter(i, year, yearWritten, out point)
         || TryFirstQuarters(i, year, out point)
@@ -243,6 +245,47 @@ internal sealed class DateExpressionScanner(string text, int? issueYear)
         else return false;
         var half = Period.Through(Period.Month(year, firstMonth), Period.Month(year, firstMonth + 5));
         point = ReadPeriodEnding(i + 3, half, year);
+        return true;
+    }
+
+    // 春节前 ("before the Spring Festival", a common date for 保供 and wage-arrears work): the day before the lunar new
+    // year, which falls in the Gregorian year written (2025年春节前 → 2025-01-28); 春节 alone is the festival's first day.
+    private bool TrySpringFestival(int i, int? year, out DatePoint point)
+    {
+        point = default;
+        if (!Matches(i, "春节")) return false;
+        var k = i + 2;
+        if (Matches(k, "期间")) k += 2;
+        Period? day = year is int y && y is >= LunarFirstYear and <= LunarLastYear ? Period.On(DateOnly.FromDateTime(Lunar.ToDateTime(y, 1, 1, 0, 0, 0, 0))) : null;
+        if (TryBefore(k, out var end))
+        {
+            point = new DatePoint(Period.DayBefore(day), end, year);
+            return true;
+        }
+        point = new DatePoint(day, k, year);
+        return true;
+    }
+
+    private static readonly System.Globalization.ChineseLunisolarCalendar Lunar = new();
+    private const int LunarFirstYear = 1902;
+    private const int LunarLastYear = 2100;
+
+    // 暑期 / 暑假 (the summer break, July and August): work to be done over it is due when it ends, August 31;
+    // 暑假前 at the end of June.
+    private bool TrySummerBreak(int i, int? year, out DatePoint point)
+    {
+        point = default;
+        if (!Matches(i, "暑期") && !Matches(i, "暑假")) return false;
+        var k = i + 2;
+        if (TryBefore(k, out var end))
+        {
+            // 暑假前: before the break begins, at the end of the spring semester (June 30).
+            point = new DatePoint(Period.Day(year, 6, 30), end, year);
+            return true;
+        }
+        if (At(k) is '内' or '中') k++;
+        else if (Matches(k, "期间")) k += 2;
+        point = new DatePoint(Period.Day(year, 8, 31), k, year);
         return true;
     }
 

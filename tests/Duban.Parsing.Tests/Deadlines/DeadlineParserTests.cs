@@ -65,6 +65,22 @@ public class DeadlineParserTests
     public void Before_a_month_is_the_last_day_of_the_month_before(string raw, string due) =>
         ShouldRead(raw, 2020, due);
 
+    [Theory]
+    [InlineData("2025年春节前", 2020, "2025-01-28")] // the lunar new year of 2025 is January 29
+    [InlineData("2024年春节前完成", 2020, "2024-02-09")] // February 10, 2024
+    [InlineData("春节前", 2023, "2023-01-21")] // January 22, 2023, the issue year's
+    [InlineData("2026年春节", 2020, "2026-02-17")]
+    [InlineData("2026年春节期间", 2020, "2026-02-17")]
+    public void Spring_festival_is_the_lunar_new_year_of_the_year_written(string raw, int issueYear, string due) =>
+        ShouldRead(raw, issueYear, due);
+
+    [Theory]
+    [InlineData("2025年暑期", "2025-08-31")]
+    [InlineData("2025年暑假期间", "2025-08-31")]
+    [InlineData("2024年暑期内完成", "2024-08-31")]
+    [InlineData("2025年暑假前", "2025-06-30")]
+    public void Summer_break_ends_on_August_31(string raw, string due) => ShouldRead(raw, 2020, due);
+
     [Fact]
     public void Yearless_before_January_is_the_end_of_the_year_before_the_issue_year() =>
         ShouldRead("1月前", 2021, "2020-12-31");
@@ -381,7 +397,7 @@ public class DeadlineParserTests
     [InlineData("统一月报")]
     [InlineData("统一季度考核")]
     [InlineData("起草方案")]
-    [InlineData("春节前")]
+    [InlineData("清明节后")]
     [InlineData("asdf!@#$%^&*()")]
     public void Unreadable_text_is_not_understood(string raw)
     {
