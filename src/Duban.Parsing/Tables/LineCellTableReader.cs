@@ -39,6 +39,49 @@ internal static class LineCellTableReader
         return Read(text, lines, first);
     }
 
+    /// <summary>
+    /// Reads a table flattened one cell per line that has no header row: an excerpt (rows copied out of the middle of a
+    /// 分工表, its header left behind) or a table printed without one. It starts at a line holding only a row number
+    /// followed by a cell of text; its columns are read from the shapes of the rows' lines, as
+    /// <see cref="TableColumns.FromContent"/> reads a headerless table with separators: the rows are first dealt as
+    /// 序号 | task | two units columns | deadline, by shape (a last line that reads as a deadline, unit lines before it,
+    /// the rest the task text); the table then has the columns its rows fill — one units column (责任单位) unless a row
+    /// has two unit lines (牵头 then 配合, the order 分工表 print them in), a deadline column when a row ends with a
+    /// deadline. It takes two rows at least, each opening with a task cell (no units or deadline) of a sentence's length,
+    /// the first naming its units. The rows come out without a header; the task list reads their columns from the
+    /// cells. Null when no such table starts at <paramref name="first"/>.
+    /// </summary>
+    public static (List<TableRowBlock> Rows, int Next)? TryReadHeaderless(string text, IReadOnlyList<SourceLine> lines, int first)
+    {
+        if (RowNumber(lines[first]) is not int number || !IsRowStart(lines, first)) return null;
+        var blankSeparated = first + 1 < lines.Count && lines[first + 1].Kind == LineKind.Blank;
+        List<ColumnRole> probing = [ColumnRole.Number, ColumnRole.Task, ColumnRole.Lead, ColumnRole.Cooperating, ColumnRole.Deadline];
+        var probe = new List<TableRowBlock>();
+        var probed = ReadRows(text, lines, probing, first, number, blankSeparated, byShape: true, probe);
+        var numbered = probe.Where(IsNumberedRow).ToList();
+        if (numbered.Count < MinHeaderlessRows || numbered[0].Cells[2].Length == 0) return null;
+        foreach (var row in numbered)
+        {
+            var task = CharFolding.Fold(row.Cells[1].Value.Trim());
+            if (task.Length < MinTaskLength || LooksLikeUnits(task) || LooksLikeDeadline(task)) return null;
+        }
+        List<ColumnRole> roles = [ColumnRole.Number, ColumnRole.Task];
+        roles.AddRange(numbered.Any(r => r.Cells[3].Length > 0) ? [ColumnRole.Lead, ColumnRole.Cooperating] : [ColumnRole.Responsible]);
+        if (numbered.Any(r => r.Cells[4].Length > 0)) roles.Add(ColumnRole.Deadline);
+        if (roles.Count == probing.Count) return (probe, probed);
+        var rows = new List<TableRowBlock>();
+        var next = ReadRows(text, lines, roles, first, number, blankSeparated, byShape: true, rows);
+        return rows.Count(IsNumberedRow) >= MinHeaderlessRows ? (rows, next) : null;
+    }
+
+    // Rows a table without a header must show before its columns are read from them, and the shortest task cell: a
+    // number line before a short line (a page number, a figure) starts no table.
+    private const int MinHeaderlessRows = 2;
+    private const int MinTaskLength = 8;
+
+    private static bool IsNumberedRow(TableRowBlock row) =>
+        row.CompactCells[0] is { Length: > 0 and <= 5 } n && n.TrimEnd('.', '、').All(char.IsAsciiDigit);
+
     // A column name printed over two lines of its cell (完成 / 时限, 责任 / 单位): each half is short.
     private const int MaxHalfNameLength = 4;
 
@@ -101,7 +144,18 @@ internal static class LineCellTableReader
 
         var rows = new List<TableRowBlock> { headerRow };
         rows.AddRange(groups.Select(g => GroupRow(text, lines[g], roles.Count)));
-        j = afterGroups;
+        var next = ReadRows(text, lines, roles, afterGroups, number, blankSeparated, byShape: false, rows);
+        return rows.Count > 1 ? (rows, next) : null;
+    }
+
+    /// <summary>
+    /// Reads the numbered rows from line <paramref name="j"/> (the first row's number, <paramref name="number"/>) into
+    /// <paramref name="rows"/>, and returns the line after the last. <paramref name="byShape"/>: deal every row's lines by
+    /// their shape, never one per cell (a table without a header, whose columns were read from the rows themselves).
+    /// </summary>
+    private static int ReadRows(string text, IReadOnlyList<SourceLine> lines, List<ColumnRole> roles, int j, int number,
+        bool blankSeparated, bool byShape, List<TableRowBlock> rows)
+    {
         var next = j;
         // The cells of the row above (lines per column), for the cells a row lacks because they were merged down; a
         // group row between them ends every merge.
@@ -150,7 +204,7 @@ internal static class LineCellTableReader
                 body.Add(j);
             }
             if (body.Count == 0) { j = numberLine; break; }
-            var cells = Cells(lines, body, roles, above, numbered: true);
+            var cells = Cells(lines, body, roles, above, numbered: true, byShape);
             rows.Add(Row(text, lines, numberLine, body, cells));
             above = groupsAfter.Count > 0 ? null : cells;
             rows.AddRange(groupsAfter.Select(g => GroupRow(text, lines[g], roles.Count)));
@@ -158,7 +212,7 @@ internal static class LineCellTableReader
             number++;
             if (isLast) break;
         }
-        return rows.Count > 1 ? (rows, next) : null;
+        return next;
     }
 
     /// <summary>
@@ -185,7 +239,7 @@ internal static class LineCellTableReader
             if (UnnumberedRow(lines, start, roles.Count) is not { } body) break;
             rows.AddRange(groups.Select(g => GroupRow(text, lines[g], roles.Count)));
             if (groups.Count > 0) above = null;
-            var cells = Cells(lines, body, roles, above, numbered: false);
+            var cells = Cells(lines, body, roles, above, numbered: false, byShape: false);
             rows.Add(Row(text, lines, null, body, cells));
             above = cells;
             next = j = body[^1] + 1;
@@ -318,7 +372,7 @@ internal static class LineCellTableReader
     /// before its unit lines when those lines name the units the row above holds further right (a 牵头单位 merged over
     /// two tasks: the second row has only its 配合单位).
     /// </summary>
-    private static List<int>?[] Cells(IReadOnlyList<SourceLine> lines, List<int> body, List<ColumnRole> roles, List<int>?[]? above, bool numbered)
+    private static List<int>?[] Cells(IReadOnlyList<SourceLine> lines, List<int> body, List<ColumnRole> roles, List<int>?[]? above, bool numbered, bool byShape)
     {
         // The first column the row's lines go to: after the number's, or the first of a table without numbers.
         var firstColumn = numbered ? 1 : 0;
@@ -344,7 +398,7 @@ internal static class LineCellTableReader
         // One line per cell, unless a line plainly is not of its column's kind (a row short of a merged units cell
         // whose task cell runs over one line more): a numbered measure in a units column, or the deadline elsewhere
         // than in the deadline column.
-        if (pieces.Count == roles.Count - firstColumn && Enumerable.Range(firstColumn, pieces.Count).All(c =>
+        if (!byShape && pieces.Count == roles.Count - firstColumn && Enumerable.Range(firstColumn, pieces.Count).All(c =>
                 roles[c] is ColumnRole.Lead or ColumnRole.Responsible or ColumnRole.Cooperating ? !StartsMeasure(lines[pieces[c - firstColumn][0]].Folded)
                 : roles[c] is not ColumnRole.Deadline || LooksLikeDeadline(Joined(lines, pieces[c - firstColumn]))
                     || !pieces.Any(p => LooksLikeDeadline(Joined(lines, p)))))

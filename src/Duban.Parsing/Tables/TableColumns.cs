@@ -103,7 +103,7 @@ internal sealed class TableColumns
     /// </summary>
     public static TableColumns? FromContent(IReadOnlyList<IReadOnlyList<string>> rows)
     {
-        var body = rows.Where(r => r.Count(c => c.Length > 0) >= 2).ToList();
+        var body = AlignMergedLeadingCells(rows.Where(r => r.Count(c => c.Length > 0) >= 2).ToList());
         if (body.Count < 2) return null;
         var width = body.Max(r => r.Count);
         if (width is < 3 or > MaxContentColumns) return null;
@@ -127,6 +127,25 @@ internal sealed class TableColumns
         return new TableColumns(roles);
     }
 
+    /// <summary>
+    /// The rows of a headerless table whose leading columns come before the number (领域 | 序号 | 项目名称 | …), as
+    /// read for its columns: a cell merged down over a group's rows stands only in the group's first row, and the rows
+    /// under it are that many cells short and start with their number (or carry that many empty cells at the end).
+    /// When the widest rows hold their number further right than the first cell, such a row is read with that many
+    /// empty cells before it, so that every number stands in one column (TableReading aligns the row the same way).
+    /// </summary>
+    private static List<IReadOnlyList<string>> AlignMergedLeadingCells(List<IReadOnlyList<string>> body)
+    {
+        static int Filled(IReadOnlyList<string> r) => r.Count - r.Reverse().TakeWhile(c => c.Length == 0).Count();
+        if (body.Count < 2) return body;
+        var width = body.Max(Filled);
+        var full = body.Where(r => Filled(r) == width).ToList();
+        var number = Enumerable.Range(1, Math.Max(0, width - 2)).FirstOrDefault(k => full.Count(r => IsRowNumber(r[k])) * 5 >= full.Count * 4, -1);
+        if (number < 0 || full.Any(r => IsRowNumber(r[0]))) return body;
+        return body.Select(r => Filled(r) == width - number && IsRowNumber(r[0])
+            ? (IReadOnlyList<string>)[.. Enumerable.Repeat("", number), .. r.Take(width - number)] : r).ToList();
+    }
+
     /// <summary>Most columns of a table whose columns are read from its cells (a task table has five or six).</summary>
     private const int MaxContentColumns = 12;
 
@@ -138,7 +157,9 @@ internal sealed class TableColumns
     private static bool ReadsAsUnits(string s)
     {
         s = s.TrimEnd('等');
-        if (s.Length is < 2 or > 120 || s.Contains('。')) return false;
+        // A list closed with 。 as a sentence is (县教体局、县财政局，各乡镇人民政府。) when every part is a name.
+        if (s.Contains('。')) return CellShape.IsUnits(s);
+        if (s.Length is < 2 or > 120) return false;
         return Units.UnitShape.EndingLength(s) > 0 || Units.UnitShape.StartsCollective(s);
     }
 

@@ -62,6 +62,14 @@ internal static class BlockBuilder
                 i = afterTable;
                 continue;
             }
+            // A row number, then rows whose lines read as a task, units and a deadline: such a table without its header.
+            if (LineCellTableReader.TryReadHeaderless(text, lines, i) is var (bareRows, afterBare))
+            {
+                Flush();
+                blocks.AddRange(bareRows);
+                i = afterBare;
+                continue;
+            }
 
             if (paragraph.Count > 0 && !(isTitle ? ContinuesTitle(paragraph, line, wrapWidth) : Joins(paragraph, punctuated, line, wrapWidth))) Flush();
             punctuated = (paragraph.Count > 0 && punctuated) || HasClausePunctuation(line.Folded);
