@@ -53,8 +53,10 @@ internal static class LineCellTableReader
     /// </summary>
     public static (List<TableRowBlock> Rows, int Next)? TryReadHeaderless(string text, IReadOnlyList<SourceLine> lines, int first)
     {
-        if (RowNumber(lines[first]) is not int number || !IsRowStart(lines, first)) return null;
+        if (lines[first].Kind != LineKind.Text) return null;
         var blankSeparated = first + 1 < lines.Count && lines[first + 1].Kind == LineKind.Blank;
+        if (RowNumber(lines[first]) is not int number) return ReadUnnumberedHeaderless(text, lines, first, blankSeparated);
+        if (!IsRowStart(lines, first)) return null;
         List<ColumnRole> probing = [ColumnRole.Number, ColumnRole.Task, ColumnRole.Lead, ColumnRole.Cooperating, ColumnRole.Deadline];
         var probe = new List<TableRowBlock>();
         var probed = ReadRows(text, lines, probing, first, number, blankSeparated, byShape: true, probe);
@@ -72,6 +74,31 @@ internal static class LineCellTableReader
         var rows = new List<TableRowBlock>();
         var next = ReadRows(text, lines, roles, first, number, blankSeparated, byShape: true, rows);
         return rows.Count(IsNumberedRow) >= MinHeaderlessRows ? (rows, next) : null;
+    }
+
+    /// <summary>
+    /// A table flattened one cell per line with neither a header nor a 序号 column (重点任务 / 责任单位 / 完成时限 rows
+    /// copied alone): each row is a task cell of a sentence's length, one or two unit lines, and a deadline line that
+    /// ends it (the only mark of where a row ends, so the last column must be the deadline). Two rows at least, each with
+    /// a units line, group headings (一、…) between them; blank lines between cells are skipped when the copy puts one
+    /// after every cell, and otherwise end the table. One units column unless a row has two unit lines.
+    /// </summary>
+    private static (List<TableRowBlock> Rows, int Next)? ReadUnnumberedHeaderless(string text, IReadOnlyList<SourceLine> lines, int first, bool blankSeparated)
+    {
+        var folded = lines[first].Folded.Trim();
+        if (folded.Length < MinTaskLength || BlockBuilder.StartsBlock(lines[first].Folded)) return null;
+        List<ColumnRole> probing = [ColumnRole.Task, ColumnRole.Lead, ColumnRole.Cooperating, ColumnRole.Deadline];
+        var probe = new List<TableRowBlock>();
+        ReadUnnumberedRows(text, lines, probing, first, blankSeparated, byShape: true, probe);
+        var rows = probe.Where(r => r.Cells[^1].Length > 0).ToList();
+        if (rows.Count < MinHeaderlessRows || rows.Any(r => r.Cells[1].Length == 0)) return null;
+        if (rows.Any(r => CharFolding.Fold(r.Cells[0].Value.Trim()) is var task && (task.Length < MinTaskLength || LooksLikeUnits(task))))
+            return null;
+        List<ColumnRole> roles = rows.Any(r => r.Cells[2].Length > 0)
+            ? probing : [ColumnRole.Task, ColumnRole.Responsible, ColumnRole.Deadline];
+        var read = new List<TableRowBlock>();
+        var next = ReadUnnumberedRows(text, lines, roles, first, blankSeparated, byShape: true, read);
+        return read.Count(r => r.Cells[^1].Length > 0) >= MinHeaderlessRows ? (read, next) : null;
     }
 
     // Rows a table without a header must show before its columns are read from them, and the shortest task cell: a
@@ -229,32 +256,45 @@ internal static class LineCellTableReader
     {
         if (roles[^1] != ColumnRole.Deadline || !roles.Contains(ColumnRole.Task)) return null;
         var rows = new List<TableRowBlock> { header };
+        var next = ReadUnnumberedRows(text, lines, roles, j, blankSeparated: false, byShape: false, rows);
+        return rows.Count > 1 ? (rows, next) : null;
+    }
+
+    /// <summary>
+    /// The rows of a table without numbers from line <paramref name="j"/>, each ending with its deadline line, into
+    /// <paramref name="rows"/>; returns the line after the last. <paramref name="blankSeparated"/>: the copy has a blank
+    /// line after every cell, so blank lines are skipped and the rows' shapes alone say where the table ends.
+    /// <paramref name="byShape"/>: deal the lines by shape, never one per cell (columns read from the rows).
+    /// </summary>
+    private static int ReadUnnumberedRows(string text, IReadOnlyList<SourceLine> lines, List<ColumnRole> roles, int j,
+        bool blankSeparated, bool byShape, List<TableRowBlock> rows)
+    {
         var next = j;
         List<int>?[]? above = null;
         while (j < lines.Count)
         {
             // A blank line after a row ends the table: this layout has none between cells.
-            if (lines[j].Kind == LineKind.Blank) break;
+            if (lines[j].Kind == LineKind.Blank && !blankSeparated) break;
             var (groups, start) = GroupLines(lines, j);
-            if (UnnumberedRow(lines, start, roles.Count) is not { } body) break;
+            if (UnnumberedRow(lines, start, roles.Count, blankSeparated) is not { } body) break;
             rows.AddRange(groups.Select(g => GroupRow(text, lines[g], roles.Count)));
             if (groups.Count > 0) above = null;
-            var cells = Cells(lines, body, roles, above, numbered: false, byShape: false);
+            var cells = Cells(lines, body, roles, above, numbered: false, byShape);
             rows.Add(Row(text, lines, null, body, cells));
             above = cells;
             next = j = body[^1] + 1;
         }
-        return rows.Count > 1 ? (rows, next) : null;
+        return next;
     }
 
     /// <summary>The lines of a row of a table without numbers, starting at <paramref name="start"/>: up to its deadline line.</summary>
-    private static List<int>? UnnumberedRow(IReadOnlyList<SourceLine> lines, int start, int columns)
+    private static List<int>? UnnumberedRow(IReadOnlyList<SourceLine> lines, int start, int columns, bool skipBlanks = false)
     {
         var body = new List<int>();
         for (var k = start; k < lines.Count && body.Count < columns + MaxExtraRowLines; k++)
         {
             var line = lines[k];
-            if (line.Kind == LineKind.Debris) continue;
+            if (line.Kind == LineKind.Debris || line.Kind == LineKind.Blank && skipBlanks) continue;
             if (line.Kind != LineKind.Text || RowNumber(line) is not null) return null;
             var folded = line.Folded.Trim();
             if (BlockBuilder.StartsBlock(line.Folded) && !(body.Count > 0 && IsMeasure(lines, body, line))) return null;

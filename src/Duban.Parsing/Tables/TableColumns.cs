@@ -99,7 +99,8 @@ internal sealed class TableColumns
     /// read as deadlines (three in five: short, no 。, understood by the deadline reader); the units columns those whose
     /// cells read as lists of organisations (three in five: end with 局, 委, 府, 校, …). One units column is 责任单位;
     /// of two or more the first is 牵头单位 and the second 配合单位, the order every 分工表 prints them in. The task column
-    /// is the one left with the longest text. Without a number, a task and a units column there is no task table.
+    /// is the one left with the longest text. Without a task and a units column there is no task table; without a number
+    /// column only rows that open with a task cell (a sentence) and end with a deadline are one.
     /// </summary>
     public static TableColumns? FromContent(IReadOnlyList<IReadOnlyList<string>> rows)
     {
@@ -112,17 +113,19 @@ internal sealed class TableColumns
         bool Holds(int k, Func<string, bool> test, double share) => Filled(k) is { Count: > 0 } f && f.Count(test) >= f.Count * share;
 
         var number = Enumerable.Range(0, width).FirstOrDefault(k => Filled(k).Count * 2 >= body.Count && Holds(k, IsRowNumber, 0.8), -1);
-        if (number < 0) return null;
-        roles[number] = ColumnRole.Number;
+        if (number >= 0) roles[number] = ColumnRole.Number;
         var deadline = Enumerable.Range(0, width).LastOrDefault(k => roles[k] == ColumnRole.Unknown && Holds(k, ReadsAsDeadline, 0.6), -1);
         if (deadline >= 0) roles[deadline] = ColumnRole.Deadline;
+        // Without numbers, only the plainest shape is a task table: the task first, units, the deadline last in every row.
+        if (number < 0 && (deadline != width - 1 || body.Any(r => r.Count < width || r[0].Length < MinUnnumberedTaskLength || r[^1].Length == 0)))
+            return null;
         var units = Enumerable.Range(0, width).Where(k => roles[k] == ColumnRole.Unknown && Holds(k, ReadsAsUnits, 0.6)).ToList();
         if (units.Count == 0) return null;
         if (units.Count == 1) roles[units[0]] = ColumnRole.Responsible;
         else (roles[units[0]], roles[units[1]]) = (ColumnRole.Lead, ColumnRole.Cooperating);
         var task = Enumerable.Range(0, width).Where(k => roles[k] == ColumnRole.Unknown && Filled(k).Count > 0)
             .OrderByDescending(k => Filled(k).Average(c => c.Length)).FirstOrDefault(-1);
-        if (task < 0) return null;
+        if (task < 0 || number < 0 && task != 0) return null;
         roles[task] = ColumnRole.Task;
         return new TableColumns(roles);
     }
@@ -145,6 +148,9 @@ internal sealed class TableColumns
         return body.Select(r => Filled(r) == width - number && IsRowNumber(r[0])
             ? (IReadOnlyList<string>)[.. Enumerable.Repeat("", number), .. r.Take(width - number)] : r).ToList();
     }
+
+    // The shortest task cell of a table without numbers: a sentence, not a name.
+    private const int MinUnnumberedTaskLength = 8;
 
     /// <summary>Most columns of a table whose columns are read from its cells (a task table has five or six).</summary>
     private const int MaxContentColumns = 12;
