@@ -338,6 +338,11 @@ internal static class LineCellTableReader
         return (found, j);
     }
 
+    /// <summary>A group heading line of a flattened table: 一、… / （二）…, short, no 。, not a row number.</summary>
+    internal static bool IsGroupLine(SourceLine line) =>
+        line.Kind == LineKind.Text && RowNumber(line) is null && !line.Folded.Contains('。')
+        && line.Folded.Length <= MaxGroupLineLength && HeadingMarker.Read(line.Folded) is not null;
+
     // An excerpt can skip many groups; a longer run of headings is the document going on after the table.
     private const int MaxGroupLines = 12;
     private const int MaxGroupLineLength = 60;
