@@ -431,6 +431,8 @@ internal static class LineCellTableReader
                 pieces.Add([b]);
         }
 
+        if (byShape) JoinUnitNamesBrokenAtLineEnd(lines, pieces);
+
         var cells = new List<int>?[roles.Count];
         var textColumns = Enumerable.Range(firstColumn, roles.Count - firstColumn).Where(c => roles[c] is ColumnRole.Task or ColumnRole.Target).ToList();
         if (textColumns.Count == 0) textColumns.Add(firstColumn);
@@ -488,6 +490,28 @@ internal static class LineCellTableReader
         }
         return cells;
     }
+
+    /// <summary>
+    /// A units cell wrapped inside a name, as a PDF viewer copies a narrow cell (`市自然资源和规划局、市政务服务管` /
+    /// `理局`): a piece whose names before its last 、 are whole unit names, followed by a short piece that completes the
+    /// last name, is one piece. Only where the rows are dealt by shape (no header says how many lines a row has).
+    /// </summary>
+    private static void JoinUnitNamesBrokenAtLineEnd(IReadOnlyList<SourceLine> lines, List<List<int>> pieces)
+    {
+        for (var k = 0; k + 1 < pieces.Count; k++)
+        {
+            var first = Joined(lines, pieces[k]);
+            var second = Joined(lines, pieces[k + 1]);
+            var lastComma = first.LastIndexOf('、');
+            if (lastComma <= 0 || second.Length > MaxNameTailLength || LooksLikeUnits(first) || !LooksLikeUnits(first[..lastComma])
+                || !LooksLikeUnits(first + second)) continue;
+            pieces[k].AddRange(pieces[k + 1]);
+            pieces.RemoveAt(k + 1);
+        }
+    }
+
+    // The part of a unit name a narrow cell wraps onto its next line (理局, 展改革委, 管委会).
+    private const int MaxNameTailLength = 6;
 
     /// <summary>
     /// How many units columns a row's unit lines stand right of the first: 0 (filled from the left: a row without its
