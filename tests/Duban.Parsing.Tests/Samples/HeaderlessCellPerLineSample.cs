@@ -15,12 +15,12 @@ public sealed class HeaderlessCellPerLineSample : SampleTest
 {
     protected override string FileName => "headerless-cell-per-line.txt";
 
-    protected override string ExpectedTitle => "白沙县2026年职业教育重点工作任务分解表（县人社局承担部分）";
+    protected override string ExpectedTitle => "云岭县2026年职业教育重点工作任务分解表（县人社局承担部分）";
 
     protected override IReadOnlyList<ExpectedList> ExpectedLists =>
     [
-        List(Table, Body, "白沙县2026年职业教育重点工作任务分解表（县人社局承担部分）",
-            T("7", "支持白沙职业技术学校与县工业园区企业共建实训基地2个，每年接收学生实习不少于300人次。", "县人社局 | 县教育局; 县工业园区管委会", "2026年10月底前", "due=2026-10-31"),
+        List(Table, Body, "云岭县2026年职业教育重点工作任务分解表（县人社局承担部分）",
+            T("7", "支持云岭职业技术学校与县工业园区企业共建实训基地2个，每年接收学生实习不少于300人次。", "县人社局 | 县教育局; 县工业园区管委会", "2026年10月底前", "due=2026-10-31"),
             T("8", "开展企业新型学徒制培训，全年培训学徒150人。", "县人社局 | 县总工会", "2026年12月底前", "due=2026-12-31"),
             T("15", "举办全县职业技能大赛，设置竞赛项目不少于8个。", "县人社局 | 县教育局; 县总工会; 各乡镇人民政府", "2026年9月底前", "due=2026-09-30"),
             T("16", "落实技能人才评价制度，新增取得职业技能等级证书人员1200人。", "县人社局", "2026年12月底前", "due=2026-12-31")),

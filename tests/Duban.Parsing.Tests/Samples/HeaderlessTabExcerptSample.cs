@@ -14,11 +14,11 @@ public sealed class HeaderlessTabExcerptSample : SampleTest
 {
     protected override string FileName => "headerless-tab-excerpt.txt";
 
-    protected override string ExpectedTitle => "临川区2026年职业教育提质培优任务清单（节选）";
+    protected override string ExpectedTitle => "东川区2026年职业教育提质培优任务清单（节选）";
 
     protected override IReadOnlyList<ExpectedList> ExpectedLists =>
     [
-        List(Table, Body, "临川区2026年职业教育提质培优任务清单（节选）",
+        List(Table, Body, "东川区2026年职业教育提质培优任务清单（节选）",
             T("4", "推动区职业中专实训基地向社会开放，年培训企业职工2000人次。", "区教育局 | 区人社局; 区财政局", "2026年6月底前", "due=2026-06-30"),
             T("5", "撤并就业率连续两年低于70%的专业点，新增智能制造类专业2个。", "区教育局 | 区发展改革局", "2026年9月", "due=2026-09-30"),
             T("6", "为顶岗实习学生全部购买实习责任保险。", "区教育局 | 区应急管理局; 区财政局", "每学期", "ongoing semester"),

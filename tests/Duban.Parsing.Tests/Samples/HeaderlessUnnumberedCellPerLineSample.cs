@@ -14,11 +14,11 @@ public sealed class HeaderlessUnnumberedCellPerLineSample : SampleTest
 {
     protected override string FileName => "headerless-unnumbered-cell-per-line.txt";
 
-    protected override string ExpectedTitle => "溪口县2026年农村人居环境整治重点任务（摘录）";
+    protected override string ExpectedTitle => "南浦县2026年农村人居环境整治重点任务（摘录）";
 
     protected override IReadOnlyList<ExpectedList> ExpectedLists =>
     [
-        List(Table, Body, "溪口县2026年农村人居环境整治重点任务（摘录）",
+        List(Table, Body, "南浦县2026年农村人居环境整治重点任务（摘录）",
             T("1", "推进农村生活垃圾分类减量，行政村分类覆盖率达到60%以上。", "县住房城乡建设局 | 各乡镇人民政府", "2026年11月底前", "due=2026-11-30"),
             T("2", "建立农村保洁员队伍，每个行政村配备保洁员不少于2名。", "县城市管理局", "2026年6月底前", "due=2026-06-30"),
             T("3", "完成农村户用卫生厕所改造1500户，同步建立管护机制。", "县农业农村局 | 县卫生健康局; 县财政局", "2026年10月底前", "due=2026-10-31"),
