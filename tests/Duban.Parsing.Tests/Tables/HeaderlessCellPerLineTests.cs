@@ -84,6 +84,28 @@ public sealed class HeaderlessCellPerLineTests
     }
 
     [Fact]
+    public void A_units_cell_wrapped_inside_a_name_is_one_cell()
+    {
+        var tasks = Tasks("""
+            3
+            开展工程建设项目审批制度改革，实行联合审图、联合验收。
+            市住房城乡建设局
+            市自然资源和规划局、市政务服务管
+            理局
+            2026年12月底前
+            4
+            建立重点项目审批“绿色通道”，实行专人帮办代办。
+            市发展改革委
+            市政务服务管理局、市住房城乡建
+            设局
+            2026年9月底前
+            """);
+        tasks[0].Text.ShouldBe("开展工程建设项目审批制度改革，实行联合审图、联合验收。");
+        Roles(tasks[0]).ShouldBe("市住房城乡建设局/Lead 市自然资源和规划局/Cooperating 市政务服务管理局/Cooperating");
+        Roles(tasks[1]).ShouldBe("市发展改革委/Lead 市政务服务管理局/Cooperating 市住房城乡建设局/Cooperating");
+    }
+
+    [Fact]
     public void Rows_without_numbers_end_at_their_deadline_lines()
     {
         var tasks = Tasks("""
