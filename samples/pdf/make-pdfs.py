@@ -38,7 +38,7 @@ def footer(kind):
 def esc(s):
     return html.escape(s, quote=False)
 
-def table(rows, widths):
+def table(rows, widths, header=True):
     n = len(rows[0])
     out = ['<table:table table:name="T1" table:style-name="Tbl">']
     for i in range(n):
@@ -67,8 +67,9 @@ def table(rows, widths):
         return ('<table:table-row>' + ''.join(
             f'<table:table-cell table:style-name="Cell"><text:p text:style-name="Cellp">{esc(c)}</text:p></table:table-cell>'
             for c in cells) + '</table:table-row>')
-    out.append('<table:table-header-rows>' + row(rows[0]) + '</table:table-header-rows>')
-    out += [row(r, i) for i, r in enumerate(rows[1:], 1)]
+    if header:
+        out.append('<table:table-header-rows>' + row(rows[0]) + '</table:table-header-rows>')
+    out += [row(r, i) for i, r in enumerate(rows[1:] if header else rows, 1 if header else 0)]
     out.append('</table:table>')
     return '\n'.join(out)
 
@@ -812,11 +813,16 @@ def gbt_table(rows):
     n = max(len(r) for r in rows)
     # A row short of leading cells that starts with its number, under a header whose number column is not the first
     # (领域 | 序号 | …, merged-leading-column.txt), lies under cells merged down from the row above: print them merged.
-    number_at = next((k for k, c in enumerate(rows[0]) if c.strip() in ("序号", "编号")), 0)
-    rows = [[None] * (n - len(r)) + r if 0 < n - len(r) <= number_at and i > 1 and r[0].strip().isdigit() else r
+    number_at = next((k for k, c in enumerate(rows[0]) if c.strip() in ("序号", "编号")), None)
+    first_row = 1
+    if number_at is None:
+        # A table printed without its header row (headerless-tab-excerpt.txt): the number stands where the first
+        # row, a full one, holds it.
+        number_at, first_row = next((k for k, c in enumerate(rows[0]) if c.strip().isdigit()), 0), 0
+    rows = [[None] * (n - len(r)) + r if 0 < n - len(r) <= number_at and i > first_row and r[0].strip().isdigit() else r
             for i, r in enumerate(rows)]
     rows = [r + [""] * (n - len(r)) for r in rows]
-    return table(rows, None).replace('table:name="T1"', 'table:name="T%d"' % id(rows))
+    return table(rows, None, header=first_row == 1).replace('table:name="T1"', 'table:name="T%d"' % id(rows))
 
 def gbt_body(lines):
     out, rows, first, title_goes_on = [], [], True, False
@@ -852,8 +858,16 @@ def gbt_body(lines):
 def gbt_document(lines):
     font = 'style:font-name="Noto Serif CJK SC" fo:font-family="\'Noto Serif CJK SC\'" style:font-name-asian="Noto Serif CJK SC" style:font-family-asian="\'Noto Serif CJK SC\'"'
     num = '<text:page-number text:select-page="current">1</text:page-number>'
-    n = max([len(l.split("\t")) for l in text_rows(lines) if "\t" in l] or [5])
+    tab_rows = [l.split("\t") for l in text_rows(lines) if "\t" in l]
+    n = max([len(r) for r in tab_rows] or [5])
     widths = ["1.2cm"] + ["%.2fcm" % ((15.6 - 1.2) * 0.42)] + ["%.2fcm" % ((15.6 - 1.2) * 0.58 / max(n - 2, 1))] * (n - 2)
+    full = [r for r in tab_rows if len(r) == n]
+    if full and not any(c.strip() in ("序号", "编号") for c in tab_rows[0]):
+        # A table without a header row: the number column narrow, the column of the longest text 42%, as above.
+        number_at = next((k for k, c in enumerate(full[0]) if c.strip().isdigit()), 0)
+        longest = max(range(n), key=lambda k: sum(len(r[k]) for r in full))
+        rest = "%.2fcm" % ((15.6 - 1.2) * 0.58 / max(n - 2, 1))
+        widths = ["1.2cm" if k == number_at else "%.2fcm" % ((15.6 - 1.2) * 0.42) if k == longest else rest for k in range(n)]
     cols = ''.join(f'<style:style style:name="Col{i}" style:family="table-column"><style:table-column-properties style:column-width="{w}"/></style:style>'
                    for i, w in enumerate(widths))
     return f'''<?xml version="1.0" encoding="UTF-8"?>

@@ -19,7 +19,23 @@ internal static class CellShape
     public static bool IsUnits(string folded)
     {
         var s = folded.TrimEnd('等');
-        if (s.Length is < 2 or > MaxUnitsLength || s.Contains('。') || s.Contains(',')) return false;
-        return Units.UnitShape.EndingLength(s) > 0 || Units.UnitShape.StartsCollective(s);
+        if (s.Length is < 2 or > MaxUnitsLength) return false;
+        if (!s.Contains('。') && !s.Contains(','))
+            return Units.UnitShape.EndingLength(s) > 0 || Units.UnitShape.StartsCollective(s);
+        return IsUnitList(s);
     }
+
+    /// <summary>
+    /// A cell typed as a sentence (县教体局、县财政局，各乡镇人民政府。): a comma between names and a closing 。 are no
+    /// clause when every part between the separators ends like an organisation (a collective must too: 各乡镇人民政府,
+    /// not 各单位要于每季度末报送进展情况).
+    /// </summary>
+    private static bool IsUnitList(string s)
+    {
+        var parts = s.TrimEnd('。').Split([',', '、', ';'], StringSplitOptions.TrimEntries);
+        return parts.All(p => p.TrimEnd('等') is { Length: >= 2 and <= MaxUnitNameLength } name && !name.Contains('。')
+            && Units.UnitShape.EndingLength(name) is > 0 and var ending && name.Length > ending);
+    }
+
+    private const int MaxUnitNameLength = 20;
 }

@@ -39,6 +39,76 @@ internal static class LineCellTableReader
         return Read(text, lines, first);
     }
 
+    /// <summary>
+    /// Reads a table flattened one cell per line that has no header row: an excerpt (rows copied out of the middle of a
+    /// 分工表, its header left behind) or a table printed without one. It starts at a line holding only a row number
+    /// followed by a cell of text; its columns are read from the shapes of the rows' lines, as
+    /// <see cref="TableColumns.FromContent"/> reads a headerless table with separators: the rows are first dealt as
+    /// 序号 | task | two units columns | deadline, by shape (a last line that reads as a deadline, unit lines before it,
+    /// the rest the task text); the table then has the columns its rows fill — one units column (责任单位) unless a row
+    /// has two unit lines (牵头 then 配合, the order 分工表 print them in), a deadline column when a row ends with a
+    /// deadline. It takes two rows at least, each opening with a task cell (no units or deadline) of a sentence's length,
+    /// the first naming its units. The rows come out without a header; the task list reads their columns from the
+    /// cells. Null when no such table starts at <paramref name="first"/>.
+    /// </summary>
+    public static (List<TableRowBlock> Rows, int Next)? TryReadHeaderless(string text, IReadOnlyList<SourceLine> lines, int first)
+    {
+        if (lines[first].Kind != LineKind.Text) return null;
+        var blankSeparated = first + 1 < lines.Count && lines[first + 1].Kind == LineKind.Blank;
+        if (RowNumber(lines[first]) is not int number) return ReadUnnumberedHeaderless(text, lines, first, blankSeparated);
+        if (!IsRowStart(lines, first)) return null;
+        List<ColumnRole> probing = [ColumnRole.Number, ColumnRole.Task, ColumnRole.Lead, ColumnRole.Cooperating, ColumnRole.Deadline];
+        var probe = new List<TableRowBlock>();
+        var probed = ReadRows(text, lines, probing, first, number, blankSeparated, byShape: true, probe);
+        var numbered = probe.Where(IsNumberedRow).ToList();
+        if (numbered.Count < MinHeaderlessRows || numbered[0].Cells[2].Length == 0) return null;
+        foreach (var row in numbered)
+        {
+            var task = CharFolding.Fold(row.Cells[1].Value.Trim());
+            if (task.Length < MinTaskLength || LooksLikeUnits(task) || LooksLikeDeadline(task)) return null;
+        }
+        List<ColumnRole> roles = [ColumnRole.Number, ColumnRole.Task];
+        roles.AddRange(numbered.Any(r => r.Cells[3].Length > 0) ? [ColumnRole.Lead, ColumnRole.Cooperating] : [ColumnRole.Responsible]);
+        if (numbered.Any(r => r.Cells[4].Length > 0)) roles.Add(ColumnRole.Deadline);
+        if (roles.Count == probing.Count) return (probe, probed);
+        var rows = new List<TableRowBlock>();
+        var next = ReadRows(text, lines, roles, first, number, blankSeparated, byShape: true, rows);
+        return rows.Count(IsNumberedRow) >= MinHeaderlessRows ? (rows, next) : null;
+    }
+
+    /// <summary>
+    /// A table flattened one cell per line with neither a header nor a 序号 column (重点任务 / 责任单位 / 完成时限 rows
+    /// copied alone): each row is a task cell of a sentence's length, one or two unit lines, and a deadline line that
+    /// ends it (the only mark of where a row ends, so the last column must be the deadline). Two rows at least, each with
+    /// a units line, group headings (一、…) between them; blank lines between cells are skipped when the copy puts one
+    /// after every cell, and otherwise end the table. One units column unless a row has two unit lines.
+    /// </summary>
+    private static (List<TableRowBlock> Rows, int Next)? ReadUnnumberedHeaderless(string text, IReadOnlyList<SourceLine> lines, int first, bool blankSeparated)
+    {
+        var folded = lines[first].Folded.Trim();
+        if (folded.Length < MinTaskLength || BlockBuilder.StartsBlock(lines[first].Folded)) return null;
+        List<ColumnRole> probing = [ColumnRole.Task, ColumnRole.Lead, ColumnRole.Cooperating, ColumnRole.Deadline];
+        var probe = new List<TableRowBlock>();
+        ReadUnnumberedRows(text, lines, probing, first, blankSeparated, byShape: true, probe);
+        var rows = probe.Where(r => r.Cells[^1].Length > 0).ToList();
+        if (rows.Count < MinHeaderlessRows || rows.Any(r => r.Cells[1].Length == 0)) return null;
+        if (rows.Any(r => CharFolding.Fold(r.Cells[0].Value.Trim()) is var task && (task.Length < MinTaskLength || LooksLikeUnits(task))))
+            return null;
+        List<ColumnRole> roles = rows.Any(r => r.Cells[2].Length > 0)
+            ? probing : [ColumnRole.Task, ColumnRole.Responsible, ColumnRole.Deadline];
+        var read = new List<TableRowBlock>();
+        var next = ReadUnnumberedRows(text, lines, roles, first, blankSeparated, byShape: true, read);
+        return read.Count(r => r.Cells[^1].Length > 0) >= MinHeaderlessRows ? (read, next) : null;
+    }
+
+    // Rows a table without a header must show before its columns are read from them, and the shortest task cell: a
+    // number line before a short line (a page number, a figure) starts no table.
+    private const int MinHeaderlessRows = 2;
+    private const int MinTaskLength = 8;
+
+    private static bool IsNumberedRow(TableRowBlock row) =>
+        row.CompactCells[0] is { Length: > 0 and <= 5 } n && n.TrimEnd('.', '、').All(char.IsAsciiDigit);
+
     // A column name printed over two lines of its cell (完成 / 时限, 责任 / 单位): each half is short.
     private const int MaxHalfNameLength = 4;
 
@@ -101,7 +171,18 @@ internal static class LineCellTableReader
 
         var rows = new List<TableRowBlock> { headerRow };
         rows.AddRange(groups.Select(g => GroupRow(text, lines[g], roles.Count)));
-        j = afterGroups;
+        var next = ReadRows(text, lines, roles, afterGroups, number, blankSeparated, byShape: false, rows);
+        return rows.Count > 1 ? (rows, next) : null;
+    }
+
+    /// <summary>
+    /// Reads the numbered rows from line <paramref name="j"/> (the first row's number, <paramref name="number"/>) into
+    /// <paramref name="rows"/>, and returns the line after the last. <paramref name="byShape"/>: deal every row's lines by
+    /// their shape, never one per cell (a table without a header, whose columns were read from the rows themselves).
+    /// </summary>
+    private static int ReadRows(string text, IReadOnlyList<SourceLine> lines, List<ColumnRole> roles, int j, int number,
+        bool blankSeparated, bool byShape, List<TableRowBlock> rows)
+    {
         var next = j;
         // The cells of the row above (lines per column), for the cells a row lacks because they were merged down; a
         // group row between them ends every merge.
@@ -150,7 +231,7 @@ internal static class LineCellTableReader
                 body.Add(j);
             }
             if (body.Count == 0) { j = numberLine; break; }
-            var cells = Cells(lines, body, roles, above, numbered: true);
+            var cells = Cells(lines, body, roles, above, numbered: true, byShape);
             rows.Add(Row(text, lines, numberLine, body, cells));
             above = groupsAfter.Count > 0 ? null : cells;
             rows.AddRange(groupsAfter.Select(g => GroupRow(text, lines[g], roles.Count)));
@@ -158,7 +239,7 @@ internal static class LineCellTableReader
             number++;
             if (isLast) break;
         }
-        return rows.Count > 1 ? (rows, next) : null;
+        return next;
     }
 
     /// <summary>
@@ -175,32 +256,45 @@ internal static class LineCellTableReader
     {
         if (roles[^1] != ColumnRole.Deadline || !roles.Contains(ColumnRole.Task)) return null;
         var rows = new List<TableRowBlock> { header };
+        var next = ReadUnnumberedRows(text, lines, roles, j, blankSeparated: false, byShape: false, rows);
+        return rows.Count > 1 ? (rows, next) : null;
+    }
+
+    /// <summary>
+    /// The rows of a table without numbers from line <paramref name="j"/>, each ending with its deadline line, into
+    /// <paramref name="rows"/>; returns the line after the last. <paramref name="blankSeparated"/>: the copy has a blank
+    /// line after every cell, so blank lines are skipped and the rows' shapes alone say where the table ends.
+    /// <paramref name="byShape"/>: deal the lines by shape, never one per cell (columns read from the rows).
+    /// </summary>
+    private static int ReadUnnumberedRows(string text, IReadOnlyList<SourceLine> lines, List<ColumnRole> roles, int j,
+        bool blankSeparated, bool byShape, List<TableRowBlock> rows)
+    {
         var next = j;
         List<int>?[]? above = null;
         while (j < lines.Count)
         {
             // A blank line after a row ends the table: this layout has none between cells.
-            if (lines[j].Kind == LineKind.Blank) break;
+            if (lines[j].Kind == LineKind.Blank && !blankSeparated) break;
             var (groups, start) = GroupLines(lines, j);
-            if (UnnumberedRow(lines, start, roles.Count) is not { } body) break;
+            if (UnnumberedRow(lines, start, roles.Count, blankSeparated) is not { } body) break;
             rows.AddRange(groups.Select(g => GroupRow(text, lines[g], roles.Count)));
             if (groups.Count > 0) above = null;
-            var cells = Cells(lines, body, roles, above, numbered: false);
+            var cells = Cells(lines, body, roles, above, numbered: false, byShape);
             rows.Add(Row(text, lines, null, body, cells));
             above = cells;
             next = j = body[^1] + 1;
         }
-        return rows.Count > 1 ? (rows, next) : null;
+        return next;
     }
 
     /// <summary>The lines of a row of a table without numbers, starting at <paramref name="start"/>: up to its deadline line.</summary>
-    private static List<int>? UnnumberedRow(IReadOnlyList<SourceLine> lines, int start, int columns)
+    private static List<int>? UnnumberedRow(IReadOnlyList<SourceLine> lines, int start, int columns, bool skipBlanks = false)
     {
         var body = new List<int>();
         for (var k = start; k < lines.Count && body.Count < columns + MaxExtraRowLines; k++)
         {
             var line = lines[k];
-            if (line.Kind == LineKind.Debris) continue;
+            if (line.Kind == LineKind.Debris || line.Kind == LineKind.Blank && skipBlanks) continue;
             if (line.Kind != LineKind.Text || RowNumber(line) is not null) return null;
             var folded = line.Folded.Trim();
             if (BlockBuilder.StartsBlock(line.Folded) && !(body.Count > 0 && IsMeasure(lines, body, line))) return null;
@@ -243,6 +337,11 @@ internal static class LineCellTableReader
         }
         return (found, j);
     }
+
+    /// <summary>A group heading line of a flattened table: 一、… / （二）…, short, no 。, not a row number.</summary>
+    internal static bool IsGroupLine(SourceLine line) =>
+        line.Kind == LineKind.Text && RowNumber(line) is null && !line.Folded.Contains('。')
+        && line.Folded.Length <= MaxGroupLineLength && HeadingMarker.Read(line.Folded) is not null;
 
     // An excerpt can skip many groups; a longer run of headings is the document going on after the table.
     private const int MaxGroupLines = 12;
@@ -318,7 +417,7 @@ internal static class LineCellTableReader
     /// before its unit lines when those lines name the units the row above holds further right (a 牵头单位 merged over
     /// two tasks: the second row has only its 配合单位).
     /// </summary>
-    private static List<int>?[] Cells(IReadOnlyList<SourceLine> lines, List<int> body, List<ColumnRole> roles, List<int>?[]? above, bool numbered)
+    private static List<int>?[] Cells(IReadOnlyList<SourceLine> lines, List<int> body, List<ColumnRole> roles, List<int>?[]? above, bool numbered, bool byShape)
     {
         // The first column the row's lines go to: after the number's, or the first of a table without numbers.
         var firstColumn = numbered ? 1 : 0;
@@ -332,6 +431,8 @@ internal static class LineCellTableReader
                 pieces.Add([b]);
         }
 
+        if (byShape) JoinUnitNamesBrokenAtLineEnd(lines, pieces);
+
         var cells = new List<int>?[roles.Count];
         var textColumns = Enumerable.Range(firstColumn, roles.Count - firstColumn).Where(c => roles[c] is ColumnRole.Task or ColumnRole.Target).ToList();
         if (textColumns.Count == 0) textColumns.Add(firstColumn);
@@ -344,7 +445,7 @@ internal static class LineCellTableReader
         // One line per cell, unless a line plainly is not of its column's kind (a row short of a merged units cell
         // whose task cell runs over one line more): a numbered measure in a units column, or the deadline elsewhere
         // than in the deadline column.
-        if (pieces.Count == roles.Count - firstColumn && Enumerable.Range(firstColumn, pieces.Count).All(c =>
+        if (!byShape && pieces.Count == roles.Count - firstColumn && Enumerable.Range(firstColumn, pieces.Count).All(c =>
                 roles[c] is ColumnRole.Lead or ColumnRole.Responsible or ColumnRole.Cooperating ? !StartsMeasure(lines[pieces[c - firstColumn][0]].Folded)
                 : roles[c] is not ColumnRole.Deadline || LooksLikeDeadline(Joined(lines, pieces[c - firstColumn]))
                     || !pieces.Any(p => LooksLikeDeadline(Joined(lines, p)))))
@@ -389,6 +490,28 @@ internal static class LineCellTableReader
         }
         return cells;
     }
+
+    /// <summary>
+    /// A units cell wrapped inside a name, as a PDF viewer copies a narrow cell (`市自然资源和规划局、市政务服务管` /
+    /// `理局`): a piece whose names before its last 、 are whole unit names, followed by a short piece that completes the
+    /// last name, is one piece. Only where the rows are dealt by shape (no header says how many lines a row has).
+    /// </summary>
+    private static void JoinUnitNamesBrokenAtLineEnd(IReadOnlyList<SourceLine> lines, List<List<int>> pieces)
+    {
+        for (var k = 0; k + 1 < pieces.Count; k++)
+        {
+            var first = Joined(lines, pieces[k]);
+            var second = Joined(lines, pieces[k + 1]);
+            var lastComma = first.LastIndexOf('、');
+            if (lastComma <= 0 || second.Length > MaxNameTailLength || LooksLikeUnits(first) || !LooksLikeUnits(first[..lastComma])
+                || !LooksLikeUnits(first + second)) continue;
+            pieces[k].AddRange(pieces[k + 1]);
+            pieces.RemoveAt(k + 1);
+        }
+    }
+
+    // The part of a unit name a narrow cell wraps onto its next line (理局, 展改革委, 管委会).
+    private const int MaxNameTailLength = 6;
 
     /// <summary>
     /// How many units columns a row's unit lines stand right of the first: 0 (filled from the left: a row without its

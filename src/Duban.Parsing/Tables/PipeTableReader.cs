@@ -63,7 +63,10 @@ internal static class PipeTableReader
             if (line.Kind == LineKind.Blank) continue;
             if (line.Kind != LineKind.Pipe)
             {
-                var atRowBoundary = pieces.Count == 0 && (columns is null ? cells.Count > 0 : cells.Count % columns.Value == 0);
+                // Before the width is known a line without '|' ends the table, unless the table opened with a row
+                // number (rows without their header: the width is learnt at the second row's number).
+                var atRowBoundary = pieces.Count == 0
+                    && (columns is null ? cells.Count > 0 && HeaderWidth([cells[0], cells[0]]) is null : cells.Count % columns.Value == 0);
                 if (atRowBoundary || line.Kind is LineKind.Tab) break;
                 pieces.Add(CellText.From(text, line.Start, line.End));
                 continue;

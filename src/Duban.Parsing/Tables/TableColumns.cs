@@ -99,11 +99,12 @@ internal sealed class TableColumns
     /// read as deadlines (three in five: short, no 。, understood by the deadline reader); the units columns those whose
     /// cells read as lists of organisations (three in five: end with 局, 委, 府, 校, …). One units column is 责任单位;
     /// of two or more the first is 牵头单位 and the second 配合单位, the order every 分工表 prints them in. The task column
-    /// is the one left with the longest text. Without a number, a task and a units column there is no task table.
+    /// is the one left with the longest text. Without a task and a units column there is no task table; without a number
+    /// column only rows that open with a task cell (a sentence) and end with a deadline are one.
     /// </summary>
     public static TableColumns? FromContent(IReadOnlyList<IReadOnlyList<string>> rows)
     {
-        var body = rows.Where(r => r.Count(c => c.Length > 0) >= 2).ToList();
+        var body = AlignMergedLeadingCells(rows.Where(r => r.Count(c => c.Length > 0) >= 2).ToList());
         if (body.Count < 2) return null;
         var width = body.Max(r => r.Count);
         if (width is < 3 or > MaxContentColumns) return null;
@@ -112,20 +113,44 @@ internal sealed class TableColumns
         bool Holds(int k, Func<string, bool> test, double share) => Filled(k) is { Count: > 0 } f && f.Count(test) >= f.Count * share;
 
         var number = Enumerable.Range(0, width).FirstOrDefault(k => Filled(k).Count * 2 >= body.Count && Holds(k, IsRowNumber, 0.8), -1);
-        if (number < 0) return null;
-        roles[number] = ColumnRole.Number;
+        if (number >= 0) roles[number] = ColumnRole.Number;
         var deadline = Enumerable.Range(0, width).LastOrDefault(k => roles[k] == ColumnRole.Unknown && Holds(k, ReadsAsDeadline, 0.6), -1);
         if (deadline >= 0) roles[deadline] = ColumnRole.Deadline;
+        // Without numbers, only the plainest shape is a task table: the task first, units, the deadline last in every row.
+        if (number < 0 && (deadline != width - 1 || body.Any(r => r.Count < width || r[0].Length < MinUnnumberedTaskLength || r[^1].Length == 0)))
+            return null;
         var units = Enumerable.Range(0, width).Where(k => roles[k] == ColumnRole.Unknown && Holds(k, ReadsAsUnits, 0.6)).ToList();
         if (units.Count == 0) return null;
         if (units.Count == 1) roles[units[0]] = ColumnRole.Responsible;
         else (roles[units[0]], roles[units[1]]) = (ColumnRole.Lead, ColumnRole.Cooperating);
         var task = Enumerable.Range(0, width).Where(k => roles[k] == ColumnRole.Unknown && Filled(k).Count > 0)
             .OrderByDescending(k => Filled(k).Average(c => c.Length)).FirstOrDefault(-1);
-        if (task < 0) return null;
+        if (task < 0 || number < 0 && task != 0) return null;
         roles[task] = ColumnRole.Task;
         return new TableColumns(roles);
     }
+
+    /// <summary>
+    /// The rows of a headerless table whose leading columns come before the number (领域 | 序号 | 项目名称 | …), as
+    /// read for its columns: a cell merged down over a group's rows stands only in the group's first row, and the rows
+    /// under it are that many cells short and start with their number (or carry that many empty cells at the end).
+    /// When the widest rows hold their number further right than the first cell, such a row is read with that many
+    /// empty cells before it, so that every number stands in one column (TableReading aligns the row the same way).
+    /// </summary>
+    private static List<IReadOnlyList<string>> AlignMergedLeadingCells(List<IReadOnlyList<string>> body)
+    {
+        static int Filled(IReadOnlyList<string> r) => r.Count - r.Reverse().TakeWhile(c => c.Length == 0).Count();
+        if (body.Count < 2) return body;
+        var width = body.Max(Filled);
+        var full = body.Where(r => Filled(r) == width).ToList();
+        var number = Enumerable.Range(1, Math.Max(0, width - 2)).FirstOrDefault(k => full.Count(r => IsRowNumber(r[k])) * 5 >= full.Count * 4, -1);
+        if (number < 0 || full.Any(r => IsRowNumber(r[0]))) return body;
+        return body.Select(r => Filled(r) == width - number && IsRowNumber(r[0])
+            ? (IReadOnlyList<string>)[.. Enumerable.Repeat("", number), .. r.Take(width - number)] : r).ToList();
+    }
+
+    // The shortest task cell of a table without numbers: a sentence, not a name.
+    private const int MinUnnumberedTaskLength = 8;
 
     /// <summary>Most columns of a table whose columns are read from its cells (a task table has five or six).</summary>
     private const int MaxContentColumns = 12;
@@ -138,7 +163,9 @@ internal sealed class TableColumns
     private static bool ReadsAsUnits(string s)
     {
         s = s.TrimEnd('等');
-        if (s.Length is < 2 or > 120 || s.Contains('。')) return false;
+        // A list closed with 。 as a sentence is (县教体局、县财政局，各乡镇人民政府。) when every part is a name.
+        if (s.Contains('。')) return CellShape.IsUnits(s);
+        if (s.Length is < 2 or > 120) return false;
         return Units.UnitShape.EndingLength(s) > 0 || Units.UnitShape.StartsCollective(s);
     }
 

@@ -97,7 +97,8 @@ internal static class TableTaskLists
         /// <summary>
         /// For a table whose first row is not a header: the columns of the table before it when it has as many (its
         /// header was printed on an earlier page, and something between the two parts — a page footnote, a line of
-        /// prose — split them), else the columns read from the cells (<see cref="TableColumns.FromContent"/>). Null
+        /// prose — split them), else the header repeated further down (the rows were cut from the page before a
+        /// page break), else the columns read from the cells (<see cref="TableColumns.FromContent"/>). Null
         /// when the table starts with a header or neither applies.
         /// </summary>
         private TableColumns? HeaderlessColumns(TableColumns? before)
@@ -106,6 +107,12 @@ internal static class TableTaskLists
             if (rows.Count == 0 || TableColumns.FromHeader(rows[0].CompactCells) is not null) return null;
             var width = rows.Max(r => r.Cells.Count);
             if (before is not null && before.Roles.Count == width && before.HasUnits) return before;
+            // Rows cut just above the header repeated at a page break (an excerpt starting on the page before): the
+            // header below names their columns too, when the rows are as wide.
+            if (rows.Skip(1).Select(r => TableColumns.FromHeader(r.CompactCells)).FirstOrDefault(h => h is not null) is { HasUnits: true } below
+                && below.Roles.Count == rows[0].Cells.Count && below.IndexOf(ColumnRole.Number) is >= 0 and var n
+                && IsRowNumber(rows[0].CompactCells[n]))
+                return below;
             return TableColumns.FromContent(rows.Select(r => r.CompactCells).ToList());
         }
 

@@ -62,6 +62,25 @@ internal static class BlockBuilder
                 i = afterTable;
                 continue;
             }
+            // A row number, then rows whose lines read as a task, units and a deadline: such a table without its header.
+            if (LineCellTableReader.TryReadHeaderless(text, lines, i) is var (bareRows, afterBare))
+            {
+                // Group headings right above the first row (二、深化产教融合) are the table's group rows, as those between
+                // its rows are: a row's group is the last heading above it, not the first nested under another.
+                var groups = new List<SourceLine>();
+                if (paragraph.Count == 1 && LineCellTableReader.IsGroupLine(paragraph[0])) { groups.Add(paragraph[0]); paragraph.Clear(); }
+                Flush();
+                while (groups.Count <= MaxGroupsAbove && blocks.Count > 0 && blocks[^1] is ParagraphBlock { LineCount: 1 } above
+                       && LineCellTableReader.IsGroupLine(lines[LineAt(lines, above.Span.Start)]))
+                {
+                    groups.Insert(0, lines[LineAt(lines, above.Span.Start)]);
+                    blocks.RemoveAt(blocks.Count - 1);
+                }
+                blocks.AddRange(groups.Select(g => LineCellTableReader.GroupRow(text, g, bareRows[0].Cells.Count)));
+                blocks.AddRange(bareRows);
+                i = afterBare;
+                continue;
+            }
 
             if (paragraph.Count > 0 && !(isTitle ? ContinuesTitle(paragraph, line, wrapWidth) : Joins(paragraph, punctuated, line, wrapWidth))) Flush();
             punctuated = (paragraph.Count > 0 && punctuated) || HasClausePunctuation(line.Folded);
@@ -89,6 +108,22 @@ internal static class BlockBuilder
             else blocks.Add(ParagraphBlock.From(MappedText.FromLines(text, paragraph), paragraph.Count));
             paragraph.Clear();
         }
+    }
+
+    // An excerpt may skip groups without rows of its own; more headings in a row are the document's, not the table's.
+    private const int MaxGroupsAbove = 12;
+
+    /// <summary>The index of the line that starts at <paramref name="start"/> (a one-line paragraph's).</summary>
+    private static int LineAt(List<SourceLine> lines, int start)
+    {
+        var lo = 0;
+        var hi = lines.Count - 1;
+        while (lo < hi)
+        {
+            var mid = (lo + hi + 1) / 2;
+            if (lines[mid].Start <= start) lo = mid; else hi = mid - 1;
+        }
+        return lo;
     }
 
     private static TableRowBlock TabRow(string text, SourceLine line)
