@@ -12,7 +12,7 @@ public sealed class RadicalCodePointsSample : SampleTest
 {
     protected override string FileName => "radical-code-points.txt";
 
-    protected override string ExpectedTitle => "白沙县推进职业教育产教融合工作方案";
+    protected override string ExpectedTitle => "云岭县推进职业教育产教融合工作方案";
 
     protected override IReadOnlyList<ExpectedList> ExpectedLists =>
     [
@@ -28,9 +28,9 @@ public sealed class RadicalCodePointsSample : SampleTest
     [Fact]
     public void The_notice_reads_with_ordinary_characters()
     {
-        Doc.DocNumber.ShouldBe("白政办发〔2025〕12号");
+        Doc.DocNumber.ShouldBe("云政办发〔2025〕12号");
         Doc.IssueDate.ShouldBe(new DateOnly(2025, 3, 18));
-        Doc.NoticeTitle.ShouldBe("白沙县人民政府办公室关于印发《白沙县推进职业教育产教融合工作方案》的通知");
+        Doc.NoticeTitle.ShouldBe("云岭县人民政府办公室关于印发《云岭县推进职业教育产教融合工作方案》的通知");
         Doc.Text.ShouldNotContain("\u2EA0"); // ⺠
         Doc.Text.ShouldContain("各乡镇人民政府，县直各部门：");
     }
