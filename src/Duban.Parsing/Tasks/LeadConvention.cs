@@ -36,7 +36,9 @@ internal static partial class LeadConvention
     public static bool IsNote(string segment)
     {
         var s = segment.Trim().Trim('。', '；', ';', '，', ',');
-        return s is "下同" or "以下同" or "后同" || Note().IsMatch(s) || SemicolonNote().IsMatch(s);
+        // 分号前为牵头单位，分号后为配合单位: both halves of the note.
+        return s is "下同" or "以下同" or "后同" || Note().IsMatch(s) || SemicolonNote().IsMatch(s)
+            || s.StartsWith("分号后", StringComparison.Ordinal) && s.Length <= 12;
     }
 }
 

@@ -92,7 +92,7 @@ internal static class UnitClause
             {
                 // The clause closes the sentence: it goes with its 。 when it is the whole sentence, with the comma before it otherwise.
                 var cutFrom = start > sentence && folded[start - 1] is '，' or ',' or ';' or '；' ? start - 1 : start;
-                var cutTo = start == sentence && end < folded.Length && folded[end] == '。' && !isLast ? end + 1 : end;
+                var cutTo = start == sentence && end < folded.Length && folded[end] == '。' ? end + 1 : end;
                 return (MappedText.Concat([text.Slice(0, cutFrom), text.Slice(cutTo)]).Trim(), roles);
             }
             return (MappedText.Concat([text.Slice(0, start), text.Slice(clauseEnd + 1)]).Trim(), roles);

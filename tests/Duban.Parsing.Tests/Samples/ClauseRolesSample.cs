@@ -17,7 +17,7 @@ public sealed class ClauseRolesSample : SampleTest
 {
     protected override string FileName => "clause-roles.txt";
 
-    protected override string ExpectedTitle => "白沙县职业教育提质培优重点任务分工方案";
+    protected override string ExpectedTitle => "南浦县职业教育提质培优重点任务分工方案";
 
     protected override IReadOnlyList<ExpectedList> ExpectedLists =>
     [

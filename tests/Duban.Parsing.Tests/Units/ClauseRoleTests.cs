@@ -49,6 +49,16 @@ public class ClauseRoleTests
     }
 
     [Fact]
+    public void The_note_inside_the_first_bracket_is_no_unit()
+    {
+        var tasks = Parse("1.建设基地。（县级有关部门；各乡镇人民政府，分号前为牵头单位，分号后为配合单位，下同）\n2.开展培训。（县教育局；县人社局）")
+            .TaskLists.ShouldHaveSingleItem().Tasks;
+        Units(tasks[0]).ShouldBe(["县级有关部门:牵头", "各乡镇人民政府:配合"]);
+        tasks[0].Text.ShouldBe("建设基地。");
+        Units(tasks[1]).ShouldBe(["县教育局:牵头", "县人社局:配合"]);
+    }
+
+    [Fact]
     public void A_note_that_the_order_carries_no_role_keeps_every_unit_responsible()
     {
         var task = OnlyTask("注：责任单位排名不分先后。\n1.建设县域职业教育中心。（县卫生健康局；县发展和改革局、县自然资源局）");
@@ -150,6 +160,14 @@ public class ClauseRoleTests
         var task = OnlyTask("1.开展专项督查。县教育局牵头，县财政局配合。每年组织一次。");
         Units(task).ShouldBe(["县教育局:牵头", "县财政局:配合"]);
         task.Text.ShouldBe("开展专项督查。每年组织一次。");
+    }
+
+    [Fact]
+    public void A_last_sentence_that_is_only_roles_leaves_one_full_stop()
+    {
+        var task = OnlyTask("1.开展专项督查。县教育局牵头，县财政局配合。");
+        Units(task).ShouldBe(["县教育局:牵头", "县财政局:配合"]);
+        task.Text.ShouldBe("开展专项督查。");
     }
 
     [Fact]
