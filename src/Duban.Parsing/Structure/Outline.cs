@@ -140,8 +140,7 @@ internal sealed class Outline
             if (marker is null) continue;
             decimalRead |= marker.Value.Style == MarkerStyle.Decimal;
             var (headingTitle, isHeading, titleEnd) = HeadingTitle(p, marker.Value);
-            var runIn = p.Folded.AsSpan(marker.Value.Length) is var rest && rest.IndexOf('。') is > 0 and <= 40 and var stop
-                && rest[..stop].IndexOf(';') < 0;
+            var runIn = IsRunIn(p.Folded.AsSpan(marker.Value.Length));
             var heading = new OutlineNode
             {
                 Kind = SectionKind.Heading, Style = marker.Value.Style, Number = marker.Value.Number, Path = marker.Value.Path,
@@ -249,6 +248,13 @@ internal sealed class Outline
             return (Clean(p.Raw.Span.Slice(marker.Length, stop).ToString()), true, marker.Length + stop + 1);
         var cut = stop > 0 ? stop : Math.Min(body.Length, 40);
         return (Clean(p.Raw.Span.Slice(marker.Length, cut).ToString()), false, marker.Length + cut);
+    }
+
+    /// <summary>A short first sentence that may title what follows although it holds a comma: at most 40 characters before its 。, no semicolon.</summary>
+    private static bool IsRunIn(ReadOnlySpan<char> body)
+    {
+        var stop = body.IndexOf('。');
+        return stop is > 0 and <= 40 && body[..stop].IndexOf(';') < 0;
     }
 
     private static (string Title, SourceSpan Span, bool UsedNext) AnnexTitle(IReadOnlyList<Block> blocks, int i, ParagraphBlock p, int titleStart)
