@@ -22,6 +22,9 @@ internal sealed class ParseContext(PlanParserOptions options)
     /// </summary>
     public bool FirstListedLeads { get; set; }
 
+    /// <summary>How a units bracket parted by a semicolon is read (分号前为牵头单位 stated, denied, or by shape).</summary>
+    public Tasks.SemicolonConvention SemicolonLeads { get; set; }
+
     public List<ParseWarning> Warnings { get; } = [];
 
     public void Warn(string code, string message, SourceSpan? span = null) => Warnings.Add(new ParseWarning(code, message, span));

@@ -53,6 +53,7 @@ public sealed class PlanParser(PlanParserOptions? options = null)
         context.IssueYear = PlanYear.Of(metadata);
         context.TitleYear = PlanYear.TitleYear(metadata.Title) ?? PlanYear.TitleYear(metadata.NoticeTitle);
         context.FirstListedLeads = LeadConvention.IsStated(text);
+        context.SemicolonLeads = LeadConvention.SemicolonRule(text);
 
         var items = NumberedItem.Collect(blocks, outline);
         var (paragraphLists, paragraphOthers) = ParagraphTaskLists.Read(context, blocks, outline, items);

@@ -22,8 +22,18 @@ internal sealed class OutlineNode
     /// <summary>The paragraph block the node stands on (-1 for an annex without a paragraph of its own).</summary>
     public required int BlockIndex { get; init; }
 
-    /// <summary>True when the paragraph reads as a heading (a title, or a run-in title before 。), not as a numbered sentence.</summary>
-    public required bool IsHeading { get; init; }
+    /// <summary>
+    /// True when the paragraph reads as a heading (a title, or a run-in title before 。), not as a numbered sentence. Set
+    /// later for a run-in title with a comma that turns out to head tasks (<see cref="IsRunInTitle"/>).
+    /// </summary>
+    public required bool IsHeading { get; set; }
+
+    /// <summary>
+    /// The paragraph opens with a short sentence that may be a run-in title although it holds a comma
+    /// (（一）规范审批事项管理，提升行政效能。…): 40 characters at most before its first 。, no semicolon. It is read as a
+    /// heading only once numbered tasks stand under it (<see cref="Tasks.ParagraphTaskLists"/>).
+    /// </summary>
+    public bool IsRunInTitle { get; init; }
 
     /// <summary>Set when the paragraph turned out to be a task or a list item: it then leaves the heading tree.</summary>
     public bool IsListItem { get; set; }
@@ -130,12 +140,14 @@ internal sealed class Outline
             if (marker is null) continue;
             decimalRead |= marker.Value.Style == MarkerStyle.Decimal;
             var (headingTitle, isHeading, titleEnd) = HeadingTitle(p, marker.Value);
+            var runIn = IsRunIn(p.Folded.AsSpan(marker.Value.Length));
             var heading = new OutlineNode
             {
                 Kind = SectionKind.Heading, Style = marker.Value.Style, Number = marker.Value.Number, Path = marker.Value.Path,
                 MarkerLength = marker.Value.Length,
                 Marker = p.Raw.Span[..marker.Value.Length].Trim().ToString(), Title = headingTitle,
                 Span = p.Raw.ToSource(0, Math.Max(titleEnd, marker.Value.Length)), BlockIndex = i, IsHeading = isHeading,
+                IsRunInTitle = !isHeading && runIn,
             };
             while (stack.Count > 0 && stack[^1].Rank >= heading.Rank) stack.RemoveAt(stack.Count - 1);
             outline._parentOfBlock[i] = stack.Count > 0 ? stack[^1] : null;
@@ -236,6 +248,13 @@ internal sealed class Outline
             return (Clean(p.Raw.Span.Slice(marker.Length, stop).ToString()), true, marker.Length + stop + 1);
         var cut = stop > 0 ? stop : Math.Min(body.Length, 40);
         return (Clean(p.Raw.Span.Slice(marker.Length, cut).ToString()), false, marker.Length + cut);
+    }
+
+    /// <summary>A short first sentence that may title what follows although it holds a comma: at most 40 characters before its 。, no semicolon.</summary>
+    private static bool IsRunIn(ReadOnlySpan<char> body)
+    {
+        var stop = body.IndexOf('。');
+        return stop is > 0 and <= 40 && body[..stop].IndexOf(';') < 0;
     }
 
     private static (string Title, SourceSpan Span, bool UsedNext) AnnexTitle(IReadOnlyList<Block> blocks, int i, ParagraphBlock p, int titleStart)

@@ -17,14 +17,22 @@ internal static class ParagraphTaskLists
         items = UnitHeadings.Apply(items);
         // A heading with numbered items under it groups tasks; without units of its own it is not one.
         var parents = new HashSet<OutlineNode>(items.Select(i => i.Node.Parent).OfType<OutlineNode>());
+        // A run-in title holding a comma (（一）规范审批事项管理，提升行政效能。…) reads like a numbered sentence; with tasks
+        // numbered under it, it is their heading and stands in their section path like any （一）加强组织领导。.
+        var headingTasks = new HashSet<OutlineNode>(items.Where(i => i.Fields.HasUnits).Select(i => i.Node.Parent).OfType<OutlineNode>());
+        foreach (var item in items)
+            if (item.Node.IsRunInTitle && !item.Node.IsHeading && !item.Fields.HasUnits && headingTasks.Contains(item.Node))
+                item.Node.IsHeading = true;
         // Under 保障措施 (组织实施, 工作要求) an item without units is a heading of the plan's closing part, not a task
         // (（一）加强组织领导。…); an item there that names units (（三）加强督查考核。…（市政府督查室负责）) is one.
         bool IsGroup(NumberedItem item) =>
             !item.Fields.HasUnits && (parents.Contains(item.Node) || item.Annex is null && IsSafeguards(TopHeading(item.Node)));
         bool IsTaskRun(List<NumberedItem> run)
         {
-            var withUnits = run.Count(i => i.Fields.HasUnits);
-            return withUnits > 0 && withUnits * 2 >= run.Count(i => !IsGroup(i));
+            // Units read from prose (a 会同 subject) count towards the half, once an item of the run names its units in a
+            // field or a clause: alone they never make a run a task list (区教育局会同有关部门加强督促检查 under 三、强化保障措施).
+            var withUnits = run.Count(i => !IsGroup(i) && i.Fields.NamesUnits);
+            return run.Any(i => i.Fields.HasUnits) && withUnits * 2 >= run.Count(i => !IsGroup(i));
         }
 
         var runs = SplitIntoRuns(items);
@@ -48,7 +56,7 @@ internal static class ParagraphTaskLists
                         $"第{item.Node.NumberText}项任务在文末被截断（责任单位未写完），已舍弃。", item.Span);
                     continue;
                 }
-                if (!item.Fields.HasUnits)
+                if (!item.Fields.NamesUnits)
                 {
                     if (isLastOfDocument && item.EndsOpen)
                     {

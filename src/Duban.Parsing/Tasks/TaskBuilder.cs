@@ -32,8 +32,11 @@ internal static class TaskBuilder
             };
             // 责任单位：市人社局、市财政局，排在第一位的为牵头单位，下同: the note (and its 下同) stated inside the field is
             // no unit.
-            units.AddRange(MarkedLeads(field.Value, context.Units.Parse(field.Value, role, fromTable))
-                .Where(u => !LeadConvention.IsNote(u.Name)));
+            var read = MarkedLeads(field.Value, context.Units.Parse(field.Value, role, fromTable))
+                .Where(u => !LeadConvention.IsNote(u.Name)).ToList();
+            if (field.Kind == FieldKind.Responsible && !hasLeadLabel && !fromTable && !context.FirstListedLeads)
+                SemicolonGroups.Apply(context.SemicolonLeads, field.Value, read);
+            units.AddRange(read);
         }
         MergeRepeated(units);
         if (context.FirstListedLeads) FirstListedLeads(fields, units);

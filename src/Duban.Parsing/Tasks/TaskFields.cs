@@ -3,12 +3,26 @@ using Duban.Parsing.Text;
 namespace Duban.Parsing.Tasks;
 
 /// <summary>A field of a task read from the document: its kind and its value as written.</summary>
-internal sealed record TaskField(FieldKind Kind, MappedText Value);
+internal sealed record TaskField(FieldKind Kind, MappedText Value)
+{
+    /// <summary>
+    /// Read from the task's prose rather than from a field or a clause of roles (市教育局会同市财政局制定…): the units are
+    /// the task's when it is one, but do not make a numbered paragraph a task (a 保障措施 paragraph's
+    /// "区教育局会同有关部门加强督促检查" stays a heading).
+    /// </summary>
+    public bool FromProse { get; init; }
+}
 
 /// <summary>What one task says: its text and its labelled fields (units, deadline).</summary>
 internal sealed record TaskFields(MappedText Text, IReadOnlyList<TaskField> Fields)
 {
-    public bool HasUnits => Fields.Any(f => f.Kind is FieldKind.Lead or FieldKind.Responsible or FieldKind.Cooperating && f.Value.Length > 0);
+    /// <summary>The task names units in a field or a clause of roles (what makes a numbered paragraph a task).</summary>
+    public bool HasUnits => Fields.Any(f => IsUnits(f) && !f.FromProse);
+
+    /// <summary>The task names units anywhere, its prose included.</summary>
+    public bool NamesUnits => Fields.Any(IsUnits);
+
+    private static bool IsUnits(TaskField f) => f.Kind is FieldKind.Lead or FieldKind.Responsible or FieldKind.Cooperating && f.Value.Length > 0;
 }
 
 /// <summary>

@@ -49,6 +49,11 @@ internal static class UnitClause
     /// of roles is taken, the longest such run; the rest of the sentence stays the task's text. Every unit of it must be a whole
     /// organisation name, the first one naming its place or being a collective (市…, 县…, 各…), so that "学校牵头，企业参与，…"
     /// stays text.
+    /// Elsewhere — after a comma without 由, or in an earlier sentence than the last — a run of roles is the task's only
+    /// where it closes its sentence or only a deadline follows it ("…，县教育局、县人社局负责，2025年底前完成。加强…"): the
+    /// sentence is then the task's fields written out, while a run that a measure follows ("市大数据局牵头，市级有关部门
+    /// 参加，每季度召开…") is the subject of that measure. Last, a sentence opening with "X会同Y" and going on with its
+    /// verb (市教育局会同市财政局制定…) names X leading and Y cooperating, the sentence kept whole.
     /// </summary>
     private static (MappedText Remainder, List<TaskField> Fields) SentenceClauses(MappedText text, ReadOnlySpan<char> folded)
     {
@@ -57,6 +62,20 @@ internal static class UnitClause
         var end = folded.Length;
         while (end > 0 && folded[end - 1] is '。' or ' ') end--;
         var sentence = folded[..end].LastIndexOf('。') + 1;
+        if (ClauseIn(text, folded, sentence, end, isLast: true) is { } last) return last;
+        // Earlier sentences, from the last one back.
+        for (var stop = sentence - 1; stop > 0;)
+        {
+            var from = folded[..stop].LastIndexOf('。') + 1;
+            if (ClauseIn(text, folded, from, stop, isLast: false) is { } found) return found;
+            stop = from - 1;
+        }
+        return ConsultedPartners(text, folded);
+    }
+
+    /// <summary>The clause of roles in the sentence [sentence, end) (its 。 at <paramref name="end"/>, if any), as <see cref="SentenceClauses"/> takes it.</summary>
+    private static (MappedText Remainder, List<TaskField> Fields)? ClauseIn(MappedText text, ReadOnlySpan<char> folded, int sentence, int end, bool isLast)
+    {
         var segmentStart = sentence;
         for (var j = sentence; j <= end; j++)
         {
@@ -64,13 +83,111 @@ internal static class UnitClause
             var start = SkipSpaces(folded, segmentStart, j);
             var opensClause = segmentStart == sentence || folded[segmentStart - 1] is ';' or '；' || (start < j && folded[start] == '由');
             segmentStart = j + 1;
-            if (start >= j || !opensClause) continue;
-            var (clauseEnd, roles) = LongestClause(text, folded, start, end);
-            if (roles is null) continue;
-            var rest = clauseEnd < end ? clauseEnd + 1 : clauseEnd;
-            return (MappedText.Concat([text.Slice(0, start), text.Slice(rest)]).Trim(), roles);
+            if (start >= j) continue;
+            // Opening the last sentence the clause may go on into the measure; anywhere else it must close its sentence.
+            var closing = !(isLast && opensClause);
+            var (clauseEnd, roles) = LongestClause(text, folded, start, end, closing);
+            if (roles is null || closing && !ShortNames(roles)) continue;
+            if (clauseEnd >= end)
+            {
+                // The clause closes the sentence: it goes with its 。 when it is the whole sentence, with the comma before it otherwise.
+                var cutFrom = start > sentence && folded[start - 1] is '，' or ',' or ';' or '；' ? start - 1 : start;
+                var cutTo = start == sentence && end < folded.Length && folded[end] == '。' ? end + 1 : end;
+                return (MappedText.Concat([text.Slice(0, cutFrom), text.Slice(cutTo)]).Trim(), roles);
+            }
+            return (MappedText.Concat([text.Slice(0, start), text.Slice(clauseEnd + 1)]).Trim(), roles);
         }
-        return (text, []);
+        return null;
+    }
+
+    /// <summary>
+    /// Every unit of a clause read away from a sentence's opening is a name, not a clause that happens to start with 各:
+    /// it ends like an organisation (局, 委, 学校 …), or is a collective of at most eight characters (各乡镇, 各有关单位), so
+    /// that "各职业学校要制定具体方案并认真组织实施" stays text.
+    /// </summary>
+    private static bool ShortNames(List<TaskField> roles)
+    {
+        foreach (var field in roles)
+            foreach (var raw in Units.ChineseFolding.Fold(field.Value.Value).Split('、', '，', ','))
+            {
+                var piece = raw.Trim();
+                if (piece.EndsWith('等')) piece = piece[..^1];
+                if (piece.Length > 20) return false;
+                if (Units.UnitShape.EndingLength(piece) == 0 && !(Units.UnitShape.StartsCollective(piece) && piece.Length <= 8)) return false;
+            }
+        return true;
+    }
+
+    // Words a sentence goes on with after its subject "X会同Y" (制定, 研究, 建立 …): where the partners' names end. None
+    // may begin the rest of a name after a shorter whole one (县委|组织部, 县人民政府|办公室): hence 组织实施, not 组织.
+    private static readonly string[] PartnerVerbs =
+    [
+        "制定", "制订", "研究", "出台", "建立", "健全", "完善", "开展", "推进", "推动", "组织实施", "组织开展", "印发", "落实", "实施", "编制",
+        "建设", "负责", "共同", "联合", "统筹", "指导", "督促", "起草", "修订", "整合", "设立", "成立", "启动", "发布", "培育",
+        "探索", "引导", "支持", "规范", "加快", "加强", "提高", "提升", "强化", "深化", "优化", "实行", "举办", "遴选", "认定",
+        "开发", "搭建", "做好", "抓好", "评估", "审核", "核定", "明确", "确定", "牵头", "对", "按", "依", "根据", "结合",
+        "围绕", "针对", "每年", "定期", "于", "在", "将", "，", ",",
+    ];
+
+    /// <summary>
+    /// "市教育局会同市财政局制定…": a sentence of the task opening with a unit, 会同 and the units it works with, then
+    /// the sentence's verb. The unit before 会同 leads, those after it cooperate; the text stays whole (the names are
+    /// the sentence's subject). Each name must be whole and the first name its place or be a collective.
+    /// </summary>
+    private static (MappedText Remainder, List<TaskField> Fields) ConsultedPartners(MappedText text, ReadOnlySpan<char> folded)
+    {
+        var fields = new List<TaskField>();
+        for (var sentence = 0; sentence < folded.Length;)
+        {
+            var stop = folded[sentence..].IndexOfAny('。', ';', '；');
+            stop = stop < 0 ? folded.Length : sentence + stop;
+            var start = SkipSpaces(folded, sentence, stop);
+            var with = folded[start..stop].IndexOf("会同", StringComparison.Ordinal);
+            if (with > 0 && with <= 30)
+            {
+                with += start;
+                var lead = text.Slice(start, with - start);
+                var partnersEnd = PartnersEnd(folded, with + 2, stop);
+                if (partnersEnd > 0 && AllNamed([new TaskField(FieldKind.Lead, lead)]))
+                {
+                    // Read from prose: they stand for a task only where the item is one on other grounds (TaskField.FromProse).
+                    fields.Add(new TaskField(FieldKind.Lead, lead) { FromProse = true });
+                    fields.Add(new TaskField(FieldKind.Cooperating, WithoutEtc(text.Slice(with + 2, partnersEnd - with - 2))) { FromProse = true });
+                }
+            }
+            sentence = stop + 1;
+        }
+        return (text, fields);
+    }
+
+    /// <summary>Where the units after 会同 end: the first place where every name before is whole and a verb follows; -1 when none.</summary>
+    private static int PartnersEnd(ReadOnlySpan<char> folded, int from, int stop)
+    {
+        for (var k = from + 2; k < stop && k - from <= 60; k++)
+        {
+            var rest = folded[k..stop];
+            var verb = false;
+            foreach (var word in PartnerVerbs)
+                if (rest.StartsWith(word, StringComparison.Ordinal)) { verb = true; break; }
+            if (!verb) continue;
+            var names = folded[from..k].ToString();
+            if (names.EndsWith("等部门", StringComparison.Ordinal) || names.EndsWith("等单位", StringComparison.Ordinal)) names = names[..^3];
+            var whole = true;
+            foreach (var raw in Units.ChineseFolding.Fold(names).Split('、'))
+            {
+                var piece = raw.Trim().TrimEnd('等');
+                if (piece.Length == 0 || !Units.UnitShape.IsComplete(piece)) { whole = false; break; }
+            }
+            if (whole) return k;
+        }
+        return -1;
+    }
+
+    private static MappedText WithoutEtc(MappedText partners)
+    {
+        var v = partners.Value;
+        if (v.EndsWith("等部门", StringComparison.Ordinal) || v.EndsWith("等单位", StringComparison.Ordinal)) return partners.Slice(0, partners.Length - 3);
+        return v.EndsWith('等') ? partners.Slice(0, partners.Length - 1) : partners;
     }
 
     private static int SkipSpaces(ReadOnlySpan<char> folded, int at, int end)
@@ -80,7 +197,8 @@ internal static class UnitClause
     }
 
     /// <summary>The longest run of segments from <paramref name="start"/> to a ，；or the sentence's end <paramref name="stop"/> that reads as roles.</summary>
-    private static (int End, List<TaskField>? Fields) LongestClause(MappedText text, ReadOnlySpan<char> folded, int start, int stop)
+    /// <param name="closing">Only a run that closes the sentence, or that only a deadline segment follows, counts.</param>
+    private static (int End, List<TaskField>? Fields) LongestClause(MappedText text, ReadOnlySpan<char> folded, int start, int stop, bool closing = false)
     {
         (int, List<TaskField>?) best = (0, null);
         var segments = 0;
@@ -88,10 +206,19 @@ internal static class UnitClause
         {
             if (j < stop && folded[j] is not ('，' or ',' or ';' or '；')) continue;
             segments++;
+            if (closing && !OnlyDeadlineAfter(text, folded, j, stop)) continue;
             var roles = Parse(text.Slice(start, j - start));
             if (roles.Count > 0 && roles.All(f => f.Kind != FieldKind.Deadline) && AllNamed(roles)) best = (j, roles);
         }
         return best;
+    }
+
+    /// <summary>Nothing follows position <paramref name="j"/> in its sentence but one segment that is a deadline (2025年底前完成).</summary>
+    private static bool OnlyDeadlineAfter(MappedText text, ReadOnlySpan<char> folded, int j, int stop)
+    {
+        if (j >= stop) return true;
+        if (folded[(j + 1)..stop].IndexOfAny("，,;；") >= 0) return false;
+        return IsDeadline(text.Slice(j + 1, stop - j - 1).Value);
     }
 
     /// <summary>Every unit a whole organisation name, the first naming its place or a collective.</summary>
@@ -235,6 +362,15 @@ internal static class UnitClause
             pendingStart = -1;
             var units = InlineFieldReader.TrimValue(clause.Slice(from, to - from));
             if (!LooksLikeUnits(units.Value)) return [];
+            // （市教育局会同市人社局负责）: the unit before 会同 answers for the task, those it works with cooperate.
+            var with = CharFolding.Fold(units.Span).IndexOf("会同", StringComparison.Ordinal);
+            if (with > 0 && LooksLikeUnits(units.Value[..with]) && LooksLikeUnits(units.Value[(with + 2)..]))
+            {
+                fields.Add(new TaskField(kind.Value == FieldKind.Cooperating ? FieldKind.Cooperating : FieldKind.Lead,
+                    InlineFieldReader.TrimValue(units.Slice(0, with))));
+                fields.Add(new TaskField(FieldKind.Cooperating, InlineFieldReader.TrimValue(units.Slice(with + 2))));
+                continue;
+            }
             fields.Add(new TaskField(kind.Value, units));
         }
         return pendingStart >= 0 ? [] : fields;
