@@ -53,6 +53,9 @@ internal static partial class HtmlTextExtractor
     public static SourceText Extract(ReadOnlySpan<byte> content, InputLimits limits, string? charset = null)
     {
         var (html, encoding, warnings) = Decode(content, charset);
+        // The page's boxes (成文日期, 发文字号) are read here, before the parser unifies the text: radicals pasted from a
+        // PDF (3⽉18⽇) must read there as they do in the article.
+        html = Text.IdeographForms.Unify(html);
         CheckMarkup(html, limits.MaxHtmlDepth);
 
         var document = new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = false }).ParseDocument(html);
