@@ -338,6 +338,8 @@ internal static class UnitClause
         // A collective that ends in no organisation word (各街道, 各乡镇, 各镇街) is a unit list too.
         var lastPiece = s[(s.LastIndexOfAny(['、', ',', '，']) + 1)..];
         if (lastPiece.Length >= 2 && Units.UnitShape.StartsCollective(lastPiece)) return true;
+        // Any whole organisation name ends a list too (县图书馆, 省电化教育馆, 市委巡察工作领导小组, 市融媒体中心).
+        if (lastPiece.Length >= 2 && Units.UnitShape.IsComplete(Units.ChineseFolding.Fold(lastPiece.Trim()))) return true;
         var last = s[^1];
         return last is '局' or '委' or '办' or '府' or '院' or '校' or '部' or '会' or '室' or '心' or '位' or '门' or '厅'
             or '队' or '所' or '站' or '处' or '司' or '团' or '联' or '协' or '区' or '县' or '市' or '行' or '社'
