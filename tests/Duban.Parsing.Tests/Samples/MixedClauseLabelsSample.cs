@@ -26,11 +26,14 @@ public sealed class MixedClauseLabelsSample : SampleTest
             T("4", "实施中职学校办学条件达标工程", "计财科 | 职成科; 各县区教育局", "2026年底前", "due=2026-12-31"),
             T("5", "建立市级职业教育工作联席会议制度", "市政府办公室; 市教育局 | 市人社局; 市发展改革委", null),
             T("6", "加强“双师型”教师队伍建设", "教师工作科; 职成科", "2026年12月底前", "due=2026-12-31")),
-        List(Table, Annex, "岚溪市2026年职业教育产教融合项目清单",
+        List(Table, Body, null,
             T("1", "依托岚溪经开区组建市域产教联合体", "市教育局 | 岚溪经开区管委会; 市工业和信息化局", "2026年9月底前", "due=2026-09-30"),
             T("2", "组建智能制造行业产教融合共同体", "市工业和信息化局 | 市教育局", "2026年12月底前", "due=2026-12-31"),
             T("3", "建成市级公共实训基地", "市人社局 | 市财政局", "10月底前", "due=2026-10-31")),
     ];
+
+    protected override IReadOnlyDictionary<string, CollectiveKind> ExpectedCollectives =>
+        new Dictionary<string, CollectiveKind> { ["各县区教育局"] = CollectiveKind.Other };
 
     [Fact]
     public void The_clause_is_cut_from_the_task_text()
