@@ -15,7 +15,7 @@ public sealed class MixedClauseLabelsSample : SampleTest
 {
     protected override string FileName => "mixed-clause-labels.txt";
 
-    protected override string ExpectedTitle => "岚溪市教育局2026年职业教育工作要点";
+    protected override string ExpectedTitle => "西岭市教育局2026年职业教育工作要点";
 
     protected override IReadOnlyList<ExpectedList> ExpectedLists =>
     [
@@ -27,7 +27,7 @@ public sealed class MixedClauseLabelsSample : SampleTest
             T("5", "建立市级职业教育工作联席会议制度", "市政府办公室; 市教育局 | 市人社局; 市发展改革委", null),
             T("6", "加强“双师型”教师队伍建设", "教师工作科; 职成科", "2026年12月底前", "due=2026-12-31")),
         List(Table, Body, null,
-            T("1", "依托岚溪经开区组建市域产教联合体", "市教育局 | 岚溪经开区管委会; 市工业和信息化局", "2026年9月底前", "due=2026-09-30"),
+            T("1", "依托西岭经开区组建市域产教联合体", "市教育局 | 西岭经开区管委会; 市工业和信息化局", "2026年9月底前", "due=2026-09-30"),
             T("2", "组建智能制造行业产教融合共同体", "市工业和信息化局 | 市教育局", "2026年12月底前", "due=2026-12-31"),
             T("3", "建成市级公共实训基地", "市人社局 | 市财政局", "10月底前", "due=2026-10-31")),
     ];
