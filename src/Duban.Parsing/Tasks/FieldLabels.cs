@@ -23,6 +23,13 @@ internal readonly record struct FieldLabel(FieldKind Kind, int Start, int ValueS
 /// <summary>Finds field labels (责任单位：, 配合单位:, 完成时限：, and their traditional-character forms once folded).</summary>
 internal static class FieldLabels
 {
+    // Declared before Words, which spreads it (static fields initialise in order).
+    private static readonly (string Word, FieldKind Kind)[] ShortRoleLabels =
+    [
+        ("牵头", FieldKind.Lead), ("主办", FieldKind.Lead), ("配合", FieldKind.Cooperating), ("协办", FieldKind.Cooperating),
+        ("参与", FieldKind.Cooperating), ("协助", FieldKind.Cooperating),
+    ];
+
     // Longest first where one word is the tail of another (完成时限 before 时限).
     private static readonly (string Word, FieldKind Kind)[] Words =
     [
@@ -60,7 +67,11 @@ internal static class FieldLabels
         ("时间", FieldKind.Deadline),
         // People named beside the units (a 分工 document names the leader who answers for a task): 责任领导：王某.
         .. PersonLabels().Select(w => (w, FieldKind.Person)),
+        // The role alone as a label, （牵头：区人社局；配合：区财政局、各街镇）: after every longer word opening alike, and
+        // only where a field can begin (由区教育局牵头：… is a sentence).
+        .. ShortRoleLabels,
     ];
+
 
     /// <summary>
     /// Labels of the person fields: 责任领导, 牵头市领导, 分管县领导, 联系领导…, 责任人, 联系人, 负责人. Longest first, as
@@ -78,7 +89,7 @@ internal static class FieldLabels
 
     // A label that is the tail of everyday words (比赛时间：, 报名时间：, 活动时间安排：) counts only where a field can begin.
     // So does a person label (明确安全责任人：校长…).
-    private static readonly HashSet<string> StandaloneOnly = ["时间", "时间安排", .. PersonLabels()];
+    private static readonly HashSet<string> StandaloneOnly = ["时间", "时间安排", .. PersonLabels(), .. ShortRoleLabels.Select(w => w.Word)];
 
     // MatchAt runs at every character that can begin a label (时, 实, 主, 进… are common), so it tries only the words
     // beginning with that character: Buckets[k] holds, in the order of Words, those beginning with BucketKeys[k].
@@ -177,12 +188,21 @@ internal static class FieldLabels
         while (i < folded.Length && folded[i] == ' ') i++;
         foreach (var (word, kind, _) in WordsAt(folded, i))
         {
-            if (!folded[i..].StartsWith(word, StringComparison.Ordinal)) continue;
+            // 县教育和体育局〔牵头〕 marks the unit before it: the role alone is a label only with its colon.
+            if (!folded[i..].StartsWith(word, StringComparison.Ordinal) || IsShortRole(word)) continue;
             var j = i + word.Length;
             while (j < folded.Length && folded[j] == ' ') j++;
             if (j < folded.Length && folded[j] == '〕') return new FieldLabel(kind, open, j + 1);
         }
         return null;
+    }
+
+    private static bool IsShortRole(string word)
+    {
+        foreach (var (role, _) in ShortRoleLabels)
+            if (role == word)
+                return true;
+        return false;
     }
 
     /// <summary>At the start of the text, after a bracket, or after a separator between fields (；，。 or a space).</summary>

@@ -49,6 +49,11 @@ internal static class InlineFieldReader
             if (fields.Count == 0)
             {
                 var textEnd = labels[0].Start;
+                if (ClauseBeforeLabels(raw, folded, labels[0].Start) is var (open, clause))
+                {
+                    fields.AddRange(clause);
+                    textEnd = open;
+                }
                 while (textEnd > 0 && folded[textEnd - 1] is ' ' or '(' or '〔') textEnd--;
                 if (textEnd > 0) text.Add(raw.Slice(0, textEnd));
             }
@@ -62,12 +67,44 @@ internal static class InlineFieldReader
 
         SplitTrailingDeadline(fields);
         var body = MappedText.Concat(text).Trim();
-        if (fields.Count == 0 && body.Length > 0)
+        if (!fields.Any(IsUnitField) && body.Length > 0)
         {
+            // No labelled units: the text may still close with its units (…。（市教育局牵头，市财政局配合）) while a
+            // label line names only the deadline or a person (完成时限：2026年11月 on a line of its own).
             var (rest, closing) = UnitClause.Read(body);
-            if (closing.Count > 0) return new TaskFields(rest, closing);
+            if (closing.Count > 0 && (fields.Count == 0 || closing.Any(IsUnitField)))
+            {
+                var labelledDeadline = fields.Any(f => f.Kind == FieldKind.Deadline);
+                return new TaskFields(rest, [.. closing.Where(f => !(labelledDeadline && f.Kind == FieldKind.Deadline)), .. fields]);
+            }
         }
         return new TaskFields(body, fields);
+    }
+
+    private static bool IsUnitField(TaskField field) => field.Kind is FieldKind.Lead or FieldKind.Responsible or FieldKind.Cooperating;
+
+    /// <summary>
+    /// A bracket that opens with a clause of roles and goes on with labels: （县教育局牵头，县人社局配合；完成时限：2026年11月）
+    /// or 【X、Y按职责分工负责；时间：…】. The labels alone would lose the units before them; the clause is read as it
+    /// would be without them (or as a bare list of units, （县教育局、县人社局；完成时限：…）). Returns where the bracket
+    /// opens and the clause's unit fields; null when no bracket is open before the labels or its text is no such clause.
+    /// </summary>
+    private static (int Open, List<TaskField> Fields)? ClauseBeforeLabels(MappedText raw, ReadOnlySpan<char> folded, int labelStart)
+    {
+        var depth = 0;
+        var open = -1;
+        for (var j = labelStart - 1; j >= 0 && open < 0; j--)
+        {
+            if (folded[j] is ')' or '〕') depth++;
+            else if (folded[j] is '(' or '〔' && depth-- == 0) open = j;
+        }
+        if (open < 0) return null;
+        var clause = TrimValue(raw.Slice(open + 1, labelStart - open - 1));
+        if (clause.Length < 3) return null;
+        var fields = UnitClause.Roles(clause);
+        if (fields.Count == 0) fields = UnitClause.BareUnits(clause);
+        if (fields.Count == 0 || !fields.Any(IsUnitField)) return null;
+        return (open, fields);
     }
 
     /// <summary>

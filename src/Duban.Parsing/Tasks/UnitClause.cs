@@ -293,6 +293,8 @@ internal static class UnitClause
     private static readonly (string Word, FieldKind Kind)[] RoleWords =
     [
         ("牵头负责", FieldKind.Lead), ("牵头落实", FieldKind.Lead), ("牵头", FieldKind.Lead),
+        // 统筹: the unit that co-ordinates the others (（区政府办统筹，区教育局牵头，…参与）) answers for the task too.
+        ("统筹协调", FieldKind.Lead), ("统筹推进", FieldKind.Lead), ("统筹", FieldKind.Lead),
         ("按照职责分工负责", FieldKind.Responsible), ("按职责分工负责", FieldKind.Responsible),
         ("按照职责分工落实", FieldKind.Responsible), ("按职责分工落实", FieldKind.Responsible),
         ("按照职责负责", FieldKind.Responsible), ("按职责负责", FieldKind.Responsible),
@@ -302,6 +304,8 @@ internal static class UnitClause
         ("配合落实", FieldKind.Cooperating), ("共同参与", FieldKind.Cooperating),
         ("配合", FieldKind.Cooperating), ("参与", FieldKind.Cooperating), ("协助", FieldKind.Cooperating),
         ("协同", FieldKind.Cooperating), ("协办", FieldKind.Cooperating),
+        // 指导: a higher office guiding those who do the work (（各街镇负责，区城运中心指导）) takes part, it does not lead.
+        ("业务指导", FieldKind.Cooperating), ("指导", FieldKind.Cooperating), ("支持", FieldKind.Cooperating),
         // 各区政府落实 / 具体落实: after every longer word ending in 落实 (配合落实 cooperates).
         ("具体落实", FieldKind.Responsible), ("落实", FieldKind.Responsible),
     ];
@@ -317,7 +321,9 @@ internal static class UnitClause
             var folded = scratch.Span;
             if (!folded.Contains("牵头", StringComparison.Ordinal) && !folded.Contains("配合", StringComparison.Ordinal)
                 && !folded.Contains("协助", StringComparison.Ordinal) && !folded.Contains("参与", StringComparison.Ordinal)
-                && !folded.Contains("协同", StringComparison.Ordinal) && !folded.Contains("协办", StringComparison.Ordinal)) return false;
+                && !folded.Contains("协同", StringComparison.Ordinal) && !folded.Contains("协办", StringComparison.Ordinal)
+                && !folded.Contains("统筹", StringComparison.Ordinal) && !folded.Contains("指导", StringComparison.Ordinal)
+                && !folded.Contains("支持", StringComparison.Ordinal)) return false;
         }
         return Parse(clause).Any(f => f.Kind is FieldKind.Lead or FieldKind.Cooperating);
     }
@@ -474,6 +480,8 @@ internal static class UnitClause
         // A collective that ends in no organisation word (各街道, 各乡镇, 各镇街) is a unit list too.
         var lastPiece = s[(s.LastIndexOfAny(['、', ',', '，']) + 1)..];
         if (lastPiece.Length >= 2 && Units.UnitShape.StartsCollective(lastPiece)) return true;
+        // Any whole organisation name ends a list too (县图书馆, 省电化教育馆, 市委巡察工作领导小组, 市融媒体中心).
+        if (lastPiece.Length >= 2 && Units.UnitShape.IsComplete(Units.ChineseFolding.Fold(lastPiece.Trim()))) return true;
         var last = s[^1];
         return last is '局' or '委' or '办' or '府' or '院' or '校' or '部' or '会' or '室' or '心' or '位' or '门' or '厅'
             or '队' or '所' or '站' or '处' or '司' or '团' or '联' or '协' or '区' or '县' or '市' or '行' or '社'

@@ -80,13 +80,30 @@ internal sealed class SourceLine(int start, int end, string folded)
         }
     }
 
+    /// <summary>
+    /// Another tab row next to line <paramref name="i"/>, over blank lines and group headings: a 分工表 copied from a
+    /// page or a Word file often loses the tabs of its group rows, so its header may stand alone above
+    /// "一、优化职业教育布局" and the first task row (the table reader runs over such headings too).
+    /// </summary>
     private static bool Neighbour(List<SourceLine> lines, int i, int step)
     {
+        var headings = 0;
         for (var j = i + step; j >= 0 && j < lines.Count; j += step)
         {
             if (lines[j].Kind is LineKind.Blank or LineKind.Debris) continue;
+            if (lines[j].Kind == LineKind.Text && headings < MaxGroupHeadings && IsGroupHeading(lines[j].Folded))
+            {
+                headings++;
+                continue;
+            }
             return lines[j].Kind == LineKind.Tab;
         }
         return false;
     }
+
+    private const int MaxGroupHeadings = 3;
+    private const int MaxGroupHeadingLength = 40;
+
+    private static bool IsGroupHeading(string folded) =>
+        folded.Length <= MaxGroupHeadingLength && !folded.Contains('。') && Structure.HeadingMarker.Read(folded) is not null;
 }
