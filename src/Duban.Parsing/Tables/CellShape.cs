@@ -32,6 +32,8 @@ internal static class CellShape
     /// </summary>
     private static bool IsUnitList(string s)
     {
+        // A 。 before the end is a sentence's: such prose stops here, unsplit.
+        if (s.AsSpan().TrimEnd('。').Contains('。')) return false;
         var parts = s.TrimEnd('。').Split([',', '、', ';'], StringSplitOptions.TrimEntries);
         return parts.All(p => p.TrimEnd('等') is { Length: >= 2 and <= MaxUnitNameLength } name && !name.Contains('。')
             && Units.UnitShape.EndingLength(name) is > 0 and var ending && name.Length > ending);

@@ -88,6 +88,7 @@ internal static class LineCellTableReader
         var folded = lines[first].Folded.Trim();
         if (folded.Length < MinTaskLength || BlockBuilder.StartsBlock(lines[first].Folded)) return null;
         List<ColumnRole> probing = [ColumnRole.Task, ColumnRole.Lead, ColumnRole.Cooperating, ColumnRole.Deadline];
+        if (!DeadlineLineWithin(lines, first, probing.Count, blankSeparated)) return null;
         var probe = new List<TableRowBlock>();
         ReadUnnumberedRows(text, lines, probing, first, blankSeparated, byShape: true, probe);
         var rows = probe.Where(r => r.Cells[^1].Length > 0).ToList();
@@ -296,14 +297,32 @@ internal static class LineCellTableReader
             var line = lines[k];
             if (line.Kind == LineKind.Debris || line.Kind == LineKind.Blank && skipBlanks) continue;
             if (line.Kind != LineKind.Text || RowNumber(line) is not null) return null;
-            var folded = line.Folded.Trim();
             if (BlockBuilder.StartsBlock(line.Folded) && !(body.Count > 0 && IsMeasure(lines, body, line))) return null;
             // The task comes first: a row does not open with units or a deadline.
-            if (body.Count == 0 && (LooksLikeUnits(folded) || LooksLikeDeadline(folded))) return null;
+            if (body.Count == 0 && (line.IsDeadlineCell || LooksLikeUnits(line.Folded.Trim()))) return null;
             body.Add(k);
-            if (body.Count >= 2 && LooksLikeDeadline(folded)) return body;
+            if (body.Count >= 2 && line.IsDeadlineCell) return body;
         }
         return null;
+    }
+
+    /// <summary>
+    /// What <see cref="UnnumberedRow"/> needs at the least, checked without building anything: a deadline line after
+    /// the first within a row's reach, before any line that is not text or is a row number. This is tried at every line
+    /// of a document, and almost no line of prose has it (docs/benchmarks.md, ninth pass).
+    /// </summary>
+    private static bool DeadlineLineWithin(IReadOnlyList<SourceLine> lines, int start, int columns, bool skipBlanks)
+    {
+        var seen = 0;
+        for (var k = start; k < lines.Count && seen < columns + MaxExtraRowLines; k++)
+        {
+            var line = lines[k];
+            if (line.Kind == LineKind.Debris || line.Kind == LineKind.Blank && skipBlanks) continue;
+            if (line.Kind != LineKind.Text || RowNumber(line) is not null) return false;
+            seen++;
+            if (seen >= 2 && line.IsDeadlineCell) return true;
+        }
+        return false;
     }
 
     // Lines a row of a table without numbers may have beyond one per column (cells wrapped over two lines).

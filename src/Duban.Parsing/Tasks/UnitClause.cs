@@ -67,7 +67,9 @@ internal static class UnitClause
         for (var stop = sentence - 1; stop > 0;)
         {
             var from = folded[..stop].LastIndexOf('。') + 1;
-            if (ClauseIn(text, folded, from, stop, isLast: false) is { } found) return found;
+            // A clause ends with a role word: a sentence without one is passed over without trying every start in it
+            // (long prose paragraphs made that quadratic; docs/benchmarks.md, ninth pass).
+            if (HasRoleWord(folded[from..stop]) && ClauseIn(text, folded, from, stop, isLast: false) is { } found) return found;
             stop = from - 1;
         }
         return ConsultedPartners(text, folded);
@@ -201,11 +203,16 @@ internal static class UnitClause
     private static (int End, List<TaskField>? Fields) LongestClause(MappedText text, ReadOnlySpan<char> folded, int start, int stop, bool closing = false)
     {
         (int, List<TaskField>?) best = (0, null);
+        // A clause names a role: no run ending before the first role word can be one, and Parse (which allocates) is
+        // not tried on it. Every sentence of every numbered paragraph comes here (docs/benchmarks.md, ninth pass).
+        var firstRoleEnd = FirstRoleWordEnd(folded[start..Math.Min(stop, folded.Length)]);
+        if (firstRoleEnd < 0) return best;
         var segments = 0;
         for (var j = start; j <= stop && segments < 8; j++)
         {
             if (j < stop && folded[j] is not ('，' or ',' or ';' or '；')) continue;
             segments++;
+            if (j < start + firstRoleEnd) continue;
             if (closing && !OnlyDeadlineAfter(text, folded, j, stop)) continue;
             var roles = Parse(text.Slice(start, j - start));
             if (roles.Count > 0 && roles.All(f => f.Kind != FieldKind.Deadline) && AllNamed(roles)) best = (j, roles);
@@ -309,6 +316,20 @@ internal static class UnitClause
         // 各区政府落实 / 具体落实: after every longer word ending in 落实 (配合落实 cooperates).
         ("具体落实", FieldKind.Responsible), ("落实", FieldKind.Responsible),
     ];
+
+    private static bool HasRoleWord(ReadOnlySpan<char> sentence) => FirstRoleWordEnd(sentence) >= 0;
+
+    /// <summary>Where the first role word in <paramref name="text"/> ends; -1 when there is none.</summary>
+    private static int FirstRoleWordEnd(ReadOnlySpan<char> text)
+    {
+        var first = -1;
+        foreach (var (word, _) in RoleWords)
+        {
+            var at = text.IndexOf(word, StringComparison.Ordinal);
+            if (at >= 0 && (first < 0 || at + word.Length < first)) first = at + word.Length;
+        }
+        return first;
+    }
 
     /// <summary>The fields a clause of roles names (X牵头，Y配合); none when it is not such a clause.</summary>
     public static List<TaskField> Roles(MappedText clause) => Parse(clause);

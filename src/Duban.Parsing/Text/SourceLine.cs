@@ -24,6 +24,14 @@ internal sealed class SourceLine(int start, int end, string folded)
 
     public LineKind Kind { get; set; }
 
+    private bool? _isDeadlineCell;
+
+    /// <summary>
+    /// The line, trimmed, reads as a deadline cell (<see cref="Tables.CellShape.IsDeadline"/>). Kept once read: the
+    /// readers of tables flattened one cell per line look at each line from every start line a few lines above it.
+    /// </summary>
+    public bool IsDeadlineCell => _isDeadlineCell ??= Tables.CellShape.IsDeadline(Folded.Trim());
+
     /// <summary>Splits <paramref name="text"/> into lines and classifies them.</summary>
     public static List<SourceLine> Split(string text)
     {
