@@ -56,28 +56,7 @@ internal static class InvisibleCharacters
             return original - (before >= 0 ? before : ~before);
         }
 
-        private static int FirstIndex(string text)
-        {
-            // Vectorised scans for the ranges these characters lie in: a plan holds none of them in almost every line.
-            var span = text.AsSpan();
-            var first = -1;
-            foreach (var (low, high) in Ranges)
-            {
-                for (var at = span.IndexOfAnyInRange(low, high); at >= 0;)
-                {
-                    if (Is(span[at]))
-                    {
-                        if (first < 0 || at < first) first = at;
-                        break;
-                    }
-
-                    var next = span[(at + 1)..].IndexOfAnyInRange(low, high);
-                    at = next < 0 ? -1 : at + 1 + next;
-                }
-            }
-
-            return first;
-        }
+        private static int FirstIndex(string text) => Duban.Parsing.Text.CharRanges.First(text, Ranges, Is);
 
         private static readonly (char Low, char High)[] Ranges =
             [('\u00AD', '\u00AD'), ('\u180E', '\u180E'), ('\u200B', '\u200F'), ('\u202A', '\u202E'), ('\u2060', '\u2064'), ('\uFE00', '\uFE0F'), ('\uFEFF', '\uFEFF')];

@@ -48,30 +48,7 @@ public static class IdeographForms
         });
     }
 
-    private static int FirstToReplace(string text)
-    {
-        // Three vectorised range scans: a plan is mostly ideographs from U+4E00 and punctuation from U+3000, which none
-        // of the ranges holds, so the table is looked at only for the rare character inside one.
-        var first = -1;
-        foreach (var (low, high) in Ranges)
-        {
-            var span = text.AsSpan();
-            for (var at = span.IndexOfAnyInRange(low, high); at >= 0; at = Next(span, at, low, high))
-            {
-                if (Unified(text[at]) == text[at]) continue;
-                if (first < 0 || at < first) first = at;
-                break;
-            }
-        }
-
-        return first;
-    }
-
-    private static int Next(ReadOnlySpan<char> span, int at, char low, char high)
-    {
-        var next = span[(at + 1)..].IndexOfAnyInRange(low, high);
-        return next < 0 ? -1 : at + 1 + next;
-    }
+    private static int FirstToReplace(string text) => CharRanges.First(text, Ranges, static c => Unified(c) != c);
 
     // The radicals and the strokes without the CJK punctuation and kana between them (U+3000–U+31BF).
     private static readonly (char Low, char High)[] Ranges = [(RadicalsFirst, '\u2FDF'), ('\u31C0', RadicalsLast), (CompatibilityFirst, CompatibilityLast)];

@@ -1,3 +1,4 @@
+using static Duban.Parsing.Tests.Support.Passages;
 using Duban.Parsing.Model;
 
 namespace Duban.Parsing.Tests.Samples;
@@ -41,7 +42,7 @@ public sealed class TableExcerptTests
                 got.Select(t => Compact(t.Text)).ShouldBe(want.Select(t => Compact(t.Text)), where);
                 for (var k = 0; k < size; k++)
                 {
-                    Units(got[k]).ShouldBe(Units(want[k]), $"{where}: units of row {want[k].No}");
+                    UnitsOf(got[k]).ShouldBe(UnitsOf(want[k]), $"{where}: units of row {want[k].No}");
                     // A deadline without its year (年底前) takes the year of the document's title, which a run of rows has not.
                     if (want[k].Deadline is { } deadline && !HasYear(deadline.Raw)) continue;
                     got[k].Deadline?.Due.ShouldBe(want[k].Deadline?.Due, $"{where}: deadline of row {want[k].No}");
@@ -62,16 +63,4 @@ public sealed class TableExcerptTests
         run.Zip(run.Skip(1)).All(p => int.TryParse(p.First.No, out var a) && int.TryParse(p.Second.No, out var b) && b > a);
 
     private static bool HasYear(string raw) => System.Text.RegularExpressions.Regex.IsMatch(raw, @"(19|20)\d\d");
-
-    private static string[] Units(PlanTask task) => task.Units.Select(u => $"{u.Canonical}/{u.Role}").Order(StringComparer.Ordinal).ToArray();
-
-    private static int LineStart(string text, int at) => text.LastIndexOf('\n', Math.Max(0, at - 1)) + 1;
-
-    private static int LineEnd(string text, int at)
-    {
-        var end = text.IndexOf('\n', Math.Max(0, at - 1));
-        return end < 0 ? text.Length : end;
-    }
-
-    private static string Compact(string s) => new(s.Where(c => !char.IsWhiteSpace(c)).ToArray());
 }

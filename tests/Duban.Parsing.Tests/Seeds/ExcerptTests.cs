@@ -1,3 +1,4 @@
+using static Duban.Parsing.Tests.Support.Passages;
 using Duban.Parsing.Model;
 using Duban.Parsing.Tests.Support;
 
@@ -23,12 +24,12 @@ public sealed class ExcerptTests
         {
             var want = all.GetRange(i, Window);
             var passage = doc.Text[LineStart(doc.Text, want[0].Span.Start)..LineEnd(doc.Text, want[^1].Span.End)];
-            var got = Tasks(passage);
+            var got = TasksOf(passage);
             var where = $"seed {id}, tasks {want[0].No}–{want[^1].No}";
             got.Select(t => Compact(t.Text)).ShouldBe(want.Select(t => Compact(t.Text)), where);
             for (var k = 0; k < Window; k++)
             {
-                Units(got[k]).ShouldBe(Units(want[k]), $"{where}: units of task {want[k].No}");
+                UnitsOf(got[k]).ShouldBe(UnitsOf(want[k]), $"{where}: units of task {want[k].No}");
                 got[k].Deadline?.Due.ShouldBe(want[k].Deadline?.Due, $"{where}: deadline of task {want[k].No}");
             }
         }
@@ -47,28 +48,13 @@ public sealed class ExcerptTests
             // Cut after the next task's first line (a table row's number, or the first line of a paragraph).
             var end = LineEnd(doc.Text, next.Span.Start + 1);
             if (end >= next.Span.End) continue;
-            var got = Tasks(doc.Text[start..end]);
+            var got = TasksOf(doc.Text[start..end]);
             var where = $"seed {id}, tasks {all[i].No}– cut inside {next.No}";
             got.ShouldAllBe(t => Compact(t.Text).Length > 0, where);
             got.Select(t => Compact(t.Text)).Take(Window).ShouldBe(all.GetRange(i, Window).Select(t => Compact(t.Text)), where);
             got.Count.ShouldBeLessThanOrEqualTo(Window + 1, where);
             // Kept (its sentences were whole, its units not yet written), the cut task names no unit it does not have.
-            if (got.Count > Window) Units(got[Window]).ShouldBeSubsetOf(Units(next), where + ": units of the cut task");
+            if (got.Count > Window) UnitsOf(got[Window]).ShouldBeSubsetOf(UnitsOf(next), where + ": units of the cut task");
         }
     }
-
-    private static List<PlanTask> Tasks(string passage) =>
-        new PlanParser().Parse(System.Text.Encoding.UTF8.GetBytes(passage), "excerpt.txt").TaskLists.SelectMany(l => l.Tasks).ToList();
-
-    private static string[] Units(PlanTask task) => task.Units.Select(u => $"{u.Canonical}/{u.Role}").Order(StringComparer.Ordinal).ToArray();
-
-    private static int LineStart(string text, int at) => text.LastIndexOf('\n', Math.Max(0, at - 1)) + 1;
-
-    private static int LineEnd(string text, int at)
-    {
-        var end = text.IndexOf('\n', Math.Max(0, at - 1));
-        return end < 0 ? text.Length : end;
-    }
-
-    private static string Compact(string s) => new(s.Where(c => !char.IsWhiteSpace(c)).ToArray());
 }
